@@ -1,0 +1,25 @@
+package io.masscast.core.model;
+
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Who acts: a platform user id, the name to show, and the groups (Slack user groups, Discord roles)
+ * the adapter knows the user to be in, so an approver set may name a group instead of each person.
+ */
+public record Actor(String userId, String displayName, Set<String> groups) {
+    public Actor {
+        ChannelRef.requireText(userId, "userId");
+        displayName = displayName == null || displayName.isBlank() ? userId : displayName;
+        groups = Set.copyOf(Objects.requireNonNull(groups, "groups"));
+    }
+
+    public static Actor of(String userId, String displayName) {
+        return new Actor(userId, displayName, Set.of());
+    }
+
+    /** Whether this actor is named in the given set, directly or through one of their groups. */
+    public boolean isIn(Set<String> userOrGroupIds) {
+        return userOrGroupIds.contains(userId) || groups.stream().anyMatch(userOrGroupIds::contains);
+    }
+}

@@ -1,0 +1,8 @@
+package io.masscast.core.model;
+
+/** The chat platform a channel lives on. */
+public enum Platform {
+    SLACK,
+    DISCORD,
+    SHELL
+}

@@ -1,0 +1,18 @@
+package io.masscast.core.port;
+
+/** The stores, all bound to one transaction. */
+public interface Stores {
+    BindingStore bindings();
+
+    CampaignStore campaigns();
+
+    ApprovalStore approvals();
+
+    AuditStore audit();
+
+    OutboxStore outbox();
+
+    CardRefStore cards();
+
+    LeaseStore leases();
+}
