@@ -1,0 +1,82 @@
+package io.masscast.core.campaign;
+
+import io.masscast.core.policy.FieldError;
+import java.util.List;
+
+/**
+ * A request the campaign core refuses. Each message is written for the person who asked: what happened
+ * and what to do next. Adapters show it privately (ephemeral) next to the action that caused it.
+ */
+public abstract sealed class CampaignException extends RuntimeException {
+
+    private CampaignException(String message) {
+        super(message);
+    }
+
+    /** No campaign with that id in this workspace. */
+    public static final class NotFound extends CampaignException {
+        public NotFound(String message) {
+            super(message);
+        }
+    }
+
+    /** The channel is not bound to a creator yet. */
+    public static final class NotBound extends CampaignException {
+        public NotBound(String message) {
+            super(message);
+        }
+    }
+
+    /** The actor lacks the right (not an approver, not the requester, not an admin). */
+    public static final class NotPermitted extends CampaignException {
+        public NotPermitted(String message) {
+            super(message);
+        }
+    }
+
+    /** The campaign's state does not allow the action (e.g. cancelling a sent message). */
+    public static final class IllegalTransition extends CampaignException {
+        public IllegalTransition(String message) {
+            super(message);
+        }
+    }
+
+    /** The click or form was for a version of the campaign that has changed since. */
+    public static final class Stale extends CampaignException {
+        public Stale(String message) {
+            super(message);
+        }
+    }
+
+    /** Someone else decided first ("already approved by X"). */
+    public static final class AlreadyDecided extends CampaignException {
+        public AlreadyDecided(String message) {
+            super(message);
+        }
+    }
+
+    /** The send policy refused the content, audience or timing; each error names its field. */
+    public static final class PolicyViolation extends CampaignException {
+        private final List<FieldError> errors;
+
+        public PolicyViolation(List<FieldError> errors) {
+            super(summary(errors));
+            this.errors = List.copyOf(errors);
+        }
+
+        public List<FieldError> errors() {
+            return errors;
+        }
+
+        private static String summary(List<FieldError> errors) {
+            return String.join("\n", errors.stream().map(FieldError::toString).toList());
+        }
+    }
+
+    /** OFAuth refused or failed a cancel or unsend; nothing changed in masscast. */
+    public static final class OfAuthRefused extends CampaignException {
+        public OfAuthRefused(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,362 @@
+package io.masscast.core.campaign;
+
+import static io.masscast.core.model.CampaignState.APPROVED;
+import static io.masscast.core.model.CampaignState.PENDING_APPROVAL;
+import static io.masscast.core.model.CampaignState.UNSENT;
+
+import io.masscast.core.model.Actor;
+import io.masscast.core.model.Approval;
+import io.masscast.core.model.AuditEvent;
+import io.masscast.core.model.Binding;
+import io.masscast.core.model.Campaign;
+import io.masscast.core.model.CampaignDraft;
+import io.masscast.core.model.CampaignState;
+import io.masscast.core.model.ChannelRef;
+import io.masscast.core.model.OutboxEntry;
+import io.masscast.core.policy.ApprovalPolicy;
+import io.masscast.core.policy.FieldError;
+import io.masscast.core.policy.Permissions;
+import io.masscast.core.policy.SendPolicy;
+import io.masscast.core.port.OfAuthFailure;
+import io.masscast.core.port.OfAuthGateway;
+import io.masscast.core.port.Stores;
+import io.masscast.core.port.Transactor;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The use cases people trigger on a campaign: compose, edit, approve, reject, cancel, unsend, and the
+ * decision on a send whose outcome is in doubt. Each one is a single transaction (OFAuth calls for
+ * cancel and unsend happen between two), ends in an audit event and a card update, and refuses
+ * anything the lifecycle or the policies forbid with a {@link CampaignException}.
+ */
+public final class CampaignService {
+    private final CampaignLedger ledger;
+    private final OfAuthGateway ofauth;
+    private final Permissions permissions;
+    private final ApprovalPolicy approvalPolicy;
+    private final SendPolicy sendPolicy = new SendPolicy();
+
+    public CampaignService(Transactor transactor, OfAuthGateway ofauth, Permissions permissions, Clock clock) {
+        this.ledger = new CampaignLedger(transactor, clock);
+        this.ofauth = ofauth;
+        this.permissions = permissions;
+        this.approvalPolicy = new ApprovalPolicy(permissions);
+    }
+
+    /** A composed or edited campaign, with notes for the requester (e.g. how an ambiguous time was read). */
+    public record Composed(Campaign campaign, List<String> notes) {
+        public Composed {
+            notes = List.copyOf(notes);
+        }
+    }
+
+    /** The campaign after an approval, the approvals it now has and how many it needs. */
+    public record Approved(Campaign campaign, List<Approval> approvals, int required) {
+        public Approved {
+            approvals = List.copyOf(approvals);
+        }
+
+        public boolean complete() {
+            return campaign.state() != PENDING_APPROVAL;
+        }
+    }
+
+    public Composed compose(ChannelRef channel, Actor requester, CampaignDraft draft) {
+        return ledger.inTransaction(stores -> {
+            Binding binding = binding(stores, channel);
+            Instant now = ledger.now();
+            SendPolicy.DraftVerdict verdict = check(stores, draft, binding, now, 0);
+            String fingerprint = Fingerprint.of(binding.connectionId(), draft.content(), draft.audience(), verdict.scheduledAt());
+            Campaign campaign = stores.campaigns().insert(new Campaign(0, 0, channel, binding.connectionId(),
+                    requester.userId(), requester.displayName(), draft.content(), draft.audience(),
+                    verdict.scheduledAt(), PENDING_APPROVAL, fingerprint, 0, now, now, Optional.empty(),
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
+            stores.audit().append(new AuditEvent(campaign.id(), now, requester.userId(), "compose", Optional.empty(),
+                    PENDING_APPROVAL, fingerprint, Optional.empty(), ""));
+            stores.outbox().enqueue(OutboxEntry.card(campaign, now));
+            return new Composed(campaign, verdict.notes());
+        });
+    }
+
+    /** The requester changes a pending or scheduled campaign; earlier approvals no longer count. */
+    public Composed edit(long campaignId, Actor actor, CampaignDraft draft) {
+        return ledger.inTransaction(stores -> {
+            Campaign campaign = CampaignLedger.load(stores, campaignId);
+            CampaignLedger.require(CampaignAction.EDIT, campaign);
+            if (!campaign.isRequestedBy(actor)) {
+                throw new CampaignException.NotPermitted("Only the requester, " + Mention.of(campaign.requesterId())
+                        + ", can edit " + campaign.humanId() + ". Compose your own with /masscast new.");
+            }
+            Binding binding = binding(stores, campaign.channel());
+            Instant now = ledger.now();
+            SendPolicy.DraftVerdict verdict = check(stores, draft, binding, now, campaign.id());
+            String fingerprint = Fingerprint.of(campaign.connectionId(), draft.content(), draft.audience(), verdict.scheduledAt());
+            if (fingerprint.equals(campaign.fingerprint()) && campaign.state() == PENDING_APPROVAL) {
+                return new Composed(campaign, List.of("Nothing changed: " + campaign.humanId() + " stays as it was."));
+            }
+            stores.approvals().clear(campaign.id());
+            Campaign after = campaign.change()
+                    .content(draft.content(), draft.audience(), verdict.scheduledAt(), fingerprint)
+                    .state(PENDING_APPROVAL)
+                    .note(Optional.empty())
+                    .apply(now);
+            Optional<String> note = campaign.ofauthMessageId().map(id -> "Edited by " + Mention.of(actor.userId())
+                    + ". The version approved earlier stays scheduled at OFAuth until this edit is approved; "
+                    + "cancel " + campaign.humanId() + " to stop it.");
+            Campaign saved = ledger.record(stores, campaign, after, CampaignAction.EDIT, actor.userId(),
+                    "approvals cleared", note);
+            return new Composed(saved, verdict.notes());
+        });
+    }
+
+    /**
+     * Records an approval of the version the approver was shown. The last approval the policy requires
+     * moves the campaign to {@code APPROVED}; exactly one of several simultaneous final clicks wins and
+     * the others learn who approved it.
+     */
+    public Approved approve(long campaignId, Actor actor, String shownFingerprint) {
+        return ledger.inTransaction(stores -> {
+            Campaign campaign = CampaignLedger.load(stores, campaignId);
+            if (campaign.state() != PENDING_APPROVAL) {
+                throw alreadyDecided(stores, campaign);
+            }
+            Binding binding = binding(stores, campaign.channel());
+            approvalPolicy.refusal(campaign, binding, actor).ifPresent(reason -> {
+                throw new CampaignException.NotPermitted(reason);
+            });
+            if (!campaign.fingerprint().equals(shownFingerprint)) {
+                throw new CampaignException.Stale(campaign.humanId() + " changed after the version you approved. "
+                        + "Look at the updated card and approve that one if it is right.");
+            }
+            Instant now = ledger.now();
+            List<FieldError> errors = sendPolicy.checkBeforeApproval(campaign, binding, now,
+                    (from, to) -> stores.campaigns().committedSends(campaign.connectionId(), from, to));
+            if (!errors.isEmpty()) {
+                throw new CampaignException.PolicyViolation(errors);
+            }
+            Approval approval = new Approval(campaign.id(), actor.userId(), actor.displayName(), campaign.fingerprint(), now);
+            if (!stores.approvals().add(approval)) {
+                throw new CampaignException.AlreadyDecided("You already approved " + campaign.humanId()
+                        + "; it needs approval from " + (binding.policy().requiredApprovals() - 1) + " other approver(s).");
+            }
+            List<Approval> approvals = stores.approvals().forCampaign(campaign.id(), campaign.fingerprint());
+            boolean complete = approvalPolicy.isComplete(binding, approvals);
+            Campaign after = campaign.change().state(complete ? APPROVED : PENDING_APPROVAL).apply(now);
+            String detail = "approval " + approvals.size() + " of " + binding.policy().requiredApprovals();
+            Campaign saved = ledger.record(stores, campaign, after, CampaignAction.APPROVE, actor.userId(), detail,
+                    Optional.empty());
+            return new Approved(saved, approvals, binding.policy().requiredApprovals());
+        });
+    }
+
+    public Campaign reject(long campaignId, Actor actor, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new CampaignException.PolicyViolation(List.of(new FieldError("reason",
+                    "Say why you reject it, so the requester knows what to fix.")));
+        }
+        return ledger.inTransaction(stores -> {
+            Campaign campaign = CampaignLedger.load(stores, campaignId);
+            if (campaign.state() != PENDING_APPROVAL) {
+                throw alreadyDecided(stores, campaign);
+            }
+            Binding binding = binding(stores, campaign.channel());
+            if (!permissions.isApprover(binding, actor)) {
+                throw new CampaignException.NotPermitted("Only approvers can reject " + campaign.humanId()
+                        + ". If it is yours, cancel it instead.");
+            }
+            Campaign after = campaign.change().state(CampaignState.REJECTED).note(Optional.of(reason.strip()))
+                    .apply(ledger.now());
+            return ledger.record(stores, campaign, after, CampaignAction.REJECT, actor.userId(), reason.strip(),
+                    Optional.of("Rejected by " + Mention.of(actor.userId()) + ": " + reason.strip()));
+        });
+    }
+
+    /**
+     * Cancels a campaign before it goes out. One that OFAuth already holds (scheduled) is deleted there
+     * first; if OFAuth refuses or cannot be reached, nothing changes here.
+     */
+    public Campaign cancel(long campaignId, Actor actor) {
+        Campaign campaign = ledger.inTransaction(stores -> {
+            Campaign current = CampaignLedger.load(stores, campaignId);
+            CampaignLedger.require(CampaignAction.CANCEL, current);
+            if (!current.isRequestedBy(actor) && !permissions.isAdmin(actor)) {
+                throw new CampaignException.NotPermitted("Only the requester, " + Mention.of(current.requesterId())
+                        + ", or an admin can cancel " + current.humanId() + ".");
+            }
+            if (current.ofauthMessageId().isEmpty() && current.state() == CampaignState.FAILED) {
+                throw new CampaignException.IllegalTransition(current.humanId()
+                        + " failed and never reached OFAuth: there is nothing to cancel.");
+            }
+            if (current.ofauthMessageId().isEmpty()) {
+                return recordCancel(stores, current, actor, "cancelled before submission");
+            }
+            return current;
+        });
+        if (campaign.state() == CampaignState.CANCELLED) {
+            return campaign;
+        }
+        long messageId = campaign.ofauthMessageId().orElseThrow();
+        deleteAtOfAuth(campaign, messageId, "cancel");
+        return ledger.inTransaction(stores -> {
+            Campaign current = CampaignLedger.load(stores, campaignId);
+            return recordCancel(stores, current, actor, "deleted at OFAuth (message " + messageId + ")");
+        });
+    }
+
+    /** Pulls a sent message back inside OFAuth's unsend window. Fans who bought it keep access. */
+    public Campaign unsend(long campaignId, Actor actor) {
+        Campaign campaign = ledger.inTransaction(stores -> {
+            Campaign current = CampaignLedger.load(stores, campaignId);
+            CampaignLedger.require(CampaignAction.UNSEND, current);
+            Binding binding = binding(stores, current.channel());
+            if (!current.isRequestedBy(actor) && !permissions.isApprover(binding, actor) && !permissions.isAdmin(actor)) {
+                throw new CampaignException.NotPermitted("Only the requester, an approver or an admin can unsend "
+                        + current.humanId() + ".");
+            }
+            Instant now = ledger.now();
+            if (current.unsendableUntil().filter(until -> !until.isAfter(now)).isPresent()) {
+                throw new CampaignException.IllegalTransition(current.humanId() + " can no longer be unsent: "
+                        + "OFAuth's unsend window closed at " + current.unsendableUntil().get() + ".");
+            }
+            if (current.ofauthMessageId().isEmpty()) {
+                throw new CampaignException.IllegalTransition(current.humanId()
+                        + " has no OFAuth message id (it was marked as sent by hand), so masscast can't unsend it.");
+            }
+            return current;
+        });
+        long messageId = campaign.ofauthMessageId().orElseThrow();
+        deleteAtOfAuth(campaign, messageId, "unsend");
+        return ledger.inTransaction(stores -> {
+            Campaign current = CampaignLedger.load(stores, campaignId);
+            Campaign after = current.change().state(CampaignState.UNSENT).apply(ledger.now());
+            return ledger.record(stores, current, after, CampaignAction.UNSEND, actor.userId(),
+                    "deleted at OFAuth (message " + messageId + ")",
+                    Optional.of("Unsent by " + Mention.of(actor.userId())
+                            + ". Fans who already bought it keep access to what they bought."));
+        });
+    }
+
+    /** A person states that an in-doubt send did reach fans. */
+    public Campaign confirmSent(long campaignId, Actor actor) {
+        return decideDoubt(campaignId, actor, CampaignAction.CONFIRM_SENT, CampaignState.SENT,
+                "Marked as sent by " + Mention.of(actor.userId()) + ". Without OFAuth's message id, live stats are not available.");
+    }
+
+    /** A person states that an in-doubt send did not reach fans; the submitter sends it again. */
+    public Campaign sendAgain(long campaignId, Actor actor) {
+        return decideDoubt(campaignId, actor, CampaignAction.SEND_AGAIN, APPROVED,
+                "Sending again, as decided by " + Mention.of(actor.userId()) + ".");
+    }
+
+    /** Expires pending campaigns whose send time has passed without enough approvals. */
+    public List<Campaign> expireOverdue(int limit) {
+        Instant now = ledger.now();
+        List<Campaign> overdue = ledger.inTransaction(stores -> stores.campaigns()
+                .inStates(Set.of(PENDING_APPROVAL), limit).stream()
+                .filter(c -> c.scheduledAt().filter(at -> !at.isAfter(now)).isPresent())
+                .toList());
+        return overdue.stream().map(c -> ledger.inTransaction(stores -> {
+            Campaign current = CampaignLedger.load(stores, c.id());
+            Campaign after = current.change().state(CampaignState.EXPIRED).apply(ledger.now());
+            String note = current.ofauthMessageId().isPresent()
+                    ? "This edit was not approved before the send time; the version approved earlier went out as scheduled."
+                    : "Not approved before its send time, so it was not sent. Compose it again with a new time.";
+            return ledger.record(stores, current, after, CampaignAction.EXPIRE, CampaignLedger.SYSTEM_ACTOR,
+                    "send time passed", Optional.of(note));
+        })).toList();
+    }
+
+    public Optional<Campaign> find(long campaignId) {
+        return ledger.inTransaction(stores -> stores.campaigns().find(campaignId));
+    }
+
+    /** The campaign {@code MC-number} of the workspace {@code scope} belongs to. */
+    public Campaign findByNumber(ChannelRef scope, int number) {
+        return ledger.inTransaction(stores -> stores.campaigns().findByNumber(scope.platform(), scope.workspaceId(), number))
+                .orElseThrow(() -> new CampaignException.NotFound("There is no " + Campaign.ID_PREFIX + number
+                        + " in this workspace. /masscast list shows the recent ones."));
+    }
+
+    public List<Campaign> list(ChannelRef channel, Set<CampaignState> states, int limit) {
+        return ledger.inTransaction(stores -> stores.campaigns().inChannel(channel, states, limit));
+    }
+
+    public List<AuditEvent> history(long campaignId) {
+        return ledger.inTransaction(stores -> stores.audit().forCampaign(campaignId));
+    }
+
+    public List<Approval> approvals(Campaign campaign) {
+        return ledger.inTransaction(stores -> stores.approvals().forCampaign(campaign.id(), campaign.fingerprint()));
+    }
+
+    private SendPolicy.DraftVerdict check(Stores stores, CampaignDraft draft, Binding binding, Instant now, long self) {
+        SendPolicy.DraftVerdict verdict = sendPolicy.checkDraft(draft, binding, now,
+                (from, to) -> stores.campaigns().committedSends(binding.connectionId(), from, to), self);
+        if (!verdict.ok()) {
+            throw new CampaignException.PolicyViolation(verdict.errors());
+        }
+        return verdict;
+    }
+
+    private Campaign recordCancel(Stores stores, Campaign current, Actor actor, String detail) {
+        Campaign after = current.change().state(CampaignState.CANCELLED).apply(ledger.now());
+        return ledger.record(stores, current, after, CampaignAction.CANCEL, actor.userId(), detail,
+                Optional.of("Cancelled by " + Mention.of(actor.userId()) + "."));
+    }
+
+    private void deleteAtOfAuth(Campaign campaign, long messageId, String what) {
+        try {
+            ofauth.deleteMassMessage(campaign.connectionId(), messageId);
+        } catch (OfAuthFailure failure) {
+            throw new CampaignException.OfAuthRefused("OFAuth did not " + what + " " + campaign.humanId() + ": "
+                    + failure.getMessage() + ". Nothing changed in masscast; check the message in OnlyFans or try again.");
+        }
+    }
+
+    private Campaign decideDoubt(long campaignId, Actor actor, CampaignAction action, CampaignState to, String note) {
+        return ledger.inTransaction(stores -> {
+            Campaign current = CampaignLedger.load(stores, campaignId);
+            CampaignLedger.require(action, current);
+            Binding binding = binding(stores, current.channel());
+            if (!permissions.isApprover(binding, actor) && !permissions.isAdmin(actor)) {
+                throw new CampaignException.NotPermitted("Only an approver or an admin can decide what happened to "
+                        + current.humanId() + ".");
+            }
+            Campaign after = current.change().state(to).requestStartedAt(Optional.empty()).apply(ledger.now());
+            return ledger.record(stores, current, after, action, actor.userId(), "decided by a person", Optional.of(note));
+        });
+    }
+
+    private static Binding binding(Stores stores, ChannelRef channel) {
+        return stores.bindings().find(channel).orElseThrow(() -> new CampaignException.NotBound(
+                "This channel is not bound to a creator yet. An admin binds it with "
+                        + "/masscast bind connection=conn_... creator=\"Name\" zone=Europe/Berlin approvers=@someone"));
+    }
+
+    /** The answer to a late click: who decided first, and where the campaign stands now. */
+    private static CampaignException alreadyDecided(Stores stores, Campaign campaign) {
+        CampaignState state = campaign.state();
+        boolean approved = state.isCommitted() || state == CampaignState.FAILED || state == UNSENT;
+        CampaignState decisive = approved ? APPROVED : state;
+        String who = stores.audit().forCampaign(campaign.id()).stream()
+                .filter(e -> e.to() == decisive && e.from().filter(from -> from == PENDING_APPROVAL).isPresent())
+                .max(Comparator.comparing(AuditEvent::at))
+                .map(AuditEvent::actorId)
+                .filter(id -> !id.equals(CampaignLedger.SYSTEM_ACTOR))
+                .map(id -> " by " + Mention.of(id))
+                .orElse("");
+        String what = switch (state) {
+            case REJECTED -> "was already rejected";
+            case CANCELLED -> "was cancelled";
+            case EXPIRED -> "expired: its send time passed before it was approved";
+            default -> "was already approved";
+        };
+        String now = approved && state != APPROVED ? "; it is now " + state.label() : "";
+        return new CampaignException.AlreadyDecided(campaign.humanId() + " " + what + who + now + ".");
+    }
+}

@@ -1,0 +1,41 @@
+package io.masscast.core.policy;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.zone.ZoneOffsetTransition;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns a local date-time in the creator's zone into an instant. A time that does not exist (skipped by
+ * a daylight-saving change) is refused with the reason; an ambiguous one (repeated) takes the earlier
+ * offset and says so.
+ */
+final class ScheduleResolver {
+
+    record Resolution(Optional<Instant> instant, Optional<FieldError> error, Optional<String> note) {
+    }
+
+    private ScheduleResolver() {
+    }
+
+    static Resolution resolve(LocalDateTime local, ZoneId zone) {
+        List<ZoneOffset> offsets = zone.getRules().getValidOffsets(local);
+        if (offsets.isEmpty()) {
+            ZoneOffsetTransition gap = zone.getRules().getTransition(local);
+            String message = local + " does not exist in " + zone.getId() + ": clocks jump from "
+                    + gap.getDateTimeBefore().toLocalTime() + " to " + gap.getDateTimeAfter().toLocalTime()
+                    + " that day. Pick a time before or after the jump.";
+            return new Resolution(Optional.empty(), Optional.of(new FieldError(Fields.AT, message)), Optional.empty());
+        }
+        ZonedDateTime earlier = ZonedDateTime.ofLocal(local, zone, offsets.get(0)).withEarlierOffsetAtOverlap();
+        Optional<String> note = offsets.size() > 1
+                ? Optional.of(local + " happens twice in " + zone.getId() + " (clocks go back that night); "
+                        + "masscast uses the first one, " + earlier.getOffset() + " (" + earlier.toInstant() + ").")
+                : Optional.empty();
+        return new Resolution(Optional.of(earlier.toInstant()), Optional.empty(), note);
+    }
+}

@@ -1,0 +1,299 @@
+package io.masscast.testing;
+
+import io.masscast.core.model.Approval;
+import io.masscast.core.model.AuditEvent;
+import io.masscast.core.model.Binding;
+import io.masscast.core.model.Campaign;
+import io.masscast.core.model.CampaignState;
+import io.masscast.core.model.ChannelRef;
+import io.masscast.core.model.Lease;
+import io.masscast.core.model.OutboxEntry;
+import io.masscast.core.model.Platform;
+import io.masscast.core.port.ApprovalStore;
+import io.masscast.core.port.AuditStore;
+import io.masscast.core.port.BindingStore;
+import io.masscast.core.port.CampaignStore;
+import io.masscast.core.port.CardRefStore;
+import io.masscast.core.port.LeaseStore;
+import io.masscast.core.port.OutboxStore;
+import io.masscast.core.port.Stores;
+import io.masscast.core.port.Transactor;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Every store in memory, for core and job tests. Transactions run one at a time and roll back by
+ * restoring a copy of the state taken when they began.
+ */
+public final class InMemoryStores implements Transactor {
+
+    private static final class State {
+        final Map<ChannelRef, Binding> bindings = new LinkedHashMap<>();
+        final Map<Long, Campaign> campaigns = new LinkedHashMap<>();
+        final List<Approval> approvals = new ArrayList<>();
+        final List<AuditEvent> audit = new ArrayList<>();
+        final Map<Long, OutboxEntry> outbox = new LinkedHashMap<>();
+        final Map<Long, String> cards = new HashMap<>();
+        final Map<String, Lease> leases = new HashMap<>();
+        long nextId = 1;
+
+        State copy() {
+            State copy = new State();
+            copy.bindings.putAll(bindings);
+            copy.campaigns.putAll(campaigns);
+            copy.approvals.addAll(approvals);
+            copy.audit.addAll(audit);
+            copy.outbox.putAll(outbox);
+            copy.cards.putAll(cards);
+            copy.leases.putAll(leases);
+            copy.nextId = nextId;
+            return copy;
+        }
+    }
+
+    private State state = new State();
+    private final Stores stores = new MemoryStores();
+
+    @Override
+    public synchronized <T> T inTransaction(Function<Stores, T> work) {
+        State before = state.copy();
+        try {
+            return work.apply(stores);
+        } catch (RuntimeException | Error e) {
+            state = before;
+            throw e;
+        }
+    }
+
+    /** Every audit event, oldest first (for assertions). */
+    public synchronized List<AuditEvent> auditLog() {
+        return List.copyOf(state.audit);
+    }
+
+    /** Every outbox entry not yet delivered (for assertions). */
+    public synchronized List<OutboxEntry> pendingOutbox() {
+        return List.copyOf(state.outbox.values());
+    }
+
+    private final class MemoryStores implements Stores {
+        @Override
+        public BindingStore bindings() {
+            return new BindingStore() {
+                @Override
+                public Optional<Binding> find(ChannelRef channel) {
+                    return Optional.ofNullable(state.bindings.get(channel));
+                }
+
+                @Override
+                public void save(Binding binding) {
+                    state.bindings.put(binding.channel(), binding);
+                }
+
+                @Override
+                public List<Binding> all() {
+                    return List.copyOf(state.bindings.values());
+                }
+            };
+        }
+
+        @Override
+        public CampaignStore campaigns() {
+            return new CampaignStore() {
+                @Override
+                public Campaign insert(Campaign c) {
+                    long id = state.nextId++;
+                    int number = 1 + (int) state.campaigns.values().stream()
+                            .filter(o -> o.channel().platform() == c.channel().platform()
+                                    && o.channel().workspaceId().equals(c.channel().workspaceId()))
+                            .count();
+                    Campaign stored = new Campaign(id, number, c.channel(), c.connectionId(), c.requesterId(),
+                            c.requesterName(), c.content(), c.audience(), c.scheduledAt(), c.state(), c.fingerprint(), 1,
+                            c.createdAt(), c.updatedAt(), c.ofauthMessageId(), c.requestStartedAt(), c.sentAt(),
+                            c.unsendableUntil(), c.note());
+                    state.campaigns.put(id, stored);
+                    return stored;
+                }
+
+                @Override
+                public Optional<Campaign> find(long id) {
+                    return Optional.ofNullable(state.campaigns.get(id));
+                }
+
+                @Override
+                public Optional<Campaign> findByNumber(Platform platform, String workspaceId, int number) {
+                    return state.campaigns.values().stream()
+                            .filter(c -> c.channel().platform() == platform
+                                    && c.channel().workspaceId().equals(workspaceId) && c.number() == number)
+                            .findFirst();
+                }
+
+                @Override
+                public Optional<Campaign> update(Campaign changed) {
+                    Campaign current = state.campaigns.get(changed.id());
+                    if (current == null || current.version() != changed.version()) {
+                        return Optional.empty();
+                    }
+                    Campaign stored = new Campaign(changed.id(), changed.number(), changed.channel(),
+                            changed.connectionId(), changed.requesterId(), changed.requesterName(), changed.content(),
+                            changed.audience(), changed.scheduledAt(), changed.state(), changed.fingerprint(),
+                            changed.version() + 1, changed.createdAt(), changed.updatedAt(), changed.ofauthMessageId(),
+                            changed.requestStartedAt(), changed.sentAt(), changed.unsendableUntil(), changed.note());
+                    state.campaigns.put(stored.id(), stored);
+                    return Optional.of(stored);
+                }
+
+                @Override
+                public List<Campaign> inStates(Set<CampaignState> states, int limit) {
+                    return state.campaigns.values().stream().filter(c -> states.contains(c.state()))
+                            .sorted(Comparator.comparing(Campaign::updatedAt)).limit(limit).toList();
+                }
+
+                @Override
+                public List<Campaign> inChannel(ChannelRef channel, Set<CampaignState> states, int limit) {
+                    return state.campaigns.values().stream()
+                            .filter(c -> c.channel().equals(channel) && states.contains(c.state()))
+                            .sorted(Comparator.comparing(Campaign::id).reversed()).limit(limit).toList();
+                }
+
+                @Override
+                public List<Campaign> committedSends(String connectionId, Instant from, Instant to) {
+                    return state.campaigns.values().stream()
+                            .filter(c -> c.connectionId().equals(connectionId) && c.state().isCommitted())
+                            .filter(c -> !c.sendTime().isBefore(from) && c.sendTime().isBefore(to))
+                            .toList();
+                }
+            };
+        }
+
+        @Override
+        public ApprovalStore approvals() {
+            return new ApprovalStore() {
+                @Override
+                public boolean add(Approval approval) {
+                    boolean exists = state.approvals.stream().anyMatch(a -> a.campaignId() == approval.campaignId()
+                            && a.approverId().equals(approval.approverId()) && a.fingerprint().equals(approval.fingerprint()));
+                    if (!exists) {
+                        state.approvals.add(approval);
+                    }
+                    return !exists;
+                }
+
+                @Override
+                public List<Approval> forCampaign(long campaignId, String fingerprint) {
+                    return state.approvals.stream()
+                            .filter(a -> a.campaignId() == campaignId && a.fingerprint().equals(fingerprint)).toList();
+                }
+
+                @Override
+                public void clear(long campaignId) {
+                    state.approvals.removeIf(a -> a.campaignId() == campaignId);
+                }
+            };
+        }
+
+        @Override
+        public AuditStore audit() {
+            return new AuditStore() {
+                @Override
+                public void append(AuditEvent event) {
+                    state.audit.add(event);
+                }
+
+                @Override
+                public List<AuditEvent> forCampaign(long campaignId) {
+                    return state.audit.stream().filter(e -> e.campaignId() == campaignId).toList();
+                }
+            };
+        }
+
+        @Override
+        public OutboxStore outbox() {
+            return new OutboxStore() {
+                @Override
+                public void enqueue(OutboxEntry e) {
+                    long id = state.nextId++;
+                    state.outbox.put(id, new OutboxEntry(id, e.campaignId(), e.channel(), e.kind(), e.text(), 0, e.dueAt()));
+                }
+
+                @Override
+                public List<OutboxEntry> due(Instant now, int limit) {
+                    return state.outbox.values().stream().filter(e -> !e.dueAt().isAfter(now)).limit(limit).toList();
+                }
+
+                @Override
+                public void delivered(long entryId) {
+                    state.outbox.remove(entryId);
+                }
+
+                @Override
+                public void retryLater(long entryId, Instant dueAt, String error) {
+                    OutboxEntry e = state.outbox.get(entryId);
+                    state.outbox.put(entryId, new OutboxEntry(e.id(), e.campaignId(), e.channel(), e.kind(), e.text(),
+                            e.attempts() + 1, dueAt));
+                }
+            };
+        }
+
+        @Override
+        public CardRefStore cards() {
+            return new CardRefStore() {
+                @Override
+                public Optional<String> find(long campaignId) {
+                    return Optional.ofNullable(state.cards.get(campaignId));
+                }
+
+                @Override
+                public void save(long campaignId, String messageId) {
+                    state.cards.put(campaignId, messageId);
+                }
+            };
+        }
+
+        @Override
+        public LeaseStore leases() {
+            return new LeaseStore() {
+                @Override
+                public boolean acquire(String name, String owner, Instant now, Duration ttl) {
+                    Lease current = state.leases.get(name);
+                    if (current != null && !current.owner().equals(owner) && current.expiresAt().isAfter(now)) {
+                        return false;
+                    }
+                    state.leases.put(name, new Lease(name, owner, now.plus(ttl)));
+                    return true;
+                }
+
+                @Override
+                public boolean renew(String name, String owner, Instant now, Duration ttl) {
+                    Lease current = state.leases.get(name);
+                    if (current == null || !current.owner().equals(owner)) {
+                        return false;
+                    }
+                    state.leases.put(name, new Lease(name, owner, now.plus(ttl)));
+                    return true;
+                }
+
+                @Override
+                public void release(String name, String owner) {
+                    Lease current = state.leases.get(name);
+                    if (current != null && current.owner().equals(owner)) {
+                        state.leases.remove(name);
+                    }
+                }
+
+                @Override
+                public Optional<Lease> find(String name) {
+                    return Optional.ofNullable(state.leases.get(name));
+                }
+            };
+        }
+    }
+}
