@@ -1,0 +1,236 @@
+package io.masscast.core.command;
+
+import io.masscast.core.campaign.BindingService;
+import io.masscast.core.campaign.CampaignException;
+import io.masscast.core.campaign.Mention;
+import io.masscast.core.model.Binding;
+import io.masscast.core.model.BindingPolicy;
+import io.masscast.core.model.ConnectionInfo;
+import io.masscast.core.model.Page;
+import io.masscast.core.model.QuietHours;
+import io.masscast.core.policy.FieldError;
+import io.masscast.core.port.OfAuthGateway;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** {@code bind} and {@code policy}: which creator a channel speaks for, and its rules. Changes are for admins. */
+public final class AdminCommands {
+    private static final Set<String> POLICY_KEYS = Set.of("approvals", "self_approval", "daily_cap", "min_gap", "quiet", "approvers");
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,4})\\s*(m|min|h)", Pattern.CASE_INSENSITIVE);
+    /** Slack user {@code <@U1>}, Slack group {@code <!subteam^S1|@team>}, Discord role {@code <@&1>}, or {@code @name}. */
+    private static final Pattern MENTION = Pattern.compile("<@&?([^>|]+)(?:\\|[^>]*)?>|<!subteam\\^([^>|]+)(?:\\|[^>]*)?>|@?(\\S+)");
+
+    private final BindingService bindings;
+    private final OfAuthGateway ofauth;
+
+    public AdminCommands(BindingService bindings, OfAuthGateway ofauth) {
+        this.bindings = bindings;
+        this.ofauth = ofauth;
+    }
+
+    Reply bind(CommandRouter.Invocation invocation) {
+        Map<String, RawValue> args = invocation.named();
+        List<FieldError> errors = new ArrayList<>();
+        String connectionId = args.containsKey("connection") ? args.get("connection").joined().strip() : "";
+        if (connectionId.isEmpty()) {
+            errors.add(new FieldError("connection", "Name the creator's OFAuth connection: connection=conn_..."));
+        }
+        Optional<ZoneId> zone = zone(args.containsKey("zone") ? args.get("zone").joined() : "", errors);
+        Set<String> approvers = args.containsKey("approvers") ? ids(args.get("approvers")) : Set.of();
+        if (!errors.isEmpty()) {
+            return invalid(errors, "bind connection=conn_... zone=Area/City approvers=ID,ID [creator=\"Name\"]");
+        }
+        ConnectionInfo connection = findConnection(connectionId);
+        String creator = args.containsKey("creator") ? args.get("creator").joined().strip() : connection.creatorName();
+        Binding binding = bindings.bind(invocation.actor(), new Binding(invocation.channel(), connectionId,
+                creator.isBlank() ? connectionId : creator, zone.get(), approvers, bindings.find(invocation.channel())
+                .map(Binding::policy).orElse(BindingPolicy.defaults())));
+        return Reply.privately("This channel now speaks for " + binding.creatorName() + " (" + connectionId + ", "
+                + binding.zone().getId() + ").\n" + describe(binding));
+    }
+
+    Reply policy(CommandRouter.Invocation invocation) {
+        Map<String, RawValue> args = invocation.named();
+        if (args.isEmpty()) {
+            return bindings.find(invocation.channel()).map(b -> Reply.privately(describe(b)))
+                    .orElseThrow(() -> new CampaignException.NotBound("This channel is not bound to a creator yet."));
+        }
+        List<FieldError> errors = new ArrayList<>();
+        args.keySet().stream().filter(key -> !POLICY_KEYS.contains(key)).sorted().forEach(key ->
+                errors.add(new FieldError(key, "Unknown setting \"" + key + "\": use " + String.join(", ", POLICY_KEYS.stream().sorted().toList()) + ".")));
+        PolicyChange change = new PolicyChange(args, errors);
+        if (!errors.isEmpty()) {
+            return invalid(errors, "policy approvals=1-3 self_approval=yes|no daily_cap=N|off min_gap=2h|off quiet=23:00-08:00|off approvers=ID,ID");
+        }
+        Binding updated = bindings.update(invocation.actor(), invocation.channel(), change::apply);
+        return Reply.privately("Policy updated.\n" + describe(updated));
+    }
+
+    static String describe(Binding binding) {
+        BindingPolicy p = binding.policy();
+        return "Approvals required: " + p.requiredApprovals()
+                + " · self-approval: " + (p.selfApprovalAllowed() ? "allowed" : "not allowed")
+                + " · daily cap: " + p.dailyCap().map(Object::toString).orElse("none")
+                + " · minimum gap: " + (p.minGap().isZero() ? "none" : p.minGap().toMinutes() + " min")
+                + " · quiet hours: " + p.quietHours().map(q -> q + " " + binding.zone().getId()).orElse("none")
+                + "\nApprovers: " + (binding.approvers().isEmpty() ? "nobody yet (set approvers=...)"
+                : String.join(", ", binding.approvers().stream().sorted().map(Mention::of).toList()));
+    }
+
+    /** Reads each policy argument, collecting errors; {@link #apply} then changes only what was given. */
+    private static final class PolicyChange {
+        private Optional<Integer> approvals = Optional.empty();
+        private Optional<Boolean> selfApproval = Optional.empty();
+        private Optional<Optional<Integer>> dailyCap = Optional.empty();
+        private Optional<Duration> minGap = Optional.empty();
+        private Optional<Optional<QuietHours>> quiet = Optional.empty();
+        private Optional<Set<String>> approvers = Optional.empty();
+
+        PolicyChange(Map<String, RawValue> args, List<FieldError> errors) {
+            value(args, "approvals").ifPresent(v -> approvals = number(v, 1, BindingPolicy.MAX_REQUIRED_APPROVALS,
+                    "approvals", "Required approvals are 1, 2 or 3.", errors));
+            value(args, "self_approval").ifPresent(v -> selfApproval = yesNo(v, errors));
+            value(args, "daily_cap").ifPresent(v -> dailyCap = isOff(v) ? Optional.of(Optional.empty())
+                    : number(v, 1, 1000, "daily_cap", "A daily cap is a number of sends per day (1 or more), or off.", errors)
+                            .map(Optional::of));
+            value(args, "min_gap").ifPresent(v -> minGap = gap(v, errors));
+            value(args, "quiet").ifPresent(v -> quiet = quietHours(v, errors));
+            Optional.ofNullable(args.get("approvers")).ifPresent(v -> approvers = Optional.of(ids(v)));
+        }
+
+        Binding apply(Binding binding) {
+            BindingPolicy p = binding.policy();
+            BindingPolicy changed = new BindingPolicy(approvals.orElse(p.requiredApprovals()),
+                    selfApproval.orElse(p.selfApprovalAllowed()), dailyCap.orElse(p.dailyCap()), minGap.orElse(p.minGap()),
+                    quiet.orElse(p.quietHours()));
+            return binding.withPolicy(changed).withApprovers(approvers.orElse(binding.approvers()));
+        }
+
+        private static Optional<String> value(Map<String, RawValue> args, String key) {
+            return Optional.ofNullable(args.get(key)).map(v -> v.joined().strip().toLowerCase(Locale.ROOT));
+        }
+
+        private static boolean isOff(String value) {
+            return value.equals("off") || value.equals("none") || value.equals("0");
+        }
+
+        private static Optional<Integer> number(String value, int min, int max, String key, String help, List<FieldError> errors) {
+            try {
+                int n = Integer.parseInt(value);
+                if (n >= min && n <= max) {
+                    return Optional.of(n);
+                }
+            } catch (NumberFormatException ignored) {
+                // reported below
+            }
+            errors.add(new FieldError(key, "\"" + value + "\" won't do. " + help));
+            return Optional.empty();
+        }
+
+        private static Optional<Boolean> yesNo(String value, List<FieldError> errors) {
+            if (value.equals("yes") || value.equals("on") || value.equals("true")) {
+                return Optional.of(true);
+            }
+            if (value.equals("no") || value.equals("off") || value.equals("false")) {
+                return Optional.of(false);
+            }
+            errors.add(new FieldError("self_approval", "Write self_approval=yes or self_approval=no."));
+            return Optional.empty();
+        }
+
+        private static Optional<Duration> gap(String value, List<FieldError> errors) {
+            if (isOff(value)) {
+                return Optional.of(Duration.ZERO);
+            }
+            Matcher m = DURATION.matcher(value);
+            if (m.matches()) {
+                long n = Long.parseLong(m.group(1));
+                return Optional.of(m.group(2).startsWith("h") ? Duration.ofHours(n) : Duration.ofMinutes(n));
+            }
+            errors.add(new FieldError("min_gap", "\"" + value + "\" is not a gap: write it like 90m or 2h, or off."));
+            return Optional.empty();
+        }
+
+        private static Optional<Optional<QuietHours>> quietHours(String value, List<FieldError> errors) {
+            if (isOff(value)) {
+                return Optional.of(Optional.empty());
+            }
+            String[] parts = value.split("-");
+            try {
+                if (parts.length == 2) {
+                    return Optional.of(Optional.of(new QuietHours(LocalTime.parse(pad(parts[0])), LocalTime.parse(pad(parts[1])))));
+                }
+            } catch (DateTimeException | IllegalArgumentException ignored) {
+                // reported below
+            }
+            errors.add(new FieldError("quiet", "\"" + value + "\" is not a window: write it like 23:00-08:00 (creator's zone), or off."));
+            return Optional.empty();
+        }
+
+        private static String pad(String time) {
+            String t = time.strip();
+            return t.length() == 4 ? "0" + t : t;
+        }
+    }
+
+    private ConnectionInfo findConnection(String connectionId) {
+        List<ConnectionInfo> known = new ArrayList<>();
+        Optional<Long> offset = Optional.of(0L);
+        while (offset.isPresent()) {
+            Page<ConnectionInfo> page = ofauth.connections(Optional.empty(), 100, offset.get());
+            known.addAll(page.items());
+            offset = page.next();
+        }
+        ConnectionInfo connection = known.stream().filter(c -> c.id().equals(connectionId)).findFirst()
+                .orElseThrow(() -> new CampaignException.NotFound("OFAuth has no connection " + connectionId + ". Known: "
+                        + String.join(", ", known.stream().map(c -> c.id() + " (" + c.creatorName() + ")").toList()) + "."));
+        if (!connection.isActive()) {
+            throw new CampaignException.NotPermitted("Connection " + connectionId + " is " + connection.status()
+                    + ": the creator has to reconnect through OFAuth Link before masscast can send for them.");
+        }
+        return connection;
+    }
+
+    private static Optional<ZoneId> zone(String value, List<FieldError> errors) {
+        if (value.isBlank()) {
+            errors.add(new FieldError("zone", "Give the creator's time zone, e.g. zone=Europe/Berlin or zone=America/New_York."));
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ZoneId.of(value.strip()));
+        } catch (DateTimeException e) {
+            errors.add(new FieldError("zone", "\"" + value + "\" is not a time zone: use an IANA name like Europe/Berlin."));
+            return Optional.empty();
+        }
+    }
+
+    /** User or group ids from mentions or plain ids, as a platform writes them. */
+    static Set<String> ids(RawValue value) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (String item : value.items()) {
+            for (String word : item.strip().split("\\s+")) {
+                Matcher m = MENTION.matcher(word);
+                if (!word.isBlank() && m.matches()) {
+                    ids.add(m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3));
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static Reply invalid(List<FieldError> errors, String usage) {
+        return Reply.privately(String.join("\n", errors.stream().map(FieldError::toString).toList())
+                + "\nUsage: /masscast " + usage);
+    }
+}

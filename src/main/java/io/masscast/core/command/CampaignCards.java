@@ -1,0 +1,253 @@
+package io.masscast.core.command;
+
+import static io.masscast.core.command.CardAction.Style.DANGER;
+import static io.masscast.core.command.CardAction.Style.DEFAULT;
+import static io.masscast.core.command.CardAction.Style.PRIMARY;
+
+import io.masscast.core.campaign.Fingerprint;
+import io.masscast.core.campaign.Mention;
+import io.masscast.core.model.Audience;
+import io.masscast.core.model.Campaign;
+import io.masscast.core.model.CampaignState;
+import io.masscast.core.model.FanList;
+import io.masscast.core.model.MessageContent;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Renders a campaign as the card the channel sees: what goes out, to whom (with an estimated recipient
+ * count), when (creator's zone, UTC, relative), who asked, who approved, where it stands, and the buttons
+ * that make sense in that state. The same card is posted once and then updated in place.
+ */
+public final class CampaignCards {
+    public static final String CREATOR = "Creator";
+    public static final String MEDIA = "Media";
+    public static final String PRICE = "Price";
+    public static final String AUDIENCE = "Audience";
+    public static final String RECIPIENTS = "Recipients";
+    public static final String SEND_TIME = "Send time";
+    public static final String REQUESTED_BY = "Requested by";
+    public static final String APPROVALS = "Approvals";
+    public static final String STATUS = "Status";
+
+    private static final int TEXT_PREVIEW = 500;
+
+    public Card render(CampaignView view) {
+        Campaign c = view.campaign();
+        List<Card.Field> fields = new ArrayList<>();
+        fields.add(new Card.Field(CREATOR, view.binding().creatorName()));
+        fields.add(new Card.Field(PRICE, price(c.content())));
+        fields.add(new Card.Field(MEDIA, media(c.content())));
+        fields.add(new Card.Field(AUDIENCE, audience(c.audience(), view)));
+        fields.add(new Card.Field(RECIPIENTS, recipients(c.audience(), view)));
+        fields.add(new Card.Field(SEND_TIME, c.scheduledAt()
+                .map(at -> Formats.when(at, view.binding().zone(), view.now()))
+                .orElse("immediately on approval")));
+        fields.add(new Card.Field(REQUESTED_BY, Mention.of(c.requesterId())));
+        fields.add(new Card.Field(APPROVALS, approvals(view)));
+        fields.add(new Card.Field(STATUS, status(view)));
+        String context = c.humanId() + " · version " + Fingerprint.shortForm(c.fingerprint())
+                + c.ofauthMessageId().map(id -> " · OFAuth message " + id).orElse("");
+        return new Card(title(c, view.binding().creatorName()), tone(c.state()), fields,
+                Formats.excerpt(c.content().text(), TEXT_PREVIEW), context, actions(view));
+    }
+
+    /** One line per campaign for {@code /masscast list}. */
+    public String line(Campaign c, ZoneId zone, Instant now) {
+        return c.humanId() + " · " + c.state().label() + " · " + price(c.content()) + " · "
+                + c.scheduledAt().map(at -> Formats.when(at, zone, now)).orElse("on approval")
+                + " · " + Mention.of(c.requesterId()) + " · \"" + Formats.excerpt(c.content().text(), 40) + "\"";
+    }
+
+    /** The estimated recipients: included list sizes added, excluded subtracted, plus explicit fan ids. */
+    public static OptionalLong estimate(Audience audience, List<FanList> lists) {
+        long total = audience.userIds().size();
+        for (String id : audience.lists()) {
+            Optional<Long> size = lists.stream().filter(l -> l.id().equals(id)).findFirst().flatMap(FanList::usersCount);
+            if (size.isEmpty()) {
+                return OptionalLong.empty();
+            }
+            total += size.get();
+        }
+        for (String id : audience.excludedLists()) {
+            total -= lists.stream().filter(l -> l.id().equals(id)).findFirst().flatMap(FanList::usersCount).orElse(0L);
+        }
+        return OptionalLong.of(Math.max(0, total));
+    }
+
+    private static String title(Campaign c, String creator) {
+        String kind = c.content().isFree() ? "Message" : "PPV " + Formats.money(c.content().price());
+        return c.humanId() + " · " + kind + " for " + creator + " — " + headline(c.state());
+    }
+
+    private static String headline(CampaignState state) {
+        return switch (state) {
+            case PENDING_APPROVAL -> "awaiting approval";
+            case APPROVED, SUBMITTING -> "approved, sending to OFAuth";
+            case IN_DOUBT -> "outcome unknown, decision needed";
+            default -> state.label();
+        };
+    }
+
+    private static Card.Tone tone(CampaignState state) {
+        return switch (state) {
+            case PENDING_APPROVAL -> Card.Tone.PENDING;
+            case APPROVED, SUBMITTING, SCHEDULED, SENDING, SENT -> Card.Tone.GOOD;
+            case IN_DOUBT -> Card.Tone.WARNING;
+            case FAILED, REJECTED -> Card.Tone.DANGER;
+            case EXPIRED, CANCELLED, UNSENT -> Card.Tone.NEUTRAL;
+        };
+    }
+
+    private static String price(MessageContent content) {
+        String price = content.isFree() ? "free" : Formats.money(content.price()) + " PPV";
+        return content.lockedText() ? price + ", text locked" : price;
+    }
+
+    private static String media(MessageContent content) {
+        int media = content.media().size();
+        if (media == 0) {
+            return "none";
+        }
+        String previews = content.previewCount() == 0 ? "no free preview"
+                : content.previewCount() + " free preview" + (content.previewCount() == 1 ? "" : "s");
+        return media + " item" + (media == 1 ? "" : "s") + " (" + previews + "): "
+                + String.join(", ", content.media().stream().map(Object::toString).toList());
+    }
+
+    private static String audience(Audience audience, CampaignView view) {
+        List<String> parts = new ArrayList<>();
+        if (!audience.lists().isEmpty()) {
+            parts.add(String.join(", ", audience.lists().stream().map(id -> listLabel(id, view)).toList()));
+        }
+        if (!audience.userIds().isEmpty()) {
+            parts.add(audience.userIds().size() + " fan id" + (audience.userIds().size() == 1 ? "" : "s"));
+        }
+        audience.subscribedAfter().ifPresent(after -> parts.add("only fans subscribed after "
+                + after.atZone(view.binding().zone()).toLocalDate()));
+        if (!audience.excludedLists().isEmpty()) {
+            parts.add("excluding " + String.join(", ", audience.excludedLists().stream().map(id -> listLabel(id, view)).toList()));
+        }
+        return String.join(" · ", parts);
+    }
+
+    private static String listLabel(String id, CampaignView view) {
+        return view.list(id)
+                .map(l -> l.name() + l.usersCount().map(n -> " (" + Formats.count(n) + ")").orElse(""))
+                .orElse("list " + id);
+    }
+
+    private static String recipients(Audience audience, CampaignView view) {
+        OptionalLong estimate = estimate(audience, view.lists());
+        if (estimate.isEmpty()) {
+            return "unknown (a list size is not available)";
+        }
+        String note = audience.subscribedAfter().isPresent() ? "estimate before the subscribed-after filter"
+                : "estimate: list sizes added, exclusions subtracted";
+        return "≈ " + Formats.count(estimate.getAsLong()) + " (" + note + ")";
+    }
+
+    private static String approvals(CampaignView view) {
+        int required = view.binding().policy().requiredApprovals();
+        if (view.approvals().isEmpty()) {
+            return "0 of " + required;
+        }
+        return view.approvals().size() + " of " + required + ": "
+                + String.join(", ", view.approvals().stream().map(a -> Mention.of(a.approverId())).toList());
+    }
+
+    private static String status(CampaignView view) {
+        Campaign c = view.campaign();
+        ZoneId zone = view.binding().zone();
+        String note = c.note().map(n -> ": " + n).orElse("");
+        return switch (c.state()) {
+            case PENDING_APPROVAL -> c.ofauthMessageId().isPresent()
+                    ? "edited; the version approved earlier stays scheduled at OFAuth until this one is approved"
+                    : "waiting for approval";
+            case APPROVED -> "approved" + decidedBy(view, "approve") + "; submitting to OFAuth";
+            case SUBMITTING -> "submitting to OFAuth";
+            case SCHEDULED -> "scheduled at OFAuth for " + c.scheduledAt().map(at -> Formats.when(at, zone, view.now())).orElse("?");
+            case SENDING -> "sending" + c.sentAt().map(at -> " since " + Formats.when(at, zone, view.now())).orElse("");
+            case SENT -> "sent" + c.sentAt().map(at -> " " + Formats.when(at, zone, view.now())).orElse("")
+                    + c.unsendableUntil().filter(until -> until.isAfter(view.now()))
+                            .map(until -> "; can be unsent until " + Formats.when(until, zone, view.now())).orElse("");
+            case IN_DOUBT -> "unknown whether OFAuth sent it" + note
+                    + ". masscast will not send it again on its own: if it reached fans press Mark as sent, "
+                    + "if not press Send again";
+            case FAILED -> "failed" + note;
+            case REJECTED -> "rejected" + decidedBy(view, "reject") + note;
+            case CANCELLED -> "cancelled" + decidedBy(view, "cancel");
+            case EXPIRED -> "expired: not approved before its send time";
+            case UNSENT -> "unsent" + decidedBy(view, "unsend") + "; fans who bought it keep access";
+        };
+    }
+
+    private static String decidedBy(CampaignView view, String action) {
+        return view.last(action)
+                .filter(e -> !e.actorId().equals("masscast"))
+                .map(e -> " by " + Mention.of(e.actorId()) + " " + Formats.relative(e.at(), view.now()))
+                .orElse("");
+    }
+
+    private List<CardAction> actions(CampaignView view) {
+        Campaign c = view.campaign();
+        String fp = c.fingerprint();
+        List<CardAction> actions = new ArrayList<>();
+        switch (c.state()) {
+            case PENDING_APPROVAL -> {
+                actions.add(new CardAction("Approve", new ActionId(ActionId.Verb.APPROVE, c.id(), fp), PRIMARY,
+                        Optional.of(approveConfirm(view))));
+                actions.add(new CardAction("Reject", new ActionId(ActionId.Verb.REJECT, c.id(), fp), DANGER, Optional.empty()));
+                actions.add(new CardAction("Edit", new ActionId(ActionId.Verb.EDIT, c.id(), fp), DEFAULT, Optional.empty()));
+                actions.add(cancel(c));
+            }
+            case SCHEDULED -> {
+                actions.add(new CardAction("Edit", new ActionId(ActionId.Verb.EDIT, c.id(), fp), DEFAULT, Optional.empty()));
+                actions.add(cancel(c));
+            }
+            case SENDING, SENT -> {
+                if (c.ofauthMessageId().isPresent()
+                        && c.unsendableUntil().filter(until -> until.isAfter(view.now())).isPresent()) {
+                    actions.add(new CardAction("Unsend", new ActionId(ActionId.Verb.UNSEND, c.id(), fp), DANGER,
+                            Optional.of(new CardAction.Confirm("Unsend " + c.humanId() + "?",
+                                    "It disappears from fans' inboxes. Fans who already bought it keep access.",
+                                    "Unsend", "Keep it"))));
+                }
+            }
+            case IN_DOUBT -> {
+                actions.add(new CardAction("Mark as sent", new ActionId(ActionId.Verb.MARK_SENT, c.id(), fp), DEFAULT,
+                        Optional.empty()));
+                actions.add(new CardAction("Send again", new ActionId(ActionId.Verb.SEND_AGAIN, c.id(), fp), DANGER,
+                        Optional.of(new CardAction.Confirm("Send " + c.humanId() + " again?",
+                                "Only if you checked OnlyFans and it did NOT go out: otherwise fans get it twice.",
+                                "Send again", "Don't send"))));
+            }
+            default -> {
+                // finished campaigns keep no buttons
+            }
+        }
+        return actions;
+    }
+
+    private static CardAction cancel(Campaign c) {
+        return new CardAction("Cancel", new ActionId(ActionId.Verb.CANCEL, c.id(), c.fingerprint()), DEFAULT,
+                Optional.of(new CardAction.Confirm("Cancel " + c.humanId() + "?", "It will not be sent.", "Cancel it",
+                        "Keep it")));
+    }
+
+    private static CardAction.Confirm approveConfirm(CampaignView view) {
+        Campaign c = view.campaign();
+        String price = c.content().isFree() ? "free" : "for " + Formats.money(c.content().price());
+        String to = estimate(c.audience(), view.lists()).stream().mapToObj(n -> "≈ " + Formats.count(n) + " fans")
+                .findFirst().orElse("the chosen audience");
+        String when = c.scheduledAt().map(at -> "at " + Formats.when(at, view.binding().zone(), view.now()))
+                .orElse("right now");
+        return new CardAction.Confirm("Approve " + c.humanId() + "?",
+                "Send " + price + " to " + to + " " + when + ", as " + view.binding().creatorName() + ".",
+                "Approve", "Not yet");
+    }
+}

@@ -1,0 +1,39 @@
+package io.masscast.core.command;
+
+import io.masscast.core.model.Approval;
+import io.masscast.core.model.AuditEvent;
+import io.masscast.core.model.Binding;
+import io.masscast.core.model.Campaign;
+import io.masscast.core.model.FanList;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Everything a campaign card shows, gathered in one place so rendering stays a pure function. */
+public record CampaignView(
+        Campaign campaign,
+        Binding binding,
+        List<Approval> approvals,
+        List<AuditEvent> history,
+        List<FanList> lists,
+        Instant now) {
+
+    public CampaignView {
+        Objects.requireNonNull(campaign, "campaign");
+        Objects.requireNonNull(binding, "binding");
+        approvals = List.copyOf(approvals);
+        history = List.copyOf(history);
+        lists = List.copyOf(lists);
+        Objects.requireNonNull(now, "now");
+    }
+
+    public Optional<FanList> list(String id) {
+        return lists.stream().filter(l -> l.id().equals(id)).findFirst();
+    }
+
+    /** The newest history entry that led to {@code action}, if any. */
+    public Optional<AuditEvent> last(String action) {
+        return history.stream().filter(e -> e.action().equals(action)).reduce((first, second) -> second);
+    }
+}

@@ -1,0 +1,103 @@
+package io.masscast.core.command;
+
+import io.masscast.core.campaign.BindingService;
+import io.masscast.core.campaign.CampaignAction;
+import io.masscast.core.campaign.CampaignException;
+import io.masscast.core.campaign.CampaignService;
+import io.masscast.core.model.Actor;
+import io.masscast.core.model.Binding;
+import io.masscast.core.model.Campaign;
+import io.masscast.core.model.CampaignDraft;
+import io.masscast.core.model.ChannelRef;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code new} and {@code edit}: from one line of {@code key=value} arguments or from a submitted form. */
+public final class ComposeCommands {
+    private final CampaignService campaigns;
+    private final BindingService bindings;
+    private final FanListCache lists;
+    private final DraftParser parser;
+
+    public ComposeCommands(CampaignService campaigns, BindingService bindings, FanListCache lists, Clock clock) {
+        this.campaigns = campaigns;
+        this.bindings = bindings;
+        this.lists = lists;
+        this.parser = new DraftParser(clock);
+    }
+
+    Reply compose(CommandRouter.Invocation invocation) {
+        Binding binding = binding(invocation.channel());
+        if (invocation.named().isEmpty()) {
+            return new Reply.Form(newForm(binding, Map.of()));
+        }
+        return submit(invocation.channel(), invocation.actor(), Optional.empty(), invocation.named());
+    }
+
+    Reply edit(CommandRouter.Invocation invocation) {
+        Campaign campaign = CampaignRefs.resolve(campaigns, invocation, "edit MC-ID [key=value ...]");
+        if (invocation.named().isEmpty()) {
+            return editForm(invocation.actor(), campaign.id());
+        }
+        return submit(invocation.channel(), invocation.actor(), Optional.of(campaign.id()), invocation.named());
+    }
+
+    /** The form to edit a campaign, prefilled; refused early if the actor could not submit it. */
+    Reply editForm(Actor actor, long campaignId) {
+        Campaign campaign = campaigns.find(campaignId).orElseThrow(() -> new CampaignException.NotFound(
+                "That campaign no longer exists."));
+        if (!CampaignAction.EDIT.allowsFrom(campaign.state())) {
+            throw new CampaignException.IllegalTransition(campaign.humanId() + " is " + campaign.state().label()
+                    + ", so it can't be edited.");
+        }
+        if (!campaign.isRequestedBy(actor)) {
+            throw new CampaignException.NotPermitted("Only the requester can edit " + campaign.humanId() + ".");
+        }
+        Binding binding = binding(campaign.channel());
+        return new Reply.Form(editForm(campaign, binding, FormValues.of(FormValues.draftOf(campaign, binding.zone()), binding.zone())));
+    }
+
+    /** Creates (no id) or edits a campaign from form values. */
+    Reply submit(ChannelRef channel, Actor actor, Optional<Long> campaignId, Map<String, RawValue> values) {
+        Optional<Campaign> existing = campaignId.map(id -> campaigns.find(id).orElseThrow(() ->
+                new CampaignException.NotFound("That campaign no longer exists.")));
+        Binding binding = binding(existing.map(Campaign::channel).orElse(channel));
+        FormSpec again = existing.map(c -> editForm(c, binding, FormValues.of(values))).orElse(newForm(binding, FormValues.of(values)));
+        CampaignDraft base = existing.map(c -> FormValues.draftOf(c, binding.zone())).orElse(DraftParser.empty());
+        DraftParser.Result parsed = parser.parse(values, base, binding, () -> lists.lists(binding.connectionId()));
+        if (parsed.draft().isEmpty()) {
+            return new Reply.Errors(parsed.errors(), again);
+        }
+        try {
+            CampaignService.Composed composed = existing.isPresent()
+                    ? campaigns.edit(existing.get().id(), actor, parsed.draft().get())
+                    : campaigns.compose(channel, actor, parsed.draft().get());
+            return Reply.privately(confirmation(composed, existing.isPresent()));
+        } catch (CampaignException.PolicyViolation violation) {
+            return new Reply.Errors(violation.errors(), again);
+        }
+    }
+
+    private String confirmation(CampaignService.Composed composed, boolean edited) {
+        Campaign campaign = composed.campaign();
+        String head = campaign.humanId() + (edited ? " was edited and" : "") + " is waiting for approval; its card is in the channel.";
+        return composed.notes().isEmpty() ? head : head + "\n" + String.join("\n", composed.notes());
+    }
+
+    private FormSpec newForm(Binding binding, Map<String, String> values) {
+        return new FormSpec(Optional.empty(), "New mass message for " + binding.creatorName(), binding.creatorName(),
+                binding.zone(), values);
+    }
+
+    private FormSpec editForm(Campaign campaign, Binding binding, Map<String, String> values) {
+        return new FormSpec(Optional.of(campaign.id()), "Edit " + campaign.humanId(), binding.creatorName(),
+                binding.zone(), values);
+    }
+
+    private Binding binding(ChannelRef channel) {
+        return bindings.find(channel).orElseThrow(() -> new CampaignException.NotBound(
+                "This channel is not bound to a creator yet. An admin binds it with "
+                        + "/masscast bind connection=conn_... zone=Area/City approvers=ID,ID"));
+    }
+}

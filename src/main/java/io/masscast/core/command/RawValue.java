@@ -1,0 +1,26 @@
+package io.masscast.core.command;
+
+import java.util.List;
+
+/**
+ * A value a user gave for a form key, as items: {@code lists="VIP whales",fans} is two items, a quoted
+ * text one. Form-based adapters pass selected options as items directly.
+ */
+public record RawValue(List<String> items) {
+    public RawValue {
+        items = List.copyOf(items);
+    }
+
+    public static RawValue of(String... items) {
+        return new RawValue(List.of(items));
+    }
+
+    /** The value as one string (items joined by commas), for scalar keys. */
+    public String joined() {
+        return String.join(",", items);
+    }
+
+    public boolean isBlank() {
+        return items.stream().allMatch(String::isBlank);
+    }
+}

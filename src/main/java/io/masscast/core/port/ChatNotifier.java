@@ -1,0 +1,21 @@
+package io.masscast.core.port;
+
+import io.masscast.core.command.Card;
+import io.masscast.core.model.ChannelRef;
+import java.util.Optional;
+
+/**
+ * How the outbox reaches a chat platform. Implementations throw on failure (the outbox retries), and must
+ * make a repeated {@link #showCard} with a known message id an update, never a second card.
+ */
+public interface ChatNotifier {
+
+    /**
+     * Posts {@code card} in {@code channel}, or updates the message {@code messageId} that already shows it.
+     * Returns the id of the message that shows the card now.
+     */
+    String showCard(ChannelRef channel, Optional<String> messageId, Card card);
+
+    /** Posts {@code text} under the card's message (in its thread where the platform has threads). */
+    void postNote(ChannelRef channel, Optional<String> cardMessageId, String text);
+}
