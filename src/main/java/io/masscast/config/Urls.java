@@ -13,6 +13,8 @@ final class Urls {
     private static final Pattern SECRET_PARAMETER =
             Pattern.compile("(?i)([?&;][^=&;?]*(?:pass|pwd|secret|token|key)[^=&;?]*=)[^&;]*");
 
+    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)[?&;]password=");
+
     private Urls() {}
 
     /** Why {@code url} cannot serve as an HTTP base URL, or empty if it can. */
@@ -47,7 +49,8 @@ final class Urls {
         return SECRET_PARAMETER.matcher(withoutUserInfo).replaceAll("$1" + REDACTED);
     }
 
-    static boolean hasCredentials(String url) {
-        return !redact(url).equals(url);
+    /** Whether the URL carries the login password itself: {@code //user:password@} or {@code password=}. */
+    static boolean carriesPassword(String url) {
+        return USER_INFO_PASSWORD.matcher(url).find() || PASSWORD_PARAMETER.matcher(url).find();
     }
 }

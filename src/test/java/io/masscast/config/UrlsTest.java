@@ -21,7 +21,18 @@ class UrlsTest {
     })
     void redactHidesPasswordsAndKeysInUrls(String url, String redacted) {
         assertThat(Urls.redact(url)).isEqualTo(redacted).doesNotContain("s3cr3t");
-        assertThat(Urls.hasCredentials(url)).isEqualTo(!url.equals(redacted));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "jdbc:postgresql://db/masscast?user=app&password=pw | true",
+        "jdbc:postgresql://db/masscast?PASSWORD=pw | true",
+        "jdbc:postgresql://app:pw@db/masscast | true",
+        "jdbc:postgresql://db/masscast?sslpassword=pw | false",
+        "jdbc:postgresql://app@db/masscast?user=app | false",
+    })
+    void carriesPasswordSpotsTheLoginPasswordOnly(String url, boolean carriesPassword) {
+        assertThat(Urls.carriesPassword(url)).isEqualTo(carriesPassword);
     }
 
     @ParameterizedTest
