@@ -25,10 +25,10 @@ import java.util.stream.Stream;
  */
 public final class ConfigLoader {
     /** Variables holding secrets; each may instead be given as {@code NAME_FILE}. */
-    static final List<String> SECRETS = List.of(
+    private static final List<String> SECRETS = List.of(
             "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "DISCORD_BOT_TOKEN",
             "OFAUTH_API_KEY", "OFAUTH_WEBHOOK_SECRET", "MASSCAST_DB_PASSWORD");
-    static final List<String> SETTINGS = List.of(
+    private static final List<String> SETTINGS = List.of(
             "MASSCAST_SLACK_API_URL", "DISCORD_GUILD_ID", "OFAUTH_BASE_URL", "MASSCAST_OFAUTH",
             "MASSCAST_OFAUTH_RATE_PER_MINUTE", "MASSCAST_OFAUTH_BURST", "MASSCAST_DB_URL", "MASSCAST_DB_USER",
             "MASSCAST_HTTP_PORT", "MASSCAST_ADMINS");
