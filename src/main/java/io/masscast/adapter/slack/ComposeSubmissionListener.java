@@ -1,0 +1,62 @@
+package io.masscast.adapter.slack;
+
+import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
+import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
+import com.slack.api.bolt.handler.builtin.ViewSubmissionHandler;
+import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.model.view.View;
+import io.masscast.core.command.CommandRouter;
+import io.masscast.core.command.RawValue;
+import io.masscast.core.command.Reply;
+import io.masscast.core.model.Actor;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * A submitted compose modal. The core's field errors go back onto the modal's inputs
+ * ({@code response_action: errors}); on success the modal closes and the requester is told privately in the
+ * channel. If the core takes longer than the ack allows, the modal closes and the outcome, errors included,
+ * follows as a private message.
+ */
+final class ComposeSubmissionListener implements ViewSubmissionHandler {
+    private final CommandRouter router;
+    private final CommandAnswers answers;
+    private final SlackApi api;
+    private final ReplyRenderer replies;
+    private final BackgroundWork work;
+    private final Duration budget;
+
+    ComposeSubmissionListener(CommandRouter router, CommandAnswers answers, SlackApi api, ReplyRenderer replies,
+                              BackgroundWork work, Duration budget) {
+        this.router = router;
+        this.answers = answers;
+        this.api = api;
+        this.replies = replies;
+        this.work = work;
+        this.budget = budget;
+    }
+
+    @Override
+    public Response apply(ViewSubmissionRequest request, ViewSubmissionContext ctx) {
+        ViewSubmissionPayload payload = request.getPayload();
+        View view = MalformedPayload.require(payload.getView(), "view");
+        ComposeModal.Context form = ComposeModal.Context.decode(view.getPrivateMetadata());
+        ViewSubmissionPayload.User user = MalformedPayload.require(payload.getUser(), "user");
+        Actor actor = Actor.of(MalformedPayload.require(user.getId(), "user id"),
+                Optional.ofNullable(user.getUsername()).orElse(user.getName()));
+        Map<String, RawValue> values = ComposeValues.read(view.getState(), form.zone());
+        String what = "compose form" + form.campaignId().map(id -> " for campaign " + id).orElse("")
+                + " from " + actor.userId() + " in " + form.channel();
+        Consumer<SlackMessage> tellPrivately = message -> api.postEphemeral(form.channel().channelId(), actor.userId(), message);
+        Optional<Reply> ready = answers.within(what, () -> router.submitForm(form.channel(), actor, form.campaignId(), values),
+                budget, tellPrivately);
+        if (ready.isPresent() && ready.get() instanceof Reply.Errors errors) {
+            return ctx.ackWithErrors(ComposeValues.errorsByBlock(errors.errors()));
+        }
+        ready.ifPresent(reply -> work.run(what + ", confirmation", () -> tellPrivately.accept(replies.render(reply))));
+        return ctx.ack();
+    }
+}

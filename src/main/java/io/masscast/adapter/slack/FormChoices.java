@@ -1,0 +1,42 @@
+package io.masscast.adapter.slack;
+
+import io.masscast.core.command.FormOptions;
+import io.masscast.core.model.ChannelRef;
+import io.masscast.core.model.FanList;
+import io.masscast.core.model.VaultMedia;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What the compose modal offers to pick: the creator's fan lists (with sizes) and recent vault media. Both come
+ * from OFAuth, and the modal must open within Slack's 3-second trigger window, so they are fetched side by side
+ * for a short while only. Lists that did not arrive in time are searched as the user types (external select);
+ * vault media that did not arrive leave only the field for media ids.
+ */
+record FormChoices(Optional<List<FanList>> lists, List<VaultMedia> media) {
+    static final int VAULT_ITEMS = 50;
+
+    FormChoices {
+        lists = lists.map(List::copyOf);
+        media = List.copyOf(media);
+    }
+
+    static FormChoices load(FormOptions options, ChannelRef channel, BackgroundWork work, Duration budget) {
+        CompletableFuture<List<FanList>> lists = work.submit("loading fan lists for " + channel,
+                () -> options.lists(channel, ""));
+        CompletableFuture<List<VaultMedia>> media = work.submit("loading vault media for " + channel,
+                () -> options.recentMedia(channel, VAULT_ITEMS));
+        long deadline = System.nanoTime() + budget.toNanos();
+        return new FormChoices(ready(lists, deadline), ready(media, deadline).orElse(List.of()));
+    }
+
+    private static <T> Optional<T> ready(CompletableFuture<T> future, long deadline) {
+        try {
+            return BackgroundWork.await(future, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        } catch (RuntimeException unavailable) {
+            return Optional.empty(); // already logged; the form still opens without these choices
+        }
+    }
+}

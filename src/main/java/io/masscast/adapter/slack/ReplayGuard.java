@@ -1,0 +1,60 @@
+package io.masscast.adapter.slack;
+
+import com.slack.api.app_backend.SlackSignature;
+import com.slack.api.bolt.middleware.Middleware;
+import com.slack.api.bolt.middleware.MiddlewareChain;
+import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.response.Response;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Refuses a signed HTTP request that was already seen. Bolt checks the signature and that the timestamp is
+ * under five minutes old; a captured request could still be sent again within those minutes, so each signature
+ * is remembered for that window and a second use gets the same 401 as a bad signature. Runs after Bolt's
+ * verification, so only genuine signatures are remembered. (Per process: replicas behind a load balancer each
+ * keep their own memory.)
+ */
+final class ReplayGuard implements Middleware {
+    private static final Logger LOG = LoggerFactory.getLogger(ReplayGuard.class);
+    /** Bolt's window plus a minute for clock skew. */
+    private static final Duration REMEMBER = Duration.ofMinutes(6);
+    private static final Duration SWEEP_EVERY = Duration.ofSeconds(30);
+
+    private final Clock clock;
+    private final Map<String, Instant> seenUntil = new ConcurrentHashMap<>();
+    private final AtomicReference<Instant> nextSweep;
+
+    ReplayGuard(Clock clock) {
+        this.clock = clock;
+        this.nextSweep = new AtomicReference<>(clock.instant().plus(SWEEP_EVERY));
+    }
+
+    @Override
+    public Response apply(Request req, Response resp, MiddlewareChain chain) throws Exception {
+        String signature = req.getHeaders().getFirstValue(SlackSignature.HeaderNames.X_SLACK_SIGNATURE);
+        if (req.isSocketMode() || signature == null) {
+            return chain.next(req);
+        }
+        Instant now = clock.instant();
+        sweep(now);
+        if (seenUntil.putIfAbsent(signature, now.plus(REMEMBER)) != null) {
+            LOG.warn("Refused a replayed Slack request ({})", req.getRequestType());
+            return Response.json(401, "{\"error\":\"invalid request\"}");
+        }
+        return chain.next(req);
+    }
+
+    private void sweep(Instant now) {
+        Instant due = nextSweep.get();
+        if (now.isAfter(due) && nextSweep.compareAndSet(due, now.plus(SWEEP_EVERY))) {
+            seenUntil.values().removeIf(until -> until.isBefore(now));
+        }
+    }
+}

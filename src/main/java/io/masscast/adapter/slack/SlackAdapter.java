@@ -1,0 +1,142 @@
+package io.masscast.adapter.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.socket_mode.SocketModeClient;
+import io.javalin.http.Handler;
+import io.masscast.config.Secret;
+import io.masscast.config.SlackSettings;
+import io.masscast.core.command.CommandRouter;
+import io.masscast.core.command.FormOptions;
+import io.masscast.core.port.ChatNotifier;
+import java.time.Clock;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * masscast in Slack, built on Bolt. Requests arrive over Socket Mode when an app-level token is set, otherwise
+ * over HTTP ({@link #httpHandler()}, mounted at {@code POST /slack/events}); either way they reach the same
+ * listeners: {@code /masscast}, card buttons, the compose and reject modals, and the list search. Cards go
+ * out through {@link #notifier()}.
+ *
+ * <p>Lifecycle: construct, register the notifier and mount the handler, {@link #start()} (checks the bot token
+ * with {@code auth.test} and, in Socket Mode, connects), {@link #stop()} at shutdown.
+ */
+public final class SlackAdapter {
+    private static final Logger LOG = LoggerFactory.getLogger(SlackAdapter.class);
+    private static final int WORKER_THREADS = 10;
+
+    private final SlackSettings settings;
+    private final App app;
+    private final BackgroundWork work;
+    private final ReplayGuard replayGuard;
+    private final SlackNotifier notifier;
+    private SocketModeApp socketMode;
+    private boolean started;
+
+    public SlackAdapter(SlackSettings settings, CommandRouter router, FormOptions formOptions) {
+        this(settings, router, formOptions, AckBudgets.DEFAULT, Clock.systemUTC());
+    }
+
+    SlackAdapter(SlackSettings settings, CommandRouter router, FormOptions formOptions, AckBudgets budgets, Clock clock) {
+        this.settings = settings;
+        SlackConfig slackConfig = new SlackConfig();
+        slackConfig.setMethodsEndpointUrlPrefix(settings.apiUrl().toString());
+        slackConfig.setStatsEnabled(false);
+        Slack slack = Slack.getInstance(slackConfig);
+        this.app = new App(AppConfig.builder()
+                .slack(slack)
+                .singleTeamBotToken(settings.botToken().reveal())
+                .signingSecret(settings.signingSecret().map(Secret::reveal).orElse(null))
+                .build());
+        this.work = new BackgroundWork(WORKER_THREADS);
+        this.replayGuard = new ReplayGuard(clock);
+
+        SlackApi api = new SlackApi(slack, settings.botToken().reveal(), clock);
+        CardRenderer cards = new CardRenderer();
+        ReplyRenderer replies = new ReplyRenderer(cards);
+        FormOpener forms = new FormOpener(api, formOptions, work, new ComposeModal(), budgets.formChoices());
+        CommandAnswers answers = new CommandAnswers(api, replies, forms, work, budgets.command());
+        this.notifier = new SlackNotifier(api, cards);
+
+        app.command(SlashCommandListener.COMMAND, new SlashCommandListener(router, answers));
+        app.blockAction(CardButtonListener.ANY_ACTION, new CardButtonListener(router, answers, api, new RejectModal(), work));
+        app.viewSubmission(ComposeModal.CALLBACK_ID,
+                new ComposeSubmissionListener(router, answers, api, replies, work, budgets.submission()));
+        app.viewSubmission(RejectModal.CALLBACK_ID, new RejectSubmissionListener(router, answers, api));
+        app.blockSuggestion(ListSuggestionListener.LIST_PICKERS,
+                new ListSuggestionListener(formOptions, work, budgets.suggestions()));
+    }
+
+    /** Posts and updates campaign cards in Slack channels; register it for {@code Platform.SLACK}. */
+    public ChatNotifier notifier() {
+        return notifier;
+    }
+
+    /** In HTTP mode, the handler for {@code POST /slack/events}; empty in Socket Mode. */
+    public Optional<Handler> httpHandler() {
+        return settings.httpMode() ? Optional.of(new SlackEventsHandler(app)) : Optional.empty();
+    }
+
+    /**
+     * Checks the bot token ({@code auth.test}) and, in Socket Mode, connects. Fails with an exception that says
+     * what Slack answered when the token is refused or no connection can be opened.
+     */
+    public synchronized void start() {
+        if (started) {
+            return;
+        }
+        app.use(replayGuard); // builds Bolt's default middleware first, which calls auth.test
+        app.start();
+        if (settings.socketMode()) {
+            connectSocketMode(settings.appToken().orElseThrow().reveal());
+        }
+        started = true;
+        LOG.info("{}", settings.describe());
+    }
+
+    public synchronized void stop() {
+        try {
+            if (socketMode != null) {
+                socketMode.close();
+            }
+        } catch (Exception e) {
+            LOG.warn("Socket Mode did not close cleanly: {}", e.getClass().getSimpleName());
+        }
+        app.stop();
+        work.shutdown();
+        started = false;
+    }
+
+    /**
+     * Opens the Socket Mode connection. The client's session monitor pings every few seconds and reconnects
+     * (with a fresh {@code apps.connections.open}) when the connection is gone; reconnecting on every close
+     * event stays off, as the SDK advises since Slack began answering that with {@code too_many_websockets}.
+     */
+    private void connectSocketMode(String appToken) {
+        try {
+            socketMode = new SocketModeApp(appToken, SocketModeClient.Backend.JavaWebSocket, SlackAdapter::socketModeFailure, app);
+            socketMode.startAsync();
+        } catch (Exception e) {
+            throw new IllegalStateException("Slack Socket Mode could not connect (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); check SLACK_APP_TOKEN", e);
+        }
+    }
+
+    /** A listener threw during a Socket Mode envelope; nothing is acked, as Slack then shows the user a failure. */
+    private static Response socketModeFailure(SocketModeApp.ErrorContext context) {
+        Exception e = context.getException();
+        String type = context.getRequest() == null ? "?" : String.valueOf(context.getRequest().getRequestType());
+        if (e instanceof MalformedPayload) {
+            LOG.info("Socket Mode request refused: {} ({})", e.getMessage(), type);
+        } else {
+            LOG.error("Socket Mode request ({}) failed", type, e);
+        }
+        return null;
+    }
+}

@@ -1,0 +1,57 @@
+package io.masscast.adapter.slack;
+
+import io.masscast.core.command.Card;
+import io.masscast.core.model.ChannelRef;
+import io.masscast.core.model.Platform;
+import io.masscast.core.port.ChatNotifier;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The outbox's way into Slack: a card is posted once ({@code chat.postMessage}, whose {@code ts} becomes the
+ * card's message id) and then updated in place ({@code chat.update}); notes go into the card's thread.
+ * Failures throw {@link SlackCallFailed} and the outbox retries.
+ */
+final class SlackNotifier implements ChatNotifier {
+    private static final Logger LOG = LoggerFactory.getLogger(SlackNotifier.class);
+
+    private final SlackApi api;
+    private final CardRenderer cards;
+
+    SlackNotifier(SlackApi api, CardRenderer cards) {
+        this.api = api;
+        this.cards = cards;
+    }
+
+    @Override
+    public String showCard(ChannelRef channel, Optional<String> messageId, Card card) {
+        String channelId = slackChannel(channel);
+        SlackMessage message = cards.render(card, false);
+        if (messageId.isPresent()) {
+            try {
+                api.update(channelId, messageId.get(), message);
+                return messageId.get();
+            } catch (SlackCallFailed e) {
+                if (!e.error().equals("message_not_found")) {
+                    throw e;
+                }
+                // Someone deleted the card: post it again rather than leave the channel without it.
+                LOG.info("Card message {} in {} is gone; posting the card again", messageId.get(), channel);
+            }
+        }
+        return api.postMessage(channelId, Optional.empty(), message);
+    }
+
+    @Override
+    public void postNote(ChannelRef channel, Optional<String> cardMessageId, String text) {
+        api.postMessage(slackChannel(channel), cardMessageId, SlackMessage.text(SlackText.mrkdwn(text), false));
+    }
+
+    private static String slackChannel(ChannelRef channel) {
+        if (channel.platform() != Platform.SLACK) {
+            throw new IllegalArgumentException("not a Slack channel: " + channel);
+        }
+        return channel.channelId();
+    }
+}

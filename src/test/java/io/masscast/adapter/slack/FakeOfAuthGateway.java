@@ -1,0 +1,161 @@
+package io.masscast.adapter.slack;
+
+import io.masscast.core.model.AccountInfo;
+import io.masscast.core.model.ConnectionInfo;
+import io.masscast.core.model.CreatorProfile;
+import io.masscast.core.model.DeletedMessage;
+import io.masscast.core.model.Fan;
+import io.masscast.core.model.FanList;
+import io.masscast.core.model.MassMessage;
+import io.masscast.core.model.MessageChart;
+import io.masscast.core.model.MessageDetails;
+import io.masscast.core.model.MessageReceipt;
+import io.masscast.core.model.Page;
+import io.masscast.core.model.SentMessageStats;
+import io.masscast.core.model.SubscriptionCounts;
+import io.masscast.core.model.VaultMedia;
+import io.masscast.core.port.CallPriority;
+import io.masscast.core.port.OfAuthGateway;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The OFAuth reads a Slack conversation needs (the connection to bind, fan lists, vault media), with an
+ * optional delay to play a slow OFAuth. Sends are not this fake's business: the end-to-end tests use the
+ * simulator for those.
+ */
+final class FakeOfAuthGateway implements OfAuthGateway {
+    static final String CONNECTION = "conn_demo";
+    static final FanList VIP = new FanList("1187345", "VIP", "custom", Optional.of(1234L));
+    static final FanList WHALES = new FanList("1187346", "Whales", "custom", Optional.of(56L));
+    static final FanList CHURNED = new FanList("1187347", "Churned", "custom", Optional.of(310L));
+    static final VaultMedia PHOTO = new VaultMedia(48213377L, "photo", Optional.of(Instant.parse("2026-03-01T12:00:00Z")));
+    static final VaultMedia VIDEO = new VaultMedia(48213378L, "video", Optional.of(Instant.parse("2026-03-02T12:00:00Z")));
+
+    private volatile List<FanList> lists = List.of(VIP, WHALES, CHURNED);
+    private volatile Duration delay = Duration.ZERO;
+    private final AtomicInteger listReads = new AtomicInteger();
+
+    void lists(List<FanList> value) {
+        lists = List.copyOf(value);
+    }
+
+    /** Every read answers after this long. */
+    void delay(Duration value) {
+        delay = value;
+    }
+
+    int listReads() {
+        return listReads.get();
+    }
+
+    @Override
+    public Page<FanList> userLists(String c, Optional<String> query, int limit, long offset, CallPriority p) {
+        pause();
+        listReads.incrementAndGet();
+        List<FanList> matching = lists.stream()
+                .filter(l -> query.isEmpty() || l.name().toLowerCase(Locale.ROOT).contains(query.get().toLowerCase(Locale.ROOT)))
+                .toList();
+        int from = (int) Math.min(offset, matching.size());
+        int to = Math.min(from + limit, matching.size());
+        return new Page<>(matching.subList(from, to), to < matching.size() ? Optional.of((long) to) : Optional.empty());
+    }
+
+    @Override
+    public Page<VaultMedia> vaultMedia(String c, int limit, long offset, CallPriority p) {
+        pause();
+        return new Page<>(List.of(VIDEO, PHOTO), Optional.empty());
+    }
+
+    @Override
+    public Page<ConnectionInfo> connections(Optional<String> status, int limit, long offset) {
+        return new Page<>(List.of(new ConnectionInfo(CONNECTION, "active", "Mila Rose", "milarose", List.of(), Optional.empty())),
+                Optional.empty());
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(delay.toMillis()); // plays a slow OFAuth answer, not a wait in the test
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static AssertionError unexpected() {
+        return new AssertionError("the Slack adapter tests do not expect that OFAuth call");
+    }
+
+    @Override
+    public MessageReceipt createMassMessage(String connectionId, MassMessage message) {
+        throw unexpected();
+    }
+
+    @Override
+    public MessageReceipt replaceMassMessage(String connectionId, long messageId, MassMessage message) {
+        throw unexpected();
+    }
+
+    @Override
+    public DeletedMessage deleteMassMessage(String connectionId, long messageId) {
+        throw unexpected();
+    }
+
+    @Override
+    public MessageDetails massMessage(String connectionId, long messageId, CallPriority priority) {
+        throw unexpected();
+    }
+
+    @Override
+    public List<SentMessageStats> sentMessages(String c, Instant from, Instant to, int limit, CallPriority p) {
+        throw unexpected();
+    }
+
+    @Override
+    public Page<SentMessageStats> purchasedMessages(String c, int limit, long offset, CallPriority p) {
+        throw unexpected();
+    }
+
+    @Override
+    public Page<Fan> buyers(String c, long messageId, Optional<Long> marker, int limit, CallPriority p) {
+        throw unexpected();
+    }
+
+    @Override
+    public MessageChart chart(String c, Instant from, Instant to, CallPriority p) {
+        throw unexpected();
+    }
+
+    @Override
+    public FanList userList(String c, String listId, CallPriority p) {
+        throw unexpected();
+    }
+
+    @Override
+    public Page<Fan> listMembers(String c, String listId, int limit, long offset, CallPriority p) {
+        throw unexpected();
+    }
+
+    @Override
+    public SubscriptionCounts subscriptionCounts(String c, CallPriority p) {
+        throw unexpected();
+    }
+
+    @Override
+    public AccountInfo whoami() {
+        throw unexpected();
+    }
+
+    @Override
+    public CreatorProfile self(String c, CallPriority p) {
+        throw unexpected();
+    }
+
+    @Override
+    public Optional<SentMessageStats> findSent(String c, String text, Instant from, Instant to) {
+        throw unexpected();
+    }
+}

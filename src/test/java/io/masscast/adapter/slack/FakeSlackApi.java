@@ -1,0 +1,196 @@
+package io.masscast.adapter.slack;
+
+import static org.awaitility.Awaitility.await;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+
+/**
+ * A local stand-in for Slack's Web API ({@code /api/<method>}) and for {@code response_url}s
+ * ({@code /respond/<n>}). It records every call with its parameters and token, answers what masscast calls,
+ * and can be told to fail a method once.
+ */
+final class FakeSlackApi implements AutoCloseable {
+    static final String RESPONSE_URL = "response_url";
+    static final String TEAM = "T0TEST";
+    static final String BOT_USER = "UMASSCAST";
+
+    /** One request: the method (or {@link #RESPONSE_URL}), its form parameters or JSON body, and its token. */
+    record Call(String method, Map<String, String> params, JsonObject json, Optional<String> token) {
+        String param(String name) {
+            return params.getOrDefault(name, "");
+        }
+
+        /** A form parameter that holds JSON ({@code view}, {@code blocks}). */
+        JsonElement jsonParam(String name) {
+            return JsonParser.parseString(param(name));
+        }
+    }
+
+    private record Failure(int status, String body, Map<String, String> headers) {
+    }
+
+    private final HttpServer server;
+    private final Deque<Call> calls = new ConcurrentLinkedDeque<>();
+    private final Map<String, Failure> failNext = new ConcurrentHashMap<>();
+    private final AtomicLong nextTs = new AtomicLong(1_770_000_000_000_100L);
+    private final AtomicInteger nextResponseUrl = new AtomicInteger(1);
+    private volatile String socketModeUrl = "ws://127.0.0.1:1/";
+
+    FakeSlackApi() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/api/", this::api);
+        server.createContext("/respond/", this::respond);
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.start();
+    }
+
+    /** What {@code MASSCAST_SLACK_API_URL} points at. */
+    String apiUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
+    }
+
+    /** A fresh {@code response_url} for a payload. */
+    String newResponseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/respond/" + nextResponseUrl.getAndIncrement();
+    }
+
+    void socketModeUrl(String url) {
+        socketModeUrl = url;
+    }
+
+    /** The next call of {@code method} is answered with this status, body and headers. */
+    void failNext(String method, int status, String body, Map<String, String> headers) {
+        failNext.put(method, new Failure(status, body, headers));
+    }
+
+    List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    List<Call> calls(String method) {
+        return calls.stream().filter(c -> c.method().equals(method)).toList();
+    }
+
+    /** Waits (up to 5 s) for a call of {@code method} that matches, and returns the first such. */
+    Call awaitCall(String method, Predicate<Call> matching) {
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(10))
+                .until(() -> calls(method).stream().anyMatch(matching));
+        return calls(method).stream().filter(matching).findFirst().orElseThrow();
+    }
+
+    Call awaitCall(String method) {
+        return awaitCall(method, call -> true);
+    }
+
+    /** The last message sent through {@code responseUrl}. */
+    Call awaitResponse(String responseUrl) {
+        String path = responseUrl.substring(responseUrl.indexOf("/respond/"));
+        return awaitCall(RESPONSE_URL, call -> call.param("path").equals(path));
+    }
+
+    void clear() {
+        calls.clear();
+    }
+
+    private void api(HttpExchange exchange) throws IOException {
+        String method = exchange.getRequestURI().getPath().substring("/api/".length());
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        Optional<String> token = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization"))
+                .map(header -> header.replaceFirst("^Bearer ", ""));
+        Map<String, String> params = form(body);
+        calls.add(new Call(method, params, new JsonObject(), token));
+        Failure failure = failNext.remove(method);
+        if (failure != null) {
+            failure.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+            send(exchange, failure.status(), failure.body());
+            return;
+        }
+        send(exchange, 200, answer(method, params));
+    }
+
+    private String answer(String method, Map<String, String> params) {
+        String ts = ts();
+        return switch (method) {
+            case "auth.test" -> "{\"ok\":true,\"url\":\"https://masscast-test.slack.com/\",\"team\":\"Test\",\"user\":\"masscast\","
+                    + "\"team_id\":\"" + TEAM + "\",\"user_id\":\"" + BOT_USER + "\",\"bot_id\":\"BMASSCAST\"}";
+            case "chat.postMessage" -> "{\"ok\":true,\"channel\":\"" + params.get("channel") + "\",\"ts\":\"" + ts + "\"}";
+            case "chat.update" -> "{\"ok\":true,\"channel\":\"" + params.get("channel") + "\",\"ts\":\"" + params.get("ts") + "\"}";
+            case "chat.postEphemeral" -> "{\"ok\":true,\"message_ts\":\"" + ts + "\"}";
+            case "views.open" -> "{\"ok\":true,\"view\":{\"id\":\"V" + ts.replace(".", "") + "\",\"type\":\"modal\"}}";
+            case "apps.connections.open" -> "{\"ok\":true,\"url\":\"" + socketModeUrl + "\"}";
+            default -> "{\"ok\":false,\"error\":\"unknown_method\"}";
+        };
+    }
+
+    private void respond(HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        JsonObject json = JsonParser.parseString(body).getAsJsonObject();
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("path", exchange.getRequestURI().getPath());
+        json.entrySet().forEach(e -> params.put(e.getKey(), e.getValue().isJsonPrimitive()
+                ? e.getValue().getAsString() : e.getValue().toString()));
+        calls.add(new Call(RESPONSE_URL, params, json, Optional.empty()));
+        send(exchange, 200, "ok");
+    }
+
+    private String ts() {
+        long n = nextTs.getAndIncrement();
+        return n / 1_000_000 + "." + String.format("%06d", n % 1_000_000);
+    }
+
+    private static Map<String, String> form(String body) {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (body.isBlank() || body.startsWith("{")) {
+            return params;
+        }
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            params.put(name, value);
+        }
+        return params;
+    }
+
+    private static void send(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    /** Methods called on the Web API (not response URLs), in order, once each. */
+    List<String> methodsCalled() {
+        List<String> methods = new ArrayList<>();
+        calls.stream().map(Call::method).filter(m -> !m.equals(RESPONSE_URL)).distinct().forEach(methods::add);
+        return methods;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,136 @@
+package io.masscast.adapter.slack;
+
+import static io.masscast.adapter.slack.SlackTestBed.ALICE;
+import static io.masscast.adapter.slack.SlackTestBed.SIGNING_SECRET;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonObject;
+import com.slack.api.app_backend.SlackSignature;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What reaches {@code POST /slack/events} that Slack did not send, or not like this: every such request is
+ * refused with a 4xx and nothing is stored. The probe is a one-line {@code /masscast new}, which would create
+ * a campaign if it were accepted.
+ */
+class SlackRequestSecurityTest {
+    private static final String COMPOSE = "new text=\"Hi\" lists=VIP media=48213377 preview=0 price=12.50";
+
+    private SlackTestBed bed;
+    private String body;
+
+    @BeforeEach
+    void start() throws Exception {
+        bed = SlackTestBed.start();
+        bed.bindChannel();
+        body = SlackPayloads.form(SlackPayloads.slashCommand(ALICE, COMPOSE, "trigger-x", bed.slack.newResponseUrl()));
+    }
+
+    @AfterEach
+    void stop() {
+        bed.close();
+    }
+
+    @Test
+    void theProbeItselfComposesWhenSignedProperly() {
+        HttpResponse<String> accepted = bed.post(body);
+
+        assertThat(accepted.statusCode()).isEqualTo(200);
+        assertThat(accepted.body()).contains("MC-1 is waiting for approval");
+        assertThat(bed.campaigns.find(1)).isPresent();
+    }
+
+    @Test
+    void aSignatureMadeWithAnotherSecretIsRefused() {
+        HttpResponse<String> forged = bed.post(body, SlackTestBed.signature(body, now(), "not-the-signing-secret"));
+
+        assertRefusedWith(forged, 401);
+    }
+
+    @Test
+    void aSignatureOverADifferentBodyIsRefused() {
+        String tampered = body.replace("12.50", "1.00");
+
+        HttpResponse<String> forged = bed.post(tampered, SlackTestBed.signature(body, now(), SIGNING_SECRET));
+
+        assertRefusedWith(forged, 401);
+    }
+
+    @Test
+    void aRequestSignedMoreThanFiveMinutesAgoIsRefused() {
+        HttpResponse<String> stale = bed.post(body, SlackTestBed.signature(body, now() - 301, SIGNING_SECRET));
+
+        assertRefusedWith(stale, 401);
+    }
+
+    @Test
+    void aRequestWithoutSignatureIsRefused() {
+        assertRefusedWith(bed.post(body, Map.of()), 401);
+        assertRefusedWith(bed.post(body, Map.of(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP, Long.toString(now()))), 401);
+    }
+
+    @Test
+    void aReplayedRequestIsRefusedAndActsOnce() {
+        Map<String, String> signature = SlackTestBed.signature(body, now(), SIGNING_SECRET);
+
+        HttpResponse<String> first = bed.post(body, signature);
+        HttpResponse<String> replay = bed.post(body, signature);
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(replay.statusCode()).isEqualTo(401);
+        assertThat(bed.campaigns.find(1)).isPresent();
+        assertThat(bed.campaigns.find(2)).isEmpty();
+    }
+
+    @Test
+    void aFiveMegabyteBodyIsRefusedAsTooLarge() {
+        String huge = body + "&padding=" + "x".repeat(5 * 1024 * 1024);
+
+        assertRefusedWith(bed.post(huge), 413);
+    }
+
+    @Test
+    void unreadablePayloadsAreRefusedAsBadRequests() {
+        assertRefusedWith(bed.post("payload=%7Bnot-json"), 400);
+        assertRefusedWith(bed.post("payload=%5B1%2C2%5D"), 400);
+        assertRefusedWith(bed.post("payload=" + encode("{\"type\":\"view_submission\"}")), 400);
+        assertRefusedWith(bed.post("just some text"), 400);
+        assertRefusedWith(bed.post(""), 400);
+    }
+
+    @Test
+    void signedPayloadsMissingWhatMasscastNeedsAreRefusedAsBadRequests() {
+        JsonObject noUser = SlackPayloads.buttonClick(ALICE, "approve:1:ab", "approve:1:ab", "t", bed.slack.newResponseUrl());
+        noUser.remove("user");
+        JsonObject noMetadata = new JsonObject();
+        noMetadata.addProperty("type", "view_submission");
+        JsonObject view = new JsonObject();
+        view.addProperty("type", "modal");
+        view.addProperty("callback_id", ComposeModal.CALLBACK_ID);
+        view.addProperty("private_metadata", "garbage");
+        noMetadata.add("view", view);
+        noMetadata.add("user", noUser.deepCopy());
+
+        assertRefusedWith(bed.post(SlackPayloads.form(noUser)), 400);
+        assertRefusedWith(bed.post(SlackPayloads.form(noMetadata)), 400);
+        assertRefusedWith(bed.post(SlackPayloads.form(SlackPayloads.slashCommand(ALICE, "help", "t", "")).replace("team_id=T0TEST", "team_id=")), 400);
+    }
+
+    private void assertRefusedWith(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(bed.campaigns.find(1)).isEmpty();
+        assertThat(bed.stores.pendingOutbox()).isEmpty();
+    }
+
+    private static long now() {
+        return System.currentTimeMillis() / 1000;
+    }
+
+    private static String encode(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+    }
+}
