@@ -27,6 +27,12 @@ final class ArgumentParser {
         return new ArgumentParser(text).run();
     }
 
+    /** One value as typed after {@code key=} (or into a form field), split into its items. */
+    static RawValue parseValue(String text) {
+        ArgumentParser parser = new ArgumentParser(text == null ? "" : text.strip());
+        return parser.readValue();
+    }
+
     private Parsed run() {
         List<String> positional = new ArrayList<>();
         Map<String, RawValue> named = new LinkedHashMap<>();
