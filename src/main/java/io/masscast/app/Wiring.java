@@ -21,6 +21,7 @@ import io.masscast.core.port.ChatNotifier;
 import io.masscast.core.port.OfAuthGateway;
 import io.masscast.jobs.DeliveryTrackerJob;
 import io.masscast.jobs.ExpiryJob;
+import io.masscast.jobs.Job;
 import io.masscast.jobs.JobRuntime;
 import io.masscast.jobs.OutboxDispatcherJob;
 import io.masscast.jobs.ReconcilerJob;
@@ -35,6 +36,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -129,13 +131,30 @@ public final class Wiring implements AutoCloseable {
 
     /** Starts the background jobs; cards and notes go to the notifier of their channel's platform. */
     public void startJobs(Map<Platform, ChatNotifier> notifiers) {
+        jobs(notifiers).forEach(jobs::start);
+    }
+
+    /** The background jobs, not started: {@link #startJobs} schedules them, tests tick them by hand. */
+    List<Job> jobs(Map<Platform, ChatNotifier> notifiers) {
         SingletonWork singleton = new SingletonWork(database, clock, replica);
         outbox = new OutboxDispatcherJob(database, views, notifiers, singleton, clock, intervals.outbox());
-        jobs.start(new SubmitterJob(submissions, ofauth, clock, replica, intervals.submitter()));
-        jobs.start(outbox);
-        jobs.start(new DeliveryTrackerJob(submissions, ofauth, singleton, clock, intervals.delivery()));
-        jobs.start(new ReconcilerJob(submissions, ofauth, singleton, clock, intervals.reconciler()));
-        jobs.start(new ExpiryJob(campaigns, singleton, intervals.expiry()));
+        // in the order one tick of each should run: state changes first, their notifications last
+        return List.of(
+                new SubmitterJob(submissions, ofauth, clock, replica, intervals.submitter()),
+                new ReconcilerJob(submissions, ofauth, singleton, clock, intervals.reconciler()),
+                new DeliveryTrackerJob(submissions, ofauth, singleton, clock, intervals.delivery()),
+                new ExpiryJob(campaigns, singleton, intervals.expiry()),
+                outbox);
+    }
+
+    /** The transitions the jobs drive, for tests that play a crashed replica. */
+    SubmissionService submissions() {
+        return submissions;
+    }
+
+    /** The database, for tests that look at stored rows. */
+    Database database() {
+        return database;
     }
 
     /** Nothing is being sent and no notification waits: what the shell checks before it exits. */
