@@ -47,8 +47,9 @@ public final class Database implements Transactor, AutoCloseable {
         }
         try {
             MigrateResult result = migrate(pool, dialect);
+            String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
             log.info("Database {} ready at schema version {} ({} migrations applied)",
-                    config.redactedUrl(), result.targetSchemaVersion, result.migrationsExecuted);
+                    config.redactedUrl(), version, result.migrationsExecuted);
             return new Database(pool);
         } catch (FlywayException e) {
             pool.close();

@@ -60,6 +60,7 @@ final class JsonStrings {
 
         List<String> array() {
             List<String> values = new ArrayList<>();
+            skipSpace();
             expect('[');
             skipSpace();
             if (peek() == ']') {
