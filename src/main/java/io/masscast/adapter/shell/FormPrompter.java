@@ -19,7 +19,7 @@ import java.util.Optional;
 final class FormPrompter {
     private static final Map<String, String> HINTS = Map.ofEntries(
             Map.entry(Fields.TEXT, "message text (\\n for a new line)"),
-            Map.entry(Fields.LISTS, "lists to send to: names or ids, comma-separated, \"quoted names\" with spaces"),
+            Map.entry(Fields.LISTS, "lists to send to: names or ids, comma-separated"),
             Map.entry(Fields.EXCLUDE, "lists to exclude"),
             Map.entry(Fields.USERS, "specific fan ids, comma-separated"),
             Map.entry(Fields.SUBSCRIBED_AFTER, "only fans subscribed after YYYY-MM-DD"),
@@ -47,7 +47,7 @@ final class FormPrompter {
 
     /** Asks again for the fields with errors, keeping the other answers. */
     Optional<Map<String, RawValue>> askAgain(FormSpec spec, List<FieldError> errors, Map<String, RawValue> answers) {
-        List<String> fields = errors.stream().map(FieldError::field).filter(Fields.ALL::contains).distinct().toList();
+        List<String> fields = Fields.ALL.stream().filter(f -> errors.stream().anyMatch(e -> e.field().equals(f))).toList();
         errors.stream().filter(e -> !Fields.ALL.contains(e.field())).forEach(e -> console.print("  ! " + e.message()));
         if (fields.isEmpty()) {
             return Optional.empty();
