@@ -5,19 +5,15 @@ import static io.masscast.simulator.SimulatorClient.DEMO2;
 import static io.masscast.simulator.SimulatorClient.READ_ONLY;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class AccountTest {
     private static final String CONNECTIONS = "/v2/account/connections";
 
+    @AutoClose
     private final OfAuthSimulator simulator = OfAuthSimulator.start(SimulatorConfig.defaults());
     private final SimulatorClient client = new SimulatorClient(simulator);
-
-    @AfterEach
-    void stop() {
-        simulator.close();
-    }
 
     @Test
     void whoamiNeedsOnlyTheApiKey() {

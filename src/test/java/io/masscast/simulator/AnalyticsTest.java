@@ -12,7 +12,7 @@ import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class AnalyticsTest {
@@ -20,13 +20,9 @@ class AnalyticsTest {
     private static final String PURCHASED = "/v2/access/analytics/mass-messages/purchased";
     private static final String CHART = "/v2/access/analytics/mass-messages/chart";
 
+    @AutoClose
     private final OfAuthSimulator simulator = OfAuthSimulator.start(SimulatorConfig.defaults());
     private final SimulatorClient client = new SimulatorClient(simulator);
-
-    @AfterEach
-    void stop() {
-        simulator.close();
-    }
 
     @Test
     void sentListsTheSeededHistoryNewestFirst() {

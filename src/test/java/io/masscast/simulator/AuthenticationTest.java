@@ -7,19 +7,15 @@ import static io.masscast.simulator.SimulatorClient.READ_ONLY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class AuthenticationTest {
+    @AutoClose
     private final OfAuthSimulator simulator = OfAuthSimulator.start(SimulatorConfig.defaults());
     private final SimulatorClient client = new SimulatorClient(simulator);
-
-    @AfterEach
-    void stop() {
-        simulator.close();
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"/v2/account/whoami", "/v2/account/connections", "/v2/access/self",

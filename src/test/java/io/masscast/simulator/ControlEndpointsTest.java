@@ -9,17 +9,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class ControlEndpointsTest {
+    @AutoClose
     private final OfAuthSimulator simulator = OfAuthSimulator.start(SimulatorConfig.defaults());
     private final SimulatorClient client = new SimulatorClient(simulator);
-
-    @AfterEach
-    void stop() {
-        simulator.close();
-    }
 
     @Test
     void everyOfAuthRequestIsRecordedWhateverItsAnswerButNeverTheKey() {

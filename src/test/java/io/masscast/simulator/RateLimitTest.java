@@ -5,19 +5,15 @@ import static io.masscast.simulator.SimulatorClient.DEMO2;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class RateLimitTest {
     private static final String CHEAP_CALL = "/v2/access/self";
 
+    @AutoClose
     private OfAuthSimulator simulator = OfAuthSimulator.start(SimulatorConfig.defaults());
     private SimulatorClient client = new SimulatorClient(simulator);
-
-    @AfterEach
-    void stop() {
-        simulator.close();
-    }
 
     @Test
     void aBurstBeyondNinetyIsRefusedWith429AndRateLimitHeaders() {

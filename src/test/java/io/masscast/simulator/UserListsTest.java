@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -14,13 +14,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class UserListsTest {
     private static final String LISTS = "/v2/access/users/lists";
 
+    @AutoClose
     private final OfAuthSimulator simulator = OfAuthSimulator.start(SimulatorConfig.defaults());
     private final SimulatorClient client = new SimulatorClient(simulator);
-
-    @AfterEach
-    void stop() {
-        simulator.close();
-    }
 
     @Test
     void listsMixStringSystemIdsAndNumericCustomIds() {

@@ -12,7 +12,7 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class VaultAndUploadTest {
@@ -21,13 +21,9 @@ class VaultAndUploadTest {
     private static final long FIVE_MIB = 5L * 1024 * 1024;
     private static final byte[] BYTES = {1, 2, 3};
 
+    @AutoClose
     private final OfAuthSimulator simulator = OfAuthSimulator.start(SimulatorConfig.defaults());
     private final SimulatorClient client = new SimulatorClient(simulator);
-
-    @AfterEach
-    void stop() {
-        simulator.close();
-    }
 
     @Test
     void theVaultPagesNewestFirstWithLimitsOneToForty() {
