@@ -23,8 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * </ul>
  */
 final class MessageTimeline {
-    static final double VIEW_RATE = 0.45;
-    static final double BUY_RATE = 0.04;
+    private static final double VIEW_RATE = 0.45;
+    private static final double BUY_RATE = 0.04;
 
     private final long seed;
     private final Duration deliveryDuration;
