@@ -45,7 +45,8 @@ final class FailureMapper {
 
     AttemptFailure fromResponse(Operation op, int status, Headers headers, String rawBody, Instant now) {
         ErrorJson error = parse(rawBody.replace(apiKey, "****"));
-        Optional<String> requestId = Optional.ofNullable(error.requestId()).or(() -> Optional.ofNullable(headers.get("x-request-id")));
+        Optional<String> requestId = Optional.ofNullable(error.requestId())
+                .or(() -> Optional.ofNullable(headers.get("x-request-id")));
         String code = error.machineCode() == null ? "" : error.machineCode().strip().toUpperCase();
         String detail = "HTTP " + status + describe(error);
         if (status == 401) {

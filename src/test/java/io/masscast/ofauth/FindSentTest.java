@@ -104,6 +104,14 @@ class FindSentTest {
     }
 
     @Test
+    void stopsWalkingBackOncePagesAreOlderThanTheWindow() {
+        wire.enqueue(200, "{\"hasMore\": true, \"items\": [" + item(14, "2025-06-01T09:08:00Z", "\"text\": \"a\"") + "]}");
+
+        assertThat(find("Mine")).isEmpty();
+        assertThat(wire.server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
     void stopsWhenOlderPagesCannotBeReached() {
         wire.enqueue(200, "{\"hasMore\": true, \"items\": [" + item(13, "2025-07-01T09:10:00Z", "\"text\": \"a\"") + "]}");
 
