@@ -47,7 +47,7 @@ final class FailureMapper {
         ErrorJson error = parse(rawBody.replace(apiKey, "****"));
         Optional<String> requestId = Optional.ofNullable(error.requestId())
                 .or(() -> Optional.ofNullable(headers.get("x-request-id")));
-        String code = error.machineCode() == null ? "" : error.machineCode().strip().toUpperCase();
+        String code = error.machineCode() == null ? "" : error.machineCode().strip().toUpperCase(Locale.ROOT);
         String detail = "HTTP " + status + describe(error);
         if (status == 401) {
             if (SESSION_CODES.contains(code) || "refresh_session".equals(error.actionRequired())) {
