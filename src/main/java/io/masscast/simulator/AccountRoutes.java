@@ -35,7 +35,7 @@ final class AccountRoutes implements RouteSet {
         Optional<Boolean> imported = call.query().bool("imported");
         List<CreatorAccount> matching = accounts.all().stream()
                 .filter(account -> status.map(s -> s.equals(account.connection().status().wireName())).orElse(true))
-                .filter(account -> imported.map(wanted -> !wanted).orElse(true))
+                .filter(account -> imported.map(wanted -> !wanted).orElse(true)) // no simulated connection is imported
                 .toList();
         Page<CreatorAccount> page = Page.of(matching, call.query().offset(), limit);
         return ApiResponse.json(Json.object(

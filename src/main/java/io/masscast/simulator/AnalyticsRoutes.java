@@ -89,7 +89,7 @@ final class AnalyticsRoutes implements RouteSet {
         return ApiResponse.json(Json.object(
                 "list", page.items().stream().map(purchase -> FanRenderer.user(purchase.fan())).toList(),
                 "hasMore", page.hasMore(),
-                "nextMarker", page.hasMore() ? (Object) (long) page.nextOffset() : null));
+                "nextMarker", page.hasMore() ? Long.valueOf(page.nextOffset()) : null));
     }
 
     private ApiResponse items(ApiCall call, Page<MassMessage> page) {

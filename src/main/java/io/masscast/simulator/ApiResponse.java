@@ -1,6 +1,7 @@
 package io.masscast.simulator;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -41,7 +42,7 @@ record ApiResponse(int status, String contentType, byte[] body, Map<String, Stri
     /** 200 with the first half of this body: valid start, broken JSON. */
     ApiResponse truncatedTo200() {
         int keep = Math.max(1, body.length / 2);
-        byte[] broken = body.length < 2 ? "{\"id\":".getBytes(StandardCharsets.UTF_8) : java.util.Arrays.copyOf(body, keep);
+        byte[] broken = body.length < 2 ? "{\"id\":".getBytes(StandardCharsets.UTF_8) : Arrays.copyOf(body, keep);
         return new ApiResponse(200, JSON, broken, headers);
     }
 }

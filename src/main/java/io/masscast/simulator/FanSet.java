@@ -42,10 +42,6 @@ final class FanSet {
         return of(indices().filter(keep));
     }
 
-    boolean contains(int index) {
-        return bits.get(index);
-    }
-
     int size() {
         return size;
     }

@@ -34,7 +34,7 @@ final class MassMessageRoutes implements RouteSet {
 
     private ApiResponse replace(ApiCall call) {
         long id = messageId(call);
-        call.account().require(id);
+        call.account().require(id); // an unknown id is a 404 even when the body is invalid too
         MessageDraft draft = parser.parse(call.jsonObject(), call.now());
         MassMessage replaced = call.account().replace(id, draft, call.now());
         return ApiResponse.json(renderer.created(call.account(), replaced, call.now()));

@@ -49,8 +49,11 @@ final class SimulatorHttpHandler implements HttpHandler {
             if (response.isPresent()) {
                 write(exchange, response.get());
             }
-        } catch (IOException | RuntimeException e) {
-            log.warn("simulator could not serve {} {}: {}", exchange.getRequestMethod(), exchange.getRequestURI().getPath(), e.toString());
+        } catch (IOException clientGone) {
+            log.debug("client went away during {} {}: {}", exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                    clientGone.toString());
+        } catch (RuntimeException bug) {
+            log.warn("simulator could not serve {} {}", exchange.getRequestMethod(), exchange.getRequestURI().getPath(), bug);
         } finally {
             // Without a response written, closing the exchange closes the connection: the client sees EOF.
             exchange.close();
