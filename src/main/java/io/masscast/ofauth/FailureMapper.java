@@ -45,8 +45,9 @@ final class FailureMapper {
 
     AttemptFailure fromResponse(Operation op, int status, Headers headers, String rawBody, Instant now) {
         ErrorJson error = parse(rawBody.replace(apiKey, "****"));
-        Optional<String> requestId = Optional.ofNullable(error.requestId()).or(() -> Optional.ofNullable(headers.get("x-request-id")));
-        String code = error.machineCode() == null ? "" : error.machineCode().strip().toUpperCase();
+        Optional<String> requestId = Optional.ofNullable(error.requestId())
+                .or(() -> Optional.ofNullable(headers.get("x-request-id")));
+        String code = error.machineCode() == null ? "" : error.machineCode().strip().toUpperCase(Locale.ROOT);
         String detail = "HTTP " + status + describe(error);
         if (status == 401) {
             if (SESSION_CODES.contains(code) || "refresh_session".equals(error.actionRequired())) {

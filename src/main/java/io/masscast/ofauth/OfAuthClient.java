@@ -156,8 +156,9 @@ public final class OfAuthClient implements OfAuthGateway, AutoCloseable {
     @Override
     public MessageChart chart(String connectionId, Instant from, Instant to, CallPriority priority) {
         Operation op = Operation.access("get mass message chart", connectionId, priority, Kind.READ);
-        ChartJson json = call(op, () -> api.chart(connectionId, OfAuthDates.format(from), OfAuthDates.format(OfAuthDates.ceilingSecond(to))));
-        return map(op, json, ChartJson::toChart);
+        String start = OfAuthDates.format(from);
+        String end = OfAuthDates.format(OfAuthDates.ceilingSecond(to));
+        return map(op, call(op, () -> api.chart(connectionId, start, end)), ChartJson::toChart);
     }
 
     @Override
@@ -237,7 +238,7 @@ public final class OfAuthClient implements OfAuthGateway, AutoCloseable {
                 return match;
             }
             Instant oldest = sent.get(sent.size() - 1).date();
-            if (!oldest.isBefore(windowEnd)) {
+            if (!oldest.isBefore(windowEnd) || oldest.isBefore(windowStart)) {
                 return Optional.empty();
             }
             windowEnd = oldest;

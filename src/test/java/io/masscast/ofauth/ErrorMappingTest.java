@@ -17,9 +17,8 @@ import java.time.Duration;
 import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -34,19 +33,10 @@ class ErrorMappingTest {
     private static final String CODE_FORM = """
             {"error": "Invalid API key", "code": "AUTH_INVALID_KEY", "details": "key revoked"}""";
 
-    private WireFixture wire;
-
-    @BeforeEach
-    void start() throws Exception {
-        wire = new WireFixture(config -> config.withRetry(
-                new OfAuthClientConfig.Retry(1, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofSeconds(1))),
-                new OkHttpClient());
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        wire.close();
-    }
+    @RegisterExtension
+    final WireFixture wire = new WireFixture(config -> config.withRetry(
+            new OfAuthClientConfig.Retry(1, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofSeconds(1))),
+            new OkHttpClient());
 
     private OfAuthFailure failureFor(int status, String body) {
         wire.enqueue(new MockResponse.Builder().code(status).body(body).build());

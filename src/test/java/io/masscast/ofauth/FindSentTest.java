@@ -7,9 +7,8 @@ import io.masscast.core.model.SentMessageStats;
 import java.time.Instant;
 import java.util.Optional;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Reconciling a create whose outcome is unknown: find the message by its text in the sent analytics. */
 class FindSentTest {
@@ -17,17 +16,8 @@ class FindSentTest {
     private static final Instant FROM = Instant.parse("2025-07-01T09:00:00.400Z");
     private static final Instant TO = Instant.parse("2025-07-01T09:10:00Z");
 
-    private WireFixture wire;
-
-    @BeforeEach
-    void start() throws Exception {
-        wire = new WireFixture();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        wire.close();
-    }
+    @RegisterExtension
+    final WireFixture wire = new WireFixture();
 
     private static String item(long id, String date, String textFields) {
         return "{\"id\": " + id + ", \"date\": \"" + date + "\", " + textFields + ", \"sentCount\": 10}";
@@ -101,6 +91,14 @@ class FindSentTest {
 
         wire.take();
         assertThat(wire.take().getUrl().queryParameter("endDate")).isEqualTo("2025-07-01T09:04:00Z");
+    }
+
+    @Test
+    void stopsWalkingBackOncePagesAreOlderThanTheWindow() {
+        wire.enqueue(200, "{\"hasMore\": true, \"items\": [" + item(14, "2025-06-01T09:08:00Z", "\"text\": \"a\"") + "]}");
+
+        assertThat(find("Mine")).isEmpty();
+        assertThat(wire.server.getRequestCount()).isEqualTo(1);
     }
 
     @Test

@@ -21,9 +21,8 @@ import java.util.List;
 import java.util.Optional;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class MassMessageWireTest {
 
@@ -49,17 +48,8 @@ class MassMessageWireTest {
               "userIds": [51277310, "u_named"], "userLists": [1187345, "fans"], "excludeUserLists": [1190022],
               "subscribedAfterDate": "2025-06-01T00:00:00Z", "scheduledDate": "2025-07-04T18:00:00Z" }""";
 
-    private WireFixture wire;
-
-    @BeforeEach
-    void start() throws Exception {
-        wire = new WireFixture();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        wire.close();
-    }
+    @RegisterExtension
+    final WireFixture wire = new WireFixture();
 
     @Test
     void createSendsEveryFieldInOfAuthsFormatAndReadsTheReceipt() throws Exception {

@@ -13,27 +13,17 @@ import java.time.Duration;
 import java.util.Optional;
 import mockwebserver3.MockResponse;
 import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The client's limiter as callers meet it: what leaves, what waits, what OFAuth's answers change. */
 class RateLimitWireTest {
 
-    private WireFixture wire;
-
-    @BeforeEach
-    void start() throws Exception {
-        wire = new WireFixture(config -> config
-                .withRateLimit(new OfAuthClientConfig.RateLimit(3, 60, Duration.ofMinutes(1), 2, 1,
-                        Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(2)))
-                .withRetry(new OfAuthClientConfig.Retry(1, Duration.ZERO, Duration.ZERO, Duration.ZERO)), new OkHttpClient());
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        wire.close();
-    }
+    @RegisterExtension
+    final WireFixture wire = new WireFixture(config -> config
+            .withRateLimit(new OfAuthClientConfig.RateLimit(3, 60, Duration.ofMinutes(1), 2, 1,
+                    Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(2)))
+            .withRetry(new OfAuthClientConfig.Retry(1, Duration.ZERO, Duration.ZERO, Duration.ZERO)), new OkHttpClient());
 
     private void enqueueOk(int times) {
         for (int i = 0; i < times; i++) {

@@ -22,25 +22,15 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ReadEndpointsWireTest {
 
     private static final CallPriority ANY = CallPriority.INTERACTIVE;
 
-    private WireFixture wire;
-
-    @BeforeEach
-    void start() throws Exception {
-        wire = new WireFixture();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        wire.close();
-    }
+    @RegisterExtension
+    final WireFixture wire = new WireFixture();
 
     @Test
     void userListsSendsLimitOffsetAndQueryAndReadsMixedIds() throws Exception {

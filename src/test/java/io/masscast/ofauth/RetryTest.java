@@ -14,7 +14,6 @@ import io.masscast.core.port.OfAuthFailure.NetworkError;
 import io.masscast.core.port.OfAuthFailure.RateLimited;
 import io.masscast.core.port.OfAuthFailure.ServerError;
 import io.masscast.core.port.OfAuthFailure.Unauthenticated;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -35,17 +34,17 @@ class RetryTest {
     private WireFixture wire;
 
     @AfterEach
-    void stop() throws Exception {
+    void stop() {
         wire.close();
     }
 
-    private WireFixture start(OkHttpClient base) throws IOException {
-        return start(UnaryOperator.identity(), base);
+    private void start(OkHttpClient base) {
+        start(UnaryOperator.identity(), base);
     }
 
-    private WireFixture start(UnaryOperator<OfAuthClientConfig> customize, OkHttpClient base) throws IOException {
+    /** Each test picks its own network, so the fixture is made here rather than registered. */
+    private void start(UnaryOperator<OfAuthClientConfig> customize, OkHttpClient base) {
         wire = new WireFixture(customize, base);
-        return wire;
     }
 
     private void enqueueStatus(int code) {
@@ -53,7 +52,7 @@ class RetryTest {
     }
 
     @Test
-    void aReadIsRetriedAfterA503AndSucceeds() throws Exception {
+    void aReadIsRetriedAfterA503AndSucceeds() {
         start(new OkHttpClient());
         enqueueStatus(503);
         wire.enqueue(200, "{\"id\": 1, \"text\": \"hi\"}");
@@ -65,7 +64,7 @@ class RetryTest {
     }
 
     @Test
-    void aReadGivesUpAfterMaxAttemptsWithTheLastFailure() throws Exception {
+    void aReadGivesUpAfterMaxAttemptsWithTheLastFailure() {
         start(new OkHttpClient());
         enqueueStatus(500);
         enqueueStatus(502);
@@ -81,7 +80,7 @@ class RetryTest {
     }
 
     @Test
-    void retriesStopWhenTheTotalTimeWouldBeExceeded() throws Exception {
+    void retriesStopWhenTheTotalTimeWouldBeExceeded() {
         start(config -> config.withRetry(new OfAuthClientConfig.Retry(10, Duration.ofSeconds(4), Duration.ofSeconds(4),
                 Duration.ofSeconds(5))), new OkHttpClient());
         enqueueStatus(503);
@@ -95,7 +94,7 @@ class RetryTest {
     }
 
     @Test
-    void putAndDeleteAreRetriedLikeReads() throws Exception {
+    void putAndDeleteAreRetriedLikeReads() {
         start(new OkHttpClient());
         enqueueStatus(502);
         wire.enqueue(200, RECEIPT);
@@ -109,7 +108,7 @@ class RetryTest {
     }
 
     @Test
-    void aCreateAnswered503IsNotRetriedAndItsOutcomeIsUnknown() throws Exception {
+    void aCreateAnswered503IsNotRetriedAndItsOutcomeIsUnknown() {
         start(new OkHttpClient());
         enqueueStatus(503);
         wire.enqueue(200, RECEIPT);
@@ -123,7 +122,7 @@ class RetryTest {
     }
 
     @Test
-    void aCreateWhoseConnectionWasRefusedIsRetriedAndSentOnce() throws Exception {
+    void aCreateWhoseConnectionWasRefusedIsRetriedAndSentOnce() {
         start(FailingNetwork.refusingConnects(2));
         wire.enqueue(200, RECEIPT);
 
@@ -133,7 +132,7 @@ class RetryTest {
     }
 
     @Test
-    void aCreateThatNeverReachedOfAuthIsADefiniteFailure() throws Exception {
+    void aCreateThatNeverReachedOfAuthIsADefiniteFailure() {
         start(FailingNetwork.refusingConnects(10));
 
         NetworkError failure = catchThrowableOfType(NetworkError.class, () -> wire.client.createMassMessage(CONNECTION, MESSAGE));
@@ -146,7 +145,7 @@ class RetryTest {
     }
 
     @Test
-    void aCreateWhoseHostDidNotResolveIsRetried() throws Exception {
+    void aCreateWhoseHostDidNotResolveIsRetried() {
         start(config -> config.withBaseUrl(HttpUrl.get(config.baseUrl()).newBuilder().host("ofauth.test").build().toString()),
                 FailingNetwork.failingLookups(1));
         wire.enqueue(200, RECEIPT);
@@ -156,7 +155,7 @@ class RetryTest {
     }
 
     @Test
-    void anUnresolvableHostNeverReachedOfAuth() throws Exception {
+    void anUnresolvableHostNeverReachedOfAuth() {
         start(FailingNetwork.failingLookups(10));
 
         NetworkError failure = catchThrowableOfType(NetworkError.class, () -> wire.client.whoami());
@@ -166,7 +165,7 @@ class RetryTest {
     }
 
     @Test
-    void aCreateThatTimedOutAfterSendingIsNotRetriedAndItsOutcomeIsUnknown() throws Exception {
+    void aCreateThatTimedOutAfterSendingIsNotRetriedAndItsOutcomeIsUnknown() {
         start(config -> config.withTimeouts(new OfAuthClientConfig.Timeouts(Duration.ofSeconds(2), Duration.ofMillis(250),
                 Duration.ofSeconds(2))), new OkHttpClient());
         wire.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
@@ -181,7 +180,7 @@ class RetryTest {
     }
 
     @Test
-    void aCreateWhoseConnectionDroppedBeforeTheAnswerIsNotRetried() throws Exception {
+    void aCreateWhoseConnectionDroppedBeforeTheAnswerIsNotRetried() {
         start(new OkHttpClient());
         wire.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
         wire.enqueue(200, RECEIPT);
@@ -193,7 +192,7 @@ class RetryTest {
     }
 
     @Test
-    void aReadWhoseConnectionDroppedIsRetried() throws Exception {
+    void aReadWhoseConnectionDroppedIsRetried() {
         start(new OkHttpClient());
         wire.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
         wire.enqueue(200, "{\"id\": \"org_1\"}");
@@ -203,7 +202,7 @@ class RetryTest {
     }
 
     @Test
-    void a429CarriesRetryAfterAndTheReadIsRetriedNoSoonerThanThat() throws Exception {
+    void a429CarriesRetryAfterAndTheReadIsRetriedNoSoonerThanThat() {
         start(new OkHttpClient());
         wire.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "7")
                 .body("{\"error\": \"Too many requests\", \"type\": \"RATE_LIMIT_EXCEEDED\"}").build());
@@ -216,7 +215,7 @@ class RetryTest {
     }
 
     @Test
-    void aCreateAnswered429IsRateLimitedWithOfAuthsRetryTimeAndIsNotRepeated() throws Exception {
+    void aCreateAnswered429IsRateLimitedWithOfAuthsRetryTimeAndIsNotRepeated() {
         start(new OkHttpClient());
         wire.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "7").build());
 
@@ -228,7 +227,7 @@ class RetryTest {
     }
 
     @Test
-    void aRetryAfterBeyondTheRetryBudgetIsHandedToTheCaller() throws Exception {
+    void aRetryAfterBeyondTheRetryBudgetIsHandedToTheCaller() {
         start(new OkHttpClient());
         wire.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "120").build());
 
@@ -240,7 +239,7 @@ class RetryTest {
     }
 
     @Test
-    void without429HeadersTheResetHeaderOrTheDefaultTellsWhenToComeBack() throws Exception {
+    void without429HeadersTheResetHeaderOrTheDefaultTellsWhenToComeBack() {
         start(config -> config.withRetry(new OfAuthClientConfig.Retry(1, Duration.ZERO, Duration.ZERO, Duration.ZERO)),
                 new OkHttpClient());
         wire.enqueue(new MockResponse.Builder().code(429).addHeader("X-RateLimit-Reset", "12").build());
@@ -258,7 +257,7 @@ class RetryTest {
     }
 
     @Test
-    void rulesOutdatedIsRetriedForReadsButNotForACreate() throws Exception {
+    void rulesOutdatedIsRetriedForReadsButNotForACreate() {
         start(new OkHttpClient());
         String outdated = "{\"error\": \"Rules are being updated\", \"type\": \"RULES_OUTDATED\"}";
         wire.enqueue(new MockResponse.Builder().code(401).body(outdated).build());
@@ -275,7 +274,7 @@ class RetryTest {
     }
 
     @Test
-    void definiteRefusalsAreNotRetried() throws Exception {
+    void definiteRefusalsAreNotRetried() {
         start(new OkHttpClient());
         for (int status : new int[] {400, 401, 403, 404}) {
             enqueueStatus(status);

@@ -4,20 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.squareup.moshi.Moshi;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A MockWebServer on loopback and an {@link OfAuthClient} pointed at it, with a fake clock and a sleeper
- * that only moves that clock, so retries and rate-limit waits cost no real time.
+ * that only moves that clock, so retries and rate-limit waits cost no real time. Register it with
+ * {@code @RegisterExtension} and it closes itself after each test.
  */
-final class WireFixture implements AutoCloseable {
+final class WireFixture implements AutoCloseable, AfterEachCallback {
 
     static final String API_KEY = "sk_sandbox_wire_test_SECRET_4242";
     static final String CONNECTION = "conn_abc123";
@@ -27,12 +32,16 @@ final class WireFixture implements AutoCloseable {
     final RecordingSleeper sleeper = new RecordingSleeper(clock);
     final OfAuthClient client;
 
-    WireFixture() throws IOException {
-        this(config -> config, new OkHttpClient());
+    WireFixture() {
+        this(UnaryOperator.identity(), new OkHttpClient());
     }
 
-    WireFixture(java.util.function.UnaryOperator<OfAuthClientConfig> customize, OkHttpClient base) throws IOException {
-        server.start();
+    WireFixture(UnaryOperator<OfAuthClientConfig> customize, OkHttpClient base) {
+        try {
+            server.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         client = OfAuthClient.create(customize.apply(config(server.url("/").toString())), clock, sleeper, base);
     }
 
@@ -82,7 +91,12 @@ final class WireFixture implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
+    public void afterEach(ExtensionContext context) {
+        close();
+    }
+
+    @Override
+    public void close() {
         client.close();
         server.close();
     }
