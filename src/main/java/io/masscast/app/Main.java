@@ -1,7 +1,64 @@
 package io.masscast.app;
 
+import io.masscast.config.Adapter;
+import io.masscast.config.ConfigException;
+import io.masscast.config.ConfigLoader;
+import io.masscast.config.MasscastConfig;
+import io.masscast.simulator.SimulatorCommand;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code java -jar masscast.jar [--shell]} runs masscast: the terminal adapter when no platform token is
+ * set (or with {@code --shell}), else the configured chat adapters. {@code masscast simulator} runs only
+ * the OFAuth simulator.
+ */
 public final class Main {
+    static final String USAGE = """
+            Usage:
+              java -jar masscast.jar            run masscast (terminal mode when no SLACK_BOT_TOKEN/DISCORD_BOT_TOKEN is set)
+              java -jar masscast.jar --shell    run the terminal mode even when platform tokens are set
+              java -jar masscast.jar simulator [--port N] [--seed N]
+                                                run only the OFAuth simulator
+            Configuration comes from environment variables; see README.md.""";
+
+    private Main() {
+    }
+
     public static void main(String[] args) {
-        System.out.println("masscast");
+        System.exit(run(args, System.getenv(), System.in, System.out, System.err));
+    }
+
+    static int run(String[] args, Map<String, String> env, InputStream in, PrintStream out, PrintStream err) {
+        List<String> arguments = Arrays.asList(args);
+        if (!arguments.isEmpty() && arguments.get(0).equals("simulator")) {
+            return SimulatorCommand.run(Arrays.copyOfRange(args, 1, args.length), out);
+        }
+        if (arguments.contains("--help") || arguments.contains("-h")) {
+            out.println(USAGE);
+            return 0;
+        }
+        boolean forceShell = arguments.contains("--shell");
+        List<String> unknown = arguments.stream().filter(a -> !a.equals("--shell")).toList();
+        if (!unknown.isEmpty()) {
+            err.println("Unknown argument(s): " + String.join(" ", unknown) + "\n" + USAGE);
+            return 2;
+        }
+        MasscastConfig config;
+        try {
+            config = ConfigLoader.load(env);
+        } catch (ConfigException e) {
+            err.println(e.getMessage());
+            return 2;
+        }
+        if (forceShell || config.adapters().contains(Adapter.SHELL)) {
+            // the terminal is the user interface: only warnings belong on it (read before logging starts)
+            System.setProperty("masscast.log.level", "WARN");
+            return ShellMode.run(config, in, out);
+        }
+        return ServerMode.run(config, err);
     }
 }

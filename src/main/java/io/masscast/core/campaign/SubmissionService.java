@@ -181,6 +181,11 @@ public final class SubmissionService {
                 .toList());
     }
 
+    /** Campaigns OFAuth holds but has not finished delivering (scheduled or sending), least recently updated first. */
+    public List<Campaign> delivering(int limit) {
+        return ledger.inTransaction(stores -> stores.campaigns().inStates(Set.of(CampaignState.SCHEDULED, SENDING), limit));
+    }
+
     /** Campaigns in doubt, for the reconciler to look for. */
     public List<Campaign> inDoubt(int limit) {
         return ledger.inTransaction(stores -> stores.campaigns().inStates(Set.of(CampaignState.IN_DOUBT), limit));

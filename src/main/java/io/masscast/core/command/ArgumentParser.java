@@ -27,6 +27,16 @@ final class ArgumentParser {
         return new ArgumentParser(text).run();
     }
 
+    /**
+     * One value as typed into a form field, split into its items at commas: spaces belong to the item there
+     * ({@code VIP whales, fans}), so quotes are only needed around commas.
+     */
+    static RawValue parseValue(String text) {
+        ArgumentParser parser = new ArgumentParser(text == null ? "" : text.strip());
+        RawValue value = parser.readValue(",");
+        return new RawValue(value.items().stream().map(String::strip).toList());
+    }
+
     private Parsed run() {
         List<String> positional = new ArrayList<>();
         Map<String, RawValue> named = new LinkedHashMap<>();
@@ -40,7 +50,7 @@ final class ArgumentParser {
                 if (named.containsKey(key)) {
                     problems.add(key + " is given twice: give it once (separate several values with commas).");
                 }
-                named.put(key, readValue());
+                named.put(key, readValue(", "));
             } else if (pos < text.length() && text.charAt(pos) == '"') {
                 positional.add(readQuoted());
             } else if (word.isEmpty()) {
@@ -54,13 +64,14 @@ final class ArgumentParser {
         return new Parsed(positional, named, problems);
     }
 
-    private RawValue readValue() {
+    /** Items separated by commas, each quoted or bare (a bare item ends at one of {@code stops}). */
+    private RawValue readValue(String stops) {
         List<String> items = new ArrayList<>();
         while (true) {
             if (pos < text.length() && text.charAt(pos) == '"') {
                 items.add(readQuoted());
             } else {
-                items.add(readBare(", "));
+                items.add(readBare(stops));
             }
             if (pos < text.length() && text.charAt(pos) == ',') {
                 pos++;

@@ -68,13 +68,9 @@ public final class CommandRouter {
 
     /** Runs one command line, e.g. {@code approve MC-3} (with or without a leading {@code /masscast}). */
     public Reply handle(ChannelRef channel, Actor actor, String line) {
-        String text = line == null ? "" : line.strip();
-        if (text.startsWith("/masscast")) {
-            text = text.substring("/masscast".length()).strip();
-        }
-        int space = text.indexOf(' ');
-        String name = (space < 0 ? text : text.substring(0, space)).toLowerCase(Locale.ROOT);
-        String rest = space < 0 ? "" : text.substring(space + 1).strip();
+        String text = stripPrefix(line);
+        String name = firstWord(text);
+        String rest = text.substring(name.length()).strip();
         if (name.isEmpty()) {
             return help();
         }
@@ -101,9 +97,25 @@ public final class CommandRouter {
                 : decisions.click(actor, action, input));
     }
 
-    /** Whether a line names a known command, for adapters that take bare input. */
-    public boolean knows(String name) {
-        return commands.containsKey(name.toLowerCase(Locale.ROOT));
+    /** Why a command line can't be read (unknown command, unclosed quote, ...), or empty if it can. */
+    public Optional<String> syntaxError(String line) {
+        String text = stripPrefix(line);
+        String name = firstWord(text);
+        if (!name.isEmpty() && !commands.containsKey(name)) {
+            return Optional.of("unknown command " + name);
+        }
+        List<String> problems = ArgumentParser.parse(text.substring(name.length())).problems();
+        return problems.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", problems));
+    }
+
+    private static String stripPrefix(String line) {
+        String text = line == null ? "" : line.strip();
+        return text.startsWith("/masscast") ? text.substring("/masscast".length()).strip() : text;
+    }
+
+    private static String firstWord(String text) {
+        int space = text.indexOf(' ');
+        return (space < 0 ? text : text.substring(0, space)).toLowerCase(Locale.ROOT);
     }
 
     private Reply guarded(java.util.function.Supplier<Reply> work) {

@@ -11,6 +11,11 @@ public record RawValue(List<String> items) {
         items = List.copyOf(items);
     }
 
+    /** Reads a value as a person types it: {@code "VIP whales",fans} is two items. */
+    public static RawValue parse(String typed) {
+        return ArgumentParser.parseValue(typed);
+    }
+
     public static RawValue of(String... items) {
         return new RawValue(List.of(items));
     }

@@ -1,0 +1,54 @@
+package io.masscast.adapter.shell;
+
+import io.masscast.core.command.ActionId;
+import io.masscast.core.command.Card;
+import io.masscast.core.command.CardAction;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Renders cards and message text for a terminal: mentions as {@code @id}, buttons as the command to type. */
+final class ShellText {
+    private static final Pattern MENTION = Pattern.compile("<@([^>]+)>");
+    private static final String RULE = "─".repeat(72);
+
+    private ShellText() {
+    }
+
+    static String plain(String text) {
+        return MENTION.matcher(text).replaceAll("@$1");
+    }
+
+    /** A card as a box; its buttons become the commands to type (the card's context starts with its MC id). */
+    static String card(Card card) {
+        String humanId = card.context().split(" ", 2)[0];
+        StringBuilder out = new StringBuilder();
+        out.append("┌").append(RULE).append('\n');
+        out.append("│ ").append(plain(card.title())).append('\n');
+        out.append("├").append(RULE).append('\n');
+        if (!card.text().isBlank()) {
+            out.append("│ ").append(plain(card.text())).append('\n');
+        }
+        for (Card.Field field : card.fields()) {
+            out.append("│ ").append(pad(field.label())).append(plain(field.value())).append('\n');
+        }
+        if (!card.actions().isEmpty()) {
+            out.append("│ ").append(pad("Actions"));
+            for (CardAction action : card.actions()) {
+                out.append('[').append(action.label()).append(": ").append(command(action, humanId)).append("] ");
+            }
+            out.append('\n');
+        }
+        out.append("│ ").append(plain(card.context())).append('\n');
+        out.append("└").append(RULE);
+        return out.toString();
+    }
+
+    private static String command(CardAction action, String humanId) {
+        String verb = action.id().verb().name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return "/masscast " + verb + " " + humanId + (action.id().verb() == ActionId.Verb.REJECT ? " REASON" : "");
+    }
+
+    private static String pad(String label) {
+        return String.format("%-14s", label + ":");
+    }
+}

@@ -1,0 +1,14 @@
+package io.masscast.jobs;
+
+import java.time.Duration;
+
+/** Periodic background work. A tick must be safe to run twice: it re-reads its work from the database. */
+public interface Job {
+
+    String name();
+
+    /** The pause between the end of one tick and the start of the next. */
+    Duration interval();
+
+    void tick();
+}

@@ -1,0 +1,68 @@
+package io.masscast.jobs;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs jobs with a fixed delay on their own threads. Every tick is wrapped in a catch-all: a scheduled
+ * task that throws is never run again by the JDK, and background work must outlive a bad tick.
+ */
+public final class JobRuntime implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(JobRuntime.class);
+
+    private final ScheduledExecutorService scheduler;
+    private final List<Job> jobs = new ArrayList<>();
+
+    public JobRuntime(int threads) {
+        this.scheduler = Executors.newScheduledThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "masscast-job");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    public void start(Job job) {
+        jobs.add(job);
+        long delay = job.interval().toMillis();
+        scheduler.scheduleWithFixedDelay(() -> runGuarded(job), 0, delay, TimeUnit.MILLISECONDS);
+        LOG.info("Started job {} every {} ms", job.name(), delay);
+    }
+
+    /** Runs one tick now, on the caller's thread (tests, and the shell draining work before it exits). */
+    public static void runGuarded(Job job) {
+        try {
+            job.tick();
+        } catch (RuntimeException | Error e) {
+            LOG.error("Job {} failed; it runs again at its next interval", job.name(), e);
+        }
+    }
+
+    /** Stops scheduling and waits for running ticks to finish, at most {@code grace}. */
+    public void stop(Duration grace) {
+        scheduler.shutdown();
+        try {
+            if (!scheduler.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("Jobs still running after {} s; interrupting them", grace.toSeconds());
+                scheduler.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            scheduler.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public List<Job> jobs() {
+        return List.copyOf(jobs);
+    }
+
+    @Override
+    public void close() {
+        stop(Duration.ofSeconds(10));
+    }
+}

@@ -1,0 +1,375 @@
+package io.masscast.ofauth;
+
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.Moshi;
+import io.masscast.core.model.AccountInfo;
+import io.masscast.core.model.ConnectionInfo;
+import io.masscast.core.model.CreatorProfile;
+import io.masscast.core.model.DeletedMessage;
+import io.masscast.core.model.Fan;
+import io.masscast.core.model.FanList;
+import io.masscast.core.model.MassMessage;
+import io.masscast.core.model.MessageChart;
+import io.masscast.core.model.MessageDetails;
+import io.masscast.core.model.MessageReceipt;
+import io.masscast.core.model.Page;
+import io.masscast.core.model.SentMessageStats;
+import io.masscast.core.model.SubscriptionCounts;
+import io.masscast.core.model.VaultMedia;
+import io.masscast.core.port.CallPriority;
+import io.masscast.core.port.OfAuthFailure;
+import io.masscast.core.port.OfAuthFailure.NetworkError;
+import io.masscast.core.port.OfAuthFailure.RateLimited;
+import io.masscast.core.port.OfAuthGateway;
+import io.masscast.ofauth.Operation.Kind;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import okhttp3.OkHttpClient;
+import okhttp3.ResponseBody;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import retrofit2.Call;
+import retrofit2.Response;
+import retrofit2.Retrofit;
+import retrofit2.converter.moshi.MoshiConverterFactory;
+
+/**
+ * The OFAuth gateway over HTTP. Every call spends its connection's rate limit by priority (see
+ * {@link ConnectionRateLimiter}); reads, PUT and DELETE are retried on transient failures with jittered
+ * exponential backoff; a create is retried only when it provably never left this process. Every failure
+ * reaches the caller as exactly one {@link OfAuthFailure}. Thread-safe; {@link #close()} releases OkHttp's
+ * threads and connections.
+ */
+public final class OfAuthClient implements OfAuthGateway, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(OfAuthClient.class);
+    private static final int FIND_SENT_PAGE_SIZE = 100;
+
+    private final OkHttpClient http;
+    private final OfAuthApi api;
+    private final ConnectionRateLimiter limiter;
+    private final FailureMapper failures;
+    private final OfAuthClientConfig.Retry retry;
+    private final Clock clock;
+    private final Sleeper sleeper;
+
+    private OfAuthClient(OfAuthClientConfig config, Clock clock, Sleeper sleeper, OkHttpClient base) {
+        Moshi moshi = OfAuthJson.moshi();
+        this.http = base.newBuilder()
+                .connectTimeout(config.timeouts().connect())
+                .readTimeout(config.timeouts().read())
+                .writeTimeout(config.timeouts().write())
+                // OkHttp would otherwise silently repeat a request after some connection failures: a double send.
+                .retryOnConnectionFailure(false)
+                // A redirect would replay a write, and would carry the apiKey header to whatever host it names.
+                .followRedirects(false)
+                .followSslRedirects(false)
+                .addInterceptor(new ApiKeyInterceptor(config.apiKey()))
+                .addInterceptor(new TransmissionTracker())
+                .addNetworkInterceptor(TransmissionTracker.networkMarker())
+                .build();
+        this.api = new Retrofit.Builder()
+                .baseUrl(config.httpBaseUrl())
+                .client(http)
+                .addConverterFactory(MoshiConverterFactory.create(moshi))
+                .build()
+                .create(OfAuthApi.class);
+        this.limiter = new ConnectionRateLimiter(config.rateLimit(), clock, sleeper);
+        this.failures = new FailureMapper(moshi, config.apiKey(), config.rateLimit().defaultRetryAfter());
+        this.retry = config.retry();
+        this.clock = clock;
+        this.sleeper = sleeper;
+    }
+
+    public static OfAuthClient create(OfAuthClientConfig config) {
+        return create(config, Clock.systemUTC(), Sleeper.system());
+    }
+
+    /** With the clock and sleeper that drive rate-limit waits and retry backoff (tests pass fakes). */
+    public static OfAuthClient create(OfAuthClientConfig config, Clock clock, Sleeper sleeper) {
+        return create(config, clock, sleeper, new OkHttpClient());
+    }
+
+    /** With a base OkHttp client, for tests that need to fail DNS or sockets on purpose. */
+    static OfAuthClient create(OfAuthClientConfig config, Clock clock, Sleeper sleeper, OkHttpClient base) {
+        return new OfAuthClient(config, clock, sleeper, base);
+    }
+
+    @Override
+    public MessageReceipt createMassMessage(String connectionId, MassMessage message) {
+        Operation op = Operation.access("create mass message", connectionId, CallPriority.SEND, Kind.CREATE);
+        MassMessageRequestJson body = MassMessageRequestJson.from(message);
+        return map(op, call(op, () -> api.createMassMessage(connectionId, body)), json -> json.toReceipt(clock.instant()));
+    }
+
+    @Override
+    public MessageReceipt replaceMassMessage(String connectionId, long messageId, MassMessage message) {
+        Operation op = Operation.access("replace mass message " + messageId, connectionId, CallPriority.SEND, Kind.WRITE);
+        MassMessageRequestJson body = MassMessageRequestJson.from(message);
+        return map(op, call(op, () -> api.replaceMassMessage(connectionId, messageId, body)),
+                json -> json.toReceipt(clock.instant()));
+    }
+
+    @Override
+    public DeletedMessage deleteMassMessage(String connectionId, long messageId) {
+        Operation op = Operation.access("delete mass message " + messageId, connectionId, CallPriority.SEND, Kind.WRITE);
+        DeleteResultJson json = call(op, () -> api.deleteMassMessage(connectionId, messageId));
+        return json == null ? new DeletedMessage(true, Optional.empty()) : map(op, json, DeleteResultJson::toDeleted);
+    }
+
+    @Override
+    public MessageDetails massMessage(String connectionId, long messageId, CallPriority priority) {
+        Operation op = Operation.access("get mass message " + messageId, connectionId, priority, Kind.READ);
+        return map(op, call(op, () -> api.massMessage(connectionId, messageId)), MassMessageJson::toDetails);
+    }
+
+    @Override
+    public List<SentMessageStats> sentMessages(
+            String connectionId, Instant from, Instant to, int limit, CallPriority priority) {
+        Operation op = Operation.access("list sent mass messages", connectionId, priority, Kind.READ);
+        return newestFirst(op, sentPage(op, from, to, limit));
+    }
+
+    @Override
+    public Page<SentMessageStats> purchasedMessages(String connectionId, int limit, long offset, CallPriority priority) {
+        Operation op = Operation.access("list purchased mass messages", connectionId, priority, Kind.READ);
+        ListingJson<MassMessageJson> json = call(op, () -> api.purchasedMessages(connectionId, limit, offset));
+        return page(op, json, MassMessageJson::toStats, listing -> listing.nextOffset(offset));
+    }
+
+    @Override
+    public Page<Fan> buyers(String connectionId, long messageId, Optional<Long> marker, int limit, CallPriority priority) {
+        Operation op = Operation.access("list buyers of mass message " + messageId, connectionId, priority, Kind.READ);
+        ListingJson<UserJson> json = call(op, () -> api.buyers(connectionId, messageId, limit, marker.orElse(null)));
+        return page(op, json, UserJson::toFan, listing -> listing.nextMarker(marker));
+    }
+
+    @Override
+    public MessageChart chart(String connectionId, Instant from, Instant to, CallPriority priority) {
+        Operation op = Operation.access("get mass message chart", connectionId, priority, Kind.READ);
+        String start = OfAuthDates.format(from);
+        String end = OfAuthDates.format(OfAuthDates.ceilingSecond(to));
+        return map(op, call(op, () -> api.chart(connectionId, start, end)), ChartJson::toChart);
+    }
+
+    @Override
+    public Page<FanList> userLists(
+            String connectionId, Optional<String> query, int limit, long offset, CallPriority priority) {
+        Operation op = Operation.access("list user lists", connectionId, priority, Kind.READ);
+        ListingJson<UserListJson> json = call(op, () -> api.userLists(connectionId, limit, offset, query.orElse(null)));
+        return page(op, json, UserListJson::toFanList, listing -> listing.nextOffset(offset));
+    }
+
+    @Override
+    public FanList userList(String connectionId, String listId, CallPriority priority) {
+        Operation op = Operation.access("get user list " + listId, connectionId, priority, Kind.READ);
+        return map(op, call(op, () -> api.userList(connectionId, listId)), UserListJson::toFanList);
+    }
+
+    @Override
+    public Page<Fan> listMembers(String connectionId, String listId, int limit, long offset, CallPriority priority) {
+        Operation op = Operation.access("list members of user list " + listId, connectionId, priority, Kind.READ);
+        ListingJson<UserJson> json = call(op, () -> api.listMembers(connectionId, listId, limit, offset));
+        return page(op, json, UserJson::toFan, listing -> listing.nextOffset(offset));
+    }
+
+    @Override
+    public SubscriptionCounts subscriptionCounts(String connectionId, CallPriority priority) {
+        Operation op = Operation.access("get subscription counts", connectionId, priority, Kind.READ);
+        return map(op, call(op, () -> api.subscriptionCounts(connectionId)), SubscriptionCountJson::toCounts);
+    }
+
+    @Override
+    public Page<VaultMedia> vaultMedia(String connectionId, int limit, long offset, CallPriority priority) {
+        Operation op = Operation.access("list vault media", connectionId, priority, Kind.READ);
+        ListingJson<VaultMediaJson> json = call(op, () -> api.vaultMedia(connectionId, limit, offset));
+        return page(op, json, VaultMediaJson::toVaultMedia, listing -> listing.nextOffset(offset));
+    }
+
+    @Override
+    public AccountInfo whoami() {
+        Operation op = Operation.account("whoami");
+        return map(op, call(op, api::whoami), WhoamiJson::toAccount);
+    }
+
+    @Override
+    public CreatorProfile self(String connectionId, CallPriority priority) {
+        Operation op = Operation.access("get connected creator", connectionId, priority, Kind.READ);
+        return map(op, call(op, () -> api.self(connectionId)), SelfJson::toProfile);
+    }
+
+    @Override
+    public Page<ConnectionInfo> connections(Optional<String> status, int limit, long offset) {
+        Operation op = Operation.account("list connections");
+        ListingJson<ConnectionJson> json = call(op, () -> api.connections(status.orElse(null), limit, offset));
+        return page(op, json, ConnectionJson::toConnection, listing -> listing.nextOffset(offset));
+    }
+
+    /**
+     * Runs at INTERACTIVE priority: an in-doubt send blocks its campaign and a person waits for the verdict,
+     * so background polling must not starve it; but it is a read that can wait a moment, and must not eat
+     * the last tokens that a cancel or unsend with a deadline may need. The sent analytics have no cursor,
+     * so older pages are reached by moving the window's end back to the oldest message seen.
+     */
+    @Override
+    public Optional<SentMessageStats> findSent(String connectionId, String text, Instant from, Instant to) {
+        Operation op = Operation.access("find sent mass message", connectionId, CallPriority.INTERACTIVE, Kind.READ);
+        String wanted = MessageText.normalise(text);
+        Instant windowStart = from.truncatedTo(ChronoUnit.SECONDS);
+        Instant windowLimit = OfAuthDates.ceilingSecond(to);
+        Instant windowEnd = to;
+        while (true) {
+            ListingJson<MassMessageJson> json = sentPage(op, from, windowEnd, FIND_SENT_PAGE_SIZE);
+            List<SentMessageStats> sent = newestFirst(op, json);
+            Optional<SentMessageStats> match = sent.stream()
+                    .filter(stats -> !stats.date().isBefore(windowStart) && !stats.date().isAfter(windowLimit))
+                    .filter(stats -> MessageText.normalise(stats.text()).equals(wanted))
+                    .findFirst();
+            if (match.isPresent() || !json.more()) {
+                return match;
+            }
+            Instant oldest = sent.get(sent.size() - 1).date();
+            if (!oldest.isBefore(windowEnd) || oldest.isBefore(windowStart)) {
+                return Optional.empty();
+            }
+            windowEnd = oldest;
+        }
+    }
+
+    @Override
+    public void close() {
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+
+    private ListingJson<MassMessageJson> sentPage(Operation op, Instant from, Instant to, int limit) {
+        String connectionId = op.connectionId().orElseThrow();
+        return requireBody(op, call(op, () -> api.sentMessages(connectionId, OfAuthDates.format(from),
+                OfAuthDates.format(OfAuthDates.ceilingSecond(to)), limit)));
+    }
+
+    private List<SentMessageStats> newestFirst(Operation op, ListingJson<MassMessageJson> json) {
+        return map(op, json, listing -> listing.entries().stream()
+                .map(MassMessageJson::toStats)
+                .sorted(Comparator.comparing(SentMessageStats::date).reversed())
+                .toList());
+    }
+
+    private <J, T> Page<T> page(Operation op, ListingJson<J> json, Function<J, T> item,
+            Function<ListingJson<J>, Optional<Long>> next) {
+        return map(op, json, listing -> new Page<>(listing.entries().stream().map(item).toList(), next.apply(listing)));
+    }
+
+    /** Maps a DTO to the model; a missing body or a value the model refuses is a {@code BadPayload}. */
+    private <J, T> T map(Operation op, J json, Function<J, T> mapper) {
+        requireBody(op, json);
+        try {
+            return mapper.apply(json);
+        } catch (RuntimeException e) {
+            throw failures.badPayload(op, e);
+        }
+    }
+
+    private <J> J requireBody(Operation op, J json) {
+        if (json == null) {
+            throw failures.badPayload(op, new IOException("empty body"));
+        }
+        return json;
+    }
+
+    /** Runs one operation: rate limit, send, and retry as its kind allows. Returns null for a 2xx without body. */
+    private <T> T call(Operation op, Supplier<Call<T>> request) {
+        Instant start = clock.instant();
+        for (int attempt = 1; ; attempt++) {
+            op.connectionId().ifPresent(connectionId -> limiter.acquire(connectionId, op.priority()));
+            try {
+                return exchange(op, request.get());
+            } catch (AttemptFailure failed) {
+                Optional<Duration> delay = retryDelay(op, failed, attempt, start);
+                if (delay.isEmpty()) {
+                    throw failed.failure();
+                }
+                log.info("OFAuth {} ({}) failed on attempt {}: {}; retrying in {} ms", op.name(),
+                        op.connectionId().orElse("account"), attempt, failed.failure().getClass().getSimpleName(),
+                        delay.get().toMillis());
+                pause(delay.get(), failed);
+            }
+        }
+    }
+
+    private <T> T exchange(Operation op, Call<T> call) throws AttemptFailure {
+        Response<T> response;
+        try {
+            response = call.execute();
+        } catch (TransmissionException e) {
+            throw failures.fromTransmission(op, e);
+        } catch (IOException | JsonDataException e) {
+            // TransmissionTracker already read the body, so any other failure here is the JSON of a 2xx.
+            throw new AttemptFailure(failures.badPayload(op, e), false);
+        }
+        op.connectionId().ifPresent(id -> limiter.observeRemaining(id, RateLimitHeaders.remaining(response.headers())));
+        if (response.isSuccessful()) {
+            return response.body();
+        }
+        AttemptFailure failed = failures.fromResponse(op, response.code(), response.headers(),
+                errorText(response.errorBody()), clock.instant());
+        if (failed.failure() instanceof RateLimited limited) {
+            op.connectionId().ifPresent(id -> limiter.backOff(id, limited.retryAfter()));
+        }
+        throw failed;
+    }
+
+    private static String errorText(ResponseBody body) {
+        try {
+            return body == null ? "" : body.string();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /**
+     * How long to wait before the next attempt, or empty to give up. A create is retried only when nothing
+     * was sent; other operations on any transient failure. Bounded by attempts and by total time.
+     */
+    private Optional<Duration> retryDelay(Operation op, AttemptFailure failed, int attempt, Instant start) {
+        boolean retryable = op.kind() == Kind.CREATE
+                ? failed.failure() instanceof NetworkError network && !network.mayHaveReachedOfAuth()
+                : failed.transientFailure();
+        if (!retryable || attempt >= retry.maxAttempts()) {
+            return Optional.empty();
+        }
+        Duration delay = jitteredBackoff(attempt);
+        if (failed.failure() instanceof RateLimited limited && limited.retryAfter().compareTo(delay) > 0) {
+            delay = limited.retryAfter();
+        }
+        if (clock.instant().plus(delay).isAfter(start.plus(retry.maxTotal()))) {
+            return Optional.empty();
+        }
+        return Optional.of(delay);
+    }
+
+    /** Exponential from {@code initialBackoff}, capped at {@code maxBackoff}, uniformly jittered over its upper half. */
+    private Duration jitteredBackoff(int attempt) {
+        double exponential = retry.initialBackoff().toNanos() * Math.pow(2, attempt - 1);
+        long half = (long) Math.min(retry.maxBackoff().toNanos(), exponential) / 2;
+        return Duration.ofNanos(half + (half == 0 ? 0 : ThreadLocalRandom.current().nextLong(half + 1)));
+    }
+
+    private void pause(Duration delay, AttemptFailure failed) {
+        try {
+            sleeper.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw failed.failure();
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package io.masscast.simulator;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/**
+ * The simulator's own endpoints under {@code /_sim/}: recorded requests, faults, connection status, the clock
+ * and every mass message. No API key; the server listens on loopback only.
+ */
+final class ControlApi {
+    private final RequestLog requests;
+    private final FaultInjector faults;
+    private final Accounts accounts;
+    private final SimClock clock;
+    private final MessageRenderer renderer;
+    private final Router<BiFunction<Map<String, String>, IncomingRequest, ApiResponse>> routes = new Router<>();
+
+    ControlApi(RequestLog requests, FaultInjector faults, Accounts accounts, SimClock clock, MessageRenderer renderer) {
+        this.requests = requests;
+        this.faults = faults;
+        this.accounts = accounts;
+        this.clock = clock;
+        this.renderer = renderer;
+        routes.add("GET", "/_sim/requests", (params, request) -> recordedRequests())
+                .add("DELETE", "/_sim/requests", (params, request) -> clearRequests())
+                .add("GET", "/_sim/faults", (params, request) -> activeFaults())
+                .add("POST", "/_sim/faults", (params, request) -> addFault(request))
+                .add("DELETE", "/_sim/faults", (params, request) -> clearFaults())
+                .add("POST", "/_sim/connections/{id}/expire", (params, request) -> setConnection(params.get("id"), true))
+                .add("POST", "/_sim/connections/{id}/restore", (params, request) -> setConnection(params.get("id"), false))
+                .add("GET", "/_sim/clock", (params, request) -> clockNow())
+                .add("POST", "/_sim/clock/advance", (params, request) -> advanceClock(request))
+                .add("GET", "/_sim/messages", (params, request) -> messages());
+    }
+
+    ApiResponse handle(IncomingRequest request) {
+        try {
+            return routes.match(request.method(), request.path())
+                    .map(match -> match.handler().apply(match.params(), request))
+                    .orElseGet(() -> problem(404, "no control route " + request.method() + " " + request.path()));
+        } catch (IllegalArgumentException invalid) {
+            return problem(400, invalid.getMessage());
+        }
+    }
+
+    private ApiResponse recordedRequests() {
+        return ApiResponse.json(requests.snapshot().stream()
+                .map(recorded -> Json.object(
+                        "method", recorded.method(),
+                        "path", recorded.path(),
+                        "query", recorded.query(),
+                        "body", recorded.body(),
+                        "connectionId", recorded.connectionId(),
+                        "receivedAt", OfDates.ofAuth(recorded.receivedAt())))
+                .toList());
+    }
+
+    private ApiResponse clearRequests() {
+        requests.clear();
+        return ApiResponse.noContent();
+    }
+
+    private ApiResponse activeFaults() {
+        return ApiResponse.json(faults.active().stream().map(ControlApi::faultJson).toList());
+    }
+
+    private ApiResponse addFault(IncomingRequest request) {
+        Map<?, ?> body = jsonObject(request);
+        FaultKind kind = FaultKind.fromWireName(optionalString(body, "kind"));
+        Fault fault = new Fault(
+                optionalString(body, "method"),
+                optionalString(body, "path"),
+                kind,
+                (int) number(body, "status", kind == FaultKind.NON_JSON_ERROR ? 502 : 0),
+                (long) number(body, "latencyMs", 0),
+                (int) number(body, "times", 1));
+        faults.add(fault);
+        return ApiResponse.json(201, faultJson(fault));
+    }
+
+    private ApiResponse clearFaults() {
+        faults.clear();
+        return ApiResponse.noContent();
+    }
+
+    private ApiResponse setConnection(String id, boolean expire) {
+        return accounts.find(id)
+                .map(account -> {
+                    if (expire) {
+                        account.expire(clock.now());
+                    } else {
+                        account.restore(clock.now());
+                    }
+                    return ApiResponse.json(Json.object("id", id, "status", account.connection().status().wireName()));
+                })
+                .orElseGet(() -> problem(404, "unknown connection " + id));
+    }
+
+    private ApiResponse clockNow() {
+        return ApiResponse.json(Json.object("now", OfDates.ofAuth(clock.now())));
+    }
+
+    private ApiResponse advanceClock(IncomingRequest request) {
+        double seconds = number(jsonObject(request), "seconds", -1);
+        if (seconds < 0) {
+            throw new IllegalArgumentException("seconds: required number >= 0");
+        }
+        clock.advance(Duration.ofMillis(Math.round(seconds * 1000)));
+        return clockNow();
+    }
+
+    private ApiResponse messages() {
+        return ApiResponse.json(accounts.all().stream()
+                .flatMap(account -> account.messages().stream()
+                        .map(message -> renderer.inspection(account, message, clock.now())))
+                .toList());
+    }
+
+    private static Map<String, Object> faultJson(Fault fault) {
+        return Json.object(
+                "method", fault.method(),
+                "path", fault.path(),
+                "kind", fault.kind().wireName(),
+                "status", fault.status(),
+                "latencyMs", fault.latencyMs(),
+                "times", fault.times());
+    }
+
+    private static Map<?, ?> jsonObject(IncomingRequest request) {
+        try {
+            if (Json.read(request.bodyText()) instanceof Map<?, ?> object) {
+                return object;
+            }
+        } catch (IOException | RuntimeException malformed) {
+            // reported below
+        }
+        throw new IllegalArgumentException("body must be a JSON object");
+    }
+
+    private static String optionalString(Map<?, ?> body, String field) {
+        Object value = body.get(field);
+        if (value == null || value instanceof String) {
+            return (String) value;
+        }
+        throw new IllegalArgumentException(field + ": must be a string");
+    }
+
+    private static double number(Map<?, ?> body, String field, double defaultValue) {
+        Object value = body.get(field);
+        if (value == null) {
+            return defaultValue;
+        }
+        if (value instanceof Number number) {
+            return number.doubleValue();
+        }
+        throw new IllegalArgumentException(field + ": must be a number");
+    }
+
+    private static ApiResponse problem(int status, String message) {
+        return ApiResponse.json(status, Json.object("error", message));
+    }
+}

@@ -1,0 +1,69 @@
+package io.masscast.store;
+
+import io.masscast.core.port.ApprovalStore;
+import io.masscast.core.port.AuditStore;
+import io.masscast.core.port.BindingStore;
+import io.masscast.core.port.CampaignStore;
+import io.masscast.core.port.CardRefStore;
+import io.masscast.core.port.LeaseStore;
+import io.masscast.core.port.OutboxStore;
+import io.masscast.core.port.Stores;
+import java.sql.Connection;
+
+/** All stores, bound to the connection of one transaction. */
+final class JdbcStores implements Stores {
+
+    private final BindingStore bindings;
+    private final CampaignStore campaigns;
+    private final ApprovalStore approvals;
+    private final AuditStore audit;
+    private final OutboxStore outbox;
+    private final CardRefStore cards;
+    private final LeaseStore leases;
+
+    JdbcStores(Connection connection) {
+        Sql sql = new Sql(connection);
+        bindings = new JdbcBindingStore(sql);
+        campaigns = new JdbcCampaignStore(sql);
+        approvals = new JdbcApprovalStore(sql);
+        audit = new JdbcAuditStore(sql);
+        outbox = new JdbcOutboxStore(sql);
+        cards = new JdbcCardRefStore(sql);
+        leases = new JdbcLeaseStore(sql);
+    }
+
+    @Override
+    public BindingStore bindings() {
+        return bindings;
+    }
+
+    @Override
+    public CampaignStore campaigns() {
+        return campaigns;
+    }
+
+    @Override
+    public ApprovalStore approvals() {
+        return approvals;
+    }
+
+    @Override
+    public AuditStore audit() {
+        return audit;
+    }
+
+    @Override
+    public OutboxStore outbox() {
+        return outbox;
+    }
+
+    @Override
+    public CardRefStore cards() {
+        return cards;
+    }
+
+    @Override
+    public LeaseStore leases() {
+        return leases;
+    }
+}

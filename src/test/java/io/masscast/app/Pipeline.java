@@ -1,0 +1,108 @@
+package io.masscast.app;
+
+import io.masscast.config.ConfigLoader;
+import io.masscast.config.MasscastConfig;
+import io.masscast.core.command.ActionId;
+import io.masscast.core.command.Reply;
+import io.masscast.core.model.Actor;
+import io.masscast.core.model.Binding;
+import io.masscast.core.model.BindingPolicy;
+import io.masscast.core.model.Campaign;
+import io.masscast.core.model.CampaignState;
+import io.masscast.core.model.ChannelRef;
+import io.masscast.core.model.Platform;
+import io.masscast.jobs.Job;
+import io.masscast.jobs.JobRuntime;
+import io.masscast.simulator.OfAuthSimulator;
+import io.masscast.simulator.RateLimitPlan;
+import io.masscast.simulator.RecordedRequest;
+import io.masscast.simulator.SimulatorConfig;
+import io.masscast.testing.RecordingNotifier;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The whole send pipeline in one process for tests: the OFAuth simulator, SQLite in a temporary folder,
+ * the real OFAuth client, core, command layer and jobs. Jobs are ticked by hand, so a test decides when
+ * background work happens and never waits for it.
+ */
+final class Pipeline implements AutoCloseable {
+    static final ChannelRef CHANNEL = new ChannelRef(Platform.SHELL, "agency", "mila");
+    static final Actor ALICE = Actor.of("alice", "Alice");
+
+    final OfAuthSimulator simulator;
+    final Wiring wiring;
+    final RecordingNotifier channel = new RecordingNotifier();
+    private final List<Job> jobs;
+
+    Pipeline(Path folder, Clock clock) {
+        this(folder, clock, SimulatorConfig.defaults().withPort(0).withRateLimit(new RateLimitPlan.Unlimited()));
+    }
+
+    Pipeline(Path folder, Clock clock, SimulatorConfig simulatorConfig) {
+        simulator = OfAuthSimulator.start(simulatorConfig);
+        MasscastConfig config = ConfigLoader.load(Map.of(
+                "MASSCAST_DB_URL", "jdbc:sqlite:" + folder.resolve("masscast.db"),
+                "MASSCAST_OFAUTH_RATE_PER_MINUTE", "100000",
+                "MASSCAST_OFAUTH_BURST", "100000"));
+        wiring = Wiring.create(config, Optional.of(simulator), Set.of("root"), clock, Wiring.Intervals.defaults());
+        wiring.bindings().bind(Actor.of("root", "Root"), new Binding(CHANNEL, "conn_demo", "Mila Rose",
+                ZoneId.of("Europe/Berlin"), Set.of("alice", "bob", "carol", "dave", "erin", "frank"), BindingPolicy.defaults()));
+        jobs = wiring.jobs(Map.of(Platform.SHELL, channel));
+    }
+
+    Reply run(Actor actor, String line) {
+        return wiring.router().handle(CHANNEL, actor, line);
+    }
+
+    Reply click(Actor actor, ActionId.Verb verb, Campaign campaign) {
+        return wiring.router().click(CHANNEL, actor, new ActionId(verb, campaign.id(), campaign.fingerprint()), Optional.empty());
+    }
+
+    Campaign campaign(int number) {
+        return wiring.database().inTransaction(stores ->
+                stores.campaigns().findByNumber(CHANNEL.platform(), CHANNEL.workspaceId(), number)).orElseThrow();
+    }
+
+    CampaignState state(int number) {
+        return campaign(number).state();
+    }
+
+    /** One tick of every job, in the order they depend on each other. */
+    void tick() {
+        jobs.forEach(JobRuntime::runGuarded);
+    }
+
+    /** Ticks every job until nothing waits to be submitted (the submitter takes a batch per tick). */
+    void tickUntilSubmitted() {
+        for (int i = 0; i < 100 && !wiring.submissions().approved(1).isEmpty(); i++) {
+            tick();
+        }
+        tick();
+    }
+
+    Job job(String name) {
+        return jobs.stream().filter(j -> j.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    List<RecordedRequest> requests(String method, String path) {
+        return simulator.requests().stream()
+                .filter(r -> r.method().equals(method) && r.path().startsWith(path))
+                .toList();
+    }
+
+    List<RecordedRequest> creates() {
+        return requests("POST", "/v2/access/mass-messages");
+    }
+
+    @Override
+    public void close() {
+        wiring.close();
+        simulator.close();
+    }
+}

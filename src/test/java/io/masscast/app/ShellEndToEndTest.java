@@ -1,0 +1,142 @@
+package io.masscast.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.squareup.moshi.Moshi;
+import com.squareup.moshi.Types;
+import io.masscast.simulator.RecordedRequest;
+import java.io.IOException;
+import java.lang.reflect.Type;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The terminal adapter end to end on the OFAuth simulator, typed line by line. */
+class ShellEndToEndTest {
+
+    private static List<RecordedRequest> requests(ShellSession shell, String method) {
+        return shell.simulator.requests().stream()
+                .filter(r -> r.method().equals(method) && r.path().startsWith("/v2/access/mass-messages"))
+                .toList();
+    }
+
+    private static Map<String, Object> json(String body) throws IOException {
+        Type type = Types.newParameterizedType(Map.class, String.class, Object.class);
+        return new Moshi.Builder().build().<Map<String, Object>>adapter(type).fromJson(body);
+    }
+
+    @Test
+    void composeApproveAndSendShowsOnePostWithTheExpectedJsonAndASentCard() throws IOException {
+        try (ShellSession shell = new ShellSession()) {
+            shell.await("You are alice.");
+            shell.type("/masscast new text=\"Weekend set 🔥\" lists=\"VIP whales\" exclude=\"Do not PPV\"");
+            shell.await("MC-1 is waiting for approval");
+            assertThat(shell.await("awaiting approval")).contains("[#demo] new card");
+
+            shell.type("/masscast approve MC-1");
+            shell.await("You are not an approver in this channel, so you can't approve MC-1.");
+
+            shell.type("/as bob").type("/masscast approve MC-1");
+            shell.await("You approved MC-1");
+            String sent = shell.await("— sent");
+
+            assertThat(sent).contains("card updated");
+            assertThat(requests(shell, "POST")).singleElement().satisfies(post -> assertThat(json(post.body()))
+                    .isEqualTo(json("""
+                            {"text": "Weekend set 🔥", "isMarkdown": true, "isLockedText": false,
+                             "userLists": [1187345], "excludeUserLists": [1190022]}""")));
+            assertThat(shell.endOfInput()).isZero();
+            assertThat(requests(shell, "POST")).hasSize(1);
+        }
+    }
+
+    @Test
+    void anEditedScheduledCampaignIsReapprovedAndReplacedWithAPut() throws IOException {
+        try (ShellSession shell = new ShellSession()) {
+            shell.type("/masscast new text=\"Sunday drop\" lists=fans at=\"in 3h\"");
+            shell.await("MC-1 is waiting for approval");
+            shell.type("/as bob").type("/masscast approve MC-1");
+            shell.await("— scheduled");
+            assertThat(requests(shell, "POST")).hasSize(1);
+
+            shell.type("/as alice").type("/masscast edit MC-1 text=\"Sunday drop, now with a bonus\"");
+            shell.await("MC-1 was edited and is waiting for approval");
+            shell.await("stays scheduled at OFAuth until this edit is approved");
+            shell.type("/as carol").type("/masscast approve MC-1");
+            shell.await("You approved MC-1");
+            shell.await("— scheduled");
+
+            List<RecordedRequest> puts = requests(shell, "PUT");
+            assertThat(puts).singleElement().satisfies(put -> {
+                assertThat(put.path()).isEqualTo("/v2/access/mass-messages/" + messageId(shell));
+                assertThat(json(put.body())).containsEntry("text", "Sunday drop, now with a bonus")
+                        .containsKey("scheduledDate");
+            });
+            assertThat(requests(shell, "POST")).hasSize(1);
+            assertThat(shell.endOfInput()).isZero();
+        }
+    }
+
+    @Test
+    void cancellingAScheduledCampaignDeletesItAtOfAuth() {
+        try (ShellSession shell = new ShellSession()) {
+            shell.type("/masscast new text=\"Maybe later\" lists=fans at=\"tomorrow 20:00\"");
+            shell.await("MC-1 is waiting for approval");
+            shell.type("/as bob").type("/masscast approve MC-1");
+            shell.await("— scheduled");
+
+            shell.type("/as alice").type("/masscast cancel MC-1");
+            shell.await("MC-1 is cancelled.");
+            shell.await("— cancelled");
+
+            assertThat(requests(shell, "DELETE")).singleElement()
+                    .satisfies(delete -> assertThat(delete.path()).isEqualTo("/v2/access/mass-messages/" + messageId(shell)));
+            assertThat(shell.endOfInput()).isZero();
+        }
+    }
+
+    @Test
+    void newWithoutArgumentsAsksEachFieldAndAsksAgainForAFieldWithAnError() {
+        try (ShellSession shell = new ShellSession()) {
+            shell.type("/masscast new");
+            shell.await("text — message text");
+            shell.type("Hello from the form");
+            for (String field : List.of("lists", "exclude", "users", "subscribed_after", "media", "preview")) {
+                shell.await(field + " — ");
+                shell.type(field.equals("lists") ? "VIP whale" : "");
+            }
+            shell.await("price — ");
+            shell.type("1.50");
+            for (String field : List.of("locked", "markdown", "at")) {
+                shell.await(field + " — ");
+                shell.type("");
+            }
+
+            String retry = shell.await("lists — ");
+            assertThat(retry).contains("No list called \"VIP whale\". Did you mean \"VIP whales\"?");
+            shell.type("vip whales");
+            assertThat(shell.await("media — ")).contains("A priced message needs media to sell");
+            shell.type("");
+            assertThat(shell.await("price — ")).contains("A PPV price must be 3.00 to 200.00");
+            shell.type("0");
+
+            shell.await("MC-1 is waiting for approval");
+            assertThat(shell.endOfInput()).isZero();
+        }
+    }
+
+    @Test
+    void aLineThatIsNotACommandMakesThePipedRunExitNonZero() {
+        try (ShellSession shell = new ShellSession()) {
+            shell.type("/masscast sned MC-1");
+            shell.await("There is no /masscast sned.");
+            assertThat(shell.endOfInput()).isEqualTo(1);
+        }
+    }
+
+    private static long messageId(ShellSession shell) {
+        String screen = shell.screen();
+        int at = screen.indexOf("OFAuth message ");
+        return Long.parseLong(screen.substring(at + "OFAuth message ".length()).split("\\D", 2)[0]);
+    }
+}

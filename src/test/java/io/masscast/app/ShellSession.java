@@ -1,0 +1,101 @@
+package io.masscast.app;
+
+import org.awaitility.Awaitility;
+
+import io.masscast.config.ConfigLoader;
+import io.masscast.simulator.OfAuthSimulator;
+import io.masscast.simulator.RateLimitPlan;
+import io.masscast.simulator.SimulatorConfig;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The terminal mode driven like a person at a keyboard: lines are typed one at a time and the test waits
+ * for what the terminal shows before typing the next. Runs on the OFAuth simulator with fast job intervals.
+ */
+final class ShellSession implements AutoCloseable {
+    private static final Wiring.Intervals FAST = new Wiring.Intervals(Duration.ofMillis(50), Duration.ofMillis(50),
+            Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofSeconds(1));
+
+    final OfAuthSimulator simulator =
+            OfAuthSimulator.start(SimulatorConfig.defaults().withPort(0).withRateLimit(new RateLimitPlan.Unlimited()));
+    private final PipedOutputStream keyboard = new PipedOutputStream();
+    private final ByteArrayOutputStream screen = new ByteArrayOutputStream();
+    private final CompletableFuture<Integer> exit;
+    private int seen;
+
+    ShellSession() {
+        PipedInputStream in;
+        try {
+            in = new PipedInputStream(keyboard, 1 << 16);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        PrintStream out = new PrintStream(screen, true, StandardCharsets.UTF_8);
+        exit = CompletableFuture.supplyAsync(() -> ShellMode.run(ConfigLoader.load(Map.of()), Optional.of(simulator),
+                FAST, in, out));
+    }
+
+    /** Types a line. */
+    ShellSession type(String line) {
+        try {
+            keyboard.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            keyboard.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    /** Waits until the terminal shows {@code text} after what earlier waits consumed, and returns that part. */
+    String await(String text) {
+        String[] shown = new String[1];
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
+            String all = screen();
+            int at = all.indexOf(text, seen);
+            if (at < 0) {
+                return false;
+            }
+            shown[0] = all.substring(seen, at + text.length());
+            seen = at + text.length();
+            return true;
+        });
+        return shown[0];
+    }
+
+    String screen() {
+        return screen.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Ends the input as a pipe would, and returns the exit status. */
+    int endOfInput() {
+        try {
+            keyboard.close();
+            return exit.get(90, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("the shell did not exit", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            keyboard.close();
+            exit.get(90, TimeUnit.SECONDS);
+        } catch (Exception ignored) {
+            // already ended, or the test failed before ending it
+        } finally {
+            simulator.close();
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.masscast.testing;
+
+import io.masscast.core.command.Card;
+import io.masscast.core.model.ChannelRef;
+import io.masscast.core.port.ChatNotifier;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A chat channel for tests: keeps every card as last shown (by message id) and every note posted. */
+public final class RecordingNotifier implements ChatNotifier {
+    private final Map<String, Card> cards = new LinkedHashMap<>();
+    private final List<String> notes = new ArrayList<>();
+    private int posts;
+
+    @Override
+    public synchronized String showCard(ChannelRef channel, Optional<String> messageId, Card card) {
+        String id = messageId.orElseGet(() -> "msg-" + (++posts));
+        cards.put(id, card);
+        return id;
+    }
+
+    @Override
+    public synchronized void postNote(ChannelRef channel, Optional<String> cardMessageId, String text) {
+        notes.add(text);
+    }
+
+    /** How many cards were posted (not updated). */
+    public synchronized int posted() {
+        return posts;
+    }
+
+    public synchronized Optional<Card> cardOf(String humanId) {
+        return cards.values().stream().filter(c -> c.context().startsWith(humanId + " ")).findFirst();
+    }
+
+    public synchronized List<String> notes() {
+        return List.copyOf(notes);
+    }
+}
