@@ -34,7 +34,9 @@ final class SlashCommandListener implements SlashCommandHandler {
         Actor actor = Actor.of(MalformedPayload.require(payload.getUserId(), "user_id"), payload.getUserName());
         String line = SlackText.commandLine(payload.getText());
         String name = line.split("\\s+", 2)[0];
-        String what = COMMAND + " " + (router.knows(name) ? name : "(unknown)") + " by " + actor.userId() + " in " + channel;
+        // only a known command's name goes into the log, never what else was typed
+        String what = COMMAND + " " + (router.syntaxError(name).isEmpty() ? name : "(unknown)") + " by " + actor.userId()
+                + " in " + channel;
         return answers.answer(what, () -> router.handle(channel, actor, line), channel, payload.getTriggerId(),
                         payload.getResponseUrl())
                 .map(message -> ctx.ack(SlashCommandResponse.builder()
