@@ -50,6 +50,8 @@ class SlackComposeAndApproveTest {
     @AfterEach
     void stop() {
         bed.close();
+        assertThat(bed.slack.methodsCalled()).as("Web API methods called; each needs its scopes in the manifests")
+                .allMatch(SlackApi.METHOD_SCOPES::containsKey);
     }
 
     @Test

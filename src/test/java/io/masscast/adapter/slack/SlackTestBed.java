@@ -5,21 +5,12 @@ import com.slack.api.app_backend.SlackSignature;
 import io.javalin.Javalin;
 import io.masscast.config.Secret;
 import io.masscast.config.SlackSettings;
-import io.masscast.core.campaign.BindingService;
 import io.masscast.core.campaign.CampaignService;
-import io.masscast.core.command.AdminCommands;
 import io.masscast.core.command.CampaignCards;
 import io.masscast.core.command.CampaignViews;
-import io.masscast.core.command.CommandRouter;
-import io.masscast.core.command.ComposeCommands;
-import io.masscast.core.command.DecisionCommands;
-import io.masscast.core.command.FanListCache;
-import io.masscast.core.command.FormOptions;
-import io.masscast.core.command.ReadCommands;
 import io.masscast.core.model.Campaign;
 import io.masscast.core.model.ChannelRef;
 import io.masscast.core.model.Platform;
-import io.masscast.core.policy.Permissions;
 import io.masscast.testing.InMemoryStores;
 import io.masscast.testing.MutableClock;
 import java.io.IOException;
@@ -73,17 +64,12 @@ final class SlackTestBed implements AutoCloseable {
 
     private SlackTestBed(AckBudgets budgets) throws IOException {
         slack = new FakeSlackApi();
-        Permissions permissions = new Permissions(Set.of(ADMIN));
-        campaigns = new CampaignService(stores, ofauth, permissions, clock);
-        BindingService bindings = new BindingService(stores, permissions);
-        FanListCache lists = new FanListCache(ofauth, clock);
-        views = new CampaignViews(campaigns, bindings, lists, clock);
-        CommandRouter router = new CommandRouter(new ComposeCommands(campaigns, bindings, lists, clock),
-                new DecisionCommands(campaigns), new ReadCommands(campaigns, bindings, views, lists, ofauth, clock),
-                new AdminCommands(bindings, ofauth));
+        CommandLayer core = CommandLayer.over(stores, ofauth, clock, Set.of(ADMIN));
+        campaigns = core.campaigns();
+        views = core.views();
         SlackSettings settings = new SlackSettings(Secret.of(BOT_TOKEN), Optional.empty(), Optional.of(Secret.of(SIGNING_SECRET)),
                 URI.create(slack.apiUrl()));
-        adapter = new SlackAdapter(settings, router, new FormOptions(bindings, lists, ofauth), budgets, Clock.systemUTC());
+        adapter = new SlackAdapter(settings, core.router(), core.formOptions(), budgets, Clock.systemUTC());
         adapter.start();
         server = Javalin.create().post("/slack/events", adapter.httpHandler().orElseThrow()).start("127.0.0.1", 0);
     }

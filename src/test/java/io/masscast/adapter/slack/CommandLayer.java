@@ -1,0 +1,33 @@
+package io.masscast.adapter.slack;
+
+import io.masscast.core.campaign.BindingService;
+import io.masscast.core.campaign.CampaignService;
+import io.masscast.core.command.AdminCommands;
+import io.masscast.core.command.CampaignViews;
+import io.masscast.core.command.CommandRouter;
+import io.masscast.core.command.ComposeCommands;
+import io.masscast.core.command.DecisionCommands;
+import io.masscast.core.command.FanListCache;
+import io.masscast.core.command.FormOptions;
+import io.masscast.core.command.ReadCommands;
+import io.masscast.core.policy.Permissions;
+import io.masscast.core.port.OfAuthGateway;
+import io.masscast.core.port.Transactor;
+import java.time.Clock;
+import java.util.Set;
+
+/** The core's command layer assembled as the app assembles it, over the given stores and OFAuth. */
+record CommandLayer(CampaignService campaigns, CampaignViews views, CommandRouter router, FormOptions formOptions) {
+
+    static CommandLayer over(Transactor stores, OfAuthGateway ofauth, Clock clock, Set<String> admins) {
+        Permissions permissions = new Permissions(admins);
+        CampaignService campaigns = new CampaignService(stores, ofauth, permissions, clock);
+        BindingService bindings = new BindingService(stores, permissions);
+        FanListCache lists = new FanListCache(ofauth, clock);
+        CampaignViews views = new CampaignViews(campaigns, bindings, lists, clock);
+        CommandRouter router = new CommandRouter(new ComposeCommands(campaigns, bindings, lists, clock),
+                new DecisionCommands(campaigns), new ReadCommands(campaigns, bindings, views, lists, ofauth, clock),
+                new AdminCommands(bindings, ofauth));
+        return new CommandLayer(campaigns, views, router, new FormOptions(bindings, lists, ofauth));
+    }
+}
