@@ -15,6 +15,7 @@ import io.masscast.core.model.SentMessageStats;
 import io.masscast.core.model.SubscriptionCounts;
 import io.masscast.core.model.VaultMedia;
 import io.masscast.core.port.CallPriority;
+import io.masscast.core.port.OfAuthFailure;
 import io.masscast.core.port.OfAuthGateway;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +39,7 @@ final class FakeOfAuthGateway implements OfAuthGateway {
 
     private volatile List<FanList> lists = List.of(VIP, WHALES, CHURNED);
     private volatile Duration delay = Duration.ZERO;
+    private volatile OfAuthFailure readFailure;
     private final AtomicInteger listReads = new AtomicInteger();
 
     void lists(List<FanList> value) {
@@ -47,6 +49,11 @@ final class FakeOfAuthGateway implements OfAuthGateway {
     /** Every read answers after this long. */
     void delay(Duration value) {
         delay = value;
+    }
+
+    /** Every list and vault read fails like this (null: they work again). */
+    void failReads(OfAuthFailure failure) {
+        readFailure = failure;
     }
 
     int listReads() {
@@ -78,6 +85,10 @@ final class FakeOfAuthGateway implements OfAuthGateway {
     }
 
     private void pause() {
+        OfAuthFailure failure = readFailure;
+        if (failure != null) {
+            throw failure;
+        }
         try {
             Thread.sleep(delay.toMillis()); // plays a slow OFAuth answer, not a wait in the test
         } catch (InterruptedException e) {

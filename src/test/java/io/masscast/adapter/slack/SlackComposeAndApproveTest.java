@@ -19,6 +19,7 @@ import io.masscast.core.model.Campaign;
 import io.masscast.core.model.CampaignState;
 import io.masscast.core.model.MediaItem;
 import io.masscast.core.policy.Fields;
+import io.masscast.core.port.OfAuthFailure;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -295,6 +296,19 @@ class SlackComposeAndApproveTest {
         assertThat(bed.slack.awaitResponse(foreign.responseUrl()).param("text")).isEqualTo(CardButtonListener.NOT_OURS);
         assertThat(bed.slack.awaitResponse(mismatched.responseUrl()).param("text")).isEqualTo(CardButtonListener.NOT_OURS);
         assertThat(bed.campaign(1).state()).isEqualTo(CampaignState.PENDING_APPROVAL);
+    }
+
+    @Test
+    void whenOfauthIsDownTheFormStillOpensWithoutItsChoicesAndCommandsSaySo() {
+        bed.ofauth.failReads(new OfAuthFailure.ServerError("OFAuth is down", 503, Optional.empty()));
+
+        JsonObject view = bed.openedView(bed.slash(ALICE, "new").triggerId());
+        SlackTestBed.Sent lists = bed.slash(ALICE, "lists");
+
+        assertThat(BlockKitJson.element(view, Fields.LISTS).get("type").getAsString()).isEqualTo("multi_external_select");
+        assertThat(BlockKitJson.inputs(view)).doesNotContainKey(ComposeModal.MEDIA_VAULT);
+        assertThat(JsonParser.parseString(lists.body()).getAsJsonObject().get("text").getAsString())
+                .contains("OFAuth could not answer");
     }
 
     @Test
