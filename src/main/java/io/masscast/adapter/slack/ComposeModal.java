@@ -89,7 +89,7 @@ final class ComposeModal {
         String zone = spec.zone().getId();
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(section(s -> s.blockId("intro").text(markdownText("*" + SlackText.mrkdwn(spec.title()) + "*\n"
-                + "Times are " + SlackText.mrkdwn(spec.creatorName()) + "'s, in " + zone + "."))));
+                + SlackText.mrkdwn(spec.creatorName()) + "'s time zone: " + zone))));
         blocks.add(field(Fields.TEXT, "Message", "What fans read. Leave empty only if the message is media alone.",
                 PlainTextInputElement.builder().actionId(Fields.TEXT).multiline(true)
                         .initialValue(nonEmpty(SlackText.fit(values.getOrDefault(Fields.TEXT, ""), TEXT_INPUT_MAX)))

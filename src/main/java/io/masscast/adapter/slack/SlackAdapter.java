@@ -31,13 +31,16 @@ public final class SlackAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(SlackAdapter.class);
     private static final int WORKER_THREADS = 10;
 
+    private enum State { NEW, STARTED, STOPPED }
+
     private final SlackSettings settings;
     private final App app;
     private final BackgroundWork work;
     private final ReplayGuard replayGuard;
     private final SlackNotifier notifier;
+    private final Optional<Handler> httpHandler;
+    private volatile State state = State.NEW;
     private SocketModeApp socketMode;
-    private boolean started;
 
     public SlackAdapter(SlackSettings settings, CommandRouter router, FormOptions formOptions) {
         this(settings, router, formOptions, AckBudgets.DEFAULT, Clock.systemUTC());
@@ -49,10 +52,14 @@ public final class SlackAdapter {
         slackConfig.setMethodsEndpointUrlPrefix(settings.apiUrl().toString());
         slackConfig.setStatsEnabled(false);
         Slack slack = Slack.getInstance(slackConfig);
+        // Bolt's config reads SLACK_* variables by default; masscast's settings are the only source. A client
+        // id and secret in the environment would otherwise turn this into an OAuth app that ignores the token.
         this.app = new App(AppConfig.builder()
                 .slack(slack)
                 .singleTeamBotToken(settings.botToken().reveal())
                 .signingSecret(settings.signingSecret().map(Secret::reveal).orElse(null))
+                .clientId(null)
+                .clientSecret(null)
                 .build());
         this.work = new BackgroundWork(WORKER_THREADS);
         this.replayGuard = new ReplayGuard(clock);
@@ -71,6 +78,8 @@ public final class SlackAdapter {
         app.viewSubmission(RejectModal.CALLBACK_ID, new RejectSubmissionListener(router, answers, api));
         app.blockSuggestion(ListSuggestionListener.LIST_PICKERS,
                 new ListSuggestionListener(formOptions, work, budgets.suggestions()));
+        this.httpHandler = settings.httpMode()
+                ? Optional.of(new SlackEventsHandler(app, () -> state == State.STARTED)) : Optional.empty();
     }
 
     /** Posts and updates campaign cards in Slack channels; register it for {@code Platform.SLACK}. */
@@ -78,29 +87,37 @@ public final class SlackAdapter {
         return notifier;
     }
 
-    /** In HTTP mode, the handler for {@code POST /slack/events}; empty in Socket Mode. */
+    /**
+     * In HTTP mode, the handler for {@code POST /slack/events}; empty in Socket Mode. It answers 503 until
+     * {@link #start()} has finished, so it may be mounted before.
+     */
     public Optional<Handler> httpHandler() {
-        return settings.httpMode() ? Optional.of(new SlackEventsHandler(app)) : Optional.empty();
+        return httpHandler;
     }
 
     /**
      * Checks the bot token ({@code auth.test}) and, in Socket Mode, connects. Fails with an exception that says
-     * what Slack answered when the token is refused or no connection can be opened.
+     * what Slack answered when the token is refused or no connection can be opened. Called once.
      */
     public synchronized void start() {
-        if (started) {
-            return;
+        if (state != State.NEW) {
+            throw new IllegalStateException("the Slack adapter starts once; it is " + state);
         }
         app.use(replayGuard); // builds Bolt's default middleware first, which calls auth.test
         app.start();
         if (settings.socketMode()) {
             connectSocketMode(settings.appToken().orElseThrow().reveal());
         }
-        started = true;
+        state = State.STARTED;
         LOG.info("{}", settings.describe());
     }
 
+    /** Disconnects and lets running work finish (a few seconds at most). */
     public synchronized void stop() {
+        if (state == State.STOPPED) {
+            return;
+        }
+        state = State.STOPPED;
         try {
             if (socketMode != null) {
                 socketMode.close();
@@ -110,7 +127,6 @@ public final class SlackAdapter {
         }
         app.stop();
         work.shutdown();
-        started = false;
     }
 
     /**

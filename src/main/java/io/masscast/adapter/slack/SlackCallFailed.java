@@ -11,23 +11,17 @@ import java.util.Optional;
 final class SlackCallFailed extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    private final String method;
     private final String error;
     private final transient Optional<Instant> retryAt;
 
     SlackCallFailed(String method, String error, Optional<Instant> retryAt) {
         super(method + " failed: " + error + retryAt.map(at -> " (Slack asks to wait until " + at + ")").orElse(""));
-        this.method = method;
         this.error = error;
         this.retryAt = retryAt;
     }
 
     SlackCallFailed(String method, String error) {
         this(method, error, Optional.empty());
-    }
-
-    String method() {
-        return method;
     }
 
     String error() {

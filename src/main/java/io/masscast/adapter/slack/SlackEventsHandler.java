@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,14 +34,21 @@ final class SlackEventsHandler implements Handler {
 
     private final App app;
     private final SlackRequestParser parser;
+    private final BooleanSupplier started;
 
-    SlackEventsHandler(App app) {
+    /** {@code started}: whether the adapter is up; until then Bolt's middleware is not complete. */
+    SlackEventsHandler(App app, BooleanSupplier started) {
         this.app = app;
         this.parser = new SlackRequestParser(app.config());
+        this.started = started;
     }
 
     @Override
     public void handle(Context ctx) throws IOException {
+        if (!started.getAsBoolean()) {
+            plain(ctx, 503, "masscast is not ready for Slack yet");
+            return;
+        }
         if (ctx.req().getContentLengthLong() > MAX_BODY_BYTES) {
             plain(ctx, 413, "request body too large");
             return;

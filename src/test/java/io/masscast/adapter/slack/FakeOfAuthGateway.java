@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The OFAuth reads a Slack conversation needs (the connection to bind, fan lists, vault media), with an
@@ -40,7 +39,6 @@ final class FakeOfAuthGateway implements OfAuthGateway {
     private volatile List<FanList> lists = List.of(VIP, WHALES, CHURNED);
     private volatile Duration delay = Duration.ZERO;
     private volatile OfAuthFailure readFailure;
-    private final AtomicInteger listReads = new AtomicInteger();
 
     void lists(List<FanList> value) {
         lists = List.copyOf(value);
@@ -56,14 +54,9 @@ final class FakeOfAuthGateway implements OfAuthGateway {
         readFailure = failure;
     }
 
-    int listReads() {
-        return listReads.get();
-    }
-
     @Override
     public Page<FanList> userLists(String c, Optional<String> query, int limit, long offset, CallPriority p) {
         pause();
-        listReads.incrementAndGet();
         List<FanList> matching = lists.stream()
                 .filter(l -> query.isEmpty() || l.name().toLowerCase(Locale.ROOT).contains(query.get().toLowerCase(Locale.ROOT)))
                 .toList();

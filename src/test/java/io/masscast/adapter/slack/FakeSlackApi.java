@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
@@ -35,8 +37,8 @@ final class FakeSlackApi implements AutoCloseable {
     static final String TEAM = "T0TEST";
     static final String BOT_USER = "UMASSCAST";
 
-    /** One request: the method (or {@link #RESPONSE_URL}), its form parameters or JSON body, and its token. */
-    record Call(String method, Map<String, String> params, JsonObject json, Optional<String> token) {
+    /** One request: the method (or {@link #RESPONSE_URL}), its form parameters (or JSON fields), and its token. */
+    record Call(String method, Map<String, String> params, Optional<String> token) {
         String param(String name) {
             return params.getOrDefault(name, "");
         }
@@ -51,6 +53,7 @@ final class FakeSlackApi implements AutoCloseable {
     }
 
     private final HttpServer server;
+    private final ExecutorService threads = Executors.newCachedThreadPool();
     private final Deque<Call> calls = new ConcurrentLinkedDeque<>();
     private final Map<String, Failure> failNext = new ConcurrentHashMap<>();
     private final AtomicLong nextTs = new AtomicLong(1_770_000_000_000_100L);
@@ -61,7 +64,7 @@ final class FakeSlackApi implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/api/", this::api);
         server.createContext("/respond/", this::respond);
-        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.setExecutor(threads);
         server.start();
     }
 
@@ -119,7 +122,7 @@ final class FakeSlackApi implements AutoCloseable {
         Optional<String> token = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization"))
                 .map(header -> header.replaceFirst("^Bearer ", ""));
         Map<String, String> params = form(body);
-        calls.add(new Call(method, params, new JsonObject(), token));
+        calls.add(new Call(method, params, token));
         Failure failure = failNext.remove(method);
         if (failure != null) {
             failure.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
@@ -150,7 +153,7 @@ final class FakeSlackApi implements AutoCloseable {
         params.put("path", exchange.getRequestURI().getPath());
         json.entrySet().forEach(e -> params.put(e.getKey(), e.getValue().isJsonPrimitive()
                 ? e.getValue().getAsString() : e.getValue().toString()));
-        calls.add(new Call(RESPONSE_URL, params, json, Optional.empty()));
+        calls.add(new Call(RESPONSE_URL, params, Optional.empty()));
         send(exchange, 200, "ok");
     }
 
@@ -192,5 +195,6 @@ final class FakeSlackApi implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        threads.shutdownNow();
     }
 }

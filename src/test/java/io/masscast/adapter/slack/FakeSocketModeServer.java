@@ -44,10 +44,6 @@ final class FakeSocketModeServer extends WebSocketServer implements AutoCloseabl
         return "ws://127.0.0.1:" + getPort() + "/";
     }
 
-    int connections() {
-        return connections.get();
-    }
-
     void awaitConnections(int count, Duration within) {
         await().atMost(within).pollInterval(Duration.ofMillis(20)).until(() -> connections.get() >= count && current != null && current.isOpen());
     }
@@ -67,10 +63,6 @@ final class FakeSocketModeServer extends WebSocketServer implements AutoCloseabl
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(10))
                 .until(() -> received.stream().anyMatch(m -> isAck(m, envelopeId)));
         return received.stream().filter(m -> isAck(m, envelopeId)).findFirst().orElseThrow();
-    }
-
-    boolean acked(String envelopeId) {
-        return received.stream().anyMatch(m -> isAck(m, envelopeId));
     }
 
     /** Closes the current connection from Slack's side, as Slack does now and then. */

@@ -17,6 +17,7 @@ import com.google.gson.JsonParser;
 import io.masscast.core.command.ActionId;
 import io.masscast.core.model.Campaign;
 import io.masscast.core.model.CampaignState;
+import io.masscast.core.model.FanList;
 import io.masscast.core.model.MediaItem;
 import io.masscast.core.policy.Fields;
 import io.masscast.core.port.OfAuthFailure;
@@ -25,8 +26,10 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,6 +93,23 @@ class SlackComposeAndApproveTest {
                 .contains("Europe/Berlin");
         assertThat(ComposeModal.Context.decode(view.get("private_metadata").getAsString()))
                 .isEqualTo(new ComposeModal.Context(SlackTestBed.CHANNEL, Optional.empty(), ZoneId.of("Europe/Berlin")));
+    }
+
+    @Test
+    void aCreatorWithMoreThanAHundredListsIsSearchedAsTheUserTypes() {
+        List<FanList> many = IntStream.rangeClosed(1, 150)
+                .mapToObj(i -> new FanList(Integer.toString(2_000_000 + i), "Segment " + i, "custom", Optional.of((long) i)))
+                .toList();
+        bed.ofauth.lists(many);
+
+        JsonObject view = bed.openedView(bed.slash(ALICE, "new").triggerId());
+        HttpResponse<String> search = bed.post(SlackPayloads.form(SlackPayloads.listSearch(ALICE, Fields.EXCLUDE, "segment 14", view)));
+
+        assertThat(BlockKitJson.element(view, Fields.LISTS).get("type").getAsString()).isEqualTo("multi_external_select");
+        assertThat(BlockKitJson.element(view, Fields.LISTS).get("min_query_length").getAsInt()).isZero();
+        assertThat(BlockKitJson.strings(JsonParser.parseString(search.body()).getAsJsonObject().getAsJsonArray("options"), "value"))
+                .containsExactly("2000014", "2000140", "2000141", "2000142", "2000143", "2000144", "2000145", "2000146",
+                        "2000147", "2000148", "2000149");
     }
 
     @Test

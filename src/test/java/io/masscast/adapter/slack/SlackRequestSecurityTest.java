@@ -7,7 +7,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonObject;
 import com.slack.api.app_backend.SlackSignature;
 import java.net.http.HttpResponse;
+import io.javalin.Javalin;
+import io.masscast.config.Secret;
+import io.masscast.config.SlackSettings;
+import io.masscast.testing.InMemoryStores;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -118,6 +128,27 @@ class SlackRequestSecurityTest {
         assertRefusedWith(bed.post(SlackPayloads.form(noUser)), 400);
         assertRefusedWith(bed.post(SlackPayloads.form(noMetadata)), 400);
         assertRefusedWith(bed.post(SlackPayloads.form(SlackPayloads.slashCommand(ALICE, "help", "t", "")).replace("team_id=T0TEST", "team_id=")), 400);
+    }
+
+    @Test
+    void beforeTheAdapterHasStartedRequestsAreTurnedAwayAsNotReady() throws Exception {
+        SlackSettings settings = new SlackSettings(Secret.of(SlackTestBed.BOT_TOKEN), Optional.empty(),
+                Optional.of(Secret.of(SIGNING_SECRET)), URI.create(bed.slack.apiUrl()));
+        CommandLayer core = CommandLayer.over(new InMemoryStores(), new FakeOfAuthGateway(), Clock.systemUTC(), Set.of());
+        SlackAdapter notStarted = new SlackAdapter(settings, core.router(), core.formOptions());
+        int authTests = bed.slack.calls("auth.test").size();
+        Javalin server = Javalin.create().post("/slack/events", notStarted.httpHandler().orElseThrow()).start("127.0.0.1", 0);
+        try {
+            HttpResponse<String> early = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + server.port() + "/slack/events"))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(early.statusCode()).isEqualTo(503);
+            assertThat(bed.slack.calls("auth.test")).hasSize(authTests);
+        } finally {
+            server.stop();
+            notStarted.stop();
+        }
     }
 
     private void assertRefusedWith(HttpResponse<String> response, int status) {
