@@ -13,8 +13,10 @@ import io.masscast.core.model.CampaignState;
 import io.masscast.core.model.ChannelRef;
 import io.masscast.core.model.Platform;
 import java.nio.file.Path;
-import java.time.Clock;
+import io.masscast.testing.MutableClock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +33,7 @@ class CommandsTest {
 
     @BeforeEach
     void start() {
-        pipeline = new Pipeline(folder, Clock.systemUTC());
+        pipeline = new Pipeline(folder, new MutableClock(Instant.now().truncatedTo(ChronoUnit.MINUTES)));
     }
 
     @AfterEach
