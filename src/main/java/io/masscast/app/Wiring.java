@@ -60,7 +60,7 @@ public final class Wiring implements AutoCloseable {
     }
 
     private final Database database;
-    private final OfAuthGateway ofauth;
+    private final OfAuthClient ofauth;
     private final Clock clock;
     private final Intervals intervals;
     private final String replica = "replica-" + UUID.randomUUID().toString().substring(0, 8);
@@ -74,7 +74,7 @@ public final class Wiring implements AutoCloseable {
     private final JobRuntime jobs = new JobRuntime(4);
     private OutboxDispatcherJob outbox;
 
-    private Wiring(Database database, OfAuthGateway ofauth, Set<String> admins, Clock clock, Intervals intervals) {
+    private Wiring(Database database, OfAuthClient ofauth, Set<String> admins, Clock clock, Intervals intervals) {
         this.database = database;
         this.ofauth = ofauth;
         this.clock = clock;
@@ -190,6 +190,7 @@ public final class Wiring implements AutoCloseable {
     @Override
     public void close() {
         jobs.stop(Duration.ofSeconds(10));
+        ofauth.close();
         database.close();
     }
 }

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * the message already showing it, so a redelivery after a crash updates rather than duplicates. Entries
  * of one campaign go out in order: after a failure the campaign's later entries wait for the retry.
  */
-public final class OutboxDispatcherJob implements Job {
+public final class OutboxDispatcherJob extends SingletonJob {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcherJob.class);
     private static final int BATCH = 50;
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
@@ -31,34 +31,16 @@ public final class OutboxDispatcherJob implements Job {
     private final Transactor transactor;
     private final CampaignViews views;
     private final Map<Platform, ChatNotifier> notifiers;
-    private final SingletonWork singleton;
     private final Clock clock;
-    private final Duration interval;
     private final CampaignCards cards = new CampaignCards();
 
     public OutboxDispatcherJob(Transactor transactor, CampaignViews views, Map<Platform, ChatNotifier> notifiers,
                                SingletonWork singleton, Clock clock, Duration interval) {
+        super("outbox", interval, singleton);
         this.transactor = transactor;
         this.views = views;
         this.notifiers = Map.copyOf(notifiers);
-        this.singleton = singleton;
         this.clock = clock;
-        this.interval = interval;
-    }
-
-    @Override
-    public String name() {
-        return "outbox";
-    }
-
-    @Override
-    public Duration interval() {
-        return interval;
-    }
-
-    @Override
-    public void tick() {
-        singleton.runIfHolder(name(), Duration.ofMinutes(1), this::deliverDue);
     }
 
     /** Whether anything is still waiting to be delivered (the shell drains this before it exits). */
@@ -67,7 +49,8 @@ public final class OutboxDispatcherJob implements Job {
         return transactor.inTransaction(stores -> stores.outbox().due(farFuture, 1)).isEmpty();
     }
 
-    private void deliverDue() {
+    @Override
+    protected void work() {
         List<OutboxEntry> due = transactor.inTransaction(stores -> stores.outbox().due(clock.instant(), BATCH));
         Set<Long> blocked = new HashSet<>();
         Set<Long> cardShown = new HashSet<>();
