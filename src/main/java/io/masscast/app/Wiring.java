@@ -31,7 +31,6 @@ import io.masscast.ofauth.OfAuthClient;
 import io.masscast.ofauth.OfAuthClientConfig;
 import io.masscast.simulator.OfAuthSimulator;
 import io.masscast.store.Database;
-import io.masscast.store.StoreConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -101,8 +100,7 @@ public final class Wiring implements AutoCloseable {
                                 Clock clock, Intervals intervals) {
         Set<String> admins = new HashSet<>(config.access().adminIds());
         admins.addAll(extraAdmins);
-        Database database = Database.open(new StoreConfig(config.database().url(), config.database().user(),
-                config.database().password().map(Secret::reveal)));
+        Database database = Database.open(config.database());
         try {
             return new Wiring(database, OfAuthClient.create(clientConfig(config.ofAuth(), simulator)), admins, clock, intervals);
         } catch (RuntimeException e) {
