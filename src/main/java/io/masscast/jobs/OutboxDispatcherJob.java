@@ -21,12 +21,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Delivers the outbox to chat. A card entry renders the campaign as it is now and posts it, or updates
  * the message already showing it, so a redelivery after a crash updates rather than duplicates. Entries
- * of one campaign go out in order: after a failure the campaign's later entries wait for the retry.
+ * of one campaign go out in the order they were written: after a failure the campaign's later entries
+ * wait behind the retry.
  */
 public final class OutboxDispatcherJob extends SingletonJob {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcherJob.class);
-    private static final int BATCH = 50;
+    private static final int BATCH = 200;
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
+    /** Further ahead than any retry: asking for entries due by then lists every pending one. */
+    private static final Duration FAR_FUTURE = Duration.ofDays(3650);
 
     private final Transactor transactor;
     private final CampaignViews views;
@@ -45,16 +48,19 @@ public final class OutboxDispatcherJob extends SingletonJob {
 
     /** Whether anything is still waiting to be delivered (the shell drains this before it exits). */
     public boolean isIdle() {
-        Instant farFuture = clock.instant().plus(Duration.ofDays(3650));
-        return transactor.inTransaction(stores -> stores.outbox().due(farFuture, 1)).isEmpty();
+        return transactor.inTransaction(stores -> stores.outbox().due(clock.instant().plus(FAR_FUTURE), 1)).isEmpty();
     }
 
     @Override
     protected void work() {
-        List<OutboxEntry> due = transactor.inTransaction(stores -> stores.outbox().due(clock.instant(), BATCH));
+        Instant now = clock.instant();
+        List<OutboxEntry> pending = transactor.inTransaction(stores -> stores.outbox().due(now.plus(FAR_FUTURE), BATCH));
         Set<Long> blocked = new HashSet<>();
         Set<Long> cardShown = new HashSet<>();
-        for (OutboxEntry entry : due) {
+        for (OutboxEntry entry : pending) {
+            if (entry.dueAt().isAfter(now)) {
+                blocked.add(entry.campaignId()); // an earlier entry waits for its retry: later ones wait behind it
+            }
             if (blocked.contains(entry.campaignId())) {
                 continue;
             }
