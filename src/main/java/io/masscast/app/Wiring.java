@@ -31,7 +31,6 @@ import io.masscast.ofauth.OfAuthClient;
 import io.masscast.ofauth.OfAuthClientConfig;
 import io.masscast.simulator.OfAuthSimulator;
 import io.masscast.store.Database;
-import io.masscast.store.StoreConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -60,7 +59,7 @@ public final class Wiring implements AutoCloseable {
     }
 
     private final Database database;
-    private final OfAuthGateway ofauth;
+    private final OfAuthClient ofauth;
     private final Clock clock;
     private final Intervals intervals;
     private final String replica = "replica-" + UUID.randomUUID().toString().substring(0, 8);
@@ -74,7 +73,7 @@ public final class Wiring implements AutoCloseable {
     private final JobRuntime jobs = new JobRuntime(4);
     private OutboxDispatcherJob outbox;
 
-    private Wiring(Database database, OfAuthGateway ofauth, Set<String> admins, Clock clock, Intervals intervals) {
+    private Wiring(Database database, OfAuthClient ofauth, Set<String> admins, Clock clock, Intervals intervals) {
         this.database = database;
         this.ofauth = ofauth;
         this.clock = clock;
@@ -101,8 +100,7 @@ public final class Wiring implements AutoCloseable {
                                 Clock clock, Intervals intervals) {
         Set<String> admins = new HashSet<>(config.access().adminIds());
         admins.addAll(extraAdmins);
-        Database database = Database.open(new StoreConfig(config.database().url(), config.database().user(),
-                config.database().password().map(Secret::reveal)));
+        Database database = Database.open(config.database());
         try {
             return new Wiring(database, OfAuthClient.create(clientConfig(config.ofAuth(), simulator)), admins, clock, intervals);
         } catch (RuntimeException e) {
@@ -190,6 +188,7 @@ public final class Wiring implements AutoCloseable {
     @Override
     public void close() {
         jobs.stop(Duration.ofSeconds(10));
+        ofauth.close();
         database.close();
     }
 }

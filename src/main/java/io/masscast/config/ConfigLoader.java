@@ -236,9 +236,13 @@ public final class ConfigLoader {
         if (kind.isEmpty()) {
             env.problem(databaseUrlProblem(url));
         } else if (kind.get() == DatabaseKind.SQLITE) {
-            if (url.equals(DatabaseKind.SQLITE.urlPrefix())) {
+            String file = url.substring(DatabaseKind.SQLITE.urlPrefix().length());
+            if (file.isBlank()) {
                 env.problem("MASSCAST_DB_URL names no SQLite file: use " + DatabaseSettings.DEFAULT_URL
-                        + ", or jdbc:sqlite::memory: for a database that is gone when masscast stops.");
+                        + " or another file path.");
+            } else if (file.contains(":memory:") || file.contains("mode=memory")) {
+                env.problem("MASSCAST_DB_URL points at an in-memory SQLite database, which the connection pool would"
+                        + " lose when it renews a connection: name a file, e.g. " + DatabaseSettings.DEFAULT_URL + ".");
             }
             String sqlite = rawUrl.isPresent()
                     ? "MASSCAST_DB_URL points at SQLite"

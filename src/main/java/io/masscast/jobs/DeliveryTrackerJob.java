@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * ones show up in OFAuth's sent analytics with a recipient count, and the campaign becomes sent. One
  * analytics call per creator per tick, at background priority.
  */
-public final class DeliveryTrackerJob implements Job {
+public final class DeliveryTrackerJob extends SingletonJob {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryTrackerJob.class);
     private static final int BATCH = 100;
     private static final int ANALYTICS_LIMIT = 100;
@@ -30,35 +30,18 @@ public final class DeliveryTrackerJob implements Job {
 
     private final SubmissionService submissions;
     private final OfAuthGateway ofauth;
-    private final SingletonWork singleton;
     private final Clock clock;
-    private final Duration interval;
 
     public DeliveryTrackerJob(SubmissionService submissions, OfAuthGateway ofauth, SingletonWork singleton, Clock clock,
                               Duration interval) {
+        super("delivery-tracker", interval, singleton);
         this.submissions = submissions;
         this.ofauth = ofauth;
-        this.singleton = singleton;
         this.clock = clock;
-        this.interval = interval;
     }
 
     @Override
-    public String name() {
-        return "delivery-tracker";
-    }
-
-    @Override
-    public Duration interval() {
-        return interval;
-    }
-
-    @Override
-    public void tick() {
-        singleton.runIfHolder(name(), interval.multipliedBy(3), this::track);
-    }
-
-    private void track() {
+    protected void work() {
         Instant now = clock.instant();
         Map<String, List<Campaign>> due = submissions.delivering(BATCH).stream()
                 .filter(c -> c.state() == CampaignState.SENDING || !c.sendTime().isAfter(now))

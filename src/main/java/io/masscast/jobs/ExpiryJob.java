@@ -4,31 +4,18 @@ import io.masscast.core.campaign.CampaignService;
 import java.time.Duration;
 
 /** Expires campaigns still waiting for approval when their send time has passed. */
-public final class ExpiryJob implements Job {
+public final class ExpiryJob extends SingletonJob {
     private static final int BATCH = 200;
 
     private final CampaignService campaigns;
-    private final SingletonWork singleton;
-    private final Duration interval;
 
     public ExpiryJob(CampaignService campaigns, SingletonWork singleton, Duration interval) {
+        super("expiry", interval, singleton);
         this.campaigns = campaigns;
-        this.singleton = singleton;
-        this.interval = interval;
     }
 
     @Override
-    public String name() {
-        return "expiry";
-    }
-
-    @Override
-    public Duration interval() {
-        return interval;
-    }
-
-    @Override
-    public void tick() {
-        singleton.runIfHolder(name(), interval.multipliedBy(3), () -> campaigns.expireOverdue(BATCH));
+    protected void work() {
+        campaigns.expireOverdue(BATCH);
     }
 }

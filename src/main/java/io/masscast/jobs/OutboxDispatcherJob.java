@@ -21,57 +21,46 @@ import org.slf4j.LoggerFactory;
 /**
  * Delivers the outbox to chat. A card entry renders the campaign as it is now and posts it, or updates
  * the message already showing it, so a redelivery after a crash updates rather than duplicates. Entries
- * of one campaign go out in order: after a failure the campaign's later entries wait for the retry.
+ * of one campaign go out in the order they were written: after a failure the campaign's later entries
+ * wait behind the retry.
  */
-public final class OutboxDispatcherJob implements Job {
+public final class OutboxDispatcherJob extends SingletonJob {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcherJob.class);
-    private static final int BATCH = 50;
+    private static final int BATCH = 200;
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
+    /** Further ahead than any retry: asking for entries due by then lists every pending one. */
+    private static final Duration FAR_FUTURE = Duration.ofDays(3650);
 
     private final Transactor transactor;
     private final CampaignViews views;
     private final Map<Platform, ChatNotifier> notifiers;
-    private final SingletonWork singleton;
     private final Clock clock;
-    private final Duration interval;
     private final CampaignCards cards = new CampaignCards();
 
     public OutboxDispatcherJob(Transactor transactor, CampaignViews views, Map<Platform, ChatNotifier> notifiers,
                                SingletonWork singleton, Clock clock, Duration interval) {
+        super("outbox", interval, singleton);
         this.transactor = transactor;
         this.views = views;
         this.notifiers = Map.copyOf(notifiers);
-        this.singleton = singleton;
         this.clock = clock;
-        this.interval = interval;
-    }
-
-    @Override
-    public String name() {
-        return "outbox";
-    }
-
-    @Override
-    public Duration interval() {
-        return interval;
-    }
-
-    @Override
-    public void tick() {
-        singleton.runIfHolder(name(), Duration.ofMinutes(1), this::deliverDue);
     }
 
     /** Whether anything is still waiting to be delivered (the shell drains this before it exits). */
     public boolean isIdle() {
-        Instant farFuture = clock.instant().plus(Duration.ofDays(3650));
-        return transactor.inTransaction(stores -> stores.outbox().due(farFuture, 1)).isEmpty();
+        return transactor.inTransaction(stores -> stores.outbox().due(clock.instant().plus(FAR_FUTURE), 1)).isEmpty();
     }
 
-    private void deliverDue() {
-        List<OutboxEntry> due = transactor.inTransaction(stores -> stores.outbox().due(clock.instant(), BATCH));
+    @Override
+    protected void work() {
+        Instant now = clock.instant();
+        List<OutboxEntry> pending = transactor.inTransaction(stores -> stores.outbox().due(now.plus(FAR_FUTURE), BATCH));
         Set<Long> blocked = new HashSet<>();
         Set<Long> cardShown = new HashSet<>();
-        for (OutboxEntry entry : due) {
+        for (OutboxEntry entry : pending) {
+            if (entry.dueAt().isAfter(now)) {
+                blocked.add(entry.campaignId()); // an earlier entry waits for its retry: later ones wait behind it
+            }
             if (blocked.contains(entry.campaignId())) {
                 continue;
             }

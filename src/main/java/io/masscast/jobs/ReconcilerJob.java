@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * doubt it looks in OFAuth's sent analytics for a message with the same text sent since the request left,
  * and adopts it. It never sends anything: what it cannot prove is left to a person on the card.
  */
-public final class ReconcilerJob implements Job {
+public final class ReconcilerJob extends SingletonJob {
     private static final Logger LOG = LoggerFactory.getLogger(ReconcilerJob.class);
     private static final int BATCH = 50;
     /** How long after the request (or the scheduled time) analytics may take to show the message. */
@@ -27,35 +27,20 @@ public final class ReconcilerJob implements Job {
 
     private final SubmissionService submissions;
     private final OfAuthGateway ofauth;
-    private final SingletonWork singleton;
     private final Clock clock;
-    private final Duration interval;
 
     public ReconcilerJob(SubmissionService submissions, OfAuthGateway ofauth, SingletonWork singleton, Clock clock,
                          Duration interval) {
+        super("reconciler", interval, singleton);
         this.submissions = submissions;
         this.ofauth = ofauth;
-        this.singleton = singleton;
         this.clock = clock;
-        this.interval = interval;
     }
 
     @Override
-    public String name() {
-        return "reconciler";
-    }
-
-    @Override
-    public Duration interval() {
-        return interval;
-    }
-
-    @Override
-    public void tick() {
-        singleton.runIfHolder(name(), interval.multipliedBy(3), () -> {
-            settleAbandoned();
-            lookForInDoubt();
-        });
+    protected void work() {
+        settleAbandoned();
+        lookForInDoubt();
     }
 
     private void settleAbandoned() {

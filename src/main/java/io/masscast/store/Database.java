@@ -2,6 +2,8 @@ package io.masscast.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.masscast.config.DatabaseSettings;
+import io.masscast.config.Secret;
 import io.masscast.core.port.Stores;
 import io.masscast.core.port.Transactor;
 import java.sql.Connection;
@@ -37,23 +39,23 @@ public final class Database implements Transactor, AutoCloseable {
     }
 
     /** Connects, migrates the schema and returns the ready database; fails with a {@link StoreException}. */
-    public static Database open(StoreConfig config) {
+    public static Database open(DatabaseSettings config) {
         Dialect dialect = Dialect.of(config.url());
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(poolConfig(config, dialect));
         } catch (RuntimeException e) {
-            throw new StoreException("Could not connect to " + config.redactedUrl(), e);
+            throw new StoreException("Could not connect to " + config.safeUrl(), e);
         }
         try {
             MigrateResult result = migrate(pool, dialect);
             String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
             log.info("Database {} ready at schema version {} ({} migrations applied)",
-                    config.redactedUrl(), version, result.migrationsExecuted);
+                    config.safeUrl(), version, result.migrationsExecuted);
             return new Database(pool);
         } catch (FlywayException e) {
             pool.close();
-            throw new StoreException("Could not migrate the schema of " + config.redactedUrl(), e);
+            throw new StoreException("Could not migrate the schema of " + config.safeUrl(), e);
         }
     }
 
@@ -103,12 +105,12 @@ public final class Database implements Transactor, AutoCloseable {
         pool.close();
     }
 
-    private static HikariConfig poolConfig(StoreConfig config, Dialect dialect) {
+    private static HikariConfig poolConfig(DatabaseSettings config, Dialect dialect) {
         HikariConfig pool = new HikariConfig();
         pool.setPoolName("masscast-db");
         pool.setJdbcUrl(config.url());
         config.user().ifPresent(pool::setUsername);
-        config.password().ifPresent(pool::setPassword);
+        config.password().map(Secret::reveal).ifPresent(pool::setPassword);
         switch (dialect) {
             case SQLITE -> {
                 pool.setMaximumPoolSize(1);

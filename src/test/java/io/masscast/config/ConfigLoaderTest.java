@@ -397,8 +397,10 @@ class ConfigLoaderTest {
         @Test
         void sqliteNeedsAFile() {
             assertThat(problems("MASSCAST_DB_URL", "jdbc:sqlite:")).containsExactly(
-                    "MASSCAST_DB_URL names no SQLite file: use jdbc:sqlite:masscast.db, or jdbc:sqlite::memory: for a"
-                            + " database that is gone when masscast stops.");
+                    "MASSCAST_DB_URL names no SQLite file: use jdbc:sqlite:masscast.db or another file path.");
+            assertThat(problems("MASSCAST_DB_URL", "jdbc:sqlite::memory:")).containsExactly(
+                    "MASSCAST_DB_URL points at an in-memory SQLite database, which the connection pool would lose when"
+                            + " it renews a connection: name a file, e.g. jdbc:sqlite:masscast.db.");
         }
 
         @Test

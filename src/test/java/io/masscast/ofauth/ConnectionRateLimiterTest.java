@@ -1,5 +1,6 @@
 package io.masscast.ofauth;
 
+import io.masscast.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 

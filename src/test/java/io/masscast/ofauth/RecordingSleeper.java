@@ -1,5 +1,6 @@
 package io.masscast.ofauth;
 
+import io.masscast.testing.MutableClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

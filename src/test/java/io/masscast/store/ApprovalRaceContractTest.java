@@ -1,5 +1,6 @@
 package io.masscast.store;
 
+import io.masscast.config.DatabaseSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.masscast.core.campaign.BindingService;
@@ -32,7 +33,7 @@ abstract class ApprovalRaceContractTest {
     private static final int CAMPAIGNS = 40;
     private static final int CLICKS = 16;
 
-    protected abstract StoreConfig freshDatabase();
+    protected abstract DatabaseSettings freshDatabase();
 
     @Test
     void sixteenSimultaneousApprovalsCompleteEachCampaignExactlyOnce() throws Exception {

@@ -1,8 +1,9 @@
 package io.masscast.store;
 
+import io.masscast.config.DatabaseSettings;
 class PostgresApprovalRaceTest extends ApprovalRaceContractTest {
     @Override
-    protected StoreConfig freshDatabase() {
+    protected DatabaseSettings freshDatabase() {
         return TestDatabases.postgresConfig();
     }
 }

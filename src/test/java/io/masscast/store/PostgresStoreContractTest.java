@@ -1,9 +1,10 @@
 package io.masscast.store;
 
+import io.masscast.config.DatabaseSettings;
 class PostgresStoreContractTest extends StoreContractTest {
 
     @Override
-    protected StoreConfig freshDatabase() {
+    protected DatabaseSettings freshDatabase() {
         return TestDatabases.postgresConfig();
     }
 }

@@ -1,5 +1,6 @@
 package io.masscast.store;
 
+import io.masscast.config.DatabaseSettings;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -8,7 +9,7 @@ class SqliteApprovalRaceTest extends ApprovalRaceContractTest {
     Path folder;
 
     @Override
-    protected StoreConfig freshDatabase() {
+    protected DatabaseSettings freshDatabase() {
         return TestDatabases.sqliteConfig(folder);
     }
 }

@@ -1,5 +1,6 @@
 package io.masscast.store;
 
+import io.masscast.config.DatabaseSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,6 +9,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +21,7 @@ class SqliteDatabaseTest {
 
     @Test
     void theFileIsInWriteAheadLogMode() throws SQLException {
-        StoreConfig config = TestDatabases.sqliteConfig(directory);
+        DatabaseSettings config = TestDatabases.sqliteConfig(directory);
         try (Database ignored = Database.open(config);
              Connection connection = TestDatabases.connect(config)) {
             assertThat(pragma(connection, "journal_mode")).isEqualTo("wal");
@@ -28,7 +30,8 @@ class SqliteDatabaseTest {
 
     @Test
     void aFileThatCannotBeCreatedFailsToOpen() {
-        StoreConfig config = StoreConfig.of("jdbc:sqlite:" + directory.resolve("missing-dir").resolve("masscast.db"));
+        DatabaseSettings config = new DatabaseSettings("jdbc:sqlite:" + directory.resolve("missing-dir").resolve("masscast.db"),
+                Optional.empty(), Optional.empty());
 
         assertThatThrownBy(() -> Database.open(config))
                 .isInstanceOf(StoreException.class)

@@ -1,5 +1,6 @@
 package io.masscast.store;
 
+import io.masscast.config.DatabaseSettings;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -9,7 +10,7 @@ class SqliteStoreConcurrencyContractTest extends StoreConcurrencyContractTest {
     Path directory;
 
     @Override
-    protected StoreConfig freshDatabase() {
+    protected DatabaseSettings freshDatabase() {
         return TestDatabases.sqliteConfig(directory);
     }
 }

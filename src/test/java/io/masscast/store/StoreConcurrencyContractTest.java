@@ -1,5 +1,6 @@
 package io.masscast.store;
 
+import io.masscast.config.DatabaseSettings;
 import static io.masscast.store.StoreTestData.CHANNEL;
 import static io.masscast.store.StoreTestData.T0;
 import static io.masscast.store.StoreTestData.aCampaign;
@@ -44,11 +45,11 @@ abstract class StoreConcurrencyContractTest {
     private static final Duration TTL = Duration.ofMinutes(1);
 
     private ExecutorService threads;
-    private StoreConfig config;
+    private DatabaseSettings config;
     private Database db;
 
     /** A new, empty database for one test. */
-    protected abstract StoreConfig freshDatabase();
+    protected abstract DatabaseSettings freshDatabase();
 
     @BeforeAll
     void startThreads() {

@@ -1,5 +1,6 @@
 package io.masscast.store;
 
+import io.masscast.config.DatabaseSettings;
 import static io.masscast.store.StoreTestData.CHANNEL;
 import static io.masscast.store.StoreTestData.T0;
 import static io.masscast.store.StoreTestData.TRICKY_TEXT;
@@ -68,11 +69,11 @@ abstract class StoreContractTest {
 
     private static final Duration TTL = Duration.ofMinutes(1);
 
-    protected StoreConfig config;
+    protected DatabaseSettings config;
     protected Database db;
 
     /** A new, empty database for one test. */
-    protected abstract StoreConfig freshDatabase();
+    protected abstract DatabaseSettings freshDatabase();
 
     @BeforeEach
     void openDatabase() {

@@ -1,5 +1,7 @@
 package io.masscast.store;
 
+import io.masscast.config.DatabaseSettings;
+import io.masscast.config.Secret;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,12 +39,12 @@ public final class TestDatabases {
     }
 
     /** A SQLite file {@code masscast.db} in the directory (created on open). */
-    public static StoreConfig sqliteConfig(Path directory) {
-        return StoreConfig.of("jdbc:sqlite:" + directory.resolve("masscast.db"));
+    public static DatabaseSettings sqliteConfig(Path directory) {
+        return new DatabaseSettings("jdbc:sqlite:" + directory.resolve("masscast.db"), Optional.empty(), Optional.empty());
     }
 
     /** A new, empty database on the shared embedded PostgreSQL; open it as often as needed. */
-    public static StoreConfig postgresConfig() {
+    public static DatabaseSettings postgresConfig() {
         EmbeddedPostgres server = SharedPostgres.SERVER;
         String name = "masscast_test_" + createdDatabases.incrementAndGet();
         try (Connection admin = server.getPostgresDatabase().getConnection();
@@ -51,13 +53,14 @@ public final class TestDatabases {
         } catch (SQLException e) {
             throw new IllegalStateException("could not create test database " + name, e);
         }
-        return new StoreConfig("jdbc:postgresql://localhost:" + server.getPort() + "/" + name,
+        return new DatabaseSettings("jdbc:postgresql://localhost:" + server.getPort() + "/" + name,
                 Optional.of("postgres"), Optional.empty());
     }
 
     /** A plain JDBC connection (auto-commit) for looking at the tables behind the stores. */
-    public static Connection connect(StoreConfig config) throws SQLException {
-        return DriverManager.getConnection(config.url(), config.user().orElse(null), config.password().orElse(null));
+    public static Connection connect(DatabaseSettings config) throws SQLException {
+        return DriverManager.getConnection(config.url(), config.user().orElse(null),
+                config.password().map(Secret::reveal).orElse(null));
     }
 
     /** Started on first use (class initialisation is thread-safe and lazy). */

@@ -23,12 +23,17 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A gateway for core tests that records deletes and can be told to fail them. Any other call is a test
- * mistake: the core's cancel and unsend use nothing else.
+ * A gateway for core and job tests: records deletes and can be told to fail them, and answers list
+ * lookups with the lists it was given (none by default). Any other call is a test mistake.
  */
 public final class RecordingOfAuthGateway implements OfAuthGateway {
     private final List<Long> deleted = new ArrayList<>();
     private OfAuthFailure nextDeleteFailure;
+    private List<FanList> lists = List.of();
+
+    public synchronized void lists(List<FanList> knownLists) {
+        lists = List.copyOf(knownLists);
+    }
 
     public synchronized List<Long> deleted() {
         return List.copyOf(deleted);
@@ -89,8 +94,8 @@ public final class RecordingOfAuthGateway implements OfAuthGateway {
     }
 
     @Override
-    public Page<FanList> userLists(String c, Optional<String> query, int limit, long offset, CallPriority p) {
-        throw unexpected();
+    public synchronized Page<FanList> userLists(String c, Optional<String> query, int limit, long offset, CallPriority p) {
+        return new Page<>(lists, Optional.empty());
     }
 
     @Override

@@ -27,6 +27,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The use cases people trigger on a campaign: compose, edit, approve, reject, cancel, unsend, and the
@@ -35,6 +37,7 @@ import java.util.Set;
  * anything the lifecycle or the policies forbid with a {@link CampaignException}.
  */
 public final class CampaignService {
+    private static final Logger LOG = LoggerFactory.getLogger(CampaignService.class);
     private final CampaignLedger ledger;
     private final OfAuthGateway ofauth;
     private final Permissions permissions;
@@ -309,9 +312,12 @@ public final class CampaignService {
                 Optional.of("Cancelled by " + Mention.of(actor.userId()) + "."));
     }
 
+    /** Deletes the message at OFAuth; one OFAuth no longer has is already gone (an earlier attempt may have deleted it). */
     private void deleteAtOfAuth(Campaign campaign, long messageId, String what) {
         try {
             ofauth.deleteMassMessage(campaign.connectionId(), messageId);
+        } catch (OfAuthFailure.NotFound alreadyGone) {
+            LOG.info("{}: OFAuth no longer has message {}; treating the {} as done", campaign.humanId(), messageId, what);
         } catch (OfAuthFailure failure) {
             throw new CampaignException.OfAuthRefused("OFAuth did not " + what + " " + campaign.humanId() + ": "
                     + failure.getMessage() + ". Nothing changed in masscast; check the message in OnlyFans or try again.");

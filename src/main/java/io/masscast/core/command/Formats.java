@@ -38,7 +38,7 @@ public final class Formats {
     public static String relative(Instant at, Instant now) {
         Duration delta = Duration.between(now, at);
         boolean past = delta.isNegative();
-        long minutes = Math.abs(delta.toMinutes());
+        long minutes = Math.round(Math.abs(delta.toSeconds()) / 60.0);
         if (minutes == 0) {
             return "now";
         }

@@ -362,6 +362,14 @@ class CampaignServiceTest {
     }
 
     @Test
+    void aScheduledMessageOfAuthNoLongerHasCountsAsCancelled() {
+        Campaign campaign = scheduled();
+        ofauth.failNextDelete(new OfAuthFailure.NotFound("no such message", Optional.empty()));
+
+        assertThat(campaigns.cancel(campaign.id(), ALICE).state()).isEqualTo(CANCELLED);
+    }
+
+    @Test
     void aSentCampaignCannotBeCancelledButCanBeUnsentWithAWarningAboutBuyers() {
         Campaign campaign = sent();
         assertThatThrownBy(() -> campaigns.cancel(campaign.id(), ALICE))

@@ -1,0 +1,189 @@
+package io.masscast.app;
+
+import static io.masscast.app.Pipeline.ALICE;
+import static io.masscast.app.Pipeline.CHANNEL;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.masscast.core.command.Card;
+import io.masscast.core.command.CardAction;
+import io.masscast.core.command.Reply;
+import io.masscast.core.model.Actor;
+import io.masscast.core.model.Binding;
+import io.masscast.core.model.CampaignState;
+import io.masscast.core.model.ChannelRef;
+import io.masscast.core.model.Platform;
+import java.nio.file.Path;
+import io.masscast.testing.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The chat commands as a user sees their answers, on the simulator. */
+class CommandsTest {
+    private static final Actor ROOT = Actor.of("root", "Root");
+    private static final Actor BOB = Actor.of("bob", "Bob");
+
+    @TempDir
+    Path folder;
+    private Pipeline pipeline;
+
+    @BeforeEach
+    void start() {
+        pipeline = new Pipeline(folder, new MutableClock(Instant.now().truncatedTo(ChronoUnit.MINUTES)));
+    }
+
+    @AfterEach
+    void stop() {
+        pipeline.close();
+    }
+
+    private String text(Actor actor, String line) {
+        Reply reply = pipeline.run(actor, line);
+        assertThat(reply).isInstanceOf(Reply.Text.class);
+        return ((Reply.Text) reply).text();
+    }
+
+    @Test
+    void thePendingCardShowsWhatAnApproverNeeds() {
+        text(ALICE, "new text=\"Weekend set 🔥\" lists=\"VIP whales\",fans exclude=\"Do not PPV\" "
+                + "media=https://cdn.example.com/1.jpg,https://cdn.example.com/2.jpg preview=1 price=12.50 at=\"in 3h\"");
+
+        Card card = ((Reply.CardReply) pipeline.run(BOB, "show MC-1")).card();
+
+        assertThat(card.title()).isEqualTo("MC-1 · PPV $12.50 for Mila Rose — awaiting approval");
+        assertThat(card.text()).isEqualTo("Weekend set 🔥");
+        assertThat(card.field("Audience").orElseThrow().value())
+                .isEqualTo("VIP whales (27), Fans (2,192) · excluding Do not PPV (80)");
+        assertThat(card.field("Recipients").orElseThrow().value())
+                .isEqualTo("≈ 2,139 (estimate: list sizes added, exclusions subtracted)");
+        assertThat(card.field("Media").orElseThrow().value()).startsWith("2 items (1 free preview)");
+        assertThat(card.field("Price").orElseThrow().value()).isEqualTo("$12.50 PPV");
+        assertThat(card.field("Send time").orElseThrow().value()).contains("Europe/Berlin").contains("UTC").contains("in 3 h");
+        assertThat(card.field("Requested by").orElseThrow().value()).isEqualTo("<@alice>");
+        assertThat(card.field("Approvals").orElseThrow().value()).isEqualTo("0 of 1");
+        assertThat(card.actions()).extracting(CardAction::label).containsExactly("Approve", "Reject", "Edit", "Cancel");
+        assertThat(card.actions().get(0).confirm()).get().satisfies(confirm -> assertThat(confirm.text())
+                .startsWith("Send for $12.50 to ≈ 2,139 fans at ").endsWith("as Mila Rose."));
+    }
+
+    @Test
+    void rejectNeedsAReasonAndTheCardShowsIt() {
+        text(ALICE, "new text=\"Too pricey\" lists=fans");
+
+        assertThat(text(BOB, "reject MC-1")).contains("Say why you reject it");
+        assertThat(text(BOB, "reject MC-1 price too high for fans")).isEqualTo(
+                "MC-1 is rejected; the requester sees your reason on the card.");
+
+        pipeline.tick();
+        Card card = pipeline.channel.cardOf("MC-1").orElseThrow();
+        assertThat(card.field("Status").orElseThrow().value()).startsWith("rejected by <@bob>")
+                .endsWith(": price too high for fans");
+        assertThat(card.actions()).isEmpty();
+    }
+
+    @Test
+    void unsendPullsASentMessageBackAndWarnsAboutBuyers() {
+        text(ALICE, "new text=\"Oops\" lists=fans");
+        text(BOB, "approve MC-1");
+        pipeline.tick();
+
+        assertThat(text(ALICE, "unsend MC-1")).isEqualTo("MC-1 is unsent. Fans who already bought it keep access.");
+        assertThat(pipeline.requests("DELETE", "/v2/access/mass-messages/")).hasSize(1);
+        assertThat(pipeline.state(1)).isEqualTo(CampaignState.UNSENT);
+    }
+
+    @Test
+    void listAndHelpAndDigestAnswerPrivately() {
+        text(ALICE, "new text=\"One\" lists=fans");
+        text(ALICE, "new text=\"Two\" lists=fans");
+
+        assertThat(text(ALICE, "list")).startsWith("Recent campaigns for Mila Rose:")
+                .contains("MC-2 · pending approval").contains("MC-1 · pending approval");
+        assertThat(text(ALICE, "help")).contains("/masscast reject MC-ID REASON");
+        assertThat(text(ALICE, "digest")).startsWith("The daily digest is not available yet");
+        assertThat(text(ALICE, "show MC-9")).isEqualTo("There is no MC-9 in this workspace. /masscast list shows the recent ones.");
+        assertThat(text(ALICE, "show nine")).contains("is not a campaign id");
+    }
+
+    @Test
+    void listsAndVaultShowTheCreatorsIds() {
+        assertThat(text(ALICE, "lists")).contains("• VIP whales · id 1187345 · 27 fans").contains("• Fans · id fans · 2,192 fans");
+        assertThat(text(ALICE, "vault")).startsWith("Recent vault media of Mila Rose (use the ids in media=):");
+    }
+
+    @Test
+    void onlyAdminsBindAndTheConnectionMustExistAndBeActive() {
+        ChannelRef other = new ChannelRef(Platform.SHELL, "agency", "sofia");
+
+        assertThat(text(ALICE, "bind connection=conn_demo2 zone=Europe/Berlin approvers=bob"))
+                .contains("Only admins can bind a channel");
+        assertThat(((Reply.Text) pipeline.wiring.router().handle(other, ROOT, "bind connection=conn_nope zone=Europe/Berlin")).text())
+                .startsWith("OFAuth has no connection conn_nope. Known: conn_demo (Mila Rose)");
+        assertThat(((Reply.Text) pipeline.wiring.router().handle(other, ROOT, "bind connection=conn_demo2 zone=Mars/Base")).text())
+                .contains("\"Mars/Base\" is not a time zone");
+
+        pipeline.simulator.expireConnection("conn_demo2");
+        assertThat(((Reply.Text) pipeline.wiring.router().handle(other, ROOT, "bind connection=conn_demo2 zone=Europe/Berlin")).text())
+                .contains("is expired: the creator has to reconnect through OFAuth Link");
+        pipeline.simulator.restoreConnection("conn_demo2");
+
+        String bound = ((Reply.Text) pipeline.wiring.router().handle(other, ROOT,
+                "bind connection=conn_demo2 zone=America/New_York approvers=<@U0BOB>,@carol")).text();
+        assertThat(bound).startsWith("This channel now speaks for Sofia Reyes (conn_demo2, America/New_York).")
+                .contains("Approvers: <@U0BOB>, <@carol>");
+        Binding binding = pipeline.wiring.bindings().find(other).orElseThrow();
+        assertThat(binding.approvers()).containsExactlyInAnyOrder("U0BOB", "carol");
+    }
+
+    @Test
+    void policyIsShownToAnyoneAndChangedByAdminsWithClearErrors() {
+        assertThat(text(ALICE, "policy")).startsWith("Approvals required: 1 · self-approval: not allowed");
+        assertThat(text(ALICE, "policy approvals=2")).contains("Only admins can change this channel's policy");
+        assertThat(text(ROOT, "policy approvals=5 min_gap=soon quiet=late")).contains("approvals: \"5\" won't do")
+                .contains("min_gap: \"soon\" is not a gap").contains("quiet: \"late\" is not a window");
+
+        assertThat(text(ROOT, "policy approvals=2 daily_cap=3 min_gap=90m quiet=23:00-08:00")).startsWith("Policy updated.")
+                .contains("Approvals required: 2").contains("daily cap: 3").contains("minimum gap: 90 min")
+                .contains("quiet hours: 23:00–08:00 Europe/Berlin");
+        assertThat(pipeline.wiring.bindings().find(CHANNEL).orElseThrow().policy().minGap()).isEqualTo(Duration.ofMinutes(90));
+    }
+
+    @Test
+    void anUnboundChannelSaysHowToBindIt() {
+        ChannelRef unbound = new ChannelRef(Platform.SHELL, "agency", "nobody");
+
+        assertThat(((Reply.Text) pipeline.wiring.router().handle(unbound, ALICE, "new text=hi lists=fans")).text())
+                .contains("not bound to a creator yet").contains("/masscast bind");
+    }
+
+    @Test
+    void newWithoutArgumentsAsksForTheFormAndEditPrefillsIt() {
+        assertThat(pipeline.run(ALICE, "new")).isInstanceOfSatisfying(Reply.Form.class, form -> {
+            assertThat(form.spec().isEdit()).isFalse();
+            assertThat(form.spec().title()).isEqualTo("New mass message for Mila Rose");
+        });
+        text(ALICE, "new text=\"Edit me\" lists=fans price=0 at=\"2027-01-02 20:00\"");
+
+        assertThat(pipeline.run(ALICE, "edit MC-1")).isInstanceOfSatisfying(Reply.Form.class, form -> {
+            assertThat(form.spec().campaignId()).isPresent();
+            assertThat(form.spec().value("text")).isEqualTo("Edit me");
+            assertThat(form.spec().value("lists")).isEqualTo("fans");
+            assertThat(form.spec().value("at")).isEqualTo("2027-01-02 20:00");
+        });
+        assertThat(text(BOB, "edit MC-1")).isEqualTo("Only the requester can edit MC-1.");
+    }
+
+    @Test
+    void aRefusedComposeAnswersWithFieldErrorsAndTheFormToFixThem() {
+        Reply reply = pipeline.run(ALICE, "new text=\"x\" price=2");
+
+        assertThat(reply).isInstanceOfSatisfying(Reply.Errors.class, errors -> {
+            assertThat(errors.errors()).extracting(e -> e.field()).containsExactly("price", "media", "lists");
+            assertThat(errors.spec().value("price")).isEqualTo("2");
+        });
+    }
+}

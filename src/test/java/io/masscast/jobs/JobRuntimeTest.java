@@ -1,0 +1,78 @@
+package io.masscast.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class JobRuntimeTest {
+
+    @Test
+    void aJobThatThrowsRunsAgainAtItsNextInterval() throws InterruptedException {
+        AtomicInteger runs = new AtomicInteger();
+        CountDownLatch thirdRun = new CountDownLatch(3);
+        Job failing = new Job() {
+            @Override
+            public String name() {
+                return "failing";
+            }
+
+            @Override
+            public Duration interval() {
+                return Duration.ofMillis(10);
+            }
+
+            @Override
+            public void tick() {
+                runs.incrementAndGet();
+                thirdRun.countDown();
+                throw new IllegalStateException("bad tick");
+            }
+        };
+        try (JobRuntime runtime = new JobRuntime(1)) {
+            runtime.start(failing);
+
+            assertThat(thirdRun.await(10, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(runs.get()).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void stopWaitsForTheRunningTick() throws InterruptedException {
+        CountDownLatch started = new CountDownLatch(1);
+        AtomicInteger finished = new AtomicInteger();
+        Job slow = new Job() {
+            @Override
+            public String name() {
+                return "slow";
+            }
+
+            @Override
+            public Duration interval() {
+                return Duration.ofHours(1);
+            }
+
+            @Override
+            public void tick() {
+                started.countDown();
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                finished.incrementAndGet();
+            }
+        };
+        JobRuntime runtime = new JobRuntime(1);
+        runtime.start(slow);
+        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+
+        runtime.stop(Duration.ofSeconds(10));
+
+        assertThat(finished.get()).isEqualTo(1);
+    }
+}
