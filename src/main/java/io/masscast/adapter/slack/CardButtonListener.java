@@ -47,19 +47,19 @@ final class CardButtonListener implements BlockActionHandler {
         }
         BlockActionPayload.Action action = MalformedPayload.require(payload.getActions(), "actions").get(0);
         String responseUrl = MalformedPayload.require(payload.getResponseUrl(), "response_url");
-        String userId = MalformedPayload.require(payload.getUser(), "user").getId();
+        BlockActionPayload.User user = MalformedPayload.require(payload.getUser(), "user");
+        Actor actor = SlackUsers.actor(user.getId(), user.getUsername(), user.getName());
         Optional<ActionId> decoded = ActionId.decode(action.getValue())
                 .filter(id -> id.encode().equals(action.getActionId()));
         if (decoded.isEmpty()) {
-            work.run("answering a foreign button click by " + userId, () -> api.respond(responseUrl, SlackMessage.privately(NOT_OURS)));
+            work.run("answering a foreign button click by " + actor.userId(),
+                    () -> api.respond(responseUrl, SlackMessage.privately(NOT_OURS)));
             return ctx.ack();
         }
         ActionId id = decoded.get();
         ChannelRef channel = new ChannelRef(Platform.SLACK,
                 MalformedPayload.require(payload.getTeam(), "team").getId(),
                 MalformedPayload.require(payload.getChannel(), "channel").getId());
-        Actor actor = Actor.of(MalformedPayload.require(userId, "user id"), Optional.ofNullable(payload.getUser().getUsername())
-                .orElse(payload.getUser().getName()));
         String what = id.verb() + " on campaign " + id.campaignId() + " by " + actor.userId() + " in " + channel;
         switch (id.verb()) {
             case REJECT -> openRejectModal(payload.getTriggerId(), new RejectModal.Context(channel, id), responseUrl, what);

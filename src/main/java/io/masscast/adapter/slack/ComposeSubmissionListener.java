@@ -45,8 +45,7 @@ final class ComposeSubmissionListener implements ViewSubmissionHandler {
         View view = MalformedPayload.require(payload.getView(), "view");
         ComposeModal.Context form = ComposeModal.Context.decode(view.getPrivateMetadata());
         ViewSubmissionPayload.User user = MalformedPayload.require(payload.getUser(), "user");
-        Actor actor = Actor.of(MalformedPayload.require(user.getId(), "user id"),
-                Optional.ofNullable(user.getUsername()).orElse(user.getName()));
+        Actor actor = SlackUsers.actor(user.getId(), user.getUsername(), user.getName());
         Map<String, RawValue> values = ComposeValues.read(view.getState(), form.zone());
         String what = "compose form" + form.campaignId().map(id -> " for campaign " + id).orElse("")
                 + " from " + actor.userId() + " in " + form.channel();

@@ -37,8 +37,7 @@ final class RejectSubmissionListener implements ViewSubmissionHandler {
             return ctx.ackWithErrors(Map.of(RejectModal.REASON, "Say why, so the requester can put it right."));
         }
         ViewSubmissionPayload.User user = MalformedPayload.require(payload.getUser(), "user");
-        Actor actor = Actor.of(MalformedPayload.require(user.getId(), "user id"),
-                Optional.ofNullable(user.getUsername()).orElse(user.getName()));
+        Actor actor = SlackUsers.actor(user.getId(), user.getUsername(), user.getName());
         String what = "REJECT on campaign " + context.action().campaignId() + " by " + actor.userId() + " in " + context.channel();
         answers.later(what, () -> router.click(context.channel(), actor, context.action(), Optional.of(reason)),
                 message -> api.postEphemeral(context.channel().channelId(), actor.userId(), message));

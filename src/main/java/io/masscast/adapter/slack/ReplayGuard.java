@@ -37,6 +37,7 @@ final class ReplayGuard implements Middleware {
     }
 
     @Override
+    @SuppressWarnings("rawtypes") // Bolt's Middleware interface takes the raw Request
     public Response apply(Request req, Response resp, MiddlewareChain chain) throws Exception {
         String signature = req.getHeaders().getFirstValue(SlackSignature.HeaderNames.X_SLACK_SIGNATURE);
         if (req.isSocketMode() || signature == null) {

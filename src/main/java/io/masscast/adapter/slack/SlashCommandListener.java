@@ -31,7 +31,7 @@ final class SlashCommandListener implements SlashCommandHandler {
         SlashCommandPayload payload = request.getPayload();
         ChannelRef channel = new ChannelRef(Platform.SLACK, MalformedPayload.require(payload.getTeamId(), "team_id"),
                 MalformedPayload.require(payload.getChannelId(), "channel_id"));
-        Actor actor = Actor.of(MalformedPayload.require(payload.getUserId(), "user_id"), payload.getUserName());
+        Actor actor = SlackUsers.actor(payload.getUserId(), payload.getUserName(), null);
         String line = SlackText.commandLine(payload.getText());
         String name = line.split("\\s+", 2)[0];
         // only a known command's name goes into the log, never what else was typed
