@@ -5,8 +5,6 @@ import com.google.gson.JsonParser;
 import io.masscast.app.Wiring;
 import io.masscast.config.ConfigLoader;
 import io.masscast.config.MasscastConfig;
-import io.masscast.config.Secret;
-import io.masscast.config.SlackSettings;
 import io.masscast.core.command.Card;
 import io.masscast.core.command.Reply;
 import io.masscast.core.model.Actor;
@@ -24,6 +22,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,20 +59,24 @@ final class MasscastWithSlack implements AutoCloseable {
     private MasscastWithSlack(Path folder, boolean socketMode) throws Exception {
         simulator = OfAuthSimulator.start(SimulatorConfig.defaults().withPort(0).withRateLimit(new RateLimitPlan.Unlimited()));
         slack = new FakeSlackApi();
-        MasscastConfig config = ConfigLoader.load(Map.of(
+        Map<String, String> env = new HashMap<>(Map.of(
                 "MASSCAST_DB_URL", "jdbc:sqlite:" + folder.resolve("masscast.db"),
+                "MASSCAST_OFAUTH", "simulator",
                 "MASSCAST_OFAUTH_RATE_PER_MINUTE", "100000",
-                "MASSCAST_OFAUTH_BURST", "100000"));
-        wiring = Wiring.create(config, Optional.of(simulator), Set.of(ADMIN), Clock.systemUTC(), FAST_JOBS);
+                "MASSCAST_OFAUTH_BURST", "100000",
+                "MASSCAST_ADMINS", ADMIN,
+                "SLACK_BOT_TOKEN", SlackTestBed.BOT_TOKEN,
+                "MASSCAST_SLACK_API_URL", slack.apiUrl()));
+        env.put(socketMode ? "SLACK_APP_TOKEN" : "SLACK_SIGNING_SECRET",
+                socketMode ? SlackSocketModeTest.APP_TOKEN : SlackTestBed.SIGNING_SECRET);
+        MasscastConfig config = ConfigLoader.load(env);
+        wiring = Wiring.create(config, Optional.of(simulator), Set.of(), Clock.systemUTC(), FAST_JOBS);
         FakeSocketModeServer socket = socketMode ? FakeSocketModeServer.start(Duration.ofSeconds(5)) : null;
         if (socket != null) {
             slack.socketModeUrl(socket.url());
         }
-        SlackSettings settings = new SlackSettings(Secret.of(SlackTestBed.BOT_TOKEN),
-                socketMode ? Optional.of(Secret.of(SlackSocketModeTest.APP_TOKEN)) : Optional.empty(),
-                socketMode ? Optional.empty() : Optional.of(Secret.of(SlackTestBed.SIGNING_SECRET)),
-                URI.create(slack.apiUrl()));
-        adapter = new SlackAdapter(settings, wiring.router(), wiring.formOptions());
+        // as the app's server mode does it: the adapter gets its settings, the router and the form options
+        adapter = new SlackAdapter(config.slack().orElseThrow(), wiring.router(), wiring.formOptions());
         transport = socketMode ? new SocketModeTransport(socket) : new HttpTransport(adapter, wiring);
         wiring.startJobs(Map.of(Platform.SLACK, adapter.notifier()));
         adapter.start();
