@@ -81,8 +81,9 @@ class RetryTest {
 
     @Test
     void retriesStopWhenTheTotalTimeWouldBeExceeded() {
+        // each pause is 2–4 s (jittered over the upper half of 4 s): one fits in 4 s, two never do
         start(config -> config.withRetry(new OfAuthClientConfig.Retry(10, Duration.ofSeconds(4), Duration.ofSeconds(4),
-                Duration.ofSeconds(5))), new OkHttpClient());
+                Duration.ofSeconds(4))), new OkHttpClient());
         enqueueStatus(503);
         enqueueStatus(503);
         enqueueStatus(503);
@@ -90,7 +91,7 @@ class RetryTest {
         catchThrowableOfType(ServerError.class, () -> wire.client.massMessage(CONNECTION, 1, CallPriority.INTERACTIVE));
 
         assertThat(wire.server.getRequestCount()).isEqualTo(2);
-        assertThat(wire.sleeper.total()).isLessThanOrEqualTo(Duration.ofSeconds(5));
+        assertThat(wire.sleeper.total()).isLessThanOrEqualTo(Duration.ofSeconds(4));
     }
 
     @Test

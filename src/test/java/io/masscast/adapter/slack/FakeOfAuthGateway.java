@@ -1,22 +1,12 @@
 package io.masscast.adapter.slack;
 
-import io.masscast.core.model.AccountInfo;
 import io.masscast.core.model.ConnectionInfo;
-import io.masscast.core.model.CreatorProfile;
-import io.masscast.core.model.DeletedMessage;
-import io.masscast.core.model.Fan;
 import io.masscast.core.model.FanList;
-import io.masscast.core.model.MassMessage;
-import io.masscast.core.model.MessageChart;
-import io.masscast.core.model.MessageDetails;
-import io.masscast.core.model.MessageReceipt;
 import io.masscast.core.model.Page;
-import io.masscast.core.model.SentMessageStats;
-import io.masscast.core.model.SubscriptionCounts;
 import io.masscast.core.model.VaultMedia;
 import io.masscast.core.port.CallPriority;
 import io.masscast.core.port.OfAuthFailure;
-import io.masscast.core.port.OfAuthGateway;
+import io.masscast.testing.UnexpectedOfAuthGateway;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -28,7 +18,7 @@ import java.util.Optional;
  * optional delay to play a slow OFAuth. Sends are not this fake's business: the end-to-end tests use the
  * simulator for those.
  */
-final class FakeOfAuthGateway implements OfAuthGateway {
+final class FakeOfAuthGateway extends UnexpectedOfAuthGateway {
     static final String CONNECTION = "conn_demo";
     static final FanList VIP = new FanList("1187345", "VIP", "custom", Optional.of(1234L));
     static final FanList WHALES = new FanList("1187346", "Whales", "custom", Optional.of(56L));
@@ -87,79 +77,5 @@ final class FakeOfAuthGateway implements OfAuthGateway {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static AssertionError unexpected() {
-        return new AssertionError("the Slack adapter tests do not expect that OFAuth call");
-    }
-
-    @Override
-    public MessageReceipt createMassMessage(String connectionId, MassMessage message) {
-        throw unexpected();
-    }
-
-    @Override
-    public MessageReceipt replaceMassMessage(String connectionId, long messageId, MassMessage message) {
-        throw unexpected();
-    }
-
-    @Override
-    public DeletedMessage deleteMassMessage(String connectionId, long messageId) {
-        throw unexpected();
-    }
-
-    @Override
-    public MessageDetails massMessage(String connectionId, long messageId, CallPriority priority) {
-        throw unexpected();
-    }
-
-    @Override
-    public List<SentMessageStats> sentMessages(String c, Instant from, Instant to, int limit, CallPriority p) {
-        throw unexpected();
-    }
-
-    @Override
-    public Page<SentMessageStats> purchasedMessages(String c, int limit, long offset, CallPriority p) {
-        throw unexpected();
-    }
-
-    @Override
-    public Page<Fan> buyers(String c, long messageId, Optional<Long> marker, int limit, CallPriority p) {
-        throw unexpected();
-    }
-
-    @Override
-    public MessageChart chart(String c, Instant from, Instant to, CallPriority p) {
-        throw unexpected();
-    }
-
-    @Override
-    public FanList userList(String c, String listId, CallPriority p) {
-        throw unexpected();
-    }
-
-    @Override
-    public Page<Fan> listMembers(String c, String listId, int limit, long offset, CallPriority p) {
-        throw unexpected();
-    }
-
-    @Override
-    public SubscriptionCounts subscriptionCounts(String c, CallPriority p) {
-        throw unexpected();
-    }
-
-    @Override
-    public AccountInfo whoami() {
-        throw unexpected();
-    }
-
-    @Override
-    public CreatorProfile self(String c, CallPriority p) {
-        throw unexpected();
-    }
-
-    @Override
-    public Optional<SentMessageStats> findSent(String c, String text, Instant from, Instant to) {
-        throw unexpected();
     }
 }
