@@ -36,7 +36,7 @@ public final class ShellMode {
     static final ChannelRef CHANNEL = new ChannelRef(Platform.SHELL, "local", "demo");
     static final Actor ALICE = Actor.of("alice", "alice");
     static final String DEMO_CONNECTION = "conn_demo";
-    private static final Set<String> DEMO_APPROVERS = Set.of("bob", "carol");
+    private static final Set<String> DEMO_APPROVERS = Set.of("alice", "bob", "carol");
 
     private ShellMode() {
     }
@@ -93,6 +93,7 @@ public final class ShellMode {
                 .orElse("  channel #" + CHANNEL.channelId() + " is not bound: /masscast bind connection=conn_... "
                         + "zone=Area/City approvers=bob,carol\n"));
         out.append("  users: alice (requester and admin; you start as alice), bob and carol (approvers); switch with /as bob\n");
+        out.append("         (alice may approve too, but never her own campaigns: the channel's policy forbids self-approval)\n");
         out.append("  try:   /masscast new text=\"Hi there\" lists=fans   then   /as bob   and   /masscast approve MC-1");
         return out.toString();
     }
