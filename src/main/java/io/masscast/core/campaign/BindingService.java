@@ -22,6 +22,11 @@ public final class BindingService {
         return transactor.inTransaction(stores -> stores.bindings().find(channel));
     }
 
+    /** The channel's binding, or the refusal that says how to bind it. */
+    public Binding require(ChannelRef channel) {
+        return find(channel).orElseThrow(CampaignException.NotBound::new);
+    }
+
     /** Binds (or re-binds) a channel. The caller has checked that the connection exists at OFAuth. */
     public Binding bind(Actor actor, Binding binding) {
         requireAdmin(actor, "bind a channel");
@@ -35,8 +40,7 @@ public final class BindingService {
     public Binding update(Actor actor, ChannelRef channel, UnaryOperator<Binding> change) {
         requireAdmin(actor, "change this channel's policy");
         return transactor.inTransaction(stores -> {
-            Binding current = stores.bindings().find(channel).orElseThrow(() -> new CampaignException.NotBound(
-                    "This channel is not bound to a creator yet: bind it first with /masscast bind."));
+            Binding current = stores.bindings().find(channel).orElseThrow(CampaignException.NotBound::new);
             Binding changed = change.apply(current);
             stores.bindings().save(changed);
             return changed;

@@ -22,8 +22,9 @@ public abstract sealed class CampaignException extends RuntimeException {
 
     /** The channel is not bound to a creator yet. */
     public static final class NotBound extends CampaignException {
-        public NotBound(String message) {
-            super(message);
+        public NotBound() {
+            super("This channel is not bound to a creator yet. An admin binds it with "
+                    + "/masscast bind connection=conn_... zone=Area/City approvers=ID,ID");
         }
     }
 

@@ -339,9 +339,7 @@ public final class CampaignService {
     }
 
     private static Binding binding(Stores stores, ChannelRef channel) {
-        return stores.bindings().find(channel).orElseThrow(() -> new CampaignException.NotBound(
-                "This channel is not bound to a creator yet. An admin binds it with "
-                        + "/masscast bind connection=conn_... creator=\"Name\" zone=Europe/Berlin approvers=@someone"));
+        return stores.bindings().find(channel).orElseThrow(CampaignException.NotBound::new);
     }
 
     /** The answer to a late click: who decided first, and where the campaign stands now. */

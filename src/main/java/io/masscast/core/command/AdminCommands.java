@@ -63,8 +63,7 @@ public final class AdminCommands {
     Reply policy(CommandRouter.Invocation invocation) {
         Map<String, RawValue> args = invocation.named();
         if (args.isEmpty()) {
-            return bindings.find(invocation.channel()).map(b -> Reply.privately(describe(b)))
-                    .orElseThrow(() -> new CampaignException.NotBound("This channel is not bound to a creator yet."));
+            return Reply.privately(describe(bindings.require(invocation.channel())));
         }
         List<FieldError> errors = new ArrayList<>();
         args.keySet().stream().filter(key -> !POLICY_KEYS.contains(key)).sorted().forEach(key ->

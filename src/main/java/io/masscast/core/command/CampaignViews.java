@@ -1,7 +1,6 @@
 package io.masscast.core.command;
 
 import io.masscast.core.campaign.BindingService;
-import io.masscast.core.campaign.CampaignException;
 import io.masscast.core.campaign.CampaignService;
 import io.masscast.core.model.Binding;
 import io.masscast.core.model.Campaign;
@@ -29,8 +28,7 @@ public final class CampaignViews {
     }
 
     public CampaignView of(Campaign campaign) {
-        Binding binding = bindings.find(campaign.channel()).orElseThrow(() -> new CampaignException.NotBound(
-                "The channel of " + campaign.humanId() + " is no longer bound to a creator."));
+        Binding binding = bindings.require(campaign.channel());
         return new CampaignView(campaign, binding, campaigns.approvals(campaign), campaigns.history(campaign.id()),
                 listsOf(campaign.connectionId()), clock.instant());
     }

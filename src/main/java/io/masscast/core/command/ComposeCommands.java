@@ -28,7 +28,7 @@ public final class ComposeCommands {
     }
 
     Reply compose(CommandRouter.Invocation invocation) {
-        Binding binding = binding(invocation.channel());
+        Binding binding = bindings.require(invocation.channel());
         if (invocation.named().isEmpty()) {
             return new Reply.Form(newForm(binding, Map.of()));
         }
@@ -54,7 +54,7 @@ public final class ComposeCommands {
         if (!campaign.isRequestedBy(actor)) {
             throw new CampaignException.NotPermitted("Only the requester can edit " + campaign.humanId() + ".");
         }
-        Binding binding = binding(campaign.channel());
+        Binding binding = bindings.require(campaign.channel());
         return new Reply.Form(editForm(campaign, binding, FormValues.of(FormValues.draftOf(campaign, binding.zone()), binding.zone())));
     }
 
@@ -62,7 +62,7 @@ public final class ComposeCommands {
     Reply submit(ChannelRef channel, Actor actor, Optional<Long> campaignId, Map<String, RawValue> values) {
         Optional<Campaign> existing = campaignId.map(id -> campaigns.find(id).orElseThrow(() ->
                 new CampaignException.NotFound("That campaign no longer exists.")));
-        Binding binding = binding(existing.map(Campaign::channel).orElse(channel));
+        Binding binding = bindings.require(existing.map(Campaign::channel).orElse(channel));
         FormSpec again = existing.map(c -> editForm(c, binding, FormValues.of(values))).orElse(newForm(binding, FormValues.of(values)));
         CampaignDraft base = existing.map(c -> FormValues.draftOf(c, binding.zone())).orElse(DraftParser.empty());
         DraftParser.Result parsed = parser.parse(values, base, binding, () -> lists.lists(binding.connectionId()));
@@ -93,11 +93,5 @@ public final class ComposeCommands {
     private FormSpec editForm(Campaign campaign, Binding binding, Map<String, String> values) {
         return new FormSpec(Optional.of(campaign.id()), "Edit " + campaign.humanId(), binding.creatorName(),
                 binding.zone(), values);
-    }
-
-    private Binding binding(ChannelRef channel) {
-        return bindings.find(channel).orElseThrow(() -> new CampaignException.NotBound(
-                "This channel is not bound to a creator yet. An admin binds it with "
-                        + "/masscast bind connection=conn_... zone=Area/City approvers=ID,ID"));
     }
 }

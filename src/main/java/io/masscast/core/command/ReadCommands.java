@@ -1,12 +1,10 @@
 package io.masscast.core.command;
 
 import io.masscast.core.campaign.BindingService;
-import io.masscast.core.campaign.CampaignException;
 import io.masscast.core.campaign.CampaignService;
 import io.masscast.core.model.Binding;
 import io.masscast.core.model.Campaign;
 import io.masscast.core.model.CampaignState;
-import io.masscast.core.model.ChannelRef;
 import io.masscast.core.model.FanList;
 import io.masscast.core.model.Page;
 import io.masscast.core.model.VaultMedia;
@@ -40,7 +38,7 @@ public final class ReadCommands {
     }
 
     Reply list(CommandRouter.Invocation invocation) {
-        Binding binding = binding(invocation.channel());
+        Binding binding = bindings.require(invocation.channel());
         List<Campaign> recent = campaigns.list(invocation.channel(), EnumSet.allOf(CampaignState.class), LIST_LIMIT);
         if (recent.isEmpty()) {
             return Reply.privately("No campaigns in this channel yet. Start one with /masscast new.");
@@ -56,7 +54,7 @@ public final class ReadCommands {
     }
 
     Reply lists(CommandRouter.Invocation invocation) {
-        Binding binding = binding(invocation.channel());
+        Binding binding = bindings.require(invocation.channel());
         List<FanList> all = lists.lists(binding.connectionId());
         StringBuilder out = new StringBuilder(binding.creatorName() + "'s lists (use the name or the id in lists= and exclude=):");
         for (FanList list : all) {
@@ -67,7 +65,7 @@ public final class ReadCommands {
     }
 
     Reply vault(CommandRouter.Invocation invocation) {
-        Binding binding = binding(invocation.channel());
+        Binding binding = bindings.require(invocation.channel());
         Page<VaultMedia> page = ofauth.vaultMedia(binding.connectionId(), VAULT_LIMIT, 0, CallPriority.INTERACTIVE);
         if (page.items().isEmpty()) {
             return Reply.privately(binding.creatorName() + "'s vault is empty.");
@@ -79,13 +77,8 @@ public final class ReadCommands {
     }
 
     Reply digest(CommandRouter.Invocation invocation) {
-        binding(invocation.channel());
+        bindings.require(invocation.channel());
         return Reply.privately("The daily digest is not available yet: it comes with live results. "
                 + "Until then, /masscast list and /masscast show MC-ID give each campaign's state.");
-    }
-
-    private Binding binding(ChannelRef channel) {
-        return bindings.find(channel).orElseThrow(() -> new CampaignException.NotBound(
-                "This channel is not bound to a creator yet. An admin binds it with /masscast bind."));
     }
 }
