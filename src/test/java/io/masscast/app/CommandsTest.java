@@ -1,5 +1,6 @@
 package io.masscast.app;
 
+import io.masscast.core.campaign.Mention;
 import static io.masscast.app.Pipeline.ALICE;
 import static io.masscast.app.Pipeline.CHANNEL;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,7 +64,7 @@ class CommandsTest {
         assertThat(card.field("Media").orElseThrow().value()).startsWith("2 items (1 free preview)");
         assertThat(card.field("Price").orElseThrow().value()).isEqualTo("$12.50 PPV");
         assertThat(card.field("Send time").orElseThrow().value()).contains("Europe/Berlin").contains("UTC").contains("in 3 h");
-        assertThat(card.field("Requested by").orElseThrow().value()).isEqualTo("<@alice>");
+        assertThat(card.field("Requested by").orElseThrow().value()).isEqualTo(Mention.of("alice"));
         assertThat(card.field("Approvals").orElseThrow().value()).isEqualTo("0 of 1");
         assertThat(card.actions()).extracting(CardAction::label).containsExactly("Approve", "Reject", "Edit", "Cancel");
         assertThat(card.actions().get(0).confirm()).get().satisfies(confirm -> assertThat(confirm.text())
@@ -80,7 +81,7 @@ class CommandsTest {
 
         pipeline.tick();
         Card card = pipeline.channel.cardOf("MC-1").orElseThrow();
-        assertThat(card.field("Status").orElseThrow().value()).startsWith("rejected by <@bob>")
+        assertThat(card.field("Status").orElseThrow().value()).startsWith("rejected by " + Mention.of("bob"))
                 .endsWith(": price too high for fans");
         assertThat(card.actions()).isEmpty();
     }
@@ -132,9 +133,9 @@ class CommandsTest {
         pipeline.simulator.restoreConnection("conn_demo2");
 
         String bound = ((Reply.Text) pipeline.wiring.router().handle(other, ROOT,
-                "bind connection=conn_demo2 zone=America/New_York approvers=<@U0BOB>,@carol")).text();
+                "bind connection=conn_demo2 zone=America/New_York approvers=" + Mention.of("U0BOB") + ",@carol")).text();
         assertThat(bound).startsWith("This channel now speaks for Sofia Reyes (conn_demo2, America/New_York).")
-                .contains("Approvers: <@U0BOB>, <@carol>");
+                .contains("Approvers: " + Mention.of("U0BOB") + ", " + Mention.of("carol"));
         Binding binding = pipeline.wiring.bindings().find(other).orElseThrow();
         assertThat(binding.approvers()).containsExactlyInAnyOrder("U0BOB", "carol");
     }

@@ -1,5 +1,6 @@
 package io.masscast.jobs;
 
+import io.masscast.core.campaign.Mention;
 import static io.masscast.testing.CampaignTestData.ALICE;
 import static io.masscast.testing.CampaignTestData.BOB;
 import static io.masscast.testing.CampaignTestData.CHANNEL;
@@ -82,7 +83,7 @@ class OutboxDispatcherJobTest {
         assertThat(channel.calls).containsExactly(
                 "post: MC-1 · PPV $12.50 for Mila Rose — awaiting approval",
                 "update ts-1: MC-1 · PPV $12.50 for Mila Rose — rejected",
-                "note in ts-1: Rejected by <@bob>: not today");
+                "note in ts-1: Rejected by " + Mention.of("bob") + ": not today");
         assertThat(outbox.isIdle()).isTrue();
     }
 
@@ -103,7 +104,7 @@ class OutboxDispatcherJobTest {
         outbox.tick();
         assertThat(channel.calls).containsExactly(
                 "post: MC-1 · PPV $12.50 for Mila Rose — rejected",
-                "note in ts-1: Rejected by <@bob>: not today");
+                "note in ts-1: Rejected by " + Mention.of("bob") + ": not today");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.masscast.store;
 
+import io.masscast.core.campaign.Mention;
 import io.masscast.config.DatabaseSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,8 +57,8 @@ abstract class ApprovalRaceContractTest {
                     String winner = campaigns.approvals(campaigns.find(campaign.id()).orElseThrow()).get(0).approverId();
                     assertThat(answers.stream().filter(a -> !a.equals("approved")))
                             .hasSize(CLICKS - 1)
-                            .allSatisfy(a -> assertThat(a).isEqualTo(campaign.humanId() + " was already approved by <@"
-                                    + winner + ">."));
+                            .allSatisfy(a -> assertThat(a).isEqualTo(campaign.humanId() + " was already approved by "
+                                    + Mention.of(winner) + "."));
                     assertThat(campaigns.find(campaign.id()).orElseThrow().state()).isEqualTo(CampaignState.APPROVED);
                     assertThat(campaigns.approvals(campaign)).hasSize(1);
                 }

@@ -3,6 +3,7 @@ package io.masscast.core.command;
 import io.masscast.core.campaign.BindingService;
 import io.masscast.core.campaign.CampaignException;
 import io.masscast.core.campaign.Mention;
+import io.masscast.core.model.Actor;
 import io.masscast.core.model.Binding;
 import io.masscast.core.model.BindingPolicy;
 import io.masscast.core.model.ConnectionInfo;
@@ -10,6 +11,7 @@ import io.masscast.core.model.Page;
 import io.masscast.core.model.QuietHours;
 import io.masscast.core.policy.FieldError;
 import io.masscast.core.port.OfAuthGateway;
+import io.masscast.core.text.Markup;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -28,8 +30,6 @@ import java.util.regex.Pattern;
 public final class AdminCommands {
     private static final Set<String> POLICY_KEYS = Set.of("approvals", "self_approval", "daily_cap", "min_gap", "quiet", "approvers");
     private static final Pattern DURATION = Pattern.compile("(\\d{1,4})\\s*(m|min|h)", Pattern.CASE_INSENSITIVE);
-    /** Slack user {@code <@U1>}, Slack group {@code <!subteam^S1|@team>}, Discord role {@code <@&1>}, or {@code @name}. */
-    private static final Pattern MENTION = Pattern.compile("<@&?([^>|]+)(?:\\|[^>]*)?>|<!subteam\\^([^>|]+)(?:\\|[^>]*)?>|@?(\\S+)");
 
     private final BindingService bindings;
     private final OfAuthGateway ofauth;
@@ -214,14 +214,25 @@ public final class AdminCommands {
         }
     }
 
-    /** User or group ids from mentions or plain ids, as a platform writes them. */
+    /**
+     * User and group ids: mentions (the adapters turn their platform's mentions into {@link Markup} tokens) or
+     * ids as typed, with or without a leading {@code @}; a group typed by hand is {@code &id}.
+     */
     static Set<String> ids(RawValue value) {
         Set<String> ids = new LinkedHashSet<>();
         for (String item : value.items()) {
-            for (String word : item.strip().split("\\s+")) {
-                Matcher m = MENTION.matcher(word);
-                if (!word.isBlank() && m.matches()) {
-                    ids.add(m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3));
+            for (Markup.Span span : Markup.parse(item)) {
+                if (span instanceof Markup.Person person) {
+                    ids.add(person.userId());
+                } else if (span instanceof Markup.Group group) {
+                    ids.add(Actor.groupRef(group.groupId()));
+                } else if (span instanceof Markup.Plain plain) {
+                    for (String word : plain.text().strip().split("\\s+")) {
+                        String id = word.startsWith("@") ? word.substring(1) : word;
+                        if (!id.isBlank()) {
+                            ids.add(id);
+                        }
+                    }
                 }
             }
         }

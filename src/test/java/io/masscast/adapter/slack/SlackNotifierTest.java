@@ -1,5 +1,6 @@
 package io.masscast.adapter.slack;
 
+import io.masscast.core.campaign.Mention;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -79,11 +80,11 @@ class SlackNotifierTest {
     @Test
     void aNoteGoesIntoTheCardsThreadWithItsTextShownLiterally() {
         bed.adapter.notifier().postNote(SlackTestBed.CHANNEL, Optional.of("1770000000.000100"),
-                "<@UBOB> bought it <!channel> & more");
+                Mention.of("UBOB") + " bought it <!channel> & <@UEVE> more");
 
         FakeSlackApi.Call note = bed.slack.awaitCall("chat.postMessage");
         assertThat(note.param("thread_ts")).isEqualTo("1770000000.000100");
-        assertThat(note.param("text")).isEqualTo("<@UBOB> bought it &lt;!channel&gt; &amp; more");
+        assertThat(note.param("text")).isEqualTo("<@UBOB> bought it &lt;!channel&gt; &amp; &lt;@UEVE&gt; more");
     }
 
     @Test
