@@ -1,5 +1,6 @@
 package io.masscast.adapter.slack;
 
+import io.masscast.adapter.common.BackgroundWork;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.handler.builtin.BlockActionHandler;
@@ -25,12 +26,12 @@ final class CardButtonListener implements BlockActionHandler {
     static final String NOT_OURS = "This button is not from masscast, so nothing changed.";
 
     private final CommandRouter router;
-    private final CommandAnswers answers;
+    private final SlackAnswers answers;
     private final SlackApi api;
     private final RejectModal rejectModal;
     private final BackgroundWork work;
 
-    CardButtonListener(CommandRouter router, CommandAnswers answers, SlackApi api, RejectModal rejectModal,
+    CardButtonListener(CommandRouter router, SlackAnswers answers, SlackApi api, RejectModal rejectModal,
                        BackgroundWork work) {
         this.router = router;
         this.answers = answers;
@@ -66,7 +67,7 @@ final class CardButtonListener implements BlockActionHandler {
             case EDIT -> answers.answer(what, () -> router.click(channel, actor, id, Optional.empty()), channel,
                             payload.getTriggerId(), responseUrl)
                     .ifPresent(message -> work.run(what + ", answer", () -> api.respond(responseUrl, message)));
-            default -> answers.later(what, () -> router.click(channel, actor, id, Optional.empty()),
+            default -> answers.answers().later(what, () -> router.click(channel, actor, id, Optional.empty()),
                     message -> api.respond(responseUrl, message));
         }
         return ctx.ack();

@@ -1,5 +1,6 @@
 package io.masscast.adapter.slack;
 
+import io.masscast.adapter.common.FormChoices;
 import static com.slack.api.model.block.Blocks.input;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;

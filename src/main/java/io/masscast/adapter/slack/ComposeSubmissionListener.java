@@ -1,5 +1,7 @@
 package io.masscast.adapter.slack;
 
+import io.masscast.adapter.common.CommandAnswers;
+import io.masscast.adapter.common.BackgroundWork;
 import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
 import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.handler.builtin.ViewSubmissionHandler;
@@ -23,13 +25,13 @@ import java.util.function.Consumer;
  */
 final class ComposeSubmissionListener implements ViewSubmissionHandler {
     private final CommandRouter router;
-    private final CommandAnswers answers;
+    private final CommandAnswers<SlackMessage> answers;
     private final SlackApi api;
     private final ReplyRenderer replies;
     private final BackgroundWork work;
     private final Duration budget;
 
-    ComposeSubmissionListener(CommandRouter router, CommandAnswers answers, SlackApi api, ReplyRenderer replies,
+    ComposeSubmissionListener(CommandRouter router, CommandAnswers<SlackMessage> answers, SlackApi api, ReplyRenderer replies,
                               BackgroundWork work, Duration budget) {
         this.router = router;
         this.answers = answers;

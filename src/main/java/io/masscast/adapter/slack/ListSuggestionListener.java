@@ -1,5 +1,7 @@
 package io.masscast.adapter.slack;
 
+import io.masscast.adapter.common.FormChoices;
+import io.masscast.adapter.common.BackgroundWork;
 import com.slack.api.app_backend.interactive_components.payload.BlockSuggestionPayload;
 import com.slack.api.app_backend.interactive_components.response.BlockSuggestionResponse;
 import com.slack.api.app_backend.interactive_components.response.Option;

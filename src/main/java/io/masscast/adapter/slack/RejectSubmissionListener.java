@@ -1,5 +1,6 @@
 package io.masscast.adapter.slack;
 
+import io.masscast.adapter.common.CommandAnswers;
 import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
 import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.handler.builtin.ViewSubmissionHandler;
@@ -15,10 +16,10 @@ import java.util.Optional;
 /** The reason for a rejection came back: the modal closes, the core decides, the approver is told privately. */
 final class RejectSubmissionListener implements ViewSubmissionHandler {
     private final CommandRouter router;
-    private final CommandAnswers answers;
+    private final CommandAnswers<SlackMessage> answers;
     private final SlackApi api;
 
-    RejectSubmissionListener(CommandRouter router, CommandAnswers answers, SlackApi api) {
+    RejectSubmissionListener(CommandRouter router, CommandAnswers<SlackMessage> answers, SlackApi api) {
         this.router = router;
         this.answers = answers;
         this.api = api;

@@ -1,5 +1,8 @@
 package io.masscast.adapter.slack;
 
+import io.masscast.adapter.common.CommandAnswers;
+import io.masscast.adapter.common.BackgroundWork;
+import io.masscast.adapter.common.AckBudgets;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
@@ -61,21 +64,22 @@ public final class SlackAdapter {
                 .clientId(null)
                 .clientSecret(null)
                 .build());
-        this.work = new BackgroundWork(WORKER_THREADS);
+        this.work = new BackgroundWork("slack", WORKER_THREADS);
         this.replayGuard = new ReplayGuard(clock);
 
         SlackApi api = new SlackApi(slack, settings.botToken().reveal(), clock);
         CardRenderer cards = new CardRenderer();
         ReplyRenderer replies = new ReplyRenderer(cards);
         FormOpener forms = new FormOpener(api, formOptions, work, new ComposeModal(), budgets.formChoices());
-        CommandAnswers answers = new CommandAnswers(api, replies, forms, work, budgets.command());
+        CommandAnswers<SlackMessage> later = new CommandAnswers<>(work, replies);
+        SlackAnswers answers = new SlackAnswers(later, api, replies, forms, budgets.command());
         this.notifier = new SlackNotifier(api, cards);
 
         app.command(SlashCommandListener.COMMAND, new SlashCommandListener(router, answers));
         app.blockAction(CardButtonListener.ANY_ACTION, new CardButtonListener(router, answers, api, new RejectModal(), work));
         app.viewSubmission(ComposeModal.CALLBACK_ID,
-                new ComposeSubmissionListener(router, answers, api, replies, work, budgets.submission()));
-        app.viewSubmission(RejectModal.CALLBACK_ID, new RejectSubmissionListener(router, answers, api));
+                new ComposeSubmissionListener(router, later, api, replies, work, budgets.submission()));
+        app.viewSubmission(RejectModal.CALLBACK_ID, new RejectSubmissionListener(router, later, api));
         app.blockSuggestion(ListSuggestionListener.LIST_PICKERS,
                 new ListSuggestionListener(formOptions, work, budgets.suggestions()));
         this.httpHandler = settings.httpMode()

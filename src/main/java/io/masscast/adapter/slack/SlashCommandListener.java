@@ -19,9 +19,9 @@ final class SlashCommandListener implements SlashCommandHandler {
     static final String COMMAND = "/masscast";
 
     private final CommandRouter router;
-    private final CommandAnswers answers;
+    private final SlackAnswers answers;
 
-    SlashCommandListener(CommandRouter router, CommandAnswers answers) {
+    SlashCommandListener(CommandRouter router, SlackAnswers answers) {
         this.router = router;
         this.answers = answers;
     }

@@ -1,5 +1,6 @@
 package io.masscast.adapter.slack;
 
+import io.masscast.adapter.common.AckBudgets;
 import static io.masscast.adapter.slack.SlackPayloads.selected;
 import static io.masscast.adapter.slack.SlackPayloads.text;
 import static io.masscast.adapter.slack.SlackTestBed.ALICE;

@@ -1,5 +1,6 @@
 package io.masscast.adapter.slack;
 
+import io.masscast.adapter.common.FormChoices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.slack.api.model.block.InputBlock;

@@ -1,5 +1,6 @@
 package io.masscast.adapter.slack;
 
+import io.masscast.adapter.common.AckBudgets;
 import static io.masscast.adapter.slack.SlackTestBed.ALICE;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,6 @@
 package io.masscast.adapter.slack;
 
+import io.masscast.adapter.common.AckBudgets;
 import com.google.gson.JsonObject;
 import com.slack.api.app_backend.SlackSignature;
 import io.javalin.Javalin;
