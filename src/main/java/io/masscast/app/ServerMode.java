@@ -34,7 +34,7 @@ final class ServerMode implements AutoCloseable {
                 ? Optional.of(OfAuthSimulator.start(SimulatorConfig.defaults().withPort(0))) : Optional.empty();
         simulator.ifPresent(sim -> LOG.warn("OFAuth is SIMULATED at {}: nothing reaches OnlyFans", sim.baseUrl()));
         wiring = Wiring.create(config, simulator, Set.of(), Clock.systemUTC(), Wiring.Intervals.defaults());
-        slack = new SlackAdapter(config.slack().orElseThrow(), wiring.router(), wiring.formOptions());
+        slack = new SlackAdapter(config.slack().orElseThrow(), wiring.chatCore());
         http = new HttpServer(config.http().port(), wiring::ready);
         slack.httpHandler().ifPresent(handler -> http.post("/slack/events", handler));
     }

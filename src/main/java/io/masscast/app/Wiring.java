@@ -1,5 +1,6 @@
 package io.masscast.app;
 
+import io.masscast.adapter.common.ChatCore;
 import io.masscast.config.MasscastConfig;
 import io.masscast.config.OfAuthSettings;
 import io.masscast.config.Secret;
@@ -171,6 +172,11 @@ public final class Wiring implements AutoCloseable {
 
     public FormOptions formOptions() {
         return formOptions;
+    }
+
+    /** What the chat adapters use of the core. */
+    public ChatCore chatCore() {
+        return new ChatCore(router, formOptions, bindings::approverGroups);
     }
 
     public BindingService bindings() {

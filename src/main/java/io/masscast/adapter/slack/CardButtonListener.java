@@ -30,9 +30,11 @@ final class CardButtonListener implements BlockActionHandler {
     private final SlackApi api;
     private final RejectModal rejectModal;
     private final BackgroundWork work;
+    private final SlackGroups groups;
 
     CardButtonListener(CommandRouter router, SlackAnswers answers, SlackApi api, RejectModal rejectModal,
-                       BackgroundWork work) {
+                       BackgroundWork work, SlackGroups groups) {
+        this.groups = groups;
         this.router = router;
         this.answers = answers;
         this.api = api;
@@ -67,7 +69,7 @@ final class CardButtonListener implements BlockActionHandler {
             case EDIT -> answers.answer(what, () -> router.click(channel, actor, id, Optional.empty()), channel,
                             payload.getTriggerId(), responseUrl)
                     .ifPresent(message -> work.run(what + ", answer", () -> api.respond(responseUrl, message)));
-            default -> answers.answers().later(what, () -> router.click(channel, actor, id, Optional.empty()),
+            default -> answers.answers().later(what, () -> router.click(channel, groups.resolve(actor, channel), id, Optional.empty()),
                     message -> api.respond(responseUrl, message));
         }
         return ctx.ack();

@@ -1,5 +1,6 @@
 package io.masscast.adapter.slack;
 
+import io.masscast.adapter.common.ChatCore;
 import io.masscast.adapter.common.CommandAnswers;
 import io.masscast.adapter.common.BackgroundWork;
 import io.masscast.adapter.common.AckBudgets;
@@ -45,11 +46,13 @@ public final class SlackAdapter {
     private volatile State state = State.NEW;
     private SocketModeApp socketMode;
 
-    public SlackAdapter(SlackSettings settings, CommandRouter router, FormOptions formOptions) {
-        this(settings, router, formOptions, AckBudgets.DEFAULT, Clock.systemUTC());
+    public SlackAdapter(SlackSettings settings, ChatCore core) {
+        this(settings, core, AckBudgets.DEFAULT, Clock.systemUTC());
     }
 
-    SlackAdapter(SlackSettings settings, CommandRouter router, FormOptions formOptions, AckBudgets budgets, Clock clock) {
+    SlackAdapter(SlackSettings settings, ChatCore core, AckBudgets budgets, Clock clock) {
+        CommandRouter router = core.router();
+        FormOptions formOptions = core.options();
         this.settings = settings;
         SlackConfig slackConfig = new SlackConfig();
         slackConfig.setMethodsEndpointUrlPrefix(settings.apiUrl().toString());
@@ -73,13 +76,14 @@ public final class SlackAdapter {
         FormOpener forms = new FormOpener(api, formOptions, work, new ComposeModal(), budgets.formChoices());
         CommandAnswers<SlackMessage> later = new CommandAnswers<>(work, replies);
         SlackAnswers answers = new SlackAnswers(later, api, replies, forms, budgets.command());
+        SlackGroups groups = new SlackGroups(api, core.approverGroups(), clock);
         this.notifier = new SlackNotifier(api, cards);
 
-        app.command(SlashCommandListener.COMMAND, new SlashCommandListener(router, answers));
-        app.blockAction(CardButtonListener.ANY_ACTION, new CardButtonListener(router, answers, api, new RejectModal(), work));
+        app.command(SlashCommandListener.COMMAND, new SlashCommandListener(router, answers, groups));
+        app.blockAction(CardButtonListener.ANY_ACTION, new CardButtonListener(router, answers, api, new RejectModal(), work, groups));
         app.viewSubmission(ComposeModal.CALLBACK_ID,
                 new ComposeSubmissionListener(router, later, api, replies, work, budgets.submission()));
-        app.viewSubmission(RejectModal.CALLBACK_ID, new RejectSubmissionListener(router, later, api));
+        app.viewSubmission(RejectModal.CALLBACK_ID, new RejectSubmissionListener(router, later, api, groups));
         app.blockSuggestion(ListSuggestionListener.LIST_PICKERS,
                 new ListSuggestionListener(formOptions, work, budgets.suggestions()));
         this.httpHandler = settings.httpMode()

@@ -1,5 +1,7 @@
 package io.masscast.core.campaign;
 
+import java.util.stream.Collectors;
+import java.util.Set;
 import io.masscast.core.model.Actor;
 import io.masscast.core.model.Binding;
 import io.masscast.core.model.ChannelRef;
@@ -20,6 +22,15 @@ public final class BindingService {
 
     public Optional<Binding> find(ChannelRef channel) {
         return transactor.inTransaction(stores -> stores.bindings().find(channel));
+    }
+
+    /**
+     * The groups (Slack user groups, Discord roles) the channel's approver set names, by group id: an adapter
+     * that has to look up group membership looks up these.
+     */
+    public Set<String> approverGroups(ChannelRef channel) {
+        return find(channel).map(binding -> binding.approvers().stream().map(Actor::groupOf).flatMap(Optional::stream)
+                .collect(Collectors.toUnmodifiableSet())).orElse(Set.of());
     }
 
     /** The channel's binding, or the refusal that says how to bind it. */

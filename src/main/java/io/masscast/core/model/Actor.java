@@ -1,5 +1,6 @@
 package io.masscast.core.model;
 
+import java.util.Optional;
 import java.util.Objects;
 import java.util.Set;
 
@@ -29,6 +30,16 @@ public record Actor(String userId, String displayName, Set<String> groups) {
 
     public static boolean isGroupRef(String id) {
         return id.startsWith(GROUP) && id.length() > GROUP.length();
+    }
+
+    /** The group a reference names, or empty if it names a person. */
+    public static Optional<String> groupOf(String id) {
+        return isGroupRef(id) ? Optional.of(id.substring(GROUP.length())) : Optional.empty();
+    }
+
+    /** This actor as a member of {@code groupIds} (the adapter found out which groups they are in). */
+    public Actor withGroups(Set<String> groupIds) {
+        return new Actor(userId, displayName, groupIds);
     }
 
     /** Whether this actor is named in the given set, directly or through one of their groups. */

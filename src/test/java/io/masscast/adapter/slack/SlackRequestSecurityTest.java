@@ -1,5 +1,6 @@
 package io.masscast.adapter.slack;
 
+import io.masscast.testing.CommandLayer;
 import static io.masscast.adapter.slack.SlackTestBed.ALICE;
 import static io.masscast.adapter.slack.SlackTestBed.SIGNING_SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -135,7 +136,7 @@ class SlackRequestSecurityTest {
         SlackSettings settings = new SlackSettings(Secret.of(SlackTestBed.BOT_TOKEN), Optional.empty(),
                 Optional.of(Secret.of(SIGNING_SECRET)), URI.create(bed.slack.apiUrl()));
         CommandLayer core = CommandLayer.over(new InMemoryStores(), new FakeOfAuthGateway(), Clock.systemUTC(), Set.of());
-        SlackAdapter notStarted = new SlackAdapter(settings, core.router(), core.formOptions());
+        SlackAdapter notStarted = new SlackAdapter(settings, core.chat());
         int authTests = bed.slack.calls("auth.test").size();
         Javalin server = Javalin.create().post("/slack/events", notStarted.httpHandler().orElseThrow()).start("127.0.0.1", 0);
         try {

@@ -1,5 +1,6 @@
 package io.masscast.adapter.slack;
 
+import io.masscast.testing.CommandLayer;
 import io.masscast.adapter.common.AckBudgets;
 import static io.masscast.adapter.slack.SlackTestBed.ALICE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,7 +40,7 @@ class SlackSocketModeTest {
                 MutableClock.at("2026-03-20T10:00:00Z"), Set.of(SlackTestBed.ADMIN));
         SlackSettings settings = new SlackSettings(Secret.of(SlackTestBed.BOT_TOKEN), Optional.of(Secret.of(APP_TOKEN)),
                 Optional.empty(), URI.create(slack.apiUrl()));
-        adapter = new SlackAdapter(settings, core.router(), core.formOptions(), AckBudgets.DEFAULT, Clock.systemUTC());
+        adapter = new SlackAdapter(settings, core.chat(), AckBudgets.DEFAULT, Clock.systemUTC());
         adapter.start();
     }
 

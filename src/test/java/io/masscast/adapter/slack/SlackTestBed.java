@@ -1,5 +1,6 @@
 package io.masscast.adapter.slack;
 
+import io.masscast.testing.CommandLayer;
 import io.masscast.adapter.common.AckBudgets;
 import com.google.gson.JsonObject;
 import com.slack.api.app_backend.SlackSignature;
@@ -70,7 +71,7 @@ final class SlackTestBed implements AutoCloseable {
         views = core.views();
         SlackSettings settings = new SlackSettings(Secret.of(BOT_TOKEN), Optional.empty(), Optional.of(Secret.of(SIGNING_SECRET)),
                 URI.create(slack.apiUrl()));
-        adapter = new SlackAdapter(settings, core.router(), core.formOptions(), budgets, Clock.systemUTC());
+        adapter = new SlackAdapter(settings, core.chat(), budgets, Clock.systemUTC());
         adapter.start();
         server = Javalin.create().post("/slack/events", adapter.httpHandler().orElseThrow()).start("127.0.0.1", 0);
     }
