@@ -1,20 +1,21 @@
 package io.masscast.app;
 
-import io.masscast.core.campaign.Mention;
 import static io.masscast.app.Pipeline.ALICE;
 import static io.masscast.app.Pipeline.CHANNEL;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.masscast.core.campaign.Mention;
 import io.masscast.core.command.Card;
 import io.masscast.core.command.CardAction;
+import io.masscast.core.command.FieldValue;
 import io.masscast.core.command.Reply;
 import io.masscast.core.model.Actor;
 import io.masscast.core.model.Binding;
 import io.masscast.core.model.CampaignState;
 import io.masscast.core.model.ChannelRef;
 import io.masscast.core.model.Platform;
-import java.nio.file.Path;
 import io.masscast.testing.MutableClock;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -171,9 +172,10 @@ class CommandsTest {
 
         assertThat(pipeline.run(ALICE, "edit MC-1")).isInstanceOfSatisfying(Reply.Form.class, form -> {
             assertThat(form.spec().campaignId()).isPresent();
-            assertThat(form.spec().value("text")).isEqualTo("Edit me");
-            assertThat(form.spec().value("lists")).isEqualTo("fans");
-            assertThat(form.spec().value("at")).isEqualTo("2027-01-02 20:00");
+            assertThat(form.spec().typed("text")).isEqualTo("Edit me");
+            assertThat(form.spec().typed("lists")).isEqualTo("fans");
+            assertThat(form.spec().typed("at")).isEqualTo("2027-01-02 20:00");
+            assertThat(form.spec().value("at")).containsInstanceOf(FieldValue.Moment.class);
         });
         assertThat(text(BOB, "edit MC-1")).isEqualTo("Only the requester can edit MC-1.");
     }
@@ -184,7 +186,7 @@ class CommandsTest {
 
         assertThat(reply).isInstanceOfSatisfying(Reply.Errors.class, errors -> {
             assertThat(errors.errors()).extracting(e -> e.field()).containsExactly("price", "media", "lists");
-            assertThat(errors.spec().value("price")).isEqualTo("2");
+            assertThat(errors.spec().typed("price")).isEqualTo("2");
         });
     }
 }

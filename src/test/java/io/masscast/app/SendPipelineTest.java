@@ -1,11 +1,11 @@
 package io.masscast.app;
 
-import io.masscast.core.campaign.Mention;
 import static io.masscast.app.Pipeline.ALICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
+import io.masscast.core.campaign.Mention;
 import io.masscast.core.command.ActionId;
 import io.masscast.core.command.Card;
 import io.masscast.core.command.CardAction;

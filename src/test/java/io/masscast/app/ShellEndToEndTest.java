@@ -99,7 +99,7 @@ class ShellEndToEndTest {
     void newWithoutArgumentsAsksEachFieldAndAsksAgainForAFieldWithAnError() {
         try (ShellSession shell = new ShellSession()) {
             shell.type("/masscast new");
-            shell.await("text — message text");
+            shell.await("text — Message");
             shell.type("Hello from the form");
             for (String field : List.of("lists", "exclude", "users", "subscribed_after", "media", "preview")) {
                 shell.await(field + " — ");

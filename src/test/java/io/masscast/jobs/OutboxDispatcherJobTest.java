@@ -1,6 +1,5 @@
 package io.masscast.jobs;
 
-import io.masscast.core.campaign.Mention;
 import static io.masscast.testing.CampaignTestData.ALICE;
 import static io.masscast.testing.CampaignTestData.BOB;
 import static io.masscast.testing.CampaignTestData.CHANNEL;
@@ -8,8 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.masscast.core.campaign.BindingService;
 import io.masscast.core.campaign.CampaignService;
-import io.masscast.core.command.Card;
+import io.masscast.core.campaign.Mention;
 import io.masscast.core.command.CampaignViews;
+import io.masscast.core.command.Card;
 import io.masscast.core.command.FanListCache;
 import io.masscast.core.model.Actor;
 import io.masscast.core.model.Campaign;

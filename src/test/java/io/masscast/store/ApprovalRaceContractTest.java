@@ -1,12 +1,12 @@
 package io.masscast.store;
 
-import io.masscast.core.campaign.Mention;
-import io.masscast.config.DatabaseSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.masscast.config.DatabaseSettings;
 import io.masscast.core.campaign.BindingService;
 import io.masscast.core.campaign.CampaignException;
 import io.masscast.core.campaign.CampaignService;
+import io.masscast.core.campaign.Mention;
 import io.masscast.core.model.Actor;
 import io.masscast.core.model.Campaign;
 import io.masscast.core.model.CampaignState;

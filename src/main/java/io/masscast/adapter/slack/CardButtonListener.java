@@ -1,11 +1,11 @@
 package io.masscast.adapter.slack;
 
-import io.masscast.adapter.common.BackgroundWork;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.handler.builtin.BlockActionHandler;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
+import io.masscast.adapter.common.BackgroundWork;
 import io.masscast.core.command.ActionId;
 import io.masscast.core.command.CommandRouter;
 import io.masscast.core.model.Actor;

@@ -1,12 +1,12 @@
 package io.masscast.adapter.slack;
 
-import io.masscast.adapter.common.CommandAnswers;
 import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
 import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.handler.builtin.ViewSubmissionHandler;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.view.View;
+import io.masscast.adapter.common.CommandAnswers;
 import io.masscast.core.command.ActionId;
 import io.masscast.core.command.CommandRouter;
 import io.masscast.core.model.Actor;

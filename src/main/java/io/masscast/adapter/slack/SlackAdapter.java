@@ -1,9 +1,5 @@
 package io.masscast.adapter.slack;
 
-import io.masscast.adapter.common.ChatCore;
-import io.masscast.adapter.common.CommandAnswers;
-import io.masscast.adapter.common.BackgroundWork;
-import io.masscast.adapter.common.AckBudgets;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
@@ -12,6 +8,10 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.socket_mode.SocketModeClient;
 import io.javalin.http.Handler;
+import io.masscast.adapter.common.AckBudgets;
+import io.masscast.adapter.common.BackgroundWork;
+import io.masscast.adapter.common.ChatCore;
+import io.masscast.adapter.common.CommandAnswers;
 import io.masscast.config.Secret;
 import io.masscast.config.SlackSettings;
 import io.masscast.core.command.CommandRouter;

@@ -1,14 +1,14 @@
 package io.masscast.core.campaign;
 
-import java.util.stream.Collectors;
-import java.util.Set;
 import io.masscast.core.model.Actor;
 import io.masscast.core.model.Binding;
 import io.masscast.core.model.ChannelRef;
 import io.masscast.core.policy.Permissions;
 import io.masscast.core.port.Transactor;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /** Binding channels to creators and setting their policy: admins only. */
 public final class BindingService {

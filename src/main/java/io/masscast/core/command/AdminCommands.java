@@ -40,19 +40,19 @@ public final class AdminCommands {
     }
 
     Reply bind(CommandRouter.Invocation invocation) {
-        Map<String, RawValue> args = invocation.named();
+        Map<String, FieldValue> args = invocation.named();
         List<FieldError> errors = new ArrayList<>();
-        String connectionId = args.containsKey("connection") ? args.get("connection").joined().strip() : "";
+        String connectionId = args.containsKey("connection") ? args.get("connection").text().strip() : "";
         if (connectionId.isEmpty()) {
             errors.add(new FieldError("connection", "Name the creator's OFAuth connection: connection=conn_..."));
         }
-        Optional<ZoneId> zone = zone(args.containsKey("zone") ? args.get("zone").joined() : "", errors);
+        Optional<ZoneId> zone = zone(args.containsKey("zone") ? args.get("zone").text() : "", errors);
         Set<String> approvers = args.containsKey("approvers") ? ids(args.get("approvers")) : Set.of();
         if (!errors.isEmpty()) {
             return invalid(errors, "bind connection=conn_... zone=Area/City approvers=ID,ID [creator=\"Name\"]");
         }
         ConnectionInfo connection = findConnection(connectionId);
-        String creator = args.containsKey("creator") ? args.get("creator").joined().strip() : connection.creatorName();
+        String creator = args.containsKey("creator") ? args.get("creator").text().strip() : connection.creatorName();
         Binding binding = bindings.bind(invocation.actor(), new Binding(invocation.channel(), connectionId,
                 creator.isBlank() ? connectionId : creator, zone.get(), approvers, bindings.find(invocation.channel())
                 .map(Binding::policy).orElse(BindingPolicy.defaults())));
@@ -61,7 +61,7 @@ public final class AdminCommands {
     }
 
     Reply policy(CommandRouter.Invocation invocation) {
-        Map<String, RawValue> args = invocation.named();
+        Map<String, FieldValue> args = invocation.named();
         if (args.isEmpty()) {
             return Reply.privately(describe(bindings.require(invocation.channel())));
         }
@@ -96,10 +96,14 @@ public final class AdminCommands {
         private Optional<Optional<QuietHours>> quiet = Optional.empty();
         private Optional<Set<String>> approvers = Optional.empty();
 
-        PolicyChange(Map<String, RawValue> args, List<FieldError> errors) {
+        PolicyChange(Map<String, FieldValue> args, List<FieldError> errors) {
             value(args, "approvals").ifPresent(v -> approvals = number(v, 1, BindingPolicy.MAX_REQUIRED_APPROVALS,
                     "approvals", "Required approvals are 1, 2 or 3.", errors));
-            value(args, "self_approval").ifPresent(v -> selfApproval = yesNo(v, errors));
+            if (args.get("self_approval") instanceof FieldValue.Flag flag) {
+                selfApproval = Optional.of(flag.value());
+            } else {
+                value(args, "self_approval").ifPresent(v -> selfApproval = yesNo(v, errors));
+            }
             value(args, "daily_cap").ifPresent(v -> dailyCap = isOff(v) ? Optional.of(Optional.empty())
                     : number(v, 1, 1000, "daily_cap", "A daily cap is a number of sends per day (1 or more), or off.", errors)
                             .map(Optional::of));
@@ -116,8 +120,8 @@ public final class AdminCommands {
             return binding.withPolicy(changed).withApprovers(approvers.orElse(binding.approvers()));
         }
 
-        private static Optional<String> value(Map<String, RawValue> args, String key) {
-            return Optional.ofNullable(args.get(key)).map(v -> v.joined().strip().toLowerCase(Locale.ROOT));
+        private static Optional<String> value(Map<String, FieldValue> args, String key) {
+            return Optional.ofNullable(args.get(key)).map(v -> v.text().strip().toLowerCase(Locale.ROOT));
         }
 
         private static boolean isOff(String value) {
@@ -218,9 +222,9 @@ public final class AdminCommands {
      * User and group ids: mentions (the adapters turn their platform's mentions into {@link Markup} tokens) or
      * ids as typed, with or without a leading {@code @}; a group typed by hand is {@code &id}.
      */
-    static Set<String> ids(RawValue value) {
+    static Set<String> ids(FieldValue value) {
         Set<String> ids = new LinkedHashSet<>();
-        for (String item : value.items()) {
+        for (String item : value instanceof RawValue raw ? raw.items() : List.of(value.text())) {
             for (Markup.Span span : Markup.parse(item)) {
                 if (span instanceof Markup.Person person) {
                     ids.add(person.userId());

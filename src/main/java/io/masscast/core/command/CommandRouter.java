@@ -4,6 +4,7 @@ import io.masscast.core.campaign.CampaignException;
 import io.masscast.core.model.Actor;
 import io.masscast.core.model.ChannelRef;
 import io.masscast.core.port.OfAuthFailure;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,9 +21,16 @@ import org.slf4j.LoggerFactory;
 public final class CommandRouter {
     private static final Logger LOG = LoggerFactory.getLogger(CommandRouter.class);
 
-    /** A command line, parsed. {@code rest} is the raw text after the first word, for free-text arguments. */
-    public record Invocation(ChannelRef channel, Actor actor, List<String> positional, Map<String, RawValue> named,
+    /**
+     * A command, parsed from a line or handed over typed. {@code rest} is the raw text after the first word (the
+     * positional words for typed input), for free-text arguments.
+     */
+    public record Invocation(ChannelRef channel, Actor actor, List<String> positional, Map<String, FieldValue> named,
                              String rest) {
+        public Invocation {
+            positional = List.copyOf(positional);
+            named = Collections.unmodifiableMap(new LinkedHashMap<>(named));
+        }
     }
 
     @FunctionalInterface
@@ -82,11 +90,26 @@ public final class CommandRouter {
         if (!parsed.problems().isEmpty()) {
             return Reply.privately(String.join(" ", parsed.problems()) + "\nUsage: /masscast " + spec.usage());
         }
-        return guarded(() -> spec.handler().run(new Invocation(channel, actor, parsed.positional(), parsed.named(), rest)));
+        return guarded(() -> spec.handler().run(new Invocation(channel, actor, parsed.positional(),
+                new LinkedHashMap<String, FieldValue>(parsed.named()), rest)));
     }
 
-    /** A compose form came back (Slack modal, shell prompts): create or edit from its values. */
-    public Reply submitForm(ChannelRef channel, Actor actor, Optional<Long> campaignId, Map<String, RawValue> values) {
+    /**
+     * Runs a command whose arguments the platform already split and typed (Discord's options): the same as the
+     * line {@code name positional... key=value...}, without writing the values out and reading them back.
+     * {@code positional} ends with the free text, if the command takes one (a rejection's reason).
+     */
+    public Reply run(ChannelRef channel, Actor actor, String name, List<String> positional, Map<String, ? extends FieldValue> named) {
+        Spec spec = commands.get(name);
+        if (spec == null) {
+            return Reply.privately("There is no /masscast " + name + ". " + helpText());
+        }
+        String rest = String.join(" ", positional);
+        return guarded(() -> spec.handler().run(new Invocation(channel, actor, positional, new LinkedHashMap<>(named), rest)));
+    }
+
+    /** A compose form came back (a modal, shell prompts): create or edit from its values. */
+    public Reply submitForm(ChannelRef channel, Actor actor, Optional<Long> campaignId, Map<String, ? extends FieldValue> values) {
         return guarded(() -> compose.submit(channel, actor, campaignId, values));
     }
 

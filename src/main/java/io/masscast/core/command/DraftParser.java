@@ -6,6 +6,7 @@ import io.masscast.core.model.CampaignDraft;
 import io.masscast.core.model.FanList;
 import io.masscast.core.model.MediaItem;
 import io.masscast.core.model.MessageContent;
+import io.masscast.core.model.SendTime;
 import io.masscast.core.policy.FieldError;
 import io.masscast.core.policy.Fields;
 import io.masscast.core.policy.MediaRules;
@@ -24,9 +25,11 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * Builds a {@link CampaignDraft} from form values ({@code key -> items}), on top of a base draft (empty for
- * {@code new}, the campaign for {@code edit}). Every unreadable value becomes a field error saying how to
- * write it; the send policy then judges the result.
+ * Builds a {@link CampaignDraft} from form values ({@code key -> value}), on top of a base draft (empty for
+ * {@code new}, the campaign for {@code edit}). Text ({@link RawValue}) is read by the rules below and every
+ * unreadable value becomes a field error saying how to write it; a value the platform already typed
+ * ({@link FieldValue}: a flag, a number, a day, an exact instant) is taken as it is. The send policy then judges
+ * the result.
  */
 public final class DraftParser {
     private static final Pattern FAN_ID = Pattern.compile("[1-9][0-9]{0,18}");
@@ -53,7 +56,8 @@ public final class DraftParser {
      * Reads {@code values} over {@code base}. {@code lists} is asked for only when a list field is given,
      * because it may call OFAuth.
      */
-    public Result parse(Map<String, RawValue> values, CampaignDraft base, Binding binding, Supplier<List<FanList>> lists) {
+    public Result parse(Map<String, ? extends FieldValue> values, CampaignDraft base, Binding binding,
+                        Supplier<List<FanList>> lists) {
         List<FieldError> errors = new ArrayList<>();
         values.keySet().stream().filter(key -> !Fields.ALL.contains(key)).sorted().forEach(key ->
                 errors.add(new FieldError(key, "Unknown field \"" + key + "\"" + closest(key) + ". Fields are: "
@@ -63,11 +67,11 @@ public final class DraftParser {
         String text = value(values, Fields.TEXT).orElse(content.text());
         boolean markdown = flag(values, Fields.MARKDOWN, content.markdown(), errors);
         boolean locked = flag(values, Fields.LOCKED, content.lockedText(), errors);
-        List<MediaItem> media = values.containsKey(Fields.MEDIA) ? media(values.get(Fields.MEDIA), errors) : content.media();
-        int preview = values.containsKey(Fields.PREVIEW) ? preview(values.get(Fields.PREVIEW).joined(), errors)
-                : content.previewCount();
-        BigDecimal price = values.containsKey(Fields.PRICE) ? price(values.get(Fields.PRICE).joined(), errors) : content.price();
-        List<String> userIds = values.containsKey(Fields.USERS) ? fanIds(values.get(Fields.USERS), errors) : audience.userIds();
+        List<MediaItem> media = values.containsKey(Fields.MEDIA) ? media(items(values.get(Fields.MEDIA)), errors) : content.media();
+        int preview = values.containsKey(Fields.PREVIEW) ? preview(values.get(Fields.PREVIEW), errors) : content.previewCount();
+        BigDecimal price = values.containsKey(Fields.PRICE) ? price(values.get(Fields.PRICE), errors) : content.price();
+        List<String> userIds = values.containsKey(Fields.USERS) ? fanIds(items(values.get(Fields.USERS)), errors)
+                : audience.userIds();
         List<String> included = audience.lists();
         List<String> excluded = audience.excludedLists();
         if (values.containsKey(Fields.LISTS) || values.containsKey(Fields.EXCLUDE)) {
@@ -76,9 +80,8 @@ public final class DraftParser {
             excluded = listIds(values, Fields.EXCLUDE, excluded, known, errors);
         }
         Optional<Instant> subscribedAfter = values.containsKey(Fields.SUBSCRIBED_AFTER)
-                ? subscribedAfter(values.get(Fields.SUBSCRIBED_AFTER).joined(), binding, errors) : audience.subscribedAfter();
-        Optional<LocalDateTime> sendAt = values.containsKey(Fields.AT)
-                ? sendAt(values.get(Fields.AT).joined(), binding, errors) : base.sendAt();
+                ? subscribedAfter(values.get(Fields.SUBSCRIBED_AFTER), binding, errors) : audience.subscribedAfter();
+        Optional<SendTime> sendAt = values.containsKey(Fields.AT) ? sendAt(values.get(Fields.AT), binding, errors) : base.sendAt();
         if (!errors.isEmpty()) {
             return new Result(Optional.empty(), errors);
         }
@@ -87,15 +90,23 @@ public final class DraftParser {
         return new Result(Optional.of(draft), List.of());
     }
 
-    private static Optional<String> value(Map<String, RawValue> values, String key) {
-        return Optional.ofNullable(values.get(key)).map(RawValue::joined);
+    private static Optional<String> value(Map<String, ? extends FieldValue> values, String key) {
+        return Optional.ofNullable(values.get(key)).map(FieldValue::text);
     }
 
-    private static boolean flag(Map<String, RawValue> values, String key, boolean fallback, List<FieldError> errors) {
+    /** The items of a text value; a typed value is one item. */
+    private static RawValue items(FieldValue value) {
+        return value instanceof RawValue raw ? raw : RawValue.of(value.text());
+    }
+
+    private static boolean flag(Map<String, ? extends FieldValue> values, String key, boolean fallback, List<FieldError> errors) {
         if (!values.containsKey(key)) {
             return fallback;
         }
-        String raw = values.get(key).joined().strip().toLowerCase(Locale.ROOT);
+        if (values.get(key) instanceof FieldValue.Flag flag) {
+            return flag.value();
+        }
+        String raw = values.get(key).text().strip().toLowerCase(Locale.ROOT);
         return switch (raw) {
             case "yes", "true", "on", "1" -> true;
             case "no", "false", "off", "0", "" -> false;
@@ -118,6 +129,13 @@ public final class DraftParser {
         return media;
     }
 
+    private static int preview(FieldValue value, List<FieldError> errors) {
+        if (value instanceof FieldValue.Count count && count.value() >= 0 && count.value() <= Integer.MAX_VALUE) {
+            return (int) count.value();
+        }
+        return preview(value.text(), errors);
+    }
+
     private static int preview(String raw, List<FieldError> errors) {
         try {
             int value = Integer.parseInt(raw.strip().isEmpty() ? "0" : raw.strip());
@@ -130,6 +148,13 @@ public final class DraftParser {
         errors.add(new FieldError(Fields.PREVIEW, "\"" + raw + "\" is not a preview count: write a whole number "
                 + "such as 0 or 1 (how many of the first media are free)."));
         return 0;
+    }
+
+    private static BigDecimal price(FieldValue value, List<FieldError> errors) {
+        if (value instanceof FieldValue.Amount amount) {
+            return amount.value();
+        }
+        return price(value.text(), errors);
     }
 
     private static BigDecimal price(String raw, List<FieldError> errors) {
@@ -162,14 +187,21 @@ public final class DraftParser {
         return ids;
     }
 
-    private static List<String> listIds(Map<String, RawValue> values, String key, List<String> fallback,
+    private static List<String> listIds(Map<String, ? extends FieldValue> values, String key, List<String> fallback,
                                         List<FanList> known, List<FieldError> errors) {
         if (!values.containsKey(key)) {
             return fallback;
         }
-        ListResolver.Resolved resolved = ListResolver.resolve(key, values.get(key).items(), known);
+        ListResolver.Resolved resolved = ListResolver.resolve(key, items(values.get(key)).items(), known);
         errors.addAll(resolved.errors());
         return resolved.ids();
+    }
+
+    private Optional<Instant> subscribedAfter(FieldValue value, Binding binding, List<FieldError> errors) {
+        if (value instanceof FieldValue.Day day) {
+            return Optional.of(day.value().atStartOfDay(binding.zone()).toInstant());
+        }
+        return subscribedAfter(value.text(), binding, errors);
     }
 
     private Optional<Instant> subscribedAfter(String raw, Binding binding, List<FieldError> errors) {
@@ -181,6 +213,14 @@ public final class DraftParser {
             errors.add(new FieldError(Fields.SUBSCRIBED_AFTER, "\"" + raw + "\" is not a date: write it like 2026-01-31."));
         }
         return date.map(d -> d.atStartOfDay(binding.zone()).toInstant());
+    }
+
+    /** An exact instant (a picker's) stays exact; typed text is a wall-clock time in the creator's zone. */
+    private Optional<SendTime> sendAt(FieldValue value, Binding binding, List<FieldError> errors) {
+        if (value instanceof FieldValue.Moment moment) {
+            return Optional.of(SendTime.exact(moment.value()));
+        }
+        return sendAt(value.text(), binding, errors).map(SendTime::local);
     }
 
     private Optional<LocalDateTime> sendAt(String raw, Binding binding, List<FieldError> errors) {

@@ -1,7 +1,7 @@
 package io.masscast.core.model;
 
-import java.util.Optional;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**

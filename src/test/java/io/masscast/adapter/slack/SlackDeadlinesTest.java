@@ -1,6 +1,5 @@
 package io.masscast.adapter.slack;
 
-import io.masscast.adapter.common.AckBudgets;
 import static io.masscast.adapter.slack.SlackPayloads.selected;
 import static io.masscast.adapter.slack.SlackPayloads.text;
 import static io.masscast.adapter.slack.SlackTestBed.ALICE;
@@ -8,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.masscast.adapter.common.AckBudgets;
 import io.masscast.core.model.CampaignState;
 import io.masscast.core.policy.Fields;
 import java.net.http.HttpResponse;

@@ -1,9 +1,9 @@
 package io.masscast.adapter.slack;
 
-import io.masscast.core.campaign.Mention;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.masscast.core.campaign.Mention;
 import io.masscast.core.command.Card;
 import io.masscast.core.model.ChannelRef;
 import io.masscast.core.model.Platform;

@@ -1,20 +1,20 @@
 package io.masscast.adapter.slack;
 
-import io.masscast.testing.CommandLayer;
 import static io.masscast.adapter.slack.SlackTestBed.ALICE;
 import static io.masscast.adapter.slack.SlackTestBed.SIGNING_SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.slack.api.app_backend.SlackSignature;
-import java.net.http.HttpResponse;
 import io.javalin.Javalin;
 import io.masscast.config.Secret;
 import io.masscast.config.SlackSettings;
+import io.masscast.testing.CommandLayer;
 import io.masscast.testing.InMemoryStores;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;

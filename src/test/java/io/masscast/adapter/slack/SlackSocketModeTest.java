@@ -1,13 +1,13 @@
 package io.masscast.adapter.slack;
 
-import io.masscast.testing.CommandLayer;
-import io.masscast.adapter.common.AckBudgets;
 import static io.masscast.adapter.slack.SlackTestBed.ALICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
+import io.masscast.adapter.common.AckBudgets;
 import io.masscast.config.Secret;
 import io.masscast.config.SlackSettings;
+import io.masscast.testing.CommandLayer;
 import io.masscast.testing.InMemoryStores;
 import io.masscast.testing.MutableClock;
 import java.net.URI;

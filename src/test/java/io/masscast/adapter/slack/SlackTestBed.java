@@ -1,10 +1,9 @@
 package io.masscast.adapter.slack;
 
-import io.masscast.testing.CommandLayer;
-import io.masscast.adapter.common.AckBudgets;
 import com.google.gson.JsonObject;
 import com.slack.api.app_backend.SlackSignature;
 import io.javalin.Javalin;
+import io.masscast.adapter.common.AckBudgets;
 import io.masscast.config.Secret;
 import io.masscast.config.SlackSettings;
 import io.masscast.core.campaign.CampaignService;
@@ -13,6 +12,7 @@ import io.masscast.core.command.CampaignViews;
 import io.masscast.core.model.Campaign;
 import io.masscast.core.model.ChannelRef;
 import io.masscast.core.model.Platform;
+import io.masscast.testing.CommandLayer;
 import io.masscast.testing.InMemoryStores;
 import io.masscast.testing.MutableClock;
 import java.io.IOException;
