@@ -10,14 +10,17 @@ import com.slack.api.socket_mode.SocketModeClient;
 import io.javalin.http.Handler;
 import io.masscast.adapter.common.AckBudgets;
 import io.masscast.adapter.common.BackgroundWork;
+import io.masscast.adapter.common.ChatAdapter;
 import io.masscast.adapter.common.ChatCore;
 import io.masscast.adapter.common.CommandAnswers;
 import io.masscast.config.Secret;
 import io.masscast.config.SlackSettings;
 import io.masscast.core.command.CommandRouter;
 import io.masscast.core.command.FormOptions;
+import io.masscast.core.model.Platform;
 import io.masscast.core.port.ChatNotifier;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,9 +34,10 @@ import org.slf4j.LoggerFactory;
  * <p>Lifecycle: construct, register the notifier and mount the handler, {@link #start()} (checks the bot token
  * with {@code auth.test} and, in Socket Mode, connects), {@link #stop()} at shutdown.
  */
-public final class SlackAdapter {
+public final class SlackAdapter implements ChatAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(SlackAdapter.class);
     private static final int WORKER_THREADS = 10;
+    static final String EVENTS_PATH = "/slack/events";
 
     private enum State { NEW, STARTED, STOPPED }
 
@@ -90,9 +94,21 @@ public final class SlackAdapter {
                 ? Optional.of(new SlackEventsHandler(app, () -> state == State.STARTED)) : Optional.empty();
     }
 
-    /** Posts and updates campaign cards in Slack channels; register it for {@code Platform.SLACK}. */
+    @Override
+    public Platform platform() {
+        return Platform.SLACK;
+    }
+
+    /** Posts and updates campaign cards in Slack channels. */
+    @Override
     public ChatNotifier notifier() {
         return notifier;
+    }
+
+    /** In HTTP mode, {@code POST /slack/events}; nothing in Socket Mode. */
+    @Override
+    public Map<String, Handler> routes() {
+        return httpHandler.map(handler -> Map.of(EVENTS_PATH, handler)).orElse(Map.of());
     }
 
     /**
@@ -107,6 +123,7 @@ public final class SlackAdapter {
      * Checks the bot token ({@code auth.test}) and, in Socket Mode, connects. Fails with an exception that says
      * what Slack answered when the token is refused or no connection can be opened. Called once.
      */
+    @Override
     public synchronized void start() {
         if (state != State.NEW) {
             throw new IllegalStateException("the Slack adapter starts once; it is " + state);
@@ -121,6 +138,7 @@ public final class SlackAdapter {
     }
 
     /** Disconnects and lets running work finish (a few seconds at most). */
+    @Override
     public synchronized void stop() {
         if (state == State.STOPPED) {
             return;
