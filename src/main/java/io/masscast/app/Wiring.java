@@ -85,7 +85,7 @@ public final class Wiring implements AutoCloseable {
         this.submissions = new SubmissionService(database, clock);
         FanListCache lists = new FanListCache(ofauth, clock);
         this.views = new CampaignViews(campaigns, bindings, lists, clock);
-        this.formOptions = new FormOptions(bindings, lists, ofauth);
+        this.formOptions = new FormOptions(bindings, lists, ofauth, campaigns, clock);
         this.router = new CommandRouter(
                 new ComposeCommands(campaigns, bindings, lists, clock),
                 new DecisionCommands(campaigns),

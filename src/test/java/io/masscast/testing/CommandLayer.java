@@ -30,7 +30,7 @@ public record CommandLayer(CampaignService campaigns, CampaignViews views, Comma
         CommandRouter router = new CommandRouter(new ComposeCommands(campaigns, bindings, lists, clock),
                 new DecisionCommands(campaigns), new ReadCommands(campaigns, bindings, views, lists, ofauth, clock),
                 new AdminCommands(bindings, ofauth));
-        FormOptions options = new FormOptions(bindings, lists, ofauth);
+        FormOptions options = new FormOptions(bindings, lists, ofauth, campaigns, clock);
         return new CommandLayer(campaigns, views, router, options, new ChatCore(router, options, bindings::approverGroups));
     }
 }

@@ -2,15 +2,14 @@ package io.masscast.core.command;
 
 import io.masscast.core.campaign.CampaignException;
 import io.masscast.core.model.Actor;
-import io.masscast.core.model.BindingPolicy;
 import io.masscast.core.model.ChannelRef;
 import io.masscast.core.port.OfAuthFailure;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,66 +46,42 @@ public final class CommandRouter {
     }
 
     private final Map<String, Spec> commands = new LinkedHashMap<>();
+    private final Map<String, Handler> handlers = new LinkedHashMap<>();
     private final ComposeCommands compose;
     private final DecisionCommands decisions;
+    private final ReadCommands reads;
 
     public CommandRouter(ComposeCommands compose, DecisionCommands decisions, ReadCommands reads, AdminCommands admin) {
         this.compose = compose;
         this.decisions = decisions;
-        CommandParam campaign = CommandParam.positional("campaign", CommandParam.Kind.CAMPAIGN, "The campaign, like MC-12.");
-        List<CommandParam> form = ComposeForm.FIELDS.stream().map(CommandParam::of).toList();
-        add("new", "new [text=\"...\" lists=... exclude=... users=... subscribed_after=YYYY-MM-DD media=... preview=N "
-                + "price=12.50 locked=yes markdown=no at=\"2026-03-21 20:00\"]", "compose a mass message (no arguments opens the form)",
-                form, compose::compose);
-        add("list", "list", "recent campaigns in this channel", List.of(), reads::list);
-        add("show", "show MC-ID", "a campaign's card", List.of(campaign), reads::show);
-        add("approve", "approve MC-ID", "approve the version on the card", List.of(campaign), decisions::approve);
-        add("reject", "reject MC-ID REASON", "reject, saying why", List.of(campaign,
-                CommandParam.positional("reason", CommandParam.Kind.REASON, "Why: the requester reads it on the card.")),
-                decisions::reject);
-        add("edit", "edit MC-ID [key=value ...]", "change a pending or scheduled campaign (requester)",
-                concat(campaign, form), compose::edit);
-        add("cancel", "cancel MC-ID", "stop a campaign before it goes out", List.of(campaign), decisions::cancel);
-        add("unsend", "unsend MC-ID", "pull a sent message back (buyers keep access)", List.of(campaign), decisions::unsend);
-        add("mark-sent", "mark-sent MC-ID", "an in-doubt send did reach fans", List.of(campaign), decisions::markSent);
-        add("send-again", "send-again MC-ID", "an in-doubt send did not go out: send it", List.of(campaign),
-                decisions::sendAgain);
-        add("lists", "lists", "the creator's fan lists with sizes", List.of(), reads::lists);
-        add("vault", "vault", "recent vault media ids", List.of(), reads::vault);
-        add("bind", "bind connection=conn_... [creator=\"Name\"] zone=Area/City approvers=ID,ID",
-                "bind this channel to a creator (admins)", List.of(
-                        CommandParam.required("connection", CommandParam.Kind.TEXT, "The creator's OFAuth connection id, like conn_abc123."),
-                        CommandParam.required("zone", CommandParam.Kind.ZONE, "The creator's time zone, like Europe/Berlin."),
-                        CommandParam.named("approvers", CommandParam.Kind.PEOPLE, "Who may approve: people or groups."),
-                        CommandParam.named("creator", CommandParam.Kind.TEXT, "The creator's name on cards (default: OFAuth's).")),
-                admin::bind);
-        add("policy", "policy [approvals=1-3 self_approval=yes|no daily_cap=N|off min_gap=2h|off quiet=23:00-08:00|off "
-                + "approvers=ID,ID]", "show or change this channel's rules (changes: admins)", List.of(
-                        CommandParam.number("approvals", CommandParam.Kind.WHOLE, "How many approvers must agree.", 1,
-                                BindingPolicy.MAX_REQUIRED_APPROVALS),
-                        CommandParam.named("self_approval", CommandParam.Kind.FLAG, "May requesters approve their own campaigns?"),
-                        CommandParam.named("daily_cap", CommandParam.Kind.TEXT, "Sends a day at most, or off."),
-                        CommandParam.named("min_gap", CommandParam.Kind.TEXT, "Time between two sends, like 90m or 2h, or off."),
-                        CommandParam.named("quiet", CommandParam.Kind.TEXT, "No sends then, like 23:00-08:00 (creator's zone), or off."),
-                        CommandParam.named("approvers", CommandParam.Kind.PEOPLE, "Who may approve: people or groups.")),
-                admin::policy);
-        add("digest", "digest", "the daily results digest", List.of(), reads::digest);
-        add("help", "help", "this list", List.of(), invocation -> help());
+        this.reads = reads;
+        handlers.put("new", compose::compose);
+        handlers.put("list", reads::list);
+        handlers.put("show", reads::show);
+        handlers.put("approve", decisions::approve);
+        handlers.put("reject", decisions::reject);
+        handlers.put("edit", compose::edit);
+        handlers.put("cancel", decisions::cancel);
+        handlers.put("unsend", decisions::unsend);
+        handlers.put("mark-sent", decisions::markSent);
+        handlers.put("send-again", decisions::sendAgain);
+        handlers.put("lists", reads::lists);
+        handlers.put("vault", reads::vault);
+        handlers.put("bind", admin::bind);
+        handlers.put("policy", admin::policy);
+        handlers.put("digest", reads::digest);
+        handlers.put("help", invocation -> help());
+        for (CommandSpec spec : CommandCatalog.ALL) {
+            commands.put(spec.name(), new Spec(spec, Objects.requireNonNull(handlers.get(spec.name()), spec.name())));
+        }
+        if (!commands.keySet().equals(handlers.keySet())) {
+            throw new IllegalStateException("every command in the catalog needs a handler, and every handler a command");
+        }
     }
 
-    private static List<CommandParam> concat(CommandParam first, List<CommandParam> rest) {
-        List<CommandParam> all = new ArrayList<>(List.of(first));
-        all.addAll(rest);
-        return all;
-    }
-
-    private void add(String name, String usage, String summary, List<CommandParam> params, Handler handler) {
-        commands.put(name, new Spec(new CommandSpec(name, usage, summary, params), handler));
-    }
-
-    /** Every subcommand, in the order help lists them. */
+    /** Every subcommand, in the order help lists them ({@link CommandCatalog#ALL}). */
     public List<CommandSpec> commands() {
-        return commands.values().stream().map(Spec::spec).toList();
+        return CommandCatalog.ALL;
     }
 
     /** Runs one command line, e.g. {@code approve MC-3} (with or without a leading {@code /masscast}). */
@@ -153,6 +128,18 @@ public final class CommandRouter {
         return guarded(() -> action.verb() == ActionId.Verb.EDIT
                 ? compose.editForm(actor, action.campaignId())
                 : decisions.click(actor, action, input));
+    }
+
+    /**
+     * The card's button for {@code action} as the campaign's card offers it now (with its confirmation restating
+     * price, recipients and send time), or empty if the card no longer offers it (it changed, or is gone).
+     */
+    public Optional<CardAction> cardAction(ActionId action) {
+        try {
+            return reads.currentAction(action);
+        } catch (CampaignException | OfAuthFailure unavailable) {
+            return Optional.empty();
+        }
     }
 
     /** Why a command line can't be read (unknown command, unclosed quote, ...), or empty if it can. */
