@@ -16,8 +16,10 @@ public record CommandParam(String name, Kind kind, boolean required, boolean pos
         CAMPAIGN,
         /** Free text, the rest of the line (a rejection's reason). */
         REASON,
-        /** One line of text. */
+        /** One value, as typed. */
         TEXT,
+        /** Several values separated by commas (fan ids, media). */
+        ITEMS,
         /** Fan lists of the channel's creator, by name or id. */
         LISTS,
         /** A whole number between {@code min} and {@code max}. */
@@ -66,6 +68,7 @@ public record CommandParam(String name, Kind kind, boolean required, boolean pos
             case LISTS -> named(field.key(), Kind.LISTS, field.hint());
             case SEND_TIME -> named(field.key(), Kind.TEXT, "In the creator's time zone: " + field.typing() + ". Empty: on approval.");
             case TEXT -> named(field.key(), Kind.TEXT, field.hint());
+            case FAN_IDS, MEDIA -> named(field.key(), Kind.ITEMS, field.hint() + " " + capital(field.typing()) + ".");
             default -> named(field.key(), Kind.TEXT, field.hint() + " " + capital(field.typing()) + ".");
         };
     }

@@ -131,15 +131,14 @@ public final class CommandRouter {
     }
 
     /**
-     * The card's button for {@code action} as the campaign's card offers it now (with its confirmation restating
-     * price, recipients and send time), or empty if the card no longer offers it (it changed, or is gone).
+     * A card button pressed on a platform whose buttons have no confirmation dialog: if the card offers this
+     * button now and it asks for confirmation, the {@link Reply.Confirm} to show (restating price, recipients and
+     * send time as they are now); otherwise the same as {@link #click} (which also refuses a stale or foreign click).
      */
-    public Optional<CardAction> cardAction(ActionId action) {
-        try {
-            return reads.currentAction(action);
-        } catch (CampaignException | OfAuthFailure unavailable) {
-            return Optional.empty();
-        }
+    public Reply press(ChannelRef channel, Actor actor, ActionId action) {
+        return guarded(() -> reads.currentAction(action).filter(offered -> offered.confirm().isPresent())
+                .<Reply>map(Reply.Confirm::new)
+                .orElseGet(() -> click(channel, actor, action, Optional.empty())));
     }
 
     /** Why a command line can't be read (unknown command, unclosed quote, ...), or empty if it can. */

@@ -21,6 +21,7 @@ import io.masscast.core.model.FanList;
 import io.masscast.core.model.MediaItem;
 import io.masscast.core.policy.Fields;
 import io.masscast.core.port.OfAuthFailure;
+import io.masscast.testing.FakeOfAuthGateway;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Instant;

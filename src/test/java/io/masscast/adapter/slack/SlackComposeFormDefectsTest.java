@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.masscast.core.policy.Fields;
+import io.masscast.testing.FakeOfAuthGateway;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Instant;

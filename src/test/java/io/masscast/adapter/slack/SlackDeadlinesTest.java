@@ -10,6 +10,7 @@ import com.google.gson.JsonParser;
 import io.masscast.adapter.common.AckBudgets;
 import io.masscast.core.model.CampaignState;
 import io.masscast.core.policy.Fields;
+import io.masscast.testing.FakeOfAuthGateway;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;

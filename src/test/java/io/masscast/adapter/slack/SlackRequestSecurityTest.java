@@ -10,6 +10,7 @@ import io.javalin.Javalin;
 import io.masscast.config.Secret;
 import io.masscast.config.SlackSettings;
 import io.masscast.testing.CommandLayer;
+import io.masscast.testing.FakeOfAuthGateway;
 import io.masscast.testing.InMemoryStores;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -8,6 +8,7 @@ import io.masscast.adapter.common.AckBudgets;
 import io.masscast.config.Secret;
 import io.masscast.config.SlackSettings;
 import io.masscast.testing.CommandLayer;
+import io.masscast.testing.FakeOfAuthGateway;
 import io.masscast.testing.InMemoryStores;
 import io.masscast.testing.MutableClock;
 import java.net.URI;

@@ -13,6 +13,7 @@ import io.masscast.core.model.Campaign;
 import io.masscast.core.model.ChannelRef;
 import io.masscast.core.model.Platform;
 import io.masscast.testing.CommandLayer;
+import io.masscast.testing.FakeOfAuthGateway;
 import io.masscast.testing.InMemoryStores;
 import io.masscast.testing.MutableClock;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.masscast.adapter.slack;
+package io.masscast.testing;
 
 import io.masscast.core.model.ConnectionInfo;
 import io.masscast.core.model.FanList;
@@ -18,29 +18,29 @@ import java.util.Optional;
  * optional delay to play a slow OFAuth. Sends are not this fake's business: the end-to-end tests use the
  * simulator for those.
  */
-final class FakeOfAuthGateway extends UnexpectedOfAuthGateway {
-    static final String CONNECTION = "conn_demo";
-    static final FanList VIP = new FanList("1187345", "VIP", "custom", Optional.of(1234L));
-    static final FanList WHALES = new FanList("1187346", "Whales", "custom", Optional.of(56L));
-    static final FanList CHURNED = new FanList("1187347", "Churned", "custom", Optional.of(310L));
-    static final VaultMedia PHOTO = new VaultMedia(48213377L, "photo", Optional.of(Instant.parse("2026-03-01T12:00:00Z")));
-    static final VaultMedia VIDEO = new VaultMedia(48213378L, "video", Optional.of(Instant.parse("2026-03-02T12:00:00Z")));
+public final class FakeOfAuthGateway extends UnexpectedOfAuthGateway {
+    public static final String CONNECTION = "conn_demo";
+    public static final FanList VIP = new FanList("1187345", "VIP", "custom", Optional.of(1234L));
+    public static final FanList WHALES = new FanList("1187346", "Whales", "custom", Optional.of(56L));
+    public static final FanList CHURNED = new FanList("1187347", "Churned", "custom", Optional.of(310L));
+    public static final VaultMedia PHOTO = new VaultMedia(48213377L, "photo", Optional.of(Instant.parse("2026-03-01T12:00:00Z")));
+    public static final VaultMedia VIDEO = new VaultMedia(48213378L, "video", Optional.of(Instant.parse("2026-03-02T12:00:00Z")));
 
     private volatile List<FanList> lists = List.of(VIP, WHALES, CHURNED);
     private volatile Duration delay = Duration.ZERO;
     private volatile OfAuthFailure readFailure;
 
-    void lists(List<FanList> value) {
+    public void lists(List<FanList> value) {
         lists = List.copyOf(value);
     }
 
     /** Every read answers after this long. */
-    void delay(Duration value) {
+    public void delay(Duration value) {
         delay = value;
     }
 
     /** Every list and vault read fails like this (null: they work again). */
-    void failReads(OfAuthFailure failure) {
+    public void failReads(OfAuthFailure failure) {
         readFailure = failure;
     }
 
