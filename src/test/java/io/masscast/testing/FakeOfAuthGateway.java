@@ -1,6 +1,7 @@
 package io.masscast.testing;
 
 import io.masscast.core.model.ConnectionInfo;
+import io.masscast.core.model.DeletedMessage;
 import io.masscast.core.model.FanList;
 import io.masscast.core.model.Page;
 import io.masscast.core.model.VaultMedia;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The OFAuth reads a Slack conversation needs (the connection to bind, fan lists, vault media), with an
@@ -19,6 +21,7 @@ import java.util.Optional;
  * simulator for those.
  */
 public final class FakeOfAuthGateway extends UnexpectedOfAuthGateway {
+    private final List<Long> deleted = new CopyOnWriteArrayList<>();
     public static final String CONNECTION = "conn_demo";
     public static final FanList VIP = new FanList("1187345", "VIP", "custom", Optional.of(1234L));
     public static final FanList WHALES = new FanList("1187346", "Whales", "custom", Optional.of(56L));
@@ -65,6 +68,17 @@ public final class FakeOfAuthGateway extends UnexpectedOfAuthGateway {
     public Page<ConnectionInfo> connections(Optional<String> status, int limit, long offset) {
         return new Page<>(List.of(new ConnectionInfo(CONNECTION, "active", "Mila Rose", "milarose", List.of(), Optional.empty())),
                 Optional.empty());
+    }
+
+    /** Deletes (cancel, unsend) succeed and are remembered. */
+    @Override
+    public DeletedMessage deleteMassMessage(String connectionId, long messageId) {
+        deleted.add(messageId);
+        return new DeletedMessage(true, Optional.empty());
+    }
+
+    public List<Long> deleted() {
+        return List.copyOf(deleted);
     }
 
     private void pause() {

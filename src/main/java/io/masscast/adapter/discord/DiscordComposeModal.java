@@ -38,6 +38,8 @@ final class DiscordComposeModal {
     static final String LISTS_NOTE = "lists_note";
     static final String TEXT_NOTE = "text_note";
     static final int TEXT_MAX = TextInput.MAX_VALUE_LENGTH;
+    /** What a modal's text display holds (Discord's limit; JDA 6.1 names no constant for it). */
+    static final int TEXT_DISPLAY_MAX = 4000;
     static final int MENU_MAX = StringSelectMenu.OPTIONS_MAX_AMOUNT;
     static final int TITLE_MAX = Modal.MAX_TITLE_LENGTH;
     static final int LABEL_MAX = Label.LABEL_MAX_LENGTH;
@@ -54,7 +56,7 @@ final class DiscordComposeModal {
             components.add(listMenu(ComposeForm.field(Fields.LISTS), spec, menus.get()));
             components.add(listMenu(ComposeForm.field(Fields.EXCLUDE), spec, menus.get()));
         } else {
-            components.add(TextDisplay.of(listsNote(spec, choices)));
+            components.add(TextDisplay.of(DiscordText.fit(listsNote(spec, choices), TEXT_DISPLAY_MAX)));
         }
         components.add(shortInput(ComposeForm.field(Fields.PRICE), ComposeForm.field(Fields.PRICE).label(),
                 ComposeForm.field(Fields.PRICE).hint(), spec));
@@ -128,8 +130,8 @@ final class DiscordComposeModal {
                         ? "This creator has " + known.size() + " lists, more than a form can offer: "
                         : "Some of these lists are not among the creator's lists now: ")
                 .orElse("The creator's lists could not be loaded just now: ");
-        return "**Audience**\n" + DiscordText.markdown(given) + "\n" + why + "name them as options, `/masscast new lists:… exclude:…` "
-                + "(they complete as you type).";
+        return "**Audience**\n" + why + "name them as options, `/masscast new lists:… exclude:…` (they complete as you type).\n"
+                + DiscordText.markdown(given);
     }
 
     /** Whether every list the form names is one of {@code known} (by id or name), so a menu can show it. */

@@ -12,6 +12,7 @@ import io.masscast.testing.FakeOfAuthGateway;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import net.dv8tion.jda.api.components.Component;
@@ -106,7 +107,7 @@ class DiscordComposeTest {
         DiscordEvents.Answer refused = bed.events.awaitAnswer(submitted);
         assertThat(refused.isPrivate()).isTrue();
         assertThat(refused.content()).contains("That can't go out as it is", "**at**", "yesterday-ish");
-        assertThat(bed.core.campaigns().find(1)).isEmpty();
+        assertThat(bed.core.campaigns().list(DiscordTestBed.CHANNEL, EnumSet.allOf(CampaignState.class), 10)).isEmpty();
         assertThat(bed.stores.pendingOutbox()).isEmpty();
         assertThat(refused.buttons()).singleElement().asString().startsWith(DiscordReplies.FIX);
 

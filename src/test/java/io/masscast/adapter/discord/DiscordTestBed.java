@@ -50,7 +50,7 @@ final class DiscordTestBed implements AutoCloseable {
     final FakeDiscordChannels discord = new FakeDiscordChannels(DiscordEvents.CHANNEL);
     final CommandLayer core;
     final DiscordAdapter adapter;
-    private final Map<Long, String> cardMessages = new LinkedHashMap<>();
+    private final Map<Integer, String> cardMessages = new LinkedHashMap<>();
 
     private DiscordTestBed(AckBudgets budgets) {
         core = CommandLayer.over(stores, ofauth, clock, Set.of(ADMIN));
@@ -110,25 +110,26 @@ final class DiscordTestBed implements AutoCloseable {
         }
     }
 
-    Campaign campaign(long id) {
-        return core.campaigns().find(id).orElseThrow();
+    /** The channel's campaign MC-{@code number}. */
+    Campaign campaign(int number) {
+        return core.campaigns().findByNumber(CHANNEL, number);
     }
 
     /** Moves a campaign on as the jobs would (to sent, in doubt, ...). */
-    void change(long id, UnaryOperator<Campaign.Changes> change) {
-        stores.inTransaction(s -> s.campaigns().update(change.apply(campaign(id).change()).apply(clock.instant())));
+    void change(int number, UnaryOperator<Campaign.Changes> change) {
+        stores.inTransaction(s -> s.campaigns().update(change.apply(campaign(number).change()).apply(clock.instant())));
     }
 
-    void state(long id, CampaignState state, Optional<Long> ofauthMessage, Optional<Instant> unsendableUntil) {
-        change(id, c -> c.state(state).ofauthMessageId(ofauthMessage).unsendableUntil(unsendableUntil)
+    void state(int number, CampaignState state, Optional<Long> ofauthMessage, Optional<Instant> unsendableUntil) {
+        change(number, c -> c.state(state).ofauthMessageId(ofauthMessage).unsendableUntil(unsendableUntil)
                 .sentAt(state == CampaignState.SENT ? Optional.of(clock.instant()) : Optional.empty()));
     }
 
     /** Does what the outbox does for a card entry: shows the campaign as it is now, updating its message. */
-    String showCard(long campaignId) {
-        String shown = adapter.notifier().showCard(CHANNEL, Optional.ofNullable(cardMessages.get(campaignId)),
-                new CampaignCards().render(core.views().of(campaign(campaignId))));
-        cardMessages.put(campaignId, shown);
+    String showCard(int number) {
+        String shown = adapter.notifier().showCard(CHANNEL, Optional.ofNullable(cardMessages.get(number)),
+                new CampaignCards().render(core.views().of(campaign(number))));
+        cardMessages.put(number, shown);
         return shown;
     }
 
