@@ -2,6 +2,7 @@ package io.masscast.app;
 
 import io.masscast.adapter.common.ChatAdapter;
 import io.masscast.adapter.common.ChatCore;
+import io.masscast.adapter.discord.DiscordAdapter;
 import io.masscast.adapter.slack.SlackAdapter;
 import io.masscast.config.MasscastConfig;
 import io.masscast.config.OfAuthMode;
@@ -55,6 +56,7 @@ final class ServerMode implements AutoCloseable {
     static List<ChatAdapter> configured(MasscastConfig config, ChatCore core) {
         List<ChatAdapter> adapters = new ArrayList<>();
         config.slack().ifPresent(slack -> adapters.add(new SlackAdapter(slack, core)));
+        config.discord().ifPresent(discord -> adapters.add(new DiscordAdapter(discord, core)));
         return adapters;
     }
 
@@ -85,13 +87,6 @@ final class ServerMode implements AutoCloseable {
 
     /** Runs until the process is stopped; returns the exit status. */
     static int run(MasscastConfig config, PrintStream err) {
-        if (config.discord().isPresent()) {
-            err.println("DISCORD_BOT_TOKEN is set, but the Discord adapter is not part of this version yet."
-                    + (config.slack().isPresent() ? " Starting Slack only." : " Unset it, or use Slack or --shell."));
-            if (config.slack().isEmpty()) {
-                return 2;
-            }
-        }
         ServerMode server;
         try {
             server = start(config);

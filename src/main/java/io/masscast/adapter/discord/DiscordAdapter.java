@@ -71,6 +71,11 @@ public final class DiscordAdapter implements ChatAdapter {
         this.notifier = new DiscordNotifier(this::connection, cards);
     }
 
+    /** The exact JSON masscast registers for {@code /masscast} (what {@code masscast discord-commands} prints). */
+    public static String commandsJson() {
+        return DiscordCommands.json();
+    }
+
     @Override
     public Platform platform() {
         return Platform.DISCORD;
