@@ -44,7 +44,7 @@ public final class MediaRules {
     }
 
     public static String explain(String raw) {
-        return "\"" + raw + "\" is not a media item: use a vault media id (a positive number), "
+        return Excerpt.of(raw) + " is not a media item: use a vault media id (a positive number), "
                 + "an upload reference (upload:…), or an http(s) link";
     }
 
