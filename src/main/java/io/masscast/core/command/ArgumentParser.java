@@ -186,22 +186,24 @@ final class ArgumentParser {
         String closers = CLOSING.get(open);
         boolean alwaysCloses = open == '"';
         StringBuilder out = new StringBuilder();
+        int problemsBefore = problems.size();
         while (pos < text.length()) {
             char c = text.charAt(pos++);
             if (closers.indexOf(c) >= 0 && (alwaysCloses || atSeparator(pos))) {
                 if (!atSeparator(pos)) {
                     int closed = pos;
-                    problem(() -> "Right after the quote closed at position " + closed + " comes "
-                            + Excerpt.of(wordAround(closed)) + ": write \\\" for a quote inside a quoted value, and a space "
-                            + "between arguments.");
                     while (pos < text.length() && !atSeparator(pos)) {
                         pos++;
                     }
+                    int glued = pos;
+                    problem(() -> "Right after the quote closed at position " + closed + " comes "
+                            + Excerpt.of(text.substring(closed, glued)) + ": write \\\" for a quote inside a quoted value, "
+                            + "and a space between arguments.");
                 }
                 return out.toString();
             }
             if (c == '\\' && pos < text.length()) {
-                escape(text.charAt(pos++), closers, out);
+                escape(text.charAt(pos++), closers, out, problems.size() == problemsBefore);
             } else {
                 out.append(c);
             }
@@ -211,18 +213,18 @@ final class ArgumentParser {
         return out.toString();
     }
 
-    private void escape(char next, String closers, StringBuilder out) {
+    /** Appends the escaped character; an unknown escape is a problem, reported once per quoted value. */
+    private void escape(char next, String closers, StringBuilder out, boolean report) {
         switch (next) {
             case 'n' -> out.append('\n');
             case '\\', '"' -> out.append(next);
             default -> {
                 if (closers.indexOf(next) >= 0) {
                     out.append(next);
-                } else {
+                } else if (report) {
                     int at = pos - 1;
                     problem(() -> Excerpt.of("\\" + next) + " (position " + at + ") is not an escape: inside quotes write "
                             + "\\\\ for a backslash (\"C:\\\\Users\"), \\n for a new line and \\\" for a quote.");
-                    out.append('\\').append(next);
                 }
             }
         }

@@ -192,8 +192,8 @@ public final class DraftParser {
         }
         OptionalInt value = NumberInput.whole(raw, 0, MAX_PREVIEW);
         if (value.isEmpty()) {
-            errors.add(new FieldError(Fields.PREVIEW, Excerpt.of(raw) + " is not a preview count: write a whole number "
-                    + "such as 0 or 1 (how many of the first media are free)" + NumberInput.hint(raw) + "."));
+            errors.add(new FieldError(Fields.PREVIEW, Excerpt.of(raw) + " is not a preview count" + NumberInput.hint(raw)
+                    + ": write a whole number such as 0 or 1 (how many of the first media are free)."));
         }
         return value.orElse(0);
     }
@@ -206,8 +206,8 @@ public final class DraftParser {
         }
         Optional<BigDecimal> price = NumberInput.decimal(value.startsWith("$") ? value.substring(1) : value);
         if (price.isEmpty()) {
-            errors.add(new FieldError(Fields.PRICE, Excerpt.of(raw) + " is not a price: write it like 12.50, or 0 for free"
-                    + NumberInput.hint(value) + " (a PPV price is 3.00 to 200.00)."));
+            errors.add(new FieldError(Fields.PRICE, Excerpt.of(raw) + " is not a price" + NumberInput.hint(value)
+                    + ": write it like 12.50, or 0 for free; a PPV price is 3.00 to 200.00."));
         }
         return price.orElse(BigDecimal.ZERO);
     }
