@@ -30,8 +30,8 @@ import java.util.regex.Pattern;
 
 /** {@code bind} and {@code policy}: which creator a channel speaks for, and its rules. Changes are for admins. */
 public final class AdminCommands {
-    private static final Set<String> POLICY_KEYS = Set.of("approvals", "self_approval", "daily_cap", "min_gap", "quiet", "approvers");
-    private static final List<String> BIND_KEYS = List.of("connection", "creator", "zone", "approvers");
+    static final List<String> POLICY_KEYS = List.of("approvals", "self_approval", "daily_cap", "min_gap", "quiet", "approvers");
+    static final List<String> BIND_KEYS = List.of("connection", "creator", "zone", "approvers");
     private static final Pattern CONNECTION_ID = Pattern.compile("[A-Za-z0-9_-]{1," + TextRules.MAX_NAME_LENGTH + "}");
     private static final int MAX_APPROVERS = 50;
     private static final int MAX_APPROVER_ID = 64;

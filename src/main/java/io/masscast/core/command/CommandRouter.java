@@ -4,6 +4,7 @@ import io.masscast.core.campaign.CampaignException;
 import io.masscast.core.model.Actor;
 import io.masscast.core.model.ChannelRef;
 import io.masscast.core.policy.Excerpt;
+import io.masscast.core.policy.Fields;
 import io.masscast.core.policy.SendPolicy;
 import io.masscast.core.port.OfAuthFailure;
 import java.util.LinkedHashMap;
@@ -89,6 +90,21 @@ public final class CommandRouter {
 
     private void add(String name, Args args, String usage, String summary, Handler handler) {
         commands.put(name, new Spec(name, args, usage, summary, handler));
+    }
+
+    /** The subcommands, in the order help lists them (for completion in a terminal). */
+    public List<String> commandNames() {
+        return List.copyOf(commands.keySet());
+    }
+
+    /** The keys {@code command} takes as {@code key=value}; empty for a command that takes none, or no command. */
+    public List<String> keysOf(String command) {
+        return switch (command.toLowerCase(Locale.ROOT)) {
+            case "new", "edit" -> Fields.ALL;
+            case "bind" -> AdminCommands.BIND_KEYS;
+            case "policy" -> AdminCommands.POLICY_KEYS;
+            default -> List.of();
+        };
     }
 
     /** Runs one command line, e.g. {@code approve MC-3} (with or without a leading {@code /masscast}). */
