@@ -4,11 +4,14 @@ import com.slack.api.app_backend.SlackSignature;
 import com.slack.api.bolt.middleware.Middleware;
 import com.slack.api.bolt.middleware.MiddlewareChain;
 import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.request.RequestType;
 import com.slack.api.bolt.response.Response;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -19,13 +22,16 @@ import org.slf4j.LoggerFactory;
  * under five minutes old; a captured request could still be sent again within those minutes, so each signature
  * is remembered for that window and a second use gets the same 401 as a bad signature. Runs after Bolt's
  * verification, so only genuine signatures are remembered. (Per process: replicas behind a load balancer each
- * keep their own memory.)
+ * keep their own memory.) Read-only requests are let through: a list search carries no unique id, so the same
+ * search typed twice within a second is the same signed request, and answering it again changes nothing.
  */
 final class ReplayGuard implements Middleware {
     private static final Logger LOG = LoggerFactory.getLogger(ReplayGuard.class);
     /** Bolt's window plus a minute for clock skew. */
     private static final Duration REMEMBER = Duration.ofMinutes(6);
     private static final Duration SWEEP_EVERY = Duration.ofSeconds(30);
+    /** Requests whose listeners only read: menu searches of modals and dialogs. */
+    private static final Set<RequestType> READ_ONLY = EnumSet.of(RequestType.BlockSuggestion, RequestType.DialogSuggestion);
 
     private final Clock clock;
     private final Map<String, Instant> seenUntil = new ConcurrentHashMap<>();
@@ -40,7 +46,7 @@ final class ReplayGuard implements Middleware {
     @SuppressWarnings("rawtypes") // Bolt's Middleware interface takes the raw Request
     public Response apply(Request req, Response resp, MiddlewareChain chain) throws Exception {
         String signature = req.getHeaders().getFirstValue(SlackSignature.HeaderNames.X_SLACK_SIGNATURE);
-        if (req.isSocketMode() || signature == null) {
+        if (req.isSocketMode() || signature == null || READ_ONLY.contains(req.getRequestType())) {
             return chain.next(req);
         }
         Instant now = clock.instant();

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import io.javalin.Javalin;
 import io.masscast.config.Secret;
 import io.masscast.config.SlackSettings;
+import io.masscast.core.policy.Fields;
 import io.masscast.testing.InMemoryStores;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -92,6 +93,30 @@ class SlackRequestSecurityTest {
 
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(replay.statusCode()).isEqualTo(401);
+        assertThat(bed.campaigns.find(1)).isPresent();
+        assertThat(bed.campaigns.find(2)).isEmpty();
+    }
+
+    @Test
+    void twoIdenticalListSearchesWithinASecondAreBothAnsweredButAReplayedSubmissionIsNot() {
+        JsonObject view = bed.openedView(bed.slash(ALICE, "new").triggerId());
+        String search = SlackPayloads.form(SlackPayloads.listSearch(ALICE, Fields.LISTS, "vip", view));
+        Map<String, String> signature = SlackTestBed.signature(search, now(), SIGNING_SECRET);
+
+        HttpResponse<String> first = bed.post(search, signature);
+        HttpResponse<String> again = bed.post(search, signature);
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.body()).isEqualTo(first.body()).contains(FakeOfAuthGateway.VIP.id());
+        assertRefusedWith(bed.post(search, SlackTestBed.signature(search, now(), "not-the-signing-secret")), 401);
+
+        String submission = SlackPayloads.form(SlackPayloads.viewSubmission(ALICE, view, Map.of(
+                Fields.TEXT, SlackPayloads.text("Hi"), Fields.LISTS, SlackPayloads.selected("multi_static_select",
+                        FakeOfAuthGateway.VIP.id()))));
+        Map<String, String> signed = SlackTestBed.signature(submission, now(), SIGNING_SECRET);
+        assertThat(bed.post(submission, signed).statusCode()).isEqualTo(200);
+        assertThat(bed.post(submission, signed).statusCode()).isEqualTo(401);
         assertThat(bed.campaigns.find(1)).isPresent();
         assertThat(bed.campaigns.find(2)).isEmpty();
     }
