@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * Refuses a signed HTTP request that was already seen. Bolt checks the signature and that the timestamp is
  * under five minutes old; a captured request could still be sent again within those minutes, so each signature
  * is remembered for that window and a second use gets the same 401 as a bad signature. Runs after Bolt's
- * verification, so only genuine signatures are remembered. (Per process: replicas behind a load balancer each
+ * verification, so only genuine signatures are remembered; a signature dated ahead of this clock is refused too, as
+ * it would still be valid after the guard forgot it. (Per process: replicas behind a load balancer each
  * keep their own memory.) Read-only requests are let through: a list search carries no unique id, so the same
  * search typed twice within a second is the same signed request, and answering it again changes nothing.
  */
@@ -29,6 +30,8 @@ final class ReplayGuard implements Middleware {
     private static final Logger LOG = LoggerFactory.getLogger(ReplayGuard.class);
     /** Bolt's window plus a minute for clock skew. */
     private static final Duration REMEMBER = Duration.ofMinutes(6);
+    /** Bolt refuses signatures older than five minutes but not ones dated ahead; Slack's clock may be this much ahead. */
+    private static final Duration SKEW = Duration.ofMinutes(1);
     private static final Duration SWEEP_EVERY = Duration.ofSeconds(30);
     /** Requests whose listeners only read: menu searches of modals and dialogs. */
     private static final Set<RequestType> READ_ONLY = EnumSet.of(RequestType.BlockSuggestion, RequestType.DialogSuggestion);
@@ -50,12 +53,27 @@ final class ReplayGuard implements Middleware {
             return chain.next(req);
         }
         Instant now = clock.instant();
+        if (datedAhead(req, now)) {
+            LOG.warn("Refused a Slack request signed with a timestamp ahead of this clock ({})", req.getRequestType());
+            return Response.json(401, "{\"error\":\"invalid request\"}");
+        }
         sweep(now);
         if (seenUntil.putIfAbsent(signature, now.plus(REMEMBER)) != null) {
             LOG.warn("Refused a replayed Slack request ({})", req.getRequestType());
             return Response.json(401, "{\"error\":\"invalid request\"}");
         }
         return chain.next(req);
+    }
+
+    /** A signature dated after now (beyond skew) would outlive the memory of signatures seen. */
+    @SuppressWarnings("rawtypes")
+    private static boolean datedAhead(Request req, Instant now) {
+        String timestamp = req.getHeaders().getFirstValue(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP);
+        try {
+            return timestamp == null || Long.parseLong(timestamp) > now.plus(SKEW).getEpochSecond();
+        } catch (NumberFormatException notANumber) {
+            return true;
+        }
     }
 
     private void sweep(Instant now) {

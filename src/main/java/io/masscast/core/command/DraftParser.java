@@ -134,6 +134,14 @@ public final class DraftParser {
         return errors.size() == before;
     }
 
+    /**
+     * Whether an item of a list value is no item at all: empty, or spaces and tabs (as around a trailing comma).
+     * Anything else without a visible character is an item that is wrong, never silently dropped.
+     */
+    static boolean isNothing(String item) {
+        return item.chars().allMatch(c -> c == ' ' || c == '\t');
+    }
+
     /** At most a few errors per field, then how many more there are, so a reply stays short. */
     private static List<FieldError> capped(List<FieldError> errors) {
         List<FieldError> shown = new ArrayList<>();
@@ -176,7 +184,7 @@ public final class DraftParser {
             return media;
         }
         for (String item : raw.items()) {
-            if (item.isBlank()) {
+            if (isNothing(item)) {
                 continue;
             }
             Optional<MediaItem> parsed = item.length() > MAX_MEDIA_LENGTH ? Optional.empty() : MediaRules.classify(item);
@@ -221,13 +229,13 @@ public final class DraftParser {
         }
         for (String item : raw.items()) {
             String id = item.strip();
-            if (id.isEmpty()) {
+            if (isNothing(item)) {
                 continue;
             }
             if (FAN_ID.matcher(id).matches()) {
                 ids.add(id);
             } else {
-                errors.add(new FieldError(Fields.USERS, Excerpt.of(id) + " is not a fan id: fan ids are positive numbers, "
+                errors.add(new FieldError(Fields.USERS, Excerpt.of(item) + " is not a fan id: fan ids are positive numbers, "
                         + "separated by commas."));
             }
         }
