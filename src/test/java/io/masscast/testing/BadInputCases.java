@@ -217,7 +217,12 @@ public final class BadInputCases {
                 yield new LineCase(Who.REQUESTER, "new " + validNew + " " + key + "=1", key, "unknown key");
             }
             case 1 -> new LineCase(Who.REQUESTER, "new " + validNew + " " + "price=3", "price is given twice", "duplicate key");
-            case 2 -> new LineCase(Who.REQUESTER, "new " + validNew + " " + word, Excerpt.of(word), "stray word");
+            case 2 -> {
+                // a control that is not also a space (those separate words like a space does)
+                String stray = random.nextBoolean() ? word : insert(word + word, new String(Character.toChars(
+                        oneOf(CONTROLS.stream().filter(c -> !Character.isWhitespace(c)).toList()))));
+                yield new LineCase(Who.REQUESTER, "new " + validNew + " " + stray, Excerpt.of(stray), "stray word");
+            }
             case 3 -> new LineCase(Who.REQUESTER, "new text=" + word + " " + word + " is up " + validNew.replaceFirst("text=\"[^\"]*\"", ""),
                     Excerpt.of(word), "unquoted text");
             case 4 -> new LineCase(Who.REQUESTER, "new " + validNew.replaceFirst("text=\"([^\"]*)\"", "text=“$1"),

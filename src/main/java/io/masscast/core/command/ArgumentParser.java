@@ -60,8 +60,10 @@ final class ArgumentParser {
                     + shorten(key + "=" + (earlier.isEmpty() ? "" : earlier + ",") + "\"" + last + " " + following + "\"", key);
         }
 
+        /** The suggestion when it is short and plain; else only its shape, never a long or unprintable echo. */
         private static String shorten(String suggestion, String key) {
-            return suggestion.length() <= MAX_SUGGESTION ? suggestion : key + "=\"...\"";
+            return suggestion.length() <= MAX_SUGGESTION && Excerpt.isPlain(suggestion) ? suggestion
+                    : Excerpt.name(key) + "=\"...\"";
         }
     }
 

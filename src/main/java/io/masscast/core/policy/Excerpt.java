@@ -20,6 +20,11 @@ public final class Excerpt {
         return plain ? raw : of(raw);
     }
 
+    /** Whether {@code raw} holds only characters an excerpt shows as themselves (no control or invisible ones). */
+    public static boolean isPlain(String raw) {
+        return raw.codePoints().noneMatch(cp -> cp == '\n' || cp == '\t' || TextRules.isShownByName(cp));
+    }
+
     public static String of(String raw) {
         StringBuilder out = new StringBuilder("\"");
         int i = 0;

@@ -54,6 +54,9 @@ class ArgumentParserTest {
         assertThat(ArgumentParser.parse("text= \"hi\"").extraWords(0)).get().asString()
                 .contains("write the value right after text=, as in text=\"hi\"");
         assertThat(ArgumentParser.parse("MC-1 price=3").extraWords(1)).isEmpty();
+        assertThat(ArgumentParser.parse("text=hi \u001B[2Jthere").extraWords(0)).get().asString()
+                .contains("\"<U+001B>[2Jthere\"").contains("as in text=\"...\"").doesNotContain("\u001B");
+        assertThat(ArgumentParser.parse("k".repeat(5_000) + "=v w").extraWords(0)).get().asString().hasSizeLessThan(300);
     }
 
     @Test
