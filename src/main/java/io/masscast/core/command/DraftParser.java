@@ -40,8 +40,6 @@ public final class DraftParser {
     static final int MAX_FAN_IDS = 10_000;
     static final int MAX_LISTS = 100;
     static final int MAX_MEDIA = 100;
-    /** A media item: a vault id, an upload reference or a link. */
-    static final int MAX_MEDIA_LENGTH = 2_048;
     static final int MAX_PREVIEW = 999;
     /** Errors shown per field; more of the same kind are counted, not listed. */
     private static final int MAX_ERRORS_PER_FIELD = 3;
@@ -187,7 +185,7 @@ public final class DraftParser {
             if (isNothing(item)) {
                 continue;
             }
-            Optional<MediaItem> parsed = item.length() > MAX_MEDIA_LENGTH ? Optional.empty() : MediaRules.classify(item);
+            Optional<MediaItem> parsed = item.length() > MediaRules.MAX_LENGTH ? Optional.empty() : MediaRules.classify(item);
             parsed.ifPresentOrElse(media::add,
                     () -> errors.add(new FieldError(Fields.MEDIA, MediaRules.explain(item.strip()) + ".")));
         }

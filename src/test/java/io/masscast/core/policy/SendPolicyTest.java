@@ -185,6 +185,15 @@ class SendPolicyTest {
     }
 
     @Test
+    void aLinkMayHoldAnyScriptButNoControlInvisibleOrDirectionCharacter() {
+        assertThat(MediaRules.classify("https://cdn.example.com/фото.jpg")).isPresent();
+        for (String link : List.of("https://cdn.example.com/\u202Egpj.exe", "https://cdn.example.com/a\u0000.jpg",
+                "https://cdn.example.com/" + "a".repeat(2_100))) {
+            assertThat(MediaRules.classify(link)).as(link.substring(0, 30)).isEmpty();
+        }
+    }
+
+    @Test
     void aMediaItemWhoseValueDoesNotMatchItsKindIsRefused() {
         SendPolicy.DraftVerdict verdict = check(draft().free().media(new MediaItem(MediaItem.Kind.URL, "not a link")).preview(0));
 
