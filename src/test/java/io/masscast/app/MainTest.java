@@ -18,7 +18,7 @@ class MainTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
         int status = Main.run(new String[] {"discord-commands"}, Map.of(), new ByteArrayInputStream(new byte[0]),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), false);
 
         assertThat(status).isZero();
         assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();

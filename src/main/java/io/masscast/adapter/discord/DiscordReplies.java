@@ -64,7 +64,7 @@ final class DiscordReplies implements PlatformReplies<DiscordMessage> {
     private static DiscordMessage confirmation(CardAction action) {
         CardAction.Confirm confirm = action.confirm().orElseThrow();
         String encoded = action.id().encode();
-        ButtonStyle style = action.style() == CardAction.Style.DANGER ? ButtonStyle.DANGER : ButtonStyle.SUCCESS;
+        ButtonStyle style = confirm.destructive() ? ButtonStyle.DANGER : ButtonStyle.SUCCESS;
         List<Button> buttons = List.of(
                 Button.of(style, CONFIRM + encoded, DiscordText.fit(confirm.confirmLabel(), DiscordCards.BUTTON_LABEL_MAX)),
                 Button.secondary(DENY + encoded, DiscordText.fit(confirm.denyLabel(), DiscordCards.BUTTON_LABEL_MAX)));

@@ -1,15 +1,14 @@
 package io.masscast.adapter.shell;
 
+import io.masscast.core.command.CommandRouter;
 import io.masscast.core.command.ComposeForm;
 import io.masscast.core.command.FormField;
 import io.masscast.core.command.FormSpec;
 import io.masscast.core.command.FormValues;
 import io.masscast.core.command.RawValue;
+import io.masscast.core.policy.Excerpt;
 import io.masscast.core.policy.FieldError;
 import io.masscast.core.policy.Fields;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +20,10 @@ import java.util.Optional;
  * the fields that have errors, showing each error first.
  */
 final class FormPrompter {
-    private final BufferedReader in;
+    private final ShellInput in;
     private final ShellConsole console;
 
-    FormPrompter(BufferedReader in, ShellConsole console) {
+    FormPrompter(ShellInput in, ShellConsole console) {
         this.in = in;
         this.console = console;
     }
@@ -53,8 +52,8 @@ final class FormPrompter {
             errors.stream().filter(e -> e.field().equals(key)).forEach(e -> console.print("  ! " + e.message()));
             String current = answers.containsKey(key) ? FormValues.typed(key, answers.get(key), spec.zone()) : spec.typed(key);
             console.print("  " + key + " — " + field.label() + zoneNote(field, spec) + ": " + field.typing()
-                    + (current.isEmpty() ? "" : " [" + current.replace("\n", "\\n") + "]") + ":");
-            Optional<String> line = readLine();
+                    + (current.isEmpty() ? "" : " [" + shown(current.replace("\n", "\\n")) + "]") + ":");
+            Optional<String> line = in.readLine("  > ", CommandRouter.MAX_LINE_LENGTH);
             if (line.isEmpty() || line.get().strip().equals("/cancel")) {
                 console.print("Form cancelled; nothing was stored.");
                 return Optional.empty();
@@ -73,11 +72,9 @@ final class FormPrompter {
                 ? " (" + spec.zone().getId() + (field.kind() == FormField.Kind.SEND_TIME ? "; empty: on approval" : "") + ")" : "";
     }
 
-    private Optional<String> readLine() {
-        try {
-            return Optional.ofNullable(in.readLine());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** The value in the brackets: as it is when short and plain, else an excerpt (never a whole refused value). */
+    private static String shown(String value) {
+        String excerpt = Excerpt.of(value);
+        return excerpt.equals("\"" + value + "\"") ? value : excerpt;
     }
 }

@@ -3,6 +3,9 @@ package io.masscast.core.command;
 import io.masscast.core.campaign.CampaignException;
 import io.masscast.core.model.Actor;
 import io.masscast.core.model.ChannelRef;
+import io.masscast.core.policy.Excerpt;
+import io.masscast.core.policy.Fields;
+import io.masscast.core.policy.SendPolicy;
 import io.masscast.core.port.OfAuthFailure;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -15,9 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one registry of {@code /masscast} subcommands, shared by every adapter. It parses a command line,
- * runs the command and turns every refusal into a private reply that says what to do next; adapters only
- * translate {@link Reply} into their platform.
+ * Runs the {@code /masscast} subcommands of the {@link CommandCatalog}, for every adapter: from a command line it
+ * parses, or from arguments a platform already typed. Every refusal becomes a private reply that says what to do
+ * next; adapters only translate {@link Reply} into their platform.
  */
 public final class CommandRouter {
     private static final Logger LOG = LoggerFactory.getLogger(CommandRouter.class);
@@ -39,11 +42,38 @@ public final class CommandRouter {
         Reply run(Invocation invocation);
     }
 
-    record Spec(CommandSpec spec, Handler handler) {
+    /** What a command takes after its name. */
+    enum Args {
+        /** nothing: {@code list} */
+        NONE,
+        /** {@code key=value} arguments only: {@code new}, {@code bind}, {@code policy} */
+        KEYS,
+        /** one campaign id: {@code approve MC-3} */
+        ID,
+        /** a campaign id, then {@code key=value} arguments: {@code edit MC-3 price=15} */
+        ID_AND_KEYS,
+        /** a campaign id, then free text that is not parsed: {@code reject MC-3 too pricey, "maybe" later} */
+        ID_AND_TEXT,
+        /** anything, ignored: {@code help} */
+        ANY
+    }
+
+    record Spec(CommandSpec spec, Args args, Handler handler) {
+        String name() {
+            return spec.name();
+        }
+
         String usage() {
             return spec.usage();
         }
     }
+
+    /**
+     * The longest command line read: a message text of 10,000 characters, its escapes and every other key fit;
+     * anything longer is refused before it is parsed.
+     */
+    public static final int MAX_LINE_LENGTH = 25_000;
+    private static final String PREFIX = "/masscast";
 
     private final Map<String, Spec> commands = new LinkedHashMap<>();
     private final Map<String, Handler> handlers = new LinkedHashMap<>();
@@ -72,11 +102,27 @@ public final class CommandRouter {
         handlers.put("digest", reads::digest);
         handlers.put("help", invocation -> help());
         for (CommandSpec spec : CommandCatalog.ALL) {
-            commands.put(spec.name(), new Spec(spec, Objects.requireNonNull(handlers.get(spec.name()), spec.name())));
+            commands.put(spec.name(), new Spec(spec, args(spec), Objects.requireNonNull(handlers.get(spec.name()), spec.name())));
         }
         if (!commands.keySet().equals(handlers.keySet())) {
             throw new IllegalStateException("every command in the catalog needs a handler, and every handler a command");
         }
+    }
+
+    /** What a command line of {@code spec} takes after the name, from the arguments the catalog declares. */
+    private static Args args(CommandSpec spec) {
+        if (spec.name().equals("help")) {
+            return Args.ANY;
+        }
+        List<CommandParam> positional = spec.params().stream().filter(CommandParam::positional).toList();
+        boolean keys = spec.params().stream().anyMatch(param -> !param.positional());
+        if (positional.isEmpty()) {
+            return keys ? Args.KEYS : Args.NONE;
+        }
+        if (positional.stream().anyMatch(param -> param.kind() == CommandParam.Kind.REASON)) {
+            return Args.ID_AND_TEXT;
+        }
+        return keys ? Args.ID_AND_KEYS : Args.ID;
     }
 
     /** Every subcommand, in the order help lists them ({@link CommandCatalog#ALL}). */
@@ -84,21 +130,41 @@ public final class CommandRouter {
         return CommandCatalog.ALL;
     }
 
+    /** The subcommands, in the order help lists them (for completion in a terminal). */
+    public List<String> commandNames() {
+        return List.copyOf(commands.keySet());
+    }
+
+    /** The keys {@code command} takes as {@code key=value}; empty for a command that takes none, or no command. */
+    public List<String> keysOf(String command) {
+        return switch (command.toLowerCase(Locale.ROOT)) {
+            case "new", "edit" -> Fields.ALL;
+            case "bind" -> AdminCommands.BIND_KEYS;
+            case "policy" -> AdminCommands.POLICY_KEYS;
+            default -> List.of();
+        };
+    }
+
     /** Runs one command line, e.g. {@code approve MC-3} (with or without a leading {@code /masscast}). */
     public Reply handle(ChannelRef channel, Actor actor, String line) {
+        if (line != null && line.length() > MAX_LINE_LENGTH) {
+            return Reply.privately(tooLong(line));
+        }
         String text = stripPrefix(line);
-        String name = firstWord(text);
-        String rest = text.substring(name.length()).strip();
+        String word = firstWord(text);
+        String name = word.toLowerCase(Locale.ROOT);
+        String rest = text.substring(word.length()).strip();
         if (name.isEmpty()) {
             return help();
         }
         Spec spec = commands.get(name);
         if (spec == null) {
-            return Reply.privately("There is no /masscast " + name + ". " + helpText());
+            return Reply.privately("There is no /masscast " + Excerpt.name(word) + ". " + helpText());
         }
-        ArgumentParser.Parsed parsed = ArgumentParser.parse(rest);
-        if (!parsed.problems().isEmpty()) {
-            return Reply.privately(String.join(" ", parsed.problems()) + "\nUsage: /masscast " + spec.usage());
+        ArgumentParser.Parsed parsed = parse(spec, rest);
+        Optional<String> problem = problem(spec, parsed);
+        if (problem.isPresent()) {
+            return Reply.privately(problem.get() + "\nUsage: /masscast " + spec.usage());
         }
         return guarded(() -> spec.handler().run(new Invocation(channel, actor, parsed.positional(),
                 new LinkedHashMap<String, FieldValue>(parsed.named()), rest)));
@@ -112,7 +178,7 @@ public final class CommandRouter {
     public Reply run(ChannelRef channel, Actor actor, String name, List<String> positional, Map<String, ? extends FieldValue> named) {
         Spec spec = commands.get(name);
         if (spec == null) {
-            return Reply.privately("There is no /masscast " + name + ". " + helpText());
+            return Reply.privately("There is no /masscast " + Excerpt.name(name) + ". " + helpText());
         }
         String rest = String.join(" ", positional);
         return guarded(() -> spec.handler().run(new Invocation(channel, actor, positional, new LinkedHashMap<>(named), rest)));
@@ -126,8 +192,8 @@ public final class CommandRouter {
     /** A button was pressed; {@code input} carries what a follow-up form asked for (the reason of a reject). */
     public Reply click(ChannelRef channel, Actor actor, ActionId action, Optional<String> input) {
         return guarded(() -> action.verb() == ActionId.Verb.EDIT
-                ? compose.editForm(actor, action.campaignId())
-                : decisions.click(actor, action, input));
+                ? compose.editForm(channel, actor, action.campaignId())
+                : decisions.click(channel, actor, action, input));
     }
 
     /**
@@ -143,23 +209,69 @@ public final class CommandRouter {
 
     /** Why a command line can't be read (unknown command, unclosed quote, ...), or empty if it can. */
     public Optional<String> syntaxError(String line) {
-        String text = stripPrefix(line);
-        String name = firstWord(text);
-        if (!name.isEmpty() && !commands.containsKey(name)) {
-            return Optional.of("unknown command " + name);
+        if (line != null && line.length() > MAX_LINE_LENGTH) {
+            return Optional.of(tooLong(line));
         }
-        List<String> problems = ArgumentParser.parse(text.substring(name.length())).problems();
-        return problems.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", problems));
+        String text = stripPrefix(line);
+        String word = firstWord(text);
+        if (word.isEmpty()) {
+            return Optional.empty();
+        }
+        Spec spec = commands.get(word.toLowerCase(Locale.ROOT));
+        if (spec == null) {
+            return Optional.of("unknown command " + Excerpt.name(word));
+        }
+        return problem(spec, parse(spec, text.substring(word.length()).strip()));
     }
 
+    /** The arguments of a command line; a free-text command parses only its id, the rest is its text. */
+    private static ArgumentParser.Parsed parse(Spec spec, String rest) {
+        if (spec.args() != Args.ID_AND_TEXT) {
+            return ArgumentParser.parse(rest);
+        }
+        String id = rest.split("\\s", 2)[0];
+        List<ArgumentParser.Word> words = id.isEmpty() ? List.of() : List.of(new ArgumentParser.Word(id, Optional.empty()));
+        return new ArgumentParser.Parsed(words, Map.of(), List.of());
+    }
+
+    /** Why the arguments don't fit the command (unreadable, or words or keys it doesn't take), or empty. */
+    private static Optional<String> problem(Spec spec, ArgumentParser.Parsed parsed) {
+        if (!parsed.problems().isEmpty()) {
+            return Optional.of(String.join(" ", parsed.problems()));
+        }
+        boolean keysAllowed = spec.args() == Args.KEYS || spec.args() == Args.ID_AND_KEYS || spec.args() == Args.ANY;
+        if (!keysAllowed && !parsed.named().isEmpty()) {
+            return Optional.of("/masscast " + spec.name() + " takes no key=value arguments ("
+                    + String.join(", ", parsed.named().keySet().stream().limit(3).map(Excerpt::name).toList()) + ").");
+        }
+        return switch (spec.args()) {
+            case NONE -> parsed.words().isEmpty() ? Optional.empty()
+                    : Optional.of("/masscast " + spec.name() + " takes no arguments (" + Excerpt.of(parsed.positional().get(0))
+                            + (parsed.words().size() > 1 ? ", ..." : "") + ").");
+            case KEYS -> parsed.extraWords(0);
+            case ID, ID_AND_KEYS -> parsed.extraWords(1);
+            case ID_AND_TEXT, ANY -> Optional.empty();
+        };
+    }
+
+    private static String tooLong(String line) {
+        return "That command is " + String.format(Locale.ROOT, "%,d", line.length()) + " characters long; masscast reads "
+                + String.format(Locale.ROOT, "%,d", MAX_LINE_LENGTH) + " at most (a message text is at most "
+                + String.format(Locale.ROOT, "%,d", SendPolicy.MAX_TEXT_LENGTH) + "). Nothing was done.";
+    }
+
+    /** The line without a leading {@code /masscast} (a word of its own: {@code /masscastnew} is not a command). */
     private static String stripPrefix(String line) {
         String text = line == null ? "" : line.strip();
-        return text.startsWith("/masscast") ? text.substring("/masscast".length()).strip() : text;
+        return firstWord(text).equals(PREFIX) ? text.substring(PREFIX.length()).strip() : text;
     }
 
     private static String firstWord(String text) {
-        int space = text.indexOf(' ');
-        return (space < 0 ? text : text.substring(0, space)).toLowerCase(Locale.ROOT);
+        int end = 0;
+        while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+            end++;
+        }
+        return text.substring(0, end);
     }
 
     private Reply guarded(java.util.function.Supplier<Reply> work) {

@@ -7,20 +7,27 @@ import io.masscast.core.model.FanList;
 import io.masscast.core.model.MediaItem;
 import io.masscast.core.model.MessageContent;
 import io.masscast.core.model.SendTime;
+import io.masscast.core.policy.Excerpt;
 import io.masscast.core.policy.FieldError;
 import io.masscast.core.policy.Fields;
 import io.masscast.core.policy.MediaRules;
+import io.masscast.core.policy.NumberInput;
+import io.masscast.core.policy.SendPolicy;
+import io.masscast.core.policy.TextRules;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -28,11 +35,21 @@ import java.util.regex.Pattern;
  * Builds a {@link CampaignDraft} from form values ({@code key -> value}), on top of a base draft (empty for
  * {@code new}, the campaign for {@code edit}). Text ({@link RawValue}) is read by the rules below and every
  * unreadable value becomes a field error saying how to write it; a value the platform already typed
- * ({@link FieldValue}: a flag, a number, a day, an exact instant) is taken as it is. The send policy then judges
- * the result.
+ * ({@link FieldValue}: a flag, a number, a day, an exact instant) is taken as it is, within the same bounds. The
+ * send policy then judges the result.
  */
 public final class DraftParser {
     private static final Pattern FAN_ID = Pattern.compile("[1-9][0-9]{0,18}");
+    /** More fan ids than a "specific fans" send needs; a larger audience belongs in a list. */
+    static final int MAX_FAN_IDS = 10_000;
+    static final int MAX_LISTS = 100;
+    static final int MAX_MEDIA = 100;
+    static final int MAX_PREVIEW = 999;
+    /** Errors shown per field; more of the same kind are counted, not listed. */
+    private static final int MAX_ERRORS_PER_FIELD = 3;
+    /** OnlyFans opened in 2016: an earlier subscription date can only be a typo. */
+    static final LocalDate EARLIEST_SUBSCRIPTION = LocalDate.of(2016, 1, 1);
+    private static final Pattern PRICE_WORDS = Pattern.compile("(?i)free");
 
     private final Clock clock;
 
@@ -60,11 +77,11 @@ public final class DraftParser {
                         Supplier<List<FanList>> lists) {
         List<FieldError> errors = new ArrayList<>();
         values.keySet().stream().filter(key -> !Fields.ALL.contains(key)).sorted().forEach(key ->
-                errors.add(new FieldError(key, "Unknown field \"" + key + "\"" + closest(key) + ". Fields are: "
-                        + String.join(", ", Fields.ALL) + ".")));
+                errors.add(new FieldError(key, "Unknown field " + Excerpt.of(key)
+                        + closest(key) + ". Fields are: " + String.join(", ", Fields.ALL) + ".")));
         MessageContent content = base.content();
         Audience audience = base.audience();
-        String text = value(values, Fields.TEXT).orElse(content.text());
+        String text = values.containsKey(Fields.TEXT) ? text(values.get(Fields.TEXT), errors) : content.text();
         boolean markdown = flag(values, Fields.MARKDOWN, content.markdown(), errors);
         boolean locked = flag(values, Fields.LOCKED, content.lockedText(), errors);
         List<MediaItem> media = values.containsKey(Fields.MEDIA) ? media(items(values.get(Fields.MEDIA)), errors) : content.media();
@@ -74,7 +91,7 @@ public final class DraftParser {
                 : audience.userIds();
         List<String> included = audience.lists();
         List<String> excluded = audience.excludedLists();
-        if (values.containsKey(Fields.LISTS) || values.containsKey(Fields.EXCLUDE)) {
+        if ((values.containsKey(Fields.LISTS) || values.containsKey(Fields.EXCLUDE)) && listsReadable(values, errors)) {
             List<FanList> known = lists.get();
             included = listIds(values, Fields.LISTS, included, known, errors);
             excluded = listIds(values, Fields.EXCLUDE, excluded, known, errors);
@@ -83,20 +100,73 @@ public final class DraftParser {
                 ? subscribedAfter(values.get(Fields.SUBSCRIBED_AFTER), binding, errors) : audience.subscribedAfter();
         Optional<SendTime> sendAt = values.containsKey(Fields.AT) ? sendAt(values.get(Fields.AT), binding, errors) : base.sendAt();
         if (!errors.isEmpty()) {
-            return new Result(Optional.empty(), errors);
+            return new Result(Optional.empty(), capped(errors));
         }
         CampaignDraft draft = new CampaignDraft(new MessageContent(text, markdown, locked, media, preview, price),
                 new Audience(userIds, included, excluded, subscribedAfter), sendAt);
         return new Result(Optional.of(draft), List.of());
     }
 
-    private static Optional<String> value(Map<String, ? extends FieldValue> values, String key) {
-        return Optional.ofNullable(values.get(key)).map(FieldValue::text);
-    }
-
     /** The items of a text value; a typed value is one item. */
     private static RawValue items(FieldValue value) {
         return value instanceof RawValue raw ? raw : RawValue.of(value.text());
+    }
+
+    /** The text is one value: a comma outside quotes would otherwise silently become part of it, without its space. */
+    private static String text(FieldValue value, List<FieldError> errors) {
+        RawValue raw = items(value);
+        if (raw.items().size() > 1) {
+            errors.add(new FieldError(Fields.TEXT, "The text has a comma outside quotes: put the whole text in quotes, "
+                    + "as in text=\"Hello, you\"."));
+        }
+        return raw.joined();
+    }
+
+    /** Lists are looked up by name only when there are a sane number of short names; else each says what is wrong. */
+    private static boolean listsReadable(Map<String, ? extends FieldValue> values, List<FieldError> errors) {
+        int before = errors.size();
+        for (String key : List.of(Fields.LISTS, Fields.EXCLUDE)) {
+            if (!values.containsKey(key)) {
+                continue;
+            }
+            RawValue raw = items(values.get(key));
+            if (raw.items().size() > MAX_LISTS) {
+                errors.add(new FieldError(key, Formats.count(raw.items().size()) + " lists are more than masscast takes ("
+                        + MAX_LISTS + "): name fewer lists."));
+                continue;
+            }
+            raw.items().stream().filter(item -> item.length() > TextRules.MAX_NAME_LENGTH).forEach(item ->
+                    errors.add(new FieldError(key, Excerpt.of(item) + " is not a list name or id: those are at most "
+                            + TextRules.MAX_NAME_LENGTH + " characters. /masscast lists shows them all.")));
+        }
+        return errors.size() == before;
+    }
+
+    /**
+     * Whether an item of a list value is no item at all: empty, or spaces and tabs (as around a trailing comma).
+     * Anything else without a visible character is an item that is wrong, never silently dropped.
+     */
+    static boolean isNothing(String item) {
+        return item.chars().allMatch(c -> c == ' ' || c == '\t');
+    }
+
+    /** At most a few errors per field, then how many more there are, so a reply stays short. */
+    private static List<FieldError> capped(List<FieldError> errors) {
+        List<FieldError> shown = new ArrayList<>();
+        Map<String, Integer> perField = new LinkedHashMap<>();
+        for (FieldError error : errors) {
+            int n = perField.merge(error.field(), 1, Integer::sum);
+            if (n <= MAX_ERRORS_PER_FIELD) {
+                shown.add(error);
+            }
+        }
+        perField.forEach((field, n) -> {
+            if (n > MAX_ERRORS_PER_FIELD) {
+                shown.add(new FieldError(field, "… and " + Formats.count(n - MAX_ERRORS_PER_FIELD)
+                        + " more problems like these in " + field + "."));
+            }
+        });
+        return shown;
     }
 
     private static boolean flag(Map<String, ? extends FieldValue> values, String key, boolean fallback, List<FieldError> errors) {
@@ -111,7 +181,7 @@ public final class DraftParser {
             case "yes", "true", "on", "1" -> true;
             case "no", "false", "off", "0", "" -> false;
             default -> {
-                errors.add(new FieldError(key, "\"" + raw + "\" is not yes or no: write " + key + "=yes or " + key + "=no."));
+                errors.add(new FieldError(key, Excerpt.of(raw) + " is not yes or no: write " + key + "=yes or " + key + "=no."));
                 yield fallback;
             }
         };
@@ -119,35 +189,39 @@ public final class DraftParser {
 
     private static List<MediaItem> media(RawValue raw, List<FieldError> errors) {
         List<MediaItem> media = new ArrayList<>();
+        if (raw.items().size() > MAX_MEDIA) {
+            errors.add(new FieldError(Fields.MEDIA, Formats.count(raw.items().size()) + " media items are more than one "
+                    + "message takes (" + MAX_MEDIA + "): pick fewer."));
+            return media;
+        }
         for (String item : raw.items()) {
-            if (item.isBlank()) {
+            if (isNothing(item)) {
                 continue;
             }
-            MediaRules.classify(item).ifPresentOrElse(media::add,
+            Optional<MediaItem> parsed = item.length() > MediaRules.MAX_LENGTH ? Optional.empty() : MediaRules.classify(item);
+            parsed.ifPresentOrElse(media::add,
                     () -> errors.add(new FieldError(Fields.MEDIA, MediaRules.explain(item.strip()) + ".")));
         }
         return media;
     }
 
     private static int preview(FieldValue value, List<FieldError> errors) {
-        if (value instanceof FieldValue.Count count && count.value() >= 0 && count.value() <= Integer.MAX_VALUE) {
+        if (value instanceof FieldValue.Count count && count.value() >= 0 && count.value() <= MAX_PREVIEW) {
             return (int) count.value();
         }
         return preview(value.text(), errors);
     }
 
     private static int preview(String raw, List<FieldError> errors) {
-        try {
-            int value = Integer.parseInt(raw.strip().isEmpty() ? "0" : raw.strip());
-            if (value >= 0) {
-                return value;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
+        if (raw.isBlank()) {
+            return 0;
         }
-        errors.add(new FieldError(Fields.PREVIEW, "\"" + raw + "\" is not a preview count: write a whole number "
-                + "such as 0 or 1 (how many of the first media are free)."));
-        return 0;
+        OptionalInt value = NumberInput.whole(raw, 0, MAX_PREVIEW);
+        if (value.isEmpty()) {
+            errors.add(new FieldError(Fields.PREVIEW, Excerpt.of(raw) + " is not a preview count" + NumberInput.hint(raw)
+                    + ": write a whole number such as 0 or 1 (how many of the first media are free)."));
+        }
+        return value.orElse(0);
     }
 
     private static BigDecimal price(FieldValue value, List<FieldError> errors) {
@@ -157,30 +231,36 @@ public final class DraftParser {
         return price(value.text(), errors);
     }
 
+    /** A price such as {@code 12.50}, {@code $12.50}, {@code 0} or {@code free}; its range is the send policy's. */
     private static BigDecimal price(String raw, List<FieldError> errors) {
-        String value = raw.strip().replace("$", "");
-        if (value.isEmpty() || value.equalsIgnoreCase("free")) {
+        String value = raw.strip();
+        if (value.isEmpty() || PRICE_WORDS.matcher(value).matches()) {
             return BigDecimal.ZERO;
         }
-        try {
-            return new BigDecimal(value);
-        } catch (NumberFormatException e) {
-            errors.add(new FieldError(Fields.PRICE, "\"" + raw + "\" is not a price: write it like 12.50, or 0 for free."));
-            return BigDecimal.ZERO;
+        Optional<BigDecimal> price = NumberInput.decimal(value.startsWith("$") ? value.substring(1) : value);
+        if (price.isEmpty()) {
+            errors.add(new FieldError(Fields.PRICE, Excerpt.of(raw) + " is not a price" + NumberInput.hint(value)
+                    + ": write it like 12.50, or 0 for free; a PPV price is 3.00 to 200.00."));
         }
+        return price.orElse(BigDecimal.ZERO);
     }
 
     private static List<String> fanIds(RawValue raw, List<FieldError> errors) {
         List<String> ids = new ArrayList<>();
+        if (raw.items().size() > MAX_FAN_IDS) {
+            errors.add(new FieldError(Fields.USERS, Formats.count(raw.items().size()) + " fan ids are more than masscast "
+                    + "sends to one by one (" + Formats.count(MAX_FAN_IDS) + "): put them in a list on OnlyFans and use lists=."));
+            return ids;
+        }
         for (String item : raw.items()) {
             String id = item.strip();
-            if (id.isEmpty()) {
+            if (isNothing(item)) {
                 continue;
             }
             if (FAN_ID.matcher(id).matches()) {
                 ids.add(id);
             } else {
-                errors.add(new FieldError(Fields.USERS, "\"" + id + "\" is not a fan id: fan ids are positive numbers, "
+                errors.add(new FieldError(Fields.USERS, Excerpt.of(item) + " is not a fan id: fan ids are positive numbers, "
                         + "separated by commas."));
             }
         }
@@ -198,44 +278,64 @@ public final class DraftParser {
     }
 
     private Optional<Instant> subscribedAfter(FieldValue value, Binding binding, List<FieldError> errors) {
-        if (value instanceof FieldValue.Day day) {
-            return Optional.of(day.value().atStartOfDay(binding.zone()).toInstant());
-        }
-        return subscribedAfter(value.text(), binding, errors);
-    }
-
-    private Optional<Instant> subscribedAfter(String raw, Binding binding, List<FieldError> errors) {
+        String raw = value.text();
         if (raw.isBlank()) {
             return Optional.empty();
         }
-        Optional<LocalDate> date = TimeInput.date(raw);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), binding.zone());
+        Optional<LocalDate> date = value instanceof FieldValue.Day day ? Optional.of(day.value()) : TimeInput.date(raw);
         if (date.isEmpty()) {
-            errors.add(new FieldError(Fields.SUBSCRIBED_AFTER, "\"" + raw + "\" is not a date: write it like 2026-01-31."));
+            errors.add(new FieldError(Fields.SUBSCRIBED_AFTER, Excerpt.of(raw) + " is not a date: write it like "
+                    + today.minusMonths(1) + "."));
+            return Optional.empty();
+        }
+        if (date.get().isBefore(EARLIEST_SUBSCRIPTION) || date.get().isAfter(today)) {
+            errors.add(new FieldError(Fields.SUBSCRIBED_AFTER, Excerpt.of(raw) + " is out of range: pick a date from "
+                    + EARLIEST_SUBSCRIPTION + " (when OnlyFans opened) to today, " + today + "."));
+            return Optional.empty();
         }
         return date.map(d -> d.atStartOfDay(binding.zone()).toInstant());
     }
 
-    /** An exact instant (a picker's) stays exact; typed text is a wall-clock time in the creator's zone. */
+    /**
+     * A send time: an exact instant (a picker's) stays exact; typed text is a wall-clock time in the creator's zone.
+     * Far outside the policy's window, either is refused here, before anything computes with it.
+     */
     private Optional<SendTime> sendAt(FieldValue value, Binding binding, List<FieldError> errors) {
+        String raw = value.text();
+        LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), binding.zone());
         if (value instanceof FieldValue.Moment moment) {
-            return Optional.of(SendTime.exact(moment.value()));
+            boolean near = !moment.value().isBefore(clock.instant().minus(Duration.ofDays(1)))
+                    && !moment.value().isAfter(clock.instant().plus(SendPolicy.MAX_LEAD).plus(Duration.ofDays(1)));
+            return near ? Optional.of(SendTime.exact(moment.value())) : outOfRange(raw, now, errors);
         }
-        return sendAt(value.text(), binding, errors).map(SendTime::local);
-    }
-
-    private Optional<LocalDateTime> sendAt(String raw, Binding binding, List<FieldError> errors) {
         if (raw.isBlank() || raw.strip().equalsIgnoreCase("now")) {
             return Optional.empty();
         }
-        LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), binding.zone());
         Optional<LocalDateTime> at = TimeInput.dateTime(raw, now, binding.zone());
         if (at.isEmpty()) {
-            errors.add(new FieldError(Fields.AT, "\"" + raw + "\" is not a send time: " + TimeInput.SEND_TIME_HELP + "."));
+            errors.add(new FieldError(Fields.AT, Excerpt.of(raw) + " is not a send time: " + TimeInput.SEND_TIME_HELP + "."));
+            return Optional.empty();
         }
-        return at;
+        LocalDate latest = now.toLocalDate().plusDays(SendPolicy.MAX_LEAD.toDays() + 1);
+        if (at.get().toLocalDate().isBefore(now.toLocalDate().minusDays(1)) || at.get().toLocalDate().isAfter(latest)) {
+            return outOfRange(raw, now, errors);
+        }
+        return at.map(SendTime::local);
+    }
+
+    private static Optional<SendTime> outOfRange(String raw, LocalDateTime now, List<FieldError> errors) {
+        LocalDate latest = now.toLocalDate().plusDays(SendPolicy.MAX_LEAD.toDays() + 1);
+        errors.add(new FieldError(Fields.AT, Excerpt.of(raw) + " is out of range: a send time is from now to "
+                + SendPolicy.MAX_LEAD.toDays() + " days ahead (" + now.toLocalDate() + " to " + latest.minusDays(1)
+                + "), or empty to send on approval."));
+        return Optional.empty();
     }
 
     private static String closest(String key) {
+        if (key.length() > 2 * Fields.SUBSCRIBED_AFTER.length()) {
+            return "";
+        }
         return Fields.ALL.stream()
                 .min(Comparator.comparingInt(known -> ListResolver.distance(known, key)))
                 .filter(known -> ListResolver.distance(known, key) <= 2)

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Converts between drafts and the values of a compose form: typed values for inputs that take them (pickers,
@@ -21,6 +22,8 @@ import java.util.Optional;
  */
 public final class FormValues {
     private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    /** The fields that take several items; the others are one value each. */
+    private static final Set<String> SEVERAL = Set.of(Fields.LISTS, Fields.EXCLUDE, Fields.USERS, Fields.MEDIA);
 
     private FormValues() {
     }
@@ -58,7 +61,7 @@ public final class FormValues {
         if (value instanceof FieldValue.Moment moment) {
             return LocalDateTime.ofInstant(moment.value(), zone).format(LOCAL_TIME);
         }
-        if (value instanceof RawValue raw && !key.equals(Fields.TEXT)) {
+        if (value instanceof RawValue raw && SEVERAL.contains(key)) {
             return items(raw.items());
         }
         return value.text();
@@ -73,8 +76,7 @@ public final class FormValues {
         return String.join(",", items.stream().map(FormValues::quoteIfNeeded).toList());
     }
 
-    private static String quoteIfNeeded(String item) {
-        return item.matches("[^,\"]*") && item.equals(item.strip()) ? item
-                : "\"" + item.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    static String quoteIfNeeded(String item) {
+        return item.matches("[^\\s,\"]*") ? item : "\"" + item.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }

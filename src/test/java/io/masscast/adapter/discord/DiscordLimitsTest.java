@@ -96,7 +96,7 @@ class DiscordLimitsTest {
         List<Card.Field> fields = IntStream.rangeClosed(1, 14).mapToObj(i -> new Card.Field("Field " + i + " " + LONG, LONG)).toList();
         List<CardAction> actions = EnumSet.allOf(ActionId.Verb.class).stream().map(verb -> new CardAction(LONG,
                 new ActionId(verb, 999_999_999_999_999_999L, "a".repeat(64)), CardAction.Style.DANGER,
-                Optional.of(new CardAction.Confirm(LONG, LONG, LONG, LONG)))).toList();
+                Optional.of(new CardAction.Confirm(LONG, LONG, LONG, LONG, true)))).toList();
         for (Card.Tone tone : Card.Tone.values()) {
             Card card = new Card(LONG, tone, fields, LONG, LONG, actions);
             checkMessage(new DiscordCards().render(card, false).create().toData());
