@@ -9,10 +9,13 @@ import io.masscast.config.DiscordSettings;
 import io.masscast.core.model.Platform;
 import io.masscast.core.port.ChatNotifier;
 import java.time.Clock;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.hooks.EventListener;
 import net.dv8tion.jda.api.requests.GatewayIntent;
@@ -36,6 +39,13 @@ public final class DiscordAdapter implements ChatAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(DiscordAdapter.class);
     private static final int WORKER_THREADS = 10;
     private static final int EVENT_THREADS = 8;
+    /**
+     * What the bot may do in a channel: see it, post cards (messages with embeds), read a card back to start its
+     * thread, start that thread and write notes in it. Editing its own messages needs no permission.
+     */
+    public static final Set<Permission> PERMISSIONS = Collections.unmodifiableSet(EnumSet.of(Permission.VIEW_CHANNEL,
+            Permission.MESSAGE_SEND, Permission.MESSAGE_EMBED_LINKS, Permission.MESSAGE_HISTORY,
+            Permission.CREATE_PUBLIC_THREADS, Permission.MESSAGE_SEND_IN_THREADS));
 
     /** Logs in to Discord with the adapter's listener; throws when Discord refuses or can't be reached. */
     @FunctionalInterface
@@ -69,6 +79,12 @@ public final class DiscordAdapter implements ChatAdapter {
                 new ButtonListener(core.router(), answers, forms, new DiscordRejectModal()),
                 new ModalListener(core.router(), answers, forms), settings.guildId());
         this.notifier = new DiscordNotifier(this::connection, cards);
+    }
+
+    /** The link that invites the bot to a server, with the scopes and permissions masscast needs. */
+    public static String inviteUrl(String applicationId) {
+        return "https://discord.com/oauth2/authorize?client_id=" + applicationId + "&scope=bot+applications.commands&permissions="
+                + Permission.getRaw(PERMISSIONS);
     }
 
     /** The exact JSON masscast registers for {@code /masscast} (what {@code masscast discord-commands} prints). */

@@ -68,7 +68,12 @@ final class DiscordListener extends ListenerAdapter {
 
     @Override
     public void onReady(ReadyEvent event) {
-        register(event.getJDA());
+        JDA shard = event.getJDA();
+        if (shard.getShardInfo().getShardId() == 0) {
+            LOG.info("Discord: connected as {}; invite the bot with {}", shard.getSelfUser().getName(),
+                    DiscordAdapter.inviteUrl(shard.getSelfUser().getApplicationId()));
+        }
+        register(shard);
     }
 
     /** Registers {@code /masscast} as {@link DiscordCommands#definition()} says, replacing what was there. */

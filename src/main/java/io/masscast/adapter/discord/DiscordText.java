@@ -1,5 +1,6 @@
 package io.masscast.adapter.discord;
 
+import io.masscast.adapter.common.TextLimits;
 import io.masscast.core.text.Markup;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,14 +56,7 @@ final class DiscordText {
 
     /** {@code text} cut to {@code max} characters, ending in an ellipsis when cut (Discord refuses longer values). */
     static String fit(String text, int max) {
-        if (text.length() <= max) {
-            return text;
-        }
-        int end = max - 1;
-        if (Character.isHighSurrogate(text.charAt(end - 1))) {
-            end--; // never split an emoji in half
-        }
-        return text.substring(0, end) + "…";
+        return TextLimits.fit(text, max);
     }
 
     /** Literal text: markdown characters are escaped, and {@code <} too, so nothing typed turns into a mention. */
