@@ -150,8 +150,16 @@ public final class DiscordAdapter implements ChatAdapter {
                     + "Portal (your application → Bot → Reset Token) into DISCORD_BOT_TOKEN");
         } catch (RuntimeException e) {
             throw new IllegalStateException("Discord could not be reached at " + settings.apiUrl() + " ("
-                    + e.getClass().getSimpleName() + "): check the network, or MASSCAST_DISCORD_API_URL if it is set");
+                    + rootCause(e).getClass().getSimpleName() + "): check the network, or MASSCAST_DISCORD_API_URL if it is set");
         }
+    }
+
+    private static Throwable rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     private static ExecutorService eventPool() {
