@@ -80,7 +80,7 @@ final class Pipeline implements AutoCloseable {
 
     /** Ticks every job until nothing waits to be submitted (the submitter takes a batch per tick). */
     void tickUntilSubmitted() {
-        for (int i = 0; i < 100 && !wiring.submissions().approved(1).isEmpty(); i++) {
+        for (int i = 0; i < 100 && !wiring.submissions().dueForSubmission(1).isEmpty(); i++) {
             tick();
         }
         tick();

@@ -159,7 +159,7 @@ class SendPipelineTest {
             pipeline.click(BOB, ActionId.Verb.APPROVE, pipeline.campaign(1));
             long id = pipeline.campaign(1).id();
             pipeline.wiring.submissions().claim(id, "replica-that-dies", Duration.ofMinutes(3));
-            pipeline.wiring.submissions().markRequestStarted(id);
+            pipeline.wiring.submissions().markRequestStarted(id, "replica-that-dies", Duration.ofMinutes(3));
 
             clock.advance(Duration.ofMinutes(4));
             pipeline.tick();
