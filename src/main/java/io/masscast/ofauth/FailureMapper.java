@@ -92,6 +92,18 @@ final class FailureMapper {
         return new AttemptFailure(new NetworkError(what, e.requestMayHaveLeft(), e.getCause()), true);
     }
 
+    /**
+     * The failure of the last attempt of a call whose earlier attempt may have been acted on (its answer was lost):
+     * a refusal now may only say that it was done already, so the refusal says so.
+     */
+    OfAuthFailure afterLostAnswer(OfAuthFailure last) {
+        if (last instanceof InvalidRequest invalid) {
+            return new InvalidRequest(invalid.reason() + " (an earlier attempt's answer was lost, so OFAuth may have done"
+                    + " it already)", invalid.requestId());
+        }
+        return last;
+    }
+
     OfAuthFailure badPayload(Operation op, Exception e) {
         return new BadPayload(op.name() + ": OFAuth's answer could not be read (" + truncate(String.valueOf(e.getMessage()))
                 + ")" + unknownOutcome(op), e);

@@ -19,6 +19,7 @@ import io.masscast.core.model.SubscriptionCounts;
 import io.masscast.core.model.VaultMedia;
 import io.masscast.core.port.CallPriority;
 import io.masscast.core.port.OfAuthFailure;
+import io.masscast.core.port.OfAuthFailure.BadPayload;
 import io.masscast.core.port.OfAuthFailure.NetworkError;
 import io.masscast.core.port.OfAuthFailure.RateLimited;
 import io.masscast.core.port.OfAuthGateway;
@@ -135,8 +136,14 @@ public final class OfAuthClient implements OfAuthGateway, AutoCloseable {
     @Override
     public DeletedMessage deleteMassMessage(String connectionId, long messageId) {
         Operation op = Operation.access("delete mass message " + messageId, connectionId, CallPriority.SEND, Kind.WRITE);
-        DeleteResultJson json = call(op, () -> api.deleteMassMessage(connectionId, messageId));
-        return json == null ? new DeletedMessage(true, Optional.empty()) : map(op, json, DeleteResultJson::toDeleted);
+        try {
+            DeleteResultJson json = call(op, () -> api.deleteMassMessage(connectionId, messageId));
+            return json == null ? new DeletedMessage(true, Optional.empty()) : map(op, json, DeleteResultJson::toDeleted);
+        } catch (BadPayload unreadable) {
+            // only a 2xx has a body to misread: the delete was done, only its details are lost
+            log.warn("OFAuth {} ({}): done, but its answer could not be read", op.name(), connectionId);
+            return new DeletedMessage(true, Optional.empty());
+        }
     }
 
     @Override
@@ -312,6 +319,7 @@ public final class OfAuthClient implements OfAuthGateway, AutoCloseable {
     /** Runs one operation: rate limit, send, and retry as its kind allows. Returns null for a 2xx without body. */
     private <T> T call(Operation op, Supplier<Call<T>> request) {
         Instant start = clock.instant();
+        boolean earlierMayHaveTakenEffect = false;
         for (int attempt = 1; ; attempt++) {
             op.connectionId().ifPresent(connectionId -> limiter.acquire(connectionId, op.priority()));
             try {
@@ -319,8 +327,9 @@ public final class OfAuthClient implements OfAuthGateway, AutoCloseable {
             } catch (AttemptFailure failed) {
                 Optional<Duration> delay = retryDelay(op, failed, attempt, start);
                 if (delay.isEmpty()) {
-                    throw failed.failure();
+                    throw earlierMayHaveTakenEffect ? failures.afterLostAnswer(failed.failure()) : failed.failure();
                 }
+                earlierMayHaveTakenEffect |= failed.failure().mayHaveTakenEffect();
                 log.info("OFAuth {} ({}) failed on attempt {}: {}; retrying in {} ms", op.name(),
                         op.connectionId().orElse("account"), attempt, failed.failure().getClass().getSimpleName(),
                         delay.get().toMillis());
