@@ -4,11 +4,9 @@
 -- Before this version the reconciler could adopt a message another campaign already owned (two campaigns
 -- with the same text). Such an adoption was a guess: the adopting campaign goes back to "in doubt" with its
 -- card updated and a note in its thread, so a person decides. A campaign that got the id from OFAuth's own
--- answer keeps it. The rows are chosen before anything changes, so the three statements see the same set.
-INSERT INTO audit_event (campaign_id, occurred_at, actor_id, action, from_state, to_state, fingerprint,
-                         ofauth_message_id, detail)
-SELECT c.id, c.updated_at, 'masscast', 'unadopt', c.state, 'IN_DOUBT', c.fingerprint, CAST(NULL AS BIGINT),
-       'OFAuth message ' || c.ofauth_message_id || ' also belongs to another campaign'
+-- answer keeps it. The campaigns are chosen once, before anything changes.
+CREATE TEMPORARY TABLE shared_adoption AS
+SELECT c.id
   FROM campaign c
  WHERE c.ofauth_message_id IS NOT NULL
    AND EXISTS (SELECT 1 FROM audit_event a
@@ -16,6 +14,13 @@ SELECT c.id, c.updated_at, 'masscast', 'unadopt', c.state, 'IN_DOUBT', c.fingerp
    AND EXISTS (SELECT 1 FROM campaign other
                 WHERE other.connection_id = c.connection_id AND other.ofauth_message_id = c.ofauth_message_id
                   AND other.id <> c.id);
+
+INSERT INTO audit_event (campaign_id, occurred_at, actor_id, action, from_state, to_state, fingerprint,
+                         ofauth_message_id, detail)
+SELECT c.id, c.updated_at, 'masscast', 'unadopt', c.state, 'IN_DOUBT', c.fingerprint, CAST(NULL AS BIGINT),
+       'OFAuth message ' || c.ofauth_message_id || ' also belongs to another campaign'
+  FROM campaign c
+ WHERE c.id IN (SELECT id FROM shared_adoption);
 
 INSERT INTO outbox (campaign_id, platform, workspace_id, channel_id, kind, text, attempts, due_at)
 SELECT c.id, c.platform, c.workspace_id, c.channel_id, kind.name,
@@ -26,12 +31,7 @@ SELECT c.id, c.platform, c.workspace_id, c.channel_id, kind.name,
        0, c.updated_at
   FROM campaign c
  CROSS JOIN (SELECT 'CARD' AS name UNION ALL SELECT 'THREAD_NOTE') kind
- WHERE c.ofauth_message_id IS NOT NULL
-   AND EXISTS (SELECT 1 FROM audit_event a
-                WHERE a.campaign_id = c.id AND a.action = 'adopt' AND a.ofauth_message_id = c.ofauth_message_id)
-   AND EXISTS (SELECT 1 FROM campaign other
-                WHERE other.connection_id = c.connection_id AND other.ofauth_message_id = c.ofauth_message_id
-                  AND other.id <> c.id);
+ WHERE c.id IN (SELECT id FROM shared_adoption);
 
 UPDATE campaign
    SET state = 'IN_DOUBT',
@@ -41,8 +41,9 @@ UPDATE campaign
        unsendable_until = NULL,
        send_time = COALESCE(scheduled_at, request_started_at, updated_at),
        version = version + 1
- WHERE id IN (SELECT a.campaign_id FROM audit_event a WHERE a.action = 'unadopt' AND a.ofauth_message_id IS NULL)
-   AND ofauth_message_id IS NOT NULL;
+ WHERE id IN (SELECT id FROM shared_adoption);
+
+DROP TABLE shared_adoption;
 
 -- From now on the database itself refuses a second owner (NULLs, campaigns not yet at OFAuth, are distinct).
 CREATE UNIQUE INDEX campaign_by_ofauth_message ON campaign (connection_id, ofauth_message_id);

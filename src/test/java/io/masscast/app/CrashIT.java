@@ -23,11 +23,6 @@ import io.masscast.testing.CampaignTestData;
 import io.masscast.testing.RecordingOfAuthGateway;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Type;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -177,7 +172,7 @@ class CrashIT {
                     }
                 }
             }
-            Set<String> textsAtOfAuth = createdMessages(simulator).stream().map(m -> (String) m.get("text"))
+            Set<String> textsAtOfAuth = Pipeline.createdMessages(simulator).stream().map(m -> (String) m.get("text"))
                     .collect(Collectors.toSet());
             boolean sending = states.values().stream().anyMatch(s -> s.equals("APPROVED") || s.equals("SUBMITTING"));
             boolean unexplainedDoubt = seeded.stream().anyMatch(c -> "IN_DOUBT".equals(states.get(c.number()))
@@ -195,7 +190,7 @@ class CrashIT {
         Map<String, List<RecordedRequest>> postsByCampaign = simulator.requests().stream()
                 .filter(r -> r.method().equals("POST") && r.path().equals(MASS_MESSAGES))
                 .collect(Collectors.groupingBy(CrashIT::key, LinkedHashMap::new, Collectors.toList()));
-        List<Map<String, Object>> messages = createdMessages(simulator);
+        List<Map<String, Object>> messages = Pipeline.createdMessages(simulator);
         Report report = new Report();
         report.posts = postsByCampaign.values().stream().mapToInt(List::size).sum();
         Set<String> keys = seeded.stream().map(Seeded::key).collect(Collectors.toSet());
@@ -245,22 +240,6 @@ class CrashIT {
             return body.get("text") + " → " + ((List<?>) body.get("userLists")).get(0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static List<Map<String, Object>> createdMessages(OfAuthSimulator simulator) {
-        try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/_sim/messages")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            Type type = Types.newParameterizedType(List.class, Types.newParameterizedType(Map.class, String.class, Object.class));
-            List<Map<String, Object>> all = MOSHI.<List<Map<String, Object>>>adapter(type).fromJson(response.body());
-            return all.stream().filter(message -> Boolean.FALSE.equals(message.get("seeded"))).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 

@@ -119,6 +119,11 @@ final class Pipeline implements AutoCloseable {
 
     /** The mass messages the simulator holds that were created through the API (not its seeded history). */
     List<Map<String, Object>> createdMessages() {
+        return createdMessages(simulator);
+    }
+
+    /** As {@link #createdMessages()}, of any simulator (read through its {@code /_sim/messages}). */
+    static List<Map<String, Object>> createdMessages(OfAuthSimulator simulator) {
         try {
             HttpResponse<String> response = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/_sim/messages")).build(),
