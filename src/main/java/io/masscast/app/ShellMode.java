@@ -105,7 +105,8 @@ public final class ShellMode {
 
     private static MasscastConfig withDatabase(MasscastConfig config, Path file) {
         return new MasscastConfig(config.slack(), config.discord(), config.ofAuth(),
-                new DatabaseSettings("jdbc:sqlite:" + file, Optional.empty(), Optional.empty()), config.http(), config.access());
+                new DatabaseSettings("jdbc:sqlite:" + file, Optional.empty(), Optional.empty()), config.http(), config.access(),
+                config.leases());
     }
 
     private static Path temporaryDatabase() {

@@ -1,6 +1,7 @@
 package io.masscast.app;
 
 import io.masscast.adapter.common.ChatCore;
+import io.masscast.config.LeaseSettings;
 import io.masscast.config.MasscastConfig;
 import io.masscast.config.OfAuthSettings;
 import io.masscast.config.Secret;
@@ -24,6 +25,7 @@ import io.masscast.jobs.DeliveryTrackerJob;
 import io.masscast.jobs.ExpiryJob;
 import io.masscast.jobs.Job;
 import io.masscast.jobs.JobRuntime;
+import io.masscast.jobs.LeaseKeeper;
 import io.masscast.jobs.OutboxDispatcherJob;
 import io.masscast.jobs.ReconcilerJob;
 import io.masscast.jobs.SingletonWork;
@@ -41,6 +43,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * The only place that constructs infrastructure: database, OFAuth client (live, or pointed at an
@@ -71,10 +74,12 @@ public final class Wiring implements AutoCloseable {
     private final CampaignViews views;
     private final FormOptions formOptions;
     private final CommandRouter router;
-    private final JobRuntime jobs = new JobRuntime(4);
+    private final LeaseKeeper leases;
+    private final JobRuntime jobs;
     private OutboxDispatcherJob outbox;
 
-    private Wiring(Database database, OfAuthClient ofauth, Set<String> admins, Clock clock, Intervals intervals) {
+    private Wiring(Database database, OfAuthClient ofauth, Set<String> admins, Clock clock, Intervals intervals,
+                   LeaseSettings leaseSettings) {
         this.database = database;
         this.ofauth = ofauth;
         this.clock = clock;
@@ -91,6 +96,8 @@ public final class Wiring implements AutoCloseable {
                 new DecisionCommands(campaigns),
                 new ReadCommands(campaigns, bindings, views, lists, ofauth, clock),
                 new AdminCommands(bindings, ofauth));
+        this.leases = new LeaseKeeper(database, clock, replica, leaseSettings.ttl());
+        this.jobs = new JobRuntime(4, leases);
     }
 
     /**
@@ -99,11 +106,18 @@ public final class Wiring implements AutoCloseable {
      */
     public static Wiring create(MasscastConfig config, Optional<OfAuthSimulator> simulator, Set<String> extraAdmins,
                                 Clock clock, Intervals intervals) {
+        return create(config, simulator, extraAdmins, clock, intervals, UnaryOperator.identity());
+    }
+
+    /** As above, with the OFAuth client's settings adjusted (tests shorten its timeouts and backoff). */
+    static Wiring create(MasscastConfig config, Optional<OfAuthSimulator> simulator, Set<String> extraAdmins,
+                         Clock clock, Intervals intervals, UnaryOperator<OfAuthClientConfig> clientTuning) {
         Set<String> admins = new HashSet<>(config.access().adminIds());
         admins.addAll(extraAdmins);
         Database database = Database.open(config.database());
         try {
-            return new Wiring(database, OfAuthClient.create(clientConfig(config.ofAuth(), simulator)), admins, clock, intervals);
+            OfAuthClient ofauth = OfAuthClient.create(clientTuning.apply(clientConfig(config.ofAuth(), simulator)));
+            return new Wiring(database, ofauth, admins, clock, intervals, config.leases());
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -135,11 +149,11 @@ public final class Wiring implements AutoCloseable {
 
     /** The background jobs, not started: {@link #startJobs} schedules them, tests tick them by hand. */
     List<Job> jobs(Map<Platform, ChatNotifier> notifiers) {
-        SingletonWork singleton = new SingletonWork(database, clock, replica);
+        SingletonWork singleton = new SingletonWork(leases);
         outbox = new OutboxDispatcherJob(database, views, notifiers, singleton, clock, intervals.outbox());
         // in the order one tick of each should run: state changes first, their notifications last
         return List.of(
-                new SubmitterJob(submissions, ofauth, clock, replica, intervals.submitter()),
+                new SubmitterJob(submissions, ofauth, leases, intervals.submitter()),
                 new ReconcilerJob(submissions, ofauth, singleton, clock, intervals.reconciler()),
                 new DeliveryTrackerJob(submissions, ofauth, singleton, clock, intervals.delivery()),
                 new ExpiryJob(campaigns, singleton, intervals.expiry()),

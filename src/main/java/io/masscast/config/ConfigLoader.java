@@ -31,7 +31,7 @@ public final class ConfigLoader {
     private static final List<String> SETTINGS = List.of(
             "MASSCAST_SLACK_API_URL", "DISCORD_GUILD_ID", "MASSCAST_DISCORD_API_URL", "OFAUTH_BASE_URL", "MASSCAST_OFAUTH",
             "MASSCAST_OFAUTH_RATE_PER_MINUTE", "MASSCAST_OFAUTH_BURST", "MASSCAST_DB_URL", "MASSCAST_DB_USER",
-            "MASSCAST_HTTP_PORT", "MASSCAST_ADMINS");
+            "MASSCAST_HTTP_PORT", "MASSCAST_ADMINS", "MASSCAST_LEASE_TTL");
 
     private static final List<String> OWN_PREFIXES = List.of("MASSCAST_", "SLACK_", "DISCORD_", "OFAUTH_");
     private static final int MAX_TYPO_DISTANCE = 2;
@@ -75,11 +75,13 @@ public final class ConfigLoader {
         Optional<DatabaseSettings> database = database();
         Optional<HttpSettings> http = http();
         Optional<AccessSettings> access = access();
+        LeaseSettings leases = new LeaseSettings(env.duration("MASSCAST_LEASE_TTL", LeaseSettings.DEFAULT_TTL,
+                LeaseSettings.MIN_TTL, LeaseSettings.MAX_TTL));
         if (env.problemCount() > 0) {
             throw new ConfigException(env.problems());
         }
-        return new MasscastConfig(
-                slack, discord, ofAuth.orElseThrow(), database.orElseThrow(), http.orElseThrow(), access.orElseThrow());
+        return new MasscastConfig(slack, discord, ofAuth.orElseThrow(), database.orElseThrow(), http.orElseThrow(),
+                access.orElseThrow(), leases);
     }
 
     /** The settings, unless reading them added a problem (then the whole load fails anyway). */

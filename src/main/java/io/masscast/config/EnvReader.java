@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -32,6 +34,7 @@ final class EnvReader {
     private static final int MAX_SHOWN_LENGTH = 40;
     // Slack, OFAuth and Svix prefixes; Discord tokens (about 70 characters) are caught by length.
     private static final Pattern SECRET_LOOKING = Pattern.compile("(?is)(xox|xapp-|sk_|whsec_).*");
+    private static final Pattern DURATION = Pattern.compile("([0-9]{1,12})(ms|s|m|h)");
 
     private final Map<String, String> env;
     private final List<String> problems = new ArrayList<>();
@@ -148,6 +151,42 @@ final class EnvReader {
         String range = max == Integer.MAX_VALUE ? "of at least " + min : "from " + min + " to " + max;
         problem(name + " must be a whole number " + range + shown(raw.get()) + ".");
         return defaultValue;
+    }
+
+    /**
+     * A duration written like the policy's ({@code 500ms}, {@code 10s}, {@code 5m}, {@code 2h}) in
+     * {@code [min, max]}, or {@code defaultValue} when unset.
+     */
+    Duration duration(String name, Duration defaultValue, Duration min, Duration max) {
+        Optional<String> raw = text(name);
+        if (raw.isEmpty()) {
+            return defaultValue;
+        }
+        Matcher parts = DURATION.matcher(raw.get().strip());
+        if (parts.matches()) {
+            try {
+                long amount = Long.parseLong(parts.group(1));
+                Duration value = switch (parts.group(2)) {
+                    case "ms" -> Duration.ofMillis(amount);
+                    case "s" -> Duration.ofSeconds(amount);
+                    case "m" -> Duration.ofMinutes(amount);
+                    default -> Duration.ofHours(amount);
+                };
+                if (value.compareTo(min) >= 0 && value.compareTo(max) <= 0) {
+                    return value;
+                }
+            } catch (NumberFormatException e) {
+                // too many digits: reported below, with the accepted range
+            }
+        }
+        problem(name + " must be a duration from " + describe(min) + " to " + describe(max) + ", written like 10s, 5m or 2h"
+                + shown(raw.get()) + ".");
+        return defaultValue;
+    }
+
+    private static String describe(Duration duration) {
+        return duration.toMillis() % 60_000 == 0 ? duration.toMinutes() + "m"
+                : duration.toMillis() % 1000 == 0 ? duration.toSeconds() + "s" : duration.toMillis() + "ms";
     }
 
     /** An http(s) base URL ending with {@code /}, or {@code defaultValue} when unset. */

@@ -19,7 +19,8 @@ public record MasscastConfig(
         OfAuthSettings ofAuth,
         DatabaseSettings database,
         HttpSettings http,
-        AccessSettings access) {
+        AccessSettings access,
+        LeaseSettings leases) {
 
     public MasscastConfig {
         Objects.requireNonNull(slack, "slack");
@@ -28,6 +29,7 @@ public record MasscastConfig(
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(access, "access");
+        Objects.requireNonNull(leases, "leases");
     }
 
     /** The chat adapters to start: Slack and/or Discord, or the shell when neither is configured. */
@@ -52,6 +54,7 @@ public record MasscastConfig(
         lines.add(database.describe());
         lines.add(http.describe());
         lines.add(access.describe());
+        lines.add(leases.describe());
         return List.copyOf(lines);
     }
 }

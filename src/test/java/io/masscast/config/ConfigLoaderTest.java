@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -333,6 +334,28 @@ class ConfigLoaderTest {
             assertThat(problems("MASSCAST_OFAUTH_RATE_PER_MINUTE", value, "MASSCAST_OFAUTH_BURST", value)).containsExactly(
                     "MASSCAST_OFAUTH_RATE_PER_MINUTE must be a whole number of at least 1 (got '" + value + "').",
                     "MASSCAST_OFAUTH_BURST must be a whole number of at least 1 (got '" + value + "').");
+        }
+    }
+
+    @Nested
+    class Leases {
+        @Test
+        void leasesLastTenSecondsByDefault() {
+            assertThat(load().leases().ttl()).isEqualTo(Duration.ofSeconds(10));
+        }
+
+        @Test
+        void theLeaseTimeCanBeShortenedForFastTakeOver() {
+            assertThat(load("MASSCAST_LEASE_TTL", "2s").leases().ttl()).isEqualTo(Duration.ofSeconds(2));
+            assertThat(load("MASSCAST_LEASE_TTL", "1500ms").leases().ttl()).isEqualTo(Duration.ofMillis(1500));
+            assertThat(load("MASSCAST_LEASE_TTL", "1m").leases().ttl()).isEqualTo(Duration.ofMinutes(1));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"0s", "500ms", "11m", "1h", "ten", "10", "-5s", "9999999999999s"})
+        void aLeaseTimeOutsideOneSecondToTenMinutesIsRefused(String value) {
+            assertThat(problems("MASSCAST_LEASE_TTL", value)).containsExactly("MASSCAST_LEASE_TTL must be a duration"
+                    + " from 1s to 10m, written like 10s, 5m or 2h (got '" + value + "').");
         }
     }
 

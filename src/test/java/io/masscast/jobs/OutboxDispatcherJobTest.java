@@ -70,7 +70,7 @@ class OutboxDispatcherJobTest {
         bindings.bind(Actor.of("root", "Root"), CampaignTestData.binding());
         CampaignViews views = new CampaignViews(campaigns, bindings, new FanListCache(new RecordingOfAuthGateway(), clock), clock);
         outbox = new OutboxDispatcherJob(stores, views, Map.of(Platform.SHELL, channel),
-                new SingletonWork(stores, clock, "replica-a"), clock, Duration.ofMillis(300));
+                new SingletonWork(new LeaseKeeper(stores, clock, "replica-a", Duration.ofMinutes(1))), clock, Duration.ofMillis(300));
     }
 
     @Test
@@ -120,7 +120,7 @@ class OutboxDispatcherJobTest {
     @Test
     void onlyTheReplicaHoldingTheLeaseDelivers() {
         campaigns.compose(CHANNEL, ALICE, CampaignTestData.draft().build());
-        new SingletonWork(stores, clock, "replica-b").runIfHolder("outbox", Duration.ofMinutes(1), () -> { });
+        new SingletonWork(new LeaseKeeper(stores, clock, "replica-b", Duration.ofMinutes(1))).runIfHolder("outbox", () -> { });
 
         outbox.tick();
 

@@ -221,7 +221,7 @@ abstract class StoreContractTest {
 
             db = Database.open(config);
 
-            assertThat(historyBefore).containsExactly("1");
+            assertThat(historyBefore).containsExactly("1", "2");
             assertThat(appliedMigrations()).isEqualTo(historyBefore);
             assertThat(campaigns().find(id)).isPresent();
         }
