@@ -165,6 +165,25 @@ class DiscordComposeTest {
         assertThat(bed.campaign(1).audience().lists()).containsExactly("2000003", "2000030");
     }
 
+    @Test
+    void editingATextLongerThanTheFormHoldsKeepsItWhole() {
+        String longText = "Weekend special. " + "x".repeat(4500);
+        assertThat(bed.events.awaitAnswer(bed.slash(ALICE_MEMBER, "new", Map.of(Fields.TEXT, longText, Fields.LISTS, "VIP",
+                Fields.MEDIA, "48213377,99", Fields.PREVIEW, 1L, Fields.PRICE, 12.5))).content()).contains("MC-1 is waiting");
+
+        DataObject modal = bed.events.awaitAnswer(bed.slash(ALICE_MEMBER, "edit", Map.of("campaign", "MC-1"))).json();
+
+        DataObject first = modal.getArray("components").getObject(0);
+        assertThat(first.getInt("type")).isEqualTo(Component.Type.TEXT_DISPLAY.getKey());
+        assertThat(first.getString("content")).contains("4,517 characters", "stays exactly as it is",
+                "/masscast edit campaign:MC-1 text:");
+        String saved = bed.submit(ALICE_MEMBER, modal.getString("custom_id"), Map.of(Fields.LISTS, List.of("1187345"),
+                Fields.EXCLUDE, List.of(), Fields.PRICE, "15", Fields.AT, ""));
+        assertThat(bed.events.awaitAnswer(saved).content()).contains("MC-1 was edited");
+        assertThat(bed.campaign(1).content().price()).isEqualByComparingTo("15");
+        assertThat(bed.campaign(1).content().text()).isEqualTo(longText);
+    }
+
     // ---- helpers
 
     private String openedModal(String command) {
