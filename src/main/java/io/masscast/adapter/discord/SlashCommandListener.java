@@ -5,12 +5,10 @@ import io.masscast.core.command.CommandParam;
 import io.masscast.core.command.CommandRouter;
 import io.masscast.core.command.CommandSpec;
 import io.masscast.core.command.FieldValue;
-import io.masscast.core.command.FormSpec;
 import io.masscast.core.command.Reply;
 import io.masscast.core.model.Actor;
 import io.masscast.core.model.ChannelRef;
 import io.masscast.core.policy.Fields;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,10 +58,7 @@ final class SlashCommandListener {
         if (!(reply instanceof Reply.Form form) || options.isEmpty()) {
             return reply;
         }
-        FormSpec spec = form.spec();
-        Map<String, FieldValue> values = new LinkedHashMap<>(spec.values());
-        values.putAll(options);
-        return new Reply.Form(new FormSpec(spec.campaignId(), spec.title(), spec.creatorName(), spec.zone(), values));
+        return new Reply.Form(form.spec().with(options));
     }
 
     /** Help in Discord's syntax: each subcommand with its options, from the core's catalog. */

@@ -108,17 +108,13 @@ public final class ComposeCommands {
 
     /** The new-campaign form: an empty draft's defaults, overlaid with what was given. */
     private FormSpec newForm(Binding binding, Map<String, ? extends FieldValue> given) {
-        Map<String, FieldValue> values = new LinkedHashMap<>(FormValues.of(DraftParser.empty(), binding.zone()));
-        values.putAll(given);
         return new FormSpec(Optional.empty(), "New mass message for " + binding.creatorName(), binding.creatorName(),
-                binding.zone(), values);
+                binding.zone(), FormValues.of(DraftParser.empty(), binding.zone())).with(given);
     }
 
     /** The form to edit a campaign: the campaign as it is, overlaid with what was given. */
     private FormSpec editForm(Campaign campaign, Binding binding, Map<String, ? extends FieldValue> given) {
-        Map<String, FieldValue> values = new LinkedHashMap<>(FormValues.of(FormValues.draftOf(campaign), binding.zone()));
-        values.putAll(given);
         return new FormSpec(Optional.of(campaign.id()), "Edit " + campaign.humanId(), binding.creatorName(),
-                binding.zone(), values);
+                binding.zone(), FormValues.of(FormValues.draftOf(campaign), binding.zone())).with(given);
     }
 }

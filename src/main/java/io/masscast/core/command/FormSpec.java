@@ -32,6 +32,13 @@ public record FormSpec(
         return campaignId.isPresent();
     }
 
+    /** The same form with {@code more} values prefilled over these. */
+    public FormSpec with(Map<String, ? extends FieldValue> more) {
+        Map<String, FieldValue> all = new LinkedHashMap<>(values);
+        all.putAll(more);
+        return new FormSpec(campaignId, title, creatorName, zone, all);
+    }
+
     /** The prefilled value of {@code key}, if any. */
     public Optional<FieldValue> value(String key) {
         return Optional.ofNullable(values.get(key));
