@@ -221,12 +221,19 @@ public final class InMemoryStores implements Transactor {
                 @Override
                 public void enqueue(OutboxEntry e) {
                     long id = state.nextId++;
-                    state.outbox.put(id, new OutboxEntry(id, e.campaignId(), e.channel(), e.kind(), e.text(), 0, e.dueAt()));
+                    state.outbox.put(id, new OutboxEntry(id, e.campaignId(), e.channel(), e.kind(), e.text(), 0, e.dueAt(),
+                            Optional.empty()));
                 }
 
                 @Override
-                public List<OutboxEntry> due(Instant now, int limit) {
-                    return state.outbox.values().stream().filter(e -> !e.dueAt().isAfter(now)).limit(limit).toList();
+                public List<OutboxEntry> pending(Platform platform, int limit) {
+                    return state.outbox.values().stream().filter(e -> e.channel().platform() == platform).limit(limit)
+                            .toList();
+                }
+
+                @Override
+                public boolean hasPending() {
+                    return !state.outbox.isEmpty();
                 }
 
                 @Override
@@ -235,10 +242,21 @@ public final class InMemoryStores implements Transactor {
                 }
 
                 @Override
+                public boolean markAttempt(long entryId, Instant at) {
+                    OutboxEntry e = state.outbox.get(entryId);
+                    if (e == null || e.attemptStartedAt().isPresent()) {
+                        return false;
+                    }
+                    state.outbox.put(entryId, new OutboxEntry(e.id(), e.campaignId(), e.channel(), e.kind(), e.text(),
+                            e.attempts(), e.dueAt(), Optional.of(at)));
+                    return true;
+                }
+
+                @Override
                 public void retryLater(long entryId, Instant dueAt, String error) {
                     OutboxEntry e = state.outbox.get(entryId);
                     state.outbox.put(entryId, new OutboxEntry(e.id(), e.campaignId(), e.channel(), e.kind(), e.text(),
-                            e.attempts() + 1, dueAt));
+                            e.attempts() + 1, dueAt, Optional.empty()));
                 }
             };
         }
