@@ -10,13 +10,16 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -31,6 +34,7 @@ final class EnvReader {
     private static final long MAX_SECRET_FILE_BYTES = 64 * 1024;
     private static final int MAX_SHOWN_LENGTH = 40;
     // Slack, OFAuth and Svix prefixes; Discord tokens (about 70 characters) are caught by length.
+    private static final Pattern DURATION = Pattern.compile("\\s*(\\d{1,6})\\s*(s|m|min|h|d)\\s*", Pattern.CASE_INSENSITIVE);
     private static final Pattern SECRET_LOOKING = Pattern.compile("(?is)(xox|xapp-|sk_|whsec_).*");
 
     private final Map<String, String> env;
@@ -148,6 +152,45 @@ final class EnvReader {
         String range = max == Integer.MAX_VALUE ? "of at least " + min : "from " + min + " to " + max;
         problem(name + " must be a whole number " + range + shown(raw.get()) + ".");
         return defaultValue;
+    }
+
+    /**
+     * A duration written as in the channel policy ({@code 30s}, {@code 5m}, {@code 2h}, {@code 1d}) within
+     * {@code [min, max]}, or {@code defaultValue} when unset.
+     */
+    Duration duration(String name, Duration defaultValue, Duration min, Duration max) {
+        Optional<String> raw = text(name);
+        if (raw.isEmpty()) {
+            return defaultValue;
+        }
+        Matcher m = DURATION.matcher(raw.get());
+        if (m.matches()) {
+            long amount = Long.parseLong(m.group(1));
+            Duration value = switch (m.group(2).toLowerCase(Locale.ROOT)) {
+                case "s" -> Duration.ofSeconds(amount);
+                case "h" -> Duration.ofHours(amount);
+                case "d" -> Duration.ofDays(amount);
+                default -> Duration.ofMinutes(amount);
+            };
+            if (value.compareTo(min) >= 0 && value.compareTo(max) <= 0) {
+                return value;
+            }
+        }
+        problem(name + " must be a duration from " + durationText(min) + " to " + durationText(max)
+                + ", written like 30s, 5m or 2h" + shown(raw.get()) + ".");
+        return defaultValue;
+    }
+
+    /** {@code 90s}, {@code 5m}, {@code 2h}: the shortest exact way to write a duration. */
+    static String durationText(Duration duration) {
+        long seconds = duration.toSeconds();
+        if (seconds != 0 && seconds % 86_400 == 0) {
+            return seconds / 86_400 + "d";
+        }
+        if (seconds != 0 && seconds % 3600 == 0) {
+            return seconds / 3600 + "h";
+        }
+        return seconds != 0 && seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
     }
 
     /** An http(s) base URL ending with {@code /}, or {@code defaultValue} when unset. */

@@ -19,7 +19,8 @@ public record MasscastConfig(
         OfAuthSettings ofAuth,
         DatabaseSettings database,
         HttpSettings http,
-        AccessSettings access) {
+        AccessSettings access,
+        StatsSettings stats) {
 
     public MasscastConfig {
         Objects.requireNonNull(slack, "slack");
@@ -28,6 +29,11 @@ public record MasscastConfig(
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(access, "access");
+        Objects.requireNonNull(stats, "stats");
+    }
+
+    public MasscastConfig withDatabase(DatabaseSettings newDatabase) {
+        return new MasscastConfig(slack, discord, ofAuth, newDatabase, http, access, stats);
     }
 
     /** The chat adapters to start: Slack and/or Discord, or the shell when neither is configured. */
@@ -52,6 +58,7 @@ public record MasscastConfig(
         lines.add(database.describe());
         lines.add(http.describe());
         lines.add(access.describe());
+        lines.add(stats.describe());
         return List.copyOf(lines);
     }
 }

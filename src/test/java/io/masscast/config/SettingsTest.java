@@ -191,7 +191,9 @@ class SettingsTest {
                 "OFAuth: built-in simulator; 60 calls/min per connection, burst 90; webhooks refused (no OFAUTH_WEBHOOK_SECRET)",
                 "database: sqlite masscast.db",
                 "HTTP: port 3000",
-                "admins: none (set MASSCAST_ADMINS so someone can bind channels and set policy)");
+                "admins: none (set MASSCAST_ADMINS so someone can bind channels and set policy)",
+                "stats: each connection polled every 1m, campaigns followed for 7 days after sending, buyer notes at"
+                        + " most every 5m, sessions checked every 15m");
     }
 
     private static MasscastConfig config(Optional<SlackSettings> slack, Optional<DiscordSettings> discord) {
@@ -201,6 +203,7 @@ class SettingsTest {
                 new OfAuthSettings(OfAuthMode.SIMULATOR, Optional.empty(), OfAuthSettings.DEFAULT_BASE_URL, 60, 90, Optional.empty()),
                 new DatabaseSettings(DatabaseSettings.DEFAULT_URL, Optional.empty(), Optional.empty()),
                 new HttpSettings(HttpSettings.DEFAULT_PORT),
-                new AccessSettings(Set.of()));
+                new AccessSettings(Set.of()),
+                StatsSettings.defaults());
     }
 }
