@@ -54,11 +54,16 @@ public final class Main {
             err.println(e.getMessage());
             return 2;
         }
-        if (forceShell || config.adapters().contains(Adapter.SHELL)) {
-            // the terminal is the user interface: only warnings belong on it (read before logging starts)
-            System.setProperty("masscast.log.level", "WARN");
-            return ShellMode.run(config, in, out);
+        try {
+            if (forceShell || config.adapters().contains(Adapter.SHELL)) {
+                // the terminal is the user interface: only warnings belong on it (read before logging starts)
+                System.setProperty("masscast.log.level", "WARN");
+                return ShellMode.run(config, in, out);
+            }
+            return ServerMode.run(config, err);
+        } catch (StartupFailure e) {
+            err.println(e.getMessage());
+            return 2;
         }
-        return ServerMode.run(config, err);
     }
 }

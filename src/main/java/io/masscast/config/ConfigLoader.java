@@ -66,7 +66,7 @@ public final class ConfigLoader {
         Optional<DatabaseSettings> database = database();
         Optional<HttpSettings> http = http();
         Optional<AccessSettings> access = access();
-        Optional<StatsSettings> stats = stats();
+        Optional<StatsSettings> stats = stats(ofAuth.map(OfAuthSettings::mode));
         if (env.problemCount() > 0) {
             throw new ConfigException(env.problems());
         }
@@ -312,9 +312,12 @@ public final class ConfigLoader {
 
     // --- Stats and connection health ------------------------------------------------------------
 
-    private Optional<StatsSettings> stats() {
+    /** On the simulator a poll spends no real budget, so results are polled more often by default. */
+    private Optional<StatsSettings> stats(Optional<OfAuthMode> mode) {
         int before = env.problemCount();
-        Duration interval = env.duration("MASSCAST_STATS_INTERVAL", StatsSettings.DEFAULT_INTERVAL,
+        Duration defaultInterval = mode.equals(Optional.of(OfAuthMode.SIMULATOR))
+                ? StatsSettings.SIMULATOR_INTERVAL : StatsSettings.DEFAULT_INTERVAL;
+        Duration interval = env.duration("MASSCAST_STATS_INTERVAL", defaultInterval,
                 StatsSettings.MIN_INTERVAL, StatsSettings.MAX_INTERVAL);
         int trackDays = env.integer("MASSCAST_STATS_TRACK_DAYS", StatsSettings.DEFAULT_TRACK_DAYS, 1,
                 StatsSettings.MAX_TRACK_DAYS);

@@ -14,6 +14,8 @@ import java.util.Objects;
 public record StatsSettings(Duration interval, int trackDays, Duration buyerNoteInterval, Duration probeInterval) {
 
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(60);
+    /** The default when OFAuth is the built-in simulator, where polling costs nothing real. */
+    public static final Duration SIMULATOR_INTERVAL = Duration.ofSeconds(5);
     public static final int DEFAULT_TRACK_DAYS = 7;
     public static final Duration DEFAULT_BUYER_NOTE_INTERVAL = Duration.ofMinutes(5);
     public static final Duration DEFAULT_PROBE_INTERVAL = Duration.ofMinutes(15);

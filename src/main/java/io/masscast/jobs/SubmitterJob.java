@@ -1,6 +1,7 @@
 package io.masscast.jobs;
 
 import io.masscast.core.campaign.SubmissionService;
+import io.masscast.core.health.ConnectionHealthService;
 import io.masscast.core.model.Campaign;
 import io.masscast.core.model.MassMessage;
 import io.masscast.core.model.MessageReceipt;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +30,7 @@ public final class SubmitterJob implements Job {
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(30);
 
     private final SubmissionService submissions;
+    private final ConnectionHealthService health;
     private final OfAuthGateway ofauth;
     private final Clock clock;
     private final String owner;
@@ -35,8 +38,10 @@ public final class SubmitterJob implements Job {
     /** Campaigns put back after a refusal that says "later" (rate limit, network), with when to try again. */
     private final Map<Long, Instant> notBefore = new ConcurrentHashMap<>();
 
-    public SubmitterJob(SubmissionService submissions, OfAuthGateway ofauth, Clock clock, String owner, Duration interval) {
+    public SubmitterJob(SubmissionService submissions, ConnectionHealthService health, OfAuthGateway ofauth, Clock clock,
+                        String owner, Duration interval) {
         this.submissions = submissions;
+        this.health = health;
         this.ofauth = ofauth;
         this.clock = clock;
         this.owner = owner;
@@ -56,7 +61,11 @@ public final class SubmitterJob implements Job {
     @Override
     public void tick() {
         Instant now = clock.instant();
+        Set<String> held = health.held(); // a creator whose session expired: approved sends wait for the reconnect
         for (Campaign approved : submissions.approved(BATCH)) {
+            if (held.contains(approved.connectionId())) {
+                continue;
+            }
             Instant wait = notBefore.get(approved.id());
             if (wait != null && wait.isAfter(now)) {
                 continue;
@@ -94,6 +103,9 @@ public final class SubmitterJob implements Job {
             submissions.markInDoubt(campaign.id(), describe(failure));
         } else if (failure.mayHaveTakenEffect() || failure instanceof OfAuthFailure.NetworkError) {
             retryLater(campaign, "OFAuth could not be reached (" + describe(failure) + "): trying again shortly", RETRY_PAUSE);
+        } else if (failure instanceof OfAuthFailure.Unauthenticated auth && auth.sessionExpired()) {
+            LOG.warn("{} waits: the session of {} expired", campaign.humanId(), campaign.connectionId());
+            submissions.release(campaign.id(), "waiting for the creator to reconnect: the OnlyFans session expired");
         } else {
             LOG.info("{} refused by OFAuth ({})", campaign.humanId(), kind);
             submissions.recordRefused(campaign.id(), refusal(failure));
@@ -123,10 +135,8 @@ public final class SubmitterJob implements Job {
         if (failure instanceof OfAuthFailure.InvalidRequest invalid) {
             return invalid.reason();
         }
-        if (failure instanceof OfAuthFailure.Unauthenticated auth) {
-            return auth.sessionExpired()
-                    ? "the creator's OnlyFans session has expired; reconnect the creator through OFAuth Link"
-                    : "OFAuth did not accept masscast's API key; check OFAUTH_API_KEY";
+        if (failure instanceof OfAuthFailure.Unauthenticated) {
+            return "OFAuth did not accept masscast's API key; check OFAUTH_API_KEY"; // an expired session waits instead
         }
         if (failure instanceof OfAuthFailure.Forbidden) {
             return "the OFAuth connection lacks the permission to send messages";

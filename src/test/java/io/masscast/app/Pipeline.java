@@ -21,6 +21,7 @@ import io.masscast.testing.RecordingNotifier;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,20 +40,39 @@ final class Pipeline implements AutoCloseable {
     final Wiring wiring;
     final RecordingNotifier channel = new RecordingNotifier();
     private final List<Job> jobs;
+    private final boolean ownsSimulator;
 
     Pipeline(Path folder, Clock clock) {
         this(folder, clock, SimulatorConfig.defaults().withPort(0).withRateLimit(new RateLimitPlan.Unlimited()));
     }
 
     Pipeline(Path folder, Clock clock, SimulatorConfig simulatorConfig) {
-        simulator = OfAuthSimulator.start(simulatorConfig);
-        MasscastConfig config = ConfigLoader.load(Map.of(
+        this(folder, clock, OfAuthSimulator.start(simulatorConfig), true, Map.of());
+    }
+
+    /**
+     * On a simulator that outlives this pipeline (a restart: a second pipeline on the same folder and simulator),
+     * with extra settings ({@code MASSCAST_*}) over the defaults.
+     */
+    Pipeline(Path folder, Clock clock, OfAuthSimulator simulator, Map<String, String> settings) {
+        this(folder, clock, simulator, false, settings);
+    }
+
+    private Pipeline(Path folder, Clock clock, OfAuthSimulator simulator, boolean ownsSimulator, Map<String, String> settings) {
+        this.simulator = simulator;
+        this.ownsSimulator = ownsSimulator;
+        Map<String, String> env = new HashMap<>(Map.of(
                 "MASSCAST_DB_URL", "jdbc:sqlite:" + folder.resolve("masscast.db"),
                 "MASSCAST_OFAUTH_RATE_PER_MINUTE", "100000",
                 "MASSCAST_OFAUTH_BURST", "100000"));
+        env.putAll(settings);
+        MasscastConfig config = ConfigLoader.load(env);
         wiring = Wiring.create(config, Optional.of(simulator), Set.of("root"), clock, Wiring.Intervals.defaults());
-        wiring.bindings().bind(Actor.of("root", "Root"), new Binding(CHANNEL, "conn_demo", "Mila Rose",
-                ZoneId.of("Europe/Berlin"), Set.of("alice", "bob", "carol", "dave", "erin", "frank"), BindingPolicy.defaults()));
+        if (wiring.bindings().find(CHANNEL).isEmpty()) {
+            wiring.bindings().bind(Actor.of("root", "Root"), new Binding(CHANNEL, "conn_demo", "Mila Rose",
+                    ZoneId.of("Europe/Berlin"), Set.of("alice", "bob", "carol", "dave", "erin", "frank"),
+                    BindingPolicy.defaults()));
+        }
         jobs = wiring.jobs(Map.of(Platform.SHELL, channel));
     }
 
@@ -103,6 +123,8 @@ final class Pipeline implements AutoCloseable {
     @Override
     public void close() {
         wiring.close();
-        simulator.close();
+        if (ownsSimulator) {
+            simulator.close();
+        }
     }
 }

@@ -434,8 +434,14 @@ class ConfigLoaderTest {
     class Stats {
         @Test
         void theDefaultsPollEveryMinuteForSevenDays() {
-            assertThat(load().stats()).isEqualTo(new StatsSettings(Duration.ofSeconds(60), 7, Duration.ofMinutes(5),
-                    Duration.ofMinutes(15)));
+            assertThat(load("OFAUTH_API_KEY", KEY).stats()).isEqualTo(new StatsSettings(Duration.ofSeconds(60), 7,
+                    Duration.ofMinutes(5), Duration.ofMinutes(15)));
+        }
+
+        @Test
+        void onTheSimulatorResultsArePolledEveryFiveSecondsUnlessSetOtherwise() {
+            assertThat(load().stats().interval()).isEqualTo(Duration.ofSeconds(5));
+            assertThat(load("MASSCAST_STATS_INTERVAL", "60s").stats().interval()).isEqualTo(Duration.ofSeconds(60));
         }
 
         @Test

@@ -91,6 +91,9 @@ public final class SubmissionService {
                     .unsendableUntil(unsendWindow(receipt.canUnsend(), receipt.unsendSeconds(), now))
                     .note(Optional.empty())
                     .apply(now);
+            if (receipt.totalKnown()) {
+                stores.stats().recordRecipients(campaignId, receipt.total()); // tells the poller when delivery is complete
+            }
             return ledger.record(stores, campaign, after, CampaignAction.RECORD_ACCEPTED, CampaignLedger.SYSTEM_ACTOR,
                     "OFAuth message " + receipt.id(), Optional.empty());
         });
@@ -138,7 +141,7 @@ public final class SubmissionService {
             Campaign campaign = CampaignLedger.load(stores, campaignId);
             Instant now = ledger.now();
             Campaign after = campaign.change()
-                    .state(found.sentCount() > 0 ? SENT : SENDING)
+                    .state(SENDING) // the stats poller tells when delivery is complete: one delivered fan is not enough
                     .ofauthMessageId(Optional.of(found.id()))
                     .sentAt(Optional.of(found.date()))
                     .unsendableUntil(unsendWindow(found.canUnsend(), found.unsendSeconds(), now))
@@ -150,40 +153,12 @@ public final class SubmissionService {
         });
     }
 
-    /**
-     * OFAuth reports a scheduled or sending message as delivering or delivered. A report that changes
-     * nothing (still sending) writes nothing.
-     */
-    public Campaign progress(long campaignId, SentMessageStats stats, boolean done) {
-        return ledger.inTransaction(stores -> {
-            Campaign campaign = CampaignLedger.load(stores, campaignId);
-            CampaignState to = done ? SENT : SENDING;
-            if (campaign.state() == to) {
-                return campaign;
-            }
-            Instant now = ledger.now();
-            Campaign after = campaign.change()
-                    .state(to)
-                    .sentAt(campaign.sentAt().or(() -> Optional.of(stats.date())))
-                    .unsendableUntil(unsendWindow(stats.canUnsend(), stats.unsendSeconds(), now)
-                            .or(campaign::unsendableUntil))
-                    .apply(now);
-            return ledger.record(stores, campaign, after, CampaignAction.PROGRESS, CampaignLedger.SYSTEM_ACTOR,
-                    stats.sentCount() + " sent", Optional.empty());
-        });
-    }
-
     /** Campaigns being submitted whose claim has expired: the process that held them stopped or hangs. */
     public List<Campaign> abandonedSubmissions(int limit) {
         Instant now = ledger.now();
         return ledger.inTransaction(stores -> stores.campaigns().inStates(Set.of(SUBMITTING), limit).stream()
                 .filter(c -> stores.leases().find(leaseName(c.id())).filter(l -> l.expiresAt().isAfter(now)).isEmpty())
                 .toList());
-    }
-
-    /** Campaigns OFAuth holds but has not finished delivering (scheduled or sending), least recently updated first. */
-    public List<Campaign> delivering(int limit) {
-        return ledger.inTransaction(stores -> stores.campaigns().inStates(Set.of(CampaignState.SCHEDULED, SENDING), limit));
     }
 
     /** Campaigns in doubt, for the reconciler to look for. */
