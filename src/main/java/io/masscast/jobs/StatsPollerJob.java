@@ -110,7 +110,7 @@ public final class StatsPollerJob implements Job {
     private int poll(String connectionId) {
         Instant now = clock.instant();
         List<Campaign> due = stats.tracked(connectionId, settings.trackFor()).stream()
-                .filter(c -> !c.sendTime().isAfter(now)) // a scheduled message is not listed before its time
+                .filter(c -> !c.sendTime().isAfter(now.plus(WINDOW_MARGIN))) // not listed before its time (± skew)
                 .toList();
         if (due.isEmpty()) {
             return 0;
