@@ -165,12 +165,11 @@ class StatsPipelineTest {
     void oneHundredFiftyApprovedAtOnceAllEndSent() {
         int campaigns = 150;
         try (Pipeline pipeline = new Pipeline(folder, clock)) {
-            for (int i = 1; i <= campaigns; i++) {
+            for (int i = 1; i <= campaigns; i++) { // sent one a second, before anything polls
                 pipeline.run(ALICE, "new text=\"Drop " + i + "\" lists=fans");
                 pipeline.click(BOB, ActionId.Verb.APPROVE, pipeline.campaign(i));
-            }
-            while (pipeline.creates().size() < campaigns) { // the submitter drains them before anything polls
                 pipeline.job("submitter").tick();
+                advance(pipeline, Duration.ofSeconds(1));
             }
             assertThat(pipeline.creates()).hasSize(campaigns);
 
@@ -333,7 +332,7 @@ class StatsPipelineTest {
             }
             int reads = (int) simulator.requests().stream().filter(r -> r.path().equals(SENT_ANALYTICS)).count();
             try (Pipeline second = new Pipeline(folder, clock, simulator, Map.of())) {
-                advance(second, Duration.ofSeconds(50)); // the stopped process's lease has expired, its back-off not
+                advance(second, Duration.ofSeconds(50)); // the back-off (80 s) has not passed
                 second.tick();
                 assertThat(analyticsReads(second)).as("the back-off is kept after the restart").hasSize(reads);
 
