@@ -152,37 +152,70 @@ public final class StatsPollerJob implements Job {
     }
 
     /**
-     * Reads a campaign's new buyers from its high-water mark until as many new ones as OFAuth's purchase
-     * count says were found; if the mark does not lead to them, once from the start. Returns the calls made.
+     * Reads a campaign's new buyers. OFAuth lists them newest first, so the new ones are at the front: read
+     * from the start until a buyer already seen (the high-water mark), or until as many new ones as the
+     * purchase count says were found. A campaign with more than {@link #MAX_BUYER_PAGES} pages of new buyers
+     * continues next cycle from where this one stopped (its stored marker). Should the list come in another
+     * order, the rest of it is read. Returns the calls made.
      */
     private int readBuyers(String connectionId, Campaign campaign, StatsService.Followed followed) {
-        long messageId = campaign.ofauthMessageId().orElseThrow();
-        long wanted = followed.buyersToRead();
-        Optional<Long> marker = followed.stats().buyerMarker();
-        boolean fromStart = marker.isEmpty();
-        long found = 0;
-        int pages = 0;
-        while (pages < MAX_BUYER_PAGES) {
-            Page<Fan> page = ofauth.buyers(connectionId, messageId, marker, BUYER_PAGE, CallPriority.BACKGROUND);
-            pages++;
-            Optional<Long> resume = page.next().isPresent() ? page.next() : marker;
-            found += stats.storeBuyers(campaign.id(), page.items(), resume);
-            if (found >= wanted) {
-                stats.buyersCaughtUp(campaign.id());
-                break;
+        BuyerRead read = new BuyerRead(connectionId, campaign, followed.buyersToRead());
+        Optional<Long> backlog = followed.stats().buyerMarker();
+        read.pages(Optional.empty(), true);
+        if (!read.done() && backlog.isPresent()) {
+            read.pages(backlog, true); // where an earlier cycle stopped at the page limit
+        }
+        if (!read.done() && read.next.isPresent()) {
+            read.pages(read.next, false); // not newest first after all: look on to the end
+        }
+        if (read.found >= read.wanted || read.reachedEnd) {
+            if (read.found < read.wanted) {
+                LOG.info("{}: OFAuth lists {} fewer buyer(s) than purchases", campaign.humanId(), read.wanted - read.found);
             }
-            if (page.next().isPresent()) {
-                marker = page.next();
-            } else if (fromStart) {
-                LOG.info("{}: OFAuth lists {} fewer buyer(s) than purchases", campaign.humanId(), wanted - found);
-                stats.buyersCaughtUp(campaign.id());
-                break;
-            } else {
-                marker = Optional.empty(); // the mark did not lead to them: read from the start once
-                fromStart = true;
+            stats.buyersCaughtUp(campaign.id(), Optional.empty());
+        } else {
+            stats.buyersCaughtUp(campaign.id(), read.next.or(() -> backlog)); // the page limit: go on next cycle
+        }
+        return read.calls;
+    }
+
+    /** One campaign's buyers being read page by page. */
+    private final class BuyerRead {
+        private final String connectionId;
+        private final Campaign campaign;
+        private final long wanted;
+        private long found;
+        private int calls;
+        private boolean reachedEnd;
+        private Optional<Long> next = Optional.empty();
+
+        BuyerRead(String connectionId, Campaign campaign, long wanted) {
+            this.connectionId = connectionId;
+            this.campaign = campaign;
+            this.wanted = wanted;
+        }
+
+        boolean done() {
+            return found >= wanted || calls >= MAX_BUYER_PAGES;
+        }
+
+        /** Reads from {@code marker} on; with {@code stopAtKnown}, only until a page shows a buyer seen before. */
+        void pages(Optional<Long> marker, boolean stopAtKnown) {
+            Optional<Long> at = marker;
+            while (!done()) {
+                Page<Fan> page = ofauth.buyers(connectionId, campaign.ofauthMessageId().orElseThrow(), at, BUYER_PAGE,
+                        CallPriority.BACKGROUND);
+                calls++;
+                int added = stats.storeBuyers(campaign.id(), page.items());
+                found += added;
+                next = page.next();
+                reachedEnd = next.isEmpty();
+                if (reachedEnd || (stopAtKnown && added < page.items().size())) {
+                    return;
+                }
+                at = next;
             }
         }
-        return pages;
     }
 
     private void announceBuyers(String connectionId) {
