@@ -3,6 +3,7 @@ package io.masscast.jobs;
 import io.masscast.config.StatsSettings;
 import io.masscast.core.campaign.StatsService;
 import io.masscast.core.model.Campaign;
+import io.masscast.core.model.CampaignState;
 import io.masscast.core.model.Fan;
 import io.masscast.core.model.Page;
 import io.masscast.core.model.SentMessageStats;
@@ -108,7 +109,7 @@ public final class StatsPollerJob implements Job {
             LOG.debug("Stats of {} polled with {} OFAuth call(s)", connectionId, calls);
             stats.schedulePoll(connectionId, settings.interval(), 0);
         } catch (OfAuthFailure failure) {
-            int failures = stats.pollFailures(connectionId) + 1;
+            int failures = failure instanceof OfAuthFailure.RateLimited ? 0 : stats.pollFailures(connectionId) + 1;
             Duration pause = pause(failure, failures);
             LOG.warn("Stats of {} not polled in full ({}); next poll in {} s", connectionId,
                     failure.getClass().getSimpleName(), pause.toSeconds());
@@ -122,8 +123,8 @@ public final class StatsPollerJob implements Job {
     private int poll(String connectionId) {
         Instant now = clock.instant();
         List<Campaign> due = stats.tracked(connectionId, settings.trackFor()).stream()
-                .filter(c -> !c.sendTime().isAfter(now.plus(WINDOW_MARGIN))) // not listed before its time (± skew)
-                .toList();
+                .filter(c -> c.state() != CampaignState.SCHEDULED || !c.sendTime().isAfter(now.plus(WINDOW_MARGIN)))
+                .toList(); // a scheduled message is not listed before its time; one that went out is, whatever the clocks say
         if (due.isEmpty()) {
             return 0;
         }
@@ -145,6 +146,9 @@ public final class StatsPollerJob implements Job {
             throw interrupted;
         }
         int calls = listing.calls;
+        // the most unread buyers first: if the budget runs out, the next cycle starts with those left behind
+        withNewBuyers.sort(Comparator.comparingLong(
+                (Map.Entry<Campaign, StatsService.Followed> entry) -> entry.getValue().buyersToRead()).reversed());
         for (Map.Entry<Campaign, StatsService.Followed> entry : withNewBuyers) {
             calls += readBuyers(connectionId, entry.getKey(), entry.getValue());
         }
@@ -228,25 +232,27 @@ public final class StatsPollerJob implements Job {
         }
     }
 
-    /** How long a connection waits after a failed cycle: exponential from the interval, at least OFAuth's retry time. */
+    /**
+     * How long a connection waits after a failed cycle. Out of budget (OFAuth's 429, or no token left above
+     * the reserve): the next interval, or OFAuth's retry time if later. After a 5xx, a network failure or an
+     * answer that could not be read: exponentially longer from the interval, up to {@link #MAX_BACKOFF}.
+     */
     private Duration pause(OfAuthFailure failure, int failures) {
         if (failure instanceof OfAuthFailure.Unauthenticated) {
             return settings.interval(); // the session is being probed; polling resumes when it works
         }
+        if (failure instanceof OfAuthFailure.RateLimited limited) {
+            return limited.retryAfter().compareTo(settings.interval()) > 0 ? limited.retryAfter() : settings.interval();
+        }
         Duration backoff = settings.interval().multipliedBy(1L << Math.min(failures - 1, 10));
-        if (backoff.compareTo(MAX_BACKOFF) > 0) {
-            backoff = MAX_BACKOFF;
-        }
-        if (failure instanceof OfAuthFailure.RateLimited limited && limited.retryAfter().compareTo(backoff) > 0) {
-            return limited.retryAfter();
-        }
-        return backoff;
+        return backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff;
     }
 
     /** The sent analytics over the window of the followed campaigns, read page by page. */
     private final class SentListing {
         private final Set<Long> wanted;
         private final Instant oldestSend;
+        private final Instant newestSend;
         private final Map<Long, SentMessageStats> rows = new HashMap<>();
         /** Whether every message OFAuth lists in the window was seen (so a missing row means a missing message). */
         private boolean complete;
@@ -255,6 +261,7 @@ public final class StatsPollerJob implements Job {
         SentListing(List<Campaign> due) {
             wanted = due.stream().map(c -> c.ofauthMessageId().orElseThrow()).collect(Collectors.toSet());
             oldestSend = due.stream().map(Campaign::sendTime).min(Comparator.naturalOrder()).orElseThrow();
+            newestSend = due.stream().map(Campaign::sendTime).max(Comparator.naturalOrder()).orElseThrow();
         }
 
         Optional<SentMessageStats> row(Campaign campaign) {
@@ -263,7 +270,7 @@ public final class StatsPollerJob implements Job {
 
         void read(String connectionId, Instant now) {
             Instant from = oldestSend.minus(WINDOW_MARGIN);
-            Instant end = now.plus(WINDOW_MARGIN);
+            Instant end = (newestSend.isAfter(now) ? newestSend : now).plus(WINDOW_MARGIN); // OFAuth's clock may run ahead
             boolean skippedSome = false;
             while (calls < MAX_SENT_PAGES) {
                 List<SentMessageStats> page = ofauth.sentMessages(connectionId, from, end, SENT_PAGE, CallPriority.BACKGROUND);
