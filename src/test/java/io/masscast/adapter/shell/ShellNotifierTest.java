@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class ShellNotifierTest {
     private static final ChannelRef DEMO = new ChannelRef(Platform.SHELL, "local", "demo");
     private final ByteArrayOutputStream screen = new ByteArrayOutputStream();
-    private final ShellNotifier notifier = new ShellNotifier(new ShellConsole(new PrintStream(screen, true, StandardCharsets.UTF_8)));
+    private final ShellNotifier notifier = new ShellNotifier(ShellConsole.of(new PrintStream(screen, true, StandardCharsets.UTF_8)));
 
     private static Card card(String bought) {
         return new Card("MC-3 · PPV $12.50 for Mila Rose — sent", Card.Tone.GOOD,

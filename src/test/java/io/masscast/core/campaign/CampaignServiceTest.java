@@ -65,16 +65,24 @@ class CampaignServiceTest {
         Campaign campaign = campaigns.compose(CHANNEL, ALICE, draft().at("2026-03-21T20:00").build()).campaign();
         campaigns.approve(campaign.id(), BOB, campaign.fingerprint());
         submissions.claim(campaign.id(), "worker", Duration.ofMinutes(2));
-        submissions.markRequestStarted(campaign.id());
-        return submissions.recordAccepted(campaign.id(), receipt(3409917724L, false));
+        submissions.markRequestStarted(campaign.id(), "worker", Duration.ofMinutes(2));
+        return submissions.recordAccepted(campaign.id(), "worker", receipt(3409917724L, false));
     }
 
     private Campaign sent() {
         Campaign campaign = composed();
         campaigns.approve(campaign.id(), BOB, campaign.fingerprint());
         submissions.claim(campaign.id(), "worker", Duration.ofMinutes(2));
-        submissions.markRequestStarted(campaign.id());
-        return submissions.recordAccepted(campaign.id(), receipt(3409917725L, true));
+        submissions.markRequestStarted(campaign.id(), "worker", Duration.ofMinutes(2));
+        return submissions.recordAccepted(campaign.id(), "worker", receipt(3409917725L, true));
+    }
+
+    /** Claimed, its create sent, and OFAuth's answer lost. */
+    private void putInDoubt(Campaign campaign) {
+        submissions.claim(campaign.id(), "w", Duration.ofMinutes(1)).orElseThrow();
+        submissions.markRequestStarted(campaign.id(), "w", Duration.ofMinutes(1));
+        submissions.settleFailure(campaign.id(), "w", SubmissionKind.CREATE,
+                new OfAuthFailure.NetworkError("read timed out", true, null));
     }
 
     private MessageReceipt receipt(long id, boolean done) {
@@ -221,6 +229,36 @@ class CampaignServiceTest {
         assertThatThrownBy(() -> campaigns.approve(campaign.id(), CAROL, campaign.fingerprint()))
                 .isInstanceOf(CampaignException.AlreadyDecided.class)
                 .hasMessage("MC-1 was already approved by <@bob>.");
+    }
+
+    @Test
+    void aLateClickWithTwoRequiredApprovalsNamesEveryApprover() {
+        bindings.update(ADMIN, CHANNEL, b -> b.withPolicy(new BindingPolicy(2, false, Optional.empty(), Duration.ZERO,
+                Optional.empty())));
+        Campaign campaign = composed();
+        campaigns.approve(campaign.id(), BOB, campaign.fingerprint());
+        campaigns.approve(campaign.id(), CAROL, campaign.fingerprint());
+
+        assertThatThrownBy(() -> campaigns.approve(campaign.id(), ADMIN, campaign.fingerprint()))
+                .isInstanceOf(CampaignException.AlreadyDecided.class)
+                .hasMessage("MC-1 was already approved by <@bob> and <@carol>.");
+    }
+
+    @Test
+    void aRejectReasonIsBoundedAndHasNoControlOrOnlyInvisibleCharacters() {
+        Campaign campaign = composed();
+
+        for (String reason : List.of("x".repeat(1_000_001), "too \u001B[31mred", "nul\u0000", "\u200B\uFEFF\u00A0",
+                "\u2800\u3164")) {
+            assertThatThrownBy(() -> campaigns.reject(campaign.id(), BOB, reason))
+                    .isInstanceOfSatisfying(CampaignException.PolicyViolation.class, e -> {
+                        assertThat(e.errors()).extracting(FieldError::field).containsExactly(CampaignService.REASON);
+                        assertThat(e.getMessage()).hasSizeLessThan(300);
+                    });
+        }
+        assertThat(campaigns.find(campaign.id()).orElseThrow().state()).isEqualTo(PENDING_APPROVAL);
+        assertThat(campaigns.reject(campaign.id(), BOB, "Too pricey.\n\tTry 9.99 instead").note())
+                .contains("Too pricey.\n\tTry 9.99 instead");
     }
 
     @Test
@@ -411,16 +449,14 @@ class CampaignServiceTest {
     void aPersonDecidesAnInDoubtSend() {
         Campaign first = composed();
         campaigns.approve(first.id(), BOB, first.fingerprint());
-        submissions.claim(first.id(), "w", Duration.ofMinutes(1));
-        submissions.markInDoubt(first.id(), "OFAuth did not answer");
+        putInDoubt(first);
 
         assertThatThrownBy(() -> campaigns.sendAgain(first.id(), ALICE)).isInstanceOf(CampaignException.NotPermitted.class);
         Campaign again = campaigns.sendAgain(first.id(), BOB);
         assertThat(again.state()).isEqualTo(APPROVED);
         assertThat(again.requestStartedAt()).isEmpty();
 
-        submissions.claim(first.id(), "w", Duration.ofMinutes(1));
-        submissions.markInDoubt(first.id(), "OFAuth did not answer");
+        putInDoubt(first);
         assertThat(campaigns.confirmSent(first.id(), ADMIN).state()).isEqualTo(SENT);
         assertThat(campaigns.find(first.id())).get().extracting(Campaign::state).isNotEqualTo(IN_DOUBT);
     }
