@@ -15,7 +15,6 @@ import io.masscast.testing.BadInputCases.LineCase;
 import io.masscast.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
