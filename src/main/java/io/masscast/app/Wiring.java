@@ -61,8 +61,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Wiring implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Wiring.class);
-    private static final Set<CampaignState> IN_FLIGHT =
-            EnumSet.of(CampaignState.APPROVED, CampaignState.SUBMITTING, CampaignState.SENDING);
+    /** Sends masscast still has to make; once OFAuth has a message, its delivery is OFAuth's (the poller follows it). */
+    private static final Set<CampaignState> IN_FLIGHT = EnumSet.of(CampaignState.APPROVED, CampaignState.SUBMITTING);
 
     /**
      * How often each job looks for work; tests may tighten them. {@code stats} is how often the stats poller
