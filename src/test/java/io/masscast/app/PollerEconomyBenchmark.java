@@ -162,10 +162,11 @@ public final class PollerEconomyBenchmark {
         for (Campaign campaign : campaigns) {
             long id = campaign.ofauthMessageId().orElseThrow();
             Instant sent = campaign.sendTime();
-            List<SentMessageStats> rows = ofauth.sentMessages(campaign.connectionId(), sent.minusSeconds(1),
-                    sent.plusSeconds(1), 1, CallPriority.BACKGROUND);
+            List<SentMessageStats> rows = ofauth.sentMessages(campaign.connectionId(), sent, sent.plusMillis(999), 10,
+                    CallPriority.BACKGROUND); // the second it was sent in
             if (rows.stream().noneMatch(row -> row.id() == id)) {
-                throw new IllegalStateException("the naive poller did not find " + campaign.humanId());
+                throw new IllegalStateException("the naive poller did not find " + campaign.humanId() + " (message " + id
+                        + ", sent " + sent + ") in " + rows);
             }
             Optional<Long> marker = Optional.empty();
             do {
