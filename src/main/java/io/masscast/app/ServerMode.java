@@ -37,6 +37,7 @@ final class ServerMode implements AutoCloseable {
         slack = new SlackAdapter(config.slack().orElseThrow(), wiring.router(), wiring.formOptions());
         http = new HttpServer(config.http().port(), wiring::ready);
         slack.httpHandler().ifPresent(handler -> http.post("/slack/events", handler));
+        http.post("/webhooks/ofauth", wiring.ofauthWebhook());
     }
 
     /** Starts everything; the caller stops it with {@link #close()}. */

@@ -102,6 +102,13 @@ final class JdbcCampaignStore implements CampaignStore {
              WHERE connection_id = ? AND send_time >= ? AND send_time < ? AND state IN (%%s)
              ORDER BY send_time, id""".formatted(COLUMNS);
 
+    private static final String TRACKED = """
+            SELECT %s
+              FROM campaign
+             WHERE connection_id = ? AND ofauth_message_id IS NOT NULL
+               AND (state IN ('SCHEDULED', 'SENDING') OR (state = 'SENT' AND send_time >= ?))
+             ORDER BY send_time, id""".formatted(COLUMNS);
+
     private static final Set<CampaignState> COMMITTED = EnumSet.copyOf(
             Arrays.stream(CampaignState.values()).filter(CampaignState::isCommitted).toList());
 
@@ -184,6 +191,11 @@ final class JdbcCampaignStore implements CampaignStore {
         Object[] where = {connectionId, from, to};
         return sql.list("list committed sends", COMMITTED_SENDS.formatted(Sql.placeholders(COMMITTED)),
                 JdbcCampaignStore::campaign, concat(where, COMMITTED.toArray()));
+    }
+
+    @Override
+    public List<Campaign> tracked(String connectionId, Instant sentSince) {
+        return sql.list("list tracked campaigns", TRACKED, JdbcCampaignStore::campaign, connectionId, sentSince);
     }
 
     private static Object[] changeableValues(Campaign campaign) {

@@ -9,15 +9,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A chat channel for tests: keeps every card as last shown (by message id) and every note posted. */
+/** A chat channel for tests: keeps every card as last shown (by message id), every note and every channel message. */
 public final class RecordingNotifier implements ChatNotifier {
     private final Map<String, Card> cards = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
+    private final List<String> messages = new ArrayList<>();
     private int posts;
+    private int edits;
 
     @Override
     public synchronized String showCard(ChannelRef channel, Optional<String> messageId, Card card) {
         String id = messageId.orElseGet(() -> "msg-" + (++posts));
+        if (messageId.isPresent()) {
+            edits++;
+        }
         cards.put(id, card);
         return id;
     }
@@ -27,9 +32,19 @@ public final class RecordingNotifier implements ChatNotifier {
         notes.add(text);
     }
 
+    @Override
+    public synchronized void postMessage(ChannelRef channel, String text) {
+        messages.add(text);
+    }
+
     /** How many cards were posted (not updated). */
     public synchronized int posted() {
         return posts;
+    }
+
+    /** How many times a card already shown was shown again (edited in place). */
+    public synchronized int edits() {
+        return edits;
     }
 
     public synchronized Optional<Card> cardOf(String humanId) {
@@ -38,5 +53,10 @@ public final class RecordingNotifier implements ChatNotifier {
 
     public synchronized List<String> notes() {
         return List.copyOf(notes);
+    }
+
+    /** Messages posted in the channel itself (not in a card's thread), oldest first. */
+    public synchronized List<String> messages() {
+        return List.copyOf(messages);
     }
 }

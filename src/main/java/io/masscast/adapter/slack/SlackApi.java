@@ -122,7 +122,7 @@ final class SlackApi {
             throw new SlackCallFailed(method, e.getError() != null && e.getError().getError() != null
                     ? e.getError().getError() : "http_" + e.getResponse().code());
         } catch (IOException e) {
-            throw new SlackCallFailed(method, e.getClass().getSimpleName());
+            throw SlackCallFailed.transport(method, e);
         }
     }
 

@@ -4,14 +4,16 @@ import io.masscast.core.command.Card;
 import io.masscast.core.model.ChannelRef;
 import io.masscast.core.model.Platform;
 import io.masscast.core.port.ChatNotifier;
+import io.masscast.core.port.NotDelivered;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The outbox's way into Slack: a card is posted once ({@code chat.postMessage}, whose {@code ts} becomes the
- * card's message id) and then updated in place ({@code chat.update}); notes go into the card's thread.
- * Failures throw {@link SlackCallFailed} and the outbox retries.
+ * card's message id) and then updated in place ({@code chat.update}); notes go into the card's thread and
+ * channel messages into the channel. Failures throw {@link SlackCallFailed} and the outbox retries; a note or
+ * message that Slack certainly did not post throws {@link NotDelivered}, so the outbox knows a retry is safe.
  */
 final class SlackNotifier implements ChatNotifier {
     private static final Logger LOG = LoggerFactory.getLogger(SlackNotifier.class);
@@ -45,7 +47,21 @@ final class SlackNotifier implements ChatNotifier {
 
     @Override
     public void postNote(ChannelRef channel, Optional<String> cardMessageId, String text) {
-        api.postMessage(slackChannel(channel), cardMessageId, SlackMessage.text(SlackText.mrkdwn(text), false));
+        post(channel, cardMessageId, text);
+    }
+
+    @Override
+    public void postMessage(ChannelRef channel, String text) {
+        post(channel, Optional.empty(), text);
+    }
+
+    /** A post that must not be repeated: the outbox retries it only when Slack certainly did not post it. */
+    private void post(ChannelRef channel, Optional<String> threadTs, String text) {
+        try {
+            api.postMessage(slackChannel(channel), threadTs, SlackMessage.text(SlackText.mrkdwn(text), false));
+        } catch (SlackCallFailed e) {
+            throw e.mayHaveArrived() ? e : new NotDelivered(e.getMessage(), e);
+        }
     }
 
     private static String slackChannel(ChannelRef channel) {

@@ -55,4 +55,11 @@ public interface CampaignStore {
      * send time ({@link Campaign#sendTime()}) lies in [from, to).
      */
     List<Campaign> committedSends(String connectionId, Instant from, Instant to);
+
+    /**
+     * The campaigns of a connection whose results are still followed: OFAuth holds them (they have its
+     * message id) and they are scheduled or sending, or were sent at or after {@code sentSince}; oldest
+     * send time first.
+     */
+    List<Campaign> tracked(String connectionId, Instant sentSince);
 }

@@ -7,6 +7,10 @@ import java.util.Optional;
 /**
  * How the outbox reaches a chat platform. Implementations throw on failure (the outbox retries), and must
  * make a repeated {@link #showCard} with a known message id an update, never a second card.
+ *
+ * <p>A note or channel message is posted at most once: when its post fails, the outbox tries again only
+ * after {@link NotDelivered}, which says the platform certainly did not show it; after any other failure
+ * it counts as delivered, since it may already be in the channel.
  */
 public interface ChatNotifier {
 
@@ -18,4 +22,7 @@ public interface ChatNotifier {
 
     /** Posts {@code text} under the card's message (in its thread where the platform has threads). */
     void postNote(ChannelRef channel, Optional<String> cardMessageId, String text);
+
+    /** Posts {@code text} in the channel, tied to no campaign (connection alerts, digests). */
+    void postMessage(ChannelRef channel, String text);
 }

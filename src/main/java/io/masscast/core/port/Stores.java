@@ -15,4 +15,8 @@ public interface Stores {
     CardRefStore cards();
 
     LeaseStore leases();
+
+    StatsStore stats();
+
+    ConnectionStore connections();
 }

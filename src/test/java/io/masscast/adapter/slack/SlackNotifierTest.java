@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.masscast.core.command.Card;
 import io.masscast.core.model.ChannelRef;
 import io.masscast.core.model.Platform;
+import io.masscast.core.port.NotDelivered;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,7 +71,9 @@ class SlackNotifierTest {
         assertThatThrownBy(() -> bed.adapter.notifier().showCard(SlackTestBed.CHANNEL, Optional.empty(), CARD))
                 .isInstanceOf(SlackCallFailed.class).hasMessageContaining("ratelimited");
         assertThatThrownBy(() -> bed.adapter.notifier().postNote(SlackTestBed.CHANNEL, Optional.of("1.2"), "later"))
-                .isInstanceOf(SlackCallFailed.class)
+                .as("not sent, so the outbox may post the note later without posting it twice")
+                .isInstanceOf(NotDelivered.class)
+                .cause().isInstanceOf(SlackCallFailed.class)
                 .satisfies(e -> assertThat(((SlackCallFailed) e).retryAt()).isPresent());
 
         assertThat(bed.slack.calls("chat.postMessage")).hasSize(1);
@@ -84,6 +87,25 @@ class SlackNotifierTest {
         FakeSlackApi.Call note = bed.slack.awaitCall("chat.postMessage");
         assertThat(note.param("thread_ts")).isEqualTo("1770000000.000100");
         assertThat(note.param("text")).isEqualTo("<@UBOB> bought it &lt;!channel&gt; &amp; more");
+    }
+
+    @Test
+    void aChannelMessageGoesIntoTheChannelNotAThread() {
+        bed.adapter.notifier().postMessage(SlackTestBed.CHANNEL, "Connection *conn_demo* expired <!here>");
+
+        FakeSlackApi.Call message = bed.slack.awaitCall("chat.postMessage");
+        assertThat(message.param("channel")).isEqualTo(SlackPayloads.CHANNEL);
+        assertThat(message.param("thread_ts")).isEmpty();
+        assertThat(message.param("text")).isEqualTo("Connection *conn_demo* expired &lt;!here&gt;");
+    }
+
+    @Test
+    void aMessageSlackRefusedIsReportedAsNotDelivered() {
+        bed.slack.failNext("chat.postMessage", 200, "{\"ok\":false,\"error\":\"not_in_channel\"}", Map.of());
+
+        assertThatThrownBy(() -> bed.adapter.notifier().postMessage(SlackTestBed.CHANNEL, "hello"))
+                .isInstanceOf(NotDelivered.class)
+                .hasMessage("chat.postMessage failed: not_in_channel");
     }
 
     @Test
