@@ -49,6 +49,17 @@ public final class ConfigLoader {
         this.env = env;
     }
 
+    /** Every environment variable masscast reads; each secret also as {@code NAME_FILE}. */
+    public static List<String> variables() {
+        return Stream.concat(SETTINGS.stream(), SECRETS.stream().flatMap(name -> Stream.of(name, name + FILE_SUFFIX)))
+                .toList();
+    }
+
+    /** The variables that hold secrets (never to be set as literal values in deployment files). */
+    public static List<String> secretVariables() {
+        return SECRETS;
+    }
+
     public static MasscastConfig fromSystem() {
         return load(System.getenv());
     }
@@ -370,8 +381,7 @@ public final class ConfigLoader {
 
     /** Names close to ours are almost always typos, and a typo silently drops a setting. */
     private void reportUnknownNames() {
-        List<String> known = Stream.concat(
-                SETTINGS.stream(), SECRETS.stream().flatMap(name -> Stream.of(name, name + FILE_SUFFIX))).toList();
+        List<String> known = variables();
         for (String name : env.names()) {
             String upper = name.toUpperCase(Locale.ROOT);
             if (known.contains(name) || OWN_PREFIXES.stream().noneMatch(upper::startsWith)) {
