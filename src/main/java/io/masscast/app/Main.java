@@ -29,6 +29,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // the digest's chart is drawn without a display; set before anything touches AWT
+        System.setProperty("java.awt.headless", "true");
         System.exit(run(args, System.getenv(), System.in, System.out, System.err));
     }
 

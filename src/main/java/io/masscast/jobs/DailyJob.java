@@ -12,9 +12,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The job runtime's daily schedule kind: work due once a day per key (a channel's digest), each key at its own
  * {@link DailySchedule}, read afresh at every check because schedules change (a channel is bound, its time set).
- * Each check looks at every key's latest occurrence: one this process has not handled yet is {@link #due} while
- * its local day lasts, and {@link #missed} once that day is over (the process was not running for the rest of
- * it). Subclasses hold no calendar arithmetic.
+ * Each check looks at every key's latest occurrence that this process has not handled yet: it is {@link #due}
+ * when this process watched it fall due (it checked the key before and after its instant), {@link #late} when it
+ * fell due before this process first checked the key (the process was down then, or the key is new) and its
+ * local day is not over, and {@link #missed} once that day is over. Subclasses hold no calendar arithmetic.
  *
  * <p>Handling must be safe to repeat in another process (a replica, a restart): claim it in the database. What
  * this process remembers only spares asking again; a key whose handler throws is asked again at the next check,
@@ -27,6 +28,7 @@ public abstract class DailyJob<K> implements Job {
     private final Duration checkEvery;
     private final Clock clock;
     private final Map<K, LocalDate> handledUpTo = new ConcurrentHashMap<>();
+    private final Map<K, Instant> firstChecked = new ConcurrentHashMap<>();
 
     protected DailyJob(String name, Duration checkEvery, Clock clock) {
         this.name = name;
@@ -50,17 +52,21 @@ public abstract class DailyJob<K> implements Job {
         Instant now = clock.instant();
         Map<K, DailySchedule> schedules = schedules();
         handledUpTo.keySet().retainAll(schedules.keySet());
+        firstChecked.keySet().retainAll(schedules.keySet());
         schedules.forEach((key, schedule) -> {
+            Instant watchedSince = firstChecked.computeIfAbsent(key, k -> now);
             DailySchedule.Occurrence occurrence = schedule.latest(now);
             LocalDate handled = handledUpTo.get(key);
             if (handled != null && !occurrence.day().isAfter(handled)) {
                 return;
             }
             try {
-                if (schedule.sameDay(occurrence, now)) {
-                    due(key, occurrence);
-                } else {
+                if (!schedule.sameDay(occurrence, now)) {
                     missed(key, occurrence);
+                } else if (occurrence.dueAt().isBefore(watchedSince)) {
+                    late(key, occurrence);
+                } else {
+                    due(key, occurrence);
                 }
                 handledUpTo.put(key, occurrence.day());
             } catch (RuntimeException e) {
@@ -73,8 +79,16 @@ public abstract class DailyJob<K> implements Job {
     /** Every key to run, with its schedule now. */
     protected abstract Map<K, DailySchedule> schedules();
 
-    /** The key's occurrence fell due and its local day is not over: do the day's work (claiming it first). */
+    /** The key's occurrence fell due while this process watched: do the day's work (claiming it first). */
     protected abstract void due(K key, DailySchedule.Occurrence occurrence);
+
+    /**
+     * The key's occurrence fell due before this process first checked the key, and its local day is not over:
+     * the work may be made up now. By default it is, like {@link #due}.
+     */
+    protected void late(K key, DailySchedule.Occurrence occurrence) {
+        due(key, occurrence);
+    }
 
     /** The key's latest occurrence fell due on a local day that is over, without this process handling it. */
     protected abstract void missed(K key, DailySchedule.Occurrence occurrence);

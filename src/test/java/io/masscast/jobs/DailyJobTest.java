@@ -44,6 +44,11 @@ class DailyJobTest {
         }
 
         @Override
+        protected void late(String key, DailySchedule.Occurrence occurrence) {
+            calls.add(key + " late " + occurrence.day() + " at " + clock.instant());
+        }
+
+        @Override
         protected void missed(String key, DailySchedule.Occurrence occurrence) {
             calls.add(key + " missed " + occurrence.day() + " at " + clock.instant());
         }
@@ -90,8 +95,8 @@ class DailyJobTest {
         tickEveryMinute(job, clock, Instant.parse("2026-10-24T12:00:00Z"), Instant.parse("2026-10-26T12:00:00Z"));
 
         assertThat(job.calls).containsExactly(
-                "night due 2026-10-24 at 2026-10-24T12:00:00Z",   // already due today when the job started
-                "morning due 2026-10-24 at 2026-10-24T12:00:00Z",
+                "night late 2026-10-24 at 2026-10-24T12:00:00Z",  // already due today when the job started
+                "morning late 2026-10-24 at 2026-10-24T12:00:00Z",
                 "night due 2026-10-25 at 2026-10-25T00:30:00Z",   // the first 02:30 (CEST); not again at 01:30Z
                 "morning due 2026-10-25 at 2026-10-25T08:00:00Z", // 09:00 CET
                 "night due 2026-10-26 at 2026-10-26T01:30:00Z",
@@ -111,8 +116,26 @@ class DailyJobTest {
         nextDay.schedules.put("morning", new DailySchedule(LocalTime.of(9, 0), BERLIN));
         nextDay.tick();
 
-        assertThat(sameDay.calls).containsExactly("morning due 2026-05-04 at 2026-05-04T12:30:00Z");
+        assertThat(sameDay.calls).containsExactly("morning late 2026-05-04 at 2026-05-04T12:30:00Z");
         assertThat(nextDay.calls).containsExactly("morning missed 2026-05-04 at 2026-05-05T05:00:00Z");
+    }
+
+    @Test
+    void aKeyAddedAfterItsTimeTodayIsLateAndOneAddedBeforeItIsDueWhenItComes() {
+        MutableClock clock = MutableClock.at("2026-05-04T06:00:00Z"); // 08:00 Berlin
+        RecordingDailyJob job = new RecordingDailyJob(clock);
+        job.tick();
+        job.schedules.put("early", new DailySchedule(LocalTime.of(7, 30), BERLIN));
+        job.schedules.put("later", new DailySchedule(LocalTime.of(9, 0), BERLIN));
+        clock.advance(Duration.ofMinutes(1));
+        job.tick();
+        clock.set(Instant.parse("2026-05-04T07:00:00Z"));
+        job.tick();
+
+        assertThat(job.calls).containsExactly(
+                "early late 2026-05-04 at 2026-05-04T06:01:00Z",
+                "later missed 2026-05-03 at 2026-05-04T06:01:00Z", // its latest when first seen: yesterday's
+                "later due 2026-05-04 at 2026-05-04T07:00:00Z");
     }
 
     @Test

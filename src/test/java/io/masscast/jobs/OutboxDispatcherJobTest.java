@@ -15,6 +15,7 @@ import io.masscast.core.model.Binding;
 import io.masscast.core.model.BindingPolicy;
 import io.masscast.core.model.Campaign;
 import io.masscast.core.model.ChannelRef;
+import io.masscast.core.model.ChatImage;
 import io.masscast.core.model.OutboxEntry;
 import io.masscast.core.model.Platform;
 import io.masscast.core.policy.Permissions;
@@ -67,6 +68,12 @@ class OutboxDispatcherJobTest {
         public void postMessage(ChannelRef channel, String text) {
             fail();
             calls.add("message in " + channel.channelId() + ": " + text);
+        }
+
+        @Override
+        public void postImage(ChannelRef channel, String caption, ChatImage image) {
+            fail();
+            calls.add("image in " + channel.channelId() + ": " + image.fileName() + " (" + image.size() + " bytes), " + caption);
         }
 
         void failNext(Supplier<RuntimeException> failure) {

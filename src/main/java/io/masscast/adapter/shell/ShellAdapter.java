@@ -46,7 +46,7 @@ public final class ShellAdapter {
         this.actor = firstActor;
         this.in = in;
         this.console = new ShellConsole(out);
-        this.notifier = new ShellNotifier(console);
+        this.notifier = new ShellNotifier(console, ShellNotifier.IMAGE_DIRECTORY);
         this.prompter = new FormPrompter(in, console);
         this.idle = idle;
     }

@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
 
 /** {@code bind} and {@code policy}: which creator a channel speaks for, and its rules. Changes are for admins. */
 public final class AdminCommands {
-    private static final Set<String> POLICY_KEYS = Set.of("approvals", "self_approval", "daily_cap", "min_gap", "quiet", "approvers");
+    private static final Set<String> POLICY_KEYS = Set.of("approvals", "self_approval", "daily_cap", "min_gap", "quiet", "approvers",
+            "digest");
     private static final Pattern DURATION = Pattern.compile("(\\d{1,4})\\s*(m|min|h)", Pattern.CASE_INSENSITIVE);
     /** Slack user {@code <@U1>}, Slack group {@code <!subteam^S1|@team>}, Discord role {@code <@&1>}, or {@code @name}. */
     private static final Pattern MENTION = Pattern.compile("<@&?([^>|]+)(?:\\|[^>]*)?>|<!subteam\\^([^>|]+)(?:\\|[^>]*)?>|@?(\\S+)");
@@ -70,7 +71,8 @@ public final class AdminCommands {
                 errors.add(new FieldError(key, "Unknown setting \"" + key + "\": use " + String.join(", ", POLICY_KEYS.stream().sorted().toList()) + ".")));
         PolicyChange change = new PolicyChange(args, errors);
         if (!errors.isEmpty()) {
-            return invalid(errors, "policy approvals=1-3 self_approval=yes|no daily_cap=N|off min_gap=2h|off quiet=23:00-08:00|off approvers=ID,ID");
+            return invalid(errors, "policy approvals=1-3 self_approval=yes|no daily_cap=N|off min_gap=2h|off quiet=23:00-08:00|off "
+                    + "digest=09:00|off approvers=ID,ID");
         }
         Binding updated = bindings.update(invocation.actor(), invocation.channel(), change::apply);
         return Reply.privately("Policy updated.\n" + describe(updated));
@@ -83,6 +85,7 @@ public final class AdminCommands {
                 + " · daily cap: " + p.dailyCap().map(Object::toString).orElse("none")
                 + " · minimum gap: " + (p.minGap().isZero() ? "none" : p.minGap().toMinutes() + " min")
                 + " · quiet hours: " + p.quietHours().map(q -> q + " " + binding.zone().getId()).orElse("none")
+                + " · daily digest: " + p.digestAt().map(at -> at + " " + binding.zone().getId()).orElse("off")
                 + "\nApprovers: " + (binding.approvers().isEmpty() ? "nobody yet (set approvers=...)"
                 : String.join(", ", binding.approvers().stream().sorted().map(Mention::of).toList()));
     }
@@ -95,6 +98,7 @@ public final class AdminCommands {
         private Optional<Duration> minGap = Optional.empty();
         private Optional<Optional<QuietHours>> quiet = Optional.empty();
         private Optional<Set<String>> approvers = Optional.empty();
+        private Optional<Optional<LocalTime>> digestAt = Optional.empty();
 
         PolicyChange(Map<String, RawValue> args, List<FieldError> errors) {
             value(args, "approvals").ifPresent(v -> approvals = number(v, 1, BindingPolicy.MAX_REQUIRED_APPROVALS,
@@ -106,13 +110,14 @@ public final class AdminCommands {
             value(args, "min_gap").ifPresent(v -> minGap = gap(v, errors));
             value(args, "quiet").ifPresent(v -> quiet = quietHours(v, errors));
             Optional.ofNullable(args.get("approvers")).ifPresent(v -> approvers = Optional.of(ids(v)));
+            value(args, "digest").ifPresent(v -> digestAt = digestTime(v, errors));
         }
 
         Binding apply(Binding binding) {
             BindingPolicy p = binding.policy();
             BindingPolicy changed = new BindingPolicy(approvals.orElse(p.requiredApprovals()),
                     selfApproval.orElse(p.selfApprovalAllowed()), dailyCap.orElse(p.dailyCap()), minGap.orElse(p.minGap()),
-                    quiet.orElse(p.quietHours()));
+                    quiet.orElse(p.quietHours()), digestAt.orElse(p.digestAt()));
             return binding.withPolicy(changed).withApprovers(approvers.orElse(binding.approvers()));
         }
 
@@ -174,6 +179,22 @@ public final class AdminCommands {
                 // reported below
             }
             errors.add(new FieldError("quiet", "\"" + value + "\" is not a window: write it like 23:00-08:00 (creator's zone), or off."));
+            return Optional.empty();
+        }
+
+        private static Optional<Optional<LocalTime>> digestTime(String value, List<FieldError> errors) {
+            if (isOff(value)) {
+                return Optional.of(Optional.empty());
+            }
+            try {
+                if (value.contains(":")) {
+                    return Optional.of(Optional.of(LocalTime.parse(pad(value))));
+                }
+            } catch (DateTimeException ignored) {
+                // reported below
+            }
+            errors.add(new FieldError("digest", "\"" + value + "\" is not a time of day: write it like 09:00 (creator's zone),"
+                    + " or off for no daily digest."));
             return Optional.empty();
         }
 

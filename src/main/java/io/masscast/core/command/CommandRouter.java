@@ -37,7 +37,8 @@ public final class CommandRouter {
     private final ComposeCommands compose;
     private final DecisionCommands decisions;
 
-    public CommandRouter(ComposeCommands compose, DecisionCommands decisions, ReadCommands reads, AdminCommands admin) {
+    public CommandRouter(ComposeCommands compose, DecisionCommands decisions, ReadCommands reads, AdminCommands admin,
+                         DigestCommands digests) {
         this.compose = compose;
         this.decisions = decisions;
         add("new", "new [text=\"...\" lists=... exclude=... users=... subscribed_after=YYYY-MM-DD media=... preview=N "
@@ -57,8 +58,8 @@ public final class CommandRouter {
         add("bind", "bind connection=conn_... [creator=\"Name\"] zone=Area/City approvers=ID,ID",
                 "bind this channel to a creator (admins)", admin::bind);
         add("policy", "policy [approvals=1-3 self_approval=yes|no daily_cap=N|off min_gap=2h|off quiet=23:00-08:00|off "
-                + "approvers=ID,ID]", "show or change this channel's rules (changes: admins)", admin::policy);
-        add("digest", "digest", "the daily results digest", reads::digest);
+                + "digest=09:00|off approvers=ID,ID]", "show or change this channel's rules (changes: admins)", admin::policy);
+        add("digest", DigestCommands.USAGE, "post the results digest with its chart in this channel now", digests::digest);
         add("help", "help", "this list", invocation -> help());
     }
 
