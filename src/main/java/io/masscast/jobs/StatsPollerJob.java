@@ -25,12 +25,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Follows the results of sent campaigns, one cycle per connection on a fixed delay, each cycle under the
- * connection's lease so that one replica polls it. A cycle reads OFAuth's sent analytics over the window
+ * connection's lease so that one replica at a time polls it (the next poll time is stored, shared by all). A cycle reads OFAuth's sent analytics over the window
  * that covers the connection's followed campaigns (newest first, 100 a page; older pages are reached by
  * moving the window's end back, since the endpoint has no cursor) and matches rows by message id; then it
  * reads buyers only for campaigns whose purchases rose, and only the new ones, continuing from each
  * campaign's high-water mark. Every call is BACKGROUND: the client never lets it take the tokens a send
  * needs and never makes it wait, so a short budget ends the cycle early and sends go first.
+ *
+ * <p>OFAuth's dates are to the second, so more than a page of messages sent within one second cannot all be
+ * listed; the listing is then marked incomplete and no campaign is taken for deleted because of it.
  *
  * <p>After a 429, a 5xx or a network failure the connection backs off exponentially; the next poll time
  * is stored, so a restart or another replica keeps to it. A connection whose session expired (or is being
@@ -46,6 +49,8 @@ public final class StatsPollerJob implements Job {
     /** Around the followed send times: OFAuth's dates are to the second and clocks differ a little. */
     static final Duration WINDOW_MARGIN = Duration.ofMinutes(5);
     static final Duration MAX_BACKOFF = Duration.ofMinutes(30);
+    /** Longer than any cycle takes; only a process that dies mid-cycle leaves it to expire. */
+    static final Duration CYCLE_LEASE = Duration.ofMinutes(5);
     private static final int MAX_SENT_PAGES = 1_000;
 
     private final StatsService stats;
@@ -80,12 +85,19 @@ public final class StatsPollerJob implements Job {
         return tick;
     }
 
+    /**
+     * Polls each connection whose cycle is due. The connection's lease is held for the cycle only (and checked
+     * again inside it), so after a clean stop or on another replica the next cycle is not held up.
+     */
     @Override
     public void tick() {
-        Duration ttl = settings.interval().multipliedBy(3).plusSeconds(30);
         for (String connectionId : stats.connections()) {
             if (stats.pollDue(connectionId)) {
-                singleton.runIfHolder(leaseName(connectionId), ttl, () -> cycle(connectionId));
+                singleton.runExclusively(leaseName(connectionId), CYCLE_LEASE, () -> {
+                    if (stats.pollDue(connectionId)) {
+                        cycle(connectionId);
+                    }
+                });
             }
         }
     }
@@ -110,7 +122,7 @@ public final class StatsPollerJob implements Job {
     private int poll(String connectionId) {
         Instant now = clock.instant();
         List<Campaign> due = stats.tracked(connectionId, settings.trackFor()).stream()
-                .filter(c -> !c.sendTime().isAfter(now)) // a scheduled message is not listed before its time
+                .filter(c -> !c.sendTime().isAfter(now.plus(WINDOW_MARGIN))) // not listed before its time (± skew)
                 .toList();
         if (due.isEmpty()) {
             return 0;

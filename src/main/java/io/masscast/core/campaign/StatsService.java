@@ -87,6 +87,11 @@ public final class StatsService {
         return ledger.inTransaction(stores -> stores.stats().find(campaignId));
     }
 
+    /** The campaign's figures each time one changed, oldest first. */
+    public List<StatsSnapshot> snapshots(long campaignId) {
+        return ledger.inTransaction(stores -> stores.stats().snapshots(campaignId));
+    }
+
     /**
      * Records what OFAuth's sent analytics say about a followed campaign: its {@code row}, or none. No row
      * means OFAuth no longer lists the message only when the listing covered its send time in full

@@ -217,9 +217,13 @@ public final class CampaignCards {
         fields.add(new Card.Field(AS_OF, clock(stats.asOf().orElseThrow(), view)));
     }
 
-    /** {@code " · 45.0 % of sent"}, or nothing before anything was sent. */
+    /** {@code " · 45.0 % of sent"} ({@code 0.05 %} below one percent), or nothing before anything was sent. */
     private static String share(long part, long sent) {
-        return sent == 0 ? "" : String.format(Locale.US, " · %.1f %% of sent", 100.0 * part / sent);
+        if (sent == 0) {
+            return "";
+        }
+        double percent = 100.0 * part / sent;
+        return String.format(Locale.US, percent > 0 && percent < 1 ? " · %.2f %% of sent" : " · %.1f %% of sent", percent);
     }
 
     /** {@code 14:05 Europe/Berlin}, with the date when it is not today there. */
