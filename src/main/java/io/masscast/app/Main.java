@@ -5,8 +5,11 @@ import io.masscast.config.ConfigException;
 import io.masscast.config.ConfigLoader;
 import io.masscast.config.MasscastConfig;
 import io.masscast.simulator.SimulatorCommand;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -31,10 +34,15 @@ public final class Main {
     public static void main(String[] args) {
         // the digest's chart is drawn without a display; set before anything touches AWT
         System.setProperty("java.awt.headless", "true");
-        System.exit(run(args, System.getenv(), System.in, System.out, System.err));
+        // UTF-8 whatever the locale says (under LANG=C the JVM's own streams would print every non-ASCII character as ?)
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        System.exit(run(args, System.getenv(), System.in, out, err, System.console() != null));
     }
 
-    static int run(String[] args, Map<String, String> env, InputStream in, PrintStream out, PrintStream err) {
+    /** {@code interactive}: stdin and stdout are a terminal, so the terminal mode uses line editing. */
+    static int run(String[] args, Map<String, String> env, InputStream in, PrintStream out, PrintStream err,
+                   boolean interactive) {
         List<String> arguments = Arrays.asList(args);
         if (!arguments.isEmpty() && arguments.get(0).equals("simulator")) {
             return SimulatorCommand.run(Arrays.copyOfRange(args, 1, args.length), out);
@@ -60,7 +68,7 @@ public final class Main {
             if (forceShell || config.adapters().contains(Adapter.SHELL)) {
                 // the terminal is the user interface: only warnings belong on it (read before logging starts)
                 System.setProperty("masscast.log.level", "WARN");
-                return ShellMode.run(config, in, out);
+                return ShellMode.run(config, in, out, interactive);
             }
             return ServerMode.run(config, err);
         } catch (StartupFailure e) {

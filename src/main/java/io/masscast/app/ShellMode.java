@@ -1,9 +1,11 @@
 package io.masscast.app;
 
 import io.masscast.adapter.shell.ShellAdapter;
+import io.masscast.adapter.shell.ShellIo;
 import io.masscast.config.DatabaseSettings;
 import io.masscast.config.MasscastConfig;
 import io.masscast.config.OfAuthMode;
+import io.masscast.core.command.CommandRouter;
 import io.masscast.core.model.Actor;
 import io.masscast.core.model.Binding;
 import io.masscast.core.model.BindingPolicy;
@@ -12,13 +14,10 @@ import io.masscast.core.model.ConnectionInfo;
 import io.masscast.core.model.Platform;
 import io.masscast.simulator.OfAuthSimulator;
 import io.masscast.simulator.SimulatorConfig;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,6 +25,7 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * masscast in a terminal. With OFAuth simulated it starts the simulator in-process, keeps the demo in a
@@ -41,26 +41,31 @@ public final class ShellMode {
     private ShellMode() {
     }
 
-    public static int run(MasscastConfig config, InputStream in, PrintStream out) {
+    /**
+     * Runs in the terminal: with JLine (editing, history, completion) when {@code interactive} (stdin and stdout
+     * are a terminal), else reading {@code in} line by line as a pipe. {@code out} must encode UTF-8.
+     */
+    public static int run(MasscastConfig config, InputStream in, PrintStream out, boolean interactive) {
         boolean simulated = config.ofAuth().mode() == OfAuthMode.SIMULATOR;
         Optional<OfAuthSimulator> simulator = simulated
                 ? Optional.of(OfAuthSimulator.start(SimulatorConfig.defaults().withPort(0))) : Optional.empty();
         try {
-            return run(config, simulator, Wiring.Intervals.defaults(), in, out);
+            return run(config, simulator, Wiring.Intervals.defaults(),
+                    router -> interactive ? ShellIo.systemTerminal(router) : ShellIo.piped(in, out));
         } finally {
             simulator.ifPresent(OfAuthSimulator::close);
         }
     }
 
-    /** Runs against a given simulator (tests inspect what it received). */
+    /** Runs against a given simulator (tests inspect what it received), on the terminal {@code io} opens. */
     static int run(MasscastConfig config, Optional<OfAuthSimulator> simulator, Wiring.Intervals intervals,
-                   InputStream in, PrintStream out) {
+                   Function<CommandRouter, ShellIo> io) {
         Optional<Path> demoDatabase = simulator.isPresent() && config.database().url().equals(DatabaseSettings.DEFAULT_URL)
                 ? Optional.of(temporaryDatabase()) : Optional.empty();
         MasscastConfig effective = demoDatabase.map(path -> withDatabase(config, path)).orElse(config);
-        try (Wiring wiring = Wiring.create(effective, simulator, Set.of(ALICE.userId()), Clock.systemUTC(), intervals)) {
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            ShellAdapter shell = new ShellAdapter(wiring.router(), CHANNEL, ALICE, reader, out, wiring::idle);
+        try (Wiring wiring = Wiring.create(effective, simulator, Set.of(ALICE.userId()), Clock.systemUTC(), intervals);
+             ShellIo terminal = io.apply(wiring.router())) {
+            ShellAdapter shell = new ShellAdapter(wiring.router(), CHANNEL, ALICE, terminal, wiring::idle);
             Optional<Binding> binding = simulator.isPresent() ? Optional.of(bindDemo(wiring)) : wiring.bindings().find(CHANNEL);
             shell.print(banner(effective, simulator, demoDatabase.isPresent(), binding));
             wiring.startJobs(Map.of(Platform.SHELL, shell.notifier()));

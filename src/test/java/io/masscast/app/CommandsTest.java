@@ -4,11 +4,14 @@ import static io.masscast.app.Pipeline.ALICE;
 import static io.masscast.app.Pipeline.CHANNEL;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.masscast.core.command.ActionId;
 import io.masscast.core.command.Card;
 import io.masscast.core.command.CardAction;
 import io.masscast.core.command.Reply;
 import io.masscast.core.model.Actor;
 import io.masscast.core.model.Binding;
+import io.masscast.core.model.BindingPolicy;
+import io.masscast.core.model.Campaign;
 import io.masscast.core.model.CampaignState;
 import io.masscast.core.model.ChannelRef;
 import io.masscast.core.model.Platform;
@@ -18,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -190,6 +194,122 @@ class CommandsTest {
             assertThat(form.spec().value("at")).isEqualTo("2027-01-02 20:00");
         });
         assertThat(text(BOB, "edit MC-1")).isEqualTo("Only the requester can edit MC-1.");
+    }
+
+    private String refusal(Actor actor, String line) {
+        Reply reply = pipeline.run(actor, line);
+        String shown = reply instanceof Reply.Errors errors
+                ? String.join("\n", errors.errors().stream().map(Object::toString).toList())
+                : ((Reply.Text) reply).text();
+        assertThat(shown).as("a short reply").hasSizeLessThan(2_000);
+        return shown;
+    }
+
+    private boolean nothingStored() {
+        return pipeline.wiring.database().inTransaction(stores ->
+                stores.campaigns().findByNumber(CHANNEL.platform(), CHANNEL.workspaceId(), 1).isEmpty());
+    }
+
+    @Test
+    void aSubscribedAfterDateFarInThePastOrFutureIsRefusedInNewAndEdit() {
+        assertThat(refusal(ALICE, "new text=\"x\" lists=fans subscribed_after=\"-999999999-01-01\""))
+                .contains("subscribed_after").contains("out of range").contains("2016-01-01");
+        assertThat(nothingStored()).isTrue();
+
+        text(ALICE, "new text=\"x\" lists=fans");
+        assertThat(refusal(ALICE, "edit MC-1 subscribed_after=+999999999-12-31")).contains("out of range");
+        assertThat(pipeline.campaign(1).audience().subscribedAfter()).isEmpty();
+    }
+
+    @Test
+    void aFarSendTimeUnderADailyCapIsRefusedWithTheRange() {
+        text(ROOT, "policy daily_cap=3");
+
+        assertThat(refusal(ALICE, "new text=\"x\" lists=fans at=\"+999999999-12-31 23:59\""))
+                .contains("at: ").contains("out of range: a send time is from now to 90 days ahead");
+        assertThat(nothingStored()).isTrue();
+    }
+
+    @Test
+    void wordsThatAreNotKeyValueAreRefusedNamingThem() {
+        assertThat(refusal(ALICE, "new text=New set is up lists=fans")).startsWith(
+                "\"set\", \"is\", \"up\" are not key=value: to put spaces in a value, quote it, as in text=\"New set is up\".");
+        assertThat(refusal(ALICE, "new text=\"hi\" lists=fans extra")).startsWith("\"extra\" is not key=value");
+        assertThat(refusal(ALICE, "new text=“hi” lists=fans, VIP whales")).contains("lists=fans,\"VIP whales\"");
+        assertThat(nothingStored()).isTrue();
+    }
+
+    @Test
+    void commandsWithAnIdOrFreeTextKeepTheirPositionalArguments() {
+        text(ALICE, "new text=\"hi\" lists=fans");
+
+        assertThat(pipeline.run(BOB, "show MC-1")).isInstanceOf(Reply.CardReply.class);
+        assertThat(refusal(BOB, "approve MC-1 now please")).startsWith("\"now\", \"please\" are not key=value");
+        assertThat(refusal(BOB, "list everything")).startsWith("/masscast list takes no arguments (\"everything\")");
+        assertThat(text(BOB, "reject MC-1 too pricey, \"maybe\" later; it's=fine")).contains("MC-1 is rejected");
+        assertThat(pipeline.campaign(1).note()).contains("too pricey, \"maybe\" later; it's=fine");
+    }
+
+    @Test
+    void listsWrittenWithSpacesAfterCommasKeepEveryItem() {
+        text(ALICE, "new text=\"hi\" lists=fans, \"VIP whales\" exclude=muted, \"Do not PPV\"");
+
+        Campaign campaign = pipeline.campaign(1);
+        assertThat(campaign.audience().lists()).containsExactly("fans", "1187345");
+        assertThat(campaign.audience().excludedLists()).containsExactly("muted", "1190022");
+    }
+
+    @Test
+    void smartQuotesAreQuotesAndMisquotedValuesAreRefused() {
+        text(ALICE, "new text=“New set is up” lists=fans");
+        assertThat(pipeline.campaign(1).content().text()).isEqualTo("New set is up");
+
+        assertThat(refusal(ALICE, "new text=\"a\"\"b\" lists=fans")).contains("Right after the quote closed");
+        assertThat(refusal(ALICE, "new text=\"C:\\Users\\me\" lists=fans")).contains("\"\\U\"").contains("is not an escape");
+        assertThat(refusal(ALICE, "new text=x lists=fans media=48213377,48213378 preview=1 price=\"$1$2\""))
+                .contains("price: \"$1$2\" is not a price");
+        Optional<Campaign> second = pipeline.wiring.database().inTransaction(stores ->
+                stores.campaigns().findByNumber(CHANNEL.platform(), CHANNEL.workspaceId(), 2));
+        assertThat(second).isEmpty();
+    }
+
+    @Test
+    void controlAndInvisibleCharactersAreRefusedAndNeverEchoed() {
+        assertThat(refusal(ALICE, "new text=\"hi\u001B[2J\u0000\" lists=fans")).contains("U+001B ESCAPE")
+                .doesNotContain("\u001B").doesNotContain("\u0000");
+        assertThat(refusal(ALICE, "new text=\"\u200B\u2800\u3164\" lists=fans")).contains("no visible character");
+        assertThat(refusal(ROOT, "bind connection=conn_demo2 zone=Europe/Berlin creator=\"Mila\u0007\""))
+                .contains("creator: The creator's name contains the control character U+0007");
+        assertThat(nothingStored()).isTrue();
+    }
+
+    @Test
+    void aHugeLineOrValueIsRefusedWithAShortReply() {
+        assertThat(refusal(ALICE, "new text=x lists=fans users=" + "9".repeat(40_000_000)))
+                .startsWith("That command is 40,000,028 characters long; masscast reads 25,000 at most");
+        assertThat(refusal(ALICE, "new text=x lists=fans users=" + "9".repeat(20_000))).contains("(20,000 characters)");
+        assertThat(nothingStored()).isTrue();
+    }
+
+    @Test
+    void policyNumbersAreBoundedPlainDigits() {
+        assertThat(refusal(ROOT, "policy approvals=٣ daily_cap=1e3 min_gap=9999h"))
+                .contains("approvals: \"٣\" won't do").contains("(use the digits 0-9)")
+                .contains("daily_cap: \"1e3\" won't do").contains("min_gap: \"9999h\" is not a gap");
+        assertThat(pipeline.wiring.bindings().find(CHANNEL).orElseThrow().policy()).isEqualTo(BindingPolicy.defaults());
+    }
+
+    @Test
+    void aButtonForACampaignOfAnotherWorkspaceIsAnsweredAsIfItDidNotExist() {
+        text(ALICE, "new text=\"hi\" lists=fans");
+        Campaign campaign = pipeline.campaign(1);
+        ChannelRef elsewhere = new ChannelRef(Platform.SHELL, "other-agency", "mila");
+
+        Reply reply = pipeline.wiring.router().click(elsewhere, BOB,
+                new ActionId(ActionId.Verb.APPROVE, campaign.id(), campaign.fingerprint()), Optional.empty());
+
+        assertThat(((Reply.Text) reply).text()).isEqualTo("That campaign no longer exists in this workspace.");
+        assertThat(pipeline.state(1)).isEqualTo(CampaignState.PENDING_APPROVAL);
     }
 
     @Test

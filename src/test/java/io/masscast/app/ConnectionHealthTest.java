@@ -186,7 +186,7 @@ class ConnectionHealthTest {
                     "OFAUTH_BASE_URL", simulator.baseUrl(),
                     "MASSCAST_DB_URL", "jdbc:sqlite:" + folder.resolve("masscast.db")),
                     InputStream.nullInputStream(), new PrintStream(out, true, StandardCharsets.UTF_8),
-                    new PrintStream(err, true, StandardCharsets.UTF_8));
+                    new PrintStream(err, true, StandardCharsets.UTF_8), false);
 
             assertThat(status).isEqualTo(2);
             assertThat(err.toString(StandardCharsets.UTF_8))

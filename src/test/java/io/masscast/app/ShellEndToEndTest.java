@@ -165,6 +165,46 @@ class ShellEndToEndTest {
         }
     }
 
+    @Test
+    void terminalCommandsMatchWholeWordsAndRefuseWhatTheyCantRead() {
+        try (ShellSession shell = new ShellSession()) {
+            shell.type("/asbob");
+            shell.await("There is no terminal command \"/asbob\".");
+            shell.type("/xyz");
+            shell.await("There is no terminal command \"/xyz\".");
+            for (String wait : List.of("-1", "1e309", "Infinity", "NaN", "601")) {
+                shell.type("/wait " + wait);
+                shell.await("Usage: /wait SECONDS, from 0 to 600");
+            }
+            shell.type("/as \u001B[31mmallory");
+            shell.await("Usage: /as NAME");
+            shell.type("/wait 0.05").type("/masscast new text=\"hi\" lists=fans");
+            shell.await("MC-1 is waiting for approval");
+            assertThat(shell.await("Requested by: @alice")).doesNotContain("bob");
+            assertThat(shell.endOfInput()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void atATerminalLinesAreCompletedEditedAndRecalledAndPrintedInUtf8() {
+        try (ShellSession shell = ShellSession.atTerminal()) {
+            shell.await("You are alice.");
+            shell.keys("/mas\tne\tte\t\"Hi there 🔥\" li\tfans\r");
+            shell.await("MC-1 is waiting for approval");
+            assertThat(shell.await("Hi there 🔥")).contains("new card");
+
+            shell.keys("\u0010\r"); // Ctrl-P recalls the line, Enter sends it again
+            shell.await("MC-2 is waiting for approval");
+
+            shell.keys("/masscast shoz\u007Fw MC-7\u00023\r"); // a typo rubbed out; Ctrl-B moves back to insert a 3
+            shell.await("There is no MC-37 in this workspace.");
+
+            shell.keys("/masscast new text=\"Yes!\" lists=fans\r"); // "!" is text, not a history event
+            shell.await("MC-3 is waiting for approval");
+            assertThat(shell.endOfInput()).isZero();
+        }
+    }
+
     private static long messageId(ShellSession shell) {
         String screen = shell.screen();
         int at = screen.indexOf("OFAuth message ");

@@ -2,6 +2,7 @@ package io.masscast.app;
 
 import org.awaitility.Awaitility;
 
+import io.masscast.adapter.shell.ShellIo;
 import io.masscast.config.ConfigLoader;
 import io.masscast.simulator.OfAuthSimulator;
 import io.masscast.simulator.RateLimitPlan;
@@ -18,6 +19,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
 
 /**
  * The terminal mode driven like a person at a keyboard: lines are typed one at a time and the test waits
@@ -34,7 +37,15 @@ final class ShellSession implements AutoCloseable {
     private final CompletableFuture<Integer> exit;
     private int seen;
 
+    /** Lines piped in, as a script would. */
     ShellSession() {
+        this(false);
+    }
+
+    /**
+     * @param atTerminal type at a terminal (JLine over the test's streams, as an xterm) instead of piping lines
+     */
+    private ShellSession(boolean atTerminal) {
         PipedInputStream in;
         try {
             in = new PipedInputStream(keyboard, 1 << 16);
@@ -43,13 +54,31 @@ final class ShellSession implements AutoCloseable {
         }
         PrintStream out = new PrintStream(screen, true, StandardCharsets.UTF_8);
         exit = CompletableFuture.supplyAsync(() -> ShellMode.run(ConfigLoader.load(Map.of()), Optional.of(simulator),
-                FAST, in, out));
+                FAST, router -> atTerminal ? ShellIo.over(terminal(in, out), router) : ShellIo.piped(in, out)));
+    }
+
+    static ShellSession atTerminal() {
+        return new ShellSession(true);
+    }
+
+    private static Terminal terminal(PipedInputStream in, PrintStream out) {
+        try {
+            return TerminalBuilder.builder().system(false).streams(in, out).type("xterm").encoding(StandardCharsets.UTF_8)
+                    .build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Types a line. */
     ShellSession type(String line) {
+        return keys(line + "\n");
+    }
+
+    /** Presses keys, as they are: {@code \t} completes, {@code \u0010} (Ctrl-P) recalls, {@code \r} ends the line. */
+    ShellSession keys(String keys) {
         try {
-            keyboard.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            keyboard.write(keys.getBytes(StandardCharsets.UTF_8));
             keyboard.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,12 +1,11 @@
 package io.masscast.adapter.shell;
 
+import io.masscast.core.command.CommandRouter;
 import io.masscast.core.command.FormSpec;
 import io.masscast.core.command.RawValue;
+import io.masscast.core.policy.Excerpt;
 import io.masscast.core.policy.FieldError;
 import io.masscast.core.policy.Fields;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,10 +29,10 @@ final class FormPrompter {
             Map.entry(Fields.MARKDOWN, "format the text as markdown? yes/no"),
             Map.entry(Fields.AT, "send time (creator's zone): 2026-03-21 20:00, tomorrow 9:30, in 2h — empty sends on approval"));
 
-    private final BufferedReader in;
+    private final ShellInput in;
     private final ShellConsole console;
 
-    FormPrompter(BufferedReader in, ShellConsole console) {
+    FormPrompter(ShellInput in, ShellConsole console) {
         this.in = in;
         this.console = console;
     }
@@ -60,8 +59,8 @@ final class FormPrompter {
         for (String field : fields) {
             errors.stream().filter(e -> e.field().equals(field)).forEach(e -> console.print("  ! " + e.message()));
             String current = answers.containsKey(field) ? answers.get(field).joined() : spec.value(field);
-            console.print("  " + field + " — " + HINTS.get(field) + (current.isEmpty() ? "" : " [" + current + "]") + ":");
-            Optional<String> line = readLine();
+            console.print("  " + field + " — " + HINTS.get(field) + (current.isEmpty() ? "" : " [" + shown(current) + "]") + ":");
+            Optional<String> line = in.readLine("  > ", CommandRouter.MAX_LINE_LENGTH);
             if (line.isEmpty() || line.get().strip().equals("/cancel")) {
                 console.print("Form cancelled; nothing was stored.");
                 return Optional.empty();
@@ -73,11 +72,9 @@ final class FormPrompter {
         return Optional.of(answers);
     }
 
-    private Optional<String> readLine() {
-        try {
-            return Optional.ofNullable(in.readLine());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** The value in the brackets: as it is when short and plain, else an excerpt (never a whole refused value). */
+    private static String shown(String value) {
+        String excerpt = Excerpt.of(value);
+        return excerpt.equals("\"" + value + "\"") ? value : excerpt;
     }
 }

@@ -1,20 +1,24 @@
 package io.masscast.adapter.shell;
 
 import io.masscast.core.command.CommandRouter;
+import io.masscast.core.command.FormSpec;
 import io.masscast.core.command.RawValue;
 import io.masscast.core.command.Reply;
 import io.masscast.core.model.Actor;
 import io.masscast.core.model.ChannelRef;
+import io.masscast.core.policy.Excerpt;
 import io.masscast.core.policy.FieldError;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
+import io.masscast.core.policy.NumberInput;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * masscast in a terminal: one channel, a few demo users, the same commands as Slack. Lines come from a
@@ -23,13 +27,19 @@ import java.util.function.BooleanSupplier;
  * not be read as a command.
  */
 public final class ShellAdapter {
+    private static final Logger LOG = LoggerFactory.getLogger(ShellAdapter.class);
     private static final Duration DRAIN_LIMIT = Duration.ofSeconds(60);
     private static final Duration DRAIN_STEP = Duration.ofMillis(100);
+    static final BigDecimal MAX_WAIT_SECONDS = BigDecimal.valueOf(600);
+    private static final Pattern USER_NAME = Pattern.compile("[A-Za-z0-9._-]{1,40}");
+    private static final String TERMINAL_HELP = "Type /masscast help for the commands, /as NAME to switch user, "
+            + "/wait SECONDS to pause, /quit to leave.";
 
     private final CommandRouter router;
     private final ChannelRef channel;
-    private final BufferedReader in;
+    private final ShellInput in;
     private final ShellConsole console;
+    private final boolean interactive;
     private final ShellNotifier notifier;
     private final FormPrompter prompter;
     private final BooleanSupplier idle;
@@ -39,13 +49,13 @@ public final class ShellAdapter {
     /**
      * @param idle whether no send or notification is still in flight (checked before exiting at end of input)
      */
-    public ShellAdapter(CommandRouter router, ChannelRef channel, Actor firstActor, BufferedReader in, PrintStream out,
-                        BooleanSupplier idle) {
+    public ShellAdapter(CommandRouter router, ChannelRef channel, Actor firstActor, ShellIo io, BooleanSupplier idle) {
         this.router = router;
         this.channel = channel;
         this.actor = firstActor;
-        this.in = in;
-        this.console = new ShellConsole(out);
+        this.in = io.input();
+        this.console = io.console();
+        this.interactive = io.isInteractive();
         this.notifier = new ShellNotifier(console, ShellNotifier.IMAGE_DIRECTORY);
         this.prompter = new FormPrompter(in, console);
         this.idle = idle;
@@ -64,7 +74,7 @@ public final class ShellAdapter {
     public int run() {
         console.print("You are " + actor.userId() + ". Type /masscast help, /as NAME to switch user, /quit to leave.");
         Optional<String> line;
-        while ((line = readLine()).isPresent()) {
+        while ((line = in.readLine(interactive ? actor.userId() + "> " : "", CommandRouter.MAX_LINE_LENGTH)).isPresent()) {
             String text = line.get().strip();
             if (text.isEmpty() || text.startsWith("#")) {
                 continue;
@@ -72,39 +82,70 @@ public final class ShellAdapter {
             if (text.equals("/quit") || text.equals("/exit")) {
                 break;
             }
-            handle(text);
+            handleGuarded(text);
         }
         drain();
         return syntaxErrors ? 1 : 0;
     }
 
+    /** One line; whatever goes wrong in it is logged and said, and the next line is read as usual. */
+    private void handleGuarded(String text) {
+        try {
+            handle(text);
+        } catch (RuntimeException e) {
+            syntaxErrors = true;
+            LOG.error("Terminal command {} by {} failed", commandName(text), actor.userId(), e);
+            console.print("→ masscast could not finish that command (an internal error; it is logged). "
+                    + "/masscast list shows where the campaigns stand.");
+        }
+    }
+
     private void handle(String text) {
-        if (text.startsWith("/as")) {
-            switchUser(text.substring(3).strip());
-        } else if (text.startsWith("/wait")) {
-            pause(text.substring(5).strip());
-        } else {
-            router.syntaxError(text).ifPresent(problem -> syntaxErrors = true);
-            show(router.handle(channel, actor, text));
+        if (text.length() > CommandRouter.MAX_LINE_LENGTH) {
+            syntaxErrors = true;
+            console.print("→ That line is longer than " + String.format(Locale.ROOT, "%,d", CommandRouter.MAX_LINE_LENGTH)
+                    + " characters; masscast reads no more. Nothing was done.");
+            return;
+        }
+        String word = text.split("\\s", 2)[0];
+        String argument = text.substring(word.length()).strip();
+        switch (word) {
+            case "/as" -> switchUser(argument);
+            case "/wait" -> pause(argument);
+            default -> {
+                if (word.startsWith("/") && !word.equals(ShellCompleter.MASSCAST)) {
+                    syntaxErrors = true;
+                    console.print("→ There is no terminal command " + Excerpt.name(word) + ". " + TERMINAL_HELP);
+                    return;
+                }
+                router.syntaxError(text).ifPresent(problem -> syntaxErrors = true);
+                show(router.handle(channel, actor, text));
+            }
         }
     }
 
     private void switchUser(String name) {
-        if (name.isEmpty() || name.contains(" ")) {
+        if (!USER_NAME.matcher(name).matches()) {
             syntaxErrors = true;
-            console.print("Usage: /as NAME (for example /as bob)");
+            console.print("→ Usage: /as NAME (for example /as bob): a name of letters, digits, . _ or -");
             return;
         }
         actor = Actor.of(name, name);
         console.print("You are now " + name + ".");
     }
 
+    /** Pauses a script for 0 to 600 seconds (a larger, negative or non-numeric pause is refused). */
     private void pause(String seconds) {
-        try {
-            Thread.sleep(Duration.ofMillis(Math.round(Double.parseDouble(seconds) * 1000)).toMillis());
-        } catch (NumberFormatException e) {
+        Optional<BigDecimal> wait = NumberInput.decimal(seconds)
+                .filter(s -> s.signum() >= 0 && s.compareTo(MAX_WAIT_SECONDS) <= 0);
+        if (wait.isEmpty()) {
             syntaxErrors = true;
-            console.print("Usage: /wait SECONDS (for example /wait 2)");
+            console.print("→ Usage: /wait SECONDS, from 0 to " + MAX_WAIT_SECONDS + " (for example /wait 2 or /wait 0.5)"
+                    + (seconds.isEmpty() ? "" : "; " + Excerpt.of(seconds) + " won't do."));
+            return;
+        }
+        try {
+            Thread.sleep(wait.get().movePointRight(3).longValue());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -124,7 +165,7 @@ public final class ShellAdapter {
     }
 
     /** Submits a form, asking again for the fields with errors until it is accepted or abandoned. */
-    private void submit(Optional<Long> campaignId, io.masscast.core.command.FormSpec spec, Map<String, RawValue> answers) {
+    private void submit(Optional<Long> campaignId, FormSpec spec, Map<String, RawValue> answers) {
         Reply reply = router.submitForm(channel, actor, campaignId, answers);
         while (reply instanceof Reply.Errors errors) {
             List<FieldError> problems = errors.errors();
@@ -155,11 +196,10 @@ public final class ShellAdapter {
         }
     }
 
-    private Optional<String> readLine() {
-        try {
-            return Optional.ofNullable(in.readLine());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** The command a line runs, for a log line (never the line itself: it may hold message text). */
+    private static String commandName(String text) {
+        String[] words = text.split("\\s+", 3);
+        String name = words[0].equals(ShellCompleter.MASSCAST) && words.length > 1 ? words[1] : words[0];
+        return Excerpt.name(name.length() > 20 ? name.substring(0, 20) : name);
     }
 }

@@ -103,7 +103,7 @@ final class CardRenderer {
                 .text(plainText(SlackText.fit(confirm.text(), CONFIRM_TEXT_MAX)))
                 .confirm(plainText(SlackText.fit(confirm.confirmLabel(), CONFIRM_BUTTON_MAX)))
                 .deny(plainText(SlackText.fit(confirm.denyLabel(), CONFIRM_BUTTON_MAX)))
-                .style(action.style() == CardAction.Style.DANGER ? "danger" : "primary")
+                .style(confirm.destructive() ? "danger" : "primary")
                 .build()));
         return button.build();
     }

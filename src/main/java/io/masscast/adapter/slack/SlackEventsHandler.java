@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * {@code POST /slack/events} in HTTP mode: commands, button clicks, modal submissions and menu searches. The raw
  * body is read as UTF-8 bytes (the signature covers it exactly), parsed by Bolt and run through the app, whose
  * middleware refuses a missing, wrong or stale signature with 401 before any listener runs. Bodies over
- * {@link #MAX_BODY_BYTES} get 413 and unreadable ones 400, without reaching the app.
+ * {@link #MAX_BODY_BYTES} get 413, other content types than Slack's form 415 and unreadable ones 400, without
+ * reaching the app.
  */
 final class SlackEventsHandler implements Handler {
     private static final Logger LOG = LoggerFactory.getLogger(SlackEventsHandler.class);
@@ -47,6 +49,10 @@ final class SlackEventsHandler implements Handler {
     public void handle(Context ctx) throws IOException {
         if (!started.getAsBoolean()) {
             plain(ctx, 503, "masscast is not ready for Slack yet");
+            return;
+        }
+        if (!isForm(ctx.req().getContentType())) {
+            plain(ctx, 415, "Slack sends application/x-www-form-urlencoded");
             return;
         }
         if (ctx.req().getContentLengthLong() > MAX_BODY_BYTES) {
@@ -87,6 +93,12 @@ final class SlackEventsHandler implements Handler {
             LOG.error("Slack request ({}) failed", request.getRequestType(), e);
             return Response.builder().statusCode(500).contentType("text/plain").body("masscast could not handle this request").build();
         }
+    }
+
+    /** Slack posts commands and interactions as a form; masscast subscribes to no JSON events. */
+    private static boolean isForm(String contentType) {
+        return contentType != null
+                && contentType.strip().toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
     }
 
     private static Map<String, List<String>> headers(Context ctx) {

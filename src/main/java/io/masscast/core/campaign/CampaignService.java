@@ -19,6 +19,7 @@ import io.masscast.core.policy.ApprovalPolicy;
 import io.masscast.core.policy.FieldError;
 import io.masscast.core.policy.Permissions;
 import io.masscast.core.policy.SendPolicy;
+import io.masscast.core.policy.TextRules;
 import io.masscast.core.port.OfAuthFailure;
 import io.masscast.core.port.OfAuthGateway;
 import io.masscast.core.port.Stores;
@@ -40,6 +41,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class CampaignService {
     private static final Logger LOG = LoggerFactory.getLogger(CampaignService.class);
+    /** The field a rejection's reason is reported on. */
+    public static final String REASON = "reason";
     private final CampaignLedger ledger;
     private final OfAuthGateway ofauth;
     private final Permissions permissions;
@@ -162,9 +165,12 @@ public final class CampaignService {
 
     public Campaign reject(long campaignId, Actor actor, String reason) {
         if (reason == null || reason.isBlank()) {
-            throw new CampaignException.PolicyViolation(List.of(new FieldError("reason",
+            throw new CampaignException.PolicyViolation(List.of(new FieldError(REASON,
                     "Say why you reject it, so the requester knows what to fix.")));
         }
+        TextRules.problem(reason.strip(), TextRules.MAX_REASON_LENGTH, TextRules.Lines.MULTI).ifPresent(problem -> {
+            throw new CampaignException.PolicyViolation(List.of(new FieldError(REASON, "The reason " + problem)));
+        });
         return ledger.inTransaction(stores -> {
             Campaign campaign = CampaignLedger.load(stores, campaignId);
             if (campaign.state() != PENDING_APPROVAL) {
@@ -367,13 +373,16 @@ public final class CampaignService {
         CampaignState state = campaign.state();
         boolean approved = state.isCommitted() || state == CampaignState.FAILED || state == UNSENT;
         CampaignState decisive = approved ? APPROVED : state;
-        String who = stores.audit().forCampaign(campaign.id()).stream()
-                .filter(e -> e.to() == decisive && e.from().filter(from -> from == PENDING_APPROVAL).isPresent())
-                .max(Comparator.comparing(AuditEvent::at))
-                .map(AuditEvent::actorId)
-                .filter(id -> !id.equals(CampaignLedger.SYSTEM_ACTOR))
-                .map(id -> " by " + Mention.of(id))
-                .orElse("");
+        List<String> deciders = approved
+                ? stores.approvals().forCampaign(campaign.id(), campaign.fingerprint()).stream()
+                        .sorted(Comparator.comparing(Approval::at)).map(Approval::approverId).distinct().toList()
+                : stores.audit().forCampaign(campaign.id()).stream()
+                        .filter(e -> e.to() == decisive && e.from().filter(from -> from == PENDING_APPROVAL).isPresent())
+                        .max(Comparator.comparing(AuditEvent::at))
+                        .map(AuditEvent::actorId)
+                        .filter(id -> !id.equals(CampaignLedger.SYSTEM_ACTOR))
+                        .stream().toList();
+        String who = deciders.isEmpty() ? "" : " by " + and(deciders.stream().map(Mention::of).toList());
         String what = switch (state) {
             case REJECTED -> "was already rejected";
             case CANCELLED -> "was cancelled";
@@ -382,5 +391,11 @@ public final class CampaignService {
         };
         String now = approved && state != APPROVED ? "; it is now " + state.label() : "";
         return new CampaignException.AlreadyDecided(campaign.humanId() + " " + what + who + now + ".");
+    }
+
+    /** {@code a}, {@code a and b}, {@code a, b and c}. */
+    private static String and(List<String> names) {
+        return names.size() == 1 ? names.get(0)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
     }
 }

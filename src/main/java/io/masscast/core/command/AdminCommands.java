@@ -8,7 +8,10 @@ import io.masscast.core.model.BindingPolicy;
 import io.masscast.core.model.ConnectionInfo;
 import io.masscast.core.model.Page;
 import io.masscast.core.model.QuietHours;
+import io.masscast.core.policy.Excerpt;
 import io.masscast.core.policy.FieldError;
+import io.masscast.core.policy.NumberInput;
+import io.masscast.core.policy.TextRules;
 import io.masscast.core.port.OfAuthGateway;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -20,14 +23,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** {@code bind} and {@code policy}: which creator a channel speaks for, and its rules. Changes are for admins. */
 public final class AdminCommands {
-    private static final Set<String> POLICY_KEYS = Set.of("approvals", "self_approval", "daily_cap", "min_gap", "quiet", "approvers",
+    static final List<String> POLICY_KEYS = List.of("approvals", "self_approval", "daily_cap", "min_gap", "quiet", "approvers",
             "digest");
+    static final List<String> BIND_KEYS = List.of("connection", "creator", "zone", "approvers");
+    private static final Pattern CONNECTION_ID = Pattern.compile("[A-Za-z0-9_-]{1," + TextRules.MAX_NAME_LENGTH + "}");
+    private static final int MAX_APPROVERS = 50;
+    private static final int MAX_APPROVER_ID = 64;
+    private static final Pattern APPROVER_ID = Pattern.compile("[A-Za-z0-9_.-]{1," + MAX_APPROVER_ID + "}");
+    private static final Pattern TIME_OF_DAY = Pattern.compile("[0-9]{1,2}:[0-9]{2}");
+    /** A gap longer than a week is a pause, not a rule. */
+    private static final Duration MAX_GAP = Duration.ofDays(7);
     private static final Pattern DURATION = Pattern.compile("(\\d{1,4})\\s*(m|min|h)", Pattern.CASE_INSENSITIVE);
     /** Slack user {@code <@U1>}, Slack group {@code <!subteam^S1|@team>}, Discord role {@code <@&1>}, or {@code @name}. */
     private static final Pattern MENTION = Pattern.compile("<@&?([^>|]+)(?:\\|[^>]*)?>|<!subteam\\^([^>|]+)(?:\\|[^>]*)?>|@?(\\S+)");
@@ -43,19 +55,28 @@ public final class AdminCommands {
     Reply bind(CommandRouter.Invocation invocation) {
         Map<String, RawValue> args = invocation.named();
         List<FieldError> errors = new ArrayList<>();
+        args.keySet().stream().filter(key -> !BIND_KEYS.contains(key)).sorted().forEach(key ->
+                errors.add(new FieldError(key, "Unknown setting " + Excerpt.of(key) + ": bind takes "
+                        + String.join(", ", BIND_KEYS) + ".")));
         String connectionId = args.containsKey("connection") ? args.get("connection").joined().strip() : "";
         if (connectionId.isEmpty()) {
             errors.add(new FieldError("connection", "Name the creator's OFAuth connection: connection=conn_..."));
+        } else if (!CONNECTION_ID.matcher(connectionId).matches()) {
+            errors.add(new FieldError("connection", Excerpt.of(connectionId) + " is not a connection id: OFAuth's look "
+                    + "like conn_abc123 (letters, digits, _ and -, at most " + TextRules.MAX_NAME_LENGTH + ")."));
         }
+        Optional<String> creator = Optional.ofNullable(args.get("creator")).map(v -> v.joined().strip());
+        creator.flatMap(name -> TextRules.problem(name, TextRules.MAX_NAME_LENGTH, TextRules.Lines.SINGLE))
+                .ifPresent(problem -> errors.add(new FieldError("creator", "The creator's name " + problem)));
         Optional<ZoneId> zone = zone(args.containsKey("zone") ? args.get("zone").joined() : "", errors);
-        Set<String> approvers = args.containsKey("approvers") ? ids(args.get("approvers")) : Set.of();
+        Set<String> approvers = args.containsKey("approvers") ? approvers(args.get("approvers"), errors) : Set.of();
         if (!errors.isEmpty()) {
             return invalid(errors, "bind connection=conn_... zone=Area/City approvers=ID,ID [creator=\"Name\"]");
         }
         ConnectionInfo connection = findConnection(connectionId);
-        String creator = args.containsKey("creator") ? args.get("creator").joined().strip() : connection.creatorName();
+        String name = creator.filter(n -> !n.isEmpty()).orElse(connection.creatorName());
         Binding binding = bindings.bind(invocation.actor(), new Binding(invocation.channel(), connectionId,
-                creator.isBlank() ? connectionId : creator, zone.get(), approvers, bindings.find(invocation.channel())
+                name.isBlank() ? connectionId : name, zone.get(), approvers, bindings.find(invocation.channel())
                 .map(Binding::policy).orElse(BindingPolicy.defaults())));
         return Reply.privately("This channel now speaks for " + binding.creatorName() + " (" + connectionId + ", "
                 + binding.zone().getId() + ").\n" + describe(binding));
@@ -68,7 +89,7 @@ public final class AdminCommands {
         }
         List<FieldError> errors = new ArrayList<>();
         args.keySet().stream().filter(key -> !POLICY_KEYS.contains(key)).sorted().forEach(key ->
-                errors.add(new FieldError(key, "Unknown setting \"" + key + "\": use " + String.join(", ", POLICY_KEYS.stream().sorted().toList()) + ".")));
+                errors.add(new FieldError(key, "Unknown setting " + Excerpt.of(key) + ": use " + String.join(", ", POLICY_KEYS.stream().sorted().toList()) + ".")));
         PolicyChange change = new PolicyChange(args, errors);
         if (!errors.isEmpty()) {
             return invalid(errors, "policy approvals=1-3 self_approval=yes|no daily_cap=N|off min_gap=2h|off quiet=23:00-08:00|off "
@@ -109,7 +130,7 @@ public final class AdminCommands {
                             .map(Optional::of));
             value(args, "min_gap").ifPresent(v -> minGap = gap(v, errors));
             value(args, "quiet").ifPresent(v -> quiet = quietHours(v, errors));
-            Optional.ofNullable(args.get("approvers")).ifPresent(v -> approvers = Optional.of(ids(v)));
+            Optional.ofNullable(args.get("approvers")).ifPresent(v -> approvers = Optional.of(approvers(v, errors)));
             value(args, "digest").ifPresent(v -> digestAt = digestTime(v, errors));
         }
 
@@ -130,15 +151,11 @@ public final class AdminCommands {
         }
 
         private static Optional<Integer> number(String value, int min, int max, String key, String help, List<FieldError> errors) {
-            try {
-                int n = Integer.parseInt(value);
-                if (n >= min && n <= max) {
-                    return Optional.of(n);
-                }
-            } catch (NumberFormatException ignored) {
-                // reported below
+            OptionalInt n = NumberInput.whole(value, min, max);
+            if (n.isPresent()) {
+                return Optional.of(n.getAsInt());
             }
-            errors.add(new FieldError(key, "\"" + value + "\" won't do. " + help));
+            errors.add(new FieldError(key, Excerpt.of(value) + " won't do. " + help + NumberInput.hint(value)));
             return Optional.empty();
         }
 
@@ -160,9 +177,13 @@ public final class AdminCommands {
             Matcher m = DURATION.matcher(value);
             if (m.matches()) {
                 long n = Long.parseLong(m.group(1));
-                return Optional.of(m.group(2).startsWith("h") ? Duration.ofHours(n) : Duration.ofMinutes(n));
+                Duration gap = m.group(2).startsWith("h") ? Duration.ofHours(n) : Duration.ofMinutes(n);
+                if (gap.compareTo(MAX_GAP) <= 0) {
+                    return Optional.of(gap);
+                }
             }
-            errors.add(new FieldError("min_gap", "\"" + value + "\" is not a gap: write it like 90m or 2h, or off."));
+            errors.add(new FieldError("min_gap", Excerpt.of(value) + " is not a gap: write it like 90m or 2h (at most "
+                    + MAX_GAP.toHours() + "h), or off."));
             return Optional.empty();
         }
 
@@ -172,13 +193,14 @@ public final class AdminCommands {
             }
             String[] parts = value.split("-");
             try {
-                if (parts.length == 2) {
+                if (parts.length == 2 && TIME_OF_DAY.matcher(parts[0].strip()).matches()
+                        && TIME_OF_DAY.matcher(parts[1].strip()).matches()) {
                     return Optional.of(Optional.of(new QuietHours(LocalTime.parse(pad(parts[0])), LocalTime.parse(pad(parts[1])))));
                 }
             } catch (DateTimeException | IllegalArgumentException ignored) {
                 // reported below
             }
-            errors.add(new FieldError("quiet", "\"" + value + "\" is not a window: write it like 23:00-08:00 (creator's zone), or off."));
+            errors.add(new FieldError("quiet", Excerpt.of(value) + " is not a window: write it like 23:00-08:00 (creator's zone), or off."));
             return Optional.empty();
         }
 
@@ -187,13 +209,13 @@ public final class AdminCommands {
                 return Optional.of(Optional.empty());
             }
             try {
-                if (value.contains(":")) {
+                if (TIME_OF_DAY.matcher(value).matches()) {
                     return Optional.of(Optional.of(LocalTime.parse(pad(value))));
                 }
             } catch (DateTimeException ignored) {
                 // reported below
             }
-            errors.add(new FieldError("digest", "\"" + value + "\" is not a time of day: write it like 09:00 (creator's zone),"
+            errors.add(new FieldError("digest", Excerpt.of(value) + " is not a time of day: write it like 09:00 (creator's zone),"
                     + " or off for no daily digest."));
             return Optional.empty();
         }
@@ -228,11 +250,28 @@ public final class AdminCommands {
             return Optional.empty();
         }
         try {
-            return Optional.of(ZoneId.of(value.strip()));
+            if (value.length() <= TextRules.MAX_NAME_LENGTH) {
+                return Optional.of(ZoneId.of(value.strip()));
+            }
         } catch (DateTimeException e) {
-            errors.add(new FieldError("zone", "\"" + value + "\" is not a time zone: use an IANA name like Europe/Berlin."));
-            return Optional.empty();
+            // reported below
         }
+        errors.add(new FieldError("zone", Excerpt.of(value) + " is not a time zone: use an IANA name like Europe/Berlin."));
+        return Optional.empty();
+    }
+
+    /** The approvers named, each a platform user or group id; at most {@value #MAX_APPROVERS}. */
+    private static Set<String> approvers(RawValue value, List<FieldError> errors) {
+        Set<String> ids = ids(value);
+        if (ids.size() > MAX_APPROVERS) {
+            errors.add(new FieldError("approvers", Formats.count(ids.size()) + " approvers are more than a channel takes ("
+                    + MAX_APPROVERS + "): name a group instead."));
+            return Set.of();
+        }
+        ids.stream().filter(id -> !APPROVER_ID.matcher(id).matches()).limit(3).forEach(id ->
+                errors.add(new FieldError("approvers", Excerpt.of(id) + " is not a user or group id: mention the person "
+                        + "(@name) or give their id (letters, digits, _ . -, at most " + MAX_APPROVER_ID + ").")));
+        return ids;
     }
 
     /** User or group ids from mentions or plain ids, as a platform writes them. */

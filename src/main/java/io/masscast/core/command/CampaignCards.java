@@ -270,7 +270,7 @@ public final class CampaignCards {
                             new ActionId(ActionId.Verb.UNSEND, c.id(), fp), DANGER,
                             Optional.of(new CardAction.Confirm("Unsend " + c.humanId() + "?",
                                     "It disappears from fans' inboxes. Fans who already bought it keep access.",
-                                    "Unsend", "Keep it"))));
+                                    "Unsend", "Keep it", true))));
                 }
             }
             case IN_DOUBT -> {
@@ -279,7 +279,7 @@ public final class CampaignCards {
                 actions.add(new CardAction("Send again", new ActionId(ActionId.Verb.SEND_AGAIN, c.id(), fp), DANGER,
                         Optional.of(new CardAction.Confirm("Send " + c.humanId() + " again?",
                                 "Only if you checked OnlyFans and it did NOT go out: otherwise fans get it twice.",
-                                "Send again", "Don't send"))));
+                                "Send again", "Don't send", true))));
             }
             default -> {
                 // finished campaigns keep no buttons
@@ -291,7 +291,7 @@ public final class CampaignCards {
     private static CardAction cancel(Campaign c) {
         return new CardAction("Cancel", new ActionId(ActionId.Verb.CANCEL, c.id(), c.fingerprint()), DEFAULT,
                 Optional.of(new CardAction.Confirm("Cancel " + c.humanId() + "?", "It will not be sent.", "Cancel it",
-                        "Keep it")));
+                        "Keep it", true)));
     }
 
     private static CardAction.Confirm approveConfirm(CampaignView view) {
@@ -303,6 +303,6 @@ public final class CampaignCards {
                 .orElse("right now");
         return new CardAction.Confirm("Approve " + c.humanId() + "?",
                 "Send " + price + " to " + to + " " + when + ", as " + view.binding().creatorName() + ".",
-                "Approve", "Not yet");
+                "Approve", "Not yet", false);
     }
 }

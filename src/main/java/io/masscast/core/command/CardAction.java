@@ -8,8 +8,11 @@ public record CardAction(String label, ActionId id, Style style, Optional<Confir
 
     public enum Style { PRIMARY, DANGER, DEFAULT }
 
-    /** A confirmation step restating what will happen. */
-    public record Confirm(String title, String text, String confirmLabel, String denyLabel) {
+    /**
+     * A confirmation step restating what will happen; {@code destructive} when confirming stops or undoes something
+     * (platforms show its button as a warning).
+     */
+    public record Confirm(String title, String text, String confirmLabel, String denyLabel, boolean destructive) {
     }
 
     public CardAction {

@@ -3,6 +3,9 @@ package io.masscast.core.command;
 import io.masscast.core.campaign.CampaignException;
 import io.masscast.core.model.Actor;
 import io.masscast.core.model.ChannelRef;
+import io.masscast.core.policy.Excerpt;
+import io.masscast.core.policy.Fields;
+import io.masscast.core.policy.SendPolicy;
 import io.masscast.core.port.OfAuthFailure;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,8 +33,33 @@ public final class CommandRouter {
         Reply run(Invocation invocation);
     }
 
-    record Spec(String name, String usage, String summary, Handler handler) {
+    /** What a command takes after its name. */
+    enum Args {
+        /** nothing: {@code list} */
+        NONE,
+        /** {@code key=value} arguments only: {@code new}, {@code bind}, {@code policy} */
+        KEYS,
+        /** one campaign id: {@code approve MC-3} */
+        ID,
+        /** a campaign id, then {@code key=value} arguments: {@code edit MC-3 price=15} */
+        ID_AND_KEYS,
+        /** a campaign id, then free text that is not parsed: {@code reject MC-3 too pricey, "maybe" later} */
+        ID_AND_TEXT,
+        /** one word at most, no {@code key=value}: {@code digest 7d} */
+        WORD,
+        /** anything, ignored: {@code help} */
+        ANY
     }
+
+    record Spec(String name, Args args, String usage, String summary, Handler handler) {
+    }
+
+    /**
+     * The longest command line read: a message text of 10,000 characters, its escapes and every other key fit;
+     * anything longer is refused before it is parsed.
+     */
+    public static final int MAX_LINE_LENGTH = 25_000;
+    private static final String PREFIX = "/masscast";
 
     private final Map<String, Spec> commands = new LinkedHashMap<>();
     private final ComposeCommands compose;
@@ -41,47 +69,68 @@ public final class CommandRouter {
                          DigestCommands digests) {
         this.compose = compose;
         this.decisions = decisions;
-        add("new", "new [text=\"...\" lists=... exclude=... users=... subscribed_after=YYYY-MM-DD media=... preview=N "
+        add("new", Args.KEYS, "new [text=\"...\" lists=... exclude=... users=... subscribed_after=YYYY-MM-DD media=... preview=N "
                 + "price=12.50 locked=yes markdown=no at=\"2026-03-21 20:00\"]", "compose a mass message (no arguments opens the form)",
                 compose::compose);
-        add("list", "list", "recent campaigns in this channel", reads::list);
-        add("show", "show MC-ID", "a campaign's card", reads::show);
-        add("approve", "approve MC-ID", "approve the version on the card", decisions::approve);
-        add("reject", "reject MC-ID REASON", "reject, saying why", decisions::reject);
-        add("edit", "edit MC-ID [key=value ...]", "change a pending or scheduled campaign (requester)", compose::edit);
-        add("cancel", "cancel MC-ID", "stop a campaign before it goes out", decisions::cancel);
-        add("unsend", "unsend MC-ID", "pull a sent message back (buyers keep access)", decisions::unsend);
-        add("mark-sent", "mark-sent MC-ID", "an in-doubt send did reach fans", decisions::markSent);
-        add("send-again", "send-again MC-ID", "an in-doubt send did not go out: send it", decisions::sendAgain);
-        add("lists", "lists", "the creator's fan lists with sizes", reads::lists);
-        add("vault", "vault", "recent vault media ids", reads::vault);
-        add("bind", "bind connection=conn_... [creator=\"Name\"] zone=Area/City approvers=ID,ID",
+        add("list", Args.NONE, "list", "recent campaigns in this channel", reads::list);
+        add("show", Args.ID, "show MC-ID", "a campaign's card", reads::show);
+        add("approve", Args.ID, "approve MC-ID", "approve the version on the card", decisions::approve);
+        add("reject", Args.ID_AND_TEXT, "reject MC-ID REASON", "reject, saying why", decisions::reject);
+        add("edit", Args.ID_AND_KEYS, "edit MC-ID [key=value ...]", "change a pending or scheduled campaign (requester)", compose::edit);
+        add("cancel", Args.ID, "cancel MC-ID", "stop a campaign before it goes out", decisions::cancel);
+        add("unsend", Args.ID, "unsend MC-ID", "pull a sent message back (buyers keep access)", decisions::unsend);
+        add("mark-sent", Args.ID, "mark-sent MC-ID", "an in-doubt send did reach fans", decisions::markSent);
+        add("send-again", Args.ID, "send-again MC-ID", "an in-doubt send did not go out: send it", decisions::sendAgain);
+        add("lists", Args.NONE, "lists", "the creator's fan lists with sizes", reads::lists);
+        add("vault", Args.NONE, "vault", "recent vault media ids", reads::vault);
+        add("bind", Args.KEYS, "bind connection=conn_... [creator=\"Name\"] zone=Area/City approvers=ID,ID",
                 "bind this channel to a creator (admins)", admin::bind);
-        add("policy", "policy [approvals=1-3 self_approval=yes|no daily_cap=N|off min_gap=2h|off quiet=23:00-08:00|off "
+        add("policy", Args.KEYS, "policy [approvals=1-3 self_approval=yes|no daily_cap=N|off min_gap=2h|off quiet=23:00-08:00|off "
                 + "digest=09:00|off approvers=ID,ID]", "show or change this channel's rules (changes: admins)", admin::policy);
-        add("digest", DigestCommands.USAGE, "post the results digest with its chart in this channel now", digests::digest);
-        add("help", "help", "this list", invocation -> help());
+        add("digest", Args.WORD, DigestCommands.USAGE, "post the results digest with its chart in this channel now",
+                digests::digest);
+        add("help", Args.ANY, "help", "this list", invocation -> help());
     }
 
-    private void add(String name, String usage, String summary, Handler handler) {
-        commands.put(name, new Spec(name, usage, summary, handler));
+    private void add(String name, Args args, String usage, String summary, Handler handler) {
+        commands.put(name, new Spec(name, args, usage, summary, handler));
+    }
+
+    /** The subcommands, in the order help lists them (for completion in a terminal). */
+    public List<String> commandNames() {
+        return List.copyOf(commands.keySet());
+    }
+
+    /** The keys {@code command} takes as {@code key=value}; empty for a command that takes none, or no command. */
+    public List<String> keysOf(String command) {
+        return switch (command.toLowerCase(Locale.ROOT)) {
+            case "new", "edit" -> Fields.ALL;
+            case "bind" -> AdminCommands.BIND_KEYS;
+            case "policy" -> AdminCommands.POLICY_KEYS;
+            default -> List.of();
+        };
     }
 
     /** Runs one command line, e.g. {@code approve MC-3} (with or without a leading {@code /masscast}). */
     public Reply handle(ChannelRef channel, Actor actor, String line) {
+        if (line != null && line.length() > MAX_LINE_LENGTH) {
+            return Reply.privately(tooLong(line));
+        }
         String text = stripPrefix(line);
-        String name = firstWord(text);
-        String rest = text.substring(name.length()).strip();
+        String word = firstWord(text);
+        String name = word.toLowerCase(Locale.ROOT);
+        String rest = text.substring(word.length()).strip();
         if (name.isEmpty()) {
             return help();
         }
         Spec spec = commands.get(name);
         if (spec == null) {
-            return Reply.privately("There is no /masscast " + name + ". " + helpText());
+            return Reply.privately("There is no /masscast " + Excerpt.name(word) + ". " + helpText());
         }
-        ArgumentParser.Parsed parsed = ArgumentParser.parse(rest);
-        if (!parsed.problems().isEmpty()) {
-            return Reply.privately(String.join(" ", parsed.problems()) + "\nUsage: /masscast " + spec.usage());
+        ArgumentParser.Parsed parsed = parse(spec, rest);
+        Optional<String> problem = problem(spec, parsed);
+        if (problem.isPresent()) {
+            return Reply.privately(problem.get() + "\nUsage: /masscast " + spec.usage());
         }
         return guarded(() -> spec.handler().run(new Invocation(channel, actor, parsed.positional(), parsed.named(), rest)));
     }
@@ -94,29 +143,78 @@ public final class CommandRouter {
     /** A button was pressed; {@code input} carries what a follow-up form asked for (the reason of a reject). */
     public Reply click(ChannelRef channel, Actor actor, ActionId action, Optional<String> input) {
         return guarded(() -> action.verb() == ActionId.Verb.EDIT
-                ? compose.editForm(actor, action.campaignId())
-                : decisions.click(actor, action, input));
+                ? compose.editForm(channel, actor, action.campaignId())
+                : decisions.click(channel, actor, action, input));
     }
 
     /** Why a command line can't be read (unknown command, unclosed quote, ...), or empty if it can. */
     public Optional<String> syntaxError(String line) {
-        String text = stripPrefix(line);
-        String name = firstWord(text);
-        if (!name.isEmpty() && !commands.containsKey(name)) {
-            return Optional.of("unknown command " + name);
+        if (line != null && line.length() > MAX_LINE_LENGTH) {
+            return Optional.of(tooLong(line));
         }
-        List<String> problems = ArgumentParser.parse(text.substring(name.length())).problems();
-        return problems.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", problems));
+        String text = stripPrefix(line);
+        String word = firstWord(text);
+        if (word.isEmpty()) {
+            return Optional.empty();
+        }
+        Spec spec = commands.get(word.toLowerCase(Locale.ROOT));
+        if (spec == null) {
+            return Optional.of("unknown command " + Excerpt.name(word));
+        }
+        return problem(spec, parse(spec, text.substring(word.length()).strip()));
     }
 
+    /** The arguments of a command line; a free-text command parses only its id, the rest is its text. */
+    private static ArgumentParser.Parsed parse(Spec spec, String rest) {
+        if (spec.args() != Args.ID_AND_TEXT) {
+            return ArgumentParser.parse(rest);
+        }
+        String id = rest.split("\\s", 2)[0];
+        List<ArgumentParser.Word> words = id.isEmpty() ? List.of() : List.of(new ArgumentParser.Word(id, Optional.empty()));
+        return new ArgumentParser.Parsed(words, Map.of(), List.of());
+    }
+
+    /** Why the arguments don't fit the command (unreadable, or words or keys it doesn't take), or empty. */
+    private static Optional<String> problem(Spec spec, ArgumentParser.Parsed parsed) {
+        if (!parsed.problems().isEmpty()) {
+            return Optional.of(String.join(" ", parsed.problems()));
+        }
+        boolean keysAllowed = spec.args() == Args.KEYS || spec.args() == Args.ID_AND_KEYS || spec.args() == Args.ANY;
+        if (!keysAllowed && !parsed.named().isEmpty()) {
+            return Optional.of("/masscast " + spec.name() + " takes no key=value arguments ("
+                    + String.join(", ", parsed.named().keySet().stream().limit(3).map(Excerpt::name).toList()) + ").");
+        }
+        return switch (spec.args()) {
+            case NONE -> parsed.words().isEmpty() ? Optional.empty()
+                    : Optional.of("/masscast " + spec.name() + " takes no arguments (" + Excerpt.of(parsed.positional().get(0))
+                            + (parsed.words().size() > 1 ? ", ..." : "") + ").");
+            case KEYS -> parsed.extraWords(0);
+            case ID, ID_AND_KEYS -> parsed.extraWords(1);
+            case WORD -> parsed.words().size() <= 1 ? Optional.empty()
+                    : Optional.of("/masscast " + spec.name() + " takes one argument at most (" + Excerpt.of(parsed.positional().get(0))
+                            + ", " + Excerpt.of(parsed.positional().get(1)) + (parsed.words().size() > 2 ? ", ..." : "") + ").");
+            case ID_AND_TEXT, ANY -> Optional.empty();
+        };
+    }
+
+    private static String tooLong(String line) {
+        return "That command is " + String.format(Locale.ROOT, "%,d", line.length()) + " characters long; masscast reads "
+                + String.format(Locale.ROOT, "%,d", MAX_LINE_LENGTH) + " at most (a message text is at most "
+                + String.format(Locale.ROOT, "%,d", SendPolicy.MAX_TEXT_LENGTH) + "). Nothing was done.";
+    }
+
+    /** The line without a leading {@code /masscast} (a word of its own: {@code /masscastnew} is not a command). */
     private static String stripPrefix(String line) {
         String text = line == null ? "" : line.strip();
-        return text.startsWith("/masscast") ? text.substring("/masscast".length()).strip() : text;
+        return firstWord(text).equals(PREFIX) ? text.substring(PREFIX.length()).strip() : text;
     }
 
     private static String firstWord(String text) {
-        int space = text.indexOf(' ');
-        return (space < 0 ? text : text.substring(0, space)).toLowerCase(Locale.ROOT);
+        int end = 0;
+        while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+            end++;
+        }
+        return text.substring(0, end);
     }
 
     private Reply guarded(java.util.function.Supplier<Reply> work) {

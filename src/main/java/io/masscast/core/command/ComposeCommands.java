@@ -38,15 +38,14 @@ public final class ComposeCommands {
     Reply edit(CommandRouter.Invocation invocation) {
         Campaign campaign = CampaignRefs.resolve(campaigns, invocation, "edit MC-ID [key=value ...]");
         if (invocation.named().isEmpty()) {
-            return editForm(invocation.actor(), campaign.id());
+            return editForm(invocation.channel(), invocation.actor(), campaign.id());
         }
         return submit(invocation.channel(), invocation.actor(), Optional.of(campaign.id()), invocation.named());
     }
 
     /** The form to edit a campaign, prefilled; refused early if the actor could not submit it. */
-    Reply editForm(Actor actor, long campaignId) {
-        Campaign campaign = campaigns.find(campaignId).orElseThrow(() -> new CampaignException.NotFound(
-                "That campaign no longer exists."));
+    Reply editForm(ChannelRef channel, Actor actor, long campaignId) {
+        Campaign campaign = CampaignRefs.inWorkspace(campaigns, channel, campaignId);
         if (!CampaignAction.EDIT.allowsFrom(campaign.state())) {
             throw new CampaignException.IllegalTransition(campaign.humanId() + " is " + campaign.state().label()
                     + ", so it can't be edited.");
@@ -60,8 +59,7 @@ public final class ComposeCommands {
 
     /** Creates (no id) or edits a campaign from form values. */
     Reply submit(ChannelRef channel, Actor actor, Optional<Long> campaignId, Map<String, RawValue> values) {
-        Optional<Campaign> existing = campaignId.map(id -> campaigns.find(id).orElseThrow(() ->
-                new CampaignException.NotFound("That campaign no longer exists.")));
+        Optional<Campaign> existing = campaignId.map(id -> CampaignRefs.inWorkspace(campaigns, channel, id));
         Binding binding = bindings.require(existing.map(Campaign::channel).orElse(channel));
         FormSpec again = existing.map(c -> editForm(c, binding, FormValues.of(values))).orElse(newForm(binding, FormValues.of(values)));
         CampaignDraft base = existing.map(c -> FormValues.draftOf(c, binding.zone())).orElse(DraftParser.empty());
@@ -81,7 +79,9 @@ public final class ComposeCommands {
 
     private String confirmation(CampaignService.Composed composed, boolean edited) {
         Campaign campaign = composed.campaign();
-        String head = campaign.humanId() + (edited ? " was edited and" : "") + " is waiting for approval; its card is in the channel.";
+        // said before the outbox posts the card (and true even if posting fails and is retried)
+        String head = campaign.humanId() + (edited ? " was edited and" : "") + " is waiting for approval. Its card goes to "
+                + "the channel for the approvers; /masscast show " + campaign.humanId() + " shows it to you now.";
         return composed.notes().isEmpty() ? head : head + "\n" + String.join("\n", composed.notes());
     }
 

@@ -4,6 +4,7 @@ import io.masscast.core.campaign.CampaignService;
 import io.masscast.core.campaign.Fingerprint;
 import io.masscast.core.model.Actor;
 import io.masscast.core.model.Campaign;
+import io.masscast.core.model.ChannelRef;
 import java.util.Optional;
 
 /** Approve, reject, cancel, unsend and the in-doubt decisions: typed as commands or clicked on a card. */
@@ -48,8 +49,8 @@ public final class DecisionCommands {
     }
 
     /** A button on a card; the click carries the version its card showed. */
-    Reply click(Actor actor, ActionId action, Optional<String> input) {
-        long id = action.campaignId();
+    Reply click(ChannelRef channel, Actor actor, ActionId action, Optional<String> input) {
+        long id = CampaignRefs.inWorkspace(campaigns, channel, action.campaignId()).id();
         return switch (action.verb()) {
             case APPROVE -> approved(campaigns.approve(id, actor, action.fingerprint()));
             case REJECT -> rejected(campaigns.reject(id, actor, input.orElse("")));

@@ -54,7 +54,7 @@ public final class FormValues {
         return String.join(",", items.stream().map(FormValues::quoteIfNeeded).toList());
     }
 
-    private static String quoteIfNeeded(String item) {
+    static String quoteIfNeeded(String item) {
         return item.matches("[^\\s,\"]*") ? item : "\"" + item.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }

@@ -1,6 +1,7 @@
 package io.masscast.core.command;
 
 import io.masscast.core.model.FanList;
+import io.masscast.core.policy.Excerpt;
 import io.masscast.core.policy.FieldError;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,7 +26,11 @@ final class ListResolver {
         List<FieldError> errors = new ArrayList<>();
         for (String raw : items) {
             String item = raw.strip();
+            if (DraftParser.isNothing(raw)) {
+                continue;
+            }
             if (item.isEmpty()) {
+                errors.add(new FieldError(field, Excerpt.of(raw) + " is not a list name: it has no visible character."));
                 continue;
             }
             List<FanList> byId = lists.stream().filter(l -> l.id().equals(item)).toList();
@@ -35,10 +40,10 @@ final class ListResolver {
             } else if (byName.size() == 1) {
                 addOnce(ids, byName.get(0).id());
             } else if (byName.size() > 1) {
-                errors.add(new FieldError(field, "Several lists are called \"" + item + "\"; use the id instead: "
+                errors.add(new FieldError(field, "Several lists are called " + Excerpt.of(item) + "; use the id instead: "
                         + String.join(", ", byName.stream().map(FanList::id).toList()) + "."));
             } else {
-                errors.add(new FieldError(field, "No list called \"" + item + "\"." + suggest(item, lists)
+                errors.add(new FieldError(field, "No list called " + Excerpt.of(item) + "." + suggest(item, lists)
                         + " /masscast lists shows them all."));
             }
         }

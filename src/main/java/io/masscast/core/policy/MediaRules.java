@@ -15,6 +15,8 @@ public final class MediaRules {
     /** OFAuth shows both forms in its docs: {@code upload:<uuid>} and {@code ofauth_upload_...}. */
     private static final Pattern UPLOAD_REF = Pattern.compile("(upload:[0-9A-Za-z-]{8,}|ofauth_upload_[0-9A-Za-z_-]{4,})");
     private static final Pattern VAULT_ID = Pattern.compile("[1-9][0-9]{0,18}");
+    /** A link's length limit, as browsers and CDNs keep them. */
+    public static final int MAX_LENGTH = 2_048;
 
     private MediaRules() {
     }
@@ -22,6 +24,9 @@ public final class MediaRules {
     /** The media item {@code raw} stands for, or empty if OFAuth would not accept it. */
     public static Optional<MediaItem> classify(String raw) {
         String value = raw == null ? "" : raw.strip();
+        if (TextRules.problem(value, MAX_LENGTH, TextRules.Lines.SINGLE).isPresent()) {
+            return Optional.empty(); // a link may hold any script, but no control, invisible-only or direction character
+        }
         if (VAULT_ID.matcher(value).matches()) {
             try {
                 return Optional.of(MediaItem.vault(Long.parseLong(value)));
@@ -44,7 +49,7 @@ public final class MediaRules {
     }
 
     public static String explain(String raw) {
-        return "\"" + raw + "\" is not a media item: use a vault media id (a positive number), "
+        return Excerpt.of(raw) + " is not a media item: use a vault media id (a positive number), "
                 + "an upload reference (upload:…), or an http(s) link";
     }
 

@@ -83,9 +83,11 @@ public final class SendPolicy {
         if (content.text().length() > MAX_TEXT_LENGTH) {
             errors.add(new FieldError(Fields.TEXT, "The text is " + content.text().length()
                     + " characters; OnlyFans allows at most " + MAX_TEXT_LENGTH + ". Shorten it."));
-        }
-        if (content.text().isBlank() && content.media().isEmpty()) {
+        } else if (content.text().isBlank() && content.media().isEmpty()) {
             errors.add(new FieldError(Fields.TEXT, "Write a text or add media: an empty message can't be sent."));
+        } else {
+            TextRules.problem(content.text(), MAX_TEXT_LENGTH, TextRules.Lines.MULTI)
+                    .ifPresent(problem -> errors.add(new FieldError(Fields.TEXT, "The text " + problem)));
         }
         checkMedia(content, errors);
         checkPrice(content, errors);
@@ -155,13 +157,17 @@ public final class SendPolicy {
                                     long self, List<FieldError> errors) {
         Instant sendTime = scheduledAt.orElse(now);
         ZoneId zone = binding.zone();
+        // a time outside the window is refused on its own: the channel's rules for that day are moot (and a day
+        // at the edge of what java.time can represent has no "next day" to count sends in)
         if (scheduledAt.isPresent()) {
             if (sendTime.isBefore(now.plus(MIN_LEAD))) {
                 errors.add(new FieldError(Fields.AT, "The send time " + local(sendTime, zone)
                         + " must be at least one minute from now. Pick a later time, or leave it empty to send on approval."));
+                return;
             } else if (sendTime.isAfter(now.plus(MAX_LEAD))) {
                 errors.add(new FieldError(Fields.AT, "The send time " + local(sendTime, zone)
                         + " is more than 90 days ahead. Pick an earlier date."));
+                return;
             }
         }
         BindingPolicy policy = binding.policy();

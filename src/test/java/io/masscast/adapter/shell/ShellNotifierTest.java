@@ -33,7 +33,7 @@ class ShellNotifierTest {
 
     @BeforeEach
     void open() {
-        notifier = new ShellNotifier(new ShellConsole(new PrintStream(screen, true, StandardCharsets.UTF_8)), images);
+        notifier = new ShellNotifier(ShellConsole.of(new PrintStream(screen, true, StandardCharsets.UTF_8)), images);
     }
 
     private static Card card(String bought) {
@@ -87,7 +87,7 @@ class ShellNotifierTest {
     @Test
     void anImageThatCannotBeWrittenIsNotDeliveredSoTheOutboxTriesAgain() throws IOException {
         Path notADirectory = Files.writeString(images.resolve("taken"), "a file");
-        ShellNotifier blocked = new ShellNotifier(new ShellConsole(new PrintStream(screen, true, StandardCharsets.UTF_8)),
+        ShellNotifier blocked = new ShellNotifier(ShellConsole.of(new PrintStream(screen, true, StandardCharsets.UTF_8)),
                 notADirectory);
         ChatImage image = new ChatImage("digest.png", "", new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
 

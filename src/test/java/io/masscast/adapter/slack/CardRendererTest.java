@@ -36,10 +36,10 @@ class CardRendererTest {
     }
 
     @Test
-    void aDangerButtonGetsADangerConfirmAndEveryTextFitsSlacksLimits() {
+    void aDestructiveConfirmIsStyledDangerAndEveryTextFitsSlacksLimits() {
         Card card = new Card("T".repeat(200), Card.Tone.NEUTRAL, List.of(), "x".repeat(4000), "MC-7", List.of(
                 new CardAction("Unsend", UNSEND, CardAction.Style.DANGER, Optional.of(new CardAction.Confirm(
-                        "Unsend MC-7?", "y".repeat(400), "Unsend", "Keep it")))));
+                        "Unsend MC-7?", "y".repeat(400), "Unsend", "Keep it", true)))));
 
         SlackMessage message = new CardRenderer().render(card, true);
 

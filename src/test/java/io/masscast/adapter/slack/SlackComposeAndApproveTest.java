@@ -190,6 +190,8 @@ class SlackComposeAndApproveTest {
                 .contains("$12.50", "≈ 924 fans", "2026-03-21 20:00");
         assertThat(buttons.get("Reject").get("style").getAsString()).isEqualTo("danger");
         assertThat(buttons.get("Edit").has("style")).isFalse();
+        assertThat(approve.getAsJsonObject("confirm").get("style").getAsString()).isEqualTo("primary");
+        assertThat(buttons.get("Cancel").getAsJsonObject("confirm").get("style").getAsString()).isEqualTo("danger");
     }
 
     @Test

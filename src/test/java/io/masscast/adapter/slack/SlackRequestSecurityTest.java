@@ -10,11 +10,19 @@ import java.net.http.HttpResponse;
 import io.javalin.Javalin;
 import io.masscast.config.Secret;
 import io.masscast.config.SlackSettings;
+import io.masscast.core.command.ActionId;
+import io.masscast.core.model.Campaign;
+import io.masscast.core.model.CampaignState;
+import io.masscast.core.policy.Fields;
 import io.masscast.testing.InMemoryStores;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -97,6 +105,30 @@ class SlackRequestSecurityTest {
     }
 
     @Test
+    void twoIdenticalListSearchesWithinASecondAreBothAnsweredButAReplayedSubmissionIsNot() {
+        JsonObject view = bed.openedView(bed.slash(ALICE, "new").triggerId());
+        String search = SlackPayloads.form(SlackPayloads.listSearch(ALICE, Fields.LISTS, "vip", view));
+        Map<String, String> signature = SlackTestBed.signature(search, now(), SIGNING_SECRET);
+
+        HttpResponse<String> first = bed.post(search, signature);
+        HttpResponse<String> again = bed.post(search, signature);
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.body()).isEqualTo(first.body()).contains(FakeOfAuthGateway.VIP.id());
+        assertRefusedWith(bed.post(search, SlackTestBed.signature(search, now(), "not-the-signing-secret")), 401);
+
+        String submission = SlackPayloads.form(SlackPayloads.viewSubmission(ALICE, view, Map.of(
+                Fields.TEXT, SlackPayloads.text("Hi"), Fields.LISTS, SlackPayloads.selected("multi_static_select",
+                        FakeOfAuthGateway.VIP.id()))));
+        Map<String, String> signed = SlackTestBed.signature(submission, now(), SIGNING_SECRET);
+        assertThat(bed.post(submission, signed).statusCode()).isEqualTo(200);
+        assertThat(bed.post(submission, signed).statusCode()).isEqualTo(401);
+        assertThat(bed.campaigns.find(1)).isPresent();
+        assertThat(bed.campaigns.find(2)).isEmpty();
+    }
+
+    @Test
     void aFiveMegabyteBodyIsRefusedAsTooLarge() {
         String huge = body + "&padding=" + "x".repeat(5 * 1024 * 1024);
 
@@ -128,6 +160,99 @@ class SlackRequestSecurityTest {
         assertRefusedWith(bed.post(SlackPayloads.form(noUser)), 400);
         assertRefusedWith(bed.post(SlackPayloads.form(noMetadata)), 400);
         assertRefusedWith(bed.post(SlackPayloads.form(SlackPayloads.slashCommand(ALICE, "help", "t", "")).replace("team_id=T0TEST", "team_id=")), 400);
+    }
+
+    @Test
+    void aSignedBodyWithAContentTypeSlackNeverSendsIsRefused() {
+        for (String type : List.of("application/json", "text/plain", "multipart/form-data; boundary=x", "application/xml")) {
+            Map<String, String> headers = new HashMap<>(SlackTestBed.signature(body, now(), SIGNING_SECRET));
+            headers.put("Content-Type", type);
+
+            assertRefusedWith(bed.post(body, headers), 415);
+        }
+        String json = SlackPayloads.slashCommandJson(ALICE, COMPOSE, "trigger-json", bed.slack.newResponseUrl()).toString();
+        Map<String, String> headers = new HashMap<>(SlackTestBed.signature(json, now(), SIGNING_SECRET));
+        headers.put("Content-Type", "application/json");
+        assertRefusedWith(bed.post(json, headers), 415);
+    }
+
+    @Test
+    void timestampsInTheFutureOrNotNumbersAreRefused() {
+        assertRefusedWith(bed.post(body, SlackTestBed.signature(body, now() + 600, SIGNING_SECRET)), 401);
+        Map<String, String> garbled = new HashMap<>(SlackTestBed.signature(body, now(), SIGNING_SECRET));
+        garbled.put(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP, "soon");
+        assertRefusedWith(bed.post(body, garbled), 401);
+        garbled.put(SlackSignature.HeaderNames.X_SLACK_SIGNATURE, "v0=" + "0".repeat(64));
+        assertRefusedWith(bed.post(body, garbled), 401);
+    }
+
+    @Test
+    void bytesThatAreNotUtf8OrArriveChunkedPastTheLimitAreRefused() {
+        byte[] latin1 = body.replace("Hi", "H%E9").replace("%E9", "\u00E9").getBytes(StandardCharsets.ISO_8859_1);
+        byte[] invalid = java.util.Arrays.copyOf(latin1, latin1.length + 2);
+        invalid[invalid.length - 2] = (byte) 0xC3;
+        invalid[invalid.length - 1] = (byte) 0x28;
+        String asSigned = new String(invalid, StandardCharsets.ISO_8859_1);
+
+        assertRefusedWith(bed.post(HttpRequest.BodyPublishers.ofByteArray(invalid),
+                SlackTestBed.signature(asSigned, now(), SIGNING_SECRET)), 401);
+        byte[] large = (body + "&padding=" + "x".repeat(SlackEventsHandler.MAX_BODY_BYTES)).getBytes(StandardCharsets.UTF_8);
+        assertRefusedWith(bed.post(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(large)),
+                SlackTestBed.signature(new String(large, StandardCharsets.UTF_8), now(), SIGNING_SECRET)), 413);
+    }
+
+    @Test
+    void deeplyNestedOrHugeJsonIsRefusedWithoutAServerError() {
+        String nested = "payload=" + encode("[".repeat(200_000) + "]".repeat(200_000));
+        String wide = "payload=" + encode("{\"type\":\"block_actions\",\"actions\":[" + "{},".repeat(100_000) + "{}]}");
+
+        for (String attack : List.of(nested, wide)) {
+            assertThat(bed.post(attack, Map.of()).statusCode()).isBetween(400, 499);
+            assertThat(bed.post(attack).statusCode()).isBetween(400, 499);
+        }
+        assertThat(bed.campaigns.find(1)).isEmpty();
+    }
+
+    @Test
+    void signedPayloadsForViewsCommandsAndRequestTypesMasscastDoesNotHaveAreRefused() {
+        JsonObject unknownView = SlackPayloads.viewSubmission(ALICE, bed.openedView(bed.slash(ALICE, "new").triggerId()),
+                Map.of(Fields.TEXT, SlackPayloads.text("Hi"), Fields.LISTS, SlackPayloads.selected("multi_static_select",
+                        FakeOfAuthGateway.VIP.id())));
+        unknownView.getAsJsonObject("view").addProperty("callback_id", "someone_elses_view");
+        JsonObject shortcut = new JsonObject();
+        shortcut.addProperty("type", "shortcut");
+        shortcut.addProperty("callback_id", "compose");
+        shortcut.add("user", unknownView.get("user"));
+        shortcut.add("team", unknownView.get("team"));
+        JsonObject unknownSearch = SlackPayloads.listSearch(ALICE, "media_vault", "x", unknownView.getAsJsonObject("view"));
+        Map<String, String> otherCommand = SlackPayloads.slashCommand(ALICE, COMPOSE, "trigger-y", bed.slack.newResponseUrl());
+        otherCommand.put("command", "/masscast-other");
+
+        for (String request : List.of(SlackPayloads.form(unknownView), SlackPayloads.form(shortcut),
+                SlackPayloads.form(unknownSearch), SlackPayloads.form(otherCommand))) {
+            HttpResponse<String> answer = bed.post(request);
+            assertThat(answer.statusCode()).as(request.substring(0, 40)).isBetween(400, 499);
+        }
+        assertThat(bed.campaigns.find(1)).isEmpty();
+        assertThat(bed.stores.pendingOutbox()).isEmpty();
+    }
+
+    @Test
+    void aButtonForACampaignOfAnotherWorkspaceChangesNothing() {
+        bed.post(body);
+        Campaign campaign = bed.campaign(1);
+        String approve = new ActionId(ActionId.Verb.APPROVE, campaign.id(), campaign.fingerprint()).encode();
+        String responseUrl = bed.slack.newResponseUrl();
+        JsonObject click = SlackPayloads.buttonClick(SlackTestBed.BOB, approve, approve, "trigger-z", responseUrl);
+        click.getAsJsonObject("team").addProperty("id", "T0OTHER");
+        click.getAsJsonObject("user").addProperty("team_id", "T0OTHER");
+
+        HttpResponse<String> answer = bed.post(SlackPayloads.form(click));
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(bed.slack.awaitResponse(responseUrl).param("text")).isEqualTo("That campaign no longer exists in this workspace.");
+        assertThat(bed.campaign(1).state()).isEqualTo(CampaignState.PENDING_APPROVAL);
+        assertThat(bed.campaigns.approvals(bed.campaign(1))).isEmpty();
     }
 
     @Test

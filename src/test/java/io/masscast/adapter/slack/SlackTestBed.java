@@ -89,11 +89,16 @@ final class SlackTestBed implements AutoCloseable {
     }
 
     HttpResponse<String> post(String body, Map<String, String> headers) {
+        return post(HttpRequest.BodyPublishers.ofString(body), headers);
+    }
+
+    /** Any body (raw bytes, a stream sent chunked) with these headers over Slack's form content type. */
+    HttpResponse<String> post(HttpRequest.BodyPublisher body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/slack/events"))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        headers.forEach(request::header);
+                .POST(body);
+        headers.forEach(request::setHeader);
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -224,6 +224,36 @@ class CampaignServiceTest {
     }
 
     @Test
+    void aLateClickWithTwoRequiredApprovalsNamesEveryApprover() {
+        bindings.update(ADMIN, CHANNEL, b -> b.withPolicy(new BindingPolicy(2, false, Optional.empty(), Duration.ZERO,
+                Optional.empty())));
+        Campaign campaign = composed();
+        campaigns.approve(campaign.id(), BOB, campaign.fingerprint());
+        campaigns.approve(campaign.id(), CAROL, campaign.fingerprint());
+
+        assertThatThrownBy(() -> campaigns.approve(campaign.id(), ADMIN, campaign.fingerprint()))
+                .isInstanceOf(CampaignException.AlreadyDecided.class)
+                .hasMessage("MC-1 was already approved by <@bob> and <@carol>.");
+    }
+
+    @Test
+    void aRejectReasonIsBoundedAndHasNoControlOrOnlyInvisibleCharacters() {
+        Campaign campaign = composed();
+
+        for (String reason : List.of("x".repeat(1_000_001), "too \u001B[31mred", "nul\u0000", "\u200B\uFEFF\u00A0",
+                "\u2800\u3164")) {
+            assertThatThrownBy(() -> campaigns.reject(campaign.id(), BOB, reason))
+                    .isInstanceOfSatisfying(CampaignException.PolicyViolation.class, e -> {
+                        assertThat(e.errors()).extracting(FieldError::field).containsExactly(CampaignService.REASON);
+                        assertThat(e.getMessage()).hasSizeLessThan(300);
+                    });
+        }
+        assertThat(campaigns.find(campaign.id()).orElseThrow().state()).isEqualTo(PENDING_APPROVAL);
+        assertThat(campaigns.reject(campaign.id(), BOB, "Too pricey.\n\tTry 9.99 instead").note())
+                .contains("Too pricey.\n\tTry 9.99 instead");
+    }
+
+    @Test
     void aClickOnACardOfASentCampaignSaysWhereItStands() {
         Campaign campaign = sent();
 

@@ -1,6 +1,7 @@
 package io.masscast.core.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.masscast.core.model.CampaignDraft;
 import io.masscast.core.model.FanList;
@@ -10,6 +11,7 @@ import io.masscast.core.policy.Fields;
 import io.masscast.testing.CampaignTestData;
 import io.masscast.testing.MutableClock;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
@@ -88,6 +90,78 @@ class DraftParserTest {
                 .contains("write it like 12.50, or 0 for free");
         assertThat(errors(result, Fields.AT)).singleElement().extracting(FieldError::message).asString()
                 .contains("tomorrow 9:30");
+    }
+
+    @Test
+    void extremeAndMalformedPricesAreRefusedAtOnceWithAShortMessage() {
+        for (String price : List.of("1e-999999999", "1e999999999", "1" + "0".repeat(1_000_000), "\"$1$2\"", "NaN",
+                "Infinity", "1.234,50", "٣", "0x10", "12.50USD")) {
+            DraftParser.Result result = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> parse("price=" + price));
+
+            assertThat(errors(result, Fields.PRICE)).as(price).singleElement().extracting(FieldError::message).asString()
+                    .contains("is not a price").hasSizeLessThan(200);
+        }
+        assertThat(errors(parse("price=1.234,50"), Fields.PRICE).get(0).message()).contains("no thousands separators");
+        assertThat(parse("price=$12.50").draft().orElseThrow().content().price()).isEqualByComparingTo("12.50");
+        assertThat(parse("price=free").draft().orElseThrow().content().price()).isZero();
+    }
+
+    @Test
+    void previewCountsAreSmallWholeNumbersInDigitsZeroToNine() {
+        for (String preview : List.of("٣", "1e3", "-1", "1.5", "9".repeat(100_000), "1000")) {
+            assertThat(errors(parse("preview=" + preview), Fields.PREVIEW)).as(preview).singleElement()
+                    .extracting(FieldError::message).asString().contains("is not a preview count").hasSizeLessThan(200);
+        }
+    }
+
+    @Test
+    void aSubscribedAfterDateFarInThePastOrFutureIsRefusedWithTheRange() {
+        for (String date : List.of("-999999999-01-01", "+999999999-12-31", "2015-12-31", "2026-03-21")) {
+            assertThat(errors(parse("subscribed_after=" + date), Fields.SUBSCRIBED_AFTER)).as(date).singleElement()
+                    .extracting(FieldError::message).asString()
+                    .contains("is out of range: pick a date from 2016-01-01 (when OnlyFans opened) to today, 2026-03-20.");
+        }
+        assertThat(errors(parse("subscribed_after=2026-02-30"), Fields.SUBSCRIBED_AFTER)).singleElement()
+                .extracting(FieldError::message).asString().contains("is not a date");
+        assertThat(parse("subscribed_after=2026-03-20").draft()).isPresent();
+    }
+
+    @Test
+    void aSendTimeFarOutsideTheWindowIsRefusedWithTheRange() {
+        assertThat(errors(parse("at=\"+999999999-12-31 23:59\""), Fields.AT)).singleElement().extracting(FieldError::message)
+                .asString().contains("is out of range: a send time is from now to 90 days ahead (2026-03-20 to 2026-06-18)");
+        assertThat(errors(parse("at=\"in 9999d\""), Fields.AT)).singleElement().extracting(FieldError::message)
+                .asString().contains("is out of range");
+        assertThat(parse("at=\"2026-06-18 20:00\"").draft()).isPresent();
+    }
+
+    @Test
+    void aTextWithACommaOutsideQuotesIsRefusedRatherThanLosingTheSpace() {
+        assertThat(errors(parse("text=Hello, world"), Fields.TEXT)).singleElement().extracting(FieldError::message)
+                .asString().contains("put the whole text in quotes, as in text=\"Hello, you\"");
+        assertThat(parse("text=\"Hello, world\"").draft().orElseThrow().content().text()).isEqualTo("Hello, world");
+    }
+
+    @Test
+    void manyBadItemsGiveAFewErrorsAndACountNeverTheWholeValue() {
+        String manyBad = String.join(",", java.util.Collections.nCopies(5_000, "bob"));
+        DraftParser.Result result = parse("users=" + manyBad);
+
+        assertThat(errors(result, Fields.USERS)).hasSize(4).last().extracting(FieldError::message).asString()
+                .isEqualTo("… and 4,997 more problems like these in users.");
+        String tooMany = String.join(",", java.util.Collections.nCopies(10_001, "51277310"));
+        assertThat(errors(parse("users=" + tooMany), Fields.USERS)).singleElement().extracting(FieldError::message)
+                .asString().startsWith("10,001 fan ids are more than masscast sends to one by one (10,000)");
+        assertThat(errors(parse("users=" + "7".repeat(40_000)), Fields.USERS)).singleElement()
+                .extracting(FieldError::message).asString().hasSizeLessThan(200).contains("(40,000 characters)");
+    }
+
+    @Test
+    void overlongListNamesAndMediaAreRefusedBeforeTheyAreLookedUp() {
+        assertThat(errors(parse("lists=" + "v".repeat(1_000_000)), Fields.LISTS)).singleElement()
+                .extracting(FieldError::message).asString().contains("is not a list name or id").hasSizeLessThan(200);
+        assertThat(errors(parse("media=https://cdn.example.com/" + "a".repeat(5_000)), Fields.MEDIA)).singleElement()
+                .extracting(FieldError::message).asString().contains("is not a media item").hasSizeLessThan(300);
     }
 
     @Test

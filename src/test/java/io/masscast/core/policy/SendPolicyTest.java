@@ -95,6 +95,37 @@ class SendPolicyTest {
     }
 
     @Test
+    void controlCharactersInTheTextAreRefusedButNewLinesAndTabsAreKept() {
+        for (String text : List.of("nul\u0000", "esc \u001B[2J", "del\u007F", "c1 \u0085", "csi \u009B31m")) {
+            assertThat(errorsOn(check(draft().text(text)), Fields.TEXT)).as(text).singleElement()
+                    .extracting(FieldError::message).asString().startsWith("The text contains the control character U+00");
+        }
+        assertThat(check(draft().text("Line one\n\tline two")).errors()).isEmpty();
+    }
+
+    @Test
+    void aTextMadeOnlyOfInvisibleCharactersIsRefusedEvenWithMedia() {
+        for (String text : List.of("\u200B", "\uFEFF", "\u00A0", "\u2800", "\u3164", "\u200B \u00A0\n")) {
+            assertThat(errorsOn(check(draft().text(text)), Fields.TEXT)).as(text).singleElement()
+                    .extracting(FieldError::message).asString().startsWith("The text has no visible character");
+        }
+    }
+
+    @Test
+    void aSendTimeAtTheEdgeOfTheCalendarIsRefusedWithoutCountingTheDailyCap() {
+        Binding capped = binding(new BindingPolicy(1, false, Optional.of(3), Duration.ofHours(1),
+                Optional.of(new QuietHours(LocalTime.of(23, 0), LocalTime.of(8, 0)))));
+
+        SendPolicy.DraftVerdict farFuture = check(draft().at("+999999999-12-31T23:59"), capped, List.of());
+        SendPolicy.DraftVerdict farPast = check(draft().at("-999999999-01-01T00:00"), capped, List.of());
+
+        assertThat(errorsOn(farFuture, Fields.AT)).singleElement().extracting(FieldError::message).asString()
+                .contains("more than 90 days ahead");
+        assertThat(errorsOn(farPast, Fields.AT)).singleElement().extracting(FieldError::message).asString()
+                .contains("at least one minute from now");
+    }
+
+    @Test
     void aPriceIsFreeOrBetweenThreeAndTwoHundred() {
         assertThat(check(draft().free()).errors()).isEmpty();
         assertThat(check(draft().price("3.00")).errors()).isEmpty();
@@ -151,6 +182,15 @@ class SendPolicyTest {
         assertThat(MediaRules.classify("ftp://example.com/a.jpg")).isEmpty();
         assertThat(MediaRules.classify("photo.jpg")).isEmpty();
         assertThat(MediaRules.classify("99999999999999999999")).isEmpty();
+    }
+
+    @Test
+    void aLinkMayHoldAnyScriptButNoControlInvisibleOrDirectionCharacter() {
+        assertThat(MediaRules.classify("https://cdn.example.com/фото.jpg")).isPresent();
+        for (String link : List.of("https://cdn.example.com/\u202Egpj.exe", "https://cdn.example.com/a\u0000.jpg",
+                "https://cdn.example.com/" + "a".repeat(2_100))) {
+            assertThat(MediaRules.classify(link)).as(link.substring(0, 30)).isEmpty();
+        }
     }
 
     @Test
