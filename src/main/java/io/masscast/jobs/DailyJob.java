@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * Each check looks at every key's latest occurrence that this process has not handled yet: it is {@link #due}
  * when this process watched it fall due (it checked the key before and after its instant), {@link #late} when it
  * fell due before this process first checked the key (the process was down then, or the key is new) and its
- * local day is not over, and {@link #missed} once that day is over. Subclasses hold no calendar arithmetic.
+ * local day is not over, and {@link #missed} once that day is over. A key whose schedule changes (its time is
+ * set anew) is watched afresh from that check on. Subclasses hold no calendar arithmetic.
  *
  * <p>Handling must be safe to repeat in another process (a replica, a restart): claim it in the database. What
  * this process remembers only spares asking again; a key whose handler throws is asked again at the next check,
@@ -27,8 +28,9 @@ public abstract class DailyJob<K> implements Job {
     private final String name;
     private final Duration checkEvery;
     private final Clock clock;
+    private final Map<K, DailySchedule> watched = new ConcurrentHashMap<>();
+    private final Map<K, Instant> watchedSince = new ConcurrentHashMap<>();
     private final Map<K, LocalDate> handledUpTo = new ConcurrentHashMap<>();
-    private final Map<K, Instant> firstChecked = new ConcurrentHashMap<>();
 
     protected DailyJob(String name, Duration checkEvery, Clock clock) {
         this.name = name;
@@ -51,10 +53,14 @@ public abstract class DailyJob<K> implements Job {
     public final void tick() {
         Instant now = clock.instant();
         Map<K, DailySchedule> schedules = schedules();
+        watched.keySet().retainAll(schedules.keySet());
+        watchedSince.keySet().retainAll(schedules.keySet());
         handledUpTo.keySet().retainAll(schedules.keySet());
-        firstChecked.keySet().retainAll(schedules.keySet());
         schedules.forEach((key, schedule) -> {
-            Instant watchedSince = firstChecked.computeIfAbsent(key, k -> now);
+            if (!schedule.equals(watched.put(key, schedule))) {
+                watchedSince.put(key, now);
+                handledUpTo.remove(key);
+            }
             DailySchedule.Occurrence occurrence = schedule.latest(now);
             LocalDate handled = handledUpTo.get(key);
             if (handled != null && !occurrence.day().isAfter(handled)) {
@@ -63,7 +69,7 @@ public abstract class DailyJob<K> implements Job {
             try {
                 if (!schedule.sameDay(occurrence, now)) {
                     missed(key, occurrence);
-                } else if (occurrence.dueAt().isBefore(watchedSince)) {
+                } else if (occurrence.dueAt().isBefore(watchedSince.get(key))) {
                     late(key, occurrence);
                 } else {
                     due(key, occurrence);

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * of a channel and day is claimed in the database as it is queued, so it goes out once whichever replica or
  * restart comes first. One missed while masscast was down is posted at start-up if its day is not over, and
  * otherwise skipped with a log line. A channel that never had a daily digest (bound, or first started, after
- * the day's time) gets its first one at the next time, not at once.
+ * the day's time) gets its first one at the next time, not at once. Whichever time a channel's policy sets, it
+ * gets one daily digest per local day.
  */
 public final class DigestJob extends DailyJob<ChannelRef> {
     private static final Logger LOG = LoggerFactory.getLogger(DigestJob.class);
@@ -45,21 +46,18 @@ public final class DigestJob extends DailyJob<ChannelRef> {
 
     @Override
     protected void late(ChannelRef channel, DailySchedule.Occurrence occurrence) {
-        if (digests.hadDailyDigest(channel)) {
-            if (digests.postDaily(channel, occurrence.day())) {
-                LOG.info("Daily digest of {} for {} was due at {} while masscast was not running; queued now", channel,
-                        occurrence.day(), occurrence.dueAt());
-            }
-        } else if (digests.skipDaily(channel, occurrence.day())) {
-            LOG.info("Daily digest of {} starts with the next one: the time of {} had passed when the channel was"
-                    + " first seen", channel, occurrence.day());
+        if (!digests.hadDailyDigest(channel)) {
+            LOG.info("Daily digest of {}: today's time had passed when masscast began to watch it (the channel is new,"
+                    + " or its time was just set); the first one comes at the next", channel);
+        } else if (digests.postDaily(channel, occurrence.day())) {
+            LOG.info("Daily digest of {} for {} was due at {} while masscast was not running; queued now", channel,
+                    occurrence.day(), occurrence.dueAt());
         }
     }
 
     @Override
     protected void missed(ChannelRef channel, DailySchedule.Occurrence occurrence) {
-        boolean followedBefore = digests.hadDailyDigest(channel);
-        if (digests.skipDaily(channel, occurrence.day()) && followedBefore) {
+        if (digests.hadDailyDigest(channel) && digests.skipDaily(channel, occurrence.day())) {
             LOG.warn("Daily digest of {} for {} skipped: it was due at {} and that day is over in the channel's zone"
                     + " (masscast was not running then)", channel, occurrence.day(), occurrence.dueAt());
         }

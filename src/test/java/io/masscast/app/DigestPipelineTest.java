@@ -258,6 +258,32 @@ class DigestPipelineTest {
     }
 
     @Test
+    void aTimeSetLaterTheSameDayPostsThenButADayGetsOneDigestWhateverItsTimes() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-06-10T08:00:00Z")); // 10:00: first seen after 09:00
+        try (Pipeline pipeline = pipeline(clock)) {
+            pipeline.tick();
+            pipeline.run(ROOT, "policy digest=10:30");
+            pipeline.tick();
+            assertThat(pipeline.channel.images()).isEmpty();
+
+            clock.set(Instant.parse("2026-06-10T08:30:00Z")); // 10:30
+            pipeline.tick();
+            pipeline.tick();
+            assertThat(pipeline.channel.images()).hasSize(1);
+
+            pipeline.run(ROOT, "policy digest=11:00");
+            clock.set(Instant.parse("2026-06-10T09:00:00Z")); // 11:00
+            pipeline.tick();
+            pipeline.run(ROOT, "policy digest=07:00"); // already past today
+            pipeline.tick();
+            pipeline.tick();
+
+            assertThat(pipeline.channel.images()).singleElement().satisfies(post ->
+                    assertThat(post.caption()).startsWith("*Daily digest · Mila Rose* · 2026-06-10 10:30 Europe/Berlin"));
+        }
+    }
+
+    @Test
     void aChannelWithTheDigestOffGetsNone() {
         MutableClock clock = new MutableClock(BEFORE_NINE);
         try (Pipeline pipeline = pipeline(clock)) {

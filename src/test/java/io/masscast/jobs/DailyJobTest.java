@@ -154,7 +154,7 @@ class DailyJobTest {
     }
 
     @Test
-    void movingTheTimeLaterOnADayAlreadyHandledDoesNotRunOrReportItAgain() {
+    void aKeyWhoseTimeIsSetAnewIsWatchedAfreshFromThatCheck() {
         MutableClock clock = MutableClock.at("2026-05-04T07:00:00Z"); // 09:00 Berlin
         RecordingDailyJob job = new RecordingDailyJob(clock);
         job.schedules.put("morning", new DailySchedule(LocalTime.of(9, 0), BERLIN));
@@ -163,12 +163,19 @@ class DailyJobTest {
         clock.advance(Duration.ofMinutes(30));
         job.schedules.put("morning", new DailySchedule(LocalTime.of(11, 0), BERLIN)); // its latest is now yesterday's
         job.tick();
-        clock.set(Instant.parse("2026-05-05T09:00:00Z")); // 11:00 the next day
+        job.tick();
+        clock.set(Instant.parse("2026-05-04T09:00:00Z")); // 11:00: the new time falls due while watched
+        job.tick();
+        clock.advance(Duration.ofMinutes(1));
+        job.schedules.put("morning", new DailySchedule(LocalTime.of(10, 0), BERLIN)); // earlier: already due today
         job.tick();
 
+        // the work is handed the same day again after each change: it must do a day's work once (it claims it)
         assertThat(job.calls).containsExactly(
                 "morning due 2026-05-04 at 2026-05-04T07:00:00Z",
-                "morning due 2026-05-05 at 2026-05-05T09:00:00Z");
+                "morning missed 2026-05-03 at 2026-05-04T07:30:00Z",
+                "morning due 2026-05-04 at 2026-05-04T09:00:00Z",
+                "morning late 2026-05-04 at 2026-05-04T09:01:00Z");
     }
 
     @Test

@@ -55,9 +55,13 @@ final class DigestText {
         return NumberFormat.getIntegerInstance(Locale.US).format(value);
     }
 
-    /** {@code " (45.0 %)"} of the messages sent, or nothing when none were. */
+    /** {@code " (45.0 %)"} of the messages sent ({@code 0.36 %} below one percent, as on the card), or nothing. */
     private static String share(long part, long sent, String what) {
-        return sent == 0 ? "" : String.format(Locale.US, " (%.1f %%%s)", 100.0 * part / sent, what);
+        if (sent == 0) {
+            return "";
+        }
+        double percent = 100.0 * part / sent;
+        return String.format(Locale.US, percent > 0 && percent < 1 ? " (%.2f %%%s)" : " (%.1f %%%s)", percent, what);
     }
 
     private static String source(Digest.RevenueSource source) {
