@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
  */
 final class SlackNotifier implements ChatNotifier {
     private static final Logger LOG = LoggerFactory.getLogger(SlackNotifier.class);
+    static final String NOT_A_MEMBER = "(The chart could not be shared: Slack shares files only in channels the bot is in."
+            + " Invite it with /invite @masscast.)";
 
     private final SlackApi api;
     private final CardRenderer cards;
@@ -60,7 +62,8 @@ final class SlackNotifier implements ChatNotifier {
 
     /**
      * Uploads and shares the image. Until the last step nothing is in the channel, so a failure there is
-     * {@link NotDelivered}; a failed share may have reached it unless Slack said otherwise.
+     * {@link NotDelivered}; a failed share may have reached it unless Slack said otherwise. In a channel the bot
+     * is not a member of, Slack refuses to share files: the caption is posted alone, saying why.
      */
     @Override
     public void postImage(ChannelRef channel, String caption, ChatImage image) {
@@ -76,6 +79,13 @@ final class SlackNotifier implements ChatNotifier {
             api.completeUpload(target.fileId(), image.altText().isBlank() ? image.fileName() : image.altText(), channelId,
                     SlackText.mrkdwn(caption));
         } catch (SlackCallFailed e) {
+            if (e.error().equals("not_in_channel")) {
+                // files are shared only by members; a public channel still gets the caption as a message
+                LOG.info("Image {} not shared in {}: the bot is not a member; posting its caption alone", target.fileId(),
+                        channel);
+                post(channel, Optional.empty(), caption + "\n" + NOT_A_MEMBER);
+                return;
+            }
             throw e.mayHaveArrived() ? e : new NotDelivered(e.getMessage(), e);
         }
     }

@@ -159,10 +159,23 @@ class SlackNotifierTest {
 
     @Test
     void anImageSlackRefusedToShareIsNotDelivered() throws IOException {
-        bed.slack.failNext("files.completeUploadExternal", 200, "{\"ok\":false,\"error\":\"not_in_channel\"}", Map.of());
+        bed.slack.failNext("files.completeUploadExternal", 200, "{\"ok\":false,\"error\":\"invalid_arguments\"}", Map.of());
 
         assertThatThrownBy(() -> bed.adapter.notifier().postImage(SlackTestBed.CHANNEL, "digest", png()))
-                .isInstanceOf(NotDelivered.class).hasMessage("files.completeUploadExternal failed: not_in_channel");
+                .isInstanceOf(NotDelivered.class).hasMessage("files.completeUploadExternal failed: invalid_arguments");
+        assertThat(bed.slack.calls("chat.postMessage")).isEmpty();
+    }
+
+    @Test
+    void inAChannelTheBotIsNotInTheCaptionIsPostedAloneSayingWhy() throws IOException {
+        bed.slack.failNext("files.completeUploadExternal", 200, "{\"ok\":false,\"error\":\"not_in_channel\"}", Map.of());
+
+        bed.adapter.notifier().postImage(SlackTestBed.CHANNEL, "*Daily digest*", png());
+
+        FakeSlackApi.Call message = bed.slack.awaitCall("chat.postMessage");
+        assertThat(message.param("channel")).isEqualTo(SlackPayloads.CHANNEL);
+        assertThat(message.param("text")).isEqualTo("*Daily digest*\n(The chart could not be shared: Slack shares files only"
+                + " in channels the bot is in. Invite it with /invite @masscast.)");
     }
 
     @Test
