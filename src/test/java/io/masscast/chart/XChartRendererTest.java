@@ -27,7 +27,7 @@ class XChartRendererTest {
     private static RevenueChart.Series campaign(String name, int sentOnDay, double firstDay, Random dice) {
         return new RevenueChart.Series(name, IntStream.range(0, DAYS.size())
                 .mapToObj(day -> day < sentOnDay ? BigDecimal.ZERO
-                        : BigDecimal.valueOf(Math.round(firstDay * Math.pow(0.45, day - sentOnDay) * (0.8 + 0.4 * dice.nextDouble())) / 100.0 * 100))
+                        : BigDecimal.valueOf(Math.round(firstDay * Math.pow(0.45, day - sentOnDay) * (0.8 + 0.4 * dice.nextDouble()))))
                 .toList());
     }
 
@@ -56,12 +56,5 @@ class XChartRendererTest {
 
         assertThat(image.getWidth()).isEqualTo(XChartRenderer.WIDTH);
         assertThat(image.getHeight()).isEqualTo(XChartRenderer.HEIGHT);
-    }
-
-    @Test
-    void theSameChartIsDrawnTheSameWay() {
-        RevenueChart chart = chart(List.of(campaign("MC-1", 0, 300, new Random(1))));
-
-        assertThat(renderer.revenuePerDay(chart)).isEqualTo(renderer.revenuePerDay(chart));
     }
 }

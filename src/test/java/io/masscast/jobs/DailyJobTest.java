@@ -63,17 +63,23 @@ class DailyJobTest {
         }
     }
 
-    @Test
-    void aTimeTheSpringChangeSkipsRunsAtTheJumpAndEveryDayRunsOnce() {
-        // Berlin, 2026-03-29: at 02:00 CET the clocks jump to 03:00 CEST, so 02:30 does not exist that night
-        MutableClock clock = MutableClock.at("2026-03-27T23:00:00Z");
+    /** What a job with a 02:30 and a 09:00 schedule in Berlin is handed, ticked once a minute over the span. */
+    private static List<String> nightAndMorningTickedEveryMinute(String from, String to) {
+        MutableClock clock = MutableClock.at(from);
         RecordingDailyJob job = new RecordingDailyJob(clock);
         job.schedules.put("night", new DailySchedule(LocalTime.of(2, 30), BERLIN));
         job.schedules.put("morning", new DailySchedule(LocalTime.of(9, 0), BERLIN));
-        // the job starts at midnight: yesterday's occurrences fell due before it ran and are reported missed
-        tickEveryMinute(job, clock, Instant.parse("2026-03-27T23:00:00Z"), Instant.parse("2026-03-30T22:00:00Z"));
+        tickEveryMinute(job, clock, Instant.parse(from), Instant.parse(to));
+        return job.calls;
+    }
 
-        assertThat(job.calls).containsExactly(
+    @Test
+    void aTimeTheSpringChangeSkipsRunsAtTheJumpAndEveryDayRunsOnce() {
+        // Berlin, 2026-03-29: at 02:00 CET the clocks jump to 03:00 CEST, so 02:30 does not exist that night;
+        // the job starts at midnight: yesterday's occurrences fell due before it ran and are reported missed
+        List<String> calls = nightAndMorningTickedEveryMinute("2026-03-27T23:00:00Z", "2026-03-30T22:00:00Z");
+
+        assertThat(calls).containsExactly(
                 "night missed 2026-03-27 at 2026-03-27T23:00:00Z",
                 "morning missed 2026-03-27 at 2026-03-27T23:00:00Z",
                 "night due 2026-03-28 at 2026-03-28T01:30:00Z",   // 02:30 CET
@@ -87,14 +93,9 @@ class DailyJobTest {
     @Test
     void aTimeTheAutumnChangeRepeatsRunsOnceAtItsFirstInstant() {
         // Berlin, 2026-10-25: at 03:00 CEST the clocks go back to 02:00 CET, so 02:30 happens twice
-        MutableClock clock = MutableClock.at("2026-10-24T12:00:00Z");
-        RecordingDailyJob job = new RecordingDailyJob(clock);
-        job.schedules.put("night", new DailySchedule(LocalTime.of(2, 30), BERLIN));
-        job.schedules.put("morning", new DailySchedule(LocalTime.of(9, 0), BERLIN));
+        List<String> calls = nightAndMorningTickedEveryMinute("2026-10-24T12:00:00Z", "2026-10-26T12:00:00Z");
 
-        tickEveryMinute(job, clock, Instant.parse("2026-10-24T12:00:00Z"), Instant.parse("2026-10-26T12:00:00Z"));
-
-        assertThat(job.calls).containsExactly(
+        assertThat(calls).containsExactly(
                 "night late 2026-10-24 at 2026-10-24T12:00:00Z",  // already due today when the job started
                 "morning late 2026-10-24 at 2026-10-24T12:00:00Z",
                 "night due 2026-10-25 at 2026-10-25T00:30:00Z",   // the first 02:30 (CEST); not again at 01:30Z

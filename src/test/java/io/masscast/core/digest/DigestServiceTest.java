@@ -163,7 +163,7 @@ class DigestServiceTest {
         snapshot(older, NOW.minus(Duration.ofDays(4)), 2000, 900, 20, "250.00", false);
         Campaign recent = sent("20.00", NOW.minus(Duration.ofHours(20)));
         snapshot(recent, NOW.minus(Duration.ofHours(19)), 3000, 1200, 30, "600.00", true);
-        Campaign unreported = sent("5.00", NOW.minus(Duration.ofHours(1)));
+        sent("5.00", NOW.minus(Duration.ofHours(1))); // no snapshot yet: counted, with nothing to add
         Campaign waiting = compose("9.00");
         Campaign doubtful = inState(compose("9.00"), CampaignState.IN_DOUBT, NOW.minus(Duration.ofDays(1)));
         Campaign failed = inState(compose("9.00"), CampaignState.FAILED, NOW.minus(Duration.ofDays(2)));
@@ -187,7 +187,6 @@ class DigestServiceTest {
                 *Needs attention* · waiting for approval: %s · in doubt: %s · failed in the last 7 days: %s
                 Chart: revenue per day over the last 14 days, by campaign, in USD.""".formatted(recent.humanId(),
                 recent.humanId(), waiting.humanId(), doubtful.humanId(), failed.humanId()));
-        assertThat(unreported.humanId()).isNotBlank();
         assertThat(post.chart().fileName()).isEqualTo("digest-mila-2026-03-23-0900.png");
         assertThat(post.chart().altText()).startsWith("Mila Rose · revenue per day, last 14 days (Europe/Berlin)");
     }
