@@ -3,6 +3,7 @@ package io.masscast.jobs;
 import io.masscast.config.StatsSettings;
 import io.masscast.core.campaign.StatsService;
 import io.masscast.core.model.Campaign;
+import io.masscast.core.model.CampaignState;
 import io.masscast.core.model.Fan;
 import io.masscast.core.model.Page;
 import io.masscast.core.model.SentMessageStats;
@@ -108,7 +109,7 @@ public final class StatsPollerJob implements Job {
             LOG.debug("Stats of {} polled with {} OFAuth call(s)", connectionId, calls);
             stats.schedulePoll(connectionId, settings.interval(), 0);
         } catch (OfAuthFailure failure) {
-            int failures = stats.pollFailures(connectionId) + 1;
+            int failures = failure instanceof OfAuthFailure.RateLimited ? 0 : stats.pollFailures(connectionId) + 1;
             Duration pause = pause(failure, failures);
             LOG.warn("Stats of {} not polled in full ({}); next poll in {} s", connectionId,
                     failure.getClass().getSimpleName(), pause.toSeconds());
@@ -122,8 +123,8 @@ public final class StatsPollerJob implements Job {
     private int poll(String connectionId) {
         Instant now = clock.instant();
         List<Campaign> due = stats.tracked(connectionId, settings.trackFor()).stream()
-                .filter(c -> !c.sendTime().isAfter(now.plus(WINDOW_MARGIN))) // not listed before its time (± skew)
-                .toList();
+                .filter(c -> c.state() != CampaignState.SCHEDULED || !c.sendTime().isAfter(now.plus(WINDOW_MARGIN)))
+                .toList(); // a scheduled message is not listed before its time; one that went out is, whatever the clocks say
         if (due.isEmpty()) {
             return 0;
         }
@@ -145,6 +146,9 @@ public final class StatsPollerJob implements Job {
             throw interrupted;
         }
         int calls = listing.calls;
+        // the most unread buyers first: if the budget runs out, the next cycle starts with those left behind
+        withNewBuyers.sort(Comparator.comparingLong(
+                (Map.Entry<Campaign, StatsService.Followed> entry) -> entry.getValue().buyersToRead()).reversed());
         for (Map.Entry<Campaign, StatsService.Followed> entry : withNewBuyers) {
             calls += readBuyers(connectionId, entry.getKey(), entry.getValue());
         }
@@ -152,37 +156,70 @@ public final class StatsPollerJob implements Job {
     }
 
     /**
-     * Reads a campaign's new buyers from its high-water mark until as many new ones as OFAuth's purchase
-     * count says were found; if the mark does not lead to them, once from the start. Returns the calls made.
+     * Reads a campaign's new buyers. OFAuth lists them newest first, so the new ones are at the front: read
+     * from the start until a buyer already seen (the high-water mark), or until as many new ones as the
+     * purchase count says were found. A campaign with more than {@link #MAX_BUYER_PAGES} pages of new buyers
+     * continues next cycle from where this one stopped (its stored marker). Should the list come in another
+     * order, the rest of it is read. Returns the calls made.
      */
     private int readBuyers(String connectionId, Campaign campaign, StatsService.Followed followed) {
-        long messageId = campaign.ofauthMessageId().orElseThrow();
-        long wanted = followed.buyersToRead();
-        Optional<Long> marker = followed.stats().buyerMarker();
-        boolean fromStart = marker.isEmpty();
-        long found = 0;
-        int pages = 0;
-        while (pages < MAX_BUYER_PAGES) {
-            Page<Fan> page = ofauth.buyers(connectionId, messageId, marker, BUYER_PAGE, CallPriority.BACKGROUND);
-            pages++;
-            Optional<Long> resume = page.next().isPresent() ? page.next() : marker;
-            found += stats.storeBuyers(campaign.id(), page.items(), resume);
-            if (found >= wanted) {
-                stats.buyersCaughtUp(campaign.id());
-                break;
+        BuyerRead read = new BuyerRead(connectionId, campaign, followed.buyersToRead());
+        Optional<Long> backlog = followed.stats().buyerMarker();
+        read.pages(Optional.empty(), true);
+        if (!read.done() && backlog.isPresent()) {
+            read.pages(backlog, true); // where an earlier cycle stopped at the page limit
+        }
+        if (!read.done() && read.next.isPresent()) {
+            read.pages(read.next, false); // not newest first after all: look on to the end
+        }
+        if (read.found >= read.wanted || read.reachedEnd) {
+            if (read.found < read.wanted) {
+                LOG.info("{}: OFAuth lists {} fewer buyer(s) than purchases", campaign.humanId(), read.wanted - read.found);
             }
-            if (page.next().isPresent()) {
-                marker = page.next();
-            } else if (fromStart) {
-                LOG.info("{}: OFAuth lists {} fewer buyer(s) than purchases", campaign.humanId(), wanted - found);
-                stats.buyersCaughtUp(campaign.id());
-                break;
-            } else {
-                marker = Optional.empty(); // the mark did not lead to them: read from the start once
-                fromStart = true;
+            stats.buyersCaughtUp(campaign.id(), Optional.empty());
+        } else {
+            stats.buyersCaughtUp(campaign.id(), read.next.or(() -> backlog)); // the page limit: go on next cycle
+        }
+        return read.calls;
+    }
+
+    /** One campaign's buyers being read page by page. */
+    private final class BuyerRead {
+        private final String connectionId;
+        private final Campaign campaign;
+        private final long wanted;
+        private long found;
+        private int calls;
+        private boolean reachedEnd;
+        private Optional<Long> next = Optional.empty();
+
+        BuyerRead(String connectionId, Campaign campaign, long wanted) {
+            this.connectionId = connectionId;
+            this.campaign = campaign;
+            this.wanted = wanted;
+        }
+
+        boolean done() {
+            return found >= wanted || calls >= MAX_BUYER_PAGES;
+        }
+
+        /** Reads from {@code marker} on; with {@code stopAtKnown}, only until a page shows a buyer seen before. */
+        void pages(Optional<Long> marker, boolean stopAtKnown) {
+            Optional<Long> at = marker;
+            while (!done()) {
+                Page<Fan> page = ofauth.buyers(connectionId, campaign.ofauthMessageId().orElseThrow(), at, BUYER_PAGE,
+                        CallPriority.BACKGROUND);
+                calls++;
+                int added = stats.storeBuyers(campaign.id(), page.items());
+                found += added;
+                next = page.next();
+                reachedEnd = next.isEmpty();
+                if (reachedEnd || (stopAtKnown && added < page.items().size())) {
+                    return;
+                }
+                at = next;
             }
         }
-        return pages;
     }
 
     private void announceBuyers(String connectionId) {
@@ -195,25 +232,27 @@ public final class StatsPollerJob implements Job {
         }
     }
 
-    /** How long a connection waits after a failed cycle: exponential from the interval, at least OFAuth's retry time. */
+    /**
+     * How long a connection waits after a failed cycle. Out of budget (OFAuth's 429, or no token left above
+     * the reserve): the next interval, or OFAuth's retry time if later. After a 5xx, a network failure or an
+     * answer that could not be read: exponentially longer from the interval, up to {@link #MAX_BACKOFF}.
+     */
     private Duration pause(OfAuthFailure failure, int failures) {
         if (failure instanceof OfAuthFailure.Unauthenticated) {
             return settings.interval(); // the session is being probed; polling resumes when it works
         }
+        if (failure instanceof OfAuthFailure.RateLimited limited) {
+            return limited.retryAfter().compareTo(settings.interval()) > 0 ? limited.retryAfter() : settings.interval();
+        }
         Duration backoff = settings.interval().multipliedBy(1L << Math.min(failures - 1, 10));
-        if (backoff.compareTo(MAX_BACKOFF) > 0) {
-            backoff = MAX_BACKOFF;
-        }
-        if (failure instanceof OfAuthFailure.RateLimited limited && limited.retryAfter().compareTo(backoff) > 0) {
-            return limited.retryAfter();
-        }
-        return backoff;
+        return backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff;
     }
 
     /** The sent analytics over the window of the followed campaigns, read page by page. */
     private final class SentListing {
         private final Set<Long> wanted;
         private final Instant oldestSend;
+        private final Instant newestSend;
         private final Map<Long, SentMessageStats> rows = new HashMap<>();
         /** Whether every message OFAuth lists in the window was seen (so a missing row means a missing message). */
         private boolean complete;
@@ -222,6 +261,7 @@ public final class StatsPollerJob implements Job {
         SentListing(List<Campaign> due) {
             wanted = due.stream().map(c -> c.ofauthMessageId().orElseThrow()).collect(Collectors.toSet());
             oldestSend = due.stream().map(Campaign::sendTime).min(Comparator.naturalOrder()).orElseThrow();
+            newestSend = due.stream().map(Campaign::sendTime).max(Comparator.naturalOrder()).orElseThrow();
         }
 
         Optional<SentMessageStats> row(Campaign campaign) {
@@ -230,7 +270,7 @@ public final class StatsPollerJob implements Job {
 
         void read(String connectionId, Instant now) {
             Instant from = oldestSend.minus(WINDOW_MARGIN);
-            Instant end = now.plus(WINDOW_MARGIN);
+            Instant end = (newestSend.isAfter(now) ? newestSend : now).plus(WINDOW_MARGIN); // OFAuth's clock may run ahead
             boolean skippedSome = false;
             while (calls < MAX_SENT_PAGES) {
                 List<SentMessageStats> page = ofauth.sentMessages(connectionId, from, end, SENT_PAGE, CallPriority.BACKGROUND);

@@ -247,6 +247,32 @@ class StatsPipelineTest {
     }
 
     @Test
+    void aCampaignWithMoreNewBuyersThanOneCycleReadsGoesOnWhereItStoppedNextCycle() {
+        try (Pipeline pipeline = new Pipeline(folder, clock, simulator().withFansPerConnection(20_000))) {
+            long messageId = sendPpv(pipeline, "Big audience").ofauthMessageId().orElseThrow();
+            advance(pipeline, Duration.ofMinutes(6)); // every purchase is in: far more than ten pages of buyers
+            long bought = SimulatorMessages.count(pipeline.simulator, messageId, "purchasedCount");
+            assertThat(bought).isGreaterThan(3 * 200);
+            List<Integer> pagesPerCycle = new ArrayList<>();
+            for (int cycle = 0; cycle < 6; cycle++) {
+                pipeline.simulator.clearRequests();
+                advance(pipeline, Duration.ofSeconds(6));
+                pipeline.tick();
+                pagesPerCycle.add(pipeline.requests("GET", "/v2/access/analytics/mass-messages/" + messageId + "/buyers").size());
+            }
+
+            long campaignId = pipeline.campaign(1).id();
+            long stored = pipeline.wiring.database().inTransaction(stores -> stores.stats().buyerCount(campaignId));
+            assertThat(stored).as("every buyer, each once").isEqualTo(bought);
+            assertThat(pagesPerCycle).allMatch(pages -> pages <= 10).startsWith(10, 10, 10).endsWith(0);
+            long continued = pagesPerCycle.stream().skip(1).filter(pages -> pages > 0).count();
+            assertThat(pagesPerCycle.stream().mapToInt(Integer::intValue).sum())
+                    .as("each page of buyers once, plus one front page per later cycle to look for newer ones")
+                    .isEqualTo((int) ((bought + 19) / 20 + continued));
+        }
+    }
+
+    @Test
     void withTheRateLimitNearlySpentAnApprovalGoesOutFirstAndThePollWaits() {
         // masscast's bucket: 40 tokens refilled at 1 a minute; background calls keep 13 free
         try (Pipeline pipeline = new Pipeline(folder, clock, OfAuthSimulator.start(simulator()), Map.of(

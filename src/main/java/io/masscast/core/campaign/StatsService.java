@@ -118,22 +118,21 @@ public final class StatsService {
         });
     }
 
-    /** Stores a page of buyers read from OFAuth and where the next read continues; returns how many were new. */
-    public int storeBuyers(long campaignId, List<Fan> buyers, Optional<Long> resumeAt) {
-        return ledger.inTransaction(stores -> {
-            int added = stores.stats().addBuyers(campaignId, buyers, ledger.now());
-            CampaignStats stats = stores.stats().find(campaignId).orElse(CampaignStats.none(campaignId));
-            stores.stats().save(stats.buyersReadTo(stats.buyersRead(), resumeAt));
-            return added;
-        });
+    /** Stores a page of buyers read from OFAuth; returns how many were new. */
+    public int storeBuyers(long campaignId, List<Fan> buyers) {
+        return ledger.inTransaction(stores -> stores.stats().addBuyers(campaignId, buyers, ledger.now()));
     }
 
-    /** Buyers have been read for every purchase OFAuth reported (or as many as it lists). */
-    public void buyersCaughtUp(long campaignId) {
+    /**
+     * Ends a read of the campaign's buyers: with {@code continueAt} empty, buyers have been read for every
+     * purchase OFAuth reported (or as many as it lists); otherwise the read stopped early and the next one
+     * goes on from that marker.
+     */
+    public void buyersCaughtUp(long campaignId, Optional<Long> continueAt) {
         ledger.inTransaction(stores -> {
             CampaignStats stats = stores.stats().find(campaignId).orElse(CampaignStats.none(campaignId));
-            stores.stats().save(stats.buyersReadTo(Math.max(stats.buyersRead(), stats.figures().purchased()),
-                    stats.buyerMarker()));
+            long read = continueAt.isEmpty() ? Math.max(stats.buyersRead(), stats.figures().purchased()) : stats.buyersRead();
+            stores.stats().save(stats.buyersReadTo(read, continueAt));
             return null;
         });
     }

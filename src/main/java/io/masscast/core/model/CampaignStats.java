@@ -14,8 +14,7 @@ import java.util.Optional;
  * @param unsendOpen      whether OFAuth last said the message can still be unsent
  * @param missingSince    since when OFAuth's analytics no longer list it (deleted outside masscast)
  * @param buyersRead      the purchase count up to which buyers have been read (the buyers' high-water mark)
- * @param buyerMarker     where to continue reading buyers: the marker of the page after the last one read
- *                        in full, or of the last page read when it was not full
+ * @param buyerMarker     where a read of the buyers that stopped at its page limit goes on next time
  * @param lastBuyerNoteAt when the last buyers note was written for the card's thread
  */
 public record CampaignStats(

@@ -110,9 +110,10 @@ class StatsServiceTest {
     @Test
     void buyersAreAnnouncedAtOnceThenAtMostEveryIntervalEachOnce() {
         stats.record(campaign.id(), Optional.of(row(2412, 1000, 3)), true);
-        stats.storeBuyers(campaign.id(), List.of(new Fan("1", "dan.k", "Dan"), new Fan("2", "u2", "Jake")), Optional.empty());
+        stats.storeBuyers(campaign.id(), List.of(new Fan("1", "dan.k", "Dan"), new Fan("2", "u2", "Jake")));
         assertThat(stats.announceBuyers(campaign.id(), NOTES)).isTrue();
-        stats.storeBuyers(campaign.id(), List.of(new Fan("2", "u2", "Jake"), new Fan("3", "", "Mia")), Optional.of(2L));
+        assertThat(stats.storeBuyers(campaign.id(), List.of(new Fan("2", "u2", "Jake"), new Fan("3", "", "Mia"))))
+                .as("Jake was seen before").isEqualTo(1);
 
         clock.advance(Duration.ofMinutes(4));
         assertThat(stats.announceBuyers(campaign.id(), NOTES)).isFalse();
@@ -124,6 +125,19 @@ class StatsServiceTest {
         assertThat(outbox()).filteredOn(e -> e.kind() == OutboxEntry.Kind.THREAD_NOTE).extracting(OutboxEntry::text)
                 .containsExactly("+2 buyers: @dan.k, Jake · +$25.00 · total 3 / $37.50",
                         "+1 buyer: Mia · +$12.50 · total 3 / $37.50");
-        assertThat(stats.stats(campaign.id()).orElseThrow().buyerMarker()).contains(2L);
+    }
+
+    @Test
+    void aBuyersReadThatStoppedEarlyKeepsWhereToGoOnAndACompleteOneReachesThePurchaseCount() {
+        stats.record(campaign.id(), Optional.of(row(2412, 1000, 45)), true);
+
+        stats.buyersCaughtUp(campaign.id(), Optional.of(1751360001L));
+        assertThat(stats.stats(campaign.id()).orElseThrow().buyerMarker()).contains(1751360001L);
+        assertThat(stats.stats(campaign.id()).orElseThrow().hasUnreadBuyers()).isTrue();
+
+        stats.buyersCaughtUp(campaign.id(), Optional.empty());
+        assertThat(stats.stats(campaign.id()).orElseThrow().buyerMarker()).isEmpty();
+        assertThat(stats.stats(campaign.id()).orElseThrow().buyersRead()).isEqualTo(45);
+        assertThat(stats.record(campaign.id(), Optional.of(row(2412, 1000, 45)), true).buyersToRead()).isZero();
     }
 }
