@@ -66,8 +66,11 @@ public final class Main {
         }
         try {
             if (forceShell || config.adapters().contains(Adapter.SHELL)) {
-                // the terminal is the user interface: only warnings belong on it (read before logging starts)
-                System.setProperty("masscast.log.level", "WARN");
+                // the terminal is the user interface: only warnings belong on it (read before logging starts),
+                // unless the level was chosen on the command line (-Dmasscast.log.level=INFO, with stderr redirected)
+                if (System.getProperty("masscast.log.level") == null) {
+                    System.setProperty("masscast.log.level", "WARN");
+                }
                 return ShellMode.run(config, in, out, interactive);
             }
             return ServerMode.run(config, err);

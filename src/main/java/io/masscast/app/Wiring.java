@@ -2,6 +2,7 @@ package io.masscast.app;
 
 import io.javalin.http.Handler;
 import io.masscast.chart.XChartRenderer;
+import io.masscast.config.LeaseSettings;
 import io.masscast.config.MasscastConfig;
 import io.masscast.config.OfAuthSettings;
 import io.masscast.config.Secret;
@@ -34,6 +35,7 @@ import io.masscast.jobs.DigestJob;
 import io.masscast.jobs.ExpiryJob;
 import io.masscast.jobs.Job;
 import io.masscast.jobs.JobRuntime;
+import io.masscast.jobs.LeaseKeeper;
 import io.masscast.jobs.OutboxDispatcherJob;
 import io.masscast.jobs.ReconcilerJob;
 import io.masscast.jobs.SingletonWork;
@@ -41,7 +43,6 @@ import io.masscast.jobs.StatsPollerJob;
 import io.masscast.jobs.SubmitterJob;
 import io.masscast.ofauth.OfAuthClient;
 import io.masscast.ofauth.OfAuthClientConfig;
-import io.masscast.ofauth.Sleeper;
 import io.masscast.simulator.OfAuthSimulator;
 import io.masscast.store.Database;
 import java.time.Clock;
@@ -53,6 +54,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,16 +94,17 @@ public final class Wiring implements AutoCloseable {
     private final CampaignViews views;
     private final FormOptions formOptions;
     private final CommandRouter router;
+    private final LeaseKeeper leases;
+    private final JobRuntime jobs;
     private final StatsSettings statsSettings;
     private final StatsService stats;
     private final ConnectionHealthService health;
     private final DigestService digests;
     private final OfAuthWebhookHandler webhook;
-    private final JobRuntime jobs = new JobRuntime(8);
     private OutboxDispatcherJob outbox;
 
     private Wiring(Database database, OfAuthClient ofauth, MasscastConfig config, Set<String> admins, Clock clock,
-                   Intervals intervals) {
+                   Intervals intervals, LeaseSettings leaseSettings) {
         this.database = database;
         this.ofauth = ofauth;
         this.clock = clock;
@@ -126,6 +129,8 @@ public final class Wiring implements AutoCloseable {
                 new ReadCommands(campaigns, bindings, views, lists, ofauth, clock),
                 new AdminCommands(bindings, ofauth),
                 new DigestCommands(digests));
+        this.leases = new LeaseKeeper(database, clock, replica, leaseSettings.ttl());
+        this.jobs = new JobRuntime(8, leases);
     }
 
     /**
@@ -134,13 +139,19 @@ public final class Wiring implements AutoCloseable {
      */
     public static Wiring create(MasscastConfig config, Optional<OfAuthSimulator> simulator, Set<String> extraAdmins,
                                 Clock clock, Intervals intervals) {
+        return create(config, simulator, extraAdmins, clock, intervals, UnaryOperator.identity());
+    }
+
+    /** As above, with the OFAuth client's settings adjusted (tests shorten its timeouts and backoff). */
+    static Wiring create(MasscastConfig config, Optional<OfAuthSimulator> simulator, Set<String> extraAdmins,
+                         Clock clock, Intervals intervals, UnaryOperator<OfAuthClientConfig> clientTuning) {
         Set<String> admins = new HashSet<>(config.access().adminIds());
         admins.addAll(extraAdmins);
         Database database = Database.open(config.database());
         Wiring wiring;
         try {
-            OfAuthClient client = OfAuthClient.create(clientConfig(config.ofAuth(), simulator), clock, Sleeper.system());
-            wiring = new Wiring(database, client, config, admins, clock, intervals);
+            OfAuthClient ofauth = OfAuthClient.create(clientTuning.apply(clientConfig(config.ofAuth(), simulator)));
+            wiring = new Wiring(database, ofauth, config, admins, clock, intervals, config.leases());
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -196,12 +207,12 @@ public final class Wiring implements AutoCloseable {
 
     /** The background jobs, not started: {@link #startJobs} schedules them, tests tick them by hand. */
     List<Job> jobs(Map<Platform, ChatNotifier> notifiers) {
-        SingletonWork singleton = new SingletonWork(database, clock, replica);
+        SingletonWork singleton = new SingletonWork(leases);
         outbox = new OutboxDispatcherJob(database, views, notifiers, singleton, clock, intervals.outbox());
         // in the order one tick of each should run: state changes first, their notifications last
         return List.of(
                 new ConnectionWatcherJob(health, singleton, intervals.stats()),
-                new SubmitterJob(submissions, health, ofauth, clock, replica, intervals.submitter()),
+                new SubmitterJob(submissions, health, ofauth, leases, intervals.submitter()),
                 new ReconcilerJob(submissions, ofauth, singleton, clock, intervals.reconciler()),
                 new StatsPollerJob(stats, ofauth, singleton, clock, statsSettings, intervals.stats()),
                 new ExpiryJob(campaigns, singleton, intervals.expiry()),

@@ -32,8 +32,8 @@ public final class ConfigLoader {
     private static final List<String> SETTINGS = List.of(
             "MASSCAST_SLACK_API_URL", "DISCORD_GUILD_ID", "OFAUTH_BASE_URL", "MASSCAST_OFAUTH",
             "MASSCAST_OFAUTH_RATE_PER_MINUTE", "MASSCAST_OFAUTH_BURST", "MASSCAST_DB_URL", "MASSCAST_DB_USER",
-            "MASSCAST_HTTP_PORT", "MASSCAST_ADMINS", "MASSCAST_STATS_INTERVAL", "MASSCAST_STATS_TRACK_DAYS",
-            "MASSCAST_BUYER_NOTE_INTERVAL", "MASSCAST_CONNECTION_PROBE_INTERVAL");
+            "MASSCAST_HTTP_PORT", "MASSCAST_ADMINS", "MASSCAST_LEASE_TTL", "MASSCAST_STATS_INTERVAL",
+            "MASSCAST_STATS_TRACK_DAYS", "MASSCAST_BUYER_NOTE_INTERVAL", "MASSCAST_CONNECTION_PROBE_INTERVAL");
 
     private static final List<String> OWN_PREFIXES = List.of("MASSCAST_", "SLACK_", "DISCORD_", "OFAUTH_");
     private static final int MAX_TYPO_DISTANCE = 2;
@@ -77,12 +77,14 @@ public final class ConfigLoader {
         Optional<DatabaseSettings> database = database();
         Optional<HttpSettings> http = http();
         Optional<AccessSettings> access = access();
+        LeaseSettings leases = new LeaseSettings(env.duration("MASSCAST_LEASE_TTL", LeaseSettings.DEFAULT_TTL,
+                LeaseSettings.MIN_TTL, LeaseSettings.MAX_TTL));
         Optional<StatsSettings> stats = stats(ofAuth.map(OfAuthSettings::mode));
         if (env.problemCount() > 0) {
             throw new ConfigException(env.problems());
         }
         return new MasscastConfig(slack, discord, ofAuth.orElseThrow(), database.orElseThrow(), http.orElseThrow(),
-                access.orElseThrow(), stats.orElseThrow());
+                access.orElseThrow(), leases, stats.orElseThrow());
     }
 
     /** The settings, unless reading them added a problem (then the whole load fails anyway). */

@@ -34,8 +34,8 @@ final class EnvReader {
     private static final long MAX_SECRET_FILE_BYTES = 64 * 1024;
     private static final int MAX_SHOWN_LENGTH = 40;
     // Slack, OFAuth and Svix prefixes; Discord tokens (about 70 characters) are caught by length.
-    private static final Pattern DURATION = Pattern.compile("\\s*(\\d{1,6})\\s*(s|m|min|h|d)\\s*", Pattern.CASE_INSENSITIVE);
     private static final Pattern SECRET_LOOKING = Pattern.compile("(?is)(xox|xapp-|sk_|whsec_).*");
+    private static final Pattern DURATION = Pattern.compile("([0-9]{1,12})\\s*(ms|s|min|m|h|d)", Pattern.CASE_INSENSITIVE);
 
     private final Map<String, String> env;
     private final List<String> problems = new ArrayList<>();
@@ -155,7 +155,7 @@ final class EnvReader {
     }
 
     /**
-     * A duration written as in the channel policy ({@code 30s}, {@code 5m}, {@code 2h}, {@code 1d}) within
+     * A duration written like the policy's ({@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 1d}) in
      * {@code [min, max]}, or {@code defaultValue} when unset.
      */
     Duration duration(String name, Duration defaultValue, Duration min, Duration max) {
@@ -163,26 +163,35 @@ final class EnvReader {
         if (raw.isEmpty()) {
             return defaultValue;
         }
-        Matcher m = DURATION.matcher(raw.get());
-        if (m.matches()) {
-            long amount = Long.parseLong(m.group(1));
-            Duration value = switch (m.group(2).toLowerCase(Locale.ROOT)) {
-                case "s" -> Duration.ofSeconds(amount);
-                case "h" -> Duration.ofHours(amount);
-                case "d" -> Duration.ofDays(amount);
-                default -> Duration.ofMinutes(amount);
-            };
-            if (value.compareTo(min) >= 0 && value.compareTo(max) <= 0) {
-                return value;
+        Matcher parts = DURATION.matcher(raw.get().strip());
+        if (parts.matches()) {
+            try {
+                long amount = Long.parseLong(parts.group(1));
+                Duration value = switch (parts.group(2).toLowerCase(Locale.ROOT)) {
+                    case "ms" -> Duration.ofMillis(amount);
+                    case "s" -> Duration.ofSeconds(amount);
+                    case "h" -> Duration.ofHours(amount);
+                    case "d" -> Duration.ofDays(amount);
+                    default -> Duration.ofMinutes(amount);
+                };
+                if (value.compareTo(min) >= 0 && value.compareTo(max) <= 0) {
+                    return value;
+                }
+            } catch (NumberFormatException | ArithmeticException e) {
+                // too many digits: reported below, with the accepted range
             }
         }
         problem(name + " must be a duration from " + durationText(min) + " to " + durationText(max)
-                + ", written like 30s, 5m or 2h" + shown(raw.get()) + ".");
+                + ", written like 10s, 5m or 2h" + shown(raw.get()) + ".");
         return defaultValue;
     }
 
-    /** {@code 90s}, {@code 5m}, {@code 2h}: the shortest exact way to write a duration. */
+    /** {@code 500ms}, {@code 90s}, {@code 5m}, {@code 2h}, {@code 1d}: the shortest exact way to write a duration. */
     static String durationText(Duration duration) {
+        long millis = duration.toMillis();
+        if (millis % 1000 != 0) {
+            return millis + "ms";
+        }
         long seconds = duration.toSeconds();
         if (seconds != 0 && seconds % 86_400 == 0) {
             return seconds / 86_400 + "d";

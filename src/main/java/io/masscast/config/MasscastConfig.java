@@ -20,6 +20,7 @@ public record MasscastConfig(
         DatabaseSettings database,
         HttpSettings http,
         AccessSettings access,
+        LeaseSettings leases,
         StatsSettings stats) {
 
     public MasscastConfig {
@@ -29,11 +30,12 @@ public record MasscastConfig(
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(access, "access");
+        Objects.requireNonNull(leases, "leases");
         Objects.requireNonNull(stats, "stats");
     }
 
     public MasscastConfig withDatabase(DatabaseSettings newDatabase) {
-        return new MasscastConfig(slack, discord, ofAuth, newDatabase, http, access, stats);
+        return new MasscastConfig(slack, discord, ofAuth, newDatabase, http, access, leases, stats);
     }
 
     /** The chat adapters to start: Slack and/or Discord, or the shell when neither is configured. */
@@ -58,6 +60,7 @@ public record MasscastConfig(
         lines.add(database.describe());
         lines.add(http.describe());
         lines.add(access.describe());
+        lines.add(leases.describe());
         lines.add(stats.describe());
         return List.copyOf(lines);
     }

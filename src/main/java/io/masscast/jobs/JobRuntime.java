@@ -11,15 +11,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs jobs with a fixed delay on their own threads. Every tick is wrapped in a catch-all: a scheduled
- * task that throws is never run again by the JDK, and background work must outlive a bad tick.
+ * task that throws is never run again by the JDK, and background work must outlive a bad tick. While jobs
+ * run, their leases are renewed; a stop lets running ticks finish and then gives every lease up.
  */
 public final class JobRuntime implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JobRuntime.class);
 
     private final ScheduledExecutorService scheduler;
+    private final LeaseKeeper leases;
     private final List<Job> jobs = new ArrayList<>();
 
-    public JobRuntime(int threads) {
+    public JobRuntime(int threads, LeaseKeeper leases) {
+        this.leases = leases;
         this.scheduler = Executors.newScheduledThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "masscast-job");
             thread.setDaemon(true);
@@ -28,6 +31,7 @@ public final class JobRuntime implements AutoCloseable {
     }
 
     public void start(Job job) {
+        leases.start();
         jobs.add(job);
         long delay = job.interval().toMillis();
         scheduler.scheduleWithFixedDelay(() -> runGuarded(job), 0, delay, TimeUnit.MILLISECONDS);
@@ -43,7 +47,10 @@ public final class JobRuntime implements AutoCloseable {
         }
     }
 
-    /** Stops scheduling and waits for running ticks to finish, at most {@code grace}. */
+    /**
+     * Stops scheduling, waits for running ticks to finish (at most {@code grace}; their claims stay renewed
+     * meanwhile), then gives up every lease so that another process takes the work over at once.
+     */
     public void stop(Duration grace) {
         scheduler.shutdown();
         try {
@@ -54,6 +61,8 @@ public final class JobRuntime implements AutoCloseable {
         } catch (InterruptedException e) {
             scheduler.shutdownNow();
             Thread.currentThread().interrupt();
+        } finally {
+            leases.close();
         }
     }
 

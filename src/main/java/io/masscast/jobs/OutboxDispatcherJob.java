@@ -74,9 +74,7 @@ public final class OutboxDispatcherJob implements Job {
 
     @Override
     public void tick() {
-        Duration ttl = interval.multipliedBy(3).plusSeconds(10);
-        notifiers.forEach((platform, notifier) ->
-                singleton.runIfHolder(leaseName(platform), ttl, () -> deliver(platform, notifier)));
+        notifiers.forEach((platform, notifier) -> singleton.runIfHolder(leaseName(platform), () -> deliver(platform, notifier)));
     }
 
     /** Whether anything is still waiting to be delivered (the shell drains this before it exits). */

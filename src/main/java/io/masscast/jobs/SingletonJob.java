@@ -3,8 +3,9 @@ package io.masscast.jobs;
 import java.time.Duration;
 
 /**
- * A job that one replica at a time runs: each tick first takes (or keeps) the job's database lease, which
- * lapses after three intervals if this process stops, so another replica carries on.
+ * A job that one replica at a time runs: each tick first takes (or keeps) the job's database lease, which the
+ * {@link LeaseKeeper} renews while this process lives and gives up when it stops, so another replica carries on
+ * within one lease time of a crash.
  */
 abstract class SingletonJob implements Job {
     private final String name;
@@ -29,7 +30,7 @@ abstract class SingletonJob implements Job {
 
     @Override
     public final void tick() {
-        singleton.runIfHolder(name, interval.multipliedBy(3).plusSeconds(10), this::work);
+        singleton.runIfHolder(name, this::work);
     }
 
     /** The tick's work, run only while this process holds the lease. */

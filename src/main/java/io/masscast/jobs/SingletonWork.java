@@ -1,52 +1,42 @@
 package io.masscast.jobs;
 
-import io.masscast.core.port.Transactor;
-import java.time.Clock;
-import java.time.Duration;
-
 /**
  * Lets one replica at a time do a job's tick: the tick runs only while this process holds the job's
- * database lease, which it keeps renewing while it is alive and which others take over once it expires.
+ * database lease. Once taken, the lease is kept by the {@link LeaseKeeper} between ticks too, so the same
+ * replica goes on doing the job; others take it over once it lapses (a crash) or is given up (a clean stop).
  */
 public final class SingletonWork {
-    private final Transactor transactor;
-    private final Clock clock;
-    private final String owner;
+    private final LeaseKeeper leases;
 
-    public SingletonWork(Transactor transactor, Clock clock, String owner) {
-        this.transactor = transactor;
-        this.clock = clock;
-        this.owner = owner;
+    public SingletonWork(LeaseKeeper leases) {
+        this.leases = leases;
     }
 
-    public String owner() {
-        return owner;
+    public LeaseKeeper leases() {
+        return leases;
     }
 
     /**
-     * Runs {@code work} if this process can take the lease {@code name}, then gives the lease up, so whichever
-     * replica comes next may take the next turn; {@code ttl} only matters if this process dies while working.
+     * Runs {@code work} if this process can take the lease of {@code name}, then gives the lease up, so whichever
+     * replica comes next may take the next turn (the lease is renewed meanwhile, and lapses if this process dies).
      * Returns whether it ran.
      */
-    public boolean runExclusively(String name, Duration ttl, Runnable work) {
+    public boolean runExclusively(String name, Runnable work) {
         String lease = "job:" + name;
-        if (!transactor.inTransaction(stores -> stores.leases().acquire(lease, owner, clock.instant(), ttl))) {
+        if (!leases.acquire(lease)) {
             return false;
         }
         try {
             work.run();
         } finally {
-            transactor.inTransaction(stores -> {
-                stores.leases().release(lease, owner);
-                return null;
-            });
+            leases.release(lease);
         }
         return true;
     }
 
-    /** Runs {@code work} if this process holds (or can take) the lease {@code name}; returns whether it ran. */
-    public boolean runIfHolder(String name, Duration ttl, Runnable work) {
-        boolean held = transactor.inTransaction(stores -> stores.leases().acquire("job:" + name, owner, clock.instant(), ttl));
+    /** Runs {@code work} if this process holds (or can take) the lease of job {@code name}; returns whether it ran. */
+    public boolean runIfHolder(String name, Runnable work) {
+        boolean held = leases.acquire("job:" + name);
         if (held) {
             work.run();
         }

@@ -50,8 +50,6 @@ public final class StatsPollerJob implements Job {
     /** Around the followed send times: OFAuth's dates are to the second and clocks differ a little. */
     static final Duration WINDOW_MARGIN = Duration.ofMinutes(5);
     static final Duration MAX_BACKOFF = Duration.ofMinutes(30);
-    /** Longer than any cycle takes; only a process that dies mid-cycle leaves it to expire. */
-    static final Duration CYCLE_LEASE = Duration.ofMinutes(5);
     private static final int MAX_SENT_PAGES = 1_000;
 
     private final StatsService stats;
@@ -94,7 +92,7 @@ public final class StatsPollerJob implements Job {
     public void tick() {
         for (String connectionId : stats.connections()) {
             if (stats.pollDue(connectionId)) {
-                singleton.runExclusively(leaseName(connectionId), CYCLE_LEASE, () -> {
+                singleton.runExclusively(leaseName(connectionId), () -> {
                     if (stats.pollDue(connectionId)) {
                         cycle(connectionId);
                     }

@@ -52,14 +52,14 @@ final class FailureMapper {
         if (status == 401) {
             if (SESSION_CODES.contains(code) || "refresh_session".equals(error.actionRequired())) {
                 return definite(new Unauthenticated(op.name() + ": the creator's OFAuth session has expired or is missing;"
-                        + " reconnect the account via OFAuth Link (" + detail + ")", true, requestId));
+                        + " reconnect the account via OFAuth Link (" + detail + ")", Unauthenticated.Cause.SESSION, requestId));
             }
             if ("RULES_OUTDATED".equals(code)) {
                 return new AttemptFailure(new Unauthenticated(op.name() + ": OFAuth was updating its rules, try again ("
-                        + detail + ")", false, requestId), true);
+                        + detail + ")", Unauthenticated.Cause.RULES_OUTDATED, requestId), true);
             }
             return definite(new Unauthenticated(op.name() + ": OFAuth did not accept the API key (" + detail + ")",
-                    false, requestId));
+                    Unauthenticated.Cause.API_KEY, requestId));
         }
         if (status == 403) {
             return definite(new Forbidden(op.name() + ": the connection lacks the permission for this call (" + detail + ")",
@@ -90,6 +90,18 @@ final class FailureMapper {
                 ? op.name() + ": the connection failed after the request was sent (" + e.getMessage() + ")" + unknownOutcome(op)
                 : op.name() + ": could not reach OFAuth (" + e.getMessage() + ")";
         return new AttemptFailure(new NetworkError(what, e.requestMayHaveLeft(), e.getCause()), true);
+    }
+
+    /**
+     * The failure of the last attempt of a call whose earlier attempt may have been acted on (its answer was lost):
+     * a refusal now may only say that it was done already, so the refusal says so.
+     */
+    OfAuthFailure afterLostAnswer(OfAuthFailure last) {
+        if (last instanceof InvalidRequest invalid) {
+            return new InvalidRequest(invalid.reason() + " (an earlier attempt's answer was lost, so OFAuth may have done"
+                    + " it already)", invalid.requestId());
+        }
+        return last;
     }
 
     OfAuthFailure badPayload(Operation op, Exception e) {

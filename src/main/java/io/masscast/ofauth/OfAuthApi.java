@@ -1,5 +1,6 @@
 package io.masscast.ofauth;
 
+import io.masscast.core.port.RequestStartHook;
 import retrofit2.Call;
 import retrofit2.http.Body;
 import retrofit2.http.DELETE;
@@ -9,25 +10,30 @@ import retrofit2.http.POST;
 import retrofit2.http.PUT;
 import retrofit2.http.Path;
 import retrofit2.http.Query;
+import retrofit2.http.Tag;
 
 /**
  * OFAuth's HTTP API as masscast uses it. Paths are relative so a base URL with a path prefix works.
  * {@code apiKey} is added to every request by {@link ApiKeyInterceptor}; {@code x-connection-id} is a
  * parameter of exactly the {@code /v2/access/*} calls. A null {@code @Query} is left out of the URL.
+ * Writes that create or replace a message carry their {@link RequestStartHook} as a request tag, for
+ * {@link TransmissionTracker} to run when the request goes on the wire.
  */
 interface OfAuthApi {
 
     String CONNECTION = "x-connection-id";
 
     @POST("v2/access/mass-messages")
-    Call<MassMessageReceiptJson> createMassMessage(@Header(CONNECTION) String connectionId, @Body MassMessageRequestJson body);
+    Call<MassMessageReceiptJson> createMassMessage(@Header(CONNECTION) String connectionId, @Body MassMessageRequestJson body,
+            @Tag RequestStartHook onRequestStart);
 
     @GET("v2/access/mass-messages/{id}")
     Call<MassMessageJson> massMessage(@Header(CONNECTION) String connectionId, @Path("id") long id);
 
     @PUT("v2/access/mass-messages/{id}")
     Call<MassMessageReceiptJson> replaceMassMessage(
-            @Header(CONNECTION) String connectionId, @Path("id") long id, @Body MassMessageRequestJson body);
+            @Header(CONNECTION) String connectionId, @Path("id") long id, @Body MassMessageRequestJson body,
+            @Tag RequestStartHook onRequestStart);
 
     @DELETE("v2/access/mass-messages/{id}")
     Call<DeleteResultJson> deleteMassMessage(@Header(CONNECTION) String connectionId, @Path("id") long id);

@@ -14,22 +14,29 @@ import io.masscast.core.model.MessageDetails;
 import io.masscast.core.model.MessageReceipt;
 import io.masscast.core.model.Page;
 import io.masscast.core.model.SentMessageStats;
+import io.masscast.core.model.SentWindow;
 import io.masscast.core.model.SubscriptionCounts;
 import io.masscast.core.model.VaultMedia;
 import io.masscast.core.port.CallPriority;
 import io.masscast.core.port.OfAuthFailure;
+import io.masscast.core.port.OfAuthFailure.BadPayload;
 import io.masscast.core.port.OfAuthFailure.NetworkError;
 import io.masscast.core.port.OfAuthFailure.RateLimited;
 import io.masscast.core.port.OfAuthFailure.Unauthenticated;
 import io.masscast.core.port.OfAuthGateway;
+import io.masscast.core.port.RequestStartHook;
 import io.masscast.ofauth.Operation.Kind;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -55,7 +62,9 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
 public final class OfAuthClient implements OfAuthGateway, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(OfAuthClient.class);
-    private static final int FIND_SENT_PAGE_SIZE = 100;
+    private static final int SENT_PAGE_SIZE = 100;
+    /** A bound on one search's calls: with a page of 100, enough for thousands of messages in the window. */
+    private static final int MAX_SENT_PAGES = 64;
 
     private final OkHttpClient http;
     private final OfAuthApi api;
@@ -109,25 +118,35 @@ public final class OfAuthClient implements OfAuthGateway, AutoCloseable {
     }
 
     @Override
-    public MessageReceipt createMassMessage(String connectionId, MassMessage message) {
+    public MessageReceipt createMassMessage(String connectionId, MassMessage message, RequestStartHook onRequestStart) {
+        Objects.requireNonNull(onRequestStart, "onRequestStart");
         Operation op = Operation.access("create mass message", connectionId, CallPriority.SEND, Kind.CREATE);
         MassMessageRequestJson body = MassMessageRequestJson.from(message);
-        return map(op, call(op, () -> api.createMassMessage(connectionId, body)), json -> json.toReceipt(clock.instant()));
+        return map(op, call(op, () -> api.createMassMessage(connectionId, body, onRequestStart)),
+                json -> json.toReceipt(clock.instant()));
     }
 
     @Override
-    public MessageReceipt replaceMassMessage(String connectionId, long messageId, MassMessage message) {
+    public MessageReceipt replaceMassMessage(String connectionId, long messageId, MassMessage message,
+                                             RequestStartHook onRequestStart) {
+        Objects.requireNonNull(onRequestStart, "onRequestStart");
         Operation op = Operation.access("replace mass message " + messageId, connectionId, CallPriority.SEND, Kind.WRITE);
         MassMessageRequestJson body = MassMessageRequestJson.from(message);
-        return map(op, call(op, () -> api.replaceMassMessage(connectionId, messageId, body)),
+        return map(op, call(op, () -> api.replaceMassMessage(connectionId, messageId, body, onRequestStart)),
                 json -> json.toReceipt(clock.instant()));
     }
 
     @Override
     public DeletedMessage deleteMassMessage(String connectionId, long messageId) {
         Operation op = Operation.access("delete mass message " + messageId, connectionId, CallPriority.SEND, Kind.WRITE);
-        DeleteResultJson json = call(op, () -> api.deleteMassMessage(connectionId, messageId));
-        return json == null ? new DeletedMessage(true, Optional.empty()) : map(op, json, DeleteResultJson::toDeleted);
+        try {
+            DeleteResultJson json = call(op, () -> api.deleteMassMessage(connectionId, messageId));
+            return json == null ? new DeletedMessage(true, Optional.empty()) : map(op, json, DeleteResultJson::toDeleted);
+        } catch (BadPayload unreadable) {
+            // only a 2xx has a body to misread: the delete was done, only its details are lost
+            log.warn("OFAuth {} ({}): done, but its answer could not be read", op.name(), connectionId);
+            return new DeletedMessage(true, Optional.empty());
+        }
     }
 
     @Override
@@ -219,34 +238,44 @@ public final class OfAuthClient implements OfAuthGateway, AutoCloseable {
     }
 
     /**
-     * Runs at INTERACTIVE priority: an in-doubt send blocks its campaign and a person waits for the verdict,
-     * so background polling must not starve it; but it is a read that can wait a moment, and must not eat
-     * the last tokens that a cancel or unsend with a deadline may need. The sent analytics have no cursor,
-     * so older pages are reached by moving the window's end back to the oldest message seen.
+     * OFAuth's sent analytics have no cursor: {@code hasMore} only says that the window held more than a page.
+     * Such a window is read again as two halves, until every window fits a page. Windows are whole seconds with
+     * both ends included, as OFAuth's dates are (the halves of [a, b] are [a, m] and [m + 1 s, b]); a single
+     * second that still has more cannot be narrowed, and the result is then marked incomplete. Messages are
+     * de-duplicated by id and returned newest first.
      */
     @Override
-    public Optional<SentMessageStats> findSent(String connectionId, String text, Instant from, Instant to) {
-        Operation op = Operation.access("find sent mass message", connectionId, CallPriority.INTERACTIVE, Kind.READ);
-        String wanted = MessageText.normalise(text);
-        Instant windowStart = from.truncatedTo(ChronoUnit.SECONDS);
-        Instant windowLimit = OfAuthDates.ceilingSecond(to);
-        Instant windowEnd = to;
-        while (true) {
-            ListingJson<MassMessageJson> json = sentPage(op, from, windowEnd, FIND_SENT_PAGE_SIZE);
-            List<SentMessageStats> sent = newestFirst(op, json);
-            Optional<SentMessageStats> match = sent.stream()
-                    .filter(stats -> !stats.date().isBefore(windowStart) && !stats.date().isAfter(windowLimit))
-                    .filter(stats -> MessageText.normalise(stats.text()).equals(wanted))
-                    .findFirst();
-            if (match.isPresent() || !json.more()) {
-                return match;
+    public SentWindow sentBetween(String connectionId, Instant from, Instant to, CallPriority priority) {
+        Operation op = Operation.access("list sent mass messages", connectionId, priority, Kind.READ);
+        Map<Long, SentMessageStats> found = new HashMap<>();
+        Deque<Window> windows = new ArrayDeque<>();
+        windows.push(new Window(from.truncatedTo(ChronoUnit.SECONDS), OfAuthDates.ceilingSecond(to)));
+        boolean complete = true;
+        for (int pages = 0; !windows.isEmpty(); pages++) {
+            if (pages == MAX_SENT_PAGES) {
+                log.warn("OFAuth {} ({}): stopped after {} pages; the search is incomplete", op.name(), connectionId, pages);
+                complete = false;
+                break;
             }
-            Instant oldest = sent.get(sent.size() - 1).date();
-            if (!oldest.isBefore(windowEnd) || oldest.isBefore(windowStart)) {
-                return Optional.empty();
+            Window window = windows.pop();
+            ListingJson<MassMessageJson> json = sentPage(op, window.from(), window.to(), SENT_PAGE_SIZE);
+            newestFirst(op, json).forEach(stats -> found.put(stats.id(), stats));
+            long seconds = Duration.between(window.from(), window.to()).getSeconds();
+            if (json.more() && seconds >= 1) {
+                Instant middle = window.from().plusSeconds((seconds - 1) / 2);
+                windows.push(new Window(middle.plusSeconds(1), window.to()));
+                windows.push(new Window(window.from(), middle));
+            } else if (json.more()) {
+                complete = false;
             }
-            windowEnd = oldest;
         }
+        return new SentWindow(found.values().stream()
+                .sorted(Comparator.comparing(SentMessageStats::date).reversed().thenComparing(SentMessageStats::id))
+                .toList(), complete);
+    }
+
+    /** A range of OFAuth dates in whole seconds, both ends included. */
+    private record Window(Instant from, Instant to) {
     }
 
     @Override
@@ -293,6 +322,7 @@ public final class OfAuthClient implements OfAuthGateway, AutoCloseable {
     /** Runs one operation: rate limit, send, and retry as its kind allows. Returns null for a 2xx without body. */
     private <T> T call(Operation op, Supplier<Call<T>> request) {
         Instant start = clock.instant();
+        boolean earlierMayHaveTakenEffect = false;
         for (int attempt = 1; ; attempt++) {
             op.connectionId().ifPresent(connectionId -> limiter.acquire(connectionId, op.priority()));
             try {
@@ -300,8 +330,9 @@ public final class OfAuthClient implements OfAuthGateway, AutoCloseable {
             } catch (AttemptFailure failed) {
                 Optional<Duration> delay = retryDelay(op, failed, attempt, start);
                 if (delay.isEmpty()) {
-                    throw failed.failure();
+                    throw earlierMayHaveTakenEffect ? failures.afterLostAnswer(failed.failure()) : failed.failure();
                 }
+                earlierMayHaveTakenEffect |= failed.failure().mayHaveTakenEffect();
                 log.info("OFAuth {} ({}) failed on attempt {}: {}; retrying in {} ms", op.name(),
                         op.connectionId().orElse("account"), attempt, failed.failure().getClass().getSimpleName(),
                         delay.get().toMillis());

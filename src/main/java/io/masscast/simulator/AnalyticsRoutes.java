@@ -36,13 +36,19 @@ final class AnalyticsRoutes implements RouteSet {
                 .add("GET", BASE + "/{massMessageId}/buyers", new ApiRoute(Permission.ANALYTICS_READ, this::buyers));
     }
 
-    /** Newest first, within [startDate, endDate]; there is no offset, so {@code hasMore} only says to narrow the range. */
+    /**
+     * Newest first, within [startDate, endDate] compared with the date as reported (whole seconds); there is no
+     * offset, so {@code hasMore} only says to narrow the range.
+     */
     private ApiResponse sent(ApiCall call) {
         int limit = call.query().intInRange("limit", 10, 1, 100);
         Instant start = call.query().instant("startDate").orElse(Instant.MIN);
         Instant end = call.query().rangeEnd("endDate").orElse(Instant.MAX);
         List<MassMessage> matching = wentOut(call).stream()
-                .filter(message -> !message.sendAt().isBefore(start) && !message.sendAt().isAfter(end))
+                .filter(message -> {
+                    Instant reported = message.sendAt().truncatedTo(ChronoUnit.SECONDS);
+                    return !reported.isBefore(start) && !reported.isAfter(end);
+                })
                 .toList();
         return items(call, Page.of(matching, 0, limit));
     }

@@ -75,6 +75,20 @@ final class JdbcCampaignStore implements CampaignStore {
              ORDER BY updated_at, id
              LIMIT ?""".formatted(COLUMNS);
 
+    private static final String DUE_FOR_SUBMISSION = """
+            SELECT %s
+              FROM campaign
+             WHERE state = ? AND (submit_not_before IS NULL OR submit_not_before <= ?)
+             ORDER BY updated_at, id
+             LIMIT ?""".formatted(COLUMNS);
+
+    private static final String DEFER_SUBMISSION = "UPDATE campaign SET submit_not_before = ? WHERE id = ?";
+
+    private static final String FIND_BY_OFAUTH_MESSAGE = """
+            SELECT %s
+              FROM campaign
+             WHERE connection_id = ? AND ofauth_message_id = ?""".formatted(COLUMNS);
+
     private static final String IN_CHANNEL = """
             SELECT %s
               FROM campaign
@@ -149,6 +163,23 @@ final class JdbcCampaignStore implements CampaignStore {
         }
         return sql.list("list campaigns by state", IN_STATES.formatted(Sql.placeholders(states)),
                 JdbcCampaignStore::campaign, concat(states.toArray(), limit));
+    }
+
+    @Override
+    public List<Campaign> dueForSubmission(Instant now, int limit) {
+        return sql.list("list campaigns due for submission", DUE_FOR_SUBMISSION, JdbcCampaignStore::campaign,
+                CampaignState.APPROVED, now, limit);
+    }
+
+    @Override
+    public void deferSubmission(long campaignId, Instant notBefore) {
+        sql.update("defer submission", DEFER_SUBMISSION, notBefore, campaignId);
+    }
+
+    @Override
+    public Optional<Campaign> findByOfauthMessageId(String connectionId, long messageId) {
+        return sql.one("find campaign by OFAuth message", FIND_BY_OFAUTH_MESSAGE, JdbcCampaignStore::campaign,
+                connectionId, messageId);
     }
 
     @Override

@@ -2,6 +2,8 @@ package io.masscast.app;
 
 import io.masscast.config.ConfigLoader;
 import io.masscast.config.MasscastConfig;
+import com.squareup.moshi.Moshi;
+import com.squareup.moshi.Types;
 import io.masscast.core.command.ActionId;
 import io.masscast.core.command.Reply;
 import io.masscast.core.model.Actor;
@@ -18,6 +20,14 @@ import io.masscast.simulator.RateLimitPlan;
 import io.masscast.simulator.RecordedRequest;
 import io.masscast.simulator.SimulatorConfig;
 import io.masscast.testing.RecordingNotifier;
+import io.masscast.ofauth.OfAuthClientConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Type;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -26,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * The whole send pipeline in one process for tests: the OFAuth simulator, SQLite in a temporary folder,
@@ -47,7 +58,12 @@ final class Pipeline implements AutoCloseable {
     }
 
     Pipeline(Path folder, Clock clock, SimulatorConfig simulatorConfig) {
-        this(folder, clock, OfAuthSimulator.start(simulatorConfig), true, Map.of());
+        this(folder, clock, simulatorConfig, UnaryOperator.identity());
+    }
+
+    /** With the OFAuth client's settings adjusted (short timeouts for fault tests). */
+    Pipeline(Path folder, Clock clock, SimulatorConfig simulatorConfig, UnaryOperator<OfAuthClientConfig> clientTuning) {
+        this(folder, clock, OfAuthSimulator.start(simulatorConfig), true, Map.of(), clientTuning);
     }
 
     /**
@@ -55,10 +71,11 @@ final class Pipeline implements AutoCloseable {
      * with extra settings ({@code MASSCAST_*}) over the defaults.
      */
     Pipeline(Path folder, Clock clock, OfAuthSimulator simulator, Map<String, String> settings) {
-        this(folder, clock, simulator, false, settings);
+        this(folder, clock, simulator, false, settings, UnaryOperator.identity());
     }
 
-    private Pipeline(Path folder, Clock clock, OfAuthSimulator simulator, boolean ownsSimulator, Map<String, String> settings) {
+    private Pipeline(Path folder, Clock clock, OfAuthSimulator simulator, boolean ownsSimulator, Map<String, String> settings,
+                     UnaryOperator<OfAuthClientConfig> clientTuning) {
         this.simulator = simulator;
         this.ownsSimulator = ownsSimulator;
         Map<String, String> env = new HashMap<>(Map.of(
@@ -67,7 +84,8 @@ final class Pipeline implements AutoCloseable {
                 "MASSCAST_OFAUTH_BURST", "100000"));
         env.putAll(settings);
         MasscastConfig config = ConfigLoader.load(env);
-        wiring = Wiring.create(config, Optional.of(simulator), Set.of("root"), clock, Wiring.Intervals.defaults());
+        wiring = Wiring.create(config, Optional.of(simulator), Set.of("root"), clock, Wiring.Intervals.defaults(),
+                clientTuning);
         if (wiring.bindings().find(CHANNEL).isEmpty()) {
             wiring.bindings().bind(Actor.of("root", "Root"), new Binding(CHANNEL, "conn_demo", "Mila Rose",
                     ZoneId.of("Europe/Berlin"), Set.of("alice", "bob", "carol", "dave", "erin", "frank"),
@@ -100,7 +118,7 @@ final class Pipeline implements AutoCloseable {
 
     /** Ticks every job until nothing waits to be submitted (the submitter takes a batch per tick). */
     void tickUntilSubmitted() {
-        for (int i = 0; i < 100 && !wiring.submissions().approved(1).isEmpty(); i++) {
+        for (int i = 0; i < 100 && !wiring.submissions().dueForSubmission(1).isEmpty(); i++) {
             tick();
         }
         tick();
@@ -118,6 +136,29 @@ final class Pipeline implements AutoCloseable {
 
     List<RecordedRequest> creates() {
         return requests("POST", "/v2/access/mass-messages");
+    }
+
+    /** The mass messages the simulator holds that were created through the API (not its seeded history). */
+    List<Map<String, Object>> createdMessages() {
+        return createdMessages(simulator);
+    }
+
+    /** As {@link #createdMessages()}, of any simulator (read through its {@code /_sim/messages}). */
+    static List<Map<String, Object>> createdMessages(OfAuthSimulator simulator) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/_sim/messages")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Type type = Types.newParameterizedType(List.class, Types.newParameterizedType(Map.class, String.class, Object.class));
+            List<Map<String, Object>> all = new Moshi.Builder().build().<List<Map<String, Object>>>adapter(type)
+                    .fromJson(response.body());
+            return all.stream().filter(message -> Boolean.FALSE.equals(message.get("seeded"))).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

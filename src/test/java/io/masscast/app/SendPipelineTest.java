@@ -161,7 +161,7 @@ class SendPipelineTest {
             pipeline.click(BOB, ActionId.Verb.APPROVE, pipeline.campaign(1));
             long id = pipeline.campaign(1).id();
             pipeline.wiring.submissions().claim(id, "replica-that-dies", Duration.ofMinutes(3));
-            pipeline.wiring.submissions().markRequestStarted(id);
+            pipeline.wiring.submissions().markRequestStarted(id, "replica-that-dies", Duration.ofMinutes(3));
 
             clock.advance(Duration.ofMinutes(4));
             pipeline.tick();
@@ -228,6 +228,35 @@ class SendPipelineTest {
 
             assertThat(pipeline.state(1)).isEqualTo(CampaignState.IN_DOUBT);
             assertThat(pipeline.creates()).hasSize(1);
+        }
+    }
+
+    @Test
+    void aFailedCreateNeverAdoptsTheMessageOfAnotherCampaignWithTheSameText() {
+        MutableClock clock = new MutableClock(Instant.now());
+        try (Pipeline pipeline = new Pipeline(folder, clock)) {
+            pipeline.run(ALICE, "new text=\"Same words, two audiences\" lists=fans");
+            pipeline.run(ALICE, "new text=\"Same words, two audiences\" lists=\"VIP whales\"");
+            pipeline.click(BOB, ActionId.Verb.APPROVE, pipeline.campaign(1));
+            pipeline.tick();
+            long first = pipeline.campaign(1).ofauthMessageId().orElseThrow();
+
+            pipeline.simulator.faults().add(Fault.status("POST", "/v2/access/mass-messages", 503));
+            pipeline.click(BOB, ActionId.Verb.APPROVE, pipeline.campaign(2));
+            pipeline.tick();
+            pipeline.tick();
+            clock.advance(Duration.ofMinutes(16));
+            pipeline.tick();
+
+            Campaign second = pipeline.campaign(2);
+            assertThat(second.state()).isEqualTo(CampaignState.IN_DOUBT);
+            assertThat(second.ofauthMessageId()).as("MC-1's message is not MC-2's").isEmpty();
+            assertThat(pipeline.campaign(1).ofauthMessageId()).contains(first);
+            assertThat(pipeline.channel.notes()).anySatisfy(note -> assertThat(note)
+                    .startsWith("masscast found no message like MC-2 in OFAuth's sent messages"));
+            assertThat(pipeline.channel.cardOf("MC-2").orElseThrow().actions()).extracting(CardAction::label)
+                    .containsExactly("Mark as sent", "Send again");
+            assertThat(pipeline.creates()).hasSize(2);
         }
     }
 }

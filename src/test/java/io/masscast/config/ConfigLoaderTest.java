@@ -338,6 +338,28 @@ class ConfigLoaderTest {
     }
 
     @Nested
+    class Leases {
+        @Test
+        void leasesLastTenSecondsByDefault() {
+            assertThat(load().leases().ttl()).isEqualTo(Duration.ofSeconds(10));
+        }
+
+        @Test
+        void theLeaseTimeCanBeShortenedForFastTakeOver() {
+            assertThat(load("MASSCAST_LEASE_TTL", "2s").leases().ttl()).isEqualTo(Duration.ofSeconds(2));
+            assertThat(load("MASSCAST_LEASE_TTL", "1500ms").leases().ttl()).isEqualTo(Duration.ofMillis(1500));
+            assertThat(load("MASSCAST_LEASE_TTL", "1m").leases().ttl()).isEqualTo(Duration.ofMinutes(1));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"0s", "500ms", "11m", "1h", "ten", "10", "-5s", "9999999999999s"})
+        void aLeaseTimeOutsideOneSecondToTenMinutesIsRefused(String value) {
+            assertThat(problems("MASSCAST_LEASE_TTL", value)).containsExactly("MASSCAST_LEASE_TTL must be a duration"
+                    + " from 1s to 10m, written like 10s, 5m or 2h (got '" + value + "').");
+        }
+    }
+
+    @Nested
     class Database {
         @Test
         void postgresqlTakesAUserAndPassword() {
@@ -456,10 +478,10 @@ class ConfigLoaderTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"60", "1s", "25h", "-5m", "5 minutes", "1.5m", "9999999s"})
+        @ValueSource(strings = {"60", "1s", "25h", "-5m", "5 minutes", "1.5m", "9999999999999s"})
         void anIntervalOutOfRangeOrUnreadableIsRefusedWithTheWayToWriteIt(String value) {
             assertThat(problems("MASSCAST_STATS_INTERVAL", value)).containsExactly("MASSCAST_STATS_INTERVAL must be a"
-                    + " duration from 5s to 1d, written like 30s, 5m or 2h (got '" + value + "').");
+                    + " duration from 5s to 1d, written like 10s, 5m or 2h (got '" + value + "').");
         }
 
         @Test
@@ -472,9 +494,9 @@ class ConfigLoaderTest {
         void everyBadStatsSettingIsReportedAtOnce() {
             assertThat(problems("MASSCAST_BUYER_NOTE_INTERVAL", "soon", "MASSCAST_CONNECTION_PROBE_INTERVAL", "10s"))
                     .containsExactly(
-                            "MASSCAST_BUYER_NOTE_INTERVAL must be a duration from 0s to 1d, written like 30s, 5m or 2h"
+                            "MASSCAST_BUYER_NOTE_INTERVAL must be a duration from 0s to 1d, written like 10s, 5m or 2h"
                                     + " (got 'soon').",
-                            "MASSCAST_CONNECTION_PROBE_INTERVAL must be a duration from 1m to 1d, written like 30s, 5m"
+                            "MASSCAST_CONNECTION_PROBE_INTERVAL must be a duration from 1m to 1d, written like 10s, 5m"
                                     + " or 2h (got '10s').");
         }
     }

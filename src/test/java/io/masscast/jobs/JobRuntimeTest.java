@@ -2,6 +2,9 @@ package io.masscast.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.masscast.testing.InMemoryStores;
+import io.masscast.testing.MutableClock;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +35,7 @@ class JobRuntimeTest {
                 throw new IllegalStateException("bad tick");
             }
         };
-        try (JobRuntime runtime = new JobRuntime(1)) {
+        try (JobRuntime runtime = new JobRuntime(1, new LeaseKeeper(new InMemoryStores(), Clock.systemUTC(), "replica-a", Duration.ofSeconds(10)))) {
             runtime.start(failing);
 
             assertThat(thirdRun.await(10, TimeUnit.SECONDS)).isTrue();
@@ -67,12 +70,27 @@ class JobRuntimeTest {
                 finished.incrementAndGet();
             }
         };
-        JobRuntime runtime = new JobRuntime(1);
+        JobRuntime runtime = new JobRuntime(1, new LeaseKeeper(new InMemoryStores(), Clock.systemUTC(), "replica-a", Duration.ofSeconds(10)));
         runtime.start(slow);
         assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
 
         runtime.stop(Duration.ofSeconds(10));
 
         assertThat(finished.get()).isEqualTo(1);
+    }
+
+    @Test
+    void stopGivesUpTheLeasesOfItsJobsSoAnotherProcessTakesOverAtOnce() {
+        InMemoryStores stores = new InMemoryStores();
+        MutableClock clock = MutableClock.at("2026-03-20T10:00:00Z");
+        LeaseKeeper leases = new LeaseKeeper(stores, clock, "replica-a", Duration.ofSeconds(10));
+        JobRuntime runtime = new JobRuntime(1, leases);
+        new SingletonWork(leases).runIfHolder("outbox", () -> { });
+        SingletonWork other = new SingletonWork(new LeaseKeeper(stores, clock, "replica-b", Duration.ofSeconds(10)));
+        assertThat(other.runIfHolder("outbox", () -> { })).isFalse();
+
+        runtime.stop(Duration.ofSeconds(1));
+
+        assertThat(other.runIfHolder("outbox", () -> { })).isTrue();
     }
 }

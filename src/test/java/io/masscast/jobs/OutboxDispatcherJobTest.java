@@ -38,6 +38,7 @@ import org.junit.jupiter.api.Test;
 
 class OutboxDispatcherJobTest {
     private static final ChannelRef SLACK_CHANNEL = new ChannelRef(Platform.SLACK, "T1", "C1");
+    private static final Duration LEASE = Duration.ofMinutes(1);
 
     private final MutableClock clock = MutableClock.at("2026-03-20T10:00:00Z");
     private final InMemoryStores stores = new InMemoryStores();
@@ -99,7 +100,7 @@ class OutboxDispatcherJobTest {
     }
 
     private OutboxDispatcherJob dispatcher(String replica, Map<Platform, ChatNotifier> notifiers) {
-        return new OutboxDispatcherJob(stores, views, notifiers, new SingletonWork(stores, clock, replica), clock,
+        return new OutboxDispatcherJob(stores, views, notifiers, new SingletonWork(new LeaseKeeper(stores, clock, replica, LEASE)), clock,
                 Duration.ofMillis(300));
     }
 
@@ -161,8 +162,8 @@ class OutboxDispatcherJobTest {
     @Test
     void onlyTheReplicaHoldingThePlatformsLeaseDelivers() {
         compose(CHANNEL);
-        new SingletonWork(stores, clock, "replica-b")
-                .runIfHolder(OutboxDispatcherJob.leaseName(Platform.SHELL), Duration.ofMinutes(1), () -> { });
+        new SingletonWork(new LeaseKeeper(stores, clock, "replica-b", LEASE))
+                .runIfHolder(OutboxDispatcherJob.leaseName(Platform.SHELL), () -> { });
 
         outbox.tick();
 
@@ -189,8 +190,8 @@ class OutboxDispatcherJobTest {
     void aReplicaKeepsDeliveringItsOtherPlatformsWhileAnotherHoldsOne() {
         FlakyChannel slack = new FlakyChannel();
         OutboxDispatcherJob both = dispatcher("replica-both", Map.of(Platform.SLACK, slack, Platform.SHELL, channel));
-        new SingletonWork(stores, clock, "replica-other")
-                .runIfHolder(OutboxDispatcherJob.leaseName(Platform.SLACK), Duration.ofMinutes(1), () -> { });
+        new SingletonWork(new LeaseKeeper(stores, clock, "replica-other", LEASE))
+                .runIfHolder(OutboxDispatcherJob.leaseName(Platform.SLACK), () -> { });
         compose(SLACK_CHANNEL);
         compose(CHANNEL);
 
@@ -262,7 +263,7 @@ class OutboxDispatcherJobTest {
         long noteId = stores.pendingOutbox().get(0).id();
         stores.inTransaction(s -> s.outbox().markAttempt(noteId, clock.instant())); // ... and then the process died
 
-        clock.advance(Duration.ofMinutes(1));
+        clock.advance(LEASE.plusSeconds(1)); // its lease lapses
         dispatcher("replica-b", Map.of(Platform.SHELL, channel)).tick();
         outbox.tick();
 

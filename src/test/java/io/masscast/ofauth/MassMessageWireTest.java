@@ -55,7 +55,7 @@ class MassMessageWireTest {
     void createSendsEveryFieldInOfAuthsFormatAndReadsTheReceipt() throws Exception {
         wire.enqueue(200, RECEIPT);
 
-        MessageReceipt receipt = wire.client.createMassMessage(CONNECTION, FULL);
+        MessageReceipt receipt = wire.client.createMassMessage(CONNECTION, FULL, () -> { });
 
         RecordedRequest request = wire.takeAccess("POST", "/v2/access/mass-messages");
         String body = request.getBody().utf8();
@@ -72,7 +72,7 @@ class MassMessageWireTest {
         wire.enqueue(200, RECEIPT);
 
         wire.client.createMassMessage(CONNECTION,
-                new MassMessage(MessageContent.text("Hi"), Audience.ofLists("1"), Optional.empty()));
+                new MassMessage(MessageContent.text("Hi"), Audience.ofLists("1"), Optional.empty()), () -> { });
 
         String body = wire.takeAccess("POST", "/v2/access/mass-messages").getBody().utf8();
         assertThat(parse(body)).isEqualTo(parse("""
@@ -85,7 +85,7 @@ class MassMessageWireTest {
         MessageContent content = new MessageContent("", false, true, List.of(MediaItem.vault(7)), 0, BigDecimal.ZERO);
         Audience audience = new Audience(List.of("9"), List.of(), List.of(), Optional.empty());
 
-        wire.client.createMassMessage(CONNECTION, new MassMessage(content, audience, Optional.empty()));
+        wire.client.createMassMessage(CONNECTION, new MassMessage(content, audience, Optional.empty()), () -> { });
 
         String body = wire.takeAccess("POST", "/v2/access/mass-messages").getBody().utf8();
         assertThat(parse(body)).isEqualTo(parse("""
@@ -99,7 +99,7 @@ class MassMessageWireTest {
         MessageContent content = new MessageContent("x", true, false, List.of(), 0, new BigDecimal("15"));
         Audience audience = new Audience(List.of("007", "12345678901234567890"), List.of("fans"), List.of(), Optional.empty());
 
-        wire.client.createMassMessage(CONNECTION, new MassMessage(content, audience, Optional.empty()));
+        wire.client.createMassMessage(CONNECTION, new MassMessage(content, audience, Optional.empty()), () -> { });
 
         String body = wire.takeAccess("POST", "/v2/access/mass-messages").getBody().utf8();
         assertThat(body).contains("\"price\":15");
@@ -113,7 +113,7 @@ class MassMessageWireTest {
         wire.enqueue(201, """
                 {"id": "3409917725", "createdAt": "2025-07-01T09:12:44.123Z", "isDone": true, "somethingNew": {"a": [1]}}""");
 
-        MessageReceipt receipt = wire.client.createMassMessage(CONNECTION, FULL);
+        MessageReceipt receipt = wire.client.createMassMessage(CONNECTION, FULL, () -> { });
 
         assertThat(receipt.id()).isEqualTo(3409917725L);
         assertThat(receipt.date()).isEqualTo(Instant.parse("2025-07-01T09:12:44.123Z"));
@@ -124,7 +124,7 @@ class MassMessageWireTest {
     void createAnsweredWithAnIdButNoDateIsStillKnownToHaveWorked() {
         wire.enqueue(200, "{\"id\": 5}");
 
-        MessageReceipt receipt = wire.client.createMassMessage(CONNECTION, FULL);
+        MessageReceipt receipt = wire.client.createMassMessage(CONNECTION, FULL, () -> { });
 
         assertThat(receipt.id()).isEqualTo(5);
         assertThat(receipt.date()).isEqualTo(wire.clock.instant());
@@ -134,7 +134,7 @@ class MassMessageWireTest {
     void createWhoseAnswerCannotBeReadIsAnUnknownOutcomeAndIsNotRepeated() {
         wire.enqueue(200, "{\"id\": ");
 
-        assertThatThrownBy(() -> wire.client.createMassMessage(CONNECTION, FULL))
+        assertThatThrownBy(() -> wire.client.createMassMessage(CONNECTION, FULL, () -> { }))
                 .isInstanceOfSatisfying(OfAuthFailure.BadPayload.class, failure -> {
                     assertThat(failure.mayHaveTakenEffect()).isTrue();
                     assertThat(failure.getMessage()).contains("outcome unknown");
@@ -146,7 +146,7 @@ class MassMessageWireTest {
     void createAnsweredWithoutAnIdIsBadPayload() {
         wire.enqueue(200, "{\"date\": \"2025-07-01T09:12:44Z\"}");
 
-        assertThatThrownBy(() -> wire.client.createMassMessage(CONNECTION, FULL))
+        assertThatThrownBy(() -> wire.client.createMassMessage(CONNECTION, FULL, () -> { }))
                 .isInstanceOf(OfAuthFailure.BadPayload.class);
     }
 
@@ -155,8 +155,8 @@ class MassMessageWireTest {
         wire.enqueue(200, RECEIPT);
         wire.enqueue(200, RECEIPT);
 
-        wire.client.createMassMessage(CONNECTION, FULL);
-        MessageReceipt receipt = wire.client.replaceMassMessage(CONNECTION, 3409917724L, FULL);
+        wire.client.createMassMessage(CONNECTION, FULL, () -> { });
+        MessageReceipt receipt = wire.client.replaceMassMessage(CONNECTION, 3409917724L, FULL, () -> { });
 
         String created = wire.takeAccess("POST", "/v2/access/mass-messages").getBody().utf8();
         RecordedRequest replace = wire.takeAccess("PUT", "/v2/access/mass-messages/3409917724");

@@ -39,7 +39,7 @@ class RateLimitWireTest {
         }
 
         RateLimited failure = catchThrowableOfType(RateLimited.class, () -> wire.client.createMassMessage(CONNECTION,
-                new MassMessage(MessageContent.text("x"), Audience.ofLists("1"), Optional.empty())));
+                new MassMessage(MessageContent.text("x"), Audience.ofLists("1"), Optional.empty()), () -> { }));
 
         assertThat(failure.mayHaveTakenEffect()).isFalse();
         assertThat(wire.server.getRequestCount()).isEqualTo(3);

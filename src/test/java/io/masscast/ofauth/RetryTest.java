@@ -114,7 +114,7 @@ class RetryTest {
         enqueueStatus(503);
         wire.enqueue(200, "{\"success\": true}");
 
-        wire.client.replaceMassMessage(CONNECTION, 77, MESSAGE);
+        wire.client.replaceMassMessage(CONNECTION, 77, MESSAGE, () -> { });
         wire.client.deleteMassMessage(CONNECTION, 77);
 
         assertThat(wire.server.getRequestCount()).isEqualTo(4);
@@ -126,7 +126,7 @@ class RetryTest {
         enqueueStatus(503);
         wire.enqueue(200, RECEIPT);
 
-        ServerError failure = catchThrowableOfType(ServerError.class, () -> wire.client.createMassMessage(CONNECTION, MESSAGE));
+        ServerError failure = catchThrowableOfType(ServerError.class, () -> wire.client.createMassMessage(CONNECTION, MESSAGE, () -> { }));
 
         assertThat(wire.server.getRequestCount()).isEqualTo(1);
         assertThat(failure.mayHaveTakenEffect()).isTrue();
@@ -139,7 +139,7 @@ class RetryTest {
         start(FailingNetwork.refusingConnects(2));
         wire.enqueue(200, RECEIPT);
 
-        assertThat(wire.client.createMassMessage(CONNECTION, MESSAGE).id()).isEqualTo(77);
+        assertThat(wire.client.createMassMessage(CONNECTION, MESSAGE, () -> { }).id()).isEqualTo(77);
         assertThat(wire.server.getRequestCount()).isEqualTo(1);
         assertThat(wire.sleeper.sleeps()).hasSize(2);
     }
@@ -148,7 +148,7 @@ class RetryTest {
     void aCreateThatNeverReachedOfAuthIsADefiniteFailure() {
         start(FailingNetwork.refusingConnects(10));
 
-        NetworkError failure = catchThrowableOfType(NetworkError.class, () -> wire.client.createMassMessage(CONNECTION, MESSAGE));
+        NetworkError failure = catchThrowableOfType(NetworkError.class, () -> wire.client.createMassMessage(CONNECTION, MESSAGE, () -> { }));
 
         assertThat(failure.mayHaveReachedOfAuth()).isFalse();
         assertThat(failure.mayHaveTakenEffect()).isFalse();
@@ -163,7 +163,7 @@ class RetryTest {
                 FailingNetwork.failingLookups(1));
         wire.enqueue(200, RECEIPT);
 
-        assertThat(wire.client.createMassMessage(CONNECTION, MESSAGE).id()).isEqualTo(77);
+        assertThat(wire.client.createMassMessage(CONNECTION, MESSAGE, () -> { }).id()).isEqualTo(77);
         assertThat(wire.server.getRequestCount()).isEqualTo(1);
     }
 
@@ -184,7 +184,7 @@ class RetryTest {
         wire.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
         wire.enqueue(200, RECEIPT);
 
-        NetworkError failure = catchThrowableOfType(NetworkError.class, () -> wire.client.createMassMessage(CONNECTION, MESSAGE));
+        NetworkError failure = catchThrowableOfType(NetworkError.class, () -> wire.client.createMassMessage(CONNECTION, MESSAGE, () -> { }));
 
         assertThat(failure.mayHaveReachedOfAuth()).isTrue();
         assertThat(failure.mayHaveTakenEffect()).isTrue();
@@ -198,7 +198,7 @@ class RetryTest {
         wire.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
         wire.enqueue(200, RECEIPT);
 
-        NetworkError failure = catchThrowableOfType(NetworkError.class, () -> wire.client.createMassMessage(CONNECTION, MESSAGE));
+        NetworkError failure = catchThrowableOfType(NetworkError.class, () -> wire.client.createMassMessage(CONNECTION, MESSAGE, () -> { }));
 
         assertThat(failure.mayHaveReachedOfAuth()).isTrue();
         assertThat(wire.server.getRequestCount()).isEqualTo(1);
@@ -232,7 +232,7 @@ class RetryTest {
         start(new OkHttpClient());
         wire.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "7").build());
 
-        RateLimited failure = catchThrowableOfType(RateLimited.class, () -> wire.client.createMassMessage(CONNECTION, MESSAGE));
+        RateLimited failure = catchThrowableOfType(RateLimited.class, () -> wire.client.createMassMessage(CONNECTION, MESSAGE, () -> { }));
 
         assertThat(failure.retryAfter()).isEqualTo(Duration.ofSeconds(7));
         assertThat(failure.mayHaveTakenEffect()).isFalse();
@@ -279,7 +279,7 @@ class RetryTest {
 
         wire.client.massMessage(CONNECTION, 1, CallPriority.INTERACTIVE);
         Unauthenticated failure = catchThrowableOfType(Unauthenticated.class,
-                () -> wire.client.createMassMessage(CONNECTION, MESSAGE));
+                () -> wire.client.createMassMessage(CONNECTION, MESSAGE, () -> { }));
 
         assertThat(wire.server.getRequestCount()).isEqualTo(3);
         assertThat(failure.sessionExpired()).isFalse();

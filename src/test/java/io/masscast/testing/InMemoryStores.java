@@ -54,6 +54,7 @@ public final class InMemoryStores implements Transactor {
         final Map<Long, OutboxEntry> outbox = new LinkedHashMap<>();
         final Map<Long, String> cards = new HashMap<>();
         final Map<String, Lease> leases = new HashMap<>();
+        final Map<Long, Instant> submitNotBefore = new HashMap<>();
         final Map<Long, CampaignStats> stats = new HashMap<>();
         final List<StatsSnapshot> snapshots = new ArrayList<>();
         final Map<Long, Map<String, Buyer>> buyers = new HashMap<>();
@@ -73,6 +74,7 @@ public final class InMemoryStores implements Transactor {
             copy.outbox.putAll(outbox);
             copy.cards.putAll(cards);
             copy.leases.putAll(leases);
+            copy.submitNotBefore.putAll(submitNotBefore);
             copy.stats.putAll(stats);
             copy.snapshots.addAll(snapshots);
             buyers.forEach((campaign, seen) -> copy.buyers.put(campaign, new LinkedHashMap<>(seen)));
@@ -172,6 +174,14 @@ public final class InMemoryStores implements Transactor {
                     if (current == null || current.version() != changed.version()) {
                         return Optional.empty();
                     }
+                    changed.ofauthMessageId().ifPresent(messageId -> {
+                        if (state.campaigns.values().stream().anyMatch(other -> other.id() != changed.id()
+                                && other.connectionId().equals(changed.connectionId())
+                                && other.ofauthMessageId().equals(changed.ofauthMessageId()))) {
+                            // as the database's unique index on (connection_id, ofauth_message_id) would
+                            throw new IllegalStateException("OFAuth message " + messageId + " already has a campaign");
+                        }
+                    });
                     Campaign stored = new Campaign(changed.id(), changed.number(), changed.channel(),
                             changed.connectionId(), changed.requesterId(), changed.requesterName(), changed.content(),
                             changed.audience(), changed.scheduledAt(), changed.state(), changed.fingerprint(),
@@ -179,6 +189,25 @@ public final class InMemoryStores implements Transactor {
                             changed.requestStartedAt(), changed.sentAt(), changed.unsendableUntil(), changed.note());
                     state.campaigns.put(stored.id(), stored);
                     return Optional.of(stored);
+                }
+
+                @Override
+                public List<Campaign> dueForSubmission(Instant now, int limit) {
+                    return inStates(Set.of(CampaignState.APPROVED), Integer.MAX_VALUE).stream()
+                            .filter(c -> !state.submitNotBefore.getOrDefault(c.id(), Instant.MIN).isAfter(now))
+                            .limit(limit).toList();
+                }
+
+                @Override
+                public void deferSubmission(long campaignId, Instant notBefore) {
+                    state.submitNotBefore.put(campaignId, notBefore);
+                }
+
+                @Override
+                public Optional<Campaign> findByOfauthMessageId(String connectionId, long messageId) {
+                    return state.campaigns.values().stream()
+                            .filter(c -> c.connectionId().equals(connectionId) && c.ofauthMessageId().equals(Optional.of(messageId)))
+                            .findFirst();
                 }
 
                 @Override

@@ -12,10 +12,12 @@ import io.masscast.core.model.MessageDetails;
 import io.masscast.core.model.MessageReceipt;
 import io.masscast.core.model.Page;
 import io.masscast.core.model.SentMessageStats;
+import io.masscast.core.model.SentWindow;
 import io.masscast.core.model.SubscriptionCounts;
 import io.masscast.core.model.VaultMedia;
 import io.masscast.core.port.CallPriority;
 import io.masscast.core.port.OfAuthGateway;
+import io.masscast.core.port.RequestStartHook;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -31,12 +33,13 @@ public abstract class UnexpectedOfAuthGateway implements OfAuthGateway {
     }
 
     @Override
-    public MessageReceipt createMassMessage(String connectionId, MassMessage message) {
+    public MessageReceipt createMassMessage(String connectionId, MassMessage message, RequestStartHook onRequestStart) {
         throw unexpected("createMassMessage");
     }
 
     @Override
-    public MessageReceipt replaceMassMessage(String connectionId, long messageId, MassMessage message) {
+    public MessageReceipt replaceMassMessage(String connectionId, long messageId, MassMessage message,
+                                             RequestStartHook onRequestStart) {
         throw unexpected("replaceMassMessage");
     }
 
@@ -111,7 +114,7 @@ public abstract class UnexpectedOfAuthGateway implements OfAuthGateway {
     }
 
     @Override
-    public Optional<SentMessageStats> findSent(String c, String text, Instant from, Instant to) {
-        throw unexpected("findSent");
+    public SentWindow sentBetween(String c, Instant from, Instant to, CallPriority p) {
+        throw unexpected("sentBetween");
     }
 }

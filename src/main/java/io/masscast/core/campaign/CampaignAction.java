@@ -39,6 +39,8 @@ public enum CampaignAction {
     MARK_IN_DOUBT("marked in doubt", EnumSet.of(SUBMITTING), EnumSet.of(IN_DOUBT)),
     /** The reconciler found the message in OFAuth's analytics. */
     ADOPT("found at OFAuth", EnumSet.of(IN_DOUBT), EnumSet.of(SENDING, SENT)),
+    /** The reconciler cannot tell (no message, or more than one that fits): a person decides from here. */
+    LEAVE_TO_PERSON("left to a person", EnumSet.of(IN_DOUBT), EnumSet.of(IN_DOUBT)),
     /** A person says the in-doubt message did go out. */
     CONFIRM_SENT("marked as sent", EnumSet.of(IN_DOUBT), EnumSet.of(SENT)),
     /** A person says the in-doubt message did not go out and must be sent again. */

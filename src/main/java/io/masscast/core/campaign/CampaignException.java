@@ -74,6 +74,16 @@ public abstract sealed class CampaignException extends RuntimeException {
         }
     }
 
+    /**
+     * Others kept changing the campaign at the same moment, so this change lost every try and nothing was
+     * written. A click that meets it may simply be repeated; the submitter takes it as "claimed elsewhere".
+     */
+    public static final class Contended extends CampaignException {
+        public Contended(String message) {
+            super(message);
+        }
+    }
+
     /** OFAuth refused or failed a cancel or unsend; nothing changed in masscast. */
     public static final class OfAuthRefused extends CampaignException {
         public OfAuthRefused(String message) {

@@ -38,7 +38,8 @@ final class CampaignLedger {
                 return transactor.inTransaction(work);
             } catch (ConcurrentChange e) {
                 if (attempt >= MAX_ATTEMPTS) {
-                    throw new IllegalStateException("a campaign kept changing under " + MAX_ATTEMPTS + " attempts", e);
+                    throw new CampaignException.Contended("The campaign kept changing while masscast tried to save this"
+                            + " change (" + MAX_ATTEMPTS + " tries); nothing was changed. Try again.");
                 }
             }
         }

@@ -347,7 +347,10 @@ public final class CampaignService {
                 throw new CampaignException.NotPermitted("Only an approver or an admin can decide what happened to "
                         + current.humanId() + ".");
             }
-            Campaign after = current.change().state(to).requestStartedAt(Optional.empty()).apply(ledger.now());
+            // "sent" keeps when its request left: a message OFAuth lists from then on may be this campaign's, and
+            // the reconciler must not give it to another one; "send again" starts a new request
+            Campaign.Changes change = current.change().state(to).note(Optional.empty());
+            Campaign after = (to == APPROVED ? change.requestStartedAt(Optional.empty()) : change).apply(ledger.now());
             return ledger.record(stores, current, after, action, actor.userId(), "decided by a person", Optional.of(note));
         });
     }

@@ -181,7 +181,8 @@ public final class CampaignCards {
             case PENDING_APPROVAL -> c.ofauthMessageId().isPresent()
                     ? "edited; the version approved earlier stays scheduled at OFAuth until this one is approved"
                     : "waiting for approval";
-            case APPROVED -> "approved" + decidedBy(view, "approve") + "; submitting to OFAuth";
+            case APPROVED -> "approved" + decidedBy(view, "approve") + "; submitting to OFAuth"
+                    + c.note().map(n -> " (" + n + ")").orElse("");
             case SUBMITTING -> "submitting to OFAuth";
             case SCHEDULED -> "scheduled at OFAuth for " + c.scheduledAt().map(at -> Formats.when(at, zone, view.now())).orElse("?")
                     + missing(view);

@@ -29,6 +29,21 @@ public interface CampaignStore {
      */
     Optional<Campaign> update(Campaign changed);
 
+    /**
+     * Approved campaigns the submitter may try now: none deferred past {@code now} by
+     * {@link #deferSubmission}, least recently updated first.
+     */
+    List<Campaign> dueForSubmission(Instant now, int limit);
+
+    /**
+     * Keeps the submitter off an approved campaign until {@code notBefore} (OFAuth said "later"). Stored with
+     * the campaign, so a restart or another replica honours it; it is not part of the versioned fields.
+     */
+    void deferSubmission(long campaignId, Instant notBefore);
+
+    /** The campaign of the connection that owns OFAuth message {@code messageId}; the schema allows only one. */
+    Optional<Campaign> findByOfauthMessageId(String connectionId, long messageId);
+
     /** Campaigns in any of the states, least recently updated first. */
     List<Campaign> inStates(Set<CampaignState> states, int limit);
 

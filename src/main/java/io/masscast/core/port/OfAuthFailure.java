@@ -1,6 +1,7 @@
 package io.masscast.core.port;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -27,18 +28,33 @@ public abstract sealed class OfAuthFailure extends RuntimeException {
      */
     public abstract boolean mayHaveTakenEffect();
 
-    /** 401: the API key is wrong, or the creator's session is gone ({@link #sessionExpired()}). */
+    /** 401: the API key is wrong, the creator's session is gone, or OFAuth was updating its rules ({@link #cause()}). */
     public static final class Unauthenticated extends OfAuthFailure {
-        private final boolean sessionExpired;
 
-        public Unauthenticated(String message, boolean sessionExpired, Optional<String> requestId) {
+        /** Why OFAuth refused the call. */
+        public enum Cause {
+            /** OFAuth does not accept masscast's API key. */
+            API_KEY,
+            /** The connection's OnlyFans session expired or is missing: the creator must reconnect via OFAuth Link. */
+            SESSION,
+            /** {@code RULES_OUTDATED}: OFAuth was refreshing its rules and did nothing; the same call may succeed later. */
+            RULES_OUTDATED
+        }
+
+        private final Cause cause;
+
+        public Unauthenticated(String message, Cause cause, Optional<String> requestId) {
             super(message, requestId, null);
-            this.sessionExpired = sessionExpired;
+            this.cause = Objects.requireNonNull(cause, "cause");
+        }
+
+        public Cause cause() {
+            return cause;
         }
 
         /** The connection's OnlyFans session expired or is missing: the creator must reconnect via OFAuth Link. */
         public boolean sessionExpired() {
-            return sessionExpired;
+            return cause == Cause.SESSION;
         }
 
         @Override

@@ -12,6 +12,7 @@ import io.masscast.core.model.MessageDetails;
 import io.masscast.core.model.MessageReceipt;
 import io.masscast.core.model.Page;
 import io.masscast.core.model.SentMessageStats;
+import io.masscast.core.model.SentWindow;
 import io.masscast.core.model.SubscriptionCounts;
 import io.masscast.core.model.VaultMedia;
 import java.time.Instant;
@@ -25,12 +26,15 @@ import java.util.Optional;
  *
  * <p>{@link #createMassMessage} is never retried once the request may have left: a failure with
  * {@link OfAuthFailure#mayHaveTakenEffect()} means the outcome is unknown and the caller must reconcile.
+ * Creates and replaces run {@code onRequestStart} right before the request goes on the wire, so the caller
+ * can record that moment only once it is real (see {@link RequestStartHook}).
  */
 public interface OfAuthGateway {
 
-    MessageReceipt createMassMessage(String connectionId, MassMessage message);
+    MessageReceipt createMassMessage(String connectionId, MassMessage message, RequestStartHook onRequestStart);
 
-    MessageReceipt replaceMassMessage(String connectionId, long messageId, MassMessage message);
+    MessageReceipt replaceMassMessage(String connectionId, long messageId, MassMessage message,
+                                      RequestStartHook onRequestStart);
 
     DeletedMessage deleteMassMessage(String connectionId, long messageId);
 
@@ -65,10 +69,11 @@ public interface OfAuthGateway {
     Page<ConnectionInfo> connections(Optional<String> status, int limit, long offset);
 
     /**
-     * Looks for a sent mass message whose text matches {@code text} within [from, to], for a create whose
-     * outcome is unknown. Empty means OFAuth's analytics show no such message in the window.
+     * Every sent mass message dated within [from, to], however many there are: the sent analytics have no
+     * cursor, so a full page is read again as two narrower windows until each fits a page. The result is
+     * incomplete only if a single second holds more than a page.
      */
-    Optional<SentMessageStats> findSent(String connectionId, String text, Instant from, Instant to);
+    SentWindow sentBetween(String connectionId, Instant from, Instant to, CallPriority priority);
 
     /** Every user list of a connection, all pages. */
     default List<FanList> allUserLists(String connectionId, CallPriority priority) {

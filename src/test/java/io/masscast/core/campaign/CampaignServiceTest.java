@@ -65,16 +65,24 @@ class CampaignServiceTest {
         Campaign campaign = campaigns.compose(CHANNEL, ALICE, draft().at("2026-03-21T20:00").build()).campaign();
         campaigns.approve(campaign.id(), BOB, campaign.fingerprint());
         submissions.claim(campaign.id(), "worker", Duration.ofMinutes(2));
-        submissions.markRequestStarted(campaign.id());
-        return submissions.recordAccepted(campaign.id(), receipt(3409917724L, false));
+        submissions.markRequestStarted(campaign.id(), "worker", Duration.ofMinutes(2));
+        return submissions.recordAccepted(campaign.id(), "worker", receipt(3409917724L, false));
     }
 
     private Campaign sent() {
         Campaign campaign = composed();
         campaigns.approve(campaign.id(), BOB, campaign.fingerprint());
         submissions.claim(campaign.id(), "worker", Duration.ofMinutes(2));
-        submissions.markRequestStarted(campaign.id());
-        return submissions.recordAccepted(campaign.id(), receipt(3409917725L, true));
+        submissions.markRequestStarted(campaign.id(), "worker", Duration.ofMinutes(2));
+        return submissions.recordAccepted(campaign.id(), "worker", receipt(3409917725L, true));
+    }
+
+    /** Claimed, its create sent, and OFAuth's answer lost. */
+    private void putInDoubt(Campaign campaign) {
+        submissions.claim(campaign.id(), "w", Duration.ofMinutes(1)).orElseThrow();
+        submissions.markRequestStarted(campaign.id(), "w", Duration.ofMinutes(1));
+        submissions.settleFailure(campaign.id(), "w", SubmissionKind.CREATE,
+                new OfAuthFailure.NetworkError("read timed out", true, null));
     }
 
     private MessageReceipt receipt(long id, boolean done) {
@@ -441,16 +449,14 @@ class CampaignServiceTest {
     void aPersonDecidesAnInDoubtSend() {
         Campaign first = composed();
         campaigns.approve(first.id(), BOB, first.fingerprint());
-        submissions.claim(first.id(), "w", Duration.ofMinutes(1));
-        submissions.markInDoubt(first.id(), "OFAuth did not answer");
+        putInDoubt(first);
 
         assertThatThrownBy(() -> campaigns.sendAgain(first.id(), ALICE)).isInstanceOf(CampaignException.NotPermitted.class);
         Campaign again = campaigns.sendAgain(first.id(), BOB);
         assertThat(again.state()).isEqualTo(APPROVED);
         assertThat(again.requestStartedAt()).isEmpty();
 
-        submissions.claim(first.id(), "w", Duration.ofMinutes(1));
-        submissions.markInDoubt(first.id(), "OFAuth did not answer");
+        putInDoubt(first);
         assertThat(campaigns.confirmSent(first.id(), ADMIN).state()).isEqualTo(SENT);
         assertThat(campaigns.find(first.id())).get().extracting(Campaign::state).isNotEqualTo(IN_DOUBT);
     }

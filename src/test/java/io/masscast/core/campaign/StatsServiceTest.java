@@ -45,7 +45,7 @@ class StatsServiceTest {
         Campaign composed = campaigns.compose(CHANNEL, ALICE, draft().build()).campaign();
         campaigns.approve(composed.id(), BOB, composed.fingerprint());
         submissions.claim(composed.id(), "w", Duration.ofMinutes(1));
-        campaign = submissions.recordAccepted(composed.id(), new MessageReceipt(77, clock.instant(), false, true, 600,
+        campaign = submissions.recordAccepted(composed.id(), "w", new MessageReceipt(77, clock.instant(), false, true, 600,
                 false, false, 2412));
         stores.inTransaction(s -> {
             s.outbox().pending(CHANNEL.platform(), 100).forEach(e -> s.outbox().delivered(e.id()));

@@ -50,6 +50,7 @@ class DigestServiceTest {
     private final DigestService digests = new DigestService(stores, charts, clock, "replica-a");
     /** Every snapshot seeded, per campaign, to work the expected figures out independently. */
     private final Map<Long, List<StatsSnapshot>> seeded = new HashMap<>();
+    private long nextMessageId = 3_404_728_000L;
 
     /** Keeps the charts it was asked to draw; its PNG is just the signature (the XChart test draws real ones). */
     private static final class RecordingChartRenderer implements ChartRenderer {
@@ -84,7 +85,7 @@ class DigestServiceTest {
 
     private Campaign sent(String price, Instant at) {
         return stores.inTransaction(s -> s.campaigns().update(compose(price).change().state(CampaignState.SENT)
-                .sentAt(Optional.of(at)).ofauthMessageId(Optional.of(at.toEpochMilli())).apply(at))).orElseThrow();
+                .sentAt(Optional.of(at)).ofauthMessageId(Optional.of(nextMessageId++)).apply(at))).orElseThrow();
     }
 
     private void snapshot(Campaign campaign, Instant at, long sent, long viewed, long bought, String revenue,

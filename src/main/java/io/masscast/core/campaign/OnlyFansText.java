@@ -1,4 +1,4 @@
-package io.masscast.ofauth;
+package io.masscast.core.campaign;
 
 import java.util.regex.Pattern;
 
@@ -8,13 +8,13 @@ import java.util.regex.Pattern;
  * and block ends become spaces, other tags go, whitespace runs collapse to one space, ends are trimmed.
  * Decoding comes first so that a literal tag in the text and its escaped HTML form end up the same.
  */
-final class MessageText {
+final class OnlyFansText {
 
     private static final Pattern BREAKS = Pattern.compile("(?i)<br\\s*/?>|</(p|div|li)>");
     private static final Pattern TAGS = Pattern.compile("</?[a-zA-Z][^<>]*>");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
-    private MessageText() {
+    private OnlyFansText() {
     }
 
     static String normalise(String text) {
