@@ -9,8 +9,6 @@ import io.masscast.core.model.Actor;
 import io.masscast.core.model.CampaignState;
 import io.masscast.http.HttpServer;
 import io.masscast.simulator.OfAuthSimulator;
-import io.masscast.simulator.RateLimitPlan;
-import io.masscast.simulator.SimulatorConfig;
 import io.masscast.testing.MutableClock;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -47,15 +45,6 @@ class ConnectionHealthTest {
 
     private final MutableClock clock = new MutableClock(Instant.now());
 
-    private static SimulatorConfig simulator() {
-        return SimulatorConfig.defaults().withPort(0).withRateLimit(new RateLimitPlan.Unlimited());
-    }
-
-    private void advance(Pipeline pipeline, Duration duration) {
-        clock.advance(duration);
-        pipeline.simulator.clock().advance(duration);
-    }
-
     private static String text(Reply reply) {
         return ((Reply.Text) reply).text();
     }
@@ -85,7 +74,7 @@ class ConnectionHealthTest {
             assertThat(pipeline.creates()).as("the one attempt, which OFAuth refused with 401").hasSize(1);
             pipeline.simulator.clearRequests();
             for (int i = 0; i < 3; i++) { // probes keep finding it expired: nothing is said again, nothing sent or polled
-                advance(pipeline, Duration.ofMinutes(16));
+                pipeline.advance(clock, Duration.ofMinutes(16));
                 pipeline.tick();
             }
             assertThat(pipeline.channel.messages()).hasSize(1);
@@ -93,7 +82,7 @@ class ConnectionHealthTest {
             assertThat(pipeline.state(2)).isEqualTo(CampaignState.APPROVED);
 
             pipeline.simulator.restoreConnection("conn_demo"); // the creator reconnected through OFAuth Link
-            advance(pipeline, Duration.ofMinutes(16));
+            pipeline.advance(clock, Duration.ofMinutes(16));
             pipeline.tick();
             pipeline.tick();
 
@@ -102,7 +91,7 @@ class ConnectionHealthTest {
             assertThat(pipeline.creates()).as("the held send went out once").hasSize(1);
             assertThat(pipeline.state(2)).isIn(CampaignState.SENDING, CampaignState.SENT);
             assertThat(text(pipeline.click(BOB, ActionId.Verb.APPROVE, pipeline.campaign(1)))).startsWith("You approved MC-1");
-            advance(pipeline, Duration.ofMinutes(16));
+            pipeline.advance(clock, Duration.ofMinutes(16));
             pipeline.tick();
             assertThat(pipeline.channel.messages()).hasSize(2);
         }
@@ -110,7 +99,7 @@ class ConnectionHealthTest {
 
     @Test
     void webhooksFromTheSimulatorActAtOnceAndForgedOnesChangeNothing() throws Exception {
-        OfAuthSimulator simulator = OfAuthSimulator.start(simulator());
+        OfAuthSimulator simulator = OfAuthSimulator.start(Pipeline.unlimitedSimulator());
         try (Pipeline pipeline = new Pipeline(folder, clock, simulator, Map.of("OFAUTH_WEBHOOK_SECRET", SECRET));
              HttpServer http = new HttpServer(0, pipeline.wiring::ready)) {
             http.post("/webhooks/ofauth", pipeline.wiring.ofauthWebhook());
@@ -149,7 +138,7 @@ class ConnectionHealthTest {
     @Test
     void aRedeliveredEventIsIgnoredAndTheOfAuthSignatureSchemeIsAcceptedToo() throws Exception {
         String plainSecret = "ofauth-plain-secret";
-        try (Pipeline pipeline = new Pipeline(folder, clock, OfAuthSimulator.start(simulator()),
+        try (Pipeline pipeline = new Pipeline(folder, clock, OfAuthSimulator.start(Pipeline.unlimitedSimulator()),
                 Map.of("OFAUTH_WEBHOOK_SECRET", plainSecret));
              HttpServer http = new HttpServer(0, pipeline.wiring::ready)) {
             http.post("/webhooks/ofauth", pipeline.wiring.ofauthWebhook());
@@ -178,7 +167,7 @@ class ConnectionHealthTest {
 
     @Test
     void aWrongApiKeyStopsStartUpWithAClearMessage() {
-        try (OfAuthSimulator simulator = OfAuthSimulator.start(simulator())) {
+        try (OfAuthSimulator simulator = OfAuthSimulator.start(Pipeline.unlimitedSimulator())) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             int status = Main.run(new String[0], Map.of(

@@ -19,6 +19,7 @@ import io.masscast.simulator.OfAuthSimulator;
 import io.masscast.simulator.RateLimitPlan;
 import io.masscast.simulator.RecordedRequest;
 import io.masscast.simulator.SimulatorConfig;
+import io.masscast.testing.MutableClock;
 import io.masscast.testing.RecordingNotifier;
 import io.masscast.ofauth.OfAuthClientConfig;
 import java.io.IOException;
@@ -30,6 +31,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
@@ -54,7 +56,18 @@ final class Pipeline implements AutoCloseable {
     private final boolean ownsSimulator;
 
     Pipeline(Path folder, Clock clock) {
-        this(folder, clock, SimulatorConfig.defaults().withPort(0).withRateLimit(new RateLimitPlan.Unlimited()));
+        this(folder, clock, unlimitedSimulator());
+    }
+
+    /** A simulator on a free port without OFAuth's rate limit: masscast's own limiter is what a test looks at. */
+    static SimulatorConfig unlimitedSimulator() {
+        return SimulatorConfig.defaults().withPort(0).withRateLimit(new RateLimitPlan.Unlimited());
+    }
+
+    /** Time passes for masscast (on {@code clock}, the clock this pipeline runs on) and for OFAuth alike. */
+    void advance(MutableClock clock, Duration duration) {
+        clock.advance(duration);
+        simulator.clock().advance(duration);
     }
 
     Pipeline(Path folder, Clock clock, SimulatorConfig simulatorConfig) {

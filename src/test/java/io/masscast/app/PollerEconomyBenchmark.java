@@ -72,11 +72,11 @@ public final class PollerEconomyBenchmark {
         try (Pipeline pipeline = new Pipeline(folder, clock)) {
             List<Campaign> campaigns = followedCampaigns(pipeline, clock, tracked);
             Job poller = pipeline.job("stats-poller");
-            advance(pipeline, clock, Duration.ofSeconds(61));
+            pipeline.advance(clock, Duration.ofSeconds(61));
             poller.tick(); // the first cycle reads everything there is so far
             Map<Long, Long> buyersBefore = buyerCounts(pipeline, campaigns);
 
-            advance(pipeline, clock, Duration.ofSeconds(61));
+            pipeline.advance(clock, Duration.ofSeconds(61));
             pipeline.simulator.clearRequests();
             long started = System.nanoTime();
             poller.tick();
@@ -121,9 +121,9 @@ public final class PollerEconomyBenchmark {
         try (Pipeline pipeline = new Pipeline(folder, clock)) {
             followedCampaigns(pipeline, clock, tracked);
             Job poller = pipeline.job("stats-poller");
-            advance(pipeline, clock, Duration.ofSeconds(61));
+            pipeline.advance(clock, Duration.ofSeconds(61));
             poller.tick();
-            advance(pipeline, clock, Duration.ofSeconds(61));
+            pipeline.advance(clock, Duration.ofSeconds(61));
             pipeline.simulator.clearRequests();
             long started = System.nanoTime();
             poller.tick();
@@ -144,7 +144,7 @@ public final class PollerEconomyBenchmark {
         List<Campaign> campaigns = new ArrayList<>();
         for (int i = 1; i <= tracked; i++) {
             if (i == tracked - selling + 1) {
-                advance(pipeline, clock, Duration.ofMinutes(10)); // the free ones have settled
+                pipeline.advance(clock, Duration.ofMinutes(10)); // the free ones have settled
             }
             String priced = i > tracked - selling ? " media=https://cdn.example.com/" + i + ".jpg price=12.50" : "";
             pipeline.run(ALICE, "new text=\"Campaign " + i + "\" lists=fans" + priced);
@@ -152,7 +152,7 @@ public final class PollerEconomyBenchmark {
             pipeline.click(BOB, ActionId.Verb.APPROVE, composed);
             pipeline.job("submitter").tick();
             campaigns.add(pipeline.campaign(i));
-            advance(pipeline, clock, Duration.ofSeconds(1));
+            pipeline.advance(clock, Duration.ofSeconds(1));
         }
         return campaigns;
     }
@@ -182,11 +182,6 @@ public final class PollerEconomyBenchmark {
             return null;
         });
         return counts;
-    }
-
-    private static void advance(Pipeline pipeline, MutableClock clock, Duration duration) {
-        clock.advance(duration);
-        pipeline.simulator.clock().advance(duration);
     }
 
     private static long ceilDiv(long a, long b) {

@@ -13,9 +13,7 @@ import io.masscast.core.model.StatsSnapshot;
 import io.masscast.simulator.Fault;
 import io.masscast.simulator.FaultKind;
 import io.masscast.simulator.OfAuthSimulator;
-import io.masscast.simulator.RateLimitPlan;
 import io.masscast.simulator.RecordedRequest;
-import io.masscast.simulator.SimulatorConfig;
 import io.masscast.testing.MutableClock;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -45,16 +43,6 @@ class StatsPipelineTest {
     Path folder;
 
     private final MutableClock clock = new MutableClock(Instant.now());
-
-    private static SimulatorConfig simulator() {
-        return SimulatorConfig.defaults().withPort(0).withRateLimit(new RateLimitPlan.Unlimited());
-    }
-
-    /** Moves masscast's clock and the simulator's together. */
-    private void advance(Pipeline pipeline, Duration duration) {
-        clock.advance(duration);
-        pipeline.simulator.clock().advance(duration);
-    }
 
     private static Campaign sendPpv(Pipeline pipeline, String text) {
         pipeline.run(ALICE, "new text=\"" + text + "\" lists=fans media=https://cdn.example.com/set.jpg price=12.50");
@@ -103,7 +91,7 @@ class StatsPipelineTest {
             long audience = SimulatorMessages.count(pipeline.simulator, messageId, "audienceSize");
             assertThat(field(sending, "Sent")).endsWith(" of " + count(audience));
 
-            advance(pipeline, Duration.ofSeconds(6)); // delivery (5 s) is complete and the next poll is due
+            pipeline.advance(clock, Duration.ofSeconds(6)); // delivery (5 s) is complete and the next poll is due
             pipeline.tick();
             Card sent = pipeline.channel.cardOf("MC-1").orElseThrow();
             assertThat(sent.title()).endsWith("— sent");
@@ -114,7 +102,7 @@ class StatsPipelineTest {
             assertThat(sent.actions()).extracting(CardAction::label).singleElement().asString().startsWith("Unsend (until ");
 
             for (int minute = 1; minute <= 11; minute++) { // purchases arrive for 5 min; the unsend window closes at 10
-                advance(pipeline, Duration.ofMinutes(1));
+                pipeline.advance(clock, Duration.ofMinutes(1));
                 pipeline.tick();
             }
 
@@ -141,7 +129,7 @@ class StatsPipelineTest {
         try (Pipeline pipeline = new Pipeline(folder, clock)) {
             Campaign campaign = sendPpv(pipeline, "Quiet afterwards");
             for (int minute = 1; minute <= 12; minute++) {
-                advance(pipeline, Duration.ofMinutes(1));
+                pipeline.advance(clock, Duration.ofMinutes(1));
                 pipeline.tick();
             }
             int edits = pipeline.channel.edits();
@@ -149,7 +137,7 @@ class StatsPipelineTest {
             int snapshots = pipeline.wiring.stats().snapshots(campaign.id()).size();
             int notes = pipeline.channel.notes().size();
 
-            advance(pipeline, Duration.ofSeconds(6));
+            pipeline.advance(clock, Duration.ofSeconds(6));
             pipeline.tick();
 
             assertThat(analyticsReads(pipeline)).as("the poll ran").hasSize(reads + 1);
@@ -169,11 +157,11 @@ class StatsPipelineTest {
                 pipeline.run(ALICE, "new text=\"Drop " + i + "\" lists=fans");
                 pipeline.click(BOB, ActionId.Verb.APPROVE, pipeline.campaign(i));
                 pipeline.job("submitter").tick();
-                advance(pipeline, Duration.ofSeconds(1));
+                pipeline.advance(clock, Duration.ofSeconds(1));
             }
             assertThat(pipeline.creates()).hasSize(campaigns);
 
-            advance(pipeline, Duration.ofSeconds(6));
+            pipeline.advance(clock, Duration.ofSeconds(6));
             pipeline.tick();
 
             for (int i = 1; i <= campaigns; i++) {
@@ -185,13 +173,13 @@ class StatsPipelineTest {
     /** Issue 8: a campaign counted as sent as soon as OFAuth reported one delivered fan. */
     @Test
     void aCampaignStaysSendingUntilOfAuthHasDeliveredToItsWholeAudience() {
-        try (Pipeline pipeline = new Pipeline(folder, clock, simulator().withDeliveryDuration(Duration.ofSeconds(60)))) {
+        try (Pipeline pipeline = new Pipeline(folder, clock, Pipeline.unlimitedSimulator().withDeliveryDuration(Duration.ofSeconds(60)))) {
             pipeline.run(ALICE, "new text=\"Slow delivery\" lists=fans");
             pipeline.click(BOB, ActionId.Verb.APPROVE, pipeline.campaign(1));
             pipeline.tick();
             long messageId = pipeline.campaign(1).ofauthMessageId().orElseThrow();
 
-            advance(pipeline, Duration.ofSeconds(20));
+            pipeline.advance(clock, Duration.ofSeconds(20));
             pipeline.tick();
             long audience = SimulatorMessages.count(pipeline.simulator, messageId, "audienceSize");
             String sent = field(pipeline.channel.cardOf("MC-1").orElseThrow(), "Sent");
@@ -200,7 +188,7 @@ class StatsPipelineTest {
             assertThat(shown).as("a third of the audience has it").isPositive().isLessThan(audience);
             assertThat(pipeline.state(1)).isEqualTo(CampaignState.SENDING);
 
-            advance(pipeline, Duration.ofSeconds(45));
+            pipeline.advance(clock, Duration.ofSeconds(45));
             pipeline.tick();
             assertThat(pipeline.state(1)).isEqualTo(CampaignState.SENT);
         }
@@ -208,17 +196,17 @@ class StatsPipelineTest {
 
     @Test
     void buyersReachTheThreadInBatchesEachExactlyOnceAcrossARestart() {
-        OfAuthSimulator simulator = OfAuthSimulator.start(simulator());
+        OfAuthSimulator simulator = OfAuthSimulator.start(Pipeline.unlimitedSimulator());
         List<String> notes = new ArrayList<>();
         long messageId;
         try {
             try (Pipeline first = new Pipeline(folder, clock, simulator, Map.of())) {
                 messageId = sendPpv(first, "Buyers please").ofauthMessageId().orElseThrow();
-                advance(first, Duration.ofMinutes(1));
+                first.advance(clock, Duration.ofMinutes(1));
                 first.tick();
                 assertThat(buyerNotes(first.channel.notes())).as("the first buyers are announced at once").hasSize(1);
                 for (int minute = 2; minute <= 4; minute++) {
-                    advance(first, Duration.ofMinutes(1));
+                    first.advance(clock, Duration.ofMinutes(1));
                     first.tick();
                 }
                 assertThat(buyerNotes(first.channel.notes())).as("at most one note per 5 minutes").hasSize(1);
@@ -227,7 +215,7 @@ class StatsPipelineTest {
 
             try (Pipeline second = new Pipeline(folder, clock, simulator, Map.of())) {
                 for (int minute = 5; minute <= 16; minute++) {
-                    advance(second, Duration.ofMinutes(1));
+                    second.advance(clock, Duration.ofMinutes(1));
                     second.tick();
                 }
                 notes.addAll(buyerNotes(second.channel.notes()));
@@ -248,15 +236,15 @@ class StatsPipelineTest {
 
     @Test
     void aCampaignWithMoreNewBuyersThanOneCycleReadsGoesOnWhereItStoppedNextCycle() {
-        try (Pipeline pipeline = new Pipeline(folder, clock, simulator().withFansPerConnection(20_000))) {
+        try (Pipeline pipeline = new Pipeline(folder, clock, Pipeline.unlimitedSimulator().withFansPerConnection(20_000))) {
             long messageId = sendPpv(pipeline, "Big audience").ofauthMessageId().orElseThrow();
-            advance(pipeline, Duration.ofMinutes(6)); // every purchase is in: far more than ten pages of buyers
+            pipeline.advance(clock, Duration.ofMinutes(6)); // every purchase is in: far more than ten pages of buyers
             long bought = SimulatorMessages.count(pipeline.simulator, messageId, "purchasedCount");
             assertThat(bought).isGreaterThan(3 * 200);
             List<Integer> pagesPerCycle = new ArrayList<>();
             for (int cycle = 0; cycle < 6; cycle++) {
                 pipeline.simulator.clearRequests();
-                advance(pipeline, Duration.ofSeconds(6));
+                pipeline.advance(clock, Duration.ofSeconds(6));
                 pipeline.tick();
                 pagesPerCycle.add(pipeline.requests("GET", "/v2/access/analytics/mass-messages/" + messageId + "/buyers").size());
             }
@@ -276,7 +264,7 @@ class StatsPipelineTest {
     void withTheRateLimitNearlySpentAnApprovalGoesOutFirstAndThePollWaits() {
         // masscast's bucket: 40 tokens refilled at 1 a minute; background calls keep 13 free
         Map<String, String> smallBudget = Map.of("MASSCAST_OFAUTH_RATE_PER_MINUTE", "1", "MASSCAST_OFAUTH_BURST", "40");
-        OfAuthSimulator simulator = OfAuthSimulator.start(simulator());
+        OfAuthSimulator simulator = OfAuthSimulator.start(Pipeline.unlimitedSimulator());
         try {
             int readsBefore;
             try (Pipeline pipeline = new Pipeline(folder, clock, simulator, smallBudget)) {
@@ -287,7 +275,7 @@ class StatsPipelineTest {
                 while (accessCalls(pipeline) < 40 - 13) {
                     pipeline.run(ALICE, "vault"); // a person browsing the vault spends the rest above the reserve
                 }
-                advance(pipeline, Duration.ofSeconds(6)); // the next poll is due
+                pipeline.advance(clock, Duration.ofSeconds(6)); // the next poll is due
                 readsBefore = analyticsReads(pipeline).size();
 
                 pipeline.click(BOB, ActionId.Verb.APPROVE, pipeline.campaign(2));
@@ -302,7 +290,7 @@ class StatsPipelineTest {
             }
             // a new process stands in for the minutes the bucket takes to refill (its clock is the system's)
             try (Pipeline later = new Pipeline(folder, clock, simulator, smallBudget)) {
-                advance(later, Duration.ofMinutes(3));
+                later.advance(clock, Duration.ofMinutes(3));
                 later.tick();
                 List<RecordedRequest> all = simulator.requests();
                 int secondPost = all.indexOf(later.creates().get(1));
@@ -324,7 +312,7 @@ class StatsPipelineTest {
             Campaign campaign = sendPpv(pipeline, "Pulled back elsewhere");
             SimulatorMessages.delete(pipeline.simulator, "conn_demo", campaign.ofauthMessageId().orElseThrow());
 
-            advance(pipeline, Duration.ofSeconds(6));
+            pipeline.advance(clock, Duration.ofSeconds(6));
             pipeline.tick();
 
             assertThat(pipeline.state(1)).isEqualTo(CampaignState.UNSENT);
@@ -343,7 +331,7 @@ class StatsPipelineTest {
             SimulatorMessages.delete(pipeline.simulator, "conn_demo", pipeline.campaign(1).ofauthMessageId().orElseThrow());
 
             for (int i = 0; i < 3; i++) {
-                advance(pipeline, Duration.ofMinutes(50));
+                pipeline.advance(clock, Duration.ofMinutes(50));
                 pipeline.tick();
             }
 
@@ -356,23 +344,23 @@ class StatsPipelineTest {
 
     @Test
     void afterOfAuthFailsTheConnectionBacksOffAndARestartKeepsToIt() {
-        OfAuthSimulator simulator = OfAuthSimulator.start(simulator());
+        OfAuthSimulator simulator = OfAuthSimulator.start(Pipeline.unlimitedSimulator());
         try {
             try (Pipeline first = new Pipeline(folder, clock, simulator, Map.of())) {
                 sendPpv(first, "Backing off");
                 simulator.faults().add(new Fault("GET", SENT_ANALYTICS, FaultKind.STATUS, 503, 0, 5));
                 for (int i = 0; i < 5; i++) { // five failed polls in a row: the back-off doubles from 5 s to 80 s
-                    advance(first, Duration.ofSeconds(41));
+                    first.advance(clock, Duration.ofSeconds(41));
                     first.tick();
                 }
             }
             int reads = (int) simulator.requests().stream().filter(r -> r.path().equals(SENT_ANALYTICS)).count();
             try (Pipeline second = new Pipeline(folder, clock, simulator, Map.of())) {
-                advance(second, Duration.ofSeconds(50)); // the back-off (80 s) has not passed
+                second.advance(clock, Duration.ofSeconds(50)); // the back-off (80 s) has not passed
                 second.tick();
                 assertThat(analyticsReads(second)).as("the back-off is kept after the restart").hasSize(reads);
 
-                advance(second, Duration.ofSeconds(31));
+                second.advance(clock, Duration.ofSeconds(31));
                 second.tick();
                 assertThat(analyticsReads(second)).hasSize(reads + 1);
             }
@@ -389,13 +377,13 @@ class StatsPipelineTest {
                 pipeline.run(ALICE, "new text=\"Free drop " + i + "\" lists=fans");
                 pipeline.click(BOB, ActionId.Verb.APPROVE, pipeline.campaign(i));
                 pipeline.job("submitter").tick();
-                advance(pipeline, Duration.ofSeconds(1));
+                pipeline.advance(clock, Duration.ofSeconds(1));
             }
-            advance(pipeline, Duration.ofSeconds(6));
+            pipeline.advance(clock, Duration.ofSeconds(6));
             pipeline.tick();
             pipeline.simulator.clearRequests();
 
-            advance(pipeline, Duration.ofSeconds(6));
+            pipeline.advance(clock, Duration.ofSeconds(6));
             pipeline.tick();
 
             assertThat(pipeline.simulator.requests()).extracting(RecordedRequest::path).containsExactly(SENT_ANALYTICS,

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * The simulator stands alone: the JDK (incl. its HTTP server and, to sign webhooks, javax.crypto), SLF4J, Moshi and
- * bucket4j, nothing of masscast.
+ * The simulator stands alone: the JDK (incl. its HTTP server and javax.crypto, which signs its webhooks), SLF4J,
+ * Moshi and bucket4j, nothing of masscast.
  */
 class SimulatorDependencyRuleTest {
 
