@@ -32,6 +32,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // the digest's chart is drawn without a display; set before anything touches AWT
+        System.setProperty("java.awt.headless", "true");
         // UTF-8 whatever the locale says (under LANG=C the JVM's own streams would print every non-ASCII character as ?)
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);

@@ -1,6 +1,7 @@
 package io.masscast.app;
 
 import io.javalin.http.Handler;
+import io.masscast.chart.XChartRenderer;
 import io.masscast.config.LeaseSettings;
 import io.masscast.config.MasscastConfig;
 import io.masscast.config.OfAuthSettings;
@@ -15,9 +16,11 @@ import io.masscast.core.command.CampaignViews;
 import io.masscast.core.command.CommandRouter;
 import io.masscast.core.command.ComposeCommands;
 import io.masscast.core.command.DecisionCommands;
+import io.masscast.core.command.DigestCommands;
 import io.masscast.core.command.FanListCache;
 import io.masscast.core.command.FormOptions;
 import io.masscast.core.command.ReadCommands;
+import io.masscast.core.digest.DigestService;
 import io.masscast.core.health.ConnectionHealthService;
 import io.masscast.core.model.CampaignState;
 import io.masscast.core.model.Platform;
@@ -28,6 +31,7 @@ import io.masscast.core.port.OfAuthGateway;
 import io.masscast.http.OfAuthWebhookHandler;
 import io.masscast.http.OfAuthWebhookVerifier;
 import io.masscast.jobs.ConnectionWatcherJob;
+import io.masscast.jobs.DigestJob;
 import io.masscast.jobs.ExpiryJob;
 import io.masscast.jobs.Job;
 import io.masscast.jobs.JobRuntime;
@@ -63,6 +67,8 @@ public final class Wiring implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Wiring.class);
     /** Sends masscast still has to make; once OFAuth has a message, its delivery is OFAuth's (the poller follows it). */
     private static final Set<CampaignState> IN_FLIGHT = EnumSet.of(CampaignState.APPROVED, CampaignState.SUBMITTING);
+    /** How often the daily digests' schedules are checked: a digest goes out within this of its time. */
+    static final Duration DIGEST_CHECK = Duration.ofSeconds(30);
 
     /**
      * How often each job looks for work; tests may tighten them. {@code stats} is how often the stats poller
@@ -93,6 +99,7 @@ public final class Wiring implements AutoCloseable {
     private final StatsSettings statsSettings;
     private final StatsService stats;
     private final ConnectionHealthService health;
+    private final DigestService digests;
     private final OfAuthWebhookHandler webhook;
     private OutboxDispatcherJob outbox;
 
@@ -115,13 +122,15 @@ public final class Wiring implements AutoCloseable {
         FanListCache lists = new FanListCache(ofauth, clock);
         this.views = new CampaignViews(campaigns, bindings, lists, clock);
         this.formOptions = new FormOptions(bindings, lists, ofauth);
+        this.digests = new DigestService(database, new XChartRenderer(), clock, replica);
         this.router = new CommandRouter(
                 new ComposeCommands(campaigns, bindings, lists, clock),
                 new DecisionCommands(campaigns),
                 new ReadCommands(campaigns, bindings, views, lists, ofauth, clock),
-                new AdminCommands(bindings, ofauth));
+                new AdminCommands(bindings, ofauth),
+                new DigestCommands(digests));
         this.leases = new LeaseKeeper(database, clock, replica, leaseSettings.ttl());
-        this.jobs = new JobRuntime(7, leases);
+        this.jobs = new JobRuntime(8, leases);
     }
 
     /**
@@ -207,6 +216,7 @@ public final class Wiring implements AutoCloseable {
                 new ReconcilerJob(submissions, ofauth, singleton, clock, intervals.reconciler()),
                 new StatsPollerJob(stats, ofauth, singleton, clock, statsSettings, intervals.stats()),
                 new ExpiryJob(campaigns, singleton, intervals.expiry()),
+                new DigestJob(digests, clock, DIGEST_CHECK),
                 outbox);
     }
 

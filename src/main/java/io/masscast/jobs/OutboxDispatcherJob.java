@@ -3,6 +3,7 @@ package io.masscast.jobs;
 import io.masscast.core.command.CampaignCards;
 import io.masscast.core.command.CampaignViews;
 import io.masscast.core.model.Campaign;
+import io.masscast.core.model.ChatImage;
 import io.masscast.core.model.OutboxEntry;
 import io.masscast.core.model.Platform;
 import io.masscast.core.port.ChatNotifier;
@@ -26,8 +27,9 @@ import org.slf4j.LoggerFactory;
  * replica at a time.
  *
  * <p>A card entry renders the campaign as it is now and posts it, or updates the message already showing it,
- * so a redelivery after a crash updates rather than duplicates. A note or channel message is posted at most
- * once: its idempotency mark is stored before the platform is called, and an entry found with the mark set
+ * so a redelivery after a crash updates rather than duplicates; when a card is first posted, the link to its
+ * message is kept (where the platform has one) for the digests that name it. A note, channel message or image
+ * (a digest with its chart, stored with the entry) is posted at most once: its idempotency mark is stored before the platform is called, and an entry found with the mark set
  * (the process stopped during the call) or whose post failed in a way that may have reached the channel is
  * not posted again. Entries of one campaign, and a channel's campaign-less entries, go out in the order they
  * were written: after a failure the later ones wait behind the retry.
@@ -124,15 +126,29 @@ public final class OutboxDispatcherJob implements Job {
         }
         Optional<String> messageId = cardMessage(entry);
         String shownIn = notifier.showCard(entry.channel(), messageId, cards.render(views.of(campaign.get())));
+        Optional<String> permalink = messageId.equals(Optional.of(shownIn)) ? Optional.empty()
+                : permalink(notifier, entry, shownIn);
         transactor.inTransaction(stores -> {
             stores.cards().save(campaignId, shownIn);
+            permalink.ifPresent(link -> stores.cards().savePermalink(campaignId, link));
             stores.outbox().delivered(entry.id());
             return null;
         });
     }
 
+    /** The link to a card just posted; without one, digests name the campaign by its id instead of linking it. */
+    private static Optional<String> permalink(ChatNotifier notifier, OutboxEntry entry, String messageId) {
+        try {
+            return notifier.permalink(entry.channel(), messageId);
+        } catch (RuntimeException e) {
+            LOG.info("No link to the card of campaign {} in {}: {}", entry.campaignId().orElseThrow(), entry.channel(),
+                    e.getClass().getSimpleName());
+            return Optional.empty();
+        }
+    }
+
     /**
-     * Posts a note or channel message unless an earlier attempt may have posted it. What remains: a process
+     * Posts a note, channel message or image unless an earlier attempt may have posted it. What remains: a process
      * that stops after marking and before the platform received the post loses that one post (at most once).
      */
     private void postOnce(OutboxEntry entry, ChatNotifier notifier) {
@@ -147,10 +163,10 @@ public final class OutboxDispatcherJob implements Job {
             return; // delivered or being posted by another replica meanwhile
         }
         try {
-            if (entry.kind() == OutboxEntry.Kind.THREAD_NOTE) {
-                notifier.postNote(entry.channel(), cardMessage(entry), entry.text());
-            } else {
-                notifier.postMessage(entry.channel(), entry.text());
+            switch (entry.kind()) {
+                case THREAD_NOTE -> notifier.postNote(entry.channel(), cardMessage(entry), entry.text());
+                case CHANNEL_IMAGE -> postImage(entry, notifier);
+                default -> notifier.postMessage(entry.channel(), entry.text());
             }
         } catch (NotDelivered certainlyNotShown) {
             throw certainlyNotShown;
@@ -159,6 +175,16 @@ public final class OutboxDispatcherJob implements Job {
                     entry.kind(), entry.channel(), maybeShown.getClass().getSimpleName());
         }
         markDelivered(entry);
+    }
+
+    private void postImage(OutboxEntry entry, ChatNotifier notifier) {
+        Optional<ChatImage> image = transactor.inTransaction(stores -> stores.outbox().image(entry.id()));
+        if (image.isEmpty()) {
+            LOG.error("Outbox entry {} ({} in {}) has no image stored; it is dropped", entry.id(), entry.kind(),
+                    entry.channel());
+            return;
+        }
+        notifier.postImage(entry.channel(), entry.text(), image.get());
     }
 
     private Optional<String> cardMessage(OutboxEntry entry) {

@@ -96,6 +96,12 @@ final class JdbcCampaignStore implements CampaignStore {
              ORDER BY created_at DESC, id DESC
              LIMIT ?""".formatted(COLUMNS);
 
+    private static final String SENT_IN_CHANNEL = """
+            SELECT %s
+              FROM campaign
+             WHERE platform = ? AND workspace_id = ? AND channel_id = ? AND sent_at > ? AND sent_at <= ?
+             ORDER BY sent_at, id""".formatted(COLUMNS);
+
     private static final String COMMITTED_SENDS = """
             SELECT %s
               FROM campaign
@@ -184,6 +190,12 @@ final class JdbcCampaignStore implements CampaignStore {
         Object[] where = {channel.platform(), channel.workspaceId(), channel.channelId()};
         return sql.list("list campaigns of channel", IN_CHANNEL.formatted(Sql.placeholders(states)),
                 JdbcCampaignStore::campaign, concat(concat(where, states.toArray()), limit));
+    }
+
+    @Override
+    public List<Campaign> sentInChannel(ChannelRef channel, Instant from, Instant until) {
+        return sql.list("list campaigns sent in channel", SENT_IN_CHANNEL, JdbcCampaignStore::campaign,
+                channel.platform(), channel.workspaceId(), channel.channelId(), from, until);
     }
 
     @Override

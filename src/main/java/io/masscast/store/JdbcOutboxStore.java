@@ -1,11 +1,13 @@
 package io.masscast.store;
 
+import io.masscast.core.model.ChatImage;
 import io.masscast.core.model.OutboxEntry;
 import io.masscast.core.model.Platform;
 import io.masscast.core.port.OutboxStore;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** The transactional outbox. Delivered entries are deleted; the audit trail is the history. */
 final class JdbcOutboxStore implements OutboxStore {
@@ -13,6 +15,16 @@ final class JdbcOutboxStore implements OutboxStore {
     private static final String ENQUEUE = """
             INSERT INTO outbox (campaign_id, platform, workspace_id, channel_id, kind, text, attempts, due_at)
             VALUES (?, ?, ?, ?, ?, ?, 0, ?)""";
+
+    private static final String ENQUEUE_IMAGE = """
+            INSERT INTO outbox (campaign_id, platform, workspace_id, channel_id, kind, text, attempts, due_at,
+                                image_name, image_alt, image_data)
+            VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)""";
+
+    private static final String IMAGE = """
+            SELECT image_name, image_alt, image_data
+              FROM outbox
+             WHERE id = ? AND image_data IS NOT NULL""";
 
     private static final String COLUMNS =
             "id, campaign_id, platform, workspace_id, channel_id, kind, text, attempts, due_at, attempt_started_at";
@@ -45,6 +57,22 @@ final class JdbcOutboxStore implements OutboxStore {
     public void enqueue(OutboxEntry entry) {
         sql.update("enqueue notification", ENQUEUE, entry.campaignId(), entry.channel().platform(),
                 entry.channel().workspaceId(), entry.channel().channelId(), entry.kind(), entry.text(), entry.dueAt());
+    }
+
+    @Override
+    public void enqueue(OutboxEntry entry, ChatImage image) {
+        if (entry.kind() != OutboxEntry.Kind.CHANNEL_IMAGE) {
+            throw new IllegalArgumentException("only a " + OutboxEntry.Kind.CHANNEL_IMAGE + " entry posts an image");
+        }
+        sql.update("enqueue image", ENQUEUE_IMAGE, entry.campaignId(), entry.channel().platform(),
+                entry.channel().workspaceId(), entry.channel().channelId(), entry.kind(), entry.text(), entry.dueAt(),
+                image.fileName(), image.altText(), image.png());
+    }
+
+    @Override
+    public Optional<ChatImage> image(long entryId) {
+        return sql.one("read image", IMAGE, row -> new ChatImage(row.string("image_name"), row.string("image_alt"),
+                row.optionalBytes("image_data").orElseThrow()), entryId);
     }
 
     @Override

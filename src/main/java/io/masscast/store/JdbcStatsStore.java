@@ -1,6 +1,7 @@
 package io.masscast.store;
 
 import io.masscast.core.model.CampaignStats;
+import io.masscast.core.model.ChannelRef;
 import io.masscast.core.model.Fan;
 import io.masscast.core.model.StatsFigures;
 import io.masscast.core.model.StatsSnapshot;
@@ -50,6 +51,15 @@ final class JdbcStatsStore implements StatsStore {
               FROM stats_snapshot
              WHERE campaign_id = ?
              ORDER BY taken_at, id""";
+
+    private static final String CHANNEL_SNAPSHOTS = """
+            SELECT s.campaign_id, s.taken_at, s.sent_count, s.viewed_count, s.purchased_count, s.revenue,
+                   s.revenue_reported
+              FROM stats_snapshot s
+              JOIN campaign c ON c.id = s.campaign_id
+             WHERE c.platform = ? AND c.workspace_id = ? AND c.channel_id = ? AND s.taken_at <= ?
+               AND s.campaign_id IN (SELECT campaign_id FROM stats_snapshot WHERE taken_at > ?)
+             ORDER BY s.campaign_id, s.taken_at, s.id""";
 
     private static final String ADD_BUYER = """
             INSERT INTO campaign_buyer (campaign_id, fan_id, username, name, seen_at)
@@ -114,6 +124,13 @@ final class JdbcStatsStore implements StatsStore {
     public List<StatsSnapshot> snapshots(long campaignId) {
         return sql.list("list stats snapshots", SNAPSHOTS, row -> new StatsSnapshot(row.longValue("campaign_id"),
                 row.instant("taken_at"), figures(row)), campaignId);
+    }
+
+    @Override
+    public List<StatsSnapshot> channelSnapshots(ChannelRef channel, Instant changedAfter, Instant until) {
+        return sql.list("list channel stats snapshots", CHANNEL_SNAPSHOTS, row -> new StatsSnapshot(
+                row.longValue("campaign_id"), row.instant("taken_at"), figures(row)), channel.platform(),
+                channel.workspaceId(), channel.channelId(), until, changedAfter);
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.masscast.core.port.BindingStore;
 import io.masscast.core.port.CampaignStore;
 import io.masscast.core.port.CardRefStore;
 import io.masscast.core.port.ConnectionStore;
+import io.masscast.core.port.DigestStore;
 import io.masscast.core.port.LeaseStore;
 import io.masscast.core.port.OutboxStore;
 import io.masscast.core.port.StatsStore;
@@ -24,6 +25,7 @@ final class JdbcStores implements Stores {
     private final LeaseStore leases;
     private final StatsStore stats;
     private final ConnectionStore connections;
+    private final DigestStore digests;
 
     JdbcStores(Connection connection) {
         Sql sql = new Sql(connection);
@@ -36,6 +38,7 @@ final class JdbcStores implements Stores {
         leases = new JdbcLeaseStore(sql);
         stats = new JdbcStatsStore(sql);
         connections = new JdbcConnectionStore(sql);
+        digests = new JdbcDigestStore(sql);
     }
 
     @Override
@@ -81,5 +84,10 @@ final class JdbcStores implements Stores {
     @Override
     public ConnectionStore connections() {
         return connections;
+    }
+
+    @Override
+    public DigestStore digests() {
+        return digests;
     }
 }

@@ -15,6 +15,7 @@ import io.masscast.core.model.Binding;
 import io.masscast.core.model.BindingPolicy;
 import io.masscast.core.model.Campaign;
 import io.masscast.core.model.ChannelRef;
+import io.masscast.core.model.ChatImage;
 import io.masscast.core.model.OutboxEntry;
 import io.masscast.core.model.Platform;
 import io.masscast.core.policy.Permissions;
@@ -23,6 +24,7 @@ import io.masscast.core.port.NotDelivered;
 import io.masscast.testing.CampaignTestData;
 import io.masscast.testing.InMemoryStores;
 import io.masscast.testing.MutableClock;
+import io.masscast.testing.RecordingNotifier;
 import io.masscast.testing.RecordingOfAuthGateway;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -68,6 +70,12 @@ class OutboxDispatcherJobTest {
         public void postMessage(ChannelRef channel, String text) {
             fail();
             calls.add("message in " + channel.channelId() + ": " + text);
+        }
+
+        @Override
+        public void postImage(ChannelRef channel, String caption, ChatImage image) {
+            fail();
+            calls.add("image in " + channel.channelId() + ": " + image.fileName() + " (" + image.size() + " bytes), " + caption);
         }
 
         void failNext(Supplier<RuntimeException> failure) {
@@ -261,5 +269,80 @@ class OutboxDispatcherJobTest {
 
         assertThat(channel.calls).containsExactly("post: MC-1 · PPV $12.50 for Mila Rose — awaiting approval");
         assertThat(outbox.isIdle()).isTrue();
+    }
+
+    private static ChatImage chart() {
+        return new ChatImage("digest-mila-2026-03-20-1100.png", "revenue per day",
+                new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 1, 2, 3});
+    }
+
+    private void enqueueImage(String caption) {
+        stores.inTransaction(s -> {
+            s.outbox().enqueue(OutboxEntry.channelImage(CHANNEL, caption, clock.instant()), chart());
+            return null;
+        });
+    }
+
+    @Test
+    void anImageIsPostedWithItsCaptionAndItsStoredBytes() {
+        enqueueImage("*Daily digest*");
+
+        outbox.tick();
+        outbox.tick();
+
+        assertThat(channel.calls).containsExactly("image in mila: digest-mila-2026-03-20-1100.png (11 bytes), *Daily digest*");
+        assertThat(outbox.isIdle()).isTrue();
+    }
+
+    @Test
+    void anImageThePlatformCertainlyDidNotPostIsPostedOnceLaterAndOneThatMayHaveArrivedIsNot() {
+        enqueueImage("retried");
+        channel.failNext(() -> new NotDelivered("upload failed", null));
+        outbox.tick();
+        clock.advance(Duration.ofSeconds(5));
+        outbox.tick();
+        enqueueImage("maybe shown");
+        channel.failNext(() -> new IllegalStateException("read timed out")); // the share may have gone through
+        outbox.tick();
+        clock.advance(Duration.ofMinutes(5));
+        outbox.tick();
+
+        assertThat(channel.calls).containsExactly("image in mila: digest-mila-2026-03-20-1100.png (11 bytes), retried");
+        assertThat(outbox.isIdle()).isTrue();
+    }
+
+    @Test
+    void anImageLeftMarkedByAReplicaThatStoppedMidPostIsNotPostedAgain() {
+        enqueueImage("*Daily digest*");
+        long id = stores.pendingOutbox().get(0).id();
+        stores.inTransaction(s -> s.outbox().markAttempt(id, clock.instant())); // ... and then the process died
+
+        clock.advance(Duration.ofMinutes(1));
+        dispatcher("replica-b", Map.of(Platform.SHELL, channel)).tick();
+
+        assertThat(channel.calls).isEmpty();
+        assertThat(outbox.isIdle()).isTrue();
+    }
+
+    @Test
+    void aCardsLinkIsKeptWhenItIsFirstPostedAndForgottenWhenItIsPostedAnew() {
+        RecordingNotifier linked = new RecordingNotifier();
+        OutboxDispatcherJob dispatcher = dispatcher("replica-a", Map.of(Platform.SHELL, linked));
+        Campaign campaign = compose(CHANNEL);
+        dispatcher.tick();
+        Optional<String> link = stores.inTransaction(s -> s.cards().permalink(campaign.id()));
+        campaigns.reject(campaign.id(), BOB, "not today");
+        dispatcher.tick();
+        Optional<String> afterUpdate = stores.inTransaction(s -> s.cards().permalink(campaign.id()));
+        stores.inTransaction(s -> {
+            s.cards().save(campaign.id(), "msg-elsewhere"); // the card was posted again as another message
+            return null;
+        });
+
+        Optional<String> afterRepost = stores.inTransaction(s -> s.cards().permalink(campaign.id()));
+
+        assertThat(link).contains("https://chat.example/mila/msg-1");
+        assertThat(afterUpdate).isEqualTo(link);
+        assertThat(afterRepost).isEmpty();
     }
 }

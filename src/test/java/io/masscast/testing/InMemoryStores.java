@@ -7,6 +7,7 @@ import io.masscast.core.model.Campaign;
 import io.masscast.core.model.CampaignStats;
 import io.masscast.core.model.CampaignState;
 import io.masscast.core.model.ChannelRef;
+import io.masscast.core.model.ChatImage;
 import io.masscast.core.model.ConnectionHealth;
 import io.masscast.core.model.ConnectionState;
 import io.masscast.core.model.Fan;
@@ -20,6 +21,7 @@ import io.masscast.core.port.BindingStore;
 import io.masscast.core.port.CampaignStore;
 import io.masscast.core.port.CardRefStore;
 import io.masscast.core.port.ConnectionStore;
+import io.masscast.core.port.DigestStore;
 import io.masscast.core.port.LeaseStore;
 import io.masscast.core.port.OutboxStore;
 import io.masscast.core.port.StatsStore;
@@ -58,6 +60,9 @@ public final class InMemoryStores implements Transactor {
         final Map<Long, Map<String, Buyer>> buyers = new HashMap<>();
         final Map<String, ConnectionState> connections = new HashMap<>();
         final Set<String> events = new HashSet<>();
+        final Map<Long, ChatImage> images = new HashMap<>();
+        final Map<Long, String> permalinks = new HashMap<>();
+        final Map<ChannelRef, Map<String, DigestStore.Outcome>> digestClaims = new HashMap<>();
         long nextId = 1;
 
         State copy() {
@@ -75,6 +80,9 @@ public final class InMemoryStores implements Transactor {
             buyers.forEach((campaign, seen) -> copy.buyers.put(campaign, new LinkedHashMap<>(seen)));
             copy.connections.putAll(connections);
             copy.events.addAll(events);
+            copy.images.putAll(images);
+            copy.permalinks.putAll(permalinks);
+            digestClaims.forEach((channel, claims) -> copy.digestClaims.put(channel, new HashMap<>(claims)));
             copy.nextId = nextId;
             return copy;
         }
@@ -216,6 +224,15 @@ public final class InMemoryStores implements Transactor {
                 }
 
                 @Override
+                public List<Campaign> sentInChannel(ChannelRef channel, Instant from, Instant until) {
+                    return state.campaigns.values().stream()
+                            .filter(c -> c.channel().equals(channel) && c.sentAt().isPresent())
+                            .filter(c -> c.sentAt().get().isAfter(from) && !c.sentAt().get().isAfter(until))
+                            .sorted(Comparator.comparing((Campaign c) -> c.sentAt().get()).thenComparing(Campaign::id))
+                            .toList();
+                }
+
+                @Override
                 public List<Campaign> committedSends(String connectionId, Instant from, Instant to) {
                     return state.campaigns.values().stream()
                             .filter(c -> c.connectionId().equals(connectionId) && c.state().isCommitted())
@@ -287,6 +304,20 @@ public final class InMemoryStores implements Transactor {
                 }
 
                 @Override
+                public void enqueue(OutboxEntry e, ChatImage image) {
+                    if (e.kind() != OutboxEntry.Kind.CHANNEL_IMAGE) {
+                        throw new IllegalArgumentException("only an image entry has an image");
+                    }
+                    enqueue(e);
+                    state.images.put(state.nextId - 1, image);
+                }
+
+                @Override
+                public Optional<ChatImage> image(long entryId) {
+                    return Optional.ofNullable(state.images.get(entryId));
+                }
+
+                @Override
                 public List<OutboxEntry> pending(Platform platform, int limit) {
                     return state.outbox.values().stream().filter(e -> e.channel().platform() == platform).limit(limit)
                             .toList();
@@ -300,6 +331,7 @@ public final class InMemoryStores implements Transactor {
                 @Override
                 public void delivered(long entryId) {
                     state.outbox.remove(entryId);
+                    state.images.remove(entryId);
                 }
 
                 @Override
@@ -332,7 +364,21 @@ public final class InMemoryStores implements Transactor {
 
                 @Override
                 public void save(long campaignId, String messageId) {
-                    state.cards.put(campaignId, messageId);
+                    if (!messageId.equals(state.cards.put(campaignId, messageId))) {
+                        state.permalinks.remove(campaignId);
+                    }
+                }
+
+                @Override
+                public void savePermalink(long campaignId, String permalink) {
+                    if (state.cards.containsKey(campaignId)) {
+                        state.permalinks.put(campaignId, permalink);
+                    }
+                }
+
+                @Override
+                public Optional<String> permalink(long campaignId) {
+                    return Optional.ofNullable(state.permalinks.get(campaignId));
                 }
             };
         }
@@ -369,6 +415,17 @@ public final class InMemoryStores implements Transactor {
                 @Override
                 public List<StatsSnapshot> snapshots(long campaignId) {
                     return state.snapshots.stream().filter(s -> s.campaignId() == campaignId).toList();
+                }
+
+                @Override
+                public List<StatsSnapshot> channelSnapshots(ChannelRef channel, Instant changedAfter, Instant until) {
+                    Set<Long> changed = new HashSet<>();
+                    state.snapshots.stream().filter(s -> s.at().isAfter(changedAfter)).forEach(s -> changed.add(s.campaignId()));
+                    return state.snapshots.stream()
+                            .filter(s -> changed.contains(s.campaignId()) && !s.at().isAfter(until))
+                            .filter(s -> state.campaigns.get(s.campaignId()).channel().equals(channel))
+                            .sorted(Comparator.comparingLong(StatsSnapshot::campaignId).thenComparing(StatsSnapshot::at))
+                            .toList();
                 }
 
                 @Override
@@ -467,6 +524,26 @@ public final class InMemoryStores implements Transactor {
 
                 private void put(ConnectionState c) {
                     state.connections.put(c.connectionId(), c);
+                }
+            };
+        }
+
+        @Override
+        public DigestStore digests() {
+            return new DigestStore() {
+                @Override
+                public boolean claim(ChannelRef channel, String period, Outcome outcome, Instant at, String by) {
+                    return state.digestClaims.computeIfAbsent(channel, c -> new HashMap<>()).putIfAbsent(period, outcome) == null;
+                }
+
+                @Override
+                public boolean isClaimed(ChannelRef channel, String period) {
+                    return state.digestClaims.getOrDefault(channel, Map.of()).containsKey(period);
+                }
+
+                @Override
+                public boolean anyClaimed(ChannelRef channel) {
+                    return !state.digestClaims.getOrDefault(channel, Map.of()).isEmpty();
                 }
             };
         }

@@ -45,6 +45,8 @@ public final class CommandRouter {
         ID_AND_KEYS,
         /** a campaign id, then free text that is not parsed: {@code reject MC-3 too pricey, "maybe" later} */
         ID_AND_TEXT,
+        /** one word at most, no {@code key=value}: {@code digest 7d} */
+        WORD,
         /** anything, ignored: {@code help} */
         ANY
     }
@@ -63,7 +65,8 @@ public final class CommandRouter {
     private final ComposeCommands compose;
     private final DecisionCommands decisions;
 
-    public CommandRouter(ComposeCommands compose, DecisionCommands decisions, ReadCommands reads, AdminCommands admin) {
+    public CommandRouter(ComposeCommands compose, DecisionCommands decisions, ReadCommands reads, AdminCommands admin,
+                         DigestCommands digests) {
         this.compose = compose;
         this.decisions = decisions;
         add("new", Args.KEYS, "new [text=\"...\" lists=... exclude=... users=... subscribed_after=YYYY-MM-DD media=... preview=N "
@@ -83,8 +86,9 @@ public final class CommandRouter {
         add("bind", Args.KEYS, "bind connection=conn_... [creator=\"Name\"] zone=Area/City approvers=ID,ID",
                 "bind this channel to a creator (admins)", admin::bind);
         add("policy", Args.KEYS, "policy [approvals=1-3 self_approval=yes|no daily_cap=N|off min_gap=2h|off quiet=23:00-08:00|off "
-                + "approvers=ID,ID]", "show or change this channel's rules (changes: admins)", admin::policy);
-        add("digest", Args.NONE, "digest", "the daily results digest", reads::digest);
+                + "digest=09:00|off approvers=ID,ID]", "show or change this channel's rules (changes: admins)", admin::policy);
+        add("digest", Args.WORD, DigestCommands.USAGE, "post the results digest with its chart in this channel now",
+                digests::digest);
         add("help", Args.ANY, "help", "this list", invocation -> help());
     }
 
@@ -186,6 +190,9 @@ public final class CommandRouter {
                             + (parsed.words().size() > 1 ? ", ..." : "") + ").");
             case KEYS -> parsed.extraWords(0);
             case ID, ID_AND_KEYS -> parsed.extraWords(1);
+            case WORD -> parsed.words().size() <= 1 ? Optional.empty()
+                    : Optional.of("/masscast " + spec.name() + " takes one argument at most (" + Excerpt.of(parsed.positional().get(0))
+                            + ", " + Excerpt.of(parsed.positional().get(1)) + (parsed.words().size() > 2 ? ", ..." : "") + ").");
             case ID_AND_TEXT, ANY -> Optional.empty();
         };
     }

@@ -9,8 +9,9 @@ import java.util.Optional;
  * delivered later by the outbox dispatcher. A {@link Kind#CARD} entry re-renders the campaign's card
  * from its current state (posting it the first time, updating it afterwards), so delivering it twice
  * is harmless; a {@link Kind#THREAD_NOTE} posts {@code text} in the card's thread; a
- * {@link Kind#CHANNEL_MESSAGE} belongs to no campaign (connection alerts, digests) and posts {@code text}
- * in the channel itself.
+ * {@link Kind#CHANNEL_MESSAGE} belongs to no campaign (connection alerts) and posts {@code text}
+ * in the channel itself; a {@link Kind#CHANNEL_IMAGE} belongs to no campaign either and posts an image (a
+ * digest's chart, stored with the entry) with {@code text} as its caption.
  *
  * <p>{@code attemptStartedAt} is the idempotency mark of the kinds that post something new: it is stored
  * before the platform is called, so a later attempt can tell that an earlier one may already have posted.
@@ -28,7 +29,8 @@ public record OutboxEntry(
     public enum Kind {
         CARD(true),
         THREAD_NOTE(true),
-        CHANNEL_MESSAGE(false);
+        CHANNEL_MESSAGE(false),
+        CHANNEL_IMAGE(false);
 
         private final boolean campaignEntry;
 
@@ -69,6 +71,11 @@ public record OutboxEntry(
 
     public static OutboxEntry channelMessage(ChannelRef channel, String text, Instant now) {
         return new OutboxEntry(0, Optional.empty(), channel, Kind.CHANNEL_MESSAGE, text, 0, now, Optional.empty());
+    }
+
+    /** An image with its caption; the outbox stores the image beside the entry ({@code OutboxStore#enqueue}). */
+    public static OutboxEntry channelImage(ChannelRef channel, String caption, Instant now) {
+        return new OutboxEntry(0, Optional.empty(), channel, Kind.CHANNEL_IMAGE, caption, 0, now, Optional.empty());
     }
 
     /**

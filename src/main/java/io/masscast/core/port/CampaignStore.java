@@ -50,6 +50,9 @@ public interface CampaignStore {
     /** A channel's campaigns in any of the states, newest first. */
     List<Campaign> inChannel(ChannelRef channel, Set<CampaignState> states, int limit);
 
+    /** A channel's campaigns that went out in (from, until] ({@link Campaign#sentAt()}), oldest first. */
+    List<Campaign> sentInChannel(ChannelRef channel, Instant from, Instant until);
+
     /**
      * Campaigns of a connection in a committed state (approved or later, not cancelled or failed) whose
      * send time ({@link Campaign#sendTime()}) lies in [from, to).

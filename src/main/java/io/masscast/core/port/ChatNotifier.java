@@ -2,6 +2,7 @@ package io.masscast.core.port;
 
 import io.masscast.core.command.Card;
 import io.masscast.core.model.ChannelRef;
+import io.masscast.core.model.ChatImage;
 import java.util.Optional;
 
 /**
@@ -23,6 +24,17 @@ public interface ChatNotifier {
     /** Posts {@code text} under the card's message (in its thread where the platform has threads). */
     void postNote(ChannelRef channel, Optional<String> cardMessageId, String text);
 
-    /** Posts {@code text} in the channel, tied to no campaign (connection alerts, digests). */
+    /** Posts {@code text} in the channel, tied to no campaign (connection alerts). */
     void postMessage(ChannelRef channel, String text);
+
+    /** Posts {@code image} in the channel with {@code caption} (a digest and its chart), tied to no campaign. */
+    void postImage(ChannelRef channel, String caption, ChatImage image);
+
+    /**
+     * A link that opens the message {@code messageId} (a card), where the platform has one. The outbox asks once,
+     * when a card is first posted, and digests link to the card with it.
+     */
+    default Optional<String> permalink(ChannelRef channel, String messageId) {
+        return Optional.empty();
+    }
 }

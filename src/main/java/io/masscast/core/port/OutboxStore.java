@@ -1,15 +1,23 @@
 package io.masscast.core.port;
 
+import io.masscast.core.model.ChatImage;
 import io.masscast.core.model.OutboxEntry;
 import io.masscast.core.model.Platform;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** Notifications waiting to be delivered to chat (transactional outbox). */
 public interface OutboxStore {
 
     /** Stores the entry (its id, attempts and attempt mark are ignored: assigned, 0 and none). */
     void enqueue(OutboxEntry entry);
+
+    /** Stores an entry that posts an image ({@link OutboxEntry.Kind#CHANNEL_IMAGE}) with the image. */
+    void enqueue(OutboxEntry entry, ChatImage image);
+
+    /** The image an entry posts, if it has one and is still waiting. */
+    Optional<ChatImage> image(long entryId);
 
     /** Every entry still to deliver to channels of {@code platform}, due or not, oldest first. */
     List<OutboxEntry> pending(Platform platform, int limit);

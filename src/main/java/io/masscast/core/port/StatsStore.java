@@ -1,6 +1,7 @@
 package io.masscast.core.port;
 
 import io.masscast.core.model.CampaignStats;
+import io.masscast.core.model.ChannelRef;
 import io.masscast.core.model.Fan;
 import io.masscast.core.model.StatsSnapshot;
 import java.time.Instant;
@@ -22,6 +23,13 @@ public interface StatsStore {
 
     /** A campaign's snapshots, oldest first. */
     List<StatsSnapshot> snapshots(long campaignId);
+
+    /**
+     * The snapshots taken up to {@code until} of the channel's campaigns that have one taken after
+     * {@code changedAfter}: the whole series of each, so figures at any moment of the span can be read.
+     * Ordered by campaign, then oldest first.
+     */
+    List<StatsSnapshot> channelSnapshots(ChannelRef channel, Instant changedAfter, Instant until);
 
     /** Stores the buyers not stored before, in the given order; returns how many were new. */
     int addBuyers(long campaignId, List<Fan> buyers, Instant seenAt);

@@ -19,4 +19,6 @@ public interface Stores {
     StatsStore stats();
 
     ConnectionStore connections();
+
+    DigestStore digests();
 }

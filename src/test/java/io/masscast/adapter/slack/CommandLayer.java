@@ -1,5 +1,6 @@
 package io.masscast.adapter.slack;
 
+import io.masscast.chart.XChartRenderer;
 import io.masscast.core.campaign.BindingService;
 import io.masscast.core.campaign.CampaignService;
 import io.masscast.core.command.AdminCommands;
@@ -7,9 +8,11 @@ import io.masscast.core.command.CampaignViews;
 import io.masscast.core.command.CommandRouter;
 import io.masscast.core.command.ComposeCommands;
 import io.masscast.core.command.DecisionCommands;
+import io.masscast.core.command.DigestCommands;
 import io.masscast.core.command.FanListCache;
 import io.masscast.core.command.FormOptions;
 import io.masscast.core.command.ReadCommands;
+import io.masscast.core.digest.DigestService;
 import io.masscast.core.policy.Permissions;
 import io.masscast.core.port.OfAuthGateway;
 import io.masscast.core.port.Transactor;
@@ -27,7 +30,8 @@ record CommandLayer(CampaignService campaigns, CampaignViews views, CommandRoute
         CampaignViews views = new CampaignViews(campaigns, bindings, lists, clock);
         CommandRouter router = new CommandRouter(new ComposeCommands(campaigns, bindings, lists, clock),
                 new DecisionCommands(campaigns), new ReadCommands(campaigns, bindings, views, lists, ofauth, clock),
-                new AdminCommands(bindings, ofauth));
+                new AdminCommands(bindings, ofauth),
+                new DigestCommands(new DigestService(stores, new XChartRenderer(), clock, "test-replica")));
         return new CommandLayer(campaigns, views, router, new FormOptions(bindings, lists, ofauth));
     }
 }
