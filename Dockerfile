@@ -14,8 +14,9 @@ RUN mvn -B -q package -DskipTests
 
 # --- runtime: a slim Java 17 JRE, as an unprivileged user -----------------------------------
 FROM eclipse-temurin:17-jre-jammy
+# fontconfig and a font: the digest's chart is drawn with Java's headless graphics, which need them
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends curl \
+    && apt-get install -y --no-install-recommends curl fontconfig fonts-dejavu-core \
     && rm -rf /var/lib/apt/lists/* \
     && groupadd --system --gid 10001 masscast \
     && useradd --system --uid 10001 --gid masscast --home-dir /data --shell /usr/sbin/nologin masscast \

@@ -35,6 +35,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // the digest's chart is drawn without a display; set before anything touches AWT
+        System.setProperty("java.awt.headless", "true");
         // UTF-8 whatever the locale says (under LANG=C the JVM's own streams would print every non-ASCII character as ?)
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
@@ -69,14 +71,19 @@ public final class Main {
             err.println(e.getMessage());
             return 2;
         }
-        if (forceShell || config.adapters().contains(Adapter.SHELL)) {
-            // the terminal is the user interface: only warnings belong on it (read before logging starts),
-            // unless the level was chosen on the command line (-Dmasscast.log.level=INFO, with stderr redirected)
-            if (System.getProperty("masscast.log.level") == null) {
-                System.setProperty("masscast.log.level", "WARN");
+        try {
+            if (forceShell || config.adapters().contains(Adapter.SHELL)) {
+                // the terminal is the user interface: only warnings belong on it (read before logging starts),
+                // unless the level was chosen on the command line (-Dmasscast.log.level=INFO, with stderr redirected)
+                if (System.getProperty("masscast.log.level") == null) {
+                    System.setProperty("masscast.log.level", "WARN");
+                }
+                return ShellMode.run(config, in, out, interactive);
             }
-            return ShellMode.run(config, in, out, interactive);
+            return ServerMode.run(config, err);
+        } catch (StartupFailure e) {
+            err.println(e.getMessage());
+            return 2;
         }
-        return ServerMode.run(config, err);
     }
 }

@@ -50,6 +50,7 @@ final class ServerMode implements AutoCloseable {
         adapters = List.copyOf(chat.apply(config, wiring.chatCore()));
         http = new HttpServer(config.http().port(), wiring::ready);
         adapters.forEach(adapter -> adapter.routes().forEach(http::post));
+        http.post("/webhooks/ofauth", wiring.ofauthWebhook());
     }
 
     /** The adapters of the configured platforms. */

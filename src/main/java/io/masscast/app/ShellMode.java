@@ -104,9 +104,7 @@ public final class ShellMode {
     }
 
     private static MasscastConfig withDatabase(MasscastConfig config, Path file) {
-        return new MasscastConfig(config.slack(), config.discord(), config.ofAuth(),
-                new DatabaseSettings("jdbc:sqlite:" + file, Optional.empty(), Optional.empty()), config.http(), config.access(),
-                config.leases());
+        return config.withDatabase(new DatabaseSettings("jdbc:sqlite:" + file, Optional.empty(), Optional.empty()));
     }
 
     private static Path temporaryDatabase() {

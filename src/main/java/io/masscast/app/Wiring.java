@@ -1,27 +1,38 @@
 package io.masscast.app;
 
 import io.masscast.adapter.common.ChatCore;
+import io.javalin.http.Handler;
+import io.masscast.chart.XChartRenderer;
 import io.masscast.config.LeaseSettings;
 import io.masscast.config.MasscastConfig;
 import io.masscast.config.OfAuthSettings;
 import io.masscast.config.Secret;
+import io.masscast.config.StatsSettings;
 import io.masscast.core.campaign.BindingService;
 import io.masscast.core.campaign.CampaignService;
+import io.masscast.core.campaign.StatsService;
 import io.masscast.core.campaign.SubmissionService;
 import io.masscast.core.command.AdminCommands;
 import io.masscast.core.command.CampaignViews;
 import io.masscast.core.command.CommandRouter;
 import io.masscast.core.command.ComposeCommands;
 import io.masscast.core.command.DecisionCommands;
+import io.masscast.core.command.DigestCommands;
 import io.masscast.core.command.FanListCache;
 import io.masscast.core.command.FormOptions;
 import io.masscast.core.command.ReadCommands;
+import io.masscast.core.digest.DigestService;
+import io.masscast.core.health.ConnectionHealthService;
 import io.masscast.core.model.CampaignState;
 import io.masscast.core.model.Platform;
 import io.masscast.core.policy.Permissions;
 import io.masscast.core.port.ChatNotifier;
+import io.masscast.core.port.OfAuthFailure;
 import io.masscast.core.port.OfAuthGateway;
-import io.masscast.jobs.DeliveryTrackerJob;
+import io.masscast.http.OfAuthWebhookHandler;
+import io.masscast.http.OfAuthWebhookVerifier;
+import io.masscast.jobs.ConnectionWatcherJob;
+import io.masscast.jobs.DigestJob;
 import io.masscast.jobs.ExpiryJob;
 import io.masscast.jobs.Job;
 import io.masscast.jobs.JobRuntime;
@@ -29,6 +40,7 @@ import io.masscast.jobs.LeaseKeeper;
 import io.masscast.jobs.OutboxDispatcherJob;
 import io.masscast.jobs.ReconcilerJob;
 import io.masscast.jobs.SingletonWork;
+import io.masscast.jobs.StatsPollerJob;
 import io.masscast.jobs.SubmitterJob;
 import io.masscast.ofauth.OfAuthClient;
 import io.masscast.ofauth.OfAuthClientConfig;
@@ -44,6 +56,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The only place that constructs infrastructure: database, OFAuth client (live, or pointed at an
@@ -51,11 +65,18 @@ import java.util.function.UnaryOperator;
  * built by the run modes around it and hand in their notifiers when the jobs start.
  */
 public final class Wiring implements AutoCloseable {
-    private static final Set<CampaignState> IN_FLIGHT =
-            EnumSet.of(CampaignState.APPROVED, CampaignState.SUBMITTING, CampaignState.SENDING);
+    private static final Logger LOG = LoggerFactory.getLogger(Wiring.class);
+    /** Sends masscast still has to make; once OFAuth has a message, its delivery is OFAuth's (the poller follows it). */
+    private static final Set<CampaignState> IN_FLIGHT = EnumSet.of(CampaignState.APPROVED, CampaignState.SUBMITTING);
+    /** How often the daily digests' schedules are checked: a digest goes out within this of its time. */
+    static final Duration DIGEST_CHECK = Duration.ofSeconds(30);
 
-    /** How often each job looks for work; tests may tighten them. */
-    public record Intervals(Duration submitter, Duration outbox, Duration delivery, Duration reconciler, Duration expiry) {
+    /**
+     * How often each job looks for work; tests may tighten them. {@code stats} is how often the stats poller
+     * and the connection watcher look for a connection that is due (each connection's poll delay and probe
+     * schedule come from {@link StatsSettings}).
+     */
+    public record Intervals(Duration submitter, Duration outbox, Duration stats, Duration reconciler, Duration expiry) {
         public static Intervals defaults() {
             return new Intervals(Duration.ofMillis(500), Duration.ofMillis(300), Duration.ofSeconds(2),
                     Duration.ofSeconds(5), Duration.ofSeconds(30));
@@ -76,14 +97,25 @@ public final class Wiring implements AutoCloseable {
     private final CommandRouter router;
     private final LeaseKeeper leases;
     private final JobRuntime jobs;
+    private final StatsSettings statsSettings;
+    private final StatsService stats;
+    private final ConnectionHealthService health;
+    private final DigestService digests;
+    private final OfAuthWebhookHandler webhook;
     private OutboxDispatcherJob outbox;
 
-    private Wiring(Database database, OfAuthClient ofauth, Set<String> admins, Clock clock, Intervals intervals,
-                   LeaseSettings leaseSettings) {
+    private Wiring(Database database, OfAuthClient ofauth, MasscastConfig config, Set<String> admins, Clock clock,
+                   Intervals intervals, LeaseSettings leaseSettings) {
         this.database = database;
         this.ofauth = ofauth;
         this.clock = clock;
         this.intervals = intervals;
+        this.statsSettings = config.stats();
+        this.stats = new StatsService(database, clock);
+        this.health = new ConnectionHealthService(database, ofauth, clock, statsSettings.probeInterval());
+        ofauth.onSessionExpired(health::sessionExpiredSeen);
+        this.webhook = new OfAuthWebhookHandler(config.ofAuth().webhookSecret()
+                .map(secret -> new OfAuthWebhookVerifier(secret.reveal(), clock)), health);
         this.permissions = new Permissions(admins);
         this.bindings = new BindingService(database, permissions);
         this.campaigns = new CampaignService(database, ofauth, permissions, clock);
@@ -91,13 +123,15 @@ public final class Wiring implements AutoCloseable {
         FanListCache lists = new FanListCache(ofauth, clock);
         this.views = new CampaignViews(campaigns, bindings, lists, clock);
         this.formOptions = new FormOptions(bindings, lists, ofauth, campaigns, clock);
+        this.digests = new DigestService(database, new XChartRenderer(), clock, replica);
         this.router = new CommandRouter(
                 new ComposeCommands(campaigns, bindings, lists, clock),
                 new DecisionCommands(campaigns),
                 new ReadCommands(campaigns, bindings, views, lists, ofauth, clock),
-                new AdminCommands(bindings, ofauth));
+                new AdminCommands(bindings, ofauth),
+                new DigestCommands(digests));
         this.leases = new LeaseKeeper(database, clock, replica, leaseSettings.ttl());
-        this.jobs = new JobRuntime(4, leases);
+        this.jobs = new JobRuntime(8, leases);
     }
 
     /**
@@ -115,12 +149,33 @@ public final class Wiring implements AutoCloseable {
         Set<String> admins = new HashSet<>(config.access().adminIds());
         admins.addAll(extraAdmins);
         Database database = Database.open(config.database());
+        Wiring wiring;
         try {
             OfAuthClient ofauth = OfAuthClient.create(clientTuning.apply(clientConfig(config.ofAuth(), simulator)));
-            return new Wiring(database, ofauth, admins, clock, intervals, config.leases());
+            wiring = new Wiring(database, ofauth, config, admins, clock, intervals, config.leases());
         } catch (RuntimeException e) {
             database.close();
             throw e;
+        }
+        try {
+            wiring.checkApiKey();
+            return wiring;
+        } catch (RuntimeException e) {
+            wiring.close();
+            throw e;
+        }
+    }
+
+    /** A wrong API key stops start-up; OFAuth being unreachable does not (the jobs retry). */
+    private void checkApiKey() {
+        try {
+            LOG.info("OFAuth accepts the API key (organisation {})", ofauth.whoami().id());
+        } catch (OfAuthFailure.Unauthenticated e) {
+            throw new StartupFailure("masscast cannot start: OFAuth did not accept the API key in OFAUTH_API_KEY ("
+                    + e.getMessage() + "). Copy the key again from the OFAuth dashboard (Developers → API keys) into"
+                    + " OFAUTH_API_KEY, or unset it to try masscast on its built-in OFAuth simulator.");
+        } catch (OfAuthFailure e) {
+            LOG.warn("Could not check the OFAuth API key at start-up ({}); starting anyway", e.getClass().getSimpleName());
         }
     }
 
@@ -133,13 +188,17 @@ public final class Wiring implements AutoCloseable {
                 .withRateLimit(rateLimit(settings.ratePerMinute(), settings.burst()));
     }
 
-    /** The configured bucket, with the default plan's reserves scaled to its size (30 and 5 of 90). */
+    /**
+     * The configured bucket, with the default plan's reserves scaled to its size (30 and 5 of 90). Background
+     * calls never wait for a token: the stats poller shortens its cycle instead, so it never holds a job
+     * thread or a token a send could use.
+     */
     static OfAuthClientConfig.RateLimit rateLimit(int perMinute, int burst) {
         OfAuthClientConfig.RateLimit plan = OfAuthClientConfig.RateLimit.defaults();
         long background = burst * plan.backgroundReserve() / plan.burst();
         long interactive = burst * plan.interactiveReserve() / plan.burst();
         return new OfAuthClientConfig.RateLimit(burst, perMinute, Duration.ofMinutes(1), background, interactive,
-                plan.sendMaxWait(), plan.interactiveMaxWait(), plan.backgroundMaxWait(), plan.defaultRetryAfter());
+                plan.sendMaxWait(), plan.interactiveMaxWait(), Duration.ZERO, plan.defaultRetryAfter());
     }
 
     /** Starts the background jobs; cards and notes go to the notifier of their channel's platform. */
@@ -153,10 +212,12 @@ public final class Wiring implements AutoCloseable {
         outbox = new OutboxDispatcherJob(database, views, notifiers, singleton, clock, intervals.outbox());
         // in the order one tick of each should run: state changes first, their notifications last
         return List.of(
-                new SubmitterJob(submissions, ofauth, leases, intervals.submitter()),
+                new ConnectionWatcherJob(health, singleton, intervals.stats()),
+                new SubmitterJob(submissions, health, ofauth, leases, intervals.submitter()),
                 new ReconcilerJob(submissions, ofauth, singleton, clock, intervals.reconciler()),
-                new DeliveryTrackerJob(submissions, ofauth, singleton, clock, intervals.delivery()),
+                new StatsPollerJob(stats, ofauth, singleton, clock, statsSettings, intervals.stats()),
                 new ExpiryJob(campaigns, singleton, intervals.expiry()),
+                new DigestJob(digests, clock, DIGEST_CHECK),
                 outbox);
     }
 
@@ -178,6 +239,16 @@ public final class Wiring implements AutoCloseable {
 
     public boolean ready() {
         return database.isReachable();
+    }
+
+    /** {@code POST /webhooks/ofauth}: OFAuth's connection events, verified with OFAUTH_WEBHOOK_SECRET. */
+    public Handler ofauthWebhook() {
+        return webhook;
+    }
+
+    /** Campaign results, for tests that look at what the poller stored. */
+    StatsService stats() {
+        return stats;
     }
 
     public CommandRouter router() {

@@ -4,6 +4,7 @@ import static io.masscast.config.EnvReader.FILE_SUFFIX;
 import static io.masscast.config.EnvReader.shown;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -31,7 +32,8 @@ public final class ConfigLoader {
     private static final List<String> SETTINGS = List.of(
             "MASSCAST_SLACK_API_URL", "DISCORD_GUILD_ID", "MASSCAST_DISCORD_API_URL", "OFAUTH_BASE_URL", "MASSCAST_OFAUTH",
             "MASSCAST_OFAUTH_RATE_PER_MINUTE", "MASSCAST_OFAUTH_BURST", "MASSCAST_DB_URL", "MASSCAST_DB_USER",
-            "MASSCAST_HTTP_PORT", "MASSCAST_ADMINS", "MASSCAST_LEASE_TTL");
+            "MASSCAST_HTTP_PORT", "MASSCAST_ADMINS", "MASSCAST_LEASE_TTL", "MASSCAST_STATS_INTERVAL",
+            "MASSCAST_STATS_TRACK_DAYS", "MASSCAST_BUYER_NOTE_INTERVAL", "MASSCAST_CONNECTION_PROBE_INTERVAL");
 
     private static final List<String> OWN_PREFIXES = List.of("MASSCAST_", "SLACK_", "DISCORD_", "OFAUTH_");
     private static final int MAX_TYPO_DISTANCE = 2;
@@ -77,11 +79,12 @@ public final class ConfigLoader {
         Optional<AccessSettings> access = access();
         LeaseSettings leases = new LeaseSettings(env.duration("MASSCAST_LEASE_TTL", LeaseSettings.DEFAULT_TTL,
                 LeaseSettings.MIN_TTL, LeaseSettings.MAX_TTL));
+        Optional<StatsSettings> stats = stats(ofAuth.map(OfAuthSettings::mode));
         if (env.problemCount() > 0) {
             throw new ConfigException(env.problems());
         }
         return new MasscastConfig(slack, discord, ofAuth.orElseThrow(), database.orElseThrow(), http.orElseThrow(),
-                access.orElseThrow(), leases);
+                access.orElseThrow(), leases, stats.orElseThrow());
     }
 
     /** The settings, unless reading them added a problem (then the whole load fails anyway). */
@@ -325,6 +328,24 @@ public final class ConfigLoader {
             }
         }
         return unlessNewProblems(before, () -> new AccessSettings(adminIds));
+    }
+
+    // --- Stats and connection health ------------------------------------------------------------
+
+    /** On the simulator a poll spends no real budget, so results are polled more often by default. */
+    private Optional<StatsSettings> stats(Optional<OfAuthMode> mode) {
+        int before = env.problemCount();
+        Duration defaultInterval = mode.equals(Optional.of(OfAuthMode.SIMULATOR))
+                ? StatsSettings.SIMULATOR_INTERVAL : StatsSettings.DEFAULT_INTERVAL;
+        Duration interval = env.duration("MASSCAST_STATS_INTERVAL", defaultInterval,
+                StatsSettings.MIN_INTERVAL, StatsSettings.MAX_INTERVAL);
+        int trackDays = env.integer("MASSCAST_STATS_TRACK_DAYS", StatsSettings.DEFAULT_TRACK_DAYS, 1,
+                StatsSettings.MAX_TRACK_DAYS);
+        Duration buyerNotes = env.duration("MASSCAST_BUYER_NOTE_INTERVAL", StatsSettings.DEFAULT_BUYER_NOTE_INTERVAL,
+                Duration.ZERO, StatsSettings.MAX_INTERVAL);
+        Duration probes = env.duration("MASSCAST_CONNECTION_PROBE_INTERVAL", StatsSettings.DEFAULT_PROBE_INTERVAL,
+                StatsSettings.MIN_PROBE_INTERVAL, StatsSettings.MAX_INTERVAL);
+        return unlessNewProblems(before, () -> new StatsSettings(interval, trackDays, buyerNotes, probes));
     }
 
     private static String adminIdProblem(String id) {

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,7 +35,7 @@ final class EnvReader {
     private static final int MAX_SHOWN_LENGTH = 40;
     // Slack, OFAuth and Svix prefixes; Discord tokens (about 70 characters) are caught by length.
     private static final Pattern SECRET_LOOKING = Pattern.compile("(?is)(xox|xapp-|sk_|whsec_).*");
-    private static final Pattern DURATION = Pattern.compile("([0-9]{1,12})(ms|s|m|h)");
+    private static final Pattern DURATION = Pattern.compile("([0-9]{1,12})\\s*(ms|s|min|m|h|d)", Pattern.CASE_INSENSITIVE);
 
     private final Map<String, String> env;
     private final List<String> problems = new ArrayList<>();
@@ -154,7 +155,7 @@ final class EnvReader {
     }
 
     /**
-     * A duration written like the policy's ({@code 500ms}, {@code 10s}, {@code 5m}, {@code 2h}) in
+     * A duration written like the policy's ({@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 1d}) in
      * {@code [min, max]}, or {@code defaultValue} when unset.
      */
     Duration duration(String name, Duration defaultValue, Duration min, Duration max) {
@@ -166,27 +167,39 @@ final class EnvReader {
         if (parts.matches()) {
             try {
                 long amount = Long.parseLong(parts.group(1));
-                Duration value = switch (parts.group(2)) {
+                Duration value = switch (parts.group(2).toLowerCase(Locale.ROOT)) {
                     case "ms" -> Duration.ofMillis(amount);
                     case "s" -> Duration.ofSeconds(amount);
-                    case "m" -> Duration.ofMinutes(amount);
-                    default -> Duration.ofHours(amount);
+                    case "h" -> Duration.ofHours(amount);
+                    case "d" -> Duration.ofDays(amount);
+                    default -> Duration.ofMinutes(amount);
                 };
                 if (value.compareTo(min) >= 0 && value.compareTo(max) <= 0) {
                     return value;
                 }
-            } catch (NumberFormatException e) {
+            } catch (NumberFormatException | ArithmeticException e) {
                 // too many digits: reported below, with the accepted range
             }
         }
-        problem(name + " must be a duration from " + describe(min) + " to " + describe(max) + ", written like 10s, 5m or 2h"
-                + shown(raw.get()) + ".");
+        problem(name + " must be a duration from " + durationText(min) + " to " + durationText(max)
+                + ", written like 10s, 5m or 2h" + shown(raw.get()) + ".");
         return defaultValue;
     }
 
-    private static String describe(Duration duration) {
-        return duration.toMillis() % 60_000 == 0 ? duration.toMinutes() + "m"
-                : duration.toMillis() % 1000 == 0 ? duration.toSeconds() + "s" : duration.toMillis() + "ms";
+    /** {@code 500ms}, {@code 90s}, {@code 5m}, {@code 2h}, {@code 1d}: the shortest exact way to write a duration. */
+    static String durationText(Duration duration) {
+        long millis = duration.toMillis();
+        if (millis % 1000 != 0) {
+            return millis + "ms";
+        }
+        long seconds = duration.toSeconds();
+        if (seconds != 0 && seconds % 86_400 == 0) {
+            return seconds / 86_400 + "d";
+        }
+        if (seconds != 0 && seconds % 3600 == 0) {
+            return seconds / 3600 + "h";
+        }
+        return seconds != 0 && seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
     }
 
     /** An http(s) base URL ending with {@code /}, or {@code defaultValue} when unset. */

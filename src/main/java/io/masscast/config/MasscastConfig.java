@@ -20,7 +20,8 @@ public record MasscastConfig(
         DatabaseSettings database,
         HttpSettings http,
         AccessSettings access,
-        LeaseSettings leases) {
+        LeaseSettings leases,
+        StatsSettings stats) {
 
     public MasscastConfig {
         Objects.requireNonNull(slack, "slack");
@@ -30,6 +31,11 @@ public record MasscastConfig(
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(access, "access");
         Objects.requireNonNull(leases, "leases");
+        Objects.requireNonNull(stats, "stats");
+    }
+
+    public MasscastConfig withDatabase(DatabaseSettings newDatabase) {
+        return new MasscastConfig(slack, discord, ofAuth, newDatabase, http, access, leases, stats);
     }
 
     /** The chat adapters to start: Slack and/or Discord, or the shell when neither is configured. */
@@ -55,6 +61,7 @@ public record MasscastConfig(
         lines.add(http.describe());
         lines.add(access.describe());
         lines.add(leases.describe());
+        lines.add(stats.describe());
         return List.copyOf(lines);
     }
 }

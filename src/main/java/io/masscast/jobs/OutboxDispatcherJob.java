@@ -3,13 +3,16 @@ package io.masscast.jobs;
 import io.masscast.core.command.CampaignCards;
 import io.masscast.core.command.CampaignViews;
 import io.masscast.core.model.Campaign;
+import io.masscast.core.model.ChatImage;
 import io.masscast.core.model.OutboxEntry;
 import io.masscast.core.model.Platform;
 import io.masscast.core.port.ChatNotifier;
+import io.masscast.core.port.NotDelivered;
 import io.masscast.core.port.Transactor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,69 +22,89 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers the outbox to chat. A card entry renders the campaign as it is now and posts it, or updates
- * the message already showing it, so a redelivery after a crash updates rather than duplicates. Entries
- * of one campaign go out in the order they were written: after a failure the campaign's later entries
- * wait behind the retry.
+ * Delivers the outbox to chat. Each platform has its own lease, and a replica takes only the leases of the
+ * platforms it has an adapter for: whichever replicas run, every platform's entries go out, each through one
+ * replica at a time.
+ *
+ * <p>A card entry renders the campaign as it is now and posts it, or updates the message already showing it,
+ * so a redelivery after a crash updates rather than duplicates; when a card is first posted, the link to its
+ * message is kept (where the platform has one) for the digests that name it. A note, channel message or image
+ * (a digest with its chart, stored with the entry) is posted at most once: its idempotency mark is stored before the platform is called, and an entry found with the mark set
+ * (the process stopped during the call) or whose post failed in a way that may have reached the channel is
+ * not posted again. Entries of one campaign, and a channel's campaign-less entries, go out in the order they
+ * were written: after a failure the later ones wait behind the retry.
  */
-public final class OutboxDispatcherJob extends SingletonJob {
+public final class OutboxDispatcherJob implements Job {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcherJob.class);
     private static final int BATCH = 200;
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
-    /** Further ahead than any retry: asking for entries due by then lists every pending one. */
-    private static final Duration FAR_FUTURE = Duration.ofDays(3650);
 
     private final Transactor transactor;
     private final CampaignViews views;
     private final Map<Platform, ChatNotifier> notifiers;
+    private final SingletonWork singleton;
     private final Clock clock;
+    private final Duration interval;
     private final CampaignCards cards = new CampaignCards();
 
     public OutboxDispatcherJob(Transactor transactor, CampaignViews views, Map<Platform, ChatNotifier> notifiers,
                                SingletonWork singleton, Clock clock, Duration interval) {
-        super("outbox", interval, singleton);
         this.transactor = transactor;
         this.views = views;
-        this.notifiers = Map.copyOf(notifiers);
+        this.notifiers = new EnumMap<>(notifiers);
+        this.singleton = singleton;
         this.clock = clock;
+        this.interval = interval;
+    }
+
+    /** The lease a replica holds while it delivers one platform's entries. */
+    public static String leaseName(Platform platform) {
+        return "outbox:" + platform.name().toLowerCase();
+    }
+
+    @Override
+    public String name() {
+        return "outbox";
+    }
+
+    @Override
+    public Duration interval() {
+        return interval;
+    }
+
+    @Override
+    public void tick() {
+        notifiers.forEach((platform, notifier) -> singleton.runIfHolder(leaseName(platform), () -> deliver(platform, notifier)));
     }
 
     /** Whether anything is still waiting to be delivered (the shell drains this before it exits). */
     public boolean isIdle() {
-        return transactor.inTransaction(stores -> stores.outbox().due(clock.instant().plus(FAR_FUTURE), 1)).isEmpty();
+        return !transactor.inTransaction(stores -> stores.outbox().hasPending());
     }
 
-    @Override
-    protected void work() {
+    private void deliver(Platform platform, ChatNotifier notifier) {
         Instant now = clock.instant();
-        List<OutboxEntry> pending = transactor.inTransaction(stores -> stores.outbox().due(now.plus(FAR_FUTURE), BATCH));
-        Set<Long> blocked = new HashSet<>();
+        List<OutboxEntry> pending = transactor.inTransaction(stores -> stores.outbox().pending(platform, BATCH));
+        Set<String> blocked = new HashSet<>();
         Set<Long> cardShown = new HashSet<>();
         for (OutboxEntry entry : pending) {
             if (entry.dueAt().isAfter(now)) {
-                blocked.add(entry.campaignId()); // an earlier entry waits for its retry: later ones wait behind it
+                blocked.add(entry.orderKey()); // an earlier entry waits for its retry: later ones wait behind it
             }
-            if (blocked.contains(entry.campaignId())) {
+            if (blocked.contains(entry.orderKey())) {
                 continue;
             }
-            ChatNotifier notifier = notifiers.get(entry.channel().platform());
-            if (notifier == null) {
-                continue; // that platform's adapter is not running here; another replica may deliver it
-            }
             try {
-                if (entry.kind() == OutboxEntry.Kind.CARD && cardShown.contains(entry.campaignId())) {
-                    markDelivered(entry);
-                    continue; // this tick already showed the campaign as it is now
-                }
-                deliver(entry, notifier);
-                if (entry.kind() == OutboxEntry.Kind.CARD) {
-                    cardShown.add(entry.campaignId());
+                if (entry.kind().idempotent()) {
+                    showCard(entry, notifier, cardShown);
+                } else {
+                    postOnce(entry, notifier);
                 }
             } catch (RuntimeException e) {
-                blocked.add(entry.campaignId());
+                blocked.add(entry.orderKey());
                 Duration backoff = backoff(entry.attempts());
-                LOG.warn("Outbox entry {} ({} for campaign {}) not delivered, retry in {} s: {}", entry.id(),
-                        entry.kind(), entry.campaignId(), backoff.toSeconds(), e.getClass().getSimpleName());
+                LOG.warn("Outbox entry {} ({} in {}) not delivered, retry in {} s: {}", entry.id(), entry.kind(),
+                        entry.channel(), backoff.toSeconds(), e.getClass().getSimpleName());
                 transactor.inTransaction(stores -> {
                     stores.outbox().retryLater(entry.id(), clock.instant().plus(backoff), e.getClass().getSimpleName());
                     return null;
@@ -90,24 +113,82 @@ public final class OutboxDispatcherJob extends SingletonJob {
         }
     }
 
-    private void deliver(OutboxEntry entry, ChatNotifier notifier) {
-        Optional<String> messageId = transactor.inTransaction(stores -> stores.cards().find(entry.campaignId()));
-        if (entry.kind() == OutboxEntry.Kind.THREAD_NOTE) {
-            notifier.postNote(entry.channel(), messageId, entry.text());
-            markDelivered(entry);
+    private void showCard(OutboxEntry entry, ChatNotifier notifier, Set<Long> cardShown) {
+        long campaignId = entry.campaignId().orElseThrow();
+        if (!cardShown.add(campaignId)) {
+            markDelivered(entry); // this tick already showed the campaign as it is now
             return;
         }
-        Optional<Campaign> campaign = transactor.inTransaction(stores -> stores.campaigns().find(entry.campaignId()));
+        Optional<Campaign> campaign = transactor.inTransaction(stores -> stores.campaigns().find(campaignId));
         if (campaign.isEmpty()) {
             markDelivered(entry);
             return;
         }
+        Optional<String> messageId = cardMessage(entry);
         String shownIn = notifier.showCard(entry.channel(), messageId, cards.render(views.of(campaign.get())));
+        Optional<String> permalink = messageId.equals(Optional.of(shownIn)) ? Optional.empty()
+                : permalink(notifier, entry, shownIn);
         transactor.inTransaction(stores -> {
-            stores.cards().save(entry.campaignId(), shownIn);
+            stores.cards().save(campaignId, shownIn);
+            permalink.ifPresent(link -> stores.cards().savePermalink(campaignId, link));
             stores.outbox().delivered(entry.id());
             return null;
         });
+    }
+
+    /** The link to a card just posted; without one, digests name the campaign by its id instead of linking it. */
+    private static Optional<String> permalink(ChatNotifier notifier, OutboxEntry entry, String messageId) {
+        try {
+            return notifier.permalink(entry.channel(), messageId);
+        } catch (RuntimeException e) {
+            LOG.info("No link to the card of campaign {} in {}: {}", entry.campaignId().orElseThrow(), entry.channel(),
+                    e.getClass().getSimpleName());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Posts a note, channel message or image unless an earlier attempt may have posted it. What remains: a process
+     * that stops after marking and before the platform received the post loses that one post (at most once).
+     */
+    private void postOnce(OutboxEntry entry, ChatNotifier notifier) {
+        if (entry.attemptStartedAt().isPresent()) {
+            LOG.warn("Outbox entry {} ({} in {}) was being posted at {} when its process stopped; it may be in the"
+                    + " channel already, so it is not posted again", entry.id(), entry.kind(), entry.channel(),
+                    entry.attemptStartedAt().get());
+            markDelivered(entry);
+            return;
+        }
+        if (!transactor.inTransaction(stores -> stores.outbox().markAttempt(entry.id(), clock.instant()))) {
+            return; // delivered or being posted by another replica meanwhile
+        }
+        try {
+            switch (entry.kind()) {
+                case THREAD_NOTE -> notifier.postNote(entry.channel(), cardMessage(entry), entry.text());
+                case CHANNEL_IMAGE -> postImage(entry, notifier);
+                default -> notifier.postMessage(entry.channel(), entry.text());
+            }
+        } catch (NotDelivered certainlyNotShown) {
+            throw certainlyNotShown;
+        } catch (RuntimeException maybeShown) {
+            LOG.warn("Outbox entry {} ({} in {}) may have been posted despite {}; it is not posted again", entry.id(),
+                    entry.kind(), entry.channel(), maybeShown.getClass().getSimpleName());
+        }
+        markDelivered(entry);
+    }
+
+    private void postImage(OutboxEntry entry, ChatNotifier notifier) {
+        Optional<ChatImage> image = transactor.inTransaction(stores -> stores.outbox().image(entry.id()));
+        if (image.isEmpty()) {
+            LOG.error("Outbox entry {} ({} in {}) has no image stored; it is dropped", entry.id(), entry.kind(),
+                    entry.channel());
+            return;
+        }
+        notifier.postImage(entry.channel(), entry.text(), image.get());
+    }
+
+    private Optional<String> cardMessage(OutboxEntry entry) {
+        return entry.campaignId().flatMap(id -> transactor.inTransaction(stores -> stores.cards().find(id)));
     }
 
     private void markDelivered(OutboxEntry entry) {

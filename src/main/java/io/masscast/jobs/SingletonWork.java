@@ -16,6 +16,24 @@ public final class SingletonWork {
         return leases;
     }
 
+    /**
+     * Runs {@code work} if this process can take the lease of {@code name}, then gives the lease up, so whichever
+     * replica comes next may take the next turn (the lease is renewed meanwhile, and lapses if this process dies).
+     * Returns whether it ran.
+     */
+    public boolean runExclusively(String name, Runnable work) {
+        String lease = "job:" + name;
+        if (!leases.acquire(lease)) {
+            return false;
+        }
+        try {
+            work.run();
+        } finally {
+            leases.release(lease);
+        }
+        return true;
+    }
+
     /** Runs {@code work} if this process holds (or can take) the lease of job {@code name}; returns whether it ran. */
     public boolean runIfHolder(String name, Runnable work) {
         boolean held = leases.acquire("job:" + name);

@@ -4,6 +4,7 @@ import io.masscast.core.campaign.ClaimLost;
 import io.masscast.core.campaign.FailureVerdict;
 import io.masscast.core.campaign.SubmissionKind;
 import io.masscast.core.campaign.SubmissionService;
+import io.masscast.core.health.ConnectionHealthService;
 import io.masscast.core.model.Campaign;
 import io.masscast.core.model.MassMessage;
 import io.masscast.core.model.MessageReceipt;
@@ -11,6 +12,7 @@ import io.masscast.core.port.OfAuthFailure;
 import io.masscast.core.port.OfAuthGateway;
 import io.masscast.core.port.RequestStartHook;
 import java.time.Duration;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,12 +29,15 @@ public final class SubmitterJob implements Job {
     private static final int BATCH = 20;
 
     private final SubmissionService submissions;
+    private final ConnectionHealthService health;
     private final OfAuthGateway ofauth;
     private final LeaseKeeper leases;
     private final Duration interval;
 
-    public SubmitterJob(SubmissionService submissions, OfAuthGateway ofauth, LeaseKeeper leases, Duration interval) {
+    public SubmitterJob(SubmissionService submissions, ConnectionHealthService health, OfAuthGateway ofauth,
+                        LeaseKeeper leases, Duration interval) {
         this.submissions = submissions;
+        this.health = health;
         this.ofauth = ofauth;
         this.leases = leases;
         this.interval = interval;
@@ -50,8 +55,11 @@ public final class SubmitterJob implements Job {
 
     @Override
     public void tick() {
+        Set<String> held = health.held(); // a creator whose session expired: approved sends wait for the reconnect
         for (Campaign due : submissions.dueForSubmission(BATCH)) {
-            submissions.claim(due.id(), leases.owner(), leases.ttl()).ifPresent(this::submit);
+            if (!held.contains(due.connectionId())) {
+                submissions.claim(due.id(), leases.owner(), leases.ttl()).ifPresent(this::submit);
+            }
         }
     }
 

@@ -16,7 +16,8 @@ public record MassMessageReceiptJson(
         Boolean canUnsend,
         Long unsendSeconds,
         Boolean hasError,
-        Boolean isCanceled) {
+        Boolean isCanceled,
+        Long total) {
 
     /**
      * {@code receivedAt} stands in for a missing {@code date}: once OFAuth has answered with an id, the
@@ -28,6 +29,6 @@ public record MassMessageReceiptJson(
         }
         Instant when = date != null ? date : createdAt != null ? createdAt : receivedAt;
         return new MessageReceipt(id, when, isTrue(isDone), isTrue(canUnsend), orZero(unsendSeconds),
-                isTrue(hasError), isTrue(isCanceled));
+                isTrue(hasError), isTrue(isCanceled), total == null ? -1 : total);
     }
 }

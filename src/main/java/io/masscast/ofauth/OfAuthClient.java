@@ -22,6 +22,7 @@ import io.masscast.core.port.OfAuthFailure;
 import io.masscast.core.port.OfAuthFailure.BadPayload;
 import io.masscast.core.port.OfAuthFailure.NetworkError;
 import io.masscast.core.port.OfAuthFailure.RateLimited;
+import io.masscast.core.port.OfAuthFailure.Unauthenticated;
 import io.masscast.core.port.OfAuthGateway;
 import io.masscast.core.port.RequestStartHook;
 import io.masscast.ofauth.Operation.Kind;
@@ -39,6 +40,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
@@ -71,6 +73,7 @@ public final class OfAuthClient implements OfAuthGateway, AutoCloseable {
     private final OfAuthClientConfig.Retry retry;
     private final Clock clock;
     private final Sleeper sleeper;
+    private volatile Consumer<String> sessionExpired = connectionId -> { };
 
     private OfAuthClient(OfAuthClientConfig config, Clock clock, Sleeper sleeper, OkHttpClient base) {
         Moshi moshi = OfAuthJson.moshi();
@@ -357,7 +360,26 @@ public final class OfAuthClient implements OfAuthGateway, AutoCloseable {
         if (failed.failure() instanceof RateLimited limited) {
             op.connectionId().ifPresent(id -> limiter.backOff(id, limited.retryAfter()));
         }
+        if (failed.failure() instanceof Unauthenticated auth && auth.sessionExpired()) {
+            op.connectionId().ifPresent(this::reportSessionExpired);
+        }
         throw failed;
+    }
+
+    /**
+     * Tells {@code listener} the connection id of every Access call OFAuth answers with an expired or
+     * missing session, whoever made the call (connection health probes it then). The listener must be quick.
+     */
+    public void onSessionExpired(Consumer<String> listener) {
+        sessionExpired = Objects.requireNonNull(listener, "listener");
+    }
+
+    private void reportSessionExpired(String connectionId) {
+        try {
+            sessionExpired.accept(connectionId);
+        } catch (RuntimeException e) {
+            log.warn("Could not note the expired session of {}", connectionId, e);
+        }
     }
 
     private static String errorText(ResponseBody body) {
@@ -370,12 +392,14 @@ public final class OfAuthClient implements OfAuthGateway, AutoCloseable {
 
     /**
      * How long to wait before the next attempt, or empty to give up. A create is retried only when nothing
-     * was sent; other operations on any transient failure. Bounded by attempts and by total time.
+     * was sent; other operations on any transient failure, except background reads, whose callers come back on
+     * their own schedule (the stats poller backs off per connection) instead of holding a thread here.
+     * Bounded by attempts and by total time.
      */
     private Optional<Duration> retryDelay(Operation op, AttemptFailure failed, int attempt, Instant start) {
         boolean retryable = op.kind() == Kind.CREATE
                 ? failed.failure() instanceof NetworkError network && !network.mayHaveReachedOfAuth()
-                : failed.transientFailure();
+                : failed.transientFailure() && op.priority() != CallPriority.BACKGROUND;
         if (!retryable || attempt >= retry.maxAttempts()) {
             return Optional.empty();
         }

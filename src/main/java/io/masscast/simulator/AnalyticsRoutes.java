@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,17 +86,30 @@ final class AnalyticsRoutes implements RouteSet {
                 "direct_messages_purchases", series(previousFirstDay, firstDay, lastDay, d -> dice(creator, d, 2, 0, 7))));
     }
 
-    /** Buyers oldest purchase first; {@code marker} is the position to continue from. Amounts are not exposed. */
+    /**
+     * Buyers newest purchase first. {@code marker} is a purchase time in epoch microseconds: a page lists the
+     * purchases before it ({@code 0} or none: from the newest), and {@code nextMarker} is the time of the page's
+     * last purchase. So new purchases arrive at the front and a marker stays valid while they do. (Assumption:
+     * OFAuth's example {@code nextMarker} looks like a timestamp; the order is not documented.) No amounts.
+     */
     private ApiResponse buyers(ApiCall call) {
         int limit = call.query().intInRange("limit", 10, 1, 20);
-        int marker = call.query().intInRange("marker", 0, 0, Integer.MAX_VALUE);
+        long marker = call.query().longAtLeast("marker", 0, 0);
         MassMessage message = call.account().require(MassMessageRoutes.messageId(call));
-        List<Purchase> purchases = timeline.purchases(message, call.account().population(), call.now());
-        Page<Purchase> page = Page.of(purchases, marker, limit);
+        List<Purchase> newestFirst = new ArrayList<>(timeline.purchases(message, call.account().population(), call.now()));
+        Collections.reverse(newestFirst);
+        List<Purchase> before = marker == 0 ? newestFirst
+                : newestFirst.stream().filter(purchase -> micros(purchase.at()) < marker).toList();
+        Page<Purchase> page = Page.of(before, 0, limit);
+        Long next = page.hasMore() ? micros(page.items().get(page.items().size() - 1).at()) : null;
         return ApiResponse.json(Json.object(
                 "list", page.items().stream().map(purchase -> FanRenderer.user(purchase.fan())).toList(),
                 "hasMore", page.hasMore(),
-                "nextMarker", page.hasMore() ? Long.valueOf(page.nextOffset()) : null));
+                "nextMarker", next));
+    }
+
+    private static long micros(Instant at) {
+        return ChronoUnit.MICROS.between(Instant.EPOCH, at);
     }
 
     private ApiResponse items(ApiCall call, Page<MassMessage> page) {

@@ -1,13 +1,16 @@
 package io.masscast.simulator;
 
 import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
- * The simulator's own endpoints under {@code /_sim/}: recorded requests, faults, connection status, the clock
- * and every mass message. No API key; the server listens on loopback only.
+ * The simulator's own endpoints under {@code /_sim/}: recorded requests, faults, connection status, the clock,
+ * every mass message, and OFAuth's system webhooks (where to send them, and sending one). No API key; the server
+ * listens on loopback only.
  */
 final class ControlApi {
     private final RequestLog requests;
@@ -15,14 +18,17 @@ final class ControlApi {
     private final Accounts accounts;
     private final SimClock clock;
     private final MessageRenderer renderer;
+    private final WebhookSender webhooks;
     private final Router<BiFunction<Map<String, String>, IncomingRequest, ApiResponse>> routes = new Router<>();
 
-    ControlApi(RequestLog requests, FaultInjector faults, Accounts accounts, SimClock clock, MessageRenderer renderer) {
+    ControlApi(RequestLog requests, FaultInjector faults, Accounts accounts, SimClock clock, MessageRenderer renderer,
+               WebhookSender webhooks) {
         this.requests = requests;
         this.faults = faults;
         this.accounts = accounts;
         this.clock = clock;
         this.renderer = renderer;
+        this.webhooks = webhooks;
         routes.add("GET", "/_sim/requests", (params, request) -> recordedRequests())
                 .add("DELETE", "/_sim/requests", (params, request) -> clearRequests())
                 .add("GET", "/_sim/faults", (params, request) -> activeFaults())
@@ -32,7 +38,10 @@ final class ControlApi {
                 .add("POST", "/_sim/connections/{id}/restore", (params, request) -> setConnection(params.get("id"), false))
                 .add("GET", "/_sim/clock", (params, request) -> clockNow())
                 .add("POST", "/_sim/clock/advance", (params, request) -> advanceClock(request))
-                .add("GET", "/_sim/messages", (params, request) -> messages());
+                .add("GET", "/_sim/messages", (params, request) -> messages())
+                .add("GET", "/_sim/webhooks", (params, request) -> webhookTarget())
+                .add("POST", "/_sim/webhooks", (params, request) -> configureWebhooks(request))
+                .add("POST", "/_sim/webhooks/send", (params, request) -> sendWebhook(request));
     }
 
     ApiResponse handle(IncomingRequest request) {
@@ -42,6 +51,8 @@ final class ControlApi {
                     .orElseGet(() -> problem(404, "no control route " + request.method() + " " + request.path()));
         } catch (IllegalArgumentException invalid) {
             return problem(400, invalid.getMessage());
+        } catch (IllegalStateException undelivered) {
+            return problem(502, undelivered.getMessage());
         }
     }
 
@@ -85,6 +96,7 @@ final class ControlApi {
         return ApiResponse.noContent();
     }
 
+    /** Expires or restores a connection; with a webhook target set, OFAuth's event about it goes out too. */
     private ApiResponse setConnection(String id, boolean expire) {
         return accounts.find(id)
                 .map(account -> {
@@ -93,9 +105,55 @@ final class ControlApi {
                     } else {
                         account.restore(clock.now());
                     }
-                    return ApiResponse.json(Json.object("id", id, "status", account.connection().status().wireName()));
+                    Map<String, Object> json = Json.object("id", id, "status", account.connection().status().wireName());
+                    webhooks.send(expire ? "connection.expired" : "connection.updated", account, Duration.ZERO, false)
+                            .ifPresent(delivery -> json.put("webhook", deliveryJson(delivery)));
+                    return ApiResponse.json(json);
                 })
                 .orElseGet(() -> problem(404, "unknown connection " + id));
+    }
+
+    private ApiResponse webhookTarget() {
+        return ApiResponse.json(webhooks.target()
+                .map(target -> Json.object("url", target.url().toString(), "scheme",
+                        target.scheme().name().toLowerCase(Locale.ROOT)))
+                .orElseGet(() -> Json.object("url", null)));
+    }
+
+    private ApiResponse configureWebhooks(IncomingRequest request) {
+        Map<?, ?> body = jsonObject(request);
+        String url = optionalString(body, "url");
+        String secret = optionalString(body, "secret");
+        if (url == null || !(url.startsWith("http://") || url.startsWith("https://"))) {
+            throw new IllegalArgumentException("url: required, an http(s) URL such as http://127.0.0.1:3000/webhooks/ofauth");
+        }
+        if (secret == null || secret.isBlank()) {
+            throw new IllegalArgumentException("secret: required, the OFAUTH_WEBHOOK_SECRET masscast verifies with");
+        }
+        webhooks.configure(new WebhookSender.Target(URI.create(url), secret,
+                WebhookSender.Scheme.fromWireName(optionalString(body, "scheme"))));
+        return webhookTarget();
+    }
+
+    /** {@code {"type": "connection.expired", "connectionId": "conn_demo", "ageSeconds": 0, "forged": false}} */
+    private ApiResponse sendWebhook(IncomingRequest request) {
+        Map<?, ?> body = jsonObject(request);
+        String type = optionalString(body, "type");
+        if (type == null || !type.startsWith("connection.")) {
+            throw new IllegalArgumentException("type: connection.expired, connection.updated or connection.created");
+        }
+        String connectionId = optionalString(body, "connectionId");
+        CreatorAccount account = accounts.find(connectionId)
+                .orElseThrow(() -> new IllegalArgumentException("connectionId: unknown connection " + connectionId));
+        boolean forged = Boolean.TRUE.equals(body.get("forged"));
+        Duration age = Duration.ofSeconds((long) number(body, "ageSeconds", 0));
+        return webhooks.send(type, account, age, forged)
+                .map(delivery -> ApiResponse.json(deliveryJson(delivery)))
+                .orElseGet(() -> problem(409, "no webhook target: POST /_sim/webhooks {url, secret, scheme} first"));
+    }
+
+    private static Map<String, Object> deliveryJson(WebhookSender.Delivery delivery) {
+        return Json.object("eventId", delivery.eventId(), "status", delivery.status(), "body", delivery.body());
     }
 
     private ApiResponse clockNow() {

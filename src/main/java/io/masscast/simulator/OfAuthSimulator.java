@@ -71,7 +71,8 @@ public final class OfAuthSimulator implements AutoCloseable {
                 new VaultRoutes(),
                 new UploadRoutes(),
                 new AccountRoutes(accounts)));
-        ControlApi control = new ControlApi(requestLog, faults, accounts, clock, renderer);
+        ControlApi control = new ControlApi(requestLog, faults, accounts, clock, renderer,
+                new WebhookSender(Clock.systemUTC()));
 
         ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
         HttpServer server;

@@ -56,6 +56,22 @@ final class QueryParams {
                 + " (got \"" + raw.get() + "\")");
     }
 
+    long longAtLeast(String name, long defaultValue, long min) {
+        Optional<String> raw = string(name);
+        if (raw.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            long value = Long.parseLong(raw.get());
+            if (value >= min) {
+                return value;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below like an out-of-range value
+        }
+        throw ApiError.badRequest(name + ": must be an integer of at least " + min + " (got \"" + raw.get() + "\")");
+    }
+
     int offset() {
         return intInRange("offset", 0, 0, Integer.MAX_VALUE);
     }

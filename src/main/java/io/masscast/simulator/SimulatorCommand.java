@@ -70,7 +70,7 @@ public final class SimulatorCommand {
         for (String id : simulator.connectionIds()) {
             out.printf("    %-14s %s%n", id, simulator.creatorLabel(id));
         }
-        out.println("  control  : " + simulator.baseUrl() + "/_sim/ (requests, faults, clock, messages, connections)");
+        out.println("  control  : " + simulator.baseUrl() + "/_sim/ (requests, faults, clock, messages, connections, webhooks)");
         out.println("Stop with Ctrl-C.");
         out.flush();
     }

@@ -19,7 +19,7 @@ final class JdbcBindingStore implements BindingStore {
 
     private static final String COLUMNS = """
             platform, workspace_id, channel_id, connection_id, creator_name, zone_id, approvers,
-            required_approvals, self_approval_allowed, daily_cap, min_gap, quiet_start, quiet_end""";
+            required_approvals, self_approval_allowed, daily_cap, min_gap, quiet_start, quiet_end, digest_at""";
 
     private static final String FIND = """
             SELECT %s
@@ -33,7 +33,7 @@ final class JdbcBindingStore implements BindingStore {
 
     private static final String SAVE = """
             INSERT INTO binding (%s)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (platform, workspace_id, channel_id) DO UPDATE SET
                 connection_id = excluded.connection_id,
                 creator_name = excluded.creator_name,
@@ -44,7 +44,8 @@ final class JdbcBindingStore implements BindingStore {
                 daily_cap = excluded.daily_cap,
                 min_gap = excluded.min_gap,
                 quiet_start = excluded.quiet_start,
-                quiet_end = excluded.quiet_end""".formatted(COLUMNS);
+                quiet_end = excluded.quiet_end,
+                digest_at = excluded.digest_at""".formatted(COLUMNS);
 
     private final Sql sql;
 
@@ -70,7 +71,8 @@ final class JdbcBindingStore implements BindingStore {
                 policy.requiredApprovals(), policy.selfApprovalAllowed(), policy.dailyCap(),
                 policy.minGap().toString(),
                 quietHours.map(hours -> hours.start().toString()),
-                quietHours.map(hours -> hours.end().toString()));
+                quietHours.map(hours -> hours.end().toString()),
+                policy.digestAt().map(LocalTime::toString));
     }
 
     @Override
@@ -89,7 +91,8 @@ final class JdbcBindingStore implements BindingStore {
                 row.bool("self_approval_allowed"),
                 row.optionalInt("daily_cap"),
                 Duration.parse(row.string("min_gap")),
-                quietHours);
+                quietHours,
+                row.optionalString("digest_at").map(LocalTime::parse));
         return new Binding(
                 row.channel(),
                 row.string("connection_id"),

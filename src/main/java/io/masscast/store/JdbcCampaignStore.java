@@ -96,10 +96,23 @@ final class JdbcCampaignStore implements CampaignStore {
              ORDER BY created_at DESC, id DESC
              LIMIT ?""".formatted(COLUMNS);
 
+    private static final String SENT_IN_CHANNEL = """
+            SELECT %s
+              FROM campaign
+             WHERE platform = ? AND workspace_id = ? AND channel_id = ? AND sent_at > ? AND sent_at <= ?
+             ORDER BY sent_at, id""".formatted(COLUMNS);
+
     private static final String COMMITTED_SENDS = """
             SELECT %s
               FROM campaign
              WHERE connection_id = ? AND send_time >= ? AND send_time < ? AND state IN (%%s)
+             ORDER BY send_time, id""".formatted(COLUMNS);
+
+    private static final String TRACKED = """
+            SELECT %s
+              FROM campaign
+             WHERE connection_id = ? AND ofauth_message_id IS NOT NULL
+               AND (state IN ('SCHEDULED', 'SENDING') OR (state = 'SENT' AND send_time >= ?))
              ORDER BY send_time, id""".formatted(COLUMNS);
 
     private static final Set<CampaignState> COMMITTED = EnumSet.copyOf(
@@ -180,10 +193,21 @@ final class JdbcCampaignStore implements CampaignStore {
     }
 
     @Override
+    public List<Campaign> sentInChannel(ChannelRef channel, Instant from, Instant until) {
+        return sql.list("list campaigns sent in channel", SENT_IN_CHANNEL, JdbcCampaignStore::campaign,
+                channel.platform(), channel.workspaceId(), channel.channelId(), from, until);
+    }
+
+    @Override
     public List<Campaign> committedSends(String connectionId, Instant from, Instant to) {
         Object[] where = {connectionId, from, to};
         return sql.list("list committed sends", COMMITTED_SENDS.formatted(Sql.placeholders(COMMITTED)),
                 JdbcCampaignStore::campaign, concat(where, COMMITTED.toArray()));
+    }
+
+    @Override
+    public List<Campaign> tracked(String connectionId, Instant sentSince) {
+        return sql.list("list tracked campaigns", TRACKED, JdbcCampaignStore::campaign, connectionId, sentSince);
     }
 
     private static Object[] changeableValues(Campaign campaign) {

@@ -5,8 +5,11 @@ import io.masscast.core.port.AuditStore;
 import io.masscast.core.port.BindingStore;
 import io.masscast.core.port.CampaignStore;
 import io.masscast.core.port.CardRefStore;
+import io.masscast.core.port.ConnectionStore;
+import io.masscast.core.port.DigestStore;
 import io.masscast.core.port.LeaseStore;
 import io.masscast.core.port.OutboxStore;
+import io.masscast.core.port.StatsStore;
 import io.masscast.core.port.Stores;
 import java.sql.Connection;
 
@@ -20,6 +23,9 @@ final class JdbcStores implements Stores {
     private final OutboxStore outbox;
     private final CardRefStore cards;
     private final LeaseStore leases;
+    private final StatsStore stats;
+    private final ConnectionStore connections;
+    private final DigestStore digests;
 
     JdbcStores(Connection connection) {
         Sql sql = new Sql(connection);
@@ -30,6 +36,9 @@ final class JdbcStores implements Stores {
         outbox = new JdbcOutboxStore(sql);
         cards = new JdbcCardRefStore(sql);
         leases = new JdbcLeaseStore(sql);
+        stats = new JdbcStatsStore(sql);
+        connections = new JdbcConnectionStore(sql);
+        digests = new JdbcDigestStore(sql);
     }
 
     @Override
@@ -65,5 +74,20 @@ final class JdbcStores implements Stores {
     @Override
     public LeaseStore leases() {
         return leases;
+    }
+
+    @Override
+    public StatsStore stats() {
+        return stats;
+    }
+
+    @Override
+    public ConnectionStore connections() {
+        return connections;
+    }
+
+    @Override
+    public DigestStore digests() {
+        return digests;
     }
 }

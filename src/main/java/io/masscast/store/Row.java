@@ -48,6 +48,10 @@ final class Row {
         return required(column, resultSet.wasNull() ? null : value);
     }
 
+    Optional<byte[]> optionalBytes(String column) throws SQLException {
+        return Optional.ofNullable(resultSet.getBytes(column));
+    }
+
     Instant instant(String column) throws SQLException {
         return Instant.ofEpochMilli(longValue(column));
     }

@@ -90,7 +90,7 @@ final class Sql {
             return constant.name();
         }
         if (value == null || value instanceof String || value instanceof Long
-                || value instanceof Integer || value instanceof Boolean) {
+                || value instanceof Integer || value instanceof Boolean || value instanceof byte[]) {
             return value;
         }
         // BigDecimal, lists and the like have a chosen text form; convert them at the call site

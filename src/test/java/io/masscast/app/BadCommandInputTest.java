@@ -15,7 +15,6 @@ import io.masscast.testing.BadInputCases.LineCase;
 import io.masscast.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -105,6 +104,6 @@ class BadCommandInputTest {
         return pipeline.wiring.database().inTransaction(stores -> new Snapshot(
                 stores.campaigns().inChannel(CHANNEL, EnumSet.allOf(CampaignState.class), 100),
                 stores.bindings().find(CHANNEL).orElseThrow(),
-                stores.outbox().due(Instant.parse("2100-01-01T00:00:00Z"), 1_000).size()));
+                stores.outbox().pending(CHANNEL.platform(), 1_000).size()));
     }
 }

@@ -21,6 +21,7 @@ import io.masscast.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -110,7 +111,8 @@ class CommandsTest {
         assertThat(text(ALICE, "list")).startsWith("Recent campaigns for Mila Rose:")
                 .contains("MC-2 · pending approval").contains("MC-1 · pending approval");
         assertThat(text(ALICE, "help")).contains("/masscast reject MC-ID REASON");
-        assertThat(text(ALICE, "digest")).startsWith("The daily digest is not available yet");
+        assertThat(text(ALICE, "digest")).isEqualTo("The digest of the last 24 hours and the last 7 days is being posted in"
+                + " this channel, with the chart of revenue per day over the last 14 days.");
         assertThat(text(ALICE, "show MC-9")).isEqualTo("There is no MC-9 in this workspace. /masscast list shows the recent ones.");
         assertThat(text(ALICE, "show nine")).contains("is not a campaign id");
     }
@@ -156,6 +158,19 @@ class CommandsTest {
                 .contains("Approvals required: 2").contains("daily cap: 3").contains("minimum gap: 90 min")
                 .contains("quiet hours: 23:00–08:00 Europe/Berlin");
         assertThat(pipeline.wiring.bindings().find(CHANNEL).orElseThrow().policy().minGap()).isEqualTo(Duration.ofMinutes(90));
+    }
+
+    @Test
+    void theDailyDigestsTimeIsPartOfThePolicy() {
+        assertThat(text(ALICE, "policy")).contains(" · daily digest: 09:00 Europe/Berlin");
+        assertThat(text(ROOT, "policy digest=25:00")).startsWith("digest: \"25:00\" is not a time of day: write it like 09:00"
+                + " (creator's zone), or off for no daily digest.").contains("digest=09:00|off");
+        assertThat(text(ROOT, "policy digest=noon")).contains("digest: \"noon\" is not a time of day");
+
+        assertThat(text(ROOT, "policy digest=7:30")).contains(" · daily digest: 07:30 Europe/Berlin");
+        assertThat(pipeline.wiring.bindings().find(CHANNEL).orElseThrow().policy().digestAt()).contains(LocalTime.of(7, 30));
+        assertThat(text(ROOT, "policy digest=off")).contains(" · daily digest: off");
+        assertThat(pipeline.wiring.bindings().find(CHANNEL).orElseThrow().policy().digestAt()).isEmpty();
     }
 
     @Test

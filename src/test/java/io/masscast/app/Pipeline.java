@@ -19,6 +19,7 @@ import io.masscast.simulator.OfAuthSimulator;
 import io.masscast.simulator.RateLimitPlan;
 import io.masscast.simulator.RecordedRequest;
 import io.masscast.simulator.SimulatorConfig;
+import io.masscast.testing.MutableClock;
 import io.masscast.testing.RecordingNotifier;
 import io.masscast.ofauth.OfAuthClientConfig;
 import java.io.IOException;
@@ -30,7 +31,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,9 +53,21 @@ final class Pipeline implements AutoCloseable {
     final Wiring wiring;
     final RecordingNotifier channel = new RecordingNotifier();
     private final List<Job> jobs;
+    private final boolean ownsSimulator;
 
     Pipeline(Path folder, Clock clock) {
-        this(folder, clock, SimulatorConfig.defaults().withPort(0).withRateLimit(new RateLimitPlan.Unlimited()));
+        this(folder, clock, unlimitedSimulator());
+    }
+
+    /** A simulator on a free port without OFAuth's rate limit: masscast's own limiter is what a test looks at. */
+    static SimulatorConfig unlimitedSimulator() {
+        return SimulatorConfig.defaults().withPort(0).withRateLimit(new RateLimitPlan.Unlimited());
+    }
+
+    /** Time passes for masscast (on {@code clock}, the clock this pipeline runs on) and for OFAuth alike. */
+    void advance(MutableClock clock, Duration duration) {
+        clock.advance(duration);
+        simulator.clock().advance(duration);
     }
 
     Pipeline(Path folder, Clock clock, SimulatorConfig simulatorConfig) {
@@ -61,15 +76,34 @@ final class Pipeline implements AutoCloseable {
 
     /** With the OFAuth client's settings adjusted (short timeouts for fault tests). */
     Pipeline(Path folder, Clock clock, SimulatorConfig simulatorConfig, UnaryOperator<OfAuthClientConfig> clientTuning) {
-        simulator = OfAuthSimulator.start(simulatorConfig);
-        MasscastConfig config = ConfigLoader.load(Map.of(
+        this(folder, clock, OfAuthSimulator.start(simulatorConfig), true, Map.of(), clientTuning);
+    }
+
+    /**
+     * On a simulator that outlives this pipeline (a restart: a second pipeline on the same folder and simulator),
+     * with extra settings ({@code MASSCAST_*}) over the defaults.
+     */
+    Pipeline(Path folder, Clock clock, OfAuthSimulator simulator, Map<String, String> settings) {
+        this(folder, clock, simulator, false, settings, UnaryOperator.identity());
+    }
+
+    private Pipeline(Path folder, Clock clock, OfAuthSimulator simulator, boolean ownsSimulator, Map<String, String> settings,
+                     UnaryOperator<OfAuthClientConfig> clientTuning) {
+        this.simulator = simulator;
+        this.ownsSimulator = ownsSimulator;
+        Map<String, String> env = new HashMap<>(Map.of(
                 "MASSCAST_DB_URL", "jdbc:sqlite:" + folder.resolve("masscast.db"),
                 "MASSCAST_OFAUTH_RATE_PER_MINUTE", "100000",
                 "MASSCAST_OFAUTH_BURST", "100000"));
+        env.putAll(settings);
+        MasscastConfig config = ConfigLoader.load(env);
         wiring = Wiring.create(config, Optional.of(simulator), Set.of("root"), clock, Wiring.Intervals.defaults(),
                 clientTuning);
-        wiring.bindings().bind(Actor.of("root", "Root"), new Binding(CHANNEL, "conn_demo", "Mila Rose",
-                ZoneId.of("Europe/Berlin"), Set.of("alice", "bob", "carol", "dave", "erin", "frank"), BindingPolicy.defaults()));
+        if (wiring.bindings().find(CHANNEL).isEmpty()) {
+            wiring.bindings().bind(Actor.of("root", "Root"), new Binding(CHANNEL, "conn_demo", "Mila Rose",
+                    ZoneId.of("Europe/Berlin"), Set.of("alice", "bob", "carol", "dave", "erin", "frank"),
+                    BindingPolicy.defaults()));
+        }
         jobs = wiring.jobs(Map.of(Platform.SHELL, channel));
     }
 
@@ -143,6 +177,8 @@ final class Pipeline implements AutoCloseable {
     @Override
     public void close() {
         wiring.close();
-        simulator.close();
+        if (ownsSimulator) {
+            simulator.close();
+        }
     }
 }

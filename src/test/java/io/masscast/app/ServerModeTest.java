@@ -55,6 +55,10 @@ class ServerModeTest {
                     .POST(HttpRequest.BodyPublishers.ofString("command=%2Fmasscast&text=help")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(unsigned.statusCode()).isEqualTo(401);
+            HttpResponse<String> webhook = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/webhooks/ofauth")).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(webhook.statusCode()).as("mounted, and refused without OFAUTH_WEBHOOK_SECRET").isEqualTo(401);
             assertThat(slackCalls).contains("/api/auth.test");
         } finally {
             slackApi.stop(0);

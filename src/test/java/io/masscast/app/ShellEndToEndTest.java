@@ -4,11 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
+import io.masscast.adapter.shell.ShellNotifier;
+import io.masscast.chart.XChartRenderer;
 import io.masscast.simulator.RecordedRequest;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.lang.reflect.Type;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
 /** The terminal adapter end to end on the OFAuth simulator, typed line by line. */
@@ -47,6 +53,31 @@ class ShellEndToEndTest {
                              "userLists": [1187345], "excludeUserLists": [1190022]}""")));
             assertThat(shell.endOfInput()).isZero();
             assertThat(requests(shell, "POST")).hasSize(1);
+        }
+    }
+
+    @Test
+    void theDigestIsPrintedWithThePathOfItsChart() throws IOException {
+        try (ShellSession shell = new ShellSession()) {
+            shell.type("/masscast digest 7d");
+            assertThat(shell.await("is being posted in this channel"))
+                    .contains("→ The digest of the last 7 days is being posted in this channel");
+            String posted = shell.await("chart (PNG): ");
+            String path = shell.await(".png");
+
+            assertThat(posted).contains("[#demo] Digest asked for by @alice · Mila Rose · ")
+                    .contains("Last 7 days · no campaigns sent")
+                    .contains("Chart: revenue per day over the last 14 days, by campaign, in USD.");
+            Path chart = Path.of(path.strip());
+            try {
+                assertThat(chart.getParent()).isEqualTo(ShellNotifier.IMAGE_DIRECTORY.toAbsolutePath());
+                BufferedImage image = ImageIO.read(chart.toFile());
+                assertThat(image.getWidth()).isEqualTo(XChartRenderer.WIDTH);
+                assertThat(image.getHeight()).isEqualTo(XChartRenderer.HEIGHT);
+            } finally {
+                Files.deleteIfExists(chart);
+            }
+            assertThat(shell.endOfInput()).isZero();
         }
     }
 

@@ -453,6 +453,55 @@ class ConfigLoaderTest {
     }
 
     @Nested
+    class Stats {
+        @Test
+        void theDefaultsPollEveryMinuteForSevenDays() {
+            assertThat(load("OFAUTH_API_KEY", KEY).stats()).isEqualTo(new StatsSettings(Duration.ofSeconds(60), 7,
+                    Duration.ofMinutes(5), Duration.ofMinutes(15)));
+        }
+
+        @Test
+        void onTheSimulatorResultsArePolledEveryFiveSecondsUnlessSetOtherwise() {
+            assertThat(load().stats().interval()).isEqualTo(Duration.ofSeconds(5));
+            assertThat(load("MASSCAST_STATS_INTERVAL", "60s").stats().interval()).isEqualTo(Duration.ofSeconds(60));
+        }
+
+        @Test
+        void durationsAreWrittenAsInThePolicy() {
+            MasscastConfig config = load("MASSCAST_STATS_INTERVAL", "30s", "MASSCAST_STATS_TRACK_DAYS", "3",
+                    "MASSCAST_BUYER_NOTE_INTERVAL", "2h", "MASSCAST_CONNECTION_PROBE_INTERVAL", " 1d ");
+
+            assertThat(config.stats()).isEqualTo(new StatsSettings(Duration.ofSeconds(30), 3, Duration.ofHours(2),
+                    Duration.ofDays(1)));
+            assertThat(load("MASSCAST_STATS_INTERVAL", "5M").stats().interval()).isEqualTo(Duration.ofMinutes(5));
+            assertThat(load("MASSCAST_BUYER_NOTE_INTERVAL", "0s").stats().buyerNoteInterval()).isZero();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"60", "1s", "25h", "-5m", "5 minutes", "1.5m", "9999999999999s"})
+        void anIntervalOutOfRangeOrUnreadableIsRefusedWithTheWayToWriteIt(String value) {
+            assertThat(problems("MASSCAST_STATS_INTERVAL", value)).containsExactly("MASSCAST_STATS_INTERVAL must be a"
+                    + " duration from 5s to 1d, written like 10s, 5m or 2h (got '" + value + "').");
+        }
+
+        @Test
+        void trackDaysAreAWholeNumberOfDays() {
+            assertThat(problems("MASSCAST_STATS_TRACK_DAYS", "0")).containsExactly(
+                    "MASSCAST_STATS_TRACK_DAYS must be a whole number from 1 to 90 (got '0').");
+        }
+
+        @Test
+        void everyBadStatsSettingIsReportedAtOnce() {
+            assertThat(problems("MASSCAST_BUYER_NOTE_INTERVAL", "soon", "MASSCAST_CONNECTION_PROBE_INTERVAL", "10s"))
+                    .containsExactly(
+                            "MASSCAST_BUYER_NOTE_INTERVAL must be a duration from 0s to 1d, written like 10s, 5m or 2h"
+                                    + " (got 'soon').",
+                            "MASSCAST_CONNECTION_PROBE_INTERVAL must be a duration from 1m to 1d, written like 10s, 5m"
+                                    + " or 2h (got '10s').");
+        }
+    }
+
+    @Nested
     class Admins {
         @Test
         void adminsAreCommaSeparatedIds() {

@@ -192,7 +192,9 @@ class SettingsTest {
                 "database: sqlite masscast.db",
                 "HTTP: port 3000",
                 "admins: none (set MASSCAST_ADMINS so someone can bind channels and set policy)",
-                "leases: 10 s, renewed while working");
+                "leases: 10 s, renewed while working",
+                "stats: each connection polled every 1m, campaigns followed for 7 days after sending, buyer notes at"
+                        + " most every 5m, sessions checked every 15m");
     }
 
     private static MasscastConfig config(Optional<SlackSettings> slack, Optional<DiscordSettings> discord) {
@@ -203,6 +205,7 @@ class SettingsTest {
                 new DatabaseSettings(DatabaseSettings.DEFAULT_URL, Optional.empty(), Optional.empty()),
                 new HttpSettings(HttpSettings.DEFAULT_PORT),
                 new AccessSettings(Set.of()),
-                LeaseSettings.defaults());
+                LeaseSettings.defaults(),
+                StatsSettings.defaults());
     }
 }

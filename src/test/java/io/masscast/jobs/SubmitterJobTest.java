@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.masscast.core.campaign.BindingService;
 import io.masscast.core.campaign.CampaignService;
 import io.masscast.core.campaign.SubmissionService;
+import io.masscast.core.health.ConnectionHealthService;
 import io.masscast.core.model.Actor;
 import io.masscast.core.model.Campaign;
 import io.masscast.core.model.CampaignState;
@@ -63,7 +64,11 @@ class SubmitterJobTest {
     }
 
     private final ScriptedOfAuth ofauth = new ScriptedOfAuth();
-    private final SubmitterJob submitter = new SubmitterJob(submissions, ofauth, leases, Duration.ofMillis(500));
+    private final SubmitterJob submitter = new SubmitterJob(submissions, health(), ofauth, leases, Duration.ofMillis(500));
+
+    private ConnectionHealthService health() {
+        return new ConnectionHealthService(stores, new UnexpectedOfAuthGateway() { }, clock, Duration.ofMinutes(15));
+    }
 
     private static MessageReceipt receipt() {
         return new MessageReceipt(3409917724L, Instant.parse("2026-03-20T10:00:02Z"), false, true, 600, false, false);
@@ -161,7 +166,7 @@ class SubmitterJobTest {
         assertThat(stored(campaign).state()).isEqualTo(CampaignState.APPROVED);
 
         ScriptedOfAuth secondOfAuth = new ScriptedOfAuth();
-        SubmitterJob otherReplica = new SubmitterJob(new SubmissionService(stores, clock), secondOfAuth,
+        SubmitterJob otherReplica = new SubmitterJob(new SubmissionService(stores, clock), health(), secondOfAuth,
                 new LeaseKeeper(stores, clock, "replica-b", TTL), Duration.ofMillis(500));
         otherReplica.tick();
         assertThat(secondOfAuth.sent).isEmpty();

@@ -64,6 +64,18 @@ class RetryTest {
     }
 
     @Test
+    void aBackgroundReadIsNotRetried() {
+        start(new OkHttpClient());
+        enqueueStatus(503);
+        wire.enqueue(200, "{\"id\": 1, \"text\": \"hi\"}");
+
+        catchThrowableOfType(ServerError.class, () -> wire.client.massMessage(CONNECTION, 1, CallPriority.BACKGROUND));
+
+        assertThat(wire.server.getRequestCount()).as("the poller backs off on its own schedule").isEqualTo(1);
+        assertThat(wire.sleeper.sleeps()).isEmpty();
+    }
+
+    @Test
     void aReadGivesUpAfterMaxAttemptsWithTheLastFailure() {
         start(new OkHttpClient());
         enqueueStatus(500);

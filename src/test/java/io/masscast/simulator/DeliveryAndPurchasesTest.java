@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AutoClose;
@@ -73,7 +74,11 @@ class DeliveryAndPurchasesTest {
             assertThat(page.list("list")).hasSizeLessThanOrEqualTo(7);
             buyers.addAll(page.list("list"));
             if (page.bool("hasMore")) {
-                assertThat(page.number("nextMarker")).isGreaterThan(marker);
+                assertThat(page.number("nextMarker")).as("an older purchase time each page")
+                        .isPositive().isNotEqualTo(marker);
+                if (marker != 0) {
+                    assertThat(page.number("nextMarker")).isLessThan(marker);
+                }
                 marker = page.number("nextMarker");
             }
             pages++;
@@ -84,6 +89,24 @@ class DeliveryAndPurchasesTest {
         assertThat(buyers).hasSize((int) purchased(id)).isNotEmpty();
         assertThat(buyers).extracting(buyer -> buyer.get("id")).doesNotHaveDuplicates();
         assertThat(buyers.get(0)).containsKeys("id", "username", "name", "isVerified", "avatar").doesNotContainKey("amount");
+    }
+
+    @Test
+    void buyersComeNewestFirstAndAMarkerStillLeadsToTheOlderOnesAfterNewPurchases() {
+        long id = client.create(aMessage().priced(20).with("mediaItems", List.of(48_000_100))).number("id");
+        simulator.clock().advance(Duration.ofMinutes(2));
+        SimResponse first = client.get(DEMO, "/v2/access/analytics/mass-messages/" + id + "/buyers?limit=3");
+        long marker = first.number("nextMarker");
+        SimResponse older = client.get(DEMO, "/v2/access/analytics/mass-messages/" + id + "/buyers?limit=3&marker=" + marker);
+
+        simulator.clock().advance(Duration.ofMinutes(2)); // more purchases: they come before the first page
+        List<Long> all = client.buyerIds(id);
+        SimResponse olderAgain = client.get(DEMO, "/v2/access/analytics/mass-messages/" + id + "/buyers?limit=3&marker=" + marker);
+
+        assertThat(olderAgain.list("list")).isEqualTo(older.list("list"));
+        List<Long> firstIds = first.list("list").stream().map(buyer -> ((Number) buyer.get("id")).longValue()).toList();
+        int at = Collections.indexOfSubList(all, firstIds);
+        assertThat(at).as("the earlier first page follows the newer purchases").isPositive();
     }
 
     @Test

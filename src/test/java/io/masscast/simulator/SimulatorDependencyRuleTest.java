@@ -7,7 +7,10 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** The simulator stands alone: the JDK (incl. its HTTP server), SLF4J, Moshi and bucket4j, nothing of masscast. */
+/**
+ * The simulator stands alone: the JDK (incl. its HTTP server and javax.crypto, which signs its webhooks), SLF4J,
+ * Moshi and bucket4j, nothing of masscast.
+ */
 class SimulatorDependencyRuleTest {
 
     @Test
@@ -20,7 +23,7 @@ class SimulatorDependencyRuleTest {
             config.setResolveMissingDependenciesFromClassPath(false);
             classes().that().resideInAPackage("io.masscast.simulator..")
                     .should().onlyDependOnClassesThat().resideInAnyPackage(
-                            "io.masscast.simulator..", "java..", "com.sun.net.httpserver..", "org.slf4j..",
+                            "io.masscast.simulator..", "java..", "javax.crypto..", "com.sun.net.httpserver..", "org.slf4j..",
                             "com.squareup.moshi..", "io.github.bucket4j..")
                     .check(new ClassFileImporter().importPath(simulatorClasses));
         });

@@ -164,8 +164,8 @@ abstract class SendPathStoreContractTest {
             assertThat(event.from()).contains(CampaignState.SENT);
             assertThat(event.to()).isEqualTo(CampaignState.IN_DOUBT);
         });
-        List<OutboxEntry> outbox = tx(s -> s.outbox().due(Instant.ofEpochMilli(1_800_000_000_000L), 10));
-        assertThat(outbox).extracting(OutboxEntry::campaignId).containsOnly(adopter);
+        List<OutboxEntry> outbox = tx(s -> s.outbox().pending(StoreTestData.CHANNEL.platform(), 10));
+        assertThat(outbox).extracting(OutboxEntry::campaignId).containsOnly(Optional.of(adopter));
         assertThat(outbox).extracting(OutboxEntry::kind).containsExactlyInAnyOrder(OutboxEntry.Kind.CARD,
                 OutboxEntry.Kind.THREAD_NOTE);
         assertThat(outbox).filteredOn(e -> e.kind() == OutboxEntry.Kind.THREAD_NOTE).singleElement()

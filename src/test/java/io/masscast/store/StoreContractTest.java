@@ -221,7 +221,7 @@ abstract class StoreContractTest {
 
             db = Database.open(config);
 
-            assertThat(historyBefore).containsExactly("1", "2");
+            assertThat(historyBefore).startsWith("1", "2", "3", "4").doesNotHaveDuplicates();
             assertThat(appliedMigrations()).isEqualTo(historyBefore);
             assertThat(campaigns().find(id)).isPresent();
         }
@@ -637,33 +637,49 @@ abstract class StoreContractTest {
         @Test
         void entriesAreStoredWithAnAssignedIdAndEveryField() {
             Campaign campaign = insert(aCampaign().build());
-            OutboxEntry note = new OutboxEntry(555, campaign.id(), campaign.channel(), OutboxEntry.Kind.THREAD_NOTE,
-                    TRICKY_TEXT, 2, T0);
+            OutboxEntry note = new OutboxEntry(555, Optional.of(campaign.id()), campaign.channel(),
+                    OutboxEntry.Kind.THREAD_NOTE, TRICKY_TEXT, 2, T0, Optional.of(T0));
 
             run(stores -> stores.outbox().enqueue(note));
 
-            List<OutboxEntry> due = outbox().due(T0, 10);
-            assertThat(due).hasSize(1);
-            OutboxEntry stored = due.get(0);
+            List<OutboxEntry> pending = outbox().pending(campaign.channel().platform(), 10);
+            assertThat(pending).hasSize(1);
+            OutboxEntry stored = pending.get(0);
             assertThat(stored.id()).isPositive().isNotEqualTo(555);
-            assertThat(stored).isEqualTo(new OutboxEntry(stored.id(), campaign.id(), campaign.channel(),
-                    OutboxEntry.Kind.THREAD_NOTE, TRICKY_TEXT, 2, T0));
+            assertThat(stored).as("a new entry starts without attempts and without a mark")
+                    .isEqualTo(new OutboxEntry(stored.id(), Optional.of(campaign.id()), campaign.channel(),
+                            OutboxEntry.Kind.THREAD_NOTE, TRICKY_TEXT, 0, T0, Optional.empty()));
         }
 
         @Test
-        void dueEntriesComeOldestFirstUpToTheLimit() {
+        void aChannelLevelEntryBelongsToNoCampaign() {
+            ChannelRef channel = new ChannelRef(Platform.SLACK, "T1", "C1");
+            run(stores -> stores.outbox().enqueue(OutboxEntry.channelMessage(channel, "Connection expired", T0)));
+
+            assertThat(outbox().pending(Platform.SLACK, 10)).singleElement().satisfies(entry -> {
+                assertThat(entry.campaignId()).isEmpty();
+                assertThat(entry.kind()).isEqualTo(OutboxEntry.Kind.CHANNEL_MESSAGE);
+                assertThat(entry.channel()).isEqualTo(channel);
+                assertThat(entry.text()).isEqualTo("Connection expired");
+            });
+        }
+
+        @Test
+        void pendingEntriesOfAPlatformComeOldestFirstUpToTheLimitDueOrNot() {
             Campaign campaign = insert(aCampaign().build());
+            ChannelRef elsewhere = new ChannelRef(Platform.DISCORD, "G1", "C1");
             run(stores -> {
                 stores.outbox().enqueue(OutboxEntry.card(campaign, T0));
                 stores.outbox().enqueue(OutboxEntry.threadNote(campaign, "first note", T0.plusSeconds(1)));
+                stores.outbox().enqueue(OutboxEntry.channelMessage(elsewhere, "other platform", T0));
                 stores.outbox().enqueue(OutboxEntry.threadNote(campaign, "later", T0.plusSeconds(60)));
-                stores.outbox().enqueue(OutboxEntry.threadNote(campaign, "second note", T0.plusSeconds(1)));
             });
+            Platform platform = campaign.channel().platform();
 
-            assertThat(texts(outbox().due(T0.plusSeconds(1), 10)))
-                    .containsExactly("", "first note", "second note");
-            assertThat(texts(outbox().due(T0.plusSeconds(1), 2))).containsExactly("", "first note");
-            assertThat(outbox().due(T0.minusMillis(1), 10)).isEmpty();
+            assertThat(texts(outbox().pending(platform, 10))).containsExactly("", "first note", "later");
+            assertThat(texts(outbox().pending(platform, 2))).containsExactly("", "first note");
+            assertThat(texts(outbox().pending(Platform.DISCORD, 10))).containsExactly("other platform");
+            assertThat(outbox().hasPending()).isTrue();
         }
 
         @Test
@@ -673,26 +689,44 @@ abstract class StoreContractTest {
                 stores.outbox().enqueue(OutboxEntry.card(campaign, T0));
                 stores.outbox().enqueue(OutboxEntry.threadNote(campaign, "note", T0));
             });
-            long cardId = outbox().due(T0, 10).get(0).id();
+            List<OutboxEntry> pending = outbox().pending(campaign.channel().platform(), 10);
 
-            run(stores -> stores.outbox().delivered(cardId));
+            run(stores -> stores.outbox().delivered(pending.get(0).id()));
+            assertThat(texts(outbox().pending(campaign.channel().platform(), 10))).containsExactly("note");
 
-            assertThat(texts(outbox().due(T0, 10))).containsExactly("note");
+            run(stores -> stores.outbox().delivered(pending.get(1).id()));
+            assertThat(outbox().hasPending()).isFalse();
+        }
+
+        @Test
+        void anAttemptIsMarkedOnceAndAFailedAttemptClearsTheMark() {
+            Campaign campaign = insert(aCampaign().build());
+            run(stores -> stores.outbox().enqueue(OutboxEntry.threadNote(campaign, "note", T0)));
+            long id = outbox().pending(campaign.channel().platform(), 10).get(0).id();
+
+            assertThat(outbox().markAttempt(id, T0.plusSeconds(1))).isTrue();
+            assertThat(outbox().markAttempt(id, T0.plusSeconds(2))).as("already marked").isFalse();
+            assertThat(outbox().pending(campaign.channel().platform(), 10).get(0).attemptStartedAt())
+                    .contains(T0.plusSeconds(1));
+
+            run(stores -> stores.outbox().retryLater(id, T0.plusSeconds(30), "ratelimited"));
+
+            assertThat(outbox().pending(campaign.channel().platform(), 10).get(0).attemptStartedAt()).isEmpty();
+            assertThat(outbox().markAttempt(id + 1000, T0)).as("no such entry").isFalse();
         }
 
         @Test
         void aFailedEntryIsCountedPostponedAndItsErrorKept() throws SQLException {
             Campaign campaign = insert(aCampaign().build());
             run(stores -> stores.outbox().enqueue(OutboxEntry.card(campaign, T0)));
-            long id = outbox().due(T0, 10).get(0).id();
+            long id = outbox().pending(campaign.channel().platform(), 10).get(0).id();
 
             run(stores -> {
                 stores.outbox().retryLater(id, T0.plusSeconds(30), "rate limited");
                 stores.outbox().retryLater(id, T0.plusSeconds(90), "channel_not_found");
             });
 
-            assertThat(outbox().due(T0.plusSeconds(89), 10)).isEmpty();
-            assertThat(outbox().due(T0.plusSeconds(90), 10)).singleElement()
+            assertThat(outbox().pending(campaign.channel().platform(), 10)).singleElement()
                     .satisfies(entry -> {
                         assertThat(entry.attempts()).isEqualTo(2);
                         assertThat(entry.dueAt()).isEqualTo(T0.plusSeconds(90));

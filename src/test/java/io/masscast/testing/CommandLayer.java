@@ -1,6 +1,7 @@
 package io.masscast.testing;
 
 import io.masscast.adapter.common.ChatCore;
+import io.masscast.chart.XChartRenderer;
 import io.masscast.core.campaign.BindingService;
 import io.masscast.core.campaign.CampaignService;
 import io.masscast.core.command.AdminCommands;
@@ -8,9 +9,11 @@ import io.masscast.core.command.CampaignViews;
 import io.masscast.core.command.CommandRouter;
 import io.masscast.core.command.ComposeCommands;
 import io.masscast.core.command.DecisionCommands;
+import io.masscast.core.command.DigestCommands;
 import io.masscast.core.command.FanListCache;
 import io.masscast.core.command.FormOptions;
 import io.masscast.core.command.ReadCommands;
+import io.masscast.core.digest.DigestService;
 import io.masscast.core.policy.Permissions;
 import io.masscast.core.port.OfAuthGateway;
 import io.masscast.core.port.Transactor;
@@ -29,7 +32,8 @@ public record CommandLayer(CampaignService campaigns, CampaignViews views, Comma
         CampaignViews views = new CampaignViews(campaigns, bindings, lists, clock);
         CommandRouter router = new CommandRouter(new ComposeCommands(campaigns, bindings, lists, clock),
                 new DecisionCommands(campaigns), new ReadCommands(campaigns, bindings, views, lists, ofauth, clock),
-                new AdminCommands(bindings, ofauth));
+                new AdminCommands(bindings, ofauth),
+                new DigestCommands(new DigestService(stores, new XChartRenderer(), clock, "test-replica")));
         FormOptions options = new FormOptions(bindings, lists, ofauth, campaigns, clock);
         return new CommandLayer(campaigns, views, router, options, new ChatCore(router, options, bindings::approverGroups));
     }

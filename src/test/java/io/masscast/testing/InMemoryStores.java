@@ -4,18 +4,27 @@ import io.masscast.core.model.Approval;
 import io.masscast.core.model.AuditEvent;
 import io.masscast.core.model.Binding;
 import io.masscast.core.model.Campaign;
+import io.masscast.core.model.CampaignStats;
 import io.masscast.core.model.CampaignState;
 import io.masscast.core.model.ChannelRef;
+import io.masscast.core.model.ChatImage;
+import io.masscast.core.model.ConnectionHealth;
+import io.masscast.core.model.ConnectionState;
+import io.masscast.core.model.Fan;
 import io.masscast.core.model.Lease;
 import io.masscast.core.model.OutboxEntry;
 import io.masscast.core.model.Platform;
+import io.masscast.core.model.StatsSnapshot;
 import io.masscast.core.port.ApprovalStore;
 import io.masscast.core.port.AuditStore;
 import io.masscast.core.port.BindingStore;
 import io.masscast.core.port.CampaignStore;
 import io.masscast.core.port.CardRefStore;
+import io.masscast.core.port.ConnectionStore;
+import io.masscast.core.port.DigestStore;
 import io.masscast.core.port.LeaseStore;
 import io.masscast.core.port.OutboxStore;
+import io.masscast.core.port.StatsStore;
 import io.masscast.core.port.Stores;
 import io.masscast.core.port.Transactor;
 import java.time.Duration;
@@ -23,6 +32,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +55,14 @@ public final class InMemoryStores implements Transactor {
         final Map<Long, String> cards = new HashMap<>();
         final Map<String, Lease> leases = new HashMap<>();
         final Map<Long, Instant> submitNotBefore = new HashMap<>();
+        final Map<Long, CampaignStats> stats = new HashMap<>();
+        final List<StatsSnapshot> snapshots = new ArrayList<>();
+        final Map<Long, Map<String, Buyer>> buyers = new HashMap<>();
+        final Map<String, ConnectionState> connections = new HashMap<>();
+        final Set<String> events = new HashSet<>();
+        final Map<Long, ChatImage> images = new HashMap<>();
+        final Map<Long, String> permalinks = new HashMap<>();
+        final Map<ChannelRef, Map<String, DigestStore.Outcome>> digestClaims = new HashMap<>();
         long nextId = 1;
 
         State copy() {
@@ -57,9 +75,21 @@ public final class InMemoryStores implements Transactor {
             copy.cards.putAll(cards);
             copy.leases.putAll(leases);
             copy.submitNotBefore.putAll(submitNotBefore);
+            copy.stats.putAll(stats);
+            copy.snapshots.addAll(snapshots);
+            buyers.forEach((campaign, seen) -> copy.buyers.put(campaign, new LinkedHashMap<>(seen)));
+            copy.connections.putAll(connections);
+            copy.events.addAll(events);
+            copy.images.putAll(images);
+            copy.permalinks.putAll(permalinks);
+            digestClaims.forEach((channel, claims) -> copy.digestClaims.put(channel, new HashMap<>(claims)));
             copy.nextId = nextId;
             return copy;
         }
+    }
+
+    /** A buyer as stored, with when the thread was told about them. */
+    private record Buyer(Fan fan, Optional<Instant> announcedAt) {
     }
 
     private State state = new State();
@@ -194,10 +224,29 @@ public final class InMemoryStores implements Transactor {
                 }
 
                 @Override
+                public List<Campaign> sentInChannel(ChannelRef channel, Instant from, Instant until) {
+                    return state.campaigns.values().stream()
+                            .filter(c -> c.channel().equals(channel) && c.sentAt().isPresent())
+                            .filter(c -> c.sentAt().get().isAfter(from) && !c.sentAt().get().isAfter(until))
+                            .sorted(Comparator.comparing((Campaign c) -> c.sentAt().get()).thenComparing(Campaign::id))
+                            .toList();
+                }
+
+                @Override
                 public List<Campaign> committedSends(String connectionId, Instant from, Instant to) {
                     return state.campaigns.values().stream()
                             .filter(c -> c.connectionId().equals(connectionId) && c.state().isCommitted())
                             .filter(c -> !c.sendTime().isBefore(from) && c.sendTime().isBefore(to))
+                            .toList();
+                }
+
+                @Override
+                public List<Campaign> tracked(String connectionId, Instant sentSince) {
+                    return state.campaigns.values().stream()
+                            .filter(c -> c.connectionId().equals(connectionId) && c.ofauthMessageId().isPresent())
+                            .filter(c -> c.state() == CampaignState.SCHEDULED || c.state() == CampaignState.SENDING
+                                    || (c.state() == CampaignState.SENT && !c.sendTime().isBefore(sentSince)))
+                            .sorted(Comparator.comparing(Campaign::sendTime).thenComparing(Campaign::id))
                             .toList();
                 }
             };
@@ -250,24 +299,57 @@ public final class InMemoryStores implements Transactor {
                 @Override
                 public void enqueue(OutboxEntry e) {
                     long id = state.nextId++;
-                    state.outbox.put(id, new OutboxEntry(id, e.campaignId(), e.channel(), e.kind(), e.text(), 0, e.dueAt()));
+                    state.outbox.put(id, new OutboxEntry(id, e.campaignId(), e.channel(), e.kind(), e.text(), 0, e.dueAt(),
+                            Optional.empty()));
                 }
 
                 @Override
-                public List<OutboxEntry> due(Instant now, int limit) {
-                    return state.outbox.values().stream().filter(e -> !e.dueAt().isAfter(now)).limit(limit).toList();
+                public void enqueue(OutboxEntry e, ChatImage image) {
+                    if (e.kind() != OutboxEntry.Kind.CHANNEL_IMAGE) {
+                        throw new IllegalArgumentException("only an image entry has an image");
+                    }
+                    enqueue(e);
+                    state.images.put(state.nextId - 1, image);
+                }
+
+                @Override
+                public Optional<ChatImage> image(long entryId) {
+                    return Optional.ofNullable(state.images.get(entryId));
+                }
+
+                @Override
+                public List<OutboxEntry> pending(Platform platform, int limit) {
+                    return state.outbox.values().stream().filter(e -> e.channel().platform() == platform).limit(limit)
+                            .toList();
+                }
+
+                @Override
+                public boolean hasPending() {
+                    return !state.outbox.isEmpty();
                 }
 
                 @Override
                 public void delivered(long entryId) {
                     state.outbox.remove(entryId);
+                    state.images.remove(entryId);
+                }
+
+                @Override
+                public boolean markAttempt(long entryId, Instant at) {
+                    OutboxEntry e = state.outbox.get(entryId);
+                    if (e == null || e.attemptStartedAt().isPresent()) {
+                        return false;
+                    }
+                    state.outbox.put(entryId, new OutboxEntry(e.id(), e.campaignId(), e.channel(), e.kind(), e.text(),
+                            e.attempts(), e.dueAt(), Optional.of(at)));
+                    return true;
                 }
 
                 @Override
                 public void retryLater(long entryId, Instant dueAt, String error) {
                     OutboxEntry e = state.outbox.get(entryId);
                     state.outbox.put(entryId, new OutboxEntry(e.id(), e.campaignId(), e.channel(), e.kind(), e.text(),
-                            e.attempts() + 1, dueAt));
+                            e.attempts() + 1, dueAt, Optional.empty()));
                 }
             };
         }
@@ -282,7 +364,186 @@ public final class InMemoryStores implements Transactor {
 
                 @Override
                 public void save(long campaignId, String messageId) {
-                    state.cards.put(campaignId, messageId);
+                    if (!messageId.equals(state.cards.put(campaignId, messageId))) {
+                        state.permalinks.remove(campaignId);
+                    }
+                }
+
+                @Override
+                public void savePermalink(long campaignId, String permalink) {
+                    if (state.cards.containsKey(campaignId)) {
+                        state.permalinks.put(campaignId, permalink);
+                    }
+                }
+
+                @Override
+                public Optional<String> permalink(long campaignId) {
+                    return Optional.ofNullable(state.permalinks.get(campaignId));
+                }
+            };
+        }
+
+        @Override
+        public StatsStore stats() {
+            return new StatsStore() {
+                @Override
+                public Optional<CampaignStats> find(long campaignId) {
+                    return Optional.ofNullable(state.stats.get(campaignId));
+                }
+
+                @Override
+                public void save(CampaignStats stats) {
+                    Optional<Long> recipients = find(stats.campaignId()).flatMap(CampaignStats::recipients);
+                    state.stats.put(stats.campaignId(), new CampaignStats(stats.campaignId(), recipients, stats.figures(),
+                            stats.asOf(), stats.sentChangedAt(), stats.unsendOpen(), stats.missingSince(),
+                            stats.buyersRead(), stats.buyerMarker(), stats.lastBuyerNoteAt()));
+                }
+
+                @Override
+                public void recordRecipients(long campaignId, long recipients) {
+                    CampaignStats s = find(campaignId).orElse(CampaignStats.none(campaignId));
+                    state.stats.put(campaignId, new CampaignStats(campaignId, Optional.of(recipients), s.figures(),
+                            s.asOf(), s.sentChangedAt(), s.unsendOpen(), s.missingSince(), s.buyersRead(),
+                            s.buyerMarker(), s.lastBuyerNoteAt()));
+                }
+
+                @Override
+                public void addSnapshot(StatsSnapshot snapshot) {
+                    state.snapshots.add(snapshot);
+                }
+
+                @Override
+                public List<StatsSnapshot> snapshots(long campaignId) {
+                    return state.snapshots.stream().filter(s -> s.campaignId() == campaignId).toList();
+                }
+
+                @Override
+                public List<StatsSnapshot> channelSnapshots(ChannelRef channel, Instant changedAfter, Instant until) {
+                    Set<Long> changed = new HashSet<>();
+                    state.snapshots.stream().filter(s -> s.at().isAfter(changedAfter)).forEach(s -> changed.add(s.campaignId()));
+                    return state.snapshots.stream()
+                            .filter(s -> changed.contains(s.campaignId()) && !s.at().isAfter(until))
+                            .filter(s -> state.campaigns.get(s.campaignId()).channel().equals(channel))
+                            .sorted(Comparator.comparingLong(StatsSnapshot::campaignId).thenComparing(StatsSnapshot::at))
+                            .toList();
+                }
+
+                @Override
+                public int addBuyers(long campaignId, List<Fan> fans, Instant seenAt) {
+                    Map<String, Buyer> seen = state.buyers.computeIfAbsent(campaignId, id -> new LinkedHashMap<>());
+                    int added = 0;
+                    for (Fan fan : fans) {
+                        if (seen.putIfAbsent(fan.id(), new Buyer(fan, Optional.empty())) == null) {
+                            added++;
+                        }
+                    }
+                    return added;
+                }
+
+                @Override
+                public long buyerCount(long campaignId) {
+                    return state.buyers.getOrDefault(campaignId, Map.of()).size();
+                }
+
+                @Override
+                public List<Fan> unannouncedBuyers(long campaignId) {
+                    return state.buyers.getOrDefault(campaignId, Map.of()).values().stream()
+                            .filter(b -> b.announcedAt().isEmpty()).map(Buyer::fan).toList();
+                }
+
+                @Override
+                public int markAnnounced(long campaignId, Instant at) {
+                    Map<String, Buyer> seen = state.buyers.getOrDefault(campaignId, new LinkedHashMap<>());
+                    int marked = 0;
+                    for (Map.Entry<String, Buyer> entry : seen.entrySet()) {
+                        if (entry.getValue().announcedAt().isEmpty()) {
+                            entry.setValue(new Buyer(entry.getValue().fan(), Optional.of(at)));
+                            marked++;
+                        }
+                    }
+                    return marked;
+                }
+
+                @Override
+                public List<Long> withUnannouncedBuyers(String connectionId) {
+                    return state.buyers.keySet().stream().sorted()
+                            .filter(id -> state.campaigns.get(id).connectionId().equals(connectionId))
+                            .filter(id -> !unannouncedBuyers(id).isEmpty())
+                            .toList();
+                }
+            };
+        }
+
+        @Override
+        public ConnectionStore connections() {
+            return new ConnectionStore() {
+                @Override
+                public Optional<ConnectionState> find(String connectionId) {
+                    return Optional.ofNullable(state.connections.get(connectionId));
+                }
+
+                @Override
+                public List<ConnectionState> unhealthy() {
+                    return state.connections.values().stream().filter(c -> c.health() != ConnectionHealth.ACTIVE)
+                            .sorted(Comparator.comparing(ConnectionState::connectionId)).toList();
+                }
+
+                @Override
+                public void schedulePoll(String connectionId, Instant nextPollAt, int failures, Instant now) {
+                    ConnectionState c = ensure(connectionId, now);
+                    put(new ConnectionState(connectionId, c.health(), c.healthSince(), c.healthReason(), c.nextProbeAt(),
+                            Optional.of(nextPollAt), failures));
+                }
+
+                @Override
+                public boolean changeHealth(String connectionId, List<ConnectionHealth> from, ConnectionHealth to,
+                                            String reason, Instant now) {
+                    ConnectionState c = ensure(connectionId, now);
+                    if (!from.contains(c.health())) {
+                        return false;
+                    }
+                    put(new ConnectionState(connectionId, to, now, reason, c.nextProbeAt(), c.nextPollAt(), c.pollFailures()));
+                    return true;
+                }
+
+                @Override
+                public void scheduleProbe(String connectionId, Instant at, Instant now) {
+                    ConnectionState c = ensure(connectionId, now);
+                    put(new ConnectionState(connectionId, c.health(), c.healthSince(), c.healthReason(), Optional.of(at),
+                            c.nextPollAt(), c.pollFailures()));
+                }
+
+                @Override
+                public boolean recordEvent(String eventId, String type, Instant receivedAt) {
+                    return state.events.add(eventId);
+                }
+
+                private ConnectionState ensure(String connectionId, Instant now) {
+                    return state.connections.computeIfAbsent(connectionId, id -> ConnectionState.fresh(id, now));
+                }
+
+                private void put(ConnectionState c) {
+                    state.connections.put(c.connectionId(), c);
+                }
+            };
+        }
+
+        @Override
+        public DigestStore digests() {
+            return new DigestStore() {
+                @Override
+                public boolean claim(ChannelRef channel, String period, Outcome outcome, Instant at, String by) {
+                    return state.digestClaims.computeIfAbsent(channel, c -> new HashMap<>()).putIfAbsent(period, outcome) == null;
+                }
+
+                @Override
+                public boolean isClaimed(ChannelRef channel, String period) {
+                    return state.digestClaims.getOrDefault(channel, Map.of()).containsKey(period);
+                }
+
+                @Override
+                public boolean anyClaimed(ChannelRef channel) {
+                    return !state.digestClaims.getOrDefault(channel, Map.of()).isEmpty();
                 }
             };
         }

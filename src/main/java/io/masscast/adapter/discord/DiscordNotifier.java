@@ -2,16 +2,23 @@ package io.masscast.adapter.discord;
 
 import io.masscast.core.command.Card;
 import io.masscast.core.model.ChannelRef;
+import io.masscast.core.model.ChatImage;
 import io.masscast.core.model.Platform;
 import io.masscast.core.port.ChatNotifier;
+import io.masscast.core.port.NotDelivered;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
+import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.sharding.ShardManager;
+import net.dv8tion.jda.api.utils.FileUpload;
+import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,12 +26,17 @@ import org.slf4j.LoggerFactory;
  * The outbox's way into Discord, with the bot token (interaction tokens expire after 15 minutes, cards live for
  * days): a card is posted once as an embed with buttons (its message id becomes the card's id) and then edited in
  * place; notes go to a thread on the card's message, started on the first note (a thread started from a message
- * has the message's id). Calls run on the outbox's thread and wait for Discord; JDA paces them under Discord's
- * rate limits. Failures throw {@link DiscordCallFailed} and the outbox retries.
+ * has the message's id), and channel messages into the channel (connection alerts; a digest with its chart as an
+ * attachment whose description is the chart's alt text). Calls run on the outbox's thread and wait for
+ * Discord; JDA paces them under Discord's rate limits. Failures throw {@link DiscordCallFailed} and the outbox
+ * retries; a note or message Discord certainly did not post (it refused it, or it never left) throws
+ * {@link NotDelivered}, so the outbox knows a retry can't post it twice.
  */
 final class DiscordNotifier implements ChatNotifier {
     private static final Logger LOG = LoggerFactory.getLogger(DiscordNotifier.class);
     static final int THREAD_NAME_MAX = 100;
+    /** Discord's limit for an attachment's description (its alt text). */
+    static final int ALT_TEXT_MAX = 1024;
 
     private final Supplier<ShardManager> shards;
     private final DiscordCards cards;
@@ -60,17 +72,51 @@ final class DiscordNotifier implements ChatNotifier {
 
     @Override
     public void postNote(ChannelRef channel, Optional<String> cardMessageId, String text) {
-        GuildMessageChannel target = channel(channel);
-        DiscordMessage note = DiscordMessage.inChannel(DiscordText.markdown(text));
+        post(channel, cardMessageId, text);
+    }
+
+    @Override
+    public void postMessage(ChannelRef channel, String text) {
+        post(channel, Optional.empty(), text);
+    }
+
+    /** The image as an attachment (its alt text as the attachment's description), with the caption as the message. */
+    @Override
+    public void postImage(ChannelRef channel, String caption, ChatImage image) {
+        MessageCreateData message = MessageCreateBuilder.from(DiscordMessage.inChannel(DiscordText.markdown(caption)).create())
+                .setFiles(List.of(FileUpload.fromData(image.png(), image.fileName())
+                        .setDescription(DiscordText.fit(image.altText(), ALT_TEXT_MAX))))
+                .build();
+        post(channel, Optional.empty(), "posting an image in " + channel, message);
+    }
+
+    /** A card's link, as Discord writes links to messages; no call needed. */
+    @Override
+    public Optional<String> permalink(ChannelRef channel, String messageId) {
+        return Optional.of("https://discord.com/channels/" + channel.workspaceId() + "/" + channel.channelId() + "/" + messageId);
+    }
+
+    private void post(ChannelRef channel, Optional<String> cardMessageId, String text) {
+        String what = cardMessageId.map(id -> "posting a note in the thread of card " + id).orElse("posting a message in " + channel);
+        post(channel, cardMessageId, what, DiscordMessage.inChannel(DiscordText.markdown(text)).create());
+    }
+
+    /** A post that must not be repeated: the outbox retries it only when Discord certainly did not post it. */
+    private void post(ChannelRef channel, Optional<String> cardMessageId, String what, MessageCreateData message) {
+        MessageChannel where;
         try {
-            if (cardMessageId.isEmpty()) {
-                call("posting a note", () -> target.sendMessage(note.create()).complete());
-                return;
-            }
-            ThreadChannel thread = thread(target, cardMessageId.get());
-            call("posting a note in thread " + thread.getId(), () -> thread.sendMessage(note.create()).complete());
+            GuildMessageChannel target = channel(channel);
+            where = cardMessageId.isPresent() ? thread(target, cardMessageId.get()) : target;
         } catch (ErrorResponseException e) {
-            throw failed("posting a note in " + channel, e);
+            throw new NotDelivered(failed(what, e).getMessage(), e);
+        } catch (DiscordCallFailed e) {
+            throw new NotDelivered(e.getMessage(), e);
+        }
+        try {
+            call(what, () -> where.sendMessage(message).complete());
+        } catch (ErrorResponseException e) {
+            DiscordCallFailed answered = failed(what, e);
+            throw e.isServerError() ? answered : new NotDelivered(answered.getMessage(), e);
         }
     }
 

@@ -22,8 +22,8 @@ final class DiscordText {
         }
 
         @Override
-        public String strong(String text) {
-            return "**" + escape(text) + "**";
+        public String strong(String rendered) {
+            return "**" + rendered + "**";
         }
 
         @Override

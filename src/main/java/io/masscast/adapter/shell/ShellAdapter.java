@@ -56,7 +56,7 @@ public final class ShellAdapter {
         this.in = io.input();
         this.console = io.console();
         this.interactive = io.isInteractive();
-        this.notifier = new ShellNotifier(console);
+        this.notifier = new ShellNotifier(console, ShellNotifier.IMAGE_DIRECTORY);
         this.prompter = new FormPrompter(in, console);
         this.idle = idle;
     }

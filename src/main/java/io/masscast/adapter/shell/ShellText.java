@@ -20,7 +20,7 @@ final class ShellText {
 
     /** A card as a box; its buttons become the commands to type (the card's context starts with its MC id). */
     static String card(Card card) {
-        String humanId = card.context().split(" ", 2)[0];
+        String humanId = humanId(card);
         StringBuilder out = new StringBuilder();
         out.append("┌").append(RULE).append('\n');
         out.append("│ ").append(plain(card.title())).append('\n');
@@ -41,6 +41,11 @@ final class ShellText {
         out.append("│ ").append(plain(card.context())).append('\n');
         out.append("└").append(RULE);
         return out.toString();
+    }
+
+    /** The campaign a card shows: its context line starts with the campaign's id. */
+    static String humanId(Card card) {
+        return card.context().split(" ", 2)[0];
     }
 
     private static String command(CardAction action, String humanId) {

@@ -6,6 +6,8 @@ import com.slack.api.bolt.util.Responder;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.methods.request.files.FilesCompleteUploadExternalRequest;
+import com.slack.api.methods.response.files.FilesGetUploadURLExternalResponse;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
 import com.slack.api.webhook.WebhookResponse;
@@ -19,6 +21,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
 
 /**
  * The Slack Web API calls masscast makes, in one place. Each call fails with {@link SlackCallFailed} (Slack's
@@ -39,7 +45,10 @@ final class SlackApi {
             "chat.postMessage", Set.of("chat:write", "chat:write.public"),
             "chat.update", Set.of("chat:write"),
             "chat.postEphemeral", Set.of("chat:write"),
-            "usergroups.users.list", Set.of("usergroups:read"));
+            "usergroups.users.list", Set.of("usergroups:read"),
+            "chat.getPermalink", Set.of(),
+            "files.getUploadURLExternal", Set.of("files:write"),
+            "files.completeUploadExternal", Set.of("files:write"));
 
     private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(30);
     private static final Duration MAX_PACING_WAIT = Duration.ofSeconds(5);
@@ -81,6 +90,41 @@ final class SlackApi {
     List<String> groupMembers(String groupId) {
         List<String> users = call("usergroups.users.list", () -> methods.usergroupsUsersList(r -> r.usergroup(groupId))).getUsers();
         return users == null ? List.of() : users;
+    }
+
+    /** The link that opens a message. */
+    String permalink(String channel, String ts) {
+        return call("chat.getPermalink", () -> methods.chatGetPermalink(r -> r.channel(channel).messageTs(ts))).getPermalink();
+    }
+
+    /** Where to send a file's bytes, and the id Slack gave the file (first step of an upload). */
+    record UploadTarget(String uploadUrl, String fileId) {
+    }
+
+    UploadTarget uploadUrl(String fileName, int length, String altText) {
+        FilesGetUploadURLExternalResponse answer = call("files.getUploadURLExternal", () -> methods.filesGetUploadURLExternal(
+                r -> r.filename(fileName).length(length).altTxt(altText.isBlank() ? null : altText)));
+        return new UploadTarget(answer.getUploadUrl(), answer.getFileId());
+    }
+
+    /** Sends the file's bytes to the upload URL Slack gave (second step; the URL carries its own authorisation). */
+    void upload(String uploadUrl, byte[] bytes) {
+        Request request = new Request.Builder().url(uploadUrl)
+                .post(RequestBody.create(bytes, MediaType.get("application/octet-stream"))).build();
+        try (Response response = slack.getHttpClient().getOkHttpClient().newCall(request).execute()) {
+            if (!response.isSuccessful()) {
+                throw new SlackCallFailed("file upload", "http_" + response.code());
+            }
+        } catch (IOException e) {
+            throw SlackCallFailed.transport("file upload", e);
+        }
+    }
+
+    /** Shares the uploaded file in the channel with {@code comment} as its message (last step). */
+    void completeUpload(String fileId, String title, String channel, String comment) {
+        call("files.completeUploadExternal", () -> methods.filesCompleteUploadExternal(r -> r
+                .files(List.of(FilesCompleteUploadExternalRequest.FileDetails.builder().id(fileId).title(title).build()))
+                .channelId(channel).initialComment(comment)));
     }
 
     void openView(String triggerId, View view) {
@@ -130,7 +174,7 @@ final class SlackApi {
             throw new SlackCallFailed(method, e.getError() != null && e.getError().getError() != null
                     ? e.getError().getError() : "http_" + e.getResponse().code());
         } catch (IOException e) {
-            throw new SlackCallFailed(method, e.getClass().getSimpleName());
+            throw SlackCallFailed.transport(method, e);
         }
     }
 

@@ -1,5 +1,8 @@
 package io.masscast.adapter.slack;
 
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -13,15 +16,33 @@ final class SlackCallFailed extends RuntimeException {
 
     private final String error;
     private final transient Optional<Instant> retryAt;
+    private final boolean mayHaveArrived;
 
-    SlackCallFailed(String method, String error, Optional<Instant> retryAt) {
+    private SlackCallFailed(String method, String error, Optional<Instant> retryAt, boolean mayHaveArrived) {
         super(method + " failed: " + error + retryAt.map(at -> " (Slack asks to wait until " + at + ")").orElse(""));
         this.error = error;
         this.retryAt = retryAt;
+        this.mayHaveArrived = mayHaveArrived;
+    }
+
+    /** Slack answered with an error, or masscast did not send the call. */
+    SlackCallFailed(String method, String error, Optional<Instant> retryAt) {
+        this(method, error, retryAt, false);
     }
 
     SlackCallFailed(String method, String error) {
         this(method, error, Optional.empty());
+    }
+
+    /** The connection failed; unless it was never made, Slack may have acted on the call. */
+    static SlackCallFailed transport(String method, IOException e) {
+        boolean neverConnected = e instanceof ConnectException || e instanceof UnknownHostException;
+        return new SlackCallFailed(method, e.getClass().getSimpleName(), Optional.empty(), !neverConnected);
+    }
+
+    /** Whether Slack may have done what was asked (posted the message) although the call failed. */
+    boolean mayHaveArrived() {
+        return mayHaveArrived;
     }
 
     String error() {

@@ -23,8 +23,8 @@ final class SlackText {
         }
 
         @Override
-        public String strong(String text) {
-            return "*" + escape(text) + "*";
+        public String strong(String rendered) {
+            return "*" + rendered + "*";
         }
 
         @Override

@@ -11,7 +11,9 @@ import io.masscast.core.model.Binding;
 import io.masscast.core.model.Campaign;
 import io.masscast.core.model.CampaignDraft;
 import io.masscast.core.model.CampaignState;
+import io.masscast.core.model.CampaignStats;
 import io.masscast.core.model.ChannelRef;
+import io.masscast.core.model.ConnectionHealth;
 import io.masscast.core.model.OutboxEntry;
 import io.masscast.core.policy.ApprovalPolicy;
 import io.masscast.core.policy.FieldError;
@@ -135,6 +137,7 @@ public final class CampaignService {
             approvalPolicy.refusal(campaign, binding, actor).ifPresent(reason -> {
                 throw new CampaignException.NotPermitted(reason);
             });
+            refuseIfSessionExpired(stores, campaign, binding);
             if (!campaign.fingerprint().equals(shownFingerprint)) {
                 throw new CampaignException.Stale(campaign.humanId() + " changed after the version you approved. "
                         + "Look at the updated card and approve that one if it is right.");
@@ -299,6 +302,11 @@ public final class CampaignService {
         return ledger.inTransaction(stores -> stores.audit().forCampaign(campaignId));
     }
 
+    /** What OFAuth last reported about the campaign's results, once it has been sent. */
+    public Optional<CampaignStats> stats(long campaignId) {
+        return ledger.inTransaction(stores -> stores.stats().find(campaignId));
+    }
+
     public List<Approval> approvals(Campaign campaign) {
         return ledger.inTransaction(stores -> stores.approvals().forCampaign(campaign.id(), campaign.fingerprint()));
     }
@@ -345,6 +353,18 @@ public final class CampaignService {
             Campaign after = (to == APPROVED ? change.requestStartedAt(Optional.empty()) : change).apply(ledger.now());
             return ledger.record(stores, current, after, action, actor.userId(), "decided by a person", Optional.of(note));
         });
+    }
+
+    /** While the creator's session is expired nothing can be sent for them, so nothing more is approved. */
+    private static void refuseIfSessionExpired(Stores stores, Campaign campaign, Binding binding) {
+        stores.connections().find(campaign.connectionId())
+                .filter(connection -> connection.health() == ConnectionHealth.EXPIRED)
+                .ifPresent(connection -> {
+                    throw new CampaignException.NotPermitted(binding.creatorName() + "'s OnlyFans session has expired"
+                            + " (OFAuth connection " + campaign.connectionId() + "), so masscast can't send for them and"
+                            + " approvals are on hold. " + campaign.humanId() + " stays pending: approve it once the"
+                            + " creator has reconnected through OFAuth Link and this channel says the session works again.");
+                });
     }
 
     private static Binding binding(Stores stores, ChannelRef channel) {

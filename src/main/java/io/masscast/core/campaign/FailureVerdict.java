@@ -56,8 +56,9 @@ public sealed interface FailureVerdict {
             return switch (auth.cause()) {
                 case RULES_OUTDATED -> new RetryLater(DEFAULT_PAUSE,
                         "OFAuth was updating its rules and did nothing; trying again in " + seconds(DEFAULT_PAUSE));
-                case SESSION -> new Refused("the creator's OnlyFans session has expired; reconnect the creator through"
-                        + " OFAuth Link", replace);
+                // nothing was sent, and the send waits for the reconnect (connection health holds it) instead of failing
+                case SESSION -> new RetryLater(DEFAULT_PAUSE, "the creator's OnlyFans session has expired: it waits until"
+                        + " the creator reconnects through OFAuth Link");
                 case API_KEY -> new Refused("OFAuth did not accept masscast's API key; check OFAUTH_API_KEY", replace);
             };
         }

@@ -135,6 +135,9 @@ public final class SubmissionService {
                     .unsendableUntil(unsendWindow(receipt.canUnsend(), receipt.unsendSeconds(), now))
                     .note(Optional.empty())
                     .apply(now);
+            if (receipt.totalKnown()) {
+                stores.stats().recordRecipients(campaignId, receipt.total()); // tells the poller when delivery is complete
+            }
             return ledger.record(stores, campaign, after, CampaignAction.RECORD_ACCEPTED, CampaignLedger.SYSTEM_ACTOR,
                     "OFAuth message " + receipt.id(), Optional.empty());
         });
@@ -250,34 +253,6 @@ public final class SubmissionService {
         });
     }
 
-    /**
-     * OFAuth reports a scheduled or sending message as delivering or delivered. A report that changes
-     * nothing (still sending) writes nothing.
-     */
-    public Campaign progress(long campaignId, SentMessageStats stats, boolean done) {
-        return ledger.inTransaction(stores -> {
-            Campaign campaign = CampaignLedger.load(stores, campaignId);
-            CampaignState to = done ? SENT : SENDING;
-            if (campaign.state() == to) {
-                return campaign;
-            }
-            Instant now = ledger.now();
-            Campaign after = campaign.change()
-                    .state(to)
-                    .sentAt(campaign.sentAt().or(() -> Optional.of(stats.date())))
-                    .unsendableUntil(unsendWindow(stats.canUnsend(), stats.unsendSeconds(), now)
-                            .or(campaign::unsendableUntil))
-                    .apply(now);
-            return ledger.record(stores, campaign, after, CampaignAction.PROGRESS, CampaignLedger.SYSTEM_ACTOR,
-                    stats.sentCount() + " sent", Optional.empty());
-        });
-    }
-
-    /** Campaigns OFAuth holds but has not finished delivering (scheduled or sending), least recently updated first. */
-    public List<Campaign> delivering(int limit) {
-        return ledger.inTransaction(stores -> stores.campaigns().inStates(Set.of(CampaignState.SCHEDULED, SENDING), limit));
-    }
-
     private static boolean holdsClaim(Stores stores, Campaign campaign, String owner) {
         return stores.leases().find(leaseName(campaign.id())).filter(lease -> lease.owner().equals(owner)).isPresent();
     }
@@ -320,7 +295,7 @@ public final class SubmissionService {
     private void adopt(Stores stores, Campaign campaign, SentMessageStats found) {
         Instant now = ledger.now();
         Campaign after = campaign.change()
-                .state(SENDING) // the delivery tracker says when OFAuth has delivered it
+                .state(SENDING) // the stats poller says when OFAuth has delivered it: one delivered fan is not enough
                 .ofauthMessageId(Optional.of(found.id()))
                 .sentAt(Optional.of(found.date()))
                 .unsendableUntil(unsendWindow(found.canUnsend(), found.unsendSeconds(), now))

@@ -32,14 +32,15 @@ import java.util.regex.Pattern;
 
 /** {@code bind} and {@code policy}: which creator a channel speaks for, and its rules. Changes are for admins. */
 public final class AdminCommands {
-    static final List<String> POLICY_KEYS = List.of("approvals", "self_approval", "daily_cap", "min_gap", "quiet", "approvers");
+    static final List<String> POLICY_KEYS = List.of("approvals", "self_approval", "daily_cap", "min_gap", "quiet", "approvers",
+            "digest");
     static final List<String> BIND_KEYS = List.of("connection", "creator", "zone", "approvers");
     private static final Pattern CONNECTION_ID = Pattern.compile("[A-Za-z0-9_-]{1," + TextRules.MAX_NAME_LENGTH + "}");
     private static final int MAX_APPROVERS = 50;
     private static final int MAX_APPROVER_ID = 64;
     /** A user id, or a group's reference ({@code &} and its id, see {@link Actor#groupRef}). */
     private static final Pattern APPROVER_ID = Pattern.compile("&?[A-Za-z0-9_.-]{1," + MAX_APPROVER_ID + "}");
-    private static final Pattern QUIET_TIME = Pattern.compile("[0-9]{1,2}:[0-9]{2}");
+    private static final Pattern TIME_OF_DAY = Pattern.compile("[0-9]{1,2}:[0-9]{2}");
     /** A gap longer than a week is a pause, not a rule. */
     private static final Duration MAX_GAP = Duration.ofDays(7);
     private static final Pattern DURATION = Pattern.compile("(\\d{1,4})\\s*(m|min|h)", Pattern.CASE_INSENSITIVE);
@@ -93,7 +94,8 @@ public final class AdminCommands {
                 errors.add(new FieldError(key, "Unknown setting " + Excerpt.of(key) + ": use " + String.join(", ", POLICY_KEYS.stream().sorted().toList()) + ".")));
         PolicyChange change = new PolicyChange(args, errors);
         if (!errors.isEmpty()) {
-            return invalid(errors, "policy approvals=1-3 self_approval=yes|no daily_cap=N|off min_gap=2h|off quiet=23:00-08:00|off approvers=ID,ID");
+            return invalid(errors, "policy approvals=1-3 self_approval=yes|no daily_cap=N|off min_gap=2h|off quiet=23:00-08:00|off "
+                    + "digest=09:00|off approvers=ID,ID");
         }
         Binding updated = bindings.update(invocation.actor(), invocation.channel(), change::apply);
         return Reply.privately("Policy updated.\n" + describe(updated));
@@ -106,6 +108,7 @@ public final class AdminCommands {
                 + " · daily cap: " + p.dailyCap().map(Object::toString).orElse("none")
                 + " · minimum gap: " + (p.minGap().isZero() ? "none" : p.minGap().toMinutes() + " min")
                 + " · quiet hours: " + p.quietHours().map(q -> q + " " + binding.zone().getId()).orElse("none")
+                + " · daily digest: " + p.digestAt().map(at -> at + " " + binding.zone().getId()).orElse("off")
                 + "\nApprovers: " + (binding.approvers().isEmpty() ? "nobody yet (set approvers=...)"
                 : String.join(", ", binding.approvers().stream().sorted().map(Mention::of).toList()));
     }
@@ -118,6 +121,7 @@ public final class AdminCommands {
         private Optional<Duration> minGap = Optional.empty();
         private Optional<Optional<QuietHours>> quiet = Optional.empty();
         private Optional<Set<String>> approvers = Optional.empty();
+        private Optional<Optional<LocalTime>> digestAt = Optional.empty();
 
         PolicyChange(Map<String, FieldValue> args, List<FieldError> errors) {
             value(args, "approvals").ifPresent(v -> approvals = number(v, 1, BindingPolicy.MAX_REQUIRED_APPROVALS,
@@ -133,13 +137,14 @@ public final class AdminCommands {
             value(args, "min_gap").ifPresent(v -> minGap = gap(v, errors));
             value(args, "quiet").ifPresent(v -> quiet = quietHours(v, errors));
             Optional.ofNullable(args.get("approvers")).ifPresent(v -> approvers = Optional.of(approvers(v, errors)));
+            value(args, "digest").ifPresent(v -> digestAt = digestTime(v, errors));
         }
 
         Binding apply(Binding binding) {
             BindingPolicy p = binding.policy();
             BindingPolicy changed = new BindingPolicy(approvals.orElse(p.requiredApprovals()),
                     selfApproval.orElse(p.selfApprovalAllowed()), dailyCap.orElse(p.dailyCap()), minGap.orElse(p.minGap()),
-                    quiet.orElse(p.quietHours()));
+                    quiet.orElse(p.quietHours()), digestAt.orElse(p.digestAt()));
             return binding.withPolicy(changed).withApprovers(approvers.orElse(binding.approvers()));
         }
 
@@ -194,14 +199,30 @@ public final class AdminCommands {
             }
             String[] parts = value.split("-");
             try {
-                if (parts.length == 2 && QUIET_TIME.matcher(parts[0].strip()).matches()
-                        && QUIET_TIME.matcher(parts[1].strip()).matches()) {
+                if (parts.length == 2 && TIME_OF_DAY.matcher(parts[0].strip()).matches()
+                        && TIME_OF_DAY.matcher(parts[1].strip()).matches()) {
                     return Optional.of(Optional.of(new QuietHours(LocalTime.parse(pad(parts[0])), LocalTime.parse(pad(parts[1])))));
                 }
             } catch (DateTimeException | IllegalArgumentException ignored) {
                 // reported below
             }
             errors.add(new FieldError("quiet", Excerpt.of(value) + " is not a window: write it like 23:00-08:00 (creator's zone), or off."));
+            return Optional.empty();
+        }
+
+        private static Optional<Optional<LocalTime>> digestTime(String value, List<FieldError> errors) {
+            if (isOff(value)) {
+                return Optional.of(Optional.empty());
+            }
+            try {
+                if (TIME_OF_DAY.matcher(value).matches()) {
+                    return Optional.of(Optional.of(LocalTime.parse(pad(value))));
+                }
+            } catch (DateTimeException ignored) {
+                // reported below
+            }
+            errors.add(new FieldError("digest", Excerpt.of(value) + " is not a time of day: write it like 09:00 (creator's zone),"
+                    + " or off for no daily digest."));
             return Optional.empty();
         }
 

@@ -4,17 +4,23 @@ import static io.masscast.core.command.CardAction.Style.DANGER;
 import static io.masscast.core.command.CardAction.Style.DEFAULT;
 import static io.masscast.core.command.CardAction.Style.PRIMARY;
 
+import io.masscast.core.campaign.BuyerNote;
 import io.masscast.core.campaign.Fingerprint;
 import io.masscast.core.campaign.Mention;
 import io.masscast.core.model.Audience;
 import io.masscast.core.model.Campaign;
 import io.masscast.core.model.CampaignState;
+import io.masscast.core.model.CampaignStats;
 import io.masscast.core.model.FanList;
 import io.masscast.core.model.MessageContent;
+import io.masscast.core.model.StatsFigures;
+import io.masscast.core.text.Markup;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -33,13 +39,20 @@ public final class CampaignCards {
     public static final String REQUESTED_BY = "Requested by";
     public static final String APPROVALS = "Approvals";
     public static final String STATUS = "Status";
+    public static final String SENT = "Sent";
+    public static final String VIEWED = "Viewed";
+    public static final String BOUGHT = "Bought";
+    public static final String REVENUE = "Revenue";
+    public static final String AS_OF = "As of";
 
     private static final int TEXT_PREVIEW = 500;
+    private static final DateTimeFormatter HOUR_MINUTE = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter DAY_HOUR_MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     public Card render(CampaignView view) {
         Campaign c = view.campaign();
         List<Card.Field> fields = new ArrayList<>();
-        fields.add(new Card.Field(CREATOR, view.binding().creatorName()));
+        fields.add(new Card.Field(CREATOR, Markup.literal(view.binding().creatorName())));
         fields.add(new Card.Field(PRICE, price(c.content())));
         fields.add(new Card.Field(MEDIA, media(c.content())));
         fields.add(new Card.Field(AUDIENCE, audience(c.audience(), view)));
@@ -50,17 +63,18 @@ public final class CampaignCards {
         fields.add(new Card.Field(REQUESTED_BY, Mention.of(c.requesterId())));
         fields.add(new Card.Field(APPROVALS, approvals(view)));
         fields.add(new Card.Field(STATUS, status(view)));
+        view.stats().filter(CampaignStats::reportedYet).ifPresent(stats -> addResults(fields, c, stats, view));
         String context = c.humanId() + " · version " + Fingerprint.shortForm(c.fingerprint())
                 + c.ofauthMessageId().map(id -> " · OFAuth message " + id).orElse("");
         return new Card(title(c, view.binding().creatorName()), tone(c.state()), fields,
-                Formats.excerpt(c.content().text(), TEXT_PREVIEW), context, actions(view));
+                Markup.literal(Formats.excerpt(c.content().text(), TEXT_PREVIEW)), context, actions(view));
     }
 
     /** One line per campaign for {@code /masscast list}. */
     public String line(Campaign c, ZoneId zone, Instant now) {
         return c.humanId() + " · " + c.state().label() + " · " + price(c.content()) + " · "
                 + c.scheduledAt().map(at -> Formats.when(at, zone, now)).orElse("on approval")
-                + " · " + Mention.of(c.requesterId()) + " · \"" + Formats.excerpt(c.content().text(), 40) + "\"";
+                + " · " + Mention.of(c.requesterId()) + " · \"" + Markup.literal(Formats.excerpt(c.content().text(), 40)) + "\"";
     }
 
     /** The estimated recipients: included list sizes added, excluded subtracted, plus explicit fan ids. */
@@ -137,7 +151,7 @@ public final class CampaignCards {
 
     private static String listLabel(String id, CampaignView view) {
         return view.list(id)
-                .map(l -> l.name() + l.usersCount().map(n -> " (" + Formats.count(n) + ")").orElse(""))
+                .map(l -> Markup.literal(l.name()) + l.usersCount().map(n -> " (" + Formats.count(n) + ")").orElse(""))
                 .orElse("list " + id);
     }
 
@@ -171,11 +185,14 @@ public final class CampaignCards {
             case APPROVED -> "approved" + decidedBy(view, "approve") + "; submitting to OFAuth"
                     + c.note().map(n -> " (" + n + ")").orElse("");
             case SUBMITTING -> "submitting to OFAuth";
-            case SCHEDULED -> "scheduled at OFAuth for " + c.scheduledAt().map(at -> Formats.when(at, zone, view.now())).orElse("?");
-            case SENDING -> "sending" + c.sentAt().map(at -> " since " + Formats.when(at, zone, view.now())).orElse("");
+            case SCHEDULED -> "scheduled at OFAuth for " + c.scheduledAt().map(at -> Formats.when(at, zone, view.now())).orElse("?")
+                    + missing(view);
+            case SENDING -> "sending" + c.sentAt().map(at -> " since " + Formats.when(at, zone, view.now())).orElse("")
+                    + missing(view);
             case SENT -> "sent" + c.sentAt().map(at -> " " + Formats.when(at, zone, view.now())).orElse("")
                     + c.unsendableUntil().filter(until -> until.isAfter(view.now()))
-                            .map(until -> "; can be unsent until " + Formats.when(until, zone, view.now())).orElse("");
+                            .map(until -> "; can be unsent until " + Formats.when(until, zone, view.now())).orElse("")
+                    + missing(view);
             case IN_DOUBT -> "unknown whether OFAuth sent it" + note
                     + ". masscast will not send it again on its own: if it reached fans press Mark as sent, "
                     + "if not press Send again";
@@ -185,6 +202,44 @@ public final class CampaignCards {
             case EXPIRED -> "expired: not approved before its send time";
             case UNSENT -> "unsent" + decidedBy(view, "unsend") + "; fans who bought it keep access";
         };
+    }
+
+    /** The live numbers: sent, viewed (view rate), bought (conversion), revenue, and when OFAuth reported them. */
+    private static void addResults(List<Card.Field> fields, Campaign c, CampaignStats stats, CampaignView view) {
+        StatsFigures f = stats.figures();
+        String sent = Formats.count(f.sent()) + stats.recipients().filter(total -> total > f.sent())
+                .map(total -> " of " + Formats.count(total)).orElse("");
+        fields.add(new Card.Field(SENT, sent));
+        fields.add(new Card.Field(VIEWED, Formats.count(f.viewed()) + share(f.viewed(), f.sent())));
+        if (!c.content().isFree()) {
+            fields.add(new Card.Field(BOUGHT, Formats.count(f.purchased()) + share(f.purchased(), f.sent())));
+            fields.add(new Card.Field(REVENUE, BuyerNote.money(f.revenue())
+                    + (f.revenueReported() ? " (reported by OFAuth)" : " (purchases × price)")));
+        }
+        fields.add(new Card.Field(AS_OF, clock(stats.asOf().orElseThrow(), view)));
+    }
+
+    /** {@code " · 45.0 % of sent"} ({@code 0.05 %} below one percent), or nothing before anything was sent. */
+    private static String share(long part, long sent) {
+        if (sent == 0) {
+            return "";
+        }
+        double percent = 100.0 * part / sent;
+        return String.format(Locale.US, percent > 0 && percent < 1 ? " · %.2f %% of sent" : " · %.1f %% of sent", percent);
+    }
+
+    /** {@code 14:05 Europe/Berlin}, with the date when it is not today there. */
+    private static String clock(Instant at, CampaignView view) {
+        ZoneId zone = view.binding().zone();
+        boolean today = at.atZone(zone).toLocalDate().equals(view.now().atZone(zone).toLocalDate());
+        return (today ? HOUR_MINUTE : DAY_HOUR_MINUTE).format(at.atZone(zone)) + " " + zone.getId();
+    }
+
+    private static String missing(CampaignView view) {
+        return view.stats().flatMap(CampaignStats::missingSince)
+                .map(since -> "; OFAuth no longer lists it (since " + clock(since, view)
+                        + "): deleted outside masscast? Figures as last seen")
+                .orElse("");
     }
 
     private static String decidedBy(CampaignView view, String action) {
@@ -211,9 +266,10 @@ public final class CampaignCards {
                 actions.add(cancel(c));
             }
             case SENDING, SENT -> {
-                if (c.ofauthMessageId().isPresent()
-                        && c.unsendableUntil().filter(until -> until.isAfter(view.now())).isPresent()) {
-                    actions.add(new CardAction("Unsend", new ActionId(ActionId.Verb.UNSEND, c.id(), fp), DANGER,
+                Optional<Instant> until = c.unsendableUntil().filter(at -> at.isAfter(view.now()));
+                if (c.ofauthMessageId().isPresent() && until.isPresent()) {
+                    actions.add(new CardAction("Unsend (until " + HOUR_MINUTE.format(until.get().atZone(view.binding().zone())) + ")",
+                            new ActionId(ActionId.Verb.UNSEND, c.id(), fp), DANGER,
                             Optional.of(new CardAction.Confirm("Unsend " + c.humanId() + "?",
                                     "It disappears from fans' inboxes. Fans who already bought it keep access.",
                                     "Unsend", "Keep it", true))));

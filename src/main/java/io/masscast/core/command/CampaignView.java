@@ -4,19 +4,21 @@ import io.masscast.core.model.Approval;
 import io.masscast.core.model.AuditEvent;
 import io.masscast.core.model.Binding;
 import io.masscast.core.model.Campaign;
+import io.masscast.core.model.CampaignStats;
 import io.masscast.core.model.FanList;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Everything a campaign card shows, gathered in one place so rendering stays a pure function. */
+/** Everything a campaign card shows (with its results once OFAuth reports them), gathered so rendering stays a pure function. */
 public record CampaignView(
         Campaign campaign,
         Binding binding,
         List<Approval> approvals,
         List<AuditEvent> history,
         List<FanList> lists,
+        Optional<CampaignStats> stats,
         Instant now) {
 
     public CampaignView {
@@ -25,6 +27,7 @@ public record CampaignView(
         approvals = List.copyOf(approvals);
         history = List.copyOf(history);
         lists = List.copyOf(lists);
+        Objects.requireNonNull(stats, "stats");
         Objects.requireNonNull(now, "now");
     }
 

@@ -47,6 +47,11 @@ public record CommandParam(String name, Kind kind, boolean required, boolean pos
         return new CommandParam(name, kind, true, true, description, 0, 0);
     }
 
+    /** A positional argument that may be left out (a digest's period). */
+    static CommandParam optionalPositional(String name, Kind kind, String description) {
+        return new CommandParam(name, kind, false, true, description, 0, 0);
+    }
+
     static CommandParam named(String name, Kind kind, String description) {
         return new CommandParam(name, kind, false, false, description, 0, 0);
     }

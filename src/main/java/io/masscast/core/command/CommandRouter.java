@@ -54,6 +54,8 @@ public final class CommandRouter {
         ID_AND_KEYS,
         /** a campaign id, then free text that is not parsed: {@code reject MC-3 too pricey, "maybe" later} */
         ID_AND_TEXT,
+        /** one word at most, no {@code key=value}: {@code digest 7d} */
+        WORD,
         /** anything, ignored: {@code help} */
         ANY
     }
@@ -81,7 +83,8 @@ public final class CommandRouter {
     private final DecisionCommands decisions;
     private final ReadCommands reads;
 
-    public CommandRouter(ComposeCommands compose, DecisionCommands decisions, ReadCommands reads, AdminCommands admin) {
+    public CommandRouter(ComposeCommands compose, DecisionCommands decisions, ReadCommands reads, AdminCommands admin,
+                         DigestCommands digests) {
         this.compose = compose;
         this.decisions = decisions;
         this.reads = reads;
@@ -99,7 +102,7 @@ public final class CommandRouter {
         handlers.put("vault", reads::vault);
         handlers.put("bind", admin::bind);
         handlers.put("policy", admin::policy);
-        handlers.put("digest", reads::digest);
+        handlers.put("digest", digests::digest);
         handlers.put("help", invocation -> help());
         for (CommandSpec spec : CommandCatalog.ALL) {
             commands.put(spec.name(), new Spec(spec, args(spec), Objects.requireNonNull(handlers.get(spec.name()), spec.name())));
@@ -121,6 +124,9 @@ public final class CommandRouter {
         }
         if (positional.stream().anyMatch(param -> param.kind() == CommandParam.Kind.REASON)) {
             return Args.ID_AND_TEXT;
+        }
+        if (positional.stream().noneMatch(param -> param.kind() == CommandParam.Kind.CAMPAIGN)) {
+            return Args.WORD;
         }
         return keys ? Args.ID_AND_KEYS : Args.ID;
     }
@@ -250,6 +256,9 @@ public final class CommandRouter {
                             + (parsed.words().size() > 1 ? ", ..." : "") + ").");
             case KEYS -> parsed.extraWords(0);
             case ID, ID_AND_KEYS -> parsed.extraWords(1);
+            case WORD -> parsed.words().size() <= 1 ? Optional.empty()
+                    : Optional.of("/masscast " + spec.name() + " takes one argument at most (" + Excerpt.of(parsed.positional().get(0))
+                            + ", " + Excerpt.of(parsed.positional().get(1)) + (parsed.words().size() > 2 ? ", ..." : "") + ").");
             case ID_AND_TEXT, ANY -> Optional.empty();
         };
     }

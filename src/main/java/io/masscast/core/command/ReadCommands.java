@@ -15,7 +15,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 
-/** The commands that only look: list, show, lists, vault, digest. */
+/** The commands that only look: list, show, lists, vault. */
 public final class ReadCommands {
     private static final int LIST_LIMIT = 15;
     private static final int VAULT_LIMIT = 24;
@@ -81,11 +81,5 @@ public final class ReadCommands {
         page.items().forEach(m -> out.append("\n• ").append(m.id()).append(" · ").append(m.type())
                 .append(m.createdAt().map(at -> " · " + Formats.relative(at, clock.instant())).orElse("")));
         return Reply.privately(out.toString());
-    }
-
-    Reply digest(CommandRouter.Invocation invocation) {
-        bindings.require(invocation.channel());
-        return Reply.privately("The daily digest is not available yet: it comes with live results. "
-                + "Until then, /masscast list and /masscast show MC-ID give each campaign's state.");
     }
 }

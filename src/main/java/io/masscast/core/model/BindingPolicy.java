@@ -1,21 +1,26 @@
 package io.masscast.core.model;
 
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * A channel's rules: how many distinct approvers a campaign needs, whether requesters may approve
- * their own campaigns, and optional limits on sending (daily cap, minimum gap, quiet hours).
+ * their own campaigns, optional limits on sending (daily cap, minimum gap, quiet hours), and when the
+ * daily digest is posted (local time in the binding's zone; empty: no daily digest).
  */
 public record BindingPolicy(
         int requiredApprovals,
         boolean selfApprovalAllowed,
         Optional<Integer> dailyCap,
         Duration minGap,
-        Optional<QuietHours> quietHours) {
+        Optional<QuietHours> quietHours,
+        Optional<LocalTime> digestAt) {
 
     public static final int MAX_REQUIRED_APPROVALS = 3;
+    public static final LocalTime DEFAULT_DIGEST_AT = LocalTime.of(9, 0);
 
     public BindingPolicy {
         if (requiredApprovals < 1 || requiredApprovals > MAX_REQUIRED_APPROVALS) {
@@ -30,10 +35,21 @@ public record BindingPolicy(
             throw new IllegalArgumentException("minimum gap must not be negative");
         }
         Objects.requireNonNull(quietHours, "quietHours");
+        digestAt = Objects.requireNonNull(digestAt, "digestAt").map(at -> at.truncatedTo(ChronoUnit.MINUTES));
     }
 
-    /** One approver, no self-approval, no sending limits. */
+    /** With the daily digest at its default time. */
+    public BindingPolicy(int requiredApprovals, boolean selfApprovalAllowed, Optional<Integer> dailyCap, Duration minGap,
+                         Optional<QuietHours> quietHours) {
+        this(requiredApprovals, selfApprovalAllowed, dailyCap, minGap, quietHours, Optional.of(DEFAULT_DIGEST_AT));
+    }
+
+    /** One approver, no self-approval, no sending limits, the digest at 09:00. */
     public static BindingPolicy defaults() {
         return new BindingPolicy(1, false, Optional.empty(), Duration.ZERO, Optional.empty());
+    }
+
+    public BindingPolicy withDigestAt(Optional<LocalTime> at) {
+        return new BindingPolicy(requiredApprovals, selfApprovalAllowed, dailyCap, minGap, quietHours, at);
     }
 }

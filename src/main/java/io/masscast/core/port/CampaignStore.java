@@ -50,9 +50,19 @@ public interface CampaignStore {
     /** A channel's campaigns in any of the states, newest first. */
     List<Campaign> inChannel(ChannelRef channel, Set<CampaignState> states, int limit);
 
+    /** A channel's campaigns that went out in (from, until] ({@link Campaign#sentAt()}), oldest first. */
+    List<Campaign> sentInChannel(ChannelRef channel, Instant from, Instant until);
+
     /**
      * Campaigns of a connection in a committed state (approved or later, not cancelled or failed) whose
      * send time ({@link Campaign#sendTime()}) lies in [from, to).
      */
     List<Campaign> committedSends(String connectionId, Instant from, Instant to);
+
+    /**
+     * The campaigns of a connection whose results are still followed: OFAuth holds them (they have its
+     * message id) and they are scheduled or sending, or were sent at or after {@code sentSince}; oldest
+     * send time first.
+     */
+    List<Campaign> tracked(String connectionId, Instant sentSince);
 }

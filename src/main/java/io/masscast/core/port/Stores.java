@@ -15,4 +15,10 @@ public interface Stores {
     CardRefStore cards();
 
     LeaseStore leases();
+
+    StatsStore stats();
+
+    ConnectionStore connections();
+
+    DigestStore digests();
 }

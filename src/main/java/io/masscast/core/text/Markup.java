@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code ⟦@U123⟧}: a person, by platform user id;</li>
  *   <li>{@code ⟦@&S456⟧}: a group of people (a Slack user group, a Discord role), by group id;</li>
- *   <li>{@code ⟦*text*⟧}: strong emphasis.</li>
+ *   <li>{@code ⟦*text*⟧}: strong emphasis; its text may hold mentions.</li>
  * </ul>
  * Adapters also turn their platform's mentions in what people type into these tokens, so the core reads one
  * syntax only.
@@ -21,7 +21,9 @@ import java.util.regex.Pattern;
 public final class Markup {
     private static final String OPEN = "⟦";
     private static final String CLOSE = "⟧";
-    private static final Pattern TOKEN = Pattern.compile("⟦@&([^⟦⟧\\s]+)⟧|⟦@([^⟦⟧\\s]+)⟧|⟦\\*([^⟦⟧]+?)\\*⟧");
+    private static final String MENTION = "⟦@&?[^⟦⟧\\s]+⟧";
+    private static final Pattern MENTIONS_ONLY = Pattern.compile("(?:[^⟦⟧]|" + MENTION + ")+");
+    private static final Pattern TOKEN = Pattern.compile("⟦@&([^⟦⟧\\s]+)⟧|⟦@([^⟦⟧\\s]+)⟧|⟦\\*((?:[^⟦⟧]|" + MENTION + ")+?)\\*⟧");
     private static final Pattern ID = Pattern.compile("[^⟦⟧\\s&][^⟦⟧\\s]*");
 
     private Markup() {
@@ -35,6 +37,7 @@ public final class Markup {
     public record Plain(String text) implements Span {
     }
 
+    /** Strong emphasis over {@code text}, which may hold mention tokens. */
     public record Strong(String text) implements Span {
     }
 
@@ -48,7 +51,8 @@ public final class Markup {
     public interface Renderer {
         String plain(String text);
 
-        String strong(String text);
+        /** Strong emphasis around {@code rendered}, which is already in the platform's syntax. */
+        String strong(String rendered);
 
         String person(String userId);
 
@@ -63,11 +67,20 @@ public final class Markup {
         return OPEN + "@&" + requireId(groupId) + CLOSE;
     }
 
+    /** {@code text} (which may hold mentions) as strong; text that can't be marked up so stays as it is. */
     public static String strong(String text) {
-        if (text.isEmpty() || text.contains(OPEN) || text.contains(CLOSE)) {
+        if (text.isEmpty() || text.startsWith("*") || text.endsWith("*") || !MENTIONS_ONLY.matcher(text).matches()) {
             return text;
         }
         return OPEN + "*" + text + "*" + CLOSE;
+    }
+
+    /**
+     * {@code text} from outside (a fan's or a list's name, a message's text) as literal text whatever it holds: the
+     * markup's brackets are taken out, so it can't mention anyone.
+     */
+    public static String literal(String text) {
+        return text.replace(OPEN, "").replace(CLOSE, "");
     }
 
     /** The spans of {@code text}, in order; text without tokens is one plain span. */
@@ -96,7 +109,7 @@ public final class Markup {
             if (span instanceof Plain plain) {
                 out.append(renderer.plain(plain.text()));
             } else if (span instanceof Strong strong) {
-                out.append(renderer.strong(strong.text()));
+                out.append(renderer.strong(render(strong.text(), renderer)));
             } else if (span instanceof Person person) {
                 out.append(renderer.person(person.userId()));
             } else if (span instanceof Group group) {
@@ -118,8 +131,8 @@ public final class Markup {
         }
 
         @Override
-        public String strong(String text) {
-            return text;
+        public String strong(String rendered) {
+            return rendered;
         }
 
         @Override

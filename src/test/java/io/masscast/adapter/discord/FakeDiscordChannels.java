@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
@@ -49,6 +50,7 @@ final class FakeDiscordChannels {
     private final Map<String, ThreadChannel> threads = new ConcurrentHashMap<>();
     private final Map<String, DataObject> messages = new ConcurrentHashMap<>();
     private final AtomicLong nextMessage = new AtomicLong(1_300_000_000_000_000_001L);
+    private final AtomicReference<RuntimeException> nextPostFails = new AtomicReference<>();
 
     FakeDiscordChannels(String... channelIds) {
         for (String channelId : channelIds) {
@@ -66,6 +68,27 @@ final class FakeDiscordChannels {
         return calls.stream().filter(c -> c.what().equals(what)).toList();
     }
 
+    /** The next post (in a channel or a thread) fails with {@code failure}, as JDA would throw it. */
+    void failNextPost(RuntimeException failure) {
+        nextPostFails.set(failure);
+    }
+
+    /** What JDA throws when Discord answers with this error. */
+    static ErrorResponseException answered(ErrorResponse error, boolean serverError) {
+        ErrorResponseException answered = mock(ErrorResponseException.class);
+        when(answered.getErrorResponse()).thenReturn(error);
+        when(answered.getErrorCode()).thenReturn(error.getCode());
+        when(answered.isServerError()).thenReturn(serverError);
+        return answered;
+    }
+
+    private void failIfAsked() {
+        RuntimeException failure = nextPostFails.getAndSet(null);
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
     /** Someone deletes a message in Discord. */
     void delete(String messageId) {
         messages.remove(messageId);
@@ -78,6 +101,7 @@ final class FakeDiscordChannels {
             MessageCreateData data = call.getArgument(0);
             MessageCreateAction action = mock(MessageCreateAction.class, RETURNS_SELF);
             when(action.complete()).thenAnswer(sent -> {
+                failIfAsked();
                 String id = Long.toString(nextMessage.getAndIncrement());
                 messages.put(id, data.toData());
                 calls.add(new Call("post", channelId, id, data.toData()));
@@ -143,6 +167,7 @@ final class FakeDiscordChannels {
             MessageCreateData data = call.getArgument(0);
             MessageCreateAction action = mock(MessageCreateAction.class, RETURNS_SELF);
             when(action.complete()).thenAnswer(sent -> {
+                failIfAsked();
                 calls.add(new Call("thread note", parent.getId(), id, data.toData().put("thread_name", name)));
                 return message(parent, Long.toString(nextMessage.getAndIncrement()));
             });
@@ -151,11 +176,7 @@ final class FakeDiscordChannels {
         return thread;
     }
 
-    /** What JDA throws when Discord answers 10008 Unknown Message. */
     private static ErrorResponseException unknownMessage() {
-        ErrorResponseException unknown = mock(ErrorResponseException.class);
-        when(unknown.getErrorResponse()).thenReturn(ErrorResponse.UNKNOWN_MESSAGE);
-        when(unknown.getErrorCode()).thenReturn(ErrorResponse.UNKNOWN_MESSAGE.getCode());
-        return unknown;
+        return answered(ErrorResponse.UNKNOWN_MESSAGE, false);
     }
 }

@@ -28,12 +28,15 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 /**
- * A local stand-in for Slack's Web API ({@code /api/<method>}) and for {@code response_url}s
- * ({@code /respond/<n>}). It records every call with its parameters and token, answers what masscast calls,
- * and can be told to fail a method once.
+ * A local stand-in for Slack's Web API ({@code /api/<method>}), for {@code response_url}s ({@code /respond/<n>})
+ * and for the upload URLs {@code files.getUploadURLExternal} hands out ({@code /upload/<file id>}). It records
+ * every call with its parameters and token and every upload with its bytes, answers what masscast calls, and can
+ * be told to fail a method (or {@link #UPLOAD}) once.
  */
 final class FakeSlackApi implements AutoCloseable {
     static final String RESPONSE_URL = "response_url";
+    /** The name under which {@link #failNext} fails the next upload of bytes. */
+    static final String UPLOAD = "upload";
     static final String TEAM = "T0TEST";
     static final String BOT_USER = "UMASSCAST";
 
@@ -49,12 +52,18 @@ final class FakeSlackApi implements AutoCloseable {
         }
     }
 
+    /** Bytes sent to an upload URL, and the token that came with them (none is needed). */
+    record Upload(String fileId, byte[] bytes, Optional<String> token) {
+    }
+
     private record Failure(int status, String body, Map<String, String> headers) {
     }
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final Deque<Call> calls = new ConcurrentLinkedDeque<>();
+    private final Deque<Upload> uploads = new ConcurrentLinkedDeque<>();
+    private final AtomicInteger nextFile = new AtomicInteger(1);
     private final Map<String, Failure> failNext = new ConcurrentHashMap<>();
     private final AtomicLong nextTs = new AtomicLong(1_770_000_000_000_100L);
     private final AtomicInteger nextResponseUrl = new AtomicInteger(1);
@@ -65,6 +74,7 @@ final class FakeSlackApi implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/api/", this::api);
         server.createContext("/respond/", this::respond);
+        server.createContext("/upload/", this::upload);
         server.setExecutor(threads);
         server.start();
     }
@@ -118,8 +128,14 @@ final class FakeSlackApi implements AutoCloseable {
         return awaitCall(RESPONSE_URL, call -> call.param("path").equals(path));
     }
 
+    /** Every upload of bytes, oldest first. */
+    List<Upload> uploads() {
+        return List.copyOf(uploads);
+    }
+
     void clear() {
         calls.clear();
+        uploads.clear();
     }
 
     private void api(HttpExchange exchange) throws IOException {
@@ -151,8 +167,34 @@ final class FakeSlackApi implements AutoCloseable {
             case "usergroups.users.list" -> Optional.ofNullable(userGroups.get(params.get("usergroup")))
                     .map(users -> "{\"ok\":true,\"users\":[" + String.join(",", users.stream().map(u -> "\"" + u + "\"").toList()) + "]}")
                     .orElse("{\"ok\":false,\"error\":\"no_such_subteam\"}");
+            case "chat.getPermalink" -> "{\"ok\":true,\"channel\":\"" + params.get("channel") + "\",\"permalink\":\""
+                    + permalink(params.get("channel"), params.get("message_ts")) + "\"}";
+            case "files.getUploadURLExternal" -> {
+                String fileId = "F" + String.format("%08d", nextFile.getAndIncrement());
+                yield "{\"ok\":true,\"file_id\":\"" + fileId + "\",\"upload_url\":\"http://127.0.0.1:"
+                        + server.getAddress().getPort() + "/upload/" + fileId + "\"}";
+            }
+            case "files.completeUploadExternal" -> "{\"ok\":true,\"files\":" + params.get("files") + "}";
             default -> "{\"ok\":false,\"error\":\"unknown_method\"}";
         };
+    }
+
+    /** The link Slack gives a message: the workspace's URL, the channel, and the ts without its dot. */
+    static String permalink(String channel, String ts) {
+        return "https://masscast-test.slack.com/archives/" + channel + "/p" + ts.replace(".", "");
+    }
+
+    private void upload(HttpExchange exchange) throws IOException {
+        String fileId = exchange.getRequestURI().getPath().substring("/upload/".length());
+        byte[] bytes = exchange.getRequestBody().readAllBytes();
+        Optional<String> token = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization"));
+        Failure failure = failNext.remove(UPLOAD);
+        if (failure != null) {
+            send(exchange, failure.status(), failure.body());
+            return;
+        }
+        uploads.add(new Upload(fileId, bytes, token));
+        send(exchange, 200, "OK - " + bytes.length);
     }
 
     private void respond(HttpExchange exchange) throws IOException {

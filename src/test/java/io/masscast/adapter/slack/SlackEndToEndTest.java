@@ -13,7 +13,10 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.masscast.chart.XChartRenderer;
 import io.masscast.core.policy.Fields;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -22,6 +25,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Predicate;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,6 +76,45 @@ class SlackEndToEndTest {
             await().atMost(PATIENCE).until(() -> app.creates().size() == 1);
             awaitCardUpdate(app, "MC-1", text -> text.contains("sending") || text.contains("— sent"));
             assertThat(app.creates()).hasSize(1);
+        }
+    }
+
+    @Test
+    void theDigestAskedForIsUploadedWithItsChartAndLinksTheBestCampaignsCard() throws Exception {
+        try (MasscastWithSlack app = MasscastWithSlack.overHttp(folder)) {
+            bind(app);
+            assertThat(app.slash(ALICE, "new text=\"New set\" lists=fans media=https://cdn.example.com/1.jpg price=12.50")
+                    .answer()).hasValueSatisfying(answer -> assertThat(answer.get("text").getAsString())
+                            .startsWith("MC-1 is waiting for approval"));
+            FakeSlackApi.Call card = app.slack.awaitCall("chat.postMessage",
+                    call -> BlockKitJson.text(call.jsonParam("blocks").getAsJsonArray()).contains("MC-1 ·"));
+            app.click(BOB, BlockKitJson.buttons(card.jsonParam("blocks").getAsJsonArray()).get("Approve"));
+            await().atMost(PATIENCE).until(() -> !app.creates().isEmpty());
+            app.simulator.clock().advance(Duration.ofMinutes(10)); // delivered, and every purchase made
+            awaitCardUpdate(app, "MC-1", text -> text.contains("Revenue"));
+
+            MasscastWithSlack.Sent asked = app.slash(ALICE, "digest 24h");
+
+            assertThat(asked.answer()).hasValueSatisfying(answer -> assertThat(answer.get("text").getAsString())
+                    .startsWith("The digest of the last 24 hours is being posted in this channel"));
+            FakeSlackApi.Call share = app.slack.awaitCall("files.completeUploadExternal");
+            FakeSlackApi.Call ask = app.slack.awaitCall("files.getUploadURLExternal");
+            String cardTs = app.slack.awaitCall("chat.getPermalink").param("message_ts");
+            assertThat(share.param("channel_id")).isEqualTo(SlackPayloads.CHANNEL);
+            assertThat(share.param("initial_comment")).startsWith("*Digest asked for by <@" + ALICE + "> · Mila Rose* · ")
+                    .contains("*Last 24 hours* · 1 campaign sent")
+                    .contains("Best: MC-1 · $")
+                    .contains(FakeSlackApi.permalink(SlackPayloads.CHANNEL, cardTs));
+            assertThat(app.slack.calls("chat.update")).as("the link is to the message that shows MC-1's card")
+                    .anyMatch(update -> update.param("ts").equals(cardTs)
+                            && BlockKitJson.text(update.jsonParam("blocks").getAsJsonArray()).contains("MC-1 ·"));
+            byte[] png = app.slack.uploads().get(0).bytes();
+            assertThat(ask.param("length")).isEqualTo(String.valueOf(png.length));
+            BufferedImage chart = ImageIO.read(new ByteArrayInputStream(png));
+            assertThat(chart.getWidth()).isEqualTo(XChartRenderer.WIDTH);
+            assertThat(chart.getHeight()).isEqualTo(XChartRenderer.HEIGHT);
+            assertThat(app.slack.methodsCalled()).allMatch(method -> SlackApi.METHOD_SCOPES.containsKey(method)
+                    || method.equals("apps.connections.open"));
         }
     }
 

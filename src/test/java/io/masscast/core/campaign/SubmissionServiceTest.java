@@ -17,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.masscast.core.campaign.SubmissionService.Reconciliation;
 import io.masscast.core.model.Actor;
 import io.masscast.core.model.Campaign;
+import io.masscast.core.model.CampaignStats;
 import io.masscast.core.model.CampaignDraft;
 import io.masscast.core.model.MessageReceipt;
 import io.masscast.core.model.OutboxEntry;
@@ -513,18 +514,14 @@ class SubmissionServiceTest {
     }
 
     @Test
-    void progressMovesAScheduledMessageToSentOnceAndIgnoresRepeats() {
-        Campaign campaign = started(draft().at("2026-03-21T20:00").build(), "w");
-        submissions.recordAccepted(campaign.id(), "w", receipt(3409917724L, false));
-        SentMessageStats stats = new SentMessageStats(3409917724L, Instant.parse("2026-03-21T19:00:00Z"), "x",
-                500, 0, 0, BigDecimal.ZERO, Optional.empty(), 2, false, true, 600);
+    void anAcceptedMessageRecordsHowManyFansOfAuthSaidItGoesTo() {
+        Campaign campaign = started(draft().build(), "w");
 
-        Campaign sent = submissions.progress(campaign.id(), stats, true);
-        Campaign again = submissions.progress(campaign.id(), stats, true);
+        submissions.recordAccepted(campaign.id(), "w", new MessageReceipt(3409917724L,
+                Instant.parse("2026-03-20T10:00:02Z"), false, true, 600, false, false, 2412));
 
-        assertThat(sent.state()).isEqualTo(SENT);
-        assertThat(sent.sentAt()).contains(Instant.parse("2026-03-21T19:00:00Z"));
-        assertThat(again.version()).isEqualTo(sent.version());
+        Optional<CampaignStats> stats = stores.inTransaction(s -> s.stats().find(campaign.id()));
+        assertThat(stats.flatMap(CampaignStats::recipients)).contains(2412L);
     }
 
     /** The same stores, with the campaign store replaced by {@code campaigns} of the real one. */

@@ -19,6 +19,15 @@ class MarkupTest {
     }
 
     @Test
+    void strongTextMayHoldMentionsAndIsRenderedInside() {
+        String text = Markup.strong("Digest asked for by " + Markup.person("U1")) + " · " + Markup.strong("*stars*");
+
+        assertThat(Markup.parse(text)).containsExactly(new Markup.Strong("Digest asked for by " + Markup.person("U1")),
+                new Markup.Plain(" · *stars*"));
+        assertThat(Markup.plain(text)).isEqualTo("Digest asked for by @U1 · *stars*");
+    }
+
+    @Test
     void otherPlatformsSyntaxIsJustText() {
         String typed = "<@U1> *bold* <!subteam^S1> <@&2> ⟦not a token⟧ ⟦@⟧";
 
@@ -29,6 +38,13 @@ class MarkupTest {
     void mentionNamesAGroupByItsReference() {
         assertThat(Mention.of("bob")).isEqualTo(Markup.person("bob"));
         assertThat(Mention.of(Actor.groupRef("S0TEAM"))).isEqualTo(Markup.group("S0TEAM"));
+    }
+
+    @Test
+    void textFromOutsideCannotMentionAnyone() {
+        String hostile = "VIP " + Markup.person("U0ADMIN") + " " + Markup.strong("whales");
+
+        assertThat(Markup.parse(Markup.literal(hostile))).containsExactly(new Markup.Plain("VIP @U0ADMIN *whales*"));
     }
 
     @Test

@@ -1,0 +1,79 @@
+package io.masscast.core.digest;
+
+import io.masscast.core.model.Binding;
+import io.masscast.core.model.RevenueChart;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A channel's results at one moment, as the stored snapshots tell them: a summary per period, the campaigns that
+ * need someone (waiting for approval, in doubt, failed lately) and the revenue chart of the last 14 days.
+ *
+ * @param title what the digest is (the daily digest, or one somebody asked for)
+ */
+public record Digest(String title, Binding binding, Instant at, List<Period> periods, Attention attention,
+                     RevenueChart chart) {
+
+    /** Where a period's revenue figure comes from. */
+    public enum RevenueSource {
+        /** No campaign of the period has revenue yet. */
+        NONE,
+        /** OFAuth reported the amounts. */
+        REPORTED,
+        /** OFAuth reported no amount: purchases × price. */
+        COMPUTED,
+        /** Some amounts reported by OFAuth, the others purchases × price. */
+        MIXED
+    }
+
+    /** The campaign of a period with the most revenue, and a link to its card where the platform has one. */
+    public record BestCampaign(long campaignId, String humanId, BigDecimal revenue, Optional<String> cardLink) {
+        public BestCampaign {
+            Objects.requireNonNull(humanId, "humanId");
+            Objects.requireNonNull(revenue, "revenue");
+            Objects.requireNonNull(cardLink, "cardLink");
+        }
+    }
+
+    /**
+     * The campaigns sent in a period and their results so far (as of the digest's moment).
+     *
+     * @param campaigns how many campaigns went out in the period
+     * @param sent      messages those campaigns delivered
+     */
+    public record Period(DigestPeriod period, int campaigns, long sent, long viewed, long bought, BigDecimal revenue,
+                         RevenueSource revenueSource, Optional<BestCampaign> best) {
+        public Period {
+            Objects.requireNonNull(period, "period");
+            Objects.requireNonNull(revenue, "revenue");
+            Objects.requireNonNull(revenueSource, "revenueSource");
+            Objects.requireNonNull(best, "best");
+        }
+    }
+
+    /** Campaigns that need a person, by human id, newest first. */
+    public record Attention(List<String> awaitingApproval, List<String> inDoubt, List<String> failed,
+                            DigestPeriod failedWithin) {
+        public Attention {
+            awaitingApproval = List.copyOf(awaitingApproval);
+            inDoubt = List.copyOf(inDoubt);
+            failed = List.copyOf(failed);
+            Objects.requireNonNull(failedWithin, "failedWithin");
+        }
+    }
+
+    public Digest {
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(binding, "binding");
+        Objects.requireNonNull(at, "at");
+        periods = List.copyOf(periods);
+        if (periods.isEmpty()) {
+            throw new IllegalArgumentException("a digest reports at least one period");
+        }
+        Objects.requireNonNull(attention, "attention");
+        Objects.requireNonNull(chart, "chart");
+    }
+}
