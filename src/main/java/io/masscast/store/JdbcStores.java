@@ -1,5 +1,6 @@
 package io.masscast.store;
 
+import io.masscast.core.port.AbTestStore;
 import io.masscast.core.port.ApprovalStore;
 import io.masscast.core.port.AuditStore;
 import io.masscast.core.port.BindingStore;
@@ -26,6 +27,7 @@ final class JdbcStores implements Stores {
     private final StatsStore stats;
     private final ConnectionStore connections;
     private final DigestStore digests;
+    private final AbTestStore tests;
 
     JdbcStores(Connection connection) {
         Sql sql = new Sql(connection);
@@ -39,6 +41,7 @@ final class JdbcStores implements Stores {
         stats = new JdbcStatsStore(sql);
         connections = new JdbcConnectionStore(sql);
         digests = new JdbcDigestStore(sql);
+        tests = new JdbcAbTestStore(sql);
     }
 
     @Override
@@ -89,5 +92,10 @@ final class JdbcStores implements Stores {
     @Override
     public DigestStore digests() {
         return digests;
+    }
+
+    @Override
+    public AbTestStore tests() {
+        return tests;
     }
 }
