@@ -106,7 +106,7 @@ class OutboxDispatcherJobTest {
     }
 
     private Campaign compose(ChannelRef where) {
-        return campaigns.compose(where, ALICE, CampaignTestData.draft().build()).campaign();
+        return campaigns.compose(where, ALICE, CampaignTestData.draft().build(), true).campaign(); // twins on purpose
     }
 
     private void enqueue(OutboxEntry entry) {

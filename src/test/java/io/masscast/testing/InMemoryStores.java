@@ -244,6 +244,16 @@ public final class InMemoryStores implements Transactor {
                     return state.campaigns.values().stream()
                             .filter(c -> c.connectionId().equals(connectionId) && c.state().isCommitted())
                             .filter(c -> !c.sendTime().isBefore(from) && c.sendTime().isBefore(to))
+                            .sorted(Comparator.comparing(Campaign::sendTime).thenComparingLong(Campaign::id))
+                            .toList();
+                }
+
+                @Override
+                public List<Campaign> sendsBetween(String connectionId, Set<CampaignState> states, Instant from, Instant to) {
+                    return state.campaigns.values().stream()
+                            .filter(c -> c.connectionId().equals(connectionId) && states.contains(c.state()))
+                            .filter(c -> !c.sendTime().isBefore(from) && c.sendTime().isBefore(to))
+                            .sorted(Comparator.comparing(Campaign::sendTime).thenComparingLong(Campaign::id))
                             .toList();
                 }
 

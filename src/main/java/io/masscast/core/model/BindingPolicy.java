@@ -8,8 +8,9 @@ import java.util.Optional;
 
 /**
  * A channel's rules: how many distinct approvers a campaign needs, whether requesters may approve
- * their own campaigns, optional limits on sending (daily cap, minimum gap, quiet hours), and when the
- * daily digest is posted (local time in the binding's zone; empty: no daily digest).
+ * their own campaigns, optional limits on sending (daily cap, minimum gap, quiet hours), when the
+ * daily digest is posted (local time in the binding's zone; empty: no daily digest), and how far around a send the
+ * repeat guard looks for the same message to an overlapping audience (empty: the guard is off).
  */
 public record BindingPolicy(
         int requiredApprovals,
@@ -17,10 +18,12 @@ public record BindingPolicy(
         Optional<Integer> dailyCap,
         Duration minGap,
         Optional<QuietHours> quietHours,
-        Optional<LocalTime> digestAt) {
+        Optional<LocalTime> digestAt,
+        Optional<Duration> repeatWindow) {
 
     public static final int MAX_REQUIRED_APPROVALS = 3;
     public static final LocalTime DEFAULT_DIGEST_AT = LocalTime.of(9, 0);
+    public static final Duration DEFAULT_REPEAT_WINDOW = Duration.ofDays(7);
 
     public BindingPolicy {
         if (requiredApprovals < 1 || requiredApprovals > MAX_REQUIRED_APPROVALS) {
@@ -36,20 +39,34 @@ public record BindingPolicy(
         }
         Objects.requireNonNull(quietHours, "quietHours");
         digestAt = Objects.requireNonNull(digestAt, "digestAt").map(at -> at.truncatedTo(ChronoUnit.MINUTES));
+        Objects.requireNonNull(repeatWindow, "repeatWindow").filter(window -> window.isNegative() || window.isZero())
+                .ifPresent(window -> {
+                    throw new IllegalArgumentException("a repeat window is positive (off: empty)");
+                });
     }
 
-    /** With the daily digest at its default time. */
+    /** With the repeat guard at its default window. */
+    public BindingPolicy(int requiredApprovals, boolean selfApprovalAllowed, Optional<Integer> dailyCap, Duration minGap,
+                         Optional<QuietHours> quietHours, Optional<LocalTime> digestAt) {
+        this(requiredApprovals, selfApprovalAllowed, dailyCap, minGap, quietHours, digestAt, Optional.of(DEFAULT_REPEAT_WINDOW));
+    }
+
+    /** With the daily digest at its default time and the repeat guard at its default window. */
     public BindingPolicy(int requiredApprovals, boolean selfApprovalAllowed, Optional<Integer> dailyCap, Duration minGap,
                          Optional<QuietHours> quietHours) {
         this(requiredApprovals, selfApprovalAllowed, dailyCap, minGap, quietHours, Optional.of(DEFAULT_DIGEST_AT));
     }
 
-    /** One approver, no self-approval, no sending limits, the digest at 09:00. */
+    /** One approver, no self-approval, no sending limits, the digest at 09:00, the repeat guard over 7 days. */
     public static BindingPolicy defaults() {
         return new BindingPolicy(1, false, Optional.empty(), Duration.ZERO, Optional.empty());
     }
 
     public BindingPolicy withDigestAt(Optional<LocalTime> at) {
-        return new BindingPolicy(requiredApprovals, selfApprovalAllowed, dailyCap, minGap, quietHours, at);
+        return new BindingPolicy(requiredApprovals, selfApprovalAllowed, dailyCap, minGap, quietHours, at, repeatWindow);
+    }
+
+    public BindingPolicy withRepeatWindow(Optional<Duration> window) {
+        return new BindingPolicy(requiredApprovals, selfApprovalAllowed, dailyCap, minGap, quietHours, digestAt, window);
     }
 }
