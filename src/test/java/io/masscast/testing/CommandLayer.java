@@ -2,6 +2,7 @@ package io.masscast.testing;
 
 import io.masscast.adapter.common.ChatCore;
 import io.masscast.chart.XChartRenderer;
+import io.masscast.core.campaign.AbTestService;
 import io.masscast.core.campaign.BindingService;
 import io.masscast.core.campaign.CampaignService;
 import io.masscast.core.command.AdminCommands;
@@ -29,9 +30,11 @@ public record CommandLayer(CampaignService campaigns, CampaignViews views, Comma
         CampaignService campaigns = new CampaignService(stores, ofauth, permissions, clock);
         BindingService bindings = new BindingService(stores, permissions);
         FanListCache lists = new FanListCache(ofauth, clock);
-        CampaignViews views = new CampaignViews(campaigns, bindings, lists, clock);
-        CommandRouter router = new CommandRouter(new ComposeCommands(campaigns, bindings, lists, clock),
-                new DecisionCommands(campaigns), new ReadCommands(campaigns, bindings, views, lists, ofauth, clock),
+        AbTestService tests = new AbTestService(stores, ofauth, permissions, campaigns, clock, AbTestService.MAX_USER_IDS,
+                AbTestService.MAX_POOL);
+        CampaignViews views = new CampaignViews(campaigns, tests, bindings, lists, clock);
+        CommandRouter router = new CommandRouter(new ComposeCommands(campaigns, tests, bindings, lists, clock),
+                new DecisionCommands(campaigns, tests, clock), new ReadCommands(campaigns, bindings, views, lists, ofauth, clock),
                 new AdminCommands(bindings, ofauth),
                 new DigestCommands(new DigestService(stores, new XChartRenderer(), clock, "test-replica")));
         FormOptions options = new FormOptions(bindings, lists, ofauth, campaigns, clock);

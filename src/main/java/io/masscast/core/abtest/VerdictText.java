@@ -66,7 +66,7 @@ public final class VerdictText {
     }
 
     /** A rate as the card writes it: {@code 2.28 %} (two decimals, as conversions are small), {@code 43.7 %} from 10 %. */
-    static String percent(double rate) {
+    public static String percent(double rate) {
         double percent = 100 * rate;
         return String.format(Locale.US, percent >= 10 ? "%.1f %%" : "%.2f %%", percent);
     }

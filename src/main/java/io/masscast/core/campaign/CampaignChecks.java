@@ -15,11 +15,13 @@ import io.masscast.core.model.ConnectionHealth;
 import io.masscast.core.model.MessageContent;
 import io.masscast.core.policy.FieldError;
 import io.masscast.core.policy.Fields;
+import io.masscast.core.policy.SendPolicy;
 import io.masscast.core.port.Stores;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -29,6 +31,19 @@ final class CampaignChecks {
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private CampaignChecks() {
+    }
+
+    /**
+     * The creator's committed sends for the send policy's cap and gap: the campaigns of an A/B test go out together
+     * and reach each fan once, so they count as one send.
+     */
+    static SendPolicy.SendsLookup sends(Stores stores, String connectionId) {
+        return (from, to) -> {
+            Set<Long> tests = new HashSet<>();
+            return stores.campaigns().committedSends(connectionId, from, to).stream()
+                    .filter(c -> stores.tests().partOf(c.id()).map(part -> tests.add(part.testId())).orElse(true))
+                    .toList();
+        };
     }
 
     /** The campaign and, if it is part of an A/B test, every other campaign of that test. */

@@ -169,7 +169,7 @@ public final class CampaignService {
             }
             Instant now = ledger.now();
             List<FieldError> errors = sendPolicy.checkBeforeApproval(campaign, binding, now,
-                    (from, to) -> stores.campaigns().committedSends(campaign.connectionId(), from, to));
+                    CampaignChecks.sends(stores, campaign.connectionId()));
             if (!errors.isEmpty()) {
                 throw new CampaignException.PolicyViolation(errors);
             }
@@ -374,7 +374,7 @@ public final class CampaignService {
 
     private SendPolicy.DraftVerdict check(Stores stores, CampaignDraft draft, Binding binding, Instant now, long self) {
         SendPolicy.DraftVerdict verdict = sendPolicy.checkDraft(draft, binding, now,
-                (from, to) -> stores.campaigns().committedSends(binding.connectionId(), from, to), self);
+                CampaignChecks.sends(stores, binding.connectionId()), self);
         if (!verdict.ok()) {
             throw new CampaignException.PolicyViolation(verdict.errors());
         }

@@ -1,17 +1,23 @@
 package io.masscast.core.command;
 
+import io.masscast.core.model.AbTestParts;
 import io.masscast.core.model.Approval;
 import io.masscast.core.model.AuditEvent;
 import io.masscast.core.model.Binding;
 import io.masscast.core.model.Campaign;
 import io.masscast.core.model.CampaignStats;
 import io.masscast.core.model.FanList;
+import io.masscast.core.model.RepeatFinding;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Everything a campaign card shows (with its results once OFAuth reports them), gathered so rendering stays a pure function. */
+/**
+ * Everything a campaign card shows (with its results once OFAuth reports them), gathered so rendering stays a pure
+ * function. {@code test} is the A/B test the campaign leads, whose card shows every variant; {@code repeats} what the
+ * campaign (or test) repeats, while it waits for approval.
+ */
 public record CampaignView(
         Campaign campaign,
         Binding binding,
@@ -19,7 +25,9 @@ public record CampaignView(
         List<AuditEvent> history,
         List<FanList> lists,
         Optional<CampaignStats> stats,
-        Instant now) {
+        Instant now,
+        Optional<AbTestParts> test,
+        List<RepeatFinding> repeats) {
 
     public CampaignView {
         Objects.requireNonNull(campaign, "campaign");
@@ -29,6 +37,8 @@ public record CampaignView(
         lists = List.copyOf(lists);
         Objects.requireNonNull(stats, "stats");
         Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(test, "test");
+        repeats = List.copyOf(repeats);
     }
 
     public Optional<FanList> list(String id) {
