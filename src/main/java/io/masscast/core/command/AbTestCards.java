@@ -89,13 +89,18 @@ final class AbTestCards {
         if (test.test().split() == AbSplit.LISTS) {
             parts.add(CampaignCards.audience(first.audience(), view));
         }
-        parts.add(recipients(messages, view));
+        parts.add(recipients(test, messages, view));
         String ids = messages.stream().map(Campaign::humanId).collect(Collectors.joining(", "));
         parts.add(messages.size() == 1 ? ids : "in " + messages.size() + " messages (" + ids + ")");
         return String.join(" · ", parts);
     }
 
-    private static String recipients(List<Campaign> messages, CampaignView view) {
+    /** Split at random, the fans of the variant's share (OFAuth may still leave out some); by lists, an estimate. */
+    private static String recipients(AbTestParts test, List<Campaign> messages, CampaignView view) {
+        if (test.test().split() == AbSplit.RANDOM) {
+            long fans = messages.stream().mapToLong(m -> m.audience().userIds().size()).sum();
+            return Formats.count(fans) + " fan" + (fans == 1 ? "" : "s") + " of the split";
+        }
         long total = 0;
         for (Campaign message : messages) {
             OptionalLong estimate = CampaignCards.estimate(message.audience(), view.lists());
@@ -104,8 +109,7 @@ final class AbTestCards {
             }
             total += estimate.getAsLong();
         }
-        boolean exact = messages.stream().allMatch(m -> m.audience().lists().isEmpty() && m.audience().excludedLists().isEmpty());
-        return (exact ? "" : "≈ ") + Formats.count(total) + " recipient" + (total == 1 ? "" : "s");
+        return "≈ " + Formats.count(total) + " recipient" + (total == 1 ? "" : "s");
     }
 
     /** The lead's status when every campaign of the test stands the same, else each one's. */
@@ -178,7 +182,7 @@ final class AbTestCards {
         Campaign lead = test.lead();
         String each = test.variants().stream().map(v -> v + " " + (test.of(v).get(0).campaign().content().isFree() ? "free"
                         : Formats.money(test.of(v).get(0).campaign().content().price())) + " to "
-                        + recipients(test.of(v).stream().map(AbTestParts.Member::campaign).toList(), view))
+                        + recipients(test, test.of(v).stream().map(AbTestParts.Member::campaign).toList(), view))
                 .collect(Collectors.joining(", "));
         String when = lead.scheduledAt().map(at -> "at " + Formats.when(at, view.binding().zone(), view.now()))
                 .orElse("right now");

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * Reads an A/B test from form values: {@code split=lists|random} and the keys of variants B and C ({@code text_b},
@@ -42,13 +43,21 @@ final class AbTestParser {
         }
     }
 
-    /** Whether the values ask for a test at all: a split, or any variant's key, given. */
+    /** A variant's key past C, such as {@code text_d}: a fourth variant, which a test can't have. */
+    private static final Pattern BEYOND_LAST = Pattern.compile("(?:" + String.join("|", Fields.VARIED) + ")_([d-z])");
+
+    /** Whether the values ask for a test at all: a split, or any variant's key (even one past C), given. */
     static boolean asksForTest(Map<String, ? extends FieldValue> values) {
-        return Fields.AB_TEST.stream().anyMatch(key -> given(values, key));
+        return Fields.AB_TEST.stream().anyMatch(key -> given(values, key))
+                || values.keySet().stream().anyMatch(key -> BEYOND_LAST.matcher(key).matches());
     }
 
     Result parse(Map<String, ? extends FieldValue> values, Binding binding, Supplier<List<FanList>> lists) {
         List<FieldError> errors = new ArrayList<>();
+        values.keySet().stream().filter(key -> BEYOND_LAST.matcher(key).matches()).sorted().forEach(key -> errors.add(
+                new FieldError(key, "An A/B test has at most " + AbTest.LABELS.size() + " variants, "
+                        + String.join(", ", AbTest.LABELS) + ": " + key + " would add one more. Leave it out, or give it to a"
+                        + " variant there is (" + Fields.ofVariant(key.substring(0, key.length() - 2), "C") + "=).")));
         Optional<AbSplit> split = split(values, errors);
         List<String> variants = new ArrayList<>(List.of(AbTest.LABELS.get(0)));
         for (String later : Fields.LATER_VARIANTS) {
