@@ -138,7 +138,7 @@ class ShellEndToEndTest {
             }
             shell.await("price — ");
             shell.type("1.50");
-            for (String field : List.of("locked", "markdown", "at")) {
+            for (String field : List.of("locked", "markdown", "at", "split")) {
                 shell.await(field + " — ");
                 shell.type("");
             }
@@ -193,14 +193,14 @@ class ShellEndToEndTest {
             shell.await("MC-1 is waiting for approval");
             assertThat(shell.await("Hi there 🔥")).contains("new card");
 
-            shell.keys("\u0010\r"); // Ctrl-P recalls the line, Enter sends it again
-            shell.await("MC-2 is waiting for approval");
+            shell.keys("\u0010\r"); // Ctrl-P recalls the line, Enter sends it again: a twin, refused unless confirmed
+            shell.await("confirm: MC-1 has the same text and goes out within 15 minutes of this one");
 
             shell.keys("/masscast shoz\u007Fw MC-7\u00023\r"); // a typo rubbed out; Ctrl-B moves back to insert a 3
             shell.await("There is no MC-37 in this workspace.");
 
             shell.keys("/masscast new text=\"Yes!\" lists=fans\r"); // "!" is text, not a history event
-            shell.await("MC-3 is waiting for approval");
+            shell.await("MC-2 is waiting for approval");
             assertThat(shell.endOfInput()).isZero();
         }
     }
