@@ -63,7 +63,7 @@ class SubmissionServiceTest {
     /** Claimed by {@code owner}, its request started now. */
     private Campaign started(CampaignDraft draft, String owner) {
         Campaign campaign = approved(draft);
-        submissions.claim(campaign.id(), owner, TTL).orElseThrow();
+        assertThat(submissions.claim(campaign.id(), owner, TTL)).as("claimed").isPresent();
         return submissions.markRequestStarted(campaign.id(), owner, TTL);
     }
 
@@ -175,7 +175,7 @@ class SubmissionServiceTest {
             submissions.claim(campaign.id(), "slow-replica", TTL);
             clock.advance(TTL.plusSeconds(1));
             submissions.settleAbandoned(campaign.id(), "reconciler", TTL);
-            submissions.claim(campaign.id(), "other-replica", TTL).orElseThrow();
+            assertThat(submissions.claim(campaign.id(), "other-replica", TTL)).as("claimed").isPresent();
 
             assertThatThrownBy(() -> submissions.markRequestStarted(campaign.id(), "slow-replica", TTL))
                     .isInstanceOf(ClaimLost.class).hasMessage("MC-1 is being submitted by another process now.");
@@ -219,7 +219,7 @@ class SubmissionServiceTest {
         void aLateAnswerAfterAnotherProcessTookTheCampaignOverOnlyTellsTheChannel() {
             Campaign doubtful = inDoubt(draft().build());
             campaigns.sendAgain(doubtful.id(), BOB);
-            submissions.claim(doubtful.id(), "other-replica", TTL).orElseThrow();
+            assertThat(submissions.claim(doubtful.id(), "other-replica", TTL)).as("claimed").isPresent();
 
             Campaign unchanged = submissions.recordAccepted(doubtful.id(), "w", receipt(3409917724L, true));
 
@@ -282,7 +282,7 @@ class SubmissionServiceTest {
             Campaign edited = campaigns.edit(scheduled.id(), ALICE, draft().text("New text").at("2026-03-21T20:00").build())
                     .campaign();
             campaigns.approve(edited.id(), BOB, find(edited).fingerprint());
-            submissions.claim(edited.id(), "w", TTL).orElseThrow();
+            assertThat(submissions.claim(edited.id(), "w", TTL)).as("claimed").isPresent();
 
             submissions.settleFailure(edited.id(), "w", SubmissionKind.REPLACE,
                     new OfAuthFailure.InvalidRequest("text too long", Optional.empty()));
@@ -353,7 +353,7 @@ class SubmissionServiceTest {
             releaseClaim(scheduled, "w");
             campaigns.edit(scheduled.id(), ALICE, draft().text("New text").at("2026-03-21T20:00").build());
             campaigns.approve(scheduled.id(), BOB, find(scheduled).fingerprint());
-            submissions.claim(scheduled.id(), "crashed-replica", TTL).orElseThrow();
+            assertThat(submissions.claim(scheduled.id(), "crashed-replica", TTL)).as("claimed").isPresent();
             submissions.markRequestStarted(scheduled.id(), "crashed-replica", TTL);
             clock.advance(TTL.plusSeconds(1));
 
