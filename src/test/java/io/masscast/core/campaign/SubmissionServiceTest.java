@@ -46,7 +46,9 @@ import org.junit.jupiter.api.Test;
 
 class SubmissionServiceTest {
     private static final Duration TTL = Duration.ofSeconds(10);
-    private static final OfAuthFailure SERVER_ERROR = new OfAuthFailure.ServerError("HTTP 503", 503, Optional.empty());
+    private static OfAuthFailure serverError() {
+        return new OfAuthFailure.ServerError("HTTP 503", 503, Optional.empty());
+    }
 
     private final MutableClock clock = MutableClock.at("2026-03-20T10:00:00Z");
     private final InMemoryStores stores = new InMemoryStores();
@@ -69,7 +71,7 @@ class SubmissionServiceTest {
 
     private Campaign inDoubt(CampaignDraft draft) {
         Campaign campaign = started(draft, "w");
-        submissions.settleFailure(campaign.id(), "w", SubmissionKind.CREATE, SERVER_ERROR);
+        submissions.settleFailure(campaign.id(), "w", SubmissionKind.CREATE, serverError());
         releaseClaim(campaign, "w");
         return find(campaign);
     }
@@ -254,7 +256,7 @@ class SubmissionServiceTest {
         void anAmbiguousCreateFailureIsInDoubtAndTheChannelIsTold() {
             Campaign campaign = started(draft().build(), "w");
 
-            submissions.settleFailure(campaign.id(), "w", SubmissionKind.CREATE, SERVER_ERROR);
+            submissions.settleFailure(campaign.id(), "w", SubmissionKind.CREATE, serverError());
 
             assertThat(find(campaign).state()).isEqualTo(IN_DOUBT);
             assertThat(threadNotes()).contains("MC-1 may or may not have been sent: OFAuth answered with an error (HTTP 503)"
