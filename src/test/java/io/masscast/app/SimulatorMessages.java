@@ -26,7 +26,7 @@ final class SimulatorMessages {
 
     /** The simulator's view of message {@code id}: state, sentCount, viewedCount, purchasedCount, ... */
     static Map<String, Object> message(OfAuthSimulator simulator, long id) {
-        List<Map<String, Object>> all = json(send(simulator, HttpRequest.newBuilder(uri(simulator, "/_sim/messages")).GET()), MAPS);
+        List<Map<String, Object>> all = json(send(HttpRequest.newBuilder(uri(simulator, "/_sim/messages")).GET()), MAPS);
         return all.stream().filter(m -> ((Number) m.get("id")).longValue() == id).findFirst().orElseThrow();
     }
 
@@ -36,7 +36,7 @@ final class SimulatorMessages {
 
     /** Deletes a message through OFAuth's API, as another tool or OnlyFans itself would. */
     static void delete(OfAuthSimulator simulator, String connectionId, long messageId) {
-        send(simulator, HttpRequest.newBuilder(uri(simulator, "/v2/access/mass-messages/" + messageId))
+        send(HttpRequest.newBuilder(uri(simulator, "/v2/access/mass-messages/" + messageId))
                 .header("apiKey", simulator.apiKey()).header("x-connection-id", connectionId).DELETE());
     }
 
@@ -44,7 +44,7 @@ final class SimulatorMessages {
     static Set<String> listMembers(OfAuthSimulator simulator, String connectionId, String listId) {
         Set<String> ids = new LinkedHashSet<>();
         for (int offset = 0; ; offset += 100) {
-            Map<String, Object> page = json(send(simulator, HttpRequest.newBuilder(uri(simulator, "/v2/access/users/lists/"
+            Map<String, Object> page = json(send(HttpRequest.newBuilder(uri(simulator, "/v2/access/users/lists/"
                     + listId + "/users?limit=100&offset=" + offset)).header("apiKey", simulator.apiKey())
                     .header("x-connection-id", connectionId).GET()), MAP);
             ((List<?>) page.get("list")).forEach(user -> ids.add(String.valueOf(((Number) ((Map<?, ?>) user).get("id")).longValue())));
@@ -56,7 +56,7 @@ final class SimulatorMessages {
 
     /** POSTs a control request and returns the simulator's JSON answer. */
     static Map<String, Object> control(OfAuthSimulator simulator, String path, String jsonBody) {
-        return json(send(simulator, HttpRequest.newBuilder(uri(simulator, path))
+        return json(send(HttpRequest.newBuilder(uri(simulator, path))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(jsonBody))), MAP);
     }
 
@@ -64,7 +64,7 @@ final class SimulatorMessages {
         return URI.create(simulator.baseUrl() + path);
     }
 
-    private static String send(OfAuthSimulator simulator, HttpRequest.Builder request) {
+    private static String send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
@@ -79,6 +79,7 @@ final class SimulatorMessages {
         }
     }
 
+    @SuppressWarnings("TypeParameterUnusedInFormals") // the caller names the type it asked Moshi for
     private static <T> T json(String body, Type type) {
         try {
             return new Moshi.Builder().build().<T>adapter(type).fromJson(body);

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -228,7 +229,7 @@ public final class SubmissionService {
 
     /** Campaigns in doubt that the reconciler still works on (not yet left to a person), oldest change first. */
     public List<Campaign> toReconcile(int limit) {
-        String leftToPerson = CampaignAction.LEAVE_TO_PERSON.name().toLowerCase();
+        String leftToPerson = CampaignAction.LEAVE_TO_PERSON.name().toLowerCase(Locale.ROOT);
         return ledger.inTransaction(stores -> stores.campaigns().inStates(Set.of(IN_DOUBT), limit).stream()
                 .filter(c -> {
                     List<AuditEvent> history = stores.audit().forCampaign(c.id());
@@ -297,8 +298,8 @@ public final class SubmissionService {
                 + (ahead.state() == IN_DOUBT ? "in doubt: decide it first" : "being sent") + "; then this one goes";
         if (!campaign.note().equals(Optional.of(reason))) {
             Campaign after = campaign.change().note(Optional.of(reason)).apply(ledger.now());
-            stores.campaigns().update(after).orElseThrow(ConcurrentChange::new);
-            stores.outbox().enqueue(OutboxEntry.card(campaign, ledger.now()));
+            Campaign noted = stores.campaigns().update(after).orElseThrow(ConcurrentChange::new);
+            stores.outbox().enqueue(OutboxEntry.card(noted, ledger.now()));
         }
     }
 
