@@ -54,7 +54,7 @@ import java.util.stream.Collectors;
  * gets two variants (a fan on the lists of A and B gets A). Split at random, masscast reads the fans of the lists
  * (less the excluded lists' fans) at compose time, shuffles them with a stored seed ({@link RandomSplit}) and sends
  * each variant to its share as fan ids, in messages of at most {@code maxUserIds} ids: OFAuth documents no limit,
- * so masscast keeps to a conservative, configurable one.
+ * so masscast keeps to a conservative one ({@link #MAX_USER_IDS}).
  */
 public final class AbTestService {
     /** Fan ids per message: OFAuth documents no maximum for {@code userIds}, so masscast stays well below any likely one. */

@@ -17,7 +17,7 @@ public final class CommandCatalog {
     private static final List<CommandParam> EDIT_FORM = ComposeForm.FIELDS.stream()
             .filter(field -> field.group() != FormField.Group.AB_TEST).map(CommandParam::of).toList();
     private static final CommandParam CONFIRM_REPEAT = CommandParam.named(Fields.CONFIRM, CommandParam.Kind.FLAG,
-            "Yes: approve although the card warns that it repeats a recent campaign.");
+            "Yes: approve although it repeats a recent campaign.");
     private static final CommandParam APPROVERS = CommandParam.named("approvers", CommandParam.Kind.PEOPLE,
             "Who may approve: people or groups (mentions or ids).");
 

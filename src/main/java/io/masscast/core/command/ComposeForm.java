@@ -46,20 +46,20 @@ public final class ComposeForm {
 
     /** What variants B and C say about the field they change. */
     private static final Map<String, String> VARIANT_HINTS = Map.of(
-            Fields.TEXT, "What its fans read; empty: variant A's text.",
-            Fields.LISTS, "Split by lists: the lists this variant goes to (each list to one variant).",
-            Fields.MEDIA, "Its media; empty: variant A's.",
-            Fields.PRICE, "Its PPV price; empty: variant A's.");
+            Fields.TEXT, "Its text; empty: variant A's.",
+            Fields.LISTS, "Split by lists: its own lists.",
+            Fields.MEDIA, "Its media; empty: A's.",
+            Fields.PRICE, "Its PPV price; empty: A's.");
 
     public static final FormField SPLIT = new FormField(Fields.SPLIT, "A/B test",
-            "Test two or three variants on one audience; one approval covers them all.",
-            "lists (each variant its own lists) or random (masscast splits the fans); empty: one message", FormField.Kind.CHOICE,
+            "2 or 3 variants; one approval covers them all.",
+            "lists or random; empty: one message", FormField.Kind.CHOICE,
             false, 6, FormField.Group.AB_TEST, List.of(new FormField.Choice("", "No test: one message"),
                     new FormField.Choice("lists", "Test by lists: each variant its own lists"),
                     new FormField.Choice("random", "Random split of the lists' fans")));
 
     public static final FormField CONFIRM = new FormField(Fields.CONFIRM, "Send it although it repeats",
-            "Only when masscast asks: the text is the same as a campaign going out within minutes.", "yes or no",
+            "Only when asked: send a text that repeats one going out within minutes.", "yes or no",
             FormField.Kind.FLAG, false, 3, FormField.Group.ON_REQUEST, List.of());
 
     /** Every field, in the order of {@link Fields#ALL}. */

@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.masscast.core.command.ActionId;
@@ -79,8 +78,8 @@ class SlackAbTestAndRepeatTest {
             MasscastWithSlack.Sent command = app.slash(ALICE, "new");
             JsonObject view = app.slack.awaitCall("views.open", call -> call.param("trigger_id").equals(command.triggerId()))
                     .jsonParam("view").getAsJsonObject();
-            String vip = listId(view, "VIP whales");
-            String tippers = listId(view, "Tippers");
+            String vip = BlockKitJson.listId(view, "VIP whales");
+            String tippers = BlockKitJson.listId(view, "Tippers");
             assertThat(app.submit(ALICE, view, Map.of(Fields.TEXT, text("Option A"),
                     Fields.LISTS, selected("multi_static_select", vip), Fields.SPLIT, option("lists"),
                     "text_b", text("Option B"), "lists_b", selected("multi_static_select", vip)))).hasValueSatisfying(refused ->
@@ -140,12 +139,4 @@ class SlackAbTestAndRepeatTest {
                 .anyMatch(text -> text.contains(humanId + " ·") && showing.test(text)));
     }
 
-    private static String listId(JsonObject view, String name) {
-        for (JsonElement option : BlockKitJson.element(view, Fields.LISTS).getAsJsonArray("options")) {
-            if (option.getAsJsonObject().getAsJsonObject("text").get("text").getAsString().startsWith(name + " (")) {
-                return option.getAsJsonObject().get("value").getAsString();
-            }
-        }
-        throw new AssertionError("no list " + name + " in the form");
-    }
 }
