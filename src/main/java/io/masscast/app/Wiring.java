@@ -35,6 +35,7 @@ import io.masscast.jobs.DigestJob;
 import io.masscast.jobs.ExpiryJob;
 import io.masscast.jobs.Job;
 import io.masscast.jobs.JobRuntime;
+import io.masscast.jobs.JobWakeups;
 import io.masscast.jobs.LeaseKeeper;
 import io.masscast.jobs.OutboxDispatcherJob;
 import io.masscast.jobs.ReconcilerJob;
@@ -71,7 +72,8 @@ public final class Wiring implements AutoCloseable {
     static final Duration DIGEST_CHECK = Duration.ofSeconds(30);
 
     /**
-     * How often each job looks for work; tests may tighten them. {@code stats} is how often the stats poller
+     * How often each job looks for work; tests may tighten them. The submitter and the outbox also start at once
+     * when this process commits work for them; their polling finds what other replicas wrote. {@code stats} is how often the stats poller
      * and the connection watcher look for a connection that is due (each connection's poll delay and probe
      * schedule come from {@link StatsSettings}).
      */
@@ -103,8 +105,8 @@ public final class Wiring implements AutoCloseable {
     private final OfAuthWebhookHandler webhook;
     private OutboxDispatcherJob outbox;
 
-    private Wiring(Database database, OfAuthClient ofauth, MasscastConfig config, Set<String> admins, Clock clock,
-                   Intervals intervals, LeaseSettings leaseSettings) {
+    private Wiring(Database database, JobWakeups wakeups, OfAuthClient ofauth, MasscastConfig config, Set<String> admins,
+                   Clock clock, Intervals intervals, LeaseSettings leaseSettings) {
         this.database = database;
         this.ofauth = ofauth;
         this.clock = clock;
@@ -130,7 +132,7 @@ public final class Wiring implements AutoCloseable {
                 new AdminCommands(bindings, ofauth),
                 new DigestCommands(digests));
         this.leases = new LeaseKeeper(database, clock, replica, leaseSettings.ttl());
-        this.jobs = new JobRuntime(8, leases);
+        this.jobs = new JobRuntime(leases, wakeups);
     }
 
     /**
@@ -147,11 +149,12 @@ public final class Wiring implements AutoCloseable {
                          Clock clock, Intervals intervals, UnaryOperator<OfAuthClientConfig> clientTuning) {
         Set<String> admins = new HashSet<>(config.access().adminIds());
         admins.addAll(extraAdmins);
-        Database database = Database.open(config.database());
+        JobWakeups wakeups = new JobWakeups(); // an approval or a notification committed: its job starts at once
+        Database database = Database.open(config.database(), wakeups);
         Wiring wiring;
         try {
             OfAuthClient ofauth = OfAuthClient.create(clientTuning.apply(clientConfig(config.ofAuth(), simulator)));
-            wiring = new Wiring(database, ofauth, config, admins, clock, intervals, config.leases());
+            wiring = new Wiring(database, wakeups, ofauth, config, admins, clock, intervals, config.leases());
         } catch (RuntimeException e) {
             database.close();
             throw e;
