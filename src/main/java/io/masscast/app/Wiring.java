@@ -29,6 +29,7 @@ import io.masscast.core.policy.Permissions;
 import io.masscast.core.port.ChatNotifier;
 import io.masscast.core.port.OfAuthFailure;
 import io.masscast.core.port.OfAuthGateway;
+import io.masscast.core.port.WorkSignal;
 import io.masscast.http.OfAuthWebhookHandler;
 import io.masscast.http.OfAuthWebhookVerifier;
 import io.masscast.jobs.ConnectionWatcherJob;
@@ -148,10 +149,20 @@ public final class Wiring implements AutoCloseable {
     /** As above, with the OFAuth client's settings adjusted (tests shorten its timeouts and backoff). */
     static Wiring create(MasscastConfig config, Optional<OfAuthSimulator> simulator, Set<String> extraAdmins,
                          Clock clock, Intervals intervals, UnaryOperator<OfAuthClientConfig> clientTuning) {
+        return create(config, simulator, extraAdmins, clock, intervals, clientTuning, true);
+    }
+
+    /**
+     * As above; with {@code wakeUps} off the submitter and the outbox only poll, as they did before they were woken
+     * (what the benchmarks compare the wake-ups with).
+     */
+    static Wiring create(MasscastConfig config, Optional<OfAuthSimulator> simulator, Set<String> extraAdmins,
+                         Clock clock, Intervals intervals, UnaryOperator<OfAuthClientConfig> clientTuning,
+                         boolean wakeUps) {
         Set<String> admins = new HashSet<>(config.access().adminIds());
         admins.addAll(extraAdmins);
         JobWakeups wakeups = new JobWakeups(); // an approval or a notification committed: its job starts at once
-        Database database = Database.open(config.database(), wakeups);
+        Database database = Database.open(config.database(), wakeUps ? wakeups : WorkSignal.NONE);
         Wiring wiring;
         try {
             OfAuthClient ofauth = OfAuthClient.create(clientTuning.apply(clientConfig(config.ofAuth(), simulator)));
