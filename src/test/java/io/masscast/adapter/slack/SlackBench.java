@@ -7,8 +7,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,6 +19,7 @@ final class SlackBench {
     static final String ADMIN = SlackTestBed.ADMIN;
     static final String REQUESTER = SlackTestBed.ALICE;
     static final String APPROVER = SlackTestBed.BOB;
+    private static final Duration LATE_PATIENCE = Duration.ofSeconds(30);
     private static final Pattern WAITING = Pattern.compile("^(MC-\\d+) is waiting for approval");
 
     private SlackBench() {
@@ -56,32 +59,55 @@ final class SlackBench {
     }
 
     /** The requester composes a free message with {@code text} to the fans; returns its id (MC-n). */
-    static String compose(SignedSlackClient client, int port, String channelId, String text) {
-        return compose(client, port, channelId, text, "");
+    static String compose(SignedSlackClient client, SlackView view, int port, String channelId, String text) {
+        return compose(client, view, port, channelId, text, "");
     }
 
-    /** As {@link #compose(SignedSlackClient, int, String, String)}, with more options ({@code at="in 20h"}). */
-    static String compose(SignedSlackClient client, int port, String channelId, String text, String options) {
+    /** As {@link #compose(SignedSlackClient, SlackView, int, String, String)}, with more options ({@code at="in 20h"}). */
+    static String compose(SignedSlackClient client, SlackView view, int port, String channelId, String text, String options) {
         SignedSlackClient.Answer composed = client.slash(port, channelId, REQUESTER, "new text=\"" + text + "\" lists=fans"
                 + (options.isEmpty() ? "" : " " + options));
-        Matcher waiting = WAITING.matcher(composed.status() == 200 && !composed.body().isEmpty()
-                ? JsonParser.parseString(composed.body()).getAsJsonObject().get("text").getAsString() : "");
+        JsonObject reply = shown(view, composed);
+        Matcher waiting = WAITING.matcher(reply.has("text") ? reply.get("text").getAsString() : "");
         if (!waiting.find()) {
-            throw new IllegalStateException("composing in " + channelId + " failed: " + composed.status() + " " + composed.body());
+            throw new IllegalStateException("composing in " + channelId + " failed: " + composed.status() + " " + reply);
         }
         return waiting.group(1);
     }
 
     /** The Approve button of a pending campaign, from the card {@code /masscast show} answers with privately. */
-    static JsonObject approveButton(SignedSlackClient client, int port, String channelId, String humanId) {
-        SignedSlackClient.Answer shown = client.slash(port, channelId, REQUESTER, "show " + humanId);
-        JsonObject approve = shown.status() == 200 && !shown.body().isEmpty()
-                ? BlockKitJson.buttons(JsonParser.parseString(shown.body()).getAsJsonObject().getAsJsonArray("blocks"))
-                        .get("Approve") : null;
+    static JsonObject approveButton(SignedSlackClient client, SlackView view, int port, String channelId, String humanId) {
+        SignedSlackClient.Answer answer = client.slash(port, channelId, REQUESTER, "show " + humanId);
+        JsonObject reply = shown(view, answer);
+        JsonObject approve = reply.has("blocks") ? BlockKitJson.buttons(reply.getAsJsonArray("blocks")).get("Approve") : null;
         if (approve == null) {
-            throw new IllegalStateException("no Approve button on " + humanId + ": " + shown.status() + " " + shown.body());
+            throw new IllegalStateException("no Approve button on " + humanId + ": " + answer.status() + " " + reply);
         }
         return approve;
+    }
+
+    /**
+     * What the user was shown for a command: the ack's body, or, when the command outran the ack budget and the ack
+     * came back empty, the answer sent to its response URL (its text and blocks) once it arrives.
+     */
+    static JsonObject shown(SlackView view, SignedSlackClient.Answer answer) {
+        if (answer.status() != 200) {
+            throw new IllegalStateException("masscast answered " + answer.status());
+        }
+        if (!answer.body().isEmpty()) {
+            return JsonParser.parseString(answer.body()).getAsJsonObject();
+        }
+        try {
+            FakeSlackApi.Call late = view.awaitAnswerCall(answer.responseUrl(), LATE_PATIENCE);
+            JsonObject reply = new JsonObject();
+            reply.addProperty("text", late.param("text"));
+            if (!late.param("blocks").isEmpty()) {
+                reply.add("blocks", late.jsonParam("blocks"));
+            }
+            return reply;
+        } catch (TimeoutException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     static int freePort() {

@@ -131,7 +131,7 @@ public final class SlackBenchmark {
         int clicks = (ROUNDS + 1) * ACKS_PER_ROUND * CLIENTS.length;
         report.comment("seeding " + clicks + " campaigns to approve");
         Queue<JsonObject> approveButtons = new ConcurrentLinkedQueue<>(
-                inParallel(compose(acking, CLICK_CHANNEL, clicks), humanId -> SlackBench.approveButton(client, acking, CLICK_CHANNEL, humanId)));
+                inParallel(compose(acking, CLICK_CHANNEL, clicks), humanId -> SlackBench.approveButton(client, view, acking, CLICK_CHANNEL, humanId)));
         JsonObject anyButton = approveButtons.peek();
 
         for (int clients : CLIENTS) {
@@ -336,7 +336,7 @@ public final class SlackBenchmark {
     /** {@code count} campaigns composed in {@code channel}, scheduled a day ahead; their ids in order of text. */
     private List<String> compose(int port, String channel, int count) {
         List<Integer> numbers = IntStream.range(0, count).boxed().toList();
-        return inParallel(numbers, i -> SlackBench.compose(client, port, channel, text(channel, i), SCHEDULED));
+        return inParallel(numbers, i -> SlackBench.compose(client, view, port, channel, text(channel, i), SCHEDULED));
     }
 
     /** {@code work} on each input by 8 threads at once; the results in the order of the inputs. */

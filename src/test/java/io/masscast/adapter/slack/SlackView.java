@@ -28,7 +28,7 @@ final class SlackView {
 
     private final Map<String, List<Showing>> showings = new ConcurrentHashMap<>();
     private final Map<String, JsonObject> approveButtons = new ConcurrentHashMap<>();
-    private final Map<String, String> answers = new ConcurrentHashMap<>();
+    private final Map<String, FakeSlackApi.Call> answers = new ConcurrentHashMap<>();
     private final AtomicLong cardCalls = new AtomicLong();
 
     SlackView(FakeSlackApi slack) {
@@ -38,7 +38,7 @@ final class SlackView {
     private void seen(FakeSlackApi.Call call) {
         switch (call.method()) {
             case "chat.postMessage", "chat.update" -> card(call);
-            case FakeSlackApi.RESPONSE_URL -> answers.put(call.param("path"), call.param("text"));
+            case FakeSlackApi.RESPONSE_URL -> answers.put(call.param("path"), call);
             default -> { }
         }
     }
@@ -84,13 +84,15 @@ final class SlackView {
         }
     }
 
-    /** The private answer sent to {@code responseUrl}, if one arrived. */
-    Optional<String> answer(String responseUrl) {
-        return Optional.ofNullable(answers.get(responseUrl.substring(responseUrl.indexOf("/respond/"))));
+    /** The text of the private answer sent to {@code responseUrl}, once it arrived. */
+    String awaitAnswer(String responseUrl, Duration patience) throws TimeoutException {
+        return awaitAnswerCall(responseUrl, patience).param("text");
     }
 
-    String awaitAnswer(String responseUrl, Duration patience) throws TimeoutException {
-        return await(() -> answer(responseUrl), patience, "the answer at " + responseUrl);
+    /** The answer sent to {@code responseUrl} (its text and blocks), once it arrived. */
+    FakeSlackApi.Call awaitAnswerCall(String responseUrl, Duration patience) throws TimeoutException {
+        String path = responseUrl.substring(responseUrl.indexOf("/respond/"));
+        return await(() -> Optional.ofNullable(answers.get(path)), patience, "the answer at " + responseUrl);
     }
 
     /** Card posts and updates seen so far. */
