@@ -8,11 +8,13 @@ import io.masscast.config.MasscastConfig;
 import io.masscast.config.OfAuthSettings;
 import io.masscast.config.Secret;
 import io.masscast.config.StatsSettings;
+import io.masscast.core.besttime.BestTimeService;
 import io.masscast.core.campaign.BindingService;
 import io.masscast.core.campaign.CampaignService;
 import io.masscast.core.campaign.StatsService;
 import io.masscast.core.campaign.SubmissionService;
 import io.masscast.core.command.AdminCommands;
+import io.masscast.core.command.BestTimeCommands;
 import io.masscast.core.command.CampaignViews;
 import io.masscast.core.command.CommandRouter;
 import io.masscast.core.command.ComposeCommands;
@@ -123,13 +125,16 @@ public final class Wiring implements AutoCloseable {
         FanListCache lists = new FanListCache(ofauth, clock);
         this.views = new CampaignViews(campaigns, bindings, lists, clock);
         this.formOptions = new FormOptions(bindings, lists, ofauth, campaigns, clock);
-        this.digests = new DigestService(database, new XChartRenderer(), clock, replica);
+        XChartRenderer charts = new XChartRenderer();
+        this.digests = new DigestService(database, charts, clock, replica);
+        BestTimeService bestTimes = new BestTimeService(database, charts, clock);
         this.router = new CommandRouter(
-                new ComposeCommands(campaigns, bindings, lists, clock),
+                new ComposeCommands(campaigns, bindings, lists, bestTimes, clock),
                 new DecisionCommands(campaigns),
                 new ReadCommands(campaigns, bindings, views, lists, ofauth, clock),
                 new AdminCommands(bindings, ofauth),
-                new DigestCommands(digests));
+                new DigestCommands(digests),
+                new BestTimeCommands(bestTimes));
         this.leases = new LeaseKeeper(database, clock, replica, leaseSettings.ttl());
         this.jobs = new JobRuntime(8, leases);
     }

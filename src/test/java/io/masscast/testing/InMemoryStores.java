@@ -233,6 +233,15 @@ public final class InMemoryStores implements Transactor {
                 }
 
                 @Override
+                public List<Campaign> sentForConnection(String connectionId, Instant from, Instant until) {
+                    return state.campaigns.values().stream()
+                            .filter(c -> c.connectionId().equals(connectionId) && c.sentAt().isPresent())
+                            .filter(c -> c.sentAt().get().isAfter(from) && !c.sentAt().get().isAfter(until))
+                            .sorted(Comparator.comparing((Campaign c) -> c.sentAt().get()).thenComparing(Campaign::id))
+                            .toList();
+                }
+
+                @Override
                 public List<Campaign> committedSends(String connectionId, Instant from, Instant to) {
                     return state.campaigns.values().stream()
                             .filter(c -> c.connectionId().equals(connectionId) && c.state().isCommitted())

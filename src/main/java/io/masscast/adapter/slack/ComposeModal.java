@@ -102,7 +102,7 @@ final class ComposeModal {
                 case MONEY -> blocks.add(field(field, field.hint(), NumberInputElement.builder().actionId(field.key())
                         .decimalAllowed(true).minValue("0").initialValue(number(spec, field.key())).build()));
                 case FLAG -> blocks.add(checkbox(field, spec));
-                case SEND_TIME -> blocks.add(field(field, field.hint() + " Pick the time as your own Slack clock shows it; "
+                case SEND_TIME -> blocks.add(field(field, spec.hint(field) + " Pick the time as your own Slack clock shows it; "
                                 + "masscast converts it to " + spec.creatorName() + "'s time (" + zone + ") and the card shows both.",
                         DatetimePickerElement.builder().actionId(field.key()).initialDateTime(spec.value(field.key())
                                 .filter(FieldValue.Moment.class::isInstance)

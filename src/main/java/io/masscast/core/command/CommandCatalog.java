@@ -54,6 +54,8 @@ public final class CommandCatalog {
             new CommandSpec("digest", DigestCommands.USAGE, "post the results digest with its chart in this channel now",
                     List.of(CommandParam.optionalPositional("period", CommandParam.Kind.TEXT,
                             "24h, or 1d to 14d; empty: the last 24 hours and the last 7 days."))),
+            new CommandSpec("best-time", "best-time", "post the hours of the week that sold best, with a heat map",
+                    List.of()),
             new CommandSpec("help", "help", "this list", List.of()));
 
     private CommandCatalog() {

@@ -84,7 +84,7 @@ public final class CommandRouter {
     private final ReadCommands reads;
 
     public CommandRouter(ComposeCommands compose, DecisionCommands decisions, ReadCommands reads, AdminCommands admin,
-                         DigestCommands digests) {
+                         DigestCommands digests, BestTimeCommands bestTimes) {
         this.compose = compose;
         this.decisions = decisions;
         this.reads = reads;
@@ -103,6 +103,7 @@ public final class CommandRouter {
         handlers.put("bind", admin::bind);
         handlers.put("policy", admin::policy);
         handlers.put("digest", digests::digest);
+        handlers.put("best-time", bestTimes::bestTime);
         handlers.put("help", invocation -> help());
         for (CommandSpec spec : CommandCatalog.ALL) {
             commands.put(spec.name(), new Spec(spec, args(spec), Objects.requireNonNull(handlers.get(spec.name()), spec.name())));

@@ -1,5 +1,6 @@
 package io.masscast.core.command;
 
+import io.masscast.core.besttime.BestTimeService;
 import io.masscast.core.campaign.BindingService;
 import io.masscast.core.campaign.CampaignAction;
 import io.masscast.core.campaign.CampaignException;
@@ -9,6 +10,7 @@ import io.masscast.core.model.Binding;
 import io.masscast.core.model.Campaign;
 import io.masscast.core.model.CampaignDraft;
 import io.masscast.core.model.ChannelRef;
+import io.masscast.core.policy.Fields;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,18 +22,21 @@ public final class ComposeCommands {
     private final BindingService bindings;
     private final FanListCache lists;
     private final DraftParser parser;
+    private final BestTimeService bestTimes;
 
-    public ComposeCommands(CampaignService campaigns, BindingService bindings, FanListCache lists, Clock clock) {
+    public ComposeCommands(CampaignService campaigns, BindingService bindings, FanListCache lists, BestTimeService bestTimes,
+                           Clock clock) {
         this.campaigns = campaigns;
         this.bindings = bindings;
         this.lists = lists;
+        this.bestTimes = bestTimes;
         this.parser = new DraftParser(clock);
     }
 
     Reply compose(CommandRouter.Invocation invocation) {
         Binding binding = bindings.require(invocation.channel());
         if (invocation.named().isEmpty()) {
-            return new Reply.Form(newForm(binding, Map.of()));
+            return new Reply.Form(withBestTime(newForm(binding, Map.of()), binding));
         }
         return submit(invocation.channel(), invocation.actor(), Optional.empty(), invocation.named());
     }
@@ -55,7 +60,7 @@ public final class ComposeCommands {
             throw new CampaignException.NotPermitted("Only the requester can edit " + campaign.humanId() + ".");
         }
         Binding binding = bindings.require(campaign.channel());
-        return new Reply.Form(editForm(campaign, binding, Map.of()));
+        return new Reply.Form(withBestTime(editForm(campaign, binding, Map.of()), binding));
     }
 
     /**
@@ -104,6 +109,11 @@ public final class ComposeCommands {
             }
         });
         return changed;
+    }
+
+    /** A form to open, whose send time names the best hour coming up from the creator's history. */
+    private FormSpec withBestTime(FormSpec form, Binding binding) {
+        return form.withNote(Fields.AT, bestTimes.formHint(binding));
     }
 
     /** The new-campaign form: an empty draft's defaults, overlaid with what was given. */
