@@ -11,6 +11,7 @@ import io.masscast.config.StatsSettings;
 import io.masscast.core.besttime.BestTimeService;
 import io.masscast.core.campaign.BindingService;
 import io.masscast.core.campaign.CampaignService;
+import io.masscast.core.campaign.ReminderService;
 import io.masscast.core.campaign.StatsService;
 import io.masscast.core.campaign.SubmissionService;
 import io.masscast.core.command.AdminCommands;
@@ -41,6 +42,7 @@ import io.masscast.jobs.JobRuntime;
 import io.masscast.jobs.LeaseKeeper;
 import io.masscast.jobs.OutboxDispatcherJob;
 import io.masscast.jobs.ReconcilerJob;
+import io.masscast.jobs.ReminderJob;
 import io.masscast.jobs.SingletonWork;
 import io.masscast.jobs.StatsPollerJob;
 import io.masscast.jobs.SubmitterJob;
@@ -72,6 +74,8 @@ public final class Wiring implements AutoCloseable {
     private static final Set<CampaignState> IN_FLIGHT = EnumSet.of(CampaignState.APPROVED, CampaignState.SUBMITTING);
     /** How often the daily digests' schedules are checked: a digest goes out within this of its time. */
     static final Duration DIGEST_CHECK = Duration.ofSeconds(30);
+    /** How often campaigns waiting for approval are checked for a reminder that is due. */
+    static final Duration REMINDER_CHECK = Duration.ofSeconds(30);
 
     /**
      * How often each job looks for work; tests may tighten them. {@code stats} is how often the stats poller
@@ -103,6 +107,7 @@ public final class Wiring implements AutoCloseable {
     private final StatsService stats;
     private final ConnectionHealthService health;
     private final DigestService digests;
+    private final ReminderService reminders;
     private final OfAuthWebhookHandler webhook;
     private OutboxDispatcherJob outbox;
 
@@ -128,6 +133,7 @@ public final class Wiring implements AutoCloseable {
         XChartRenderer charts = new XChartRenderer();
         this.digests = new DigestService(database, charts, clock, replica);
         BestTimeService bestTimes = new BestTimeService(database, charts, clock);
+        this.reminders = new ReminderService(database, clock, replica);
         this.router = new CommandRouter(
                 new ComposeCommands(campaigns, bindings, lists, bestTimes, clock),
                 new DecisionCommands(campaigns),
@@ -223,6 +229,7 @@ public final class Wiring implements AutoCloseable {
                 new StatsPollerJob(stats, ofauth, singleton, clock, statsSettings, intervals.stats()),
                 new ExpiryJob(campaigns, singleton, intervals.expiry()),
                 new DigestJob(digests, clock, DIGEST_CHECK),
+                new ReminderJob(reminders, REMINDER_CHECK),
                 outbox);
     }
 

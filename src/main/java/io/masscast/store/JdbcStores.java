@@ -9,6 +9,7 @@ import io.masscast.core.port.ConnectionStore;
 import io.masscast.core.port.DigestStore;
 import io.masscast.core.port.LeaseStore;
 import io.masscast.core.port.OutboxStore;
+import io.masscast.core.port.ReminderStore;
 import io.masscast.core.port.StatsStore;
 import io.masscast.core.port.Stores;
 import java.sql.Connection;
@@ -26,6 +27,7 @@ final class JdbcStores implements Stores {
     private final StatsStore stats;
     private final ConnectionStore connections;
     private final DigestStore digests;
+    private final ReminderStore reminders;
 
     JdbcStores(Connection connection) {
         Sql sql = new Sql(connection);
@@ -39,6 +41,7 @@ final class JdbcStores implements Stores {
         stats = new JdbcStatsStore(sql);
         connections = new JdbcConnectionStore(sql);
         digests = new JdbcDigestStore(sql);
+        reminders = new JdbcReminderStore(sql);
     }
 
     @Override
@@ -89,5 +92,10 @@ final class JdbcStores implements Stores {
     @Override
     public DigestStore digests() {
         return digests;
+    }
+
+    @Override
+    public ReminderStore reminders() {
+        return reminders;
     }
 }

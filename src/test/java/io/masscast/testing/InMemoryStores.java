@@ -24,6 +24,7 @@ import io.masscast.core.port.ConnectionStore;
 import io.masscast.core.port.DigestStore;
 import io.masscast.core.port.LeaseStore;
 import io.masscast.core.port.OutboxStore;
+import io.masscast.core.port.ReminderStore;
 import io.masscast.core.port.StatsStore;
 import io.masscast.core.port.Stores;
 import io.masscast.core.port.Transactor;
@@ -63,6 +64,7 @@ public final class InMemoryStores implements Transactor {
         final Map<Long, ChatImage> images = new HashMap<>();
         final Map<Long, String> permalinks = new HashMap<>();
         final Map<ChannelRef, Map<String, DigestStore.Outcome>> digestClaims = new HashMap<>();
+        final Set<String> reminderClaims = new HashSet<>();
         long nextId = 1;
 
         State copy() {
@@ -83,6 +85,7 @@ public final class InMemoryStores implements Transactor {
             copy.images.putAll(images);
             copy.permalinks.putAll(permalinks);
             digestClaims.forEach((channel, claims) -> copy.digestClaims.put(channel, new HashMap<>(claims)));
+            copy.reminderClaims.addAll(reminderClaims);
             copy.nextId = nextId;
             return copy;
         }
@@ -555,6 +558,11 @@ public final class InMemoryStores implements Transactor {
                     return !state.digestClaims.getOrDefault(channel, Map.of()).isEmpty();
                 }
             };
+        }
+
+        @Override
+        public ReminderStore reminders() {
+            return (campaignId, window, at, by) -> state.reminderClaims.add(campaignId + "/" + window);
         }
 
         @Override

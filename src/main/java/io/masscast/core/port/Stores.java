@@ -21,4 +21,6 @@ public interface Stores {
     ConnectionStore connections();
 
     DigestStore digests();
+
+    ReminderStore reminders();
 }
