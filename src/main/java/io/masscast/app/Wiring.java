@@ -11,6 +11,7 @@ import io.masscast.config.StatsSettings;
 import io.masscast.core.besttime.BestTimeService;
 import io.masscast.core.campaign.BindingService;
 import io.masscast.core.campaign.CampaignService;
+import io.masscast.core.campaign.MediaUploadService;
 import io.masscast.core.campaign.ReminderService;
 import io.masscast.core.campaign.StatsService;
 import io.masscast.core.campaign.SubmissionService;
@@ -135,7 +136,7 @@ public final class Wiring implements AutoCloseable {
         BestTimeService bestTimes = new BestTimeService(database, charts, clock);
         this.reminders = new ReminderService(database, clock, replica);
         this.router = new CommandRouter(
-                new ComposeCommands(campaigns, bindings, lists, bestTimes, clock),
+                new ComposeCommands(campaigns, bindings, lists, bestTimes, new MediaUploadService(ofauth), clock),
                 new DecisionCommands(campaigns),
                 new ReadCommands(campaigns, bindings, views, lists, ofauth, clock),
                 new AdminCommands(bindings, ofauth),

@@ -1,6 +1,7 @@
 package io.masscast.store;
 
 import io.masscast.core.port.ApprovalStore;
+import io.masscast.core.port.AttachmentStore;
 import io.masscast.core.port.AuditStore;
 import io.masscast.core.port.BindingStore;
 import io.masscast.core.port.CampaignStore;
@@ -28,6 +29,7 @@ final class JdbcStores implements Stores {
     private final ConnectionStore connections;
     private final DigestStore digests;
     private final ReminderStore reminders;
+    private final AttachmentStore attachments;
 
     JdbcStores(Connection connection) {
         Sql sql = new Sql(connection);
@@ -42,6 +44,7 @@ final class JdbcStores implements Stores {
         connections = new JdbcConnectionStore(sql);
         digests = new JdbcDigestStore(sql);
         reminders = new JdbcReminderStore(sql);
+        attachments = new JdbcAttachmentStore(sql);
     }
 
     @Override
@@ -97,5 +100,10 @@ final class JdbcStores implements Stores {
     @Override
     public ReminderStore reminders() {
         return reminders;
+    }
+
+    @Override
+    public AttachmentStore attachments() {
+        return attachments;
     }
 }

@@ -5,6 +5,7 @@ import io.masscast.chart.XChartRenderer;
 import io.masscast.core.besttime.BestTimeService;
 import io.masscast.core.campaign.BindingService;
 import io.masscast.core.campaign.CampaignService;
+import io.masscast.core.campaign.MediaUploadService;
 import io.masscast.core.command.AdminCommands;
 import io.masscast.core.command.BestTimeCommands;
 import io.masscast.core.command.CampaignViews;
@@ -34,7 +35,8 @@ public record CommandLayer(CampaignService campaigns, CampaignViews views, Comma
         CampaignViews views = new CampaignViews(campaigns, bindings, lists, clock);
         XChartRenderer charts = new XChartRenderer();
         BestTimeService bestTimes = new BestTimeService(stores, charts, clock);
-        CommandRouter router = new CommandRouter(new ComposeCommands(campaigns, bindings, lists, bestTimes, clock),
+        CommandRouter router = new CommandRouter(new ComposeCommands(campaigns, bindings, lists, bestTimes,
+                new MediaUploadService(ofauth), clock),
                 new DecisionCommands(campaigns), new ReadCommands(campaigns, bindings, views, lists, ofauth, clock),
                 new AdminCommands(bindings, ofauth),
                 new DigestCommands(new DigestService(stores, charts, clock, "test-replica")),

@@ -1,6 +1,7 @@
 package io.masscast.testing;
 
 import io.masscast.core.model.Approval;
+import io.masscast.core.model.Attachment;
 import io.masscast.core.model.AuditEvent;
 import io.masscast.core.model.Binding;
 import io.masscast.core.model.Campaign;
@@ -16,6 +17,7 @@ import io.masscast.core.model.OutboxEntry;
 import io.masscast.core.model.Platform;
 import io.masscast.core.model.StatsSnapshot;
 import io.masscast.core.port.ApprovalStore;
+import io.masscast.core.port.AttachmentStore;
 import io.masscast.core.port.AuditStore;
 import io.masscast.core.port.BindingStore;
 import io.masscast.core.port.CampaignStore;
@@ -65,6 +67,7 @@ public final class InMemoryStores implements Transactor {
         final Map<Long, String> permalinks = new HashMap<>();
         final Map<ChannelRef, Map<String, DigestStore.Outcome>> digestClaims = new HashMap<>();
         final Set<String> reminderClaims = new HashSet<>();
+        final Map<Long, List<Attachment>> attachments = new HashMap<>();
         long nextId = 1;
 
         State copy() {
@@ -86,6 +89,7 @@ public final class InMemoryStores implements Transactor {
             copy.permalinks.putAll(permalinks);
             digestClaims.forEach((channel, claims) -> copy.digestClaims.put(channel, new HashMap<>(claims)));
             copy.reminderClaims.addAll(reminderClaims);
+            attachments.forEach((campaign, list) -> copy.attachments.put(campaign, new ArrayList<>(list)));
             copy.nextId = nextId;
             return copy;
         }
@@ -563,6 +567,28 @@ public final class InMemoryStores implements Transactor {
         @Override
         public ReminderStore reminders() {
             return (campaignId, window, at, by) -> state.reminderClaims.add(campaignId + "/" + window);
+        }
+
+        @Override
+        public AttachmentStore attachments() {
+            return new AttachmentStore() {
+                @Override
+                public void add(long campaignId, List<Attachment> added, Instant at) {
+                    state.attachments.computeIfAbsent(campaignId, id -> new ArrayList<>()).addAll(added);
+                }
+
+                @Override
+                public List<Attachment> forCampaign(long campaignId) {
+                    return List.copyOf(state.attachments.getOrDefault(campaignId, List.of()));
+                }
+
+                @Override
+                public void markReferencesSpent(long campaignId, Instant at) {
+                    state.attachments.computeIfPresent(campaignId, (id, list) -> new ArrayList<>(list.stream()
+                            .map(a -> a.referenceSpentAt().isPresent() ? a : new Attachment(a.uploadRef(), a.vaultMediaId(),
+                                    a.fileName(), a.contentType(), a.size(), Optional.of(at))).toList()));
+                }
+            };
         }
 
         @Override

@@ -23,4 +23,6 @@ public interface Stores {
     DigestStore digests();
 
     ReminderStore reminders();
+
+    AttachmentStore attachments();
 }
