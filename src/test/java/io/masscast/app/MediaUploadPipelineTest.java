@@ -139,9 +139,9 @@ class MediaUploadPipelineTest {
             assertThat(reply).isInstanceOf(Reply.Errors.class);
             assertThat(((Reply.Errors) reply).errors()).singleElement().satisfies(error -> {
                 assertThat(error.field()).isEqualTo(Fields.FILES);
-                assertThat(error.message()).startsWith("Could not upload b.mp4 (file 2 of 2): OFAuth did not take it (")
-                        .endsWith("Nothing was created (the 1 file uploaded before it stay unused in the vault); submit"
-                                + " again, or attach fewer or smaller files.");
+                assertThat(error.message()).isEqualTo("Could not upload b.mp4 (file 2 of 2): OFAuth answered with a server"
+                        + " error (HTTP 500). Nothing was created (the file uploaded before it stays unused in the vault);"
+                        + " submit again, or attach fewer or smaller files.");
             });
             assertThat(stored(pipeline)).as("no campaign").isEmpty();
             assertThat(pipeline.channel.posted()).as("no card").isZero();
@@ -158,7 +158,7 @@ class MediaUploadPipelineTest {
                     }));
 
             assertThat(((Reply.Errors) reply).errors()).extracting(e -> e.field() + ": " + e.message()).containsExactly(
-                    "files: \"notes.pdf\" is a application/pdf: masscast attaches JPEG, PNG and GIF images, MP4 and MOV"
+                    "files: \"notes.pdf\" is of type application/pdf: masscast attaches JPEG, PNG and GIF images, MP4 and MOV"
                             + " videos, and MP3, M4A and WAV audio.",
                     "files: \"huge.mov\" is 250.0 MB: a file attached here is at most 200 MB. Put larger media in the"
                             + " vault in OnlyFans and give its vault id under media.");

@@ -59,7 +59,7 @@ public final class MediaUploadService {
             } catch (OfAuthFailure failure) {
                 LOG.warn("Upload of attachment {} of {} to {} failed: {}", i + 1, files.size(), connectionId,
                         failure.getClass().getSimpleName());
-                throw failed(which, "OFAuth did not take it (" + failure.getMessage() + ")", uploaded.size());
+                throw failed(which, reason(failure), uploaded.size());
             } catch (IOException unreadable) {
                 LOG.warn("Attachment {} of {} for {} could not be read: {}", i + 1, files.size(), connectionId,
                         unreadable.getClass().getSimpleName());
@@ -104,9 +104,27 @@ public final class MediaUploadService {
         }
     }
 
+    /** What went wrong, as the requester reads it (the failure's own text is worded for sending a message). */
+    private static String reason(OfAuthFailure failure) {
+        if (failure instanceof OfAuthFailure.InvalidRequest invalid) {
+            return "OFAuth refused it: " + invalid.reason();
+        }
+        if (failure instanceof OfAuthFailure.ServerError server) {
+            return "OFAuth answered with a server error (HTTP " + server.status() + ")";
+        }
+        if (failure instanceof OfAuthFailure.NetworkError) {
+            return "OFAuth could not be reached";
+        }
+        if (failure instanceof OfAuthFailure.RateLimited) {
+            return "OFAuth's rate limit for this creator was reached";
+        }
+        return "OFAuth did not take it (" + failure.getMessage() + ")";
+    }
+
     private static UploadFailed failed(String which, String why, int before) {
         return new UploadFailed(new FieldError(Fields.FILES, "Could not upload " + which + ": " + why + ". Nothing was"
-                + " created" + (before == 0 ? "" : " (the " + before + (before == 1 ? " file" : " files")
-                + " uploaded before it stay unused in the vault)") + "; submit again, or attach fewer or smaller files."));
+                + " created" + (before == 0 ? "" : before == 1 ? " (the file uploaded before it stays unused in the vault)"
+                        : " (the " + before + " files uploaded before it stay unused in the vault)")
+                + "; submit again, or attach fewer or smaller files."));
     }
 }

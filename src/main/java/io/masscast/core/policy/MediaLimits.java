@@ -80,7 +80,7 @@ public final class MediaLimits {
                 errors.add(new FieldError(Fields.FILES, "A file's name " + badName.get() + ": rename the file and attach it again."));
             } else if (!TYPES.containsKey(file.contentType())) {
                 errors.add(new FieldError(Fields.FILES, name + " is " + (file.contentType().isBlank() ? "of no type masscast knows"
-                        : "a " + label(file.contentType())) + ": " + WHAT_IS_TAKEN + "."));
+                        : "of type " + label(file.contentType())) + ": " + WHAT_IS_TAKEN + "."));
             } else if (file.size() < 1) {
                 errors.add(new FieldError(Fields.FILES, name + " is empty: attach the file again."));
             } else if (file.size() > MAX_FILE_BYTES) {

@@ -126,7 +126,7 @@ class SlackAttachmentsTest {
         JsonObject answer = JsonParser.parseString(refused.body()).getAsJsonObject();
         assertThat(answer.get("response_action").getAsString()).isEqualTo("errors");
         assertThat(answer.getAsJsonObject("errors").get(Fields.FILES).getAsString())
-                .isEqualTo("\"rate card.pdf\" is a application/pdf: masscast attaches JPEG, PNG and GIF images, MP4 and MOV"
+                .isEqualTo("\"rate card.pdf\" is of type application/pdf: masscast attaches JPEG, PNG and GIF images, MP4 and MOV"
                         + " videos, and MP3, M4A and WAV audio.");
         assertThat(bed.slack.downloads()).isEmpty();
         assertThat(bed.ofauth.uploads()).isEmpty();
