@@ -71,9 +71,10 @@ final class ComposeSubmissionListener implements ViewSubmissionHandler {
         try {
             files.attached(view.getState()).ifPresent(attached -> all.put(Fields.FILES, attached));
         } catch (SlackCallFailed failed) {
+            String fix = failed.error().equals("missing_scope") ? "Ask an admin to reinstall the app with the files:read"
+                    + " permission" : "Attach them again";
             return Reply.privately("Slack did not let masscast read the attached files (" + failed.getMessage() + "), so"
-                    + " nothing was created. Ask an admin to reinstall the app with the files:read permission, or attach"
-                    + " the media by vault id.");
+                    + " nothing was created. " + fix + ", or give the media by vault id.");
         }
         return router.submitForm(form.channel(), actor, form.campaignId(), all);
     }

@@ -141,7 +141,8 @@ class SlackAttachmentsTest {
 
         assertThat(answered.statusCode()).isEqualTo(200);
         assertThat(bed.slack.awaitCall("chat.postEphemeral").param("text"))
-                .startsWith("Slack did not let masscast read the attached files (").contains("file_not_found");
+                .isEqualTo("Slack did not let masscast read the attached files (files.info failed: file_not_found), so"
+                        + " nothing was created. Attach them again, or give the media by vault id.");
         assertThat(bed.campaigns.find(1)).isEmpty();
     }
 
