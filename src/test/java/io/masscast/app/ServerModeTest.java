@@ -26,6 +26,7 @@ class ServerModeTest {
     Path folder;
 
     @Test
+    @SuppressWarnings("try") // the server only needs to run
     void startsSlackInHttpModeServesHealthAndRefusesUnsignedSlackRequests() throws Exception {
         List<String> slackCalls = new CopyOnWriteArrayList<>();
         HttpServer slackApi = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
