@@ -42,7 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MediaUploadPipelineTest {
     private static final Actor BOB = Actor.of("bob", "Bob");
     /** Now: the simulator runs on the real clock, and takes no send time in its past. */
-    private static final Instant START = Instant.now();
+    private final Instant start = Instant.now();
     private static final Pattern MEDIA_ITEMS = Pattern.compile("\"mediaItems\":\\[([^\\]]*)]");
 
     @TempDir
@@ -94,7 +94,7 @@ class MediaUploadPipelineTest {
 
     @Test
     void aFileGoesUpInPartsAndThePostCarriesItsReference() {
-        MutableClock clock = new MutableClock(START);
+        MutableClock clock = new MutableClock(start);
         try (Pipeline pipeline = new Pipeline(folder, clock)) {
             pipeline.simulator.uploadPartSize(1_000); // a 2,500-byte file: three parts
             Reply reply = submit(pipeline, Optional.empty(), Map.of(), file("set 1.jpg", "image/jpeg", 2_500));
@@ -127,7 +127,7 @@ class MediaUploadPipelineTest {
 
     @Test
     void aFailedUploadLeavesNoCampaignAndSaysWhichFile() {
-        MutableClock clock = new MutableClock(START);
+        MutableClock clock = new MutableClock(start);
         try (Pipeline pipeline = new Pipeline(folder, clock)) {
             pipeline.simulator.uploadPartSize(1_000);
             pipeline.simulator.faults().add(Fault.status("POST", "/v2/access/uploads/complete", 500));
@@ -151,7 +151,7 @@ class MediaUploadPipelineTest {
 
     @Test
     void filesMasscastDoesNotTakeAreRefusedBeforeAnythingIsUploaded() {
-        try (Pipeline pipeline = new Pipeline(folder, new MutableClock(START))) {
+        try (Pipeline pipeline = new Pipeline(folder, new MutableClock(start))) {
             Reply reply = submit(pipeline, Optional.empty(), Map.of(), file("notes.pdf", "application/pdf", 100),
                     new ChatFile("huge.mov", "video/quicktime", 250_000_000L, () -> {
                         throw new AssertionError("never read");
@@ -169,7 +169,7 @@ class MediaUploadPipelineTest {
 
     @Test
     void aDraftThePolicyRefusesUploadsNothing() {
-        try (Pipeline pipeline = new Pipeline(folder, new MutableClock(START))) {
+        try (Pipeline pipeline = new Pipeline(folder, new MutableClock(start))) {
             Reply reply = submit(pipeline, Optional.empty(), Map.of(Fields.PREVIEW, RawValue.of("2")),
                     file("a.jpg", "image/jpeg", 500)); // two previews of one item
 
@@ -181,7 +181,7 @@ class MediaUploadPipelineTest {
 
     @Test
     void sendAgainAfterAnInDoubtCreateCarriesTheVaultIdNotTheUsedReference() {
-        MutableClock clock = new MutableClock(START);
+        MutableClock clock = new MutableClock(start);
         try (Pipeline pipeline = new Pipeline(folder, clock)) {
             submit(pipeline, Optional.empty(), Map.of(), file("a.jpg", "image/jpeg", 700));
             Attachment attachment = attachments(pipeline, pipeline.campaign(1)).get(0);
@@ -202,7 +202,7 @@ class MediaUploadPipelineTest {
 
     @Test
     void theReplaceOfAScheduledCampaignsEditCarriesTheVaultId() {
-        MutableClock clock = new MutableClock(START);
+        MutableClock clock = new MutableClock(start);
         try (Pipeline pipeline = new Pipeline(folder, clock)) {
             submit(pipeline, Optional.empty(), Map.of(Fields.AT, RawValue.of("in 3h")), file("a.jpg", "image/jpeg", 700));
             Attachment attachment = attachments(pipeline, pipeline.campaign(1)).get(0);

@@ -145,7 +145,7 @@ final class SlackApi {
     InputStream download(String url) throws IOException {
         HttpUrl target = HttpUrl.parse(url == null ? "" : url);
         HttpUrl api = HttpUrl.parse(slack.getConfig().getMethodsEndpointUrlPrefix());
-        if (target == null || !(isSlackHost(target.host()) || api != null && api.host().equals(target.host()))) {
+        if (target == null || !(isSlackHost(target.host()) || (api != null && api.host().equals(target.host())))) {
             throw new IOException("Slack gave a download link outside Slack");
         }
         Request request = new Request.Builder().url(target).header("Authorization", "Bearer " + botToken).get().build();

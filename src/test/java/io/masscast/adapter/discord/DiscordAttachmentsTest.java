@@ -13,6 +13,7 @@ import io.masscast.core.policy.Fields;
 import io.masscast.testing.FakeOfAuthGateway;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.EnumSet;
 import java.util.List;
@@ -45,7 +46,7 @@ class DiscordAttachmentsTest {
     @BeforeEach
     void start() throws IOException {
         new Random(11).nextBytes(photo);
-        cdn = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        cdn = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         cdn.createContext("/attachments/", exchange -> {
             downloads.add(exchange.getRequestURI().getPath() + " auth=" + exchange.getRequestHeaders().getFirst("Authorization"));
             exchange.getResponseHeaders().add("Content-Type", "image/jpeg");
