@@ -33,6 +33,7 @@ import io.masscast.core.policy.Permissions;
 import io.masscast.core.port.ChatNotifier;
 import io.masscast.core.port.OfAuthFailure;
 import io.masscast.core.port.OfAuthGateway;
+import io.masscast.core.port.WorkSignal;
 import io.masscast.http.OfAuthWebhookHandler;
 import io.masscast.http.OfAuthWebhookVerifier;
 import io.masscast.jobs.ConnectionWatcherJob;
@@ -40,6 +41,7 @@ import io.masscast.jobs.DigestJob;
 import io.masscast.jobs.ExpiryJob;
 import io.masscast.jobs.Job;
 import io.masscast.jobs.JobRuntime;
+import io.masscast.jobs.JobWakeups;
 import io.masscast.jobs.LeaseKeeper;
 import io.masscast.jobs.OutboxDispatcherJob;
 import io.masscast.jobs.ReconcilerJob;
@@ -79,7 +81,8 @@ public final class Wiring implements AutoCloseable {
     static final Duration REMINDER_CHECK = Duration.ofSeconds(30);
 
     /**
-     * How often each job looks for work; tests may tighten them. {@code stats} is how often the stats poller
+     * How often each job looks for work; tests may tighten them. The submitter and the outbox also start at once
+     * when this process commits work for them; their polling finds what other replicas wrote. {@code stats} is how often the stats poller
      * and the connection watcher look for a connection that is due (each connection's poll delay and probe
      * schedule come from {@link StatsSettings}).
      */
@@ -112,8 +115,8 @@ public final class Wiring implements AutoCloseable {
     private final OfAuthWebhookHandler webhook;
     private OutboxDispatcherJob outbox;
 
-    private Wiring(Database database, OfAuthClient ofauth, MasscastConfig config, Set<String> admins, Clock clock,
-                   Intervals intervals, LeaseSettings leaseSettings) {
+    private Wiring(Database database, JobWakeups wakeups, OfAuthClient ofauth, MasscastConfig config, Set<String> admins,
+                   Clock clock, Intervals intervals, LeaseSettings leaseSettings) {
         this.database = database;
         this.ofauth = ofauth;
         this.clock = clock;
@@ -143,7 +146,7 @@ public final class Wiring implements AutoCloseable {
                 new DigestCommands(digests),
                 new BestTimeCommands(bestTimes));
         this.leases = new LeaseKeeper(database, clock, replica, leaseSettings.ttl());
-        this.jobs = new JobRuntime(8, leases);
+        this.jobs = new JobRuntime(leases, wakeups);
     }
 
     /**
@@ -158,13 +161,24 @@ public final class Wiring implements AutoCloseable {
     /** As above, with the OFAuth client's settings adjusted (tests shorten its timeouts and backoff). */
     static Wiring create(MasscastConfig config, Optional<OfAuthSimulator> simulator, Set<String> extraAdmins,
                          Clock clock, Intervals intervals, UnaryOperator<OfAuthClientConfig> clientTuning) {
+        return create(config, simulator, extraAdmins, clock, intervals, clientTuning, true);
+    }
+
+    /**
+     * As above; with {@code wakeUps} off the submitter and the outbox only poll, as they did before they were woken
+     * (what the benchmarks compare the wake-ups with).
+     */
+    static Wiring create(MasscastConfig config, Optional<OfAuthSimulator> simulator, Set<String> extraAdmins,
+                         Clock clock, Intervals intervals, UnaryOperator<OfAuthClientConfig> clientTuning,
+                         boolean wakeUps) {
         Set<String> admins = new HashSet<>(config.access().adminIds());
         admins.addAll(extraAdmins);
-        Database database = Database.open(config.database());
+        JobWakeups wakeups = new JobWakeups(); // an approval or a notification committed: its job starts at once
+        Database database = Database.open(config.database(), wakeUps ? wakeups : WorkSignal.NONE);
         Wiring wiring;
         try {
             OfAuthClient ofauth = OfAuthClient.create(clientTuning.apply(clientConfig(config.ofAuth(), simulator)));
-            wiring = new Wiring(database, ofauth, config, admins, clock, intervals, config.leases());
+            wiring = new Wiring(database, wakeups, ofauth, config, admins, clock, intervals, config.leases());
         } catch (RuntimeException e) {
             database.close();
             throw e;
