@@ -236,7 +236,7 @@ final class FakeSlackApi implements AutoCloseable {
         String path = exchange.getRequestURI().getPath();
         Optional<String> token = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization"))
                 .map(header -> header.replaceFirst("^Bearer ", ""));
-        downloads.add(new Call("download", Map.of("path", path), token));
+        downloads.add(new Call("download", Map.of("path", path), token, System.nanoTime()));
         SharedFile file = files.get(path.substring("/files/".length()).replaceFirst("/download$", ""));
         if (file == null || !token.equals(Optional.of(SlackTestBed.BOT_TOKEN))) {
             send(exchange, file == null ? 404 : 403, "{}");
