@@ -9,11 +9,15 @@ import io.masscast.config.OfAuthSettings;
 import io.masscast.config.Secret;
 import io.masscast.config.StatsSettings;
 import io.masscast.core.campaign.AbTestService;
+import io.masscast.core.besttime.BestTimeService;
 import io.masscast.core.campaign.BindingService;
 import io.masscast.core.campaign.CampaignService;
+import io.masscast.core.campaign.MediaUploadService;
+import io.masscast.core.campaign.ReminderService;
 import io.masscast.core.campaign.StatsService;
 import io.masscast.core.campaign.SubmissionService;
 import io.masscast.core.command.AdminCommands;
+import io.masscast.core.command.BestTimeCommands;
 import io.masscast.core.command.CampaignViews;
 import io.masscast.core.command.CommandRouter;
 import io.masscast.core.command.ComposeCommands;
@@ -42,6 +46,7 @@ import io.masscast.jobs.JobWakeups;
 import io.masscast.jobs.LeaseKeeper;
 import io.masscast.jobs.OutboxDispatcherJob;
 import io.masscast.jobs.ReconcilerJob;
+import io.masscast.jobs.ReminderJob;
 import io.masscast.jobs.SingletonWork;
 import io.masscast.jobs.StatsPollerJob;
 import io.masscast.jobs.SubmitterJob;
@@ -73,6 +78,8 @@ public final class Wiring implements AutoCloseable {
     private static final Set<CampaignState> IN_FLIGHT = EnumSet.of(CampaignState.APPROVED, CampaignState.SUBMITTING);
     /** How often the daily digests' schedules are checked: a digest goes out within this of its time. */
     static final Duration DIGEST_CHECK = Duration.ofSeconds(30);
+    /** How often campaigns waiting for approval are checked for a reminder that is due. */
+    static final Duration REMINDER_CHECK = Duration.ofSeconds(30);
 
     /**
      * How often each job looks for work; tests may tighten them. The submitter and the outbox also start at once
@@ -105,6 +112,7 @@ public final class Wiring implements AutoCloseable {
     private final StatsService stats;
     private final ConnectionHealthService health;
     private final DigestService digests;
+    private final ReminderService reminders;
     private final OfAuthWebhookHandler webhook;
     private OutboxDispatcherJob outbox;
 
@@ -129,13 +137,17 @@ public final class Wiring implements AutoCloseable {
         FanListCache lists = new FanListCache(ofauth, clock);
         this.views = new CampaignViews(campaigns, tests, bindings, lists, clock);
         this.formOptions = new FormOptions(bindings, lists, ofauth, campaigns, clock);
-        this.digests = new DigestService(database, new XChartRenderer(), clock, replica);
+        XChartRenderer charts = new XChartRenderer();
+        this.digests = new DigestService(database, charts, clock, replica);
+        BestTimeService bestTimes = new BestTimeService(database, charts, clock);
+        this.reminders = new ReminderService(database, clock, replica);
         this.router = new CommandRouter(
-                new ComposeCommands(campaigns, tests, bindings, lists, clock),
+                new ComposeCommands(campaigns, tests, bindings, lists, bestTimes, new MediaUploadService(ofauth), clock),
                 new DecisionCommands(campaigns, tests, clock),
                 new ReadCommands(campaigns, bindings, views, lists, ofauth, clock),
                 new AdminCommands(bindings, ofauth),
-                new DigestCommands(digests));
+                new DigestCommands(digests),
+                new BestTimeCommands(bestTimes));
         this.leases = new LeaseKeeper(database, clock, replica, leaseSettings.ttl());
         this.jobs = new JobRuntime(leases, wakeups);
     }
@@ -235,6 +247,7 @@ public final class Wiring implements AutoCloseable {
                 new StatsPollerJob(stats, ofauth, singleton, clock, statsSettings, intervals.stats()),
                 new ExpiryJob(campaigns, singleton, intervals.expiry()),
                 new DigestJob(digests, clock, DIGEST_CHECK),
+                new ReminderJob(reminders, REMINDER_CHECK),
                 outbox);
     }
 

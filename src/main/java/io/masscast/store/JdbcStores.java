@@ -2,6 +2,7 @@ package io.masscast.store;
 
 import io.masscast.core.port.AbTestStore;
 import io.masscast.core.port.ApprovalStore;
+import io.masscast.core.port.AttachmentStore;
 import io.masscast.core.port.AuditStore;
 import io.masscast.core.port.BindingStore;
 import io.masscast.core.port.CampaignStore;
@@ -10,6 +11,7 @@ import io.masscast.core.port.ConnectionStore;
 import io.masscast.core.port.DigestStore;
 import io.masscast.core.port.LeaseStore;
 import io.masscast.core.port.OutboxStore;
+import io.masscast.core.port.ReminderStore;
 import io.masscast.core.port.StatsStore;
 import io.masscast.core.port.Stores;
 import io.masscast.core.port.WorkSignal;
@@ -30,6 +32,8 @@ final class JdbcStores implements Stores {
     private final ConnectionStore connections;
     private final DigestStore digests;
     private final AbTestStore tests;
+    private final ReminderStore reminders;
+    private final AttachmentStore attachments;
 
     JdbcStores(Connection connection, Consumer<WorkSignal.Work> written) {
         Sql sql = new Sql(connection);
@@ -44,6 +48,8 @@ final class JdbcStores implements Stores {
         connections = new JdbcConnectionStore(sql);
         digests = new JdbcDigestStore(sql);
         tests = new JdbcAbTestStore(sql);
+        reminders = new JdbcReminderStore(sql);
+        attachments = new JdbcAttachmentStore(sql);
     }
 
     @Override
@@ -99,5 +105,15 @@ final class JdbcStores implements Stores {
     @Override
     public AbTestStore tests() {
         return tests;
+    }
+
+    @Override
+    public ReminderStore reminders() {
+        return reminders;
+    }
+
+    @Override
+    public AttachmentStore attachments() {
+        return attachments;
     }
 }

@@ -33,7 +33,9 @@ final class ComposeValues {
         Map<String, Map<String, ViewState.Value>> blocks = inputs(state);
         Map<String, FieldValue> values = new LinkedHashMap<>();
         for (String key : Fields.ALL) {
-            input(blocks, key).ifPresent(value -> values.put(key, read(key, value)));
+            if (!key.equals(Fields.FILES)) { // read with Slack's help: SlackFiles
+                input(blocks, key).ifPresent(value -> values.put(key, read(key, value)));
+            }
         }
         List<String> media = new ArrayList<>();
         input(blocks, ComposeModal.MEDIA_VAULT).ifPresent(picked -> media.addAll(selected(picked)));
@@ -83,6 +85,7 @@ final class ComposeValues {
             case COUNT -> count(value.getValue());
             case CHOICE -> RawValue.of(value.getSelectedOption() == null ? "" : orEmpty(value.getSelectedOption().getValue()));
             case TEXT -> RawValue.of(orEmpty(value.getValue()));
+            case FILES -> throw new IllegalArgumentException("files are read through SlackFiles, not the view state");
         };
     }
 

@@ -6,6 +6,7 @@ import static io.masscast.core.model.CampaignState.UNSENT;
 
 import io.masscast.core.model.Actor;
 import io.masscast.core.model.Approval;
+import io.masscast.core.model.Attachment;
 import io.masscast.core.model.AuditEvent;
 import io.masscast.core.model.Binding;
 import io.masscast.core.model.Campaign;
@@ -77,11 +78,19 @@ public final class CampaignService {
         return compose(channel, requester, draft, false);
     }
 
+    /** A campaign without files attached from chat; {@code twinConfirmed} as below. */
+    public Composed compose(ChannelRef channel, Actor requester, CampaignDraft draft, boolean twinConfirmed) {
+        return compose(channel, requester, draft, twinConfirmed, List.of());
+    }
+
     /**
      * Composes a campaign. A text the same as that of a campaign going out within minutes is refused on the
-     * {@code confirm} field unless {@code twinConfirmed} (see {@link RepeatGuard}).
+     * {@code confirm} field unless {@code twinConfirmed} (see {@link RepeatGuard}). Files uploaded from chat
+     * ({@code attachments}, already named in the draft's media by their upload references) are stored with it, in the
+     * same transaction.
      */
-    public Composed compose(ChannelRef channel, Actor requester, CampaignDraft draft, boolean twinConfirmed) {
+    public Composed compose(ChannelRef channel, Actor requester, CampaignDraft draft, boolean twinConfirmed,
+                            List<Attachment> attachments) {
         return ledger.inTransaction(stores -> {
             Binding binding = CampaignChecks.binding(stores, channel);
             Instant now = ledger.now();
@@ -95,17 +104,21 @@ public final class CampaignService {
                     Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
             stores.audit().append(new AuditEvent(campaign.id(), now, requester.userId(), "compose", Optional.empty(),
                     PENDING_APPROVAL, fingerprint, Optional.empty(), ""));
+            stores.attachments().add(campaign.id(), attachments, now);
             stores.outbox().enqueue(OutboxEntry.card(campaign, now));
             return new Composed(campaign, verdict.notes());
         });
     }
 
     public Composed edit(long campaignId, Actor actor, CampaignDraft draft) {
-        return edit(campaignId, actor, draft, false);
+        return edit(campaignId, actor, draft, false, List.of());
     }
 
-    /** The requester changes a pending or scheduled campaign; earlier approvals no longer count. */
-    public Composed edit(long campaignId, Actor actor, CampaignDraft draft, boolean twinConfirmed) {
+    /**
+     * The requester changes a pending or scheduled campaign; earlier approvals no longer count. {@code twinConfirmed}
+     * and {@code attachments} as for {@link #compose(ChannelRef, Actor, CampaignDraft, boolean, List)}.
+     */
+    public Composed edit(long campaignId, Actor actor, CampaignDraft draft, boolean twinConfirmed, List<Attachment> attachments) {
         return ledger.inTransaction(stores -> {
             Campaign campaign = CampaignLedger.load(stores, campaignId);
             CampaignChecks.refuseTestPart(stores, campaign, "edited");
@@ -134,6 +147,7 @@ public final class CampaignService {
                     + "cancel " + campaign.humanId() + " to stop it.");
             Campaign saved = ledger.record(stores, campaign, after, CampaignAction.EDIT, actor.userId(),
                     "approvals cleared", note);
+            stores.attachments().add(campaign.id(), attachments, now);
             return new Composed(saved, verdict.notes());
         });
     }
@@ -368,8 +382,22 @@ public final class CampaignService {
                 CampaignChecks.binding(stores, campaign.channel()), ledger.now(), CampaignChecks.family(stores, campaign.id())));
     }
 
+    /** The files attached to the campaign from chat, in the order they were attached. */
+    public List<Attachment> attachments(long campaignId) {
+        return ledger.inTransaction(stores -> stores.attachments().forCampaign(campaignId));
+    }
+
     public List<Approval> approvals(Campaign campaign) {
         return ledger.inTransaction(stores -> stores.approvals().forCampaign(campaign.id(), campaign.fingerprint()));
+    }
+
+    /**
+     * Throws the {@link CampaignException.PolicyViolation} that composing (or, with {@code campaignId}, editing) the
+     * draft in {@code channel} would throw now, without storing anything: checked before files are uploaded for it.
+     */
+    public void checkDraft(ChannelRef channel, CampaignDraft draft, Optional<Long> campaignId) {
+        ledger.inTransaction(stores -> check(stores, draft, CampaignChecks.binding(stores, channel), ledger.now(),
+                campaignId.orElse(0L)));
     }
 
     private SendPolicy.DraftVerdict check(Stores stores, CampaignDraft draft, Binding binding, Instant now, long self) {

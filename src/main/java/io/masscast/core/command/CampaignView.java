@@ -2,6 +2,7 @@ package io.masscast.core.command;
 
 import io.masscast.core.model.AbTestParts;
 import io.masscast.core.model.Approval;
+import io.masscast.core.model.Attachment;
 import io.masscast.core.model.AuditEvent;
 import io.masscast.core.model.Binding;
 import io.masscast.core.model.Campaign;
@@ -14,8 +15,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Everything a campaign card shows (with its results once OFAuth reports them), gathered so rendering stays a pure
- * function. {@code test} is the A/B test the campaign leads, whose card shows every variant; {@code repeats} what the
+ * Everything a campaign card shows (with its results once OFAuth reports them, and the files attached from chat),
+ * gathered so rendering stays a pure function. {@code test} is the A/B test the campaign leads, whose card shows every variant; {@code repeats} what the
  * campaign (or test) repeats, while it waits for approval.
  */
 public record CampaignView(
@@ -25,6 +26,7 @@ public record CampaignView(
         List<AuditEvent> history,
         List<FanList> lists,
         Optional<CampaignStats> stats,
+        List<Attachment> attachments,
         Instant now,
         Optional<AbTestParts> test,
         List<RepeatFinding> repeats) {
@@ -36,9 +38,16 @@ public record CampaignView(
         history = List.copyOf(history);
         lists = List.copyOf(lists);
         Objects.requireNonNull(stats, "stats");
+        attachments = List.copyOf(attachments);
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(test, "test");
         repeats = List.copyOf(repeats);
+    }
+
+    /** A campaign without files attached from chat, outside any A/B test, repeating nothing. */
+    public CampaignView(Campaign campaign, Binding binding, List<Approval> approvals, List<AuditEvent> history,
+                        List<FanList> lists, Optional<CampaignStats> stats, Instant now) {
+        this(campaign, binding, approvals, history, lists, stats, List.of(), now, Optional.empty(), List.of());
     }
 
     public Optional<FanList> list(String id) {

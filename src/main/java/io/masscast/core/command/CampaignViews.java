@@ -43,7 +43,8 @@ public final class CampaignViews {
         Campaign shown = test.map(AbTestParts::lead).orElse(campaign);
         List<RepeatFinding> repeats = test.map(t -> tests.repeats(t.test().id())).orElseGet(() -> campaigns.repeats(shown));
         return new CampaignView(shown, binding, campaigns.approvals(shown), campaigns.history(shown.id()),
-                listsOf(shown.connectionId()), campaigns.stats(shown.id()), clock.instant(), test, repeats);
+                listsOf(shown.connectionId()), campaigns.stats(shown.id()), campaigns.attachments(shown.id()), clock.instant(), test,
+                repeats);
     }
 
     /** The campaign whose card shows {@code campaignId}: itself, or the lead of its A/B test. */

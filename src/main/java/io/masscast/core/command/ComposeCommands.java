@@ -1,19 +1,26 @@
 package io.masscast.core.command;
 
+import io.masscast.core.besttime.BestTimeService;
 import io.masscast.core.campaign.AbTestService;
 import io.masscast.core.campaign.BindingService;
 import io.masscast.core.campaign.CampaignAction;
 import io.masscast.core.campaign.CampaignException;
 import io.masscast.core.campaign.CampaignService;
+import io.masscast.core.campaign.MediaUploadService;
 import io.masscast.core.model.AbSplit;
 import io.masscast.core.model.AbTestParts;
+import io.masscast.core.model.Attachment;
 import io.masscast.core.model.Actor;
 import io.masscast.core.model.Binding;
 import io.masscast.core.model.Campaign;
 import io.masscast.core.model.CampaignDraft;
 import io.masscast.core.model.ChannelRef;
+import io.masscast.core.model.ChatFile;
+import io.masscast.core.model.MediaItem;
+import io.masscast.core.model.MessageContent;
 import io.masscast.core.policy.Excerpt;
 import io.masscast.core.policy.FieldError;
+import io.masscast.core.policy.MediaLimits;
 import io.masscast.core.policy.Fields;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -23,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * {@code new} and {@code edit}: from {@code key=value} arguments, typed options or a submitted form. With
@@ -36,13 +44,17 @@ public final class ComposeCommands {
     private final FanListCache lists;
     private final DraftParser parser;
     private final AbTestParser testParser;
+    private final BestTimeService bestTimes;
+    private final MediaUploadService uploads;
 
     public ComposeCommands(CampaignService campaigns, AbTestService tests, BindingService bindings, FanListCache lists,
-                           Clock clock) {
+                           BestTimeService bestTimes, MediaUploadService uploads, Clock clock) {
         this.campaigns = campaigns;
         this.tests = tests;
         this.bindings = bindings;
         this.lists = lists;
+        this.bestTimes = bestTimes;
+        this.uploads = uploads;
         this.parser = new DraftParser(clock);
         this.testParser = new AbTestParser(parser);
     }
@@ -50,7 +62,7 @@ public final class ComposeCommands {
     Reply compose(CommandRouter.Invocation invocation) {
         Binding binding = bindings.require(invocation.channel());
         if (invocation.named().isEmpty()) {
-            return new Reply.Form(newForm(binding, Map.of()));
+            return new Reply.Form(withBestTime(newForm(binding, Map.of()), binding));
         }
         return submit(invocation.channel(), invocation.actor(), Optional.empty(), invocation.named());
     }
@@ -74,7 +86,7 @@ public final class ComposeCommands {
             throw new CampaignException.NotPermitted("Only the requester can edit " + campaign.humanId() + ".");
         }
         Binding binding = bindings.require(campaign.channel());
-        return new Reply.Form(editForm(campaign, binding, Map.of()));
+        return new Reply.Form(withBestTime(editForm(campaign, binding, Map.of()), binding));
     }
 
     /**
@@ -83,32 +95,50 @@ public final class ComposeCommands {
      */
     Reply submit(ChannelRef channel, Actor actor, Optional<Long> campaignId, Map<String, ? extends FieldValue> submitted) {
         Optional<Campaign> existing = campaignId.map(id -> CampaignRefs.inWorkspace(campaigns, channel, id));
-        Binding binding = bindings.require(existing.map(Campaign::channel).orElse(channel));
+        ChannelRef home = existing.map(Campaign::channel).orElse(channel);
+        Binding binding = bindings.require(home);
         CampaignDraft base = existing.map(FormValues::draftOf).orElse(DraftParser.empty());
         Map<String, FieldValue> values = existing.isPresent() ? changed(submitted, FormValues.of(base, binding.zone()), binding)
                 : new LinkedHashMap<>(submitted);
         FormSpec again = existing.map(c -> editForm(c, binding, submitted)).orElse(newForm(binding, submitted));
-        List<FieldError> confirmErrors = new ArrayList<>();
-        boolean confirmed = confirmed(values, confirmErrors);
+        List<FieldError> errors = new ArrayList<>();
+        boolean confirmed = confirmed(values, errors);
         if (AbTestParser.asksForTest(values)) {
             if (existing.isPresent()) {
                 return new Reply.Errors(List.of(new FieldError(Fields.SPLIT, "An edit changes one message; an A/B test is"
                         + " composed with /masscast new. Cancel " + existing.get().humanId() + " and compose the test instead.")),
                         again);
             }
-            return composeTest(channel, actor, values, binding, confirmErrors, confirmed, again);
+            if (!files(values.remove(Fields.FILES), errors).isEmpty()) {
+                errors.add(new FieldError(Fields.FILES, "Files attach to one message: give an A/B test's media as vault ids"
+                        + " or links (media, media_b, media_c)."));
+            }
+            return composeTest(channel, actor, values, binding, errors, confirmed, again);
         }
+        List<ChatFile> files = files(values.remove(Fields.FILES), errors);
         DraftParser.Result parsed = parser.parse(values, base, binding, () -> lists.lists(binding.connectionId()));
-        if (parsed.draft().isEmpty() || !confirmErrors.isEmpty()) {
-            return new Reply.Errors(concat(parsed.errors(), confirmErrors), again);
+        if (parsed.draft().isEmpty() || !errors.isEmpty()) {
+            errors.addAll(0, parsed.errors());
+            return new Reply.Errors(errors, again);
         }
         try {
+            CampaignDraft draft = parsed.draft().get();
+            List<Attachment> attachments = List.of();
+            if (!files.isEmpty()) {
+                // the policy is asked before anything is uploaded, with stand-ins for the files
+                campaigns.checkDraft(home, withMedia(draft, IntStream.rangeClosed(1, files.size())
+                        .mapToObj(i -> new MediaItem(MediaItem.Kind.UPLOAD, "upload:attached-file-" + i)).toList()), campaignId);
+                attachments = uploads.upload(binding.connectionId(), files);
+                draft = withMedia(draft, attachments.stream().map(a -> new MediaItem(MediaItem.Kind.UPLOAD, a.uploadRef())).toList());
+            }
             CampaignService.Composed composed = existing.isPresent()
-                    ? campaigns.edit(existing.get().id(), actor, parsed.draft().get(), confirmed)
-                    : campaigns.compose(channel, actor, parsed.draft().get(), confirmed);
+                    ? campaigns.edit(existing.get().id(), actor, draft, confirmed, attachments)
+                    : campaigns.compose(channel, actor, draft, confirmed, attachments);
             return Reply.privately(confirmation(composed, existing.isPresent()));
         } catch (CampaignException.PolicyViolation violation) {
             return new Reply.Errors(violation.errors(), again);
+        } catch (MediaUploadService.UploadFailed failed) {
+            return new Reply.Errors(List.of(failed.error()), again);
         }
     }
 
@@ -165,6 +195,33 @@ public final class ComposeCommands {
         return composed.notes().isEmpty() ? head : head + "\n" + String.join("\n", composed.notes());
     }
 
+    /**
+     * The files attached, their types made plain, or nothing. Files come attached by the chat platform (or read
+     * from the terminal's computer by the terminal): text typed as {@code files} names nothing masscast may open.
+     */
+    private static List<ChatFile> files(FieldValue value, List<FieldError> errors) {
+        if (value instanceof FieldValue.Files attached) {
+            List<ChatFile> files = attached.files().stream().map(MediaLimits::normalized).toList();
+            errors.addAll(MediaLimits.problems(files));
+            return files;
+        }
+        if (value != null && !value.text().isBlank()) {
+            errors.add(new FieldError(Fields.FILES, "files takes files attached in the chat, not typed text: attach them in"
+                    + " the form (Slack), as the file options of /masscast new (Discord), or in the terminal as"
+                    + " files=PATH,PATH. Vault ids and links go under media."));
+        }
+        return List.of();
+    }
+
+    /** The draft with {@code more} media after its own. */
+    private static CampaignDraft withMedia(CampaignDraft draft, List<MediaItem> more) {
+        MessageContent c = draft.content();
+        List<MediaItem> media = new ArrayList<>(c.media());
+        media.addAll(more);
+        return new CampaignDraft(new MessageContent(c.text(), c.markdown(), c.lockedText(), media, c.previewCount(), c.price()),
+                draft.audience(), draft.sendAt());
+    }
+
     private String confirmation(CampaignService.Composed composed, boolean edited) {
         Campaign campaign = composed.campaign();
         // said before the outbox posts the card (and true even if posting fails and is retried)
@@ -186,6 +243,11 @@ public final class ComposeCommands {
             }
         });
         return changed;
+    }
+
+    /** A form to open, whose send time names the best hour coming up from the creator's history. */
+    private FormSpec withBestTime(FormSpec form, Binding binding) {
+        return form.withNote(Fields.AT, bestTimes.formHint(binding));
     }
 
     /** The new-campaign form: an empty draft's defaults, overlaid with what was given. */

@@ -18,6 +18,8 @@ public final class Fields {
     public static final String USERS = "users";
     public static final String SUBSCRIBED_AFTER = "subscribed_after";
     public static final String MEDIA = "media";
+    /** Files attached in chat, uploaded to OFAuth and added to the media. */
+    public static final String FILES = "files";
     public static final String PREVIEW = "preview";
     public static final String PRICE = "price";
     public static final String LOCKED = "locked";
@@ -30,7 +32,7 @@ public final class Fields {
 
     /** The keys of one message, in the order a form asks for them. */
     public static final List<String> DRAFT =
-            List.of(TEXT, LISTS, EXCLUDE, USERS, SUBSCRIBED_AFTER, MEDIA, PREVIEW, PRICE, LOCKED, MARKDOWN, AT);
+            List.of(TEXT, LISTS, EXCLUDE, USERS, SUBSCRIBED_AFTER, MEDIA, FILES, PREVIEW, PRICE, LOCKED, MARKDOWN, AT);
     /** What a variant of an A/B test may change; the rest of the message is the same for every variant. */
     public static final List<String> VARIED = List.of(TEXT, LISTS, MEDIA, PRICE);
     /** Variants after the first (which the keys of {@link #DRAFT} describe). */
