@@ -8,6 +8,7 @@ import io.masscast.config.MasscastConfig;
 import io.masscast.config.OfAuthSettings;
 import io.masscast.config.Secret;
 import io.masscast.config.StatsSettings;
+import io.masscast.core.campaign.AbTestService;
 import io.masscast.core.besttime.BestTimeService;
 import io.masscast.core.campaign.BindingService;
 import io.masscast.core.campaign.CampaignService;
@@ -130,17 +131,19 @@ public final class Wiring implements AutoCloseable {
         this.permissions = new Permissions(admins);
         this.bindings = new BindingService(database, permissions);
         this.campaigns = new CampaignService(database, ofauth, permissions, clock);
+        AbTestService tests = new AbTestService(database, ofauth, permissions, campaigns, clock,
+                AbTestService.MAX_USER_IDS, AbTestService.MAX_POOL);
         this.submissions = new SubmissionService(database, clock);
         FanListCache lists = new FanListCache(ofauth, clock);
-        this.views = new CampaignViews(campaigns, bindings, lists, clock);
+        this.views = new CampaignViews(campaigns, tests, bindings, lists, clock);
         this.formOptions = new FormOptions(bindings, lists, ofauth, campaigns, clock);
         XChartRenderer charts = new XChartRenderer();
         this.digests = new DigestService(database, charts, clock, replica);
         BestTimeService bestTimes = new BestTimeService(database, charts, clock);
         this.reminders = new ReminderService(database, clock, replica);
         this.router = new CommandRouter(
-                new ComposeCommands(campaigns, bindings, lists, bestTimes, new MediaUploadService(ofauth), clock),
-                new DecisionCommands(campaigns),
+                new ComposeCommands(campaigns, tests, bindings, lists, bestTimes, new MediaUploadService(ofauth), clock),
+                new DecisionCommands(campaigns, tests, clock),
                 new ReadCommands(campaigns, bindings, views, lists, ofauth, clock),
                 new AdminCommands(bindings, ofauth),
                 new DigestCommands(digests),

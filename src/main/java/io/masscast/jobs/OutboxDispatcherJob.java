@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * replica at a time.
  *
  * <p>A card entry renders the campaign as it is now and posts it, or updates the message already showing it,
- * so a redelivery after a crash updates rather than duplicates; when a card is first posted, the link to its
+ * so a redelivery after a crash updates rather than duplicates (the campaigns of an A/B test share their lead's
+ * card, which shows the whole test); when a card is first posted, the link to its
  * message is kept (where the platform has one) for the digests that name it. A note, channel message or image
  * (a digest with its chart, stored with the entry) is posted at most once: its idempotency mark is stored before the platform is called, and an entry found with the mark set
  * (the process stopped during the call) or whose post failed in a way that may have reached the channel is
@@ -121,7 +122,7 @@ public final class OutboxDispatcherJob implements Job {
     }
 
     private void showCard(OutboxEntry entry, ChatNotifier notifier, Set<Long> cardShown) {
-        long campaignId = entry.campaignId().orElseThrow();
+        long campaignId = views.cardOf(entry.campaignId().orElseThrow());
         if (!cardShown.add(campaignId)) {
             markDelivered(entry); // this tick already showed the campaign as it is now
             return;
@@ -195,7 +196,7 @@ public final class OutboxDispatcherJob implements Job {
     }
 
     private Optional<String> cardMessage(OutboxEntry entry) {
-        return entry.campaignId().flatMap(id -> transactor.inTransaction(stores -> stores.cards().find(id)));
+        return entry.campaignId().map(views::cardOf).flatMap(id -> transactor.inTransaction(stores -> stores.cards().find(id)));
     }
 
     private void markDelivered(OutboxEntry entry) {

@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * rate limiter has granted it and right before it goes on the wire, then OFAuth is asked once. What a failure
  * means is {@link FailureVerdict}'s rule: a create (POST) is never repeated once it may have arrived — its
  * outcome is then in doubt and the reconciler takes over — while an edit of a scheduled message goes out as
- * a replacement (PUT), which is safe to repeat.
+ * a replacement (PUT), which is safe to repeat. Campaigns that look the same in OFAuth's analytics (the parts of an
+ * A/B test variant, twins a requester confirmed) go out one after the other, never two in flight at once.
  */
 public final class SubmitterJob implements Job {
     private static final Logger LOG = LoggerFactory.getLogger(SubmitterJob.class);
@@ -72,7 +73,9 @@ public final class SubmitterJob implements Job {
 
     private void submit(Campaign claimed) {
         String lease = SubmissionService.leaseName(claimed.id());
+        String lookalike = SubmissionService.lookalikeLeaseName(claimed.connectionId(), claimed.content());
         leases.hold(lease);
+        leases.hold(lookalike);
         try {
             SubmissionKind kind = claimed.ofauthMessageId().isPresent() ? SubmissionKind.REPLACE : SubmissionKind.CREATE;
             MassMessage message = submissions.messageFor(claimed);
@@ -91,6 +94,7 @@ public final class SubmitterJob implements Job {
                 LOG.warn("{} not sent by {}: {}", claimed.humanId(), leases.owner(), lost.getMessage());
             }
         } finally {
+            leases.release(lookalike);
             leases.release(lease);
         }
     }

@@ -19,7 +19,7 @@ final class JdbcBindingStore implements BindingStore {
 
     private static final String COLUMNS = """
             platform, workspace_id, channel_id, connection_id, creator_name, zone_id, approvers,
-            required_approvals, self_approval_allowed, daily_cap, min_gap, quiet_start, quiet_end, digest_at,
+            required_approvals, self_approval_allowed, daily_cap, min_gap, quiet_start, quiet_end, digest_at, repeat_window,
             remind_after""";
 
     private static final String FIND = """
@@ -34,7 +34,7 @@ final class JdbcBindingStore implements BindingStore {
 
     private static final String SAVE = """
             INSERT INTO binding (%s)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (platform, workspace_id, channel_id) DO UPDATE SET
                 connection_id = excluded.connection_id,
                 creator_name = excluded.creator_name,
@@ -47,6 +47,7 @@ final class JdbcBindingStore implements BindingStore {
                 quiet_start = excluded.quiet_start,
                 quiet_end = excluded.quiet_end,
                 digest_at = excluded.digest_at,
+                repeat_window = excluded.repeat_window,
                 remind_after = excluded.remind_after""".formatted(COLUMNS);
 
     private final Sql sql;
@@ -75,6 +76,7 @@ final class JdbcBindingStore implements BindingStore {
                 quietHours.map(hours -> hours.start().toString()),
                 quietHours.map(hours -> hours.end().toString()),
                 policy.digestAt().map(LocalTime::toString),
+                policy.repeatWindow().map(Duration::toString),
                 policy.remindAfter().map(Duration::toString));
     }
 
@@ -96,6 +98,7 @@ final class JdbcBindingStore implements BindingStore {
                 Duration.parse(row.string("min_gap")),
                 quietHours,
                 row.optionalString("digest_at").map(LocalTime::parse),
+                row.optionalString("repeat_window").map(Duration::parse),
                 row.optionalString("remind_after").map(Duration::parse));
         return new Binding(
                 row.channel(),

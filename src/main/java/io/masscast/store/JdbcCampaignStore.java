@@ -110,7 +110,7 @@ final class JdbcCampaignStore implements CampaignStore {
              WHERE connection_id = ? AND sent_at > ? AND sent_at <= ?
              ORDER BY sent_at, id""".formatted(COLUMNS);
 
-    private static final String COMMITTED_SENDS = """
+    private static final String SENDS_BETWEEN = """
             SELECT %s
               FROM campaign
              WHERE connection_id = ? AND send_time >= ? AND send_time < ? AND state IN (%%s)
@@ -222,9 +222,14 @@ final class JdbcCampaignStore implements CampaignStore {
 
     @Override
     public List<Campaign> committedSends(String connectionId, Instant from, Instant to) {
+        return sendsBetween(connectionId, COMMITTED, from, to);
+    }
+
+    @Override
+    public List<Campaign> sendsBetween(String connectionId, Set<CampaignState> states, Instant from, Instant to) {
         Object[] where = {connectionId, from, to};
-        return sql.list("list committed sends", COMMITTED_SENDS.formatted(Sql.placeholders(COMMITTED)),
-                JdbcCampaignStore::campaign, concat(where, COMMITTED.toArray()));
+        return sql.list("list sends", SENDS_BETWEEN.formatted(Sql.placeholders(states)),
+                JdbcCampaignStore::campaign, concat(where, states.toArray()));
     }
 
     @Override

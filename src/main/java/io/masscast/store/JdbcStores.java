@@ -1,5 +1,6 @@
 package io.masscast.store;
 
+import io.masscast.core.port.AbTestStore;
 import io.masscast.core.port.ApprovalStore;
 import io.masscast.core.port.AttachmentStore;
 import io.masscast.core.port.AuditStore;
@@ -30,6 +31,7 @@ final class JdbcStores implements Stores {
     private final StatsStore stats;
     private final ConnectionStore connections;
     private final DigestStore digests;
+    private final AbTestStore tests;
     private final ReminderStore reminders;
     private final AttachmentStore attachments;
 
@@ -45,6 +47,7 @@ final class JdbcStores implements Stores {
         stats = new JdbcStatsStore(sql);
         connections = new JdbcConnectionStore(sql);
         digests = new JdbcDigestStore(sql);
+        tests = new JdbcAbTestStore(sql);
         reminders = new JdbcReminderStore(sql);
         attachments = new JdbcAttachmentStore(sql);
     }
@@ -97,6 +100,11 @@ final class JdbcStores implements Stores {
     @Override
     public DigestStore digests() {
         return digests;
+    }
+
+    @Override
+    public AbTestStore tests() {
+        return tests;
     }
 
     @Override

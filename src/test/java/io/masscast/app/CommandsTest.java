@@ -12,7 +12,6 @@ import io.masscast.core.command.FieldValue;
 import io.masscast.core.command.Reply;
 import io.masscast.core.model.Actor;
 import io.masscast.core.model.Binding;
-import io.masscast.core.model.BindingPolicy;
 import io.masscast.core.model.Campaign;
 import io.masscast.core.model.CampaignState;
 import io.masscast.core.model.ChannelRef;
@@ -299,7 +298,7 @@ class CommandsTest {
         assertThat(refusal(ROOT, "policy approvals=٣ daily_cap=1e3 min_gap=9999h"))
                 .contains("approvals: \"٣\" won't do").contains("(use the digits 0-9)")
                 .contains("daily_cap: \"1e3\" won't do").contains("min_gap: \"9999h\" is not a gap");
-        assertThat(pipeline.wiring.bindings().find(CHANNEL).orElseThrow().policy()).isEqualTo(BindingPolicy.defaults());
+        assertThat(pipeline.wiring.bindings().find(CHANNEL).orElseThrow().policy()).isEqualTo(Pipeline.POLICY);
     }
 
     @Test

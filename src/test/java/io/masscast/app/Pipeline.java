@@ -47,6 +47,8 @@ import java.util.function.UnaryOperator;
  */
 final class Pipeline implements AutoCloseable {
     static final ChannelRef CHANNEL = new ChannelRef(Platform.SHELL, "agency", "mila");
+    /** The channel's policy: the pipelines send many alike drops on purpose; the repeat guard has tests of its own. */
+    static final BindingPolicy POLICY = BindingPolicy.defaults().withRepeatWindow(Optional.empty());
     static final Actor ALICE = Actor.of("alice", "Alice");
 
     final OfAuthSimulator simulator;
@@ -102,7 +104,7 @@ final class Pipeline implements AutoCloseable {
         if (wiring.bindings().find(CHANNEL).isEmpty()) {
             wiring.bindings().bind(Actor.of("root", "Root"), new Binding(CHANNEL, "conn_demo", "Mila Rose",
                     ZoneId.of("Europe/Berlin"), Set.of("alice", "bob", "carol", "dave", "erin", "frank"),
-                    BindingPolicy.defaults()));
+                    POLICY));
         }
         jobs = wiring.jobs(Map.of(Platform.SHELL, channel));
     }

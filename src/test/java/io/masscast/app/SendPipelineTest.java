@@ -237,7 +237,7 @@ class SendPipelineTest {
         MutableClock clock = new MutableClock(Instant.now());
         try (Pipeline pipeline = new Pipeline(folder, clock)) {
             pipeline.run(ALICE, "new text=\"Same words, two audiences\" lists=fans");
-            pipeline.run(ALICE, "new text=\"Same words, two audiences\" lists=\"VIP whales\"");
+            pipeline.run(ALICE, "new text=\"Same words, two audiences\" lists=\"VIP whales\" confirm=yes"); // a twin on purpose
             pipeline.click(BOB, ActionId.Verb.APPROVE, pipeline.campaign(1));
             pipeline.tick();
             long first = pipeline.campaign(1).ofauthMessageId().orElseThrow();

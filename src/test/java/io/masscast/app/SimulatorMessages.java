@@ -10,8 +10,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** What the simulator itself says about its mass messages and webhooks, through its {@code /_sim/} controls. */
 final class SimulatorMessages {
@@ -36,6 +38,20 @@ final class SimulatorMessages {
     static void delete(OfAuthSimulator simulator, String connectionId, long messageId) {
         send(HttpRequest.newBuilder(uri(simulator, "/v2/access/mass-messages/" + messageId))
                 .header("apiKey", simulator.apiKey()).header("x-connection-id", connectionId).DELETE());
+    }
+
+    /** The ids of a list's members, read through OFAuth's API page by page, as masscast reads them. */
+    static Set<String> listMembers(OfAuthSimulator simulator, String connectionId, String listId) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (int offset = 0; ; offset += 100) {
+            Map<String, Object> page = json(send(HttpRequest.newBuilder(uri(simulator, "/v2/access/users/lists/"
+                    + listId + "/users?limit=100&offset=" + offset)).header("apiKey", simulator.apiKey())
+                    .header("x-connection-id", connectionId).GET()), MAP);
+            ((List<?>) page.get("list")).forEach(user -> ids.add(String.valueOf(((Number) ((Map<?, ?>) user).get("id")).longValue())));
+            if (!Boolean.TRUE.equals(page.get("hasMore"))) {
+                return ids;
+            }
+        }
     }
 
     /** POSTs a control request and returns the simulator's JSON answer. */

@@ -5,6 +5,7 @@ import static io.masscast.testing.CampaignTestData.BOB;
 import static io.masscast.testing.CampaignTestData.CHANNEL;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.masscast.core.campaign.AbTestService;
 import io.masscast.core.campaign.BindingService;
 import io.masscast.core.campaign.CampaignService;
 import io.masscast.core.campaign.Mention;
@@ -96,7 +97,9 @@ class OutboxDispatcherJobTest {
         bindings.bind(Actor.of("root", "Root"), CampaignTestData.binding());
         bindings.bind(Actor.of("root", "Root"), new Binding(SLACK_CHANNEL, "conn_demo", "Mila Rose", CampaignTestData.BERLIN,
                 Set.of("bob"), BindingPolicy.defaults()));
-        views = new CampaignViews(campaigns, bindings, new FanListCache(new RecordingOfAuthGateway(), clock), clock);
+        AbTestService tests = new AbTestService(stores, new RecordingOfAuthGateway(), permissions, campaigns, clock,
+                AbTestService.MAX_USER_IDS, AbTestService.MAX_POOL);
+        views = new CampaignViews(campaigns, tests, bindings, new FanListCache(new RecordingOfAuthGateway(), clock), clock);
         outbox = dispatcher("replica-a", Map.of(Platform.SHELL, channel));
     }
 
@@ -106,7 +109,7 @@ class OutboxDispatcherJobTest {
     }
 
     private Campaign compose(ChannelRef where) {
-        return campaigns.compose(where, ALICE, CampaignTestData.draft().build()).campaign();
+        return campaigns.compose(where, ALICE, CampaignTestData.draft().build(), true).campaign(); // twins on purpose
     }
 
     private void enqueue(OutboxEntry entry) {

@@ -8,6 +8,7 @@ import io.masscast.core.campaign.CampaignException;
 import io.masscast.core.campaign.CampaignService;
 import io.masscast.core.campaign.Mention;
 import io.masscast.core.model.Actor;
+import io.masscast.core.model.BindingPolicy;
 import io.masscast.core.model.Campaign;
 import io.masscast.core.model.CampaignState;
 import io.masscast.core.policy.Permissions;
@@ -16,6 +17,7 @@ import io.masscast.testing.RecordingOfAuthGateway;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -42,14 +44,15 @@ abstract class ApprovalRaceContractTest {
         try (Database database = Database.open(freshDatabase())) {
             Permissions permissions = new Permissions(Set.of("root"));
             new BindingService(database, permissions).bind(Actor.of("root", "Root"),
-                    CampaignTestData.binding().withApprovers(approvers));
+                    CampaignTestData.binding(BindingPolicy.defaults().withRepeatWindow(Optional.empty())) // races, not repeats
+                            .withApprovers(approvers));
             CampaignService campaigns = new CampaignService(database, new RecordingOfAuthGateway(), permissions,
                     Clock.systemUTC());
             ExecutorService clickers = Executors.newFixedThreadPool(CLICKS);
             try {
                 for (int round = 0; round < CAMPAIGNS; round++) {
                     Campaign campaign = campaigns.compose(CampaignTestData.CHANNEL, CampaignTestData.ALICE,
-                            CampaignTestData.draft().build()).campaign();
+                            CampaignTestData.draft().build(), true).campaign();
                     List<String> answers = race(campaigns, campaign, clickers);
 
                     List<String> winners = answers.stream().filter(a -> a.equals("approved")).toList();

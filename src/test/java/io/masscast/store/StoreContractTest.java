@@ -267,6 +267,16 @@ abstract class StoreContractTest {
         }
 
         @Test
+        void aBindingWithTheRepeatGuardOffRoundTrips() {
+            Binding binding = StoreTestData.plainBinding(CHANNEL)
+                    .withPolicy(BindingPolicy.defaults().withRepeatWindow(Optional.empty()));
+
+            run(stores -> stores.bindings().save(binding));
+
+            assertThat(bindings().find(CHANNEL)).contains(binding);
+        }
+
+        @Test
         void savingAgainReplacesTheChannelsBinding() {
             Binding first = StoreTestData.fullBinding(CHANNEL);
             Binding second = first.withPolicy(BindingPolicy.defaults()).withApprovers(Set.of("U9"));

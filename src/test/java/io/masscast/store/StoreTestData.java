@@ -60,7 +60,8 @@ final class StoreTestData {
 
     static Binding fullBinding(ChannelRef channel) {
         BindingPolicy policy = new BindingPolicy(2, true, Optional.of(5), Duration.ofMinutes(90),
-                Optional.of(new QuietHours(LocalTime.of(23, 0), LocalTime.of(8, 30, 15))));
+                Optional.of(new QuietHours(LocalTime.of(23, 0), LocalTime.of(8, 30, 15))), Optional.of(LocalTime.of(7, 45)),
+                Optional.of(Duration.ofHours(36)), Optional.of(Duration.ofMinutes(45)));
         return new Binding(channel, "conn-lola", "Lola ✨ \"the\" creator", ZoneId.of("America/New_York"),
                 Set.of("U1", "S-approvers,team", "U\"2\" 🙂"), policy);
     }

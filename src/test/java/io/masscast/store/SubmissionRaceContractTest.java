@@ -31,11 +31,13 @@ import org.junit.jupiter.api.Test;
  * Replicas racing for one submission on a real database (several at once on PostgreSQL): of eight replicas
  * claiming one approved campaign exactly one gets it; and a slow replica starting its request at the moment
  * another one settles its lapsed claim either starts it (and the campaign stays claimed) or is refused (and the
- * campaign goes back to the queue) — never both, so a request that left is never put back in the queue.
+ * campaign goes back to the queue) — never both, so a request that left is never put back in the queue; and of
+ * eight replicas claiming eight campaigns that look the same in OFAuth's analytics, exactly one gets one.
  */
 abstract class SubmissionRaceContractTest {
     private static final int ROUNDS = 25;
     private static final int REPLICAS = 8;
+    private static final int LOOKALIKE_ROUNDS = 10;
     private static final Duration TTL = Duration.ofSeconds(10);
 
     protected abstract DatabaseSettings freshDatabase();
@@ -50,7 +52,7 @@ abstract class SubmissionRaceContractTest {
             ExecutorService replicas = Executors.newFixedThreadPool(REPLICAS);
             try {
                 for (int round = 0; round < ROUNDS; round++) {
-                    Campaign campaign = approved(campaigns);
+                    Campaign campaign = approved(campaigns, round);
                     List<Callable<Boolean>> claims = new ArrayList<>();
                     for (int r = 0; r < REPLICAS; r++) {
                         String owner = "replica-" + r;
@@ -69,6 +71,33 @@ abstract class SubmissionRaceContractTest {
     }
 
     @Test
+    void ofEightReplicasClaimingEightCampaignsThatLookTheSameExactlyOneGetsOne() throws Exception {
+        try (Database database = Database.open(freshDatabase())) {
+            CampaignService campaigns = campaigns(database);
+            SubmissionService submissions = new SubmissionService(database, clock);
+            ExecutorService replicas = Executors.newFixedThreadPool(REPLICAS);
+            try {
+                for (int round = 0; round < LOOKALIKE_ROUNDS; round++) {
+                    List<Callable<Boolean>> claims = new ArrayList<>();
+                    for (int r = 0; r < REPLICAS; r++) {
+                        // the same text and price to different lists: OFAuth's analytics can't tell these apart
+                        Campaign lookalike = approved(campaigns, round, List.of("1187345", "fans", "1190022", "following",
+                                "recent", "muted", "expired", "1190023").get(r));
+                        String owner = "replica-" + r;
+                        claims.add(() -> submissions.claim(lookalike.id(), owner, TTL).isPresent());
+                    }
+
+                    List<Boolean> won = race(replicas, claims);
+
+                    assertThat(won.stream().filter(Boolean::booleanValue)).as("round %s", round).hasSize(1);
+                }
+            } finally {
+                replicas.shutdown();
+            }
+        }
+    }
+
+    @Test
     void aRequestStartRacingTheSettlementOfItsLapsedClaimHasOneOutcome() throws Exception {
         try (Database database = Database.open(freshDatabase())) {
             CampaignService campaigns = campaigns(database);
@@ -78,7 +107,7 @@ abstract class SubmissionRaceContractTest {
             int settled = 0;
             try {
                 for (int round = 0; round < ROUNDS * 2; round++) {
-                    Campaign campaign = approved(campaigns);
+                    Campaign campaign = approved(campaigns, round);
                     assertThat(submissions.claim(campaign.id(), "slow-replica", TTL)).as("claimed").isPresent();
                     clock.advance(TTL.plusSeconds(1));
 
@@ -118,10 +147,15 @@ abstract class SubmissionRaceContractTest {
         return new CampaignService(database, new RecordingOfAuthGateway(), permissions, clock);
     }
 
-    private static Campaign approved(CampaignService campaigns) {
+    /** Each round its own text: the last round's campaign is still in flight, and a lookalike would wait for it. */
+    private static Campaign approved(CampaignService campaigns, int round) {
+        return approved(campaigns, round, "1187345");
+    }
+
+    private static Campaign approved(CampaignService campaigns, int round, String list) {
         Campaign campaign = campaigns.compose(CampaignTestData.CHANNEL, CampaignTestData.ALICE,
-                CampaignTestData.draft().build()).campaign();
-        return campaigns.approve(campaign.id(), CampaignTestData.BOB, campaign.fingerprint()).campaign();
+                CampaignTestData.draft().text("Round " + round).lists(list).build(), true).campaign();
+        return campaigns.approve(campaign.id(), CampaignTestData.BOB, campaign.fingerprint(), true).campaign();
     }
 
     private static CampaignState state(Database database, Campaign campaign) {

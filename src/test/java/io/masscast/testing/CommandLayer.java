@@ -2,6 +2,7 @@ package io.masscast.testing;
 
 import io.masscast.adapter.common.ChatCore;
 import io.masscast.chart.XChartRenderer;
+import io.masscast.core.campaign.AbTestService;
 import io.masscast.core.besttime.BestTimeService;
 import io.masscast.core.campaign.BindingService;
 import io.masscast.core.campaign.CampaignService;
@@ -32,12 +33,14 @@ public record CommandLayer(CampaignService campaigns, CampaignViews views, Comma
         CampaignService campaigns = new CampaignService(stores, ofauth, permissions, clock);
         BindingService bindings = new BindingService(stores, permissions);
         FanListCache lists = new FanListCache(ofauth, clock);
-        CampaignViews views = new CampaignViews(campaigns, bindings, lists, clock);
+        AbTestService tests = new AbTestService(stores, ofauth, permissions, campaigns, clock, AbTestService.MAX_USER_IDS,
+                AbTestService.MAX_POOL);
+        CampaignViews views = new CampaignViews(campaigns, tests, bindings, lists, clock);
         XChartRenderer charts = new XChartRenderer();
         BestTimeService bestTimes = new BestTimeService(stores, charts, clock);
-        CommandRouter router = new CommandRouter(new ComposeCommands(campaigns, bindings, lists, bestTimes,
+        CommandRouter router = new CommandRouter(new ComposeCommands(campaigns, tests, bindings, lists, bestTimes,
                 new MediaUploadService(ofauth), clock),
-                new DecisionCommands(campaigns), new ReadCommands(campaigns, bindings, views, lists, ofauth, clock),
+                new DecisionCommands(campaigns, tests, clock), new ReadCommands(campaigns, bindings, views, lists, ofauth, clock),
                 new AdminCommands(bindings, ofauth),
                 new DigestCommands(new DigestService(stores, charts, clock, "test-replica")),
                 new BestTimeCommands(bestTimes));

@@ -1,5 +1,7 @@
 package io.masscast.testing;
 
+import io.masscast.core.model.AbPart;
+import io.masscast.core.model.AbTest;
 import io.masscast.core.model.Approval;
 import io.masscast.core.model.Attachment;
 import io.masscast.core.model.AuditEvent;
@@ -16,6 +18,7 @@ import io.masscast.core.model.Lease;
 import io.masscast.core.model.OutboxEntry;
 import io.masscast.core.model.Platform;
 import io.masscast.core.model.StatsSnapshot;
+import io.masscast.core.port.AbTestStore;
 import io.masscast.core.port.ApprovalStore;
 import io.masscast.core.port.AttachmentStore;
 import io.masscast.core.port.AuditStore;
@@ -66,6 +69,8 @@ public final class InMemoryStores implements Transactor {
         final Map<Long, ChatImage> images = new HashMap<>();
         final Map<Long, String> permalinks = new HashMap<>();
         final Map<ChannelRef, Map<String, DigestStore.Outcome>> digestClaims = new HashMap<>();
+        final Map<Long, AbTest> tests = new LinkedHashMap<>();
+        final Map<Long, AbPart> testParts = new LinkedHashMap<>();
         final Set<String> reminderClaims = new HashSet<>();
         final Map<Long, List<Attachment>> attachments = new HashMap<>();
         long nextId = 1;
@@ -88,6 +93,8 @@ public final class InMemoryStores implements Transactor {
             copy.images.putAll(images);
             copy.permalinks.putAll(permalinks);
             digestClaims.forEach((channel, claims) -> copy.digestClaims.put(channel, new HashMap<>(claims)));
+            copy.tests.putAll(tests);
+            copy.testParts.putAll(testParts);
             copy.reminderClaims.addAll(reminderClaims);
             attachments.forEach((campaign, list) -> copy.attachments.put(campaign, new ArrayList<>(list)));
             copy.nextId = nextId;
@@ -253,6 +260,16 @@ public final class InMemoryStores implements Transactor {
                     return state.campaigns.values().stream()
                             .filter(c -> c.connectionId().equals(connectionId) && c.state().isCommitted())
                             .filter(c -> !c.sendTime().isBefore(from) && c.sendTime().isBefore(to))
+                            .sorted(Comparator.comparing(Campaign::sendTime).thenComparingLong(Campaign::id))
+                            .toList();
+                }
+
+                @Override
+                public List<Campaign> sendsBetween(String connectionId, Set<CampaignState> states, Instant from, Instant to) {
+                    return state.campaigns.values().stream()
+                            .filter(c -> c.connectionId().equals(connectionId) && states.contains(c.state()))
+                            .filter(c -> !c.sendTime().isBefore(from) && c.sendTime().isBefore(to))
+                            .sorted(Comparator.comparing(Campaign::sendTime).thenComparingLong(Campaign::id))
                             .toList();
                 }
 
@@ -560,6 +577,53 @@ public final class InMemoryStores implements Transactor {
                 @Override
                 public boolean anyClaimed(ChannelRef channel) {
                     return !state.digestClaims.getOrDefault(channel, Map.of()).isEmpty();
+                }
+            };
+        }
+
+        @Override
+        public AbTestStore tests() {
+            return new AbTestStore() {
+                @Override
+                public AbTest insert(AbTest test) {
+                    AbTest stored = new AbTest(state.nextId++, test.split(), test.seed(), test.poolSize(), test.maxUserIds(),
+                            test.createdAt(), 1);
+                    state.tests.put(stored.id(), stored);
+                    return stored;
+                }
+
+                @Override
+                public void addPart(AbPart part) {
+                    if (state.testParts.putIfAbsent(part.campaignId(), part) != null) {
+                        throw new IllegalStateException("campaign " + part.campaignId() + " is already part of a test");
+                    }
+                }
+
+                @Override
+                public Optional<AbTest> find(long testId) {
+                    return Optional.ofNullable(state.tests.get(testId));
+                }
+
+                @Override
+                public Optional<AbPart> partOf(long campaignId) {
+                    return Optional.ofNullable(state.testParts.get(campaignId));
+                }
+
+                @Override
+                public List<AbPart> parts(long testId) {
+                    return state.testParts.values().stream().filter(p -> p.testId() == testId)
+                            .sorted(Comparator.comparing(AbPart::variant).thenComparingInt(AbPart::part)).toList();
+                }
+
+                @Override
+                public boolean advance(long testId, long version) {
+                    AbTest test = state.tests.get(testId);
+                    if (test == null || test.version() != version) {
+                        return false;
+                    }
+                    state.tests.put(testId, new AbTest(test.id(), test.split(), test.seed(), test.poolSize(),
+                            test.maxUserIds(), test.createdAt(), version + 1));
+                    return true;
                 }
             };
         }

@@ -28,11 +28,26 @@ final class FormPrompter {
         this.console = console;
     }
 
-    /** Asks every field; empty if input ended or the user typed /cancel. */
+    /**
+     * Asks the message's fields, then whether it is an A/B test and, if so, the variants' fields (a new message only);
+     * empty if input ended or the user typed /cancel. A field asked for only on request is asked when an answer is
+     * refused on it.
+     */
     Optional<Map<String, RawValue>> askAll(FormSpec spec) {
         console.print(spec.title() + " (" + spec.creatorName() + ", times in " + spec.zone().getId()
                 + "). Enter keeps the value in [brackets]; /cancel stops.");
-        return ask(spec, ComposeForm.FIELDS.stream().map(FormField::key).toList(), List.of(), new LinkedHashMap<>());
+        List<String> message = ComposeForm.of(FormField.Group.MESSAGE).stream().map(FormField::key).toList();
+        Optional<Map<String, RawValue>> answers = ask(spec, message, List.of(), new LinkedHashMap<>());
+        if (answers.isEmpty() || spec.isEdit()) {
+            return answers;
+        }
+        // the test's fields only once the split says there is one: most messages are not tests
+        Optional<Map<String, RawValue>> split = ask(spec, List.of(Fields.SPLIT), List.of(), answers.get());
+        if (split.isEmpty() || !split.get().containsKey(Fields.SPLIT)) {
+            return split;
+        }
+        return ask(spec, ComposeForm.of(FormField.Group.AB_TEST).stream().map(FormField::key)
+                .filter(key -> !key.equals(Fields.SPLIT)).toList(), List.of(), split.get());
     }
 
     /** Asks again for the fields with errors, keeping the other answers. */

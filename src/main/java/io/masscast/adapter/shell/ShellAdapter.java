@@ -170,6 +170,8 @@ public final class ShellAdapter {
             console.print(ShellText.card(card.card()));
         } else if (reply instanceof Reply.Form form) {
             prompter.askAll(form.spec()).ifPresent(answers -> submit(form.spec(), answers));
+        } else if (reply instanceof Reply.Confirm confirm) {
+            console.print(ShellText.confirmation(confirm.action()));
         } else if (reply instanceof Reply.Errors errors) {
             console.print("→ That can't go out as it is:");
             errors.errors().forEach(e -> console.print("  " + e.field() + ": " + e.message()));

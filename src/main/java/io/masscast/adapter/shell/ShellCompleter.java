@@ -1,6 +1,7 @@
 package io.masscast.adapter.shell;
 
 import io.masscast.core.command.CommandRouter;
+import io.masscast.core.policy.Fields;
 import java.util.List;
 import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
@@ -26,9 +27,11 @@ final class ShellCompleter implements Completer {
         } else if (words.get(0).equals(MASSCAST) && line.wordIndex() == 1) {
             router.commandNames().forEach(name -> candidates.add(new Candidate(name)));
         } else if (words.get(0).equals(MASSCAST)) {
-            // a key is completed up to its "=", without the space that would end the argument
-            router.keysOf(words.get(1)).forEach(key -> candidates.add(
-                    new Candidate(key + "=", key + "=", null, null, null, null, false)));
+            // a key is completed up to its "=", without the space that would end the argument; the variants' keys
+            // only once split= makes the line an A/B test, so that "te" still completes to text=
+            boolean test = words.stream().anyMatch(word -> word.startsWith(Fields.SPLIT + "="));
+            router.keysOf(words.get(1)).stream().filter(key -> test || Fields.variantOf(key).isEmpty())
+                    .forEach(key -> candidates.add(new Candidate(key + "=", key + "=", null, null, null, null, false)));
         }
     }
 }

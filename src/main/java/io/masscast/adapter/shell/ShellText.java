@@ -1,14 +1,13 @@
 package io.masscast.adapter.shell;
 
-import io.masscast.core.command.ActionId;
 import io.masscast.core.command.Card;
 import io.masscast.core.command.CardAction;
 import io.masscast.core.text.Markup;
-import java.util.Locale;
 
 /** Renders cards and message text for a terminal: mentions as {@code @id}, buttons as the command to type. */
 final class ShellText {
     private static final String RULE = "─".repeat(72);
+    private static final int LABEL_WIDTH = 14;
 
     private ShellText() {
     }
@@ -29,12 +28,13 @@ final class ShellText {
             out.append("│ ").append(plain(card.text())).append('\n');
         }
         for (Card.Field field : card.fields()) {
-            out.append("│ ").append(pad(field.label())).append(plain(field.value())).append('\n');
+            // a value of several lines (an A/B test's comparison) stays inside the box, under the first
+            out.append("│ ").append(pad(field.label())).append(plain(field.value()).replace("\n", "\n│ " + " ".repeat(LABEL_WIDTH))).append('\n');
         }
         if (!card.actions().isEmpty()) {
             out.append("│ ").append(pad("Actions"));
             for (CardAction action : card.actions()) {
-                out.append('[').append(action.label()).append(": ").append(command(action, humanId)).append("] ");
+                out.append('[').append(action.label()).append(": ").append(action.command(humanId)).append("] ");
             }
             out.append('\n');
         }
@@ -48,12 +48,16 @@ final class ShellText {
         return card.context().split(" ", 2)[0];
     }
 
-    private static String command(CardAction action, String humanId) {
-        String verb = action.id().verb().name().toLowerCase(Locale.ROOT).replace('_', '-');
-        return "/masscast " + verb + " " + humanId + (action.id().verb() == ActionId.Verb.REJECT ? " REASON" : "");
+    /** A confirmation a decision asks for, with the command that gives it. */
+    static String confirmation(CardAction action) {
+        CardAction.Confirm confirm = action.confirm().orElseThrow();
+        String campaign = action.target()
+                .orElseThrow(() -> new IllegalArgumentException("a confirmation in a terminal names its campaign"));
+        return "→ " + Markup.plain(confirm.title()) + "\n  " + Markup.plain(confirm.text()) + "\n  To confirm: "
+                + action.command(campaign);
     }
 
     private static String pad(String label) {
-        return String.format("%-14s", label + ":");
+        return String.format("%-" + LABEL_WIDTH + "s", label + ":");
     }
 }

@@ -17,6 +17,7 @@ import io.masscast.core.command.CardAction;
 import io.masscast.core.text.Markup;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A core {@link Card} as Block Kit: a header with the title, the fields (short ones side by side, long ones on
@@ -54,6 +55,21 @@ final class CardRenderer {
             blocks.add(actions(ACTIONS_BLOCK, buttons));
         }
         return new SlackMessage(SlackText.mrkdwn(card.title()), blocks, isPrivate);
+    }
+
+    /**
+     * The confirmation a decision asks for after its button was pressed (an approval of a campaign that repeats a
+     * recent one): what it restates, and the button that does it. The message is the confirmation, so the button
+     * asks no more.
+     */
+    SlackMessage confirmation(CardAction action) {
+        CardAction.Confirm confirm = action.confirm().orElseThrow();
+        String text = "*" + SlackText.mrkdwn(confirm.title()) + "*\n" + SlackText.mrkdwn(confirm.text());
+        CardAction button = new CardAction(confirm.confirmLabel(), action.id(), action.style(), Optional.empty(),
+                action.target());
+        List<LayoutBlock> blocks = List.of(section(s -> s.text(markdownText(SlackText.fit(text, SECTION_MAX)))),
+                actions(ACTIONS_BLOCK, List.of(button(button))));
+        return new SlackMessage(SlackText.mrkdwn(confirm.title()), blocks, true);
     }
 
     private static void addFields(List<Card.Field> fields, List<LayoutBlock> blocks) {

@@ -21,6 +21,7 @@ import com.slack.api.model.block.element.MultiExternalSelectElement;
 import com.slack.api.model.block.element.MultiStaticSelectElement;
 import com.slack.api.model.block.element.NumberInputElement;
 import com.slack.api.model.block.element.PlainTextInputElement;
+import com.slack.api.model.block.element.StaticSelectElement;
 import com.slack.api.model.view.View;
 import io.masscast.adapter.common.FormChoices;
 import io.masscast.core.command.ComposeForm;
@@ -91,6 +92,9 @@ final class ComposeModal {
         blocks.add(section(s -> s.blockId("intro").text(markdownText("*" + SlackText.mrkdwn(spec.title()) + "*\n"
                 + SlackText.mrkdwn(spec.creatorName()) + "'s time zone: " + zone))));
         for (FormField field : ComposeForm.FIELDS) {
+            if (spec.isEdit() && field.group() == FormField.Group.AB_TEST) {
+                continue; // an edit changes one message; a test is composed with /masscast new
+            }
             switch (field.kind()) {
                 case TEXT -> blocks.add(textField(field, spec));
                 case LISTS -> blocks.add(field(field, field.hint(), listSelect(field, items(spec, field.key()), choices)));
@@ -100,7 +104,15 @@ final class ComposeModal {
                 case DAY -> blocks.add(field(field, "A day in " + zone + ".", DatePickerElement.builder().actionId(field.key())
                         .initialDate(spec.value(field.key()).filter(FieldValue.Day.class::isInstance)
                                 .map(day -> ((FieldValue.Day) day).value().toString()).orElse(null)).build()));
-                case MEDIA -> mediaFields(field, spec, choices, blocks);
+                case MEDIA -> {
+                    if (field.key().equals(Fields.MEDIA)) {
+                        mediaFields(field, spec, choices, blocks);
+                    } else { // a variant's media: typed, as the vault picker is variant A's
+                        blocks.add(field(field, field.hint() + " Separate them with commas.", PlainTextInputElement.builder()
+                                .actionId(field.key()).initialValue(nonEmpty(String.join(", ", items(spec, field.key())))).build()));
+                    }
+                }
+                case CHOICE -> blocks.add(field(field, field.hint(), choice(field, spec)));
                 case FILES -> blocks.add(field(field, field.hint(), FileInputElement.builder().actionId(field.key())
                         .filetypes(FILE_TYPES).maxFiles(MediaLimits.MAX_FILES).build()));
                 case COUNT -> blocks.add(field(field, field.hint(), NumberInputElement.builder().actionId(field.key())
@@ -140,6 +152,16 @@ final class ComposeModal {
         }
         return field(field, field.hint(), PlainTextInputElement.builder().actionId(field.key()).multiline(true)
                 .maxLength(TEXT_INPUT_MAX).initialValue(nonEmpty(text)).build());
+    }
+
+    /** A choice as a menu; its empty choice (what an untouched form gives) is no option, the field is optional. */
+    private static BlockElement choice(FormField field, FormSpec spec) {
+        List<OptionObject> options = field.choices().stream().filter(c -> !c.value().isEmpty())
+                .map(c -> option(plainText(SlackText.fit(c.label(), OPTION_TEXT_MAX)), c.value())).toList();
+        String current = spec.value(field.key()).map(FieldValue::text).map(String::strip).orElse("");
+        return StaticSelectElement.builder().actionId(field.key()).placeholder(plainText(field.choices().get(0).label()))
+                .options(options).initialOption(options.stream().filter(o -> o.getValue().equals(current)).findFirst()
+                        .orElse(null)).build();
     }
 
     /** Vault media to pick (when the vault answered in time) and a field for other media ids and links. */

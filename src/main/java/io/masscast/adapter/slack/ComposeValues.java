@@ -1,6 +1,7 @@
 package io.masscast.adapter.slack;
 
 import com.slack.api.model.view.ViewState;
+import io.masscast.core.command.ComposeForm;
 import io.masscast.core.command.FieldValue;
 import io.masscast.core.command.RawValue;
 import io.masscast.core.policy.FieldError;
@@ -70,18 +71,21 @@ final class ComposeValues {
         return Optional.ofNullable(blocks.get(blockId)).map(actions -> actions.get(blockId));
     }
 
+    /** A value as the input of its field's kind gives it. */
     private static FieldValue read(String key, ViewState.Value value) {
-        return switch (key) {
-            case Fields.LISTS, Fields.EXCLUDE -> new RawValue(selected(value));
-            case Fields.USERS, Fields.MEDIA -> new RawValue(separated(value.getValue()));
-            case Fields.SUBSCRIBED_AFTER -> day(value.getSelectedDate());
-            case Fields.LOCKED, Fields.MARKDOWN -> new FieldValue.Flag(selected(value).contains(ComposeModal.YES));
-            case Fields.AT -> Optional.ofNullable(value.getSelectedDateTime())
+        return switch (ComposeForm.field(key).kind()) {
+            case LISTS -> new RawValue(selected(value));
+            case FAN_IDS, MEDIA -> new RawValue(separated(value.getValue()));
+            case DAY -> day(value.getSelectedDate());
+            case FLAG -> new FieldValue.Flag(selected(value).contains(ComposeModal.YES));
+            case SEND_TIME -> Optional.ofNullable(value.getSelectedDateTime())
                     .<FieldValue>map(seconds -> new FieldValue.Moment(Instant.ofEpochSecond(seconds)))
                     .orElse(RawValue.of(""));
-            case Fields.PRICE -> amount(value.getValue());
-            case Fields.PREVIEW -> count(value.getValue());
-            default -> RawValue.of(orEmpty(value.getValue()));
+            case MONEY -> amount(value.getValue());
+            case COUNT -> count(value.getValue());
+            case CHOICE -> RawValue.of(value.getSelectedOption() == null ? "" : orEmpty(value.getSelectedOption().getValue()));
+            case TEXT -> RawValue.of(orEmpty(value.getValue()));
+            case FILES -> throw new IllegalArgumentException("files are read through SlackFiles, not the view state");
         };
     }
 

@@ -6,7 +6,7 @@ import io.masscast.core.policy.FieldError;
 
 /**
  * A command's {@link Reply} as a Slack message. Private replies (help, refusals, errors) are ephemeral; a form
- * is not a message: the listeners open it as a modal instead.
+ * is not a message: the listeners open it as a modal instead. A confirmation comes with the button that does it.
  */
 final class ReplyRenderer implements PlatformReplies<SlackMessage> {
     private final CardRenderer cards;
@@ -25,6 +25,9 @@ final class ReplyRenderer implements PlatformReplies<SlackMessage> {
         }
         if (reply instanceof Reply.Errors errors) {
             return SlackMessage.privately(errorList(errors));
+        }
+        if (reply instanceof Reply.Confirm confirm) {
+            return cards.confirmation(confirm.action());
         }
         throw new IllegalArgumentException("a form opens as a modal, not as a message");
     }

@@ -1,5 +1,7 @@
 package io.masscast.core.campaign;
 
+import io.masscast.core.model.Campaign;
+import io.masscast.core.model.RepeatFinding;
 import io.masscast.core.policy.FieldError;
 import java.util.List;
 
@@ -81,6 +83,30 @@ public abstract sealed class CampaignException extends RuntimeException {
     public static final class Contended extends CampaignException {
         public Contended(String message) {
             super(message);
+        }
+    }
+
+    /**
+     * The campaign repeats others the approver has not been warned about in this click: the approval needs one
+     * more confirmation, made knowing {@code repeats}. Nothing was recorded.
+     */
+    public static final class RepeatUnconfirmed extends CampaignException {
+        private final transient Campaign campaign;
+        private final transient List<RepeatFinding> repeats;
+
+        public RepeatUnconfirmed(Campaign campaign, List<RepeatFinding> repeats) {
+            super(campaign.humanId() + " repeats " + repeats.get(0).other().humanId()
+                    + ": approving it takes one more confirmation.");
+            this.campaign = campaign;
+            this.repeats = List.copyOf(repeats);
+        }
+
+        public Campaign campaign() {
+            return campaign;
+        }
+
+        public List<RepeatFinding> repeats() {
+            return repeats;
         }
     }
 

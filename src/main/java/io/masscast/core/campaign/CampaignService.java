@@ -14,8 +14,8 @@ import io.masscast.core.model.CampaignDraft;
 import io.masscast.core.model.CampaignState;
 import io.masscast.core.model.CampaignStats;
 import io.masscast.core.model.ChannelRef;
-import io.masscast.core.model.ConnectionHealth;
 import io.masscast.core.model.OutboxEntry;
+import io.masscast.core.model.RepeatFinding;
 import io.masscast.core.policy.ApprovalPolicy;
 import io.masscast.core.policy.FieldError;
 import io.masscast.core.policy.Permissions;
@@ -27,7 +27,6 @@ import io.masscast.core.port.Stores;
 import io.masscast.core.port.Transactor;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -76,18 +75,28 @@ public final class CampaignService {
     }
 
     public Composed compose(ChannelRef channel, Actor requester, CampaignDraft draft) {
-        return compose(channel, requester, draft, List.of());
+        return compose(channel, requester, draft, false);
+    }
+
+    /** A campaign without files attached from chat; {@code twinConfirmed} as below. */
+    public Composed compose(ChannelRef channel, Actor requester, CampaignDraft draft, boolean twinConfirmed) {
+        return compose(channel, requester, draft, twinConfirmed, List.of());
     }
 
     /**
-     * Composes a campaign whose media include files uploaded from chat ({@code attachments}, already named in the
-     * draft's media by their upload references); they are stored with it, in the same transaction.
+     * Composes a campaign. A text the same as that of a campaign going out within minutes is refused on the
+     * {@code confirm} field unless {@code twinConfirmed} (see {@link RepeatGuard}). Files uploaded from chat
+     * ({@code attachments}, already named in the draft's media by their upload references) are stored with it, in the
+     * same transaction.
      */
-    public Composed compose(ChannelRef channel, Actor requester, CampaignDraft draft, List<Attachment> attachments) {
+    public Composed compose(ChannelRef channel, Actor requester, CampaignDraft draft, boolean twinConfirmed,
+                            List<Attachment> attachments) {
         return ledger.inTransaction(stores -> {
-            Binding binding = binding(stores, channel);
+            Binding binding = CampaignChecks.binding(stores, channel);
             Instant now = ledger.now();
             SendPolicy.DraftVerdict verdict = check(stores, draft, binding, now, 0);
+            CampaignChecks.refuseUnconfirmedTwin(stores, binding, draft.content(), verdict.scheduledAt().orElse(now), Set.of(),
+                    twinConfirmed);
             String fingerprint = Fingerprint.of(binding.connectionId(), draft.content(), draft.audience(), verdict.scheduledAt());
             Campaign campaign = stores.campaigns().insert(new Campaign(0, 0, channel, binding.connectionId(),
                     requester.userId(), requester.displayName(), draft.content(), draft.audience(),
@@ -101,27 +110,32 @@ public final class CampaignService {
         });
     }
 
-    /** The requester changes a pending or scheduled campaign; earlier approvals no longer count. */
     public Composed edit(long campaignId, Actor actor, CampaignDraft draft) {
-        return edit(campaignId, actor, draft, List.of());
+        return edit(campaignId, actor, draft, false, List.of());
     }
 
-    /** An edit that attaches more uploaded files ({@code attachments}, named in the draft's media). */
-    public Composed edit(long campaignId, Actor actor, CampaignDraft draft, List<Attachment> attachments) {
+    /**
+     * The requester changes a pending or scheduled campaign; earlier approvals no longer count. {@code twinConfirmed}
+     * and {@code attachments} as for {@link #compose(ChannelRef, Actor, CampaignDraft, boolean, List)}.
+     */
+    public Composed edit(long campaignId, Actor actor, CampaignDraft draft, boolean twinConfirmed, List<Attachment> attachments) {
         return ledger.inTransaction(stores -> {
             Campaign campaign = CampaignLedger.load(stores, campaignId);
+            CampaignChecks.refuseTestPart(stores, campaign, "edited");
             CampaignLedger.require(CampaignAction.EDIT, campaign);
             if (!campaign.isRequestedBy(actor)) {
                 throw new CampaignException.NotPermitted("Only the requester, " + Mention.of(campaign.requesterId())
                         + ", can edit " + campaign.humanId() + ". Compose your own with /masscast new.");
             }
-            Binding binding = binding(stores, campaign.channel());
+            Binding binding = CampaignChecks.binding(stores, campaign.channel());
             Instant now = ledger.now();
             SendPolicy.DraftVerdict verdict = check(stores, draft, binding, now, campaign.id());
             String fingerprint = Fingerprint.of(campaign.connectionId(), draft.content(), draft.audience(), verdict.scheduledAt());
             if (fingerprint.equals(campaign.fingerprint()) && campaign.state() == PENDING_APPROVAL) {
                 return new Composed(campaign, List.of("Nothing changed: " + campaign.humanId() + " stays as it was."));
             }
+            CampaignChecks.refuseUnconfirmedTwin(stores, binding, draft.content(), verdict.scheduledAt().orElse(now),
+                    Set.of(campaign.id()), twinConfirmed);
             stores.approvals().clear(campaign.id());
             Campaign after = campaign.change()
                     .content(draft.content(), draft.audience(), verdict.scheduledAt(), fingerprint)
@@ -144,25 +158,38 @@ public final class CampaignService {
      * the others learn who approved it.
      */
     public Approved approve(long campaignId, Actor actor, String shownFingerprint) {
+        return approve(campaignId, actor, shownFingerprint, false);
+    }
+
+    /**
+     * As {@link #approve(long, Actor, String)}; a campaign that repeats another ({@link #repeats}) is approved only
+     * with {@code repeatConfirmed}, else {@link CampaignException.RepeatUnconfirmed} asks for that confirmation.
+     */
+    public Approved approve(long campaignId, Actor actor, String shownFingerprint, boolean repeatConfirmed) {
         return ledger.inTransaction(stores -> {
             Campaign campaign = CampaignLedger.load(stores, campaignId);
+            CampaignChecks.refuseTestPart(stores, campaign, "approved");
             if (campaign.state() != PENDING_APPROVAL) {
-                throw alreadyDecided(stores, campaign);
+                throw CampaignChecks.alreadyDecided(stores, campaign);
             }
-            Binding binding = binding(stores, campaign.channel());
+            Binding binding = CampaignChecks.binding(stores, campaign.channel());
             approvalPolicy.refusal(campaign, binding, actor).ifPresent(reason -> {
                 throw new CampaignException.NotPermitted(reason);
             });
-            refuseIfSessionExpired(stores, campaign, binding);
+            CampaignChecks.refuseIfSessionExpired(stores, campaign, binding);
             if (!campaign.fingerprint().equals(shownFingerprint)) {
                 throw new CampaignException.Stale(campaign.humanId() + " changed after the version you approved. "
                         + "Look at the updated card and approve that one if it is right.");
             }
             Instant now = ledger.now();
             List<FieldError> errors = sendPolicy.checkBeforeApproval(campaign, binding, now,
-                    (from, to) -> stores.campaigns().committedSends(campaign.connectionId(), from, to));
+                    CampaignChecks.sends(stores, campaign.connectionId()));
             if (!errors.isEmpty()) {
                 throw new CampaignException.PolicyViolation(errors);
+            }
+            List<RepeatFinding> repeats = RepeatGuard.repeats(stores, campaign, binding, now, Set.of(campaign.id()));
+            if (!repeatConfirmed && !repeats.isEmpty()) {
+                throw new CampaignException.RepeatUnconfirmed(campaign, repeats);
             }
             Approval approval = new Approval(campaign.id(), actor.userId(), actor.displayName(), campaign.fingerprint(), now);
             if (!stores.approvals().add(approval)) {
@@ -172,7 +199,8 @@ public final class CampaignService {
             List<Approval> approvals = stores.approvals().forCampaign(campaign.id(), campaign.fingerprint());
             boolean complete = approvalPolicy.isComplete(binding, approvals);
             Campaign after = campaign.change().state(complete ? APPROVED : PENDING_APPROVAL).apply(now);
-            String detail = "approval " + approvals.size() + " of " + binding.policy().requiredApprovals();
+            String detail = "approval " + approvals.size() + " of " + binding.policy().requiredApprovals()
+                    + (repeats.isEmpty() ? "" : ", confirmed although it repeats " + repeats.get(0).other().humanId());
             Campaign saved = ledger.record(stores, campaign, after, CampaignAction.APPROVE, actor.userId(), detail,
                     Optional.empty());
             return new Approved(saved, approvals, binding.policy().requiredApprovals());
@@ -189,10 +217,11 @@ public final class CampaignService {
         });
         return ledger.inTransaction(stores -> {
             Campaign campaign = CampaignLedger.load(stores, campaignId);
+            CampaignChecks.refuseTestPart(stores, campaign, "rejected");
             if (campaign.state() != PENDING_APPROVAL) {
-                throw alreadyDecided(stores, campaign);
+                throw CampaignChecks.alreadyDecided(stores, campaign);
             }
-            Binding binding = binding(stores, campaign.channel());
+            Binding binding = CampaignChecks.binding(stores, campaign.channel());
             if (!permissions.isApprover(binding, actor)) {
                 throw new CampaignException.NotPermitted("Only approvers can reject " + campaign.humanId()
                         + ". If it is yours, cancel it instead.");
@@ -209,6 +238,15 @@ public final class CampaignService {
      * first; if OFAuth refuses or cannot be reached, nothing changes here.
      */
     public Campaign cancel(long campaignId, Actor actor) {
+        ledger.inTransaction(stores -> {
+            CampaignChecks.refuseTestPart(stores, CampaignLedger.load(stores, campaignId), "cancelled");
+            return null;
+        });
+        return cancelOne(campaignId, actor);
+    }
+
+    /** Cancels one campaign, whether or not it is part of an A/B test (the test cancels its parts with this). */
+    Campaign cancelOne(long campaignId, Actor actor) {
         Campaign campaign = ledger.inTransaction(stores -> {
             Campaign current = CampaignLedger.load(stores, campaignId);
             CampaignLedger.require(CampaignAction.CANCEL, current);
@@ -238,10 +276,19 @@ public final class CampaignService {
 
     /** Pulls a sent message back inside OFAuth's unsend window. Fans who bought it keep access. */
     public Campaign unsend(long campaignId, Actor actor) {
+        ledger.inTransaction(stores -> {
+            CampaignChecks.refuseTestPart(stores, CampaignLedger.load(stores, campaignId), "unsent");
+            return null;
+        });
+        return unsendOne(campaignId, actor);
+    }
+
+    /** Unsends one campaign, whether or not it is part of an A/B test (the test unsends its parts with this). */
+    Campaign unsendOne(long campaignId, Actor actor) {
         Campaign campaign = ledger.inTransaction(stores -> {
             Campaign current = CampaignLedger.load(stores, campaignId);
             CampaignLedger.require(CampaignAction.UNSEND, current);
-            Binding binding = binding(stores, current.channel());
+            Binding binding = CampaignChecks.binding(stores, current.channel());
             if (!current.isRequestedBy(actor) && !permissions.isApprover(binding, actor) && !permissions.isAdmin(actor)) {
                 throw new CampaignException.NotPermitted("Only the requester, an approver or an admin can unsend "
                         + current.humanId() + ".");
@@ -323,6 +370,18 @@ public final class CampaignService {
         return ledger.inTransaction(stores -> stores.stats().find(campaignId));
     }
 
+    /**
+     * What a pending campaign repeats (same or nearly the same text or media, overlapping audience, within the
+     * channel's repeat window), for its card; nothing once it is decided, or while the guard is off.
+     */
+    public List<RepeatFinding> repeats(Campaign campaign) {
+        if (campaign.state() != PENDING_APPROVAL) {
+            return List.of();
+        }
+        return ledger.inTransaction(stores -> RepeatGuard.repeats(stores, campaign,
+                CampaignChecks.binding(stores, campaign.channel()), ledger.now(), CampaignChecks.family(stores, campaign.id())));
+    }
+
     /** The files attached to the campaign from chat, in the order they were attached. */
     public List<Attachment> attachments(long campaignId) {
         return ledger.inTransaction(stores -> stores.attachments().forCampaign(campaignId));
@@ -337,12 +396,13 @@ public final class CampaignService {
      * draft in {@code channel} would throw now, without storing anything: checked before files are uploaded for it.
      */
     public void checkDraft(ChannelRef channel, CampaignDraft draft, Optional<Long> campaignId) {
-        ledger.inTransaction(stores -> check(stores, draft, binding(stores, channel), ledger.now(), campaignId.orElse(0L)));
+        ledger.inTransaction(stores -> check(stores, draft, CampaignChecks.binding(stores, channel), ledger.now(),
+                campaignId.orElse(0L)));
     }
 
     private SendPolicy.DraftVerdict check(Stores stores, CampaignDraft draft, Binding binding, Instant now, long self) {
         SendPolicy.DraftVerdict verdict = sendPolicy.checkDraft(draft, binding, now,
-                (from, to) -> stores.campaigns().committedSends(binding.connectionId(), from, to), self);
+                CampaignChecks.sends(stores, binding.connectionId()), self);
         if (!verdict.ok()) {
             throw new CampaignException.PolicyViolation(verdict.errors());
         }
@@ -371,7 +431,7 @@ public final class CampaignService {
         return ledger.inTransaction(stores -> {
             Campaign current = CampaignLedger.load(stores, campaignId);
             CampaignLedger.require(action, current);
-            Binding binding = binding(stores, current.channel());
+            Binding binding = CampaignChecks.binding(stores, current.channel());
             if (!permissions.isApprover(binding, actor) && !permissions.isAdmin(actor)) {
                 throw new CampaignException.NotPermitted("Only an approver or an admin can decide what happened to "
                         + current.humanId() + ".");
@@ -382,52 +442,5 @@ public final class CampaignService {
             Campaign after = (to == APPROVED ? change.requestStartedAt(Optional.empty()) : change).apply(ledger.now());
             return ledger.record(stores, current, after, action, actor.userId(), "decided by a person", Optional.of(note));
         });
-    }
-
-    /** While the creator's session is expired nothing can be sent for them, so nothing more is approved. */
-    private static void refuseIfSessionExpired(Stores stores, Campaign campaign, Binding binding) {
-        stores.connections().find(campaign.connectionId())
-                .filter(connection -> connection.health() == ConnectionHealth.EXPIRED)
-                .ifPresent(connection -> {
-                    throw new CampaignException.NotPermitted(binding.creatorName() + "'s OnlyFans session has expired"
-                            + " (OFAuth connection " + campaign.connectionId() + "), so masscast can't send for them and"
-                            + " approvals are on hold. " + campaign.humanId() + " stays pending: approve it once the"
-                            + " creator has reconnected through OFAuth Link and this channel says the session works again.");
-                });
-    }
-
-    private static Binding binding(Stores stores, ChannelRef channel) {
-        return stores.bindings().find(channel).orElseThrow(CampaignException.NotBound::new);
-    }
-
-    /** The answer to a late click: who decided first, and where the campaign stands now. */
-    private static CampaignException alreadyDecided(Stores stores, Campaign campaign) {
-        CampaignState state = campaign.state();
-        boolean approved = state.isCommitted() || state == CampaignState.FAILED || state == UNSENT;
-        CampaignState decisive = approved ? APPROVED : state;
-        List<String> deciders = approved
-                ? stores.approvals().forCampaign(campaign.id(), campaign.fingerprint()).stream()
-                        .sorted(Comparator.comparing(Approval::at)).map(Approval::approverId).distinct().toList()
-                : stores.audit().forCampaign(campaign.id()).stream()
-                        .filter(e -> e.to() == decisive && e.from().filter(from -> from == PENDING_APPROVAL).isPresent())
-                        .max(Comparator.comparing(AuditEvent::at))
-                        .map(AuditEvent::actorId)
-                        .filter(id -> !id.equals(CampaignLedger.SYSTEM_ACTOR))
-                        .stream().toList();
-        String who = deciders.isEmpty() ? "" : " by " + and(deciders.stream().map(Mention::of).toList());
-        String what = switch (state) {
-            case REJECTED -> "was already rejected";
-            case CANCELLED -> "was cancelled";
-            case EXPIRED -> "expired: its send time passed before it was approved";
-            default -> "was already approved";
-        };
-        String now = approved && state != APPROVED ? "; it is now " + state.label() : "";
-        return new CampaignException.AlreadyDecided(campaign.humanId() + " " + what + who + now + ".");
-    }
-
-    /** {@code a}, {@code a and b}, {@code a, b and c}. */
-    private static String and(List<String> names) {
-        return names.size() == 1 ? names.get(0)
-                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
     }
 }

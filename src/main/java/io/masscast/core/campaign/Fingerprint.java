@@ -36,7 +36,12 @@ public final class Fingerprint {
         field(canonical, "exclude", sorted(audience.excludedLists()));
         field(canonical, "subscribedAfter", audience.subscribedAfter().map(Instant::toString).orElse(""));
         field(canonical, "scheduledAt", scheduledAt.map(Instant::toString).orElse(""));
-        return HexFormat.of().formatHex(sha256(canonical.toString()));
+        return digest(canonical.toString());
+    }
+
+    /** The SHA-256 of {@code text}, in hex. */
+    static String digest(String text) {
+        return HexFormat.of().formatHex(sha256(text));
     }
 
     /** The first characters, enough to tell versions apart on a card or in a button value. */

@@ -43,6 +43,8 @@ import java.util.stream.Collectors;
 public final class SubmissionService {
     /** How many candidate message ids a note names before it says "and n more". */
     private static final int IDS_SHOWN = 5;
+    /** Campaigns being submitted or in doubt looked at for a lookalike; far more than are ever in flight at once. */
+    private static final int LOOKALIKES_CHECKED = 1000;
 
     private final CampaignLedger ledger;
 
@@ -52,6 +54,17 @@ public final class SubmissionService {
 
     public static String leaseName(long campaignId) {
         return "submission:" + campaignId;
+    }
+
+    /**
+     * The lease a process holds while it submits a campaign of {@code connectionId} whose content looks like
+     * {@code content} in OFAuth's analytics ({@link SentMessageMatch#lookAlike}): while one such submission is in
+     * flight, no other process starts another, so the reconciler can always tell their messages apart.
+     */
+    public static String lookalikeLeaseName(String connectionId, MessageContent content) {
+        String key = connectionId + "\n" + OnlyFansText.normalise(content.text()) + "\n"
+                + content.price().stripTrailingZeros().toPlainString() + "\n" + content.media().size();
+        return "lookalike:" + Fingerprint.shortForm(Fingerprint.digest(key));
     }
 
     /** What {@link #reconcile} did with an in-doubt campaign. */
@@ -73,7 +86,9 @@ public final class SubmissionService {
 
     /**
      * Claims an approved campaign for {@code owner}: {@code SUBMITTING} plus a lease that expires after
-     * {@code ttl} unless renewed. Empty if another process claimed it first or it is no longer approved.
+     * {@code ttl} unless renewed, and the {@link #lookalikeLeaseName lookalike lease} of its content. Empty if
+     * another process claimed it first, it is no longer approved, or a campaign that looks the same to OFAuth's
+     * analytics is being submitted or in doubt: it waits until that one's message is known (the card says so).
      */
     public Optional<Campaign> claim(long campaignId, String owner, Duration ttl) {
         try {
@@ -83,7 +98,17 @@ public final class SubmissionService {
                     return Optional.<Campaign>empty();
                 }
                 Instant now = ledger.now();
+                Optional<Campaign> ahead = lookalikeInFlight(stores, campaign);
+                if (ahead.isPresent()) {
+                    waitFor(stores, campaign, ahead.get());
+                    return Optional.<Campaign>empty();
+                }
+                String lookalike = lookalikeLeaseName(campaign.connectionId(), campaign.content());
+                if (!stores.leases().acquire(lookalike, owner, now, ttl)) {
+                    return Optional.<Campaign>empty();
+                }
                 if (!stores.leases().acquire(leaseName(campaignId), owner, now, ttl)) {
+                    stores.leases().release(lookalike, owner);
                     return Optional.<Campaign>empty();
                 }
                 Campaign after = campaign.change().state(SUBMITTING).requestStartedAt(Optional.empty()).apply(now);
@@ -271,6 +296,29 @@ public final class SubmissionService {
                     ambiguityNote(campaign, fitting, rivals, sent.complete()));
             return Reconciliation.LEFT_TO_PERSON;
         });
+    }
+
+    /**
+     * Another campaign of the creator that OFAuth's analytics could not tell from this one, whose request may have
+     * left without masscast knowing its message: being submitted, or in doubt.
+     */
+    private static Optional<Campaign> lookalikeInFlight(Stores stores, Campaign campaign) {
+        return stores.campaigns().inStates(Set.of(SUBMITTING, IN_DOUBT), LOOKALIKES_CHECKED).stream()
+                .filter(other -> other.id() != campaign.id() && other.connectionId().equals(campaign.connectionId()))
+                .filter(other -> other.ofauthMessageId().isEmpty())
+                .filter(other -> SentMessageMatch.lookAlike(campaign.content(), other.content()))
+                .findFirst();
+    }
+
+    /** Says on the card (once) why an approved campaign is not sent yet. */
+    private void waitFor(Stores stores, Campaign campaign, Campaign ahead) {
+        String reason = "waiting for " + ahead.humanId() + ", which looks the same to OFAuth and is "
+                + (ahead.state() == IN_DOUBT ? "in doubt: decide it first" : "being sent") + "; then this one goes";
+        if (!campaign.note().equals(Optional.of(reason))) {
+            Campaign after = campaign.change().note(Optional.of(reason)).apply(ledger.now());
+            Campaign noted = stores.campaigns().update(after).orElseThrow(ConcurrentChange::new);
+            stores.outbox().enqueue(OutboxEntry.card(noted, ledger.now()));
+        }
     }
 
     private static boolean holdsClaim(Stores stores, Campaign campaign, String owner) {

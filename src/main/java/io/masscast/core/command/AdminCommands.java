@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
 /** {@code bind} and {@code policy}: which creator a channel speaks for, and its rules. Changes are for admins. */
 public final class AdminCommands {
     static final List<String> POLICY_KEYS = List.of("approvals", "self_approval", "daily_cap", "min_gap", "quiet", "approvers",
-            "digest", "remind_after");
+            "digest", "repeat_window", "remind_after");
     static final List<String> BIND_KEYS = List.of("connection", "creator", "zone", "approvers");
     private static final Pattern CONNECTION_ID = Pattern.compile("[A-Za-z0-9_-]{1," + TextRules.MAX_NAME_LENGTH + "}");
     private static final int MAX_APPROVERS = 50;
@@ -47,6 +47,9 @@ public final class AdminCommands {
     private static final Duration MIN_REMIND_AFTER = Duration.ofMinutes(5);
     private static final Duration MAX_REMIND_AFTER = Duration.ofHours(24);
     private static final Pattern DURATION = Pattern.compile("(\\d{1,4})\\s*(m|min|h)", Pattern.CASE_INSENSITIVE);
+    /** How far the repeat guard looks, in days or hours. */
+    private static final Pattern WINDOW = Pattern.compile("(\\d{1,3})\\s*(d|h)");
+    private static final Duration MAX_REPEAT_WINDOW = Duration.ofDays(30);
     /** Slack user {@code <@U1>}, Slack group {@code <!subteam^S1|@team>}, Discord role {@code <@&1>}, or {@code @name}. */
 
     private final BindingService bindings;
@@ -98,7 +101,7 @@ public final class AdminCommands {
         PolicyChange change = new PolicyChange(args, errors);
         if (!errors.isEmpty()) {
             return invalid(errors, "policy approvals=1-3 self_approval=yes|no daily_cap=N|off min_gap=2h|off quiet=23:00-08:00|off "
-                    + "digest=09:00|off remind_after=30m|off approvers=ID,ID");
+                    + "digest=09:00|off repeat_window=7d|off remind_after=30m|off approvers=ID,ID");
         }
         Binding updated = bindings.update(invocation.actor(), invocation.channel(), change::apply);
         return Reply.privately("Policy updated.\n" + describe(updated));
@@ -112,10 +115,17 @@ public final class AdminCommands {
                 + " · minimum gap: " + (p.minGap().isZero() ? "none" : p.minGap().toMinutes() + " min")
                 + " · quiet hours: " + p.quietHours().map(q -> q + " " + binding.zone().getId()).orElse("none")
                 + " · daily digest: " + p.digestAt().map(at -> at + " " + binding.zone().getId()).orElse("off")
+                + " · repeat warning: " + p.repeatWindow().map(AdminCommands::window).orElse("off")
                 + " · approval reminders: " + p.remindAfter().map(after -> "after " + after.toMinutes() + " min waiting and "
                         + after.toMinutes() + " min before the send time").orElse("off")
                 + "\nApprovers: " + (binding.approvers().isEmpty() ? "nobody yet (set approvers=...)"
                 : String.join(", ", binding.approvers().stream().sorted().map(Mention::of).toList()));
+    }
+
+    /** {@code within 7 days}, {@code within 36 hours}. */
+    private static String window(Duration window) {
+        return window.toHours() % 24 == 0 ? "within " + window.toDays() + (window.toDays() == 1 ? " day" : " days")
+                : "within " + window.toHours() + " hours";
     }
 
     /** Reads each policy argument, collecting errors; {@link #apply} then changes only what was given. */
@@ -127,6 +137,7 @@ public final class AdminCommands {
         private Optional<Optional<QuietHours>> quiet = Optional.empty();
         private Optional<Set<String>> approvers = Optional.empty();
         private Optional<Optional<LocalTime>> digestAt = Optional.empty();
+        private Optional<Optional<Duration>> repeatWindow = Optional.empty();
         private Optional<Optional<Duration>> remindAfter = Optional.empty();
 
         @SuppressWarnings("OptionalMapToOptional") // daily_cap=off is a present change to "no cap"
@@ -145,6 +156,7 @@ public final class AdminCommands {
             value(args, "quiet").ifPresent(v -> quiet = quietHours(v, errors));
             Optional.ofNullable(args.get("approvers")).ifPresent(v -> approvers = Optional.of(approvers(v, errors)));
             value(args, "digest").ifPresent(v -> digestAt = digestTime(v, errors));
+            value(args, "repeat_window").ifPresent(v -> repeatWindow = repeatWindow(v, errors));
             value(args, "remind_after").ifPresent(v -> remindAfter = reminderDelay(v, errors));
         }
 
@@ -152,7 +164,8 @@ public final class AdminCommands {
             BindingPolicy p = binding.policy();
             BindingPolicy changed = new BindingPolicy(approvals.orElse(p.requiredApprovals()),
                     selfApproval.orElse(p.selfApprovalAllowed()), dailyCap.orElse(p.dailyCap()), minGap.orElse(p.minGap()),
-                    quiet.orElse(p.quietHours()), digestAt.orElse(p.digestAt()), remindAfter.orElse(p.remindAfter()));
+                    quiet.orElse(p.quietHours()), digestAt.orElse(p.digestAt()), repeatWindow.orElse(p.repeatWindow()),
+                    remindAfter.orElse(p.remindAfter()));
             return binding.withPolicy(changed).withApprovers(approvers.orElse(binding.approvers()));
         }
 
@@ -251,6 +264,24 @@ public final class AdminCommands {
             }
             errors.add(new FieldError("digest", Excerpt.of(value) + " is not a time of day: write it like 09:00 (creator's zone),"
                     + " or off for no daily digest."));
+            return Optional.empty();
+        }
+
+        /** {@code 7d} (1 to 30 days), {@code 36h} (1 to 720 hours), or off. */
+        private static Optional<Optional<Duration>> repeatWindow(String value, List<FieldError> errors) {
+            if (value.equals("off") || value.equals("none")) {
+                return Optional.of(Optional.empty());
+            }
+            Matcher m = WINDOW.matcher(value);
+            if (m.matches()) {
+                long n = Long.parseLong(m.group(1));
+                Duration window = m.group(2).equals("d") ? Duration.ofDays(n) : Duration.ofHours(n);
+                if (!window.isZero() && window.compareTo(MAX_REPEAT_WINDOW) <= 0) {
+                    return Optional.of(Optional.of(window));
+                }
+            }
+            errors.add(new FieldError("repeat_window", Excerpt.of(value) + " is not a window: write it like 7d or 36h (at most "
+                    + MAX_REPEAT_WINDOW.toDays() + "d), or off for no repeat warning."));
             return Optional.empty();
         }
 

@@ -46,12 +46,17 @@ public final class CampaignCards {
     public static final String BOUGHT = "Bought";
     public static final String REVENUE = "Revenue";
     public static final String AS_OF = "As of";
+    /** The repeat guard's warning, on a card waiting for approval. */
+    public static final String REPEATS = "Repeats";
 
     private static final int TEXT_PREVIEW = 500;
     private static final DateTimeFormatter HOUR_MINUTE = DateTimeFormatter.ofPattern("HH:mm");
     private static final DateTimeFormatter DAY_HOUR_MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     public Card render(CampaignView view) {
+        if (view.test().isPresent()) {
+            return AbTestCards.render(view);
+        }
         Campaign c = view.campaign();
         List<Card.Field> fields = new ArrayList<>();
         fields.add(new Card.Field(CREATOR, Markup.literal(view.binding().creatorName())));
@@ -65,6 +70,7 @@ public final class CampaignCards {
         fields.add(new Card.Field(REQUESTED_BY, Mention.of(c.requesterId())));
         fields.add(new Card.Field(APPROVALS, approvals(view)));
         fields.add(new Card.Field(STATUS, status(view)));
+        repeats(view).ifPresent(fields::add);
         view.stats().filter(CampaignStats::reportedYet).ifPresent(stats -> addResults(fields, c, stats, view));
         String context = c.humanId() + " · version " + Fingerprint.shortForm(c.fingerprint())
                 + c.ofauthMessageId().map(id -> " · OFAuth message " + id).orElse("");
@@ -95,12 +101,20 @@ public final class CampaignCards {
         return OptionalLong.of(Math.max(0, total));
     }
 
+    /** The repeat warning, while the campaign waits for approval and repeats a recent one. */
+    static Optional<Card.Field> repeats(CampaignView view) {
+        if (view.repeats().isEmpty() || view.campaign().state() != CampaignState.PENDING_APPROVAL) {
+            return Optional.empty();
+        }
+        return Optional.of(new Card.Field(REPEATS, RepeatText.warning(view.repeats(), view.now())));
+    }
+
     private static String title(Campaign c, String creator) {
         String kind = c.content().isFree() ? "Message" : "PPV " + Formats.money(c.content().price());
         return c.humanId() + " · " + kind + " for " + creator + " — " + headline(c.state());
     }
 
-    private static String headline(CampaignState state) {
+    static String headline(CampaignState state) {
         return switch (state) {
             case PENDING_APPROVAL -> "awaiting approval";
             case APPROVED, SUBMITTING -> "approved, sending to OFAuth";
@@ -109,7 +123,7 @@ public final class CampaignCards {
         };
     }
 
-    private static Card.Tone tone(CampaignState state) {
+    static Card.Tone tone(CampaignState state) {
         return switch (state) {
             case PENDING_APPROVAL -> Card.Tone.PENDING;
             case APPROVED, SUBMITTING, SCHEDULED, SENDING, SENT -> Card.Tone.GOOD;
@@ -119,7 +133,7 @@ public final class CampaignCards {
         };
     }
 
-    private static String price(MessageContent content) {
+    static String price(MessageContent content) {
         String price = content.isFree() ? "free" : Formats.money(content.price()) + " PPV";
         return content.lockedText() ? price + ", text locked" : price;
     }
@@ -139,7 +153,7 @@ public final class CampaignCards {
                         .orElse(item.toString())).toList());
     }
 
-    private static String audience(Audience audience, CampaignView view) {
+    static String audience(Audience audience, CampaignView view) {
         List<String> parts = new ArrayList<>();
         if (!audience.lists().isEmpty()) {
             parts.add(String.join(", ", audience.lists().stream().map(id -> listLabel(id, view)).toList()));
@@ -171,7 +185,7 @@ public final class CampaignCards {
         return "≈ " + Formats.count(estimate.getAsLong()) + " (" + note + ")";
     }
 
-    private static String approvals(CampaignView view) {
+    static String approvals(CampaignView view) {
         int required = view.binding().policy().requiredApprovals();
         if (view.approvals().isEmpty()) {
             return "0 of " + required;
@@ -180,7 +194,7 @@ public final class CampaignCards {
                 + String.join(", ", view.approvals().stream().map(a -> Mention.of(a.approverId())).toList());
     }
 
-    private static String status(CampaignView view) {
+    static String status(CampaignView view) {
         Campaign c = view.campaign();
         ZoneId zone = view.binding().zone();
         String note = c.note().map(n -> ": " + n).orElse("");
@@ -226,7 +240,7 @@ public final class CampaignCards {
     }
 
     /** {@code " · 45.0 % of sent"} ({@code 0.05 %} below one percent), or nothing before anything was sent. */
-    private static String share(long part, long sent) {
+    static String share(long part, long sent) {
         if (sent == 0) {
             return "";
         }
@@ -235,7 +249,7 @@ public final class CampaignCards {
     }
 
     /** {@code 14:05 Europe/Berlin}, with the date when it is not today there. */
-    private static String clock(Instant at, CampaignView view) {
+    static String clock(Instant at, CampaignView view) {
         ZoneId zone = view.binding().zone();
         boolean today = at.atZone(zone).toLocalDate().equals(view.now().atZone(zone).toLocalDate());
         return (today ? HOUR_MINUTE : DAY_HOUR_MINUTE).format(at.atZone(zone)) + " " + zone.getId();
@@ -271,24 +285,8 @@ public final class CampaignCards {
                 actions.add(new CardAction("Edit", new ActionId(ActionId.Verb.EDIT, c.id(), fp), DEFAULT, Optional.empty()));
                 actions.add(cancel(c));
             }
-            case SENDING, SENT -> {
-                Optional<Instant> until = c.unsendableUntil().filter(at -> at.isAfter(view.now()));
-                if (c.ofauthMessageId().isPresent() && until.isPresent()) {
-                    actions.add(new CardAction("Unsend (until " + HOUR_MINUTE.format(until.get().atZone(view.binding().zone())) + ")",
-                            new ActionId(ActionId.Verb.UNSEND, c.id(), fp), DANGER,
-                            Optional.of(new CardAction.Confirm("Unsend " + c.humanId() + "?",
-                                    "It disappears from fans' inboxes. Fans who already bought it keep access.",
-                                    "Unsend", "Keep it", true))));
-                }
-            }
-            case IN_DOUBT -> {
-                actions.add(new CardAction("Mark as sent", new ActionId(ActionId.Verb.MARK_SENT, c.id(), fp), DEFAULT,
-                        Optional.empty()));
-                actions.add(new CardAction("Send again", new ActionId(ActionId.Verb.SEND_AGAIN, c.id(), fp), DANGER,
-                        Optional.of(new CardAction.Confirm("Send " + c.humanId() + " again?",
-                                "Only if you checked OnlyFans and it did NOT go out: otherwise fans get it twice.",
-                                "Send again", "Don't send", true))));
-            }
+            case SENDING, SENT -> unsend(c, "", view).ifPresent(actions::add);
+            case IN_DOUBT -> actions.addAll(inDoubt(c, Optional.empty()));
             default -> {
                 // finished campaigns keep no buttons
             }
@@ -296,7 +294,38 @@ public final class CampaignCards {
         return actions;
     }
 
-    private static CardAction cancel(Campaign c) {
+    /**
+     * Unsend, while OFAuth's unsend window is open; {@code what} names the campaign in the dialog (the card's own:
+     * empty).
+     */
+    static Optional<CardAction> unsend(Campaign c, String what, CampaignView view) {
+        Optional<Instant> until = c.unsendableUntil().filter(at -> at.isAfter(view.now()));
+        if (c.ofauthMessageId().isEmpty() || until.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new CardAction("Unsend (until " + HOUR_MINUTE.format(until.get().atZone(view.binding().zone())) + ")",
+                new ActionId(ActionId.Verb.UNSEND, c.id(), c.fingerprint()), DANGER,
+                Optional.of(new CardAction.Confirm("Unsend " + (what.isEmpty() ? c.humanId() : what) + "?",
+                        "It disappears from fans' inboxes. Fans who already bought it keep access.",
+                        "Unsend", "Keep it", true))));
+    }
+
+    /**
+     * The decisions on an in-doubt campaign; {@code target} names it on the buttons when the card is not its own
+     * (a campaign of an A/B test, on the test's card).
+     */
+    static List<CardAction> inDoubt(Campaign c, Optional<String> target) {
+        String named = target.map(id -> " " + id).orElse("");
+        return List.of(
+                new CardAction("Mark" + named + " as sent", new ActionId(ActionId.Verb.MARK_SENT, c.id(), c.fingerprint()),
+                        DEFAULT, Optional.empty(), target),
+                new CardAction("Send" + named + " again", new ActionId(ActionId.Verb.SEND_AGAIN, c.id(), c.fingerprint()),
+                        DANGER, Optional.of(new CardAction.Confirm("Send " + c.humanId() + " again?",
+                                "Only if you checked OnlyFans and it did NOT go out: otherwise fans get it twice.",
+                                "Send again", "Don't send", true)), target));
+    }
+
+    static CardAction cancel(Campaign c) {
         return new CardAction("Cancel", new ActionId(ActionId.Verb.CANCEL, c.id(), c.fingerprint()), DEFAULT,
                 Optional.of(new CardAction.Confirm("Cancel " + c.humanId() + "?", "It will not be sent.", "Cancel it",
                         "Keep it", true)));

@@ -146,7 +146,9 @@ public final class CommandRouter {
     /** The keys {@code command} takes as {@code key=value}; empty for a command that takes none, or no command. */
     public List<String> keysOf(String command) {
         return switch (command.toLowerCase(Locale.ROOT)) {
-            case "new", "edit" -> Fields.ALL;
+            case "new" -> Fields.ALL;
+            case "edit" -> Fields.ALL.stream().filter(key -> !Fields.AB_TEST.contains(key)).toList();
+            case "approve" -> List.of(Fields.CONFIRM);
             case "bind" -> AdminCommands.BIND_KEYS;
             case "policy" -> AdminCommands.POLICY_KEYS;
             default -> List.of();

@@ -1,11 +1,14 @@
 package io.masscast.core.command;
 
 import io.masscast.core.besttime.BestTimeService;
+import io.masscast.core.campaign.AbTestService;
 import io.masscast.core.campaign.BindingService;
 import io.masscast.core.campaign.CampaignAction;
 import io.masscast.core.campaign.CampaignException;
 import io.masscast.core.campaign.CampaignService;
 import io.masscast.core.campaign.MediaUploadService;
+import io.masscast.core.model.AbSplit;
+import io.masscast.core.model.AbTestParts;
 import io.masscast.core.model.Attachment;
 import io.masscast.core.model.Actor;
 import io.masscast.core.model.Binding;
@@ -15,6 +18,7 @@ import io.masscast.core.model.ChannelRef;
 import io.masscast.core.model.ChatFile;
 import io.masscast.core.model.MediaItem;
 import io.masscast.core.model.MessageContent;
+import io.masscast.core.policy.Excerpt;
 import io.masscast.core.policy.FieldError;
 import io.masscast.core.policy.MediaLimits;
 import io.masscast.core.policy.Fields;
@@ -22,27 +26,37 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-/** {@code new} and {@code edit}: from {@code key=value} arguments, typed options or a submitted form. */
+/**
+ * {@code new} and {@code edit}: from {@code key=value} arguments, typed options or a submitted form. With
+ * {@code split=} and variant keys, {@code new} composes an A/B test ({@link AbTestParser}); {@code confirm=yes} lets a
+ * text through that is the same as a campaign's going out within minutes.
+ */
 public final class ComposeCommands {
     private final CampaignService campaigns;
+    private final AbTestService tests;
     private final BindingService bindings;
     private final FanListCache lists;
     private final DraftParser parser;
+    private final AbTestParser testParser;
     private final BestTimeService bestTimes;
     private final MediaUploadService uploads;
 
-    public ComposeCommands(CampaignService campaigns, BindingService bindings, FanListCache lists, BestTimeService bestTimes,
-                           MediaUploadService uploads, Clock clock) {
+    public ComposeCommands(CampaignService campaigns, AbTestService tests, BindingService bindings, FanListCache lists,
+                           BestTimeService bestTimes, MediaUploadService uploads, Clock clock) {
         this.campaigns = campaigns;
+        this.tests = tests;
         this.bindings = bindings;
         this.lists = lists;
         this.bestTimes = bestTimes;
         this.uploads = uploads;
         this.parser = new DraftParser(clock);
+        this.testParser = new AbTestParser(parser);
     }
 
     Reply compose(CommandRouter.Invocation invocation) {
@@ -88,6 +102,19 @@ public final class ComposeCommands {
                 : new LinkedHashMap<>(submitted);
         FormSpec again = existing.map(c -> editForm(c, binding, submitted)).orElse(newForm(binding, submitted));
         List<FieldError> errors = new ArrayList<>();
+        boolean confirmed = confirmed(values, errors);
+        if (AbTestParser.asksForTest(values)) {
+            if (existing.isPresent()) {
+                return new Reply.Errors(List.of(new FieldError(Fields.SPLIT, "An edit changes one message; an A/B test is"
+                        + " composed with /masscast new. Cancel " + existing.get().humanId() + " and compose the test instead.")),
+                        again);
+            }
+            if (!files(values.remove(Fields.FILES), errors).isEmpty()) {
+                errors.add(new FieldError(Fields.FILES, "Files attach to one message: give an A/B test's media as vault ids"
+                        + " or links (media, media_b, media_c)."));
+            }
+            return composeTest(channel, actor, values, binding, errors, confirmed, again);
+        }
         List<ChatFile> files = files(values.remove(Fields.FILES), errors);
         DraftParser.Result parsed = parser.parse(values, base, binding, () -> lists.lists(binding.connectionId()));
         if (parsed.draft().isEmpty() || !errors.isEmpty()) {
@@ -105,14 +132,67 @@ public final class ComposeCommands {
                 draft = withMedia(draft, attachments.stream().map(a -> new MediaItem(MediaItem.Kind.UPLOAD, a.uploadRef())).toList());
             }
             CampaignService.Composed composed = existing.isPresent()
-                    ? campaigns.edit(existing.get().id(), actor, draft, attachments)
-                    : campaigns.compose(channel, actor, draft, attachments);
+                    ? campaigns.edit(existing.get().id(), actor, draft, confirmed, attachments)
+                    : campaigns.compose(channel, actor, draft, confirmed, attachments);
             return Reply.privately(confirmation(composed, existing.isPresent()));
         } catch (CampaignException.PolicyViolation violation) {
             return new Reply.Errors(violation.errors(), again);
         } catch (MediaUploadService.UploadFailed failed) {
             return new Reply.Errors(List.of(failed.error()), again);
         }
+    }
+
+    private Reply composeTest(ChannelRef channel, Actor actor, Map<String, FieldValue> values, Binding binding,
+                              List<FieldError> confirmErrors, boolean confirmed, FormSpec again) {
+        AbTestParser.Result parsed = testParser.parse(values, binding, () -> lists.lists(binding.connectionId()));
+        if (parsed.test().isEmpty() || !confirmErrors.isEmpty()) {
+            return new Reply.Errors(concat(parsed.errors(), confirmErrors), again);
+        }
+        try {
+            AbTestService.Composed composed = tests.compose(channel, actor, parsed.test().get(), confirmed);
+            return Reply.privately(testConfirmation(composed));
+        } catch (CampaignException.PolicyViolation violation) {
+            return new Reply.Errors(violation.errors(), again);
+        }
+    }
+
+    /** {@code confirm=yes}: the requester sends a text that repeats one going out within minutes on purpose. */
+    private static boolean confirmed(Map<String, FieldValue> values, List<FieldError> errors) {
+        FieldValue value = values.get(Fields.CONFIRM);
+        if (value == null) {
+            return false;
+        }
+        if (value instanceof FieldValue.Flag flag) {
+            return flag.value();
+        }
+        String typed = value.text().strip().toLowerCase(Locale.ROOT);
+        return switch (typed) {
+            case "yes", "true", "on", "1" -> true;
+            case "no", "false", "off", "0", "" -> false;
+            default -> {
+                errors.add(new FieldError(Fields.CONFIRM, Excerpt.of(typed) + " is not yes or no: write confirm=yes to send"
+                        + " a text that repeats a campaign going out within minutes."));
+                yield false;
+            }
+        };
+    }
+
+    private static List<FieldError> concat(List<FieldError> one, List<FieldError> other) {
+        List<FieldError> all = new ArrayList<>(one);
+        all.addAll(other);
+        return all;
+    }
+
+    private String testConfirmation(AbTestService.Composed composed) {
+        AbTestParts test = composed.test();
+        String lead = test.lead().humanId();
+        String variants = test.variants().stream().map(v -> v + " " + String.join(", ", test.of(v).stream()
+                .map(m -> m.campaign().humanId()).toList())).collect(Collectors.joining(" · "));
+        String head = "A/B test " + lead + " (" + test.variants().size() + " variants, " + (test.test().split() == AbSplit.RANDOM
+                ? "random split of " + Formats.count(test.test().poolSize().orElse(0L)) + " fans" : "split by lists")
+                + ": " + variants + ") is waiting for approval; one approval covers every variant. Its card goes to the"
+                + " channel for the approvers; /masscast show " + lead + " shows it to you now.";
+        return composed.notes().isEmpty() ? head : head + "\n" + String.join("\n", composed.notes());
     }
 
     /**

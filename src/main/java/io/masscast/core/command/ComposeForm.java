@@ -3,18 +3,25 @@ package io.masscast.core.command;
 import io.masscast.core.policy.Fields;
 import io.masscast.core.policy.MediaLimits;
 import io.masscast.core.policy.SendPolicy;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 
 /**
  * The compose form's fields, in the order a form asks for them (that of {@link Fields#ALL}). No field is required
  * on its own: the send policy asks for a text or media, and for an audience, whichever way they are given.
+ *
+ * <p>After the message come the fields of an A/B test ({@link FormField.Group#AB_TEST}): how to split, then what
+ * variants B and C change (text, lists, media, price; the rest of the message is the same for every variant). Last
+ * comes the field masscast asks for only when it refuses a text that repeats one going out within minutes.
  */
 public final class ComposeForm {
     /** Long enough for any list of ids or media a person would type. */
     private static final int LINE = 2000;
 
-    public static final List<FormField> FIELDS = List.of(
+    /** The fields of one message. */
+    public static final List<FormField> MESSAGE = List.of(
             new FormField(Fields.TEXT, "Message", "What fans read. Leave it empty only if the message is media alone.",
                     "the text (\\n for a new line)", FormField.Kind.TEXT, false, SendPolicy.MAX_TEXT_LENGTH),
             new FormField(Fields.LISTS, "Send to lists", "Fans on these lists receive it.",
@@ -42,7 +49,48 @@ public final class ComposeForm {
             new FormField(Fields.AT, "Send time", "Empty sends it as soon as it is approved.",
                     "2026-03-21 20:00, tomorrow 9:30 or in 2h", FormField.Kind.SEND_TIME, false, 40));
 
+    /** What variants B and C say about the field they change. */
+    private static final Map<String, String> VARIANT_HINTS = Map.of(
+            Fields.TEXT, "Its text; empty: variant A's.",
+            Fields.LISTS, "Split by lists: its own lists.",
+            Fields.MEDIA, "Its media; empty: A's.",
+            Fields.PRICE, "Its PPV price; empty: A's.");
+
+    public static final FormField SPLIT = new FormField(Fields.SPLIT, "A/B test",
+            "2 or 3 variants; one approval covers them all.",
+            "lists or random; empty: one message", FormField.Kind.CHOICE,
+            false, 6, FormField.Group.AB_TEST, List.of(new FormField.Choice("", "No test: one message"),
+                    new FormField.Choice("lists", "Test by lists: each variant its own lists"),
+                    new FormField.Choice("random", "Random split of the lists' fans")));
+
+    public static final FormField CONFIRM = new FormField(Fields.CONFIRM, "Send it although it repeats",
+            "Only when asked: send a text that repeats one going out within minutes.", "yes or no",
+            FormField.Kind.FLAG, false, 3, FormField.Group.ON_REQUEST, List.of());
+
+    /** Every field, in the order of {@link Fields#ALL}. */
+    public static final List<FormField> FIELDS = all();
+
     private ComposeForm() {
+    }
+
+    private static List<FormField> all() {
+        List<FormField> fields = new ArrayList<>(MESSAGE);
+        fields.add(SPLIT);
+        for (String variant : Fields.LATER_VARIANTS) {
+            for (String varied : Fields.VARIED) {
+                FormField base = MESSAGE.stream().filter(f -> f.key().equals(varied)).findFirst().orElseThrow();
+                fields.add(new FormField(Fields.ofVariant(varied, variant), "Variant " + variant + " · " + base.label(),
+                        VARIANT_HINTS.get(varied), base.typing(), base.kind(),
+                        false, base.maxLength(), FormField.Group.AB_TEST, List.of()));
+            }
+        }
+        fields.add(CONFIRM);
+        return List.copyOf(fields);
+    }
+
+    /** The fields of {@code group}, in form order. */
+    public static List<FormField> of(FormField.Group group) {
+        return FIELDS.stream().filter(f -> f.group() == group).toList();
     }
 
     public static FormField field(String key) {

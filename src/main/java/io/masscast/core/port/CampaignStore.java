@@ -62,6 +62,9 @@ public interface CampaignStore {
      */
     List<Campaign> committedSends(String connectionId, Instant from, Instant to);
 
+    /** As {@link #committedSends}, for campaigns in any of {@code states}, oldest send time first. */
+    List<Campaign> sendsBetween(String connectionId, Set<CampaignState> states, Instant from, Instant to);
+
     /**
      * The campaigns of a connection whose results are still followed: OFAuth holds them (they have its
      * message id) and they are scheduled or sending, or were sent at or after {@code sentSince}; oldest

@@ -22,6 +22,7 @@ public interface Stores {
 
     DigestStore digests();
 
+    AbTestStore tests();
     ReminderStore reminders();
 
     AttachmentStore attachments();

@@ -95,7 +95,7 @@ class DiscordBadInputTest {
 
     private static Map<String, Object> validOptions() {
         Map<String, Object> options = new HashMap<>();
-        options.put(Fields.TEXT, "Weekend set");
+        options.put(Fields.TEXT, "Weekend set, by options"); // MC-1's own text would be a twin, refused unless confirmed
         options.put(Fields.LISTS, FakeOfAuthGateway.VIP.name());
         options.put(Fields.MEDIA, "48213377,48213378");
         options.put(Fields.PREVIEW, 1L);

@@ -3,6 +3,7 @@ package io.masscast.adapter.slack;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import io.masscast.core.policy.Fields;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +46,17 @@ final class BlockKitJson {
     }
 
     /** All text of a message's blocks, joined, for "the card says ..." assertions. */
-    static String text(JsonArray blocks) {
+    /** The id of the compose modal's list option named {@code name}. */
+    static String listId(JsonObject view, String name) {
+        for (JsonElement option : element(view, Fields.LISTS).getAsJsonArray("options")) {
+            if (option.getAsJsonObject().getAsJsonObject("text").get("text").getAsString().startsWith(name + " (")) {
+                return option.getAsJsonObject().get("value").getAsString();
+            }
+        }
+        throw new AssertionError("no list " + name + " in the form");
+    }
+
+        static String text(JsonArray blocks) {
         List<String> texts = new ArrayList<>();
         collect(blocks, texts);
         return String.join("\n", texts);

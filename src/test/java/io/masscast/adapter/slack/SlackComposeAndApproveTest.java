@@ -71,7 +71,13 @@ class SlackComposeAndApproveTest {
         assertThat(view.getAsJsonObject("title").get("text").getAsString()).isEqualTo("New mass message");
         assertThat(BlockKitJson.inputs(view).keySet()).containsExactly(Fields.TEXT, Fields.LISTS, Fields.EXCLUDE,
                 Fields.USERS, Fields.SUBSCRIBED_AFTER, ComposeModal.MEDIA_VAULT, Fields.MEDIA, Fields.FILES, Fields.PREVIEW, Fields.PRICE,
-                Fields.LOCKED, Fields.MARKDOWN, Fields.AT);
+                Fields.LOCKED, Fields.MARKDOWN, Fields.AT, Fields.SPLIT, "text_b", "lists_b", "media_b", "price_b", "text_c",
+                "lists_c", "media_c", "price_c", Fields.CONFIRM);
+        assertThat(type(view, Fields.SPLIT)).isEqualTo("static_select");
+        assertThat(BlockKitJson.strings(BlockKitJson.element(view, Fields.SPLIT).getAsJsonArray("options"), "value"))
+                .containsExactly("lists", "random");
+        assertThat(type(view, "lists_b")).isEqualTo("multi_static_select");
+        assertThat(type(view, "media_c")).isEqualTo("plain_text_input");
         assertThat(type(view, Fields.TEXT)).isEqualTo("plain_text_input");
         assertThat(BlockKitJson.element(view, Fields.TEXT).get("multiline").getAsBoolean()).isTrue();
         assertThat(type(view, Fields.LISTS)).isEqualTo("multi_static_select");

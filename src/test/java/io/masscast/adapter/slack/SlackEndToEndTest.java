@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.masscast.chart.XChartRenderer;
@@ -189,7 +188,7 @@ class SlackEndToEndTest {
 
     private static Map<String, JsonObject> validInputs(JsonObject view) {
         return Map.of(Fields.TEXT, text("New set is up 🔥"),
-                Fields.LISTS, selected("multi_static_select", listId(view, "VIP whales")),
+                Fields.LISTS, selected("multi_static_select", BlockKitJson.listId(view, "VIP whales")),
                 ComposeModal.MEDIA_VAULT, selected("multi_static_select", firstVaultItem(view)),
                 Fields.PREVIEW, number("0"),
                 Fields.PRICE, number("12.50"));
@@ -207,16 +206,6 @@ class SlackEndToEndTest {
         await().atMost(STATS_PATIENCE).until(() -> app.slack.calls("chat.update").stream()
                 .map(call -> BlockKitJson.text(call.jsonParam("blocks").getAsJsonArray()))
                 .anyMatch(text -> text.contains(humanId + " ·") && showing.test(text)));
-    }
-
-    private static String listId(JsonObject view, String name) {
-        JsonArray options = BlockKitJson.element(view, Fields.LISTS).getAsJsonArray("options");
-        for (JsonElement option : options) {
-            if (option.getAsJsonObject().getAsJsonObject("text").get("text").getAsString().startsWith(name + " (")) {
-                return option.getAsJsonObject().get("value").getAsString();
-            }
-        }
-        throw new AssertionError("no list " + name + " in the form");
     }
 
     private static String firstVaultItem(JsonObject view) {

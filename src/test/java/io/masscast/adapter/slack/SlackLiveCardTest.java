@@ -56,7 +56,8 @@ class SlackLiveCardTest {
                 BindingPolicy.defaults());
         CampaignStats stats = new CampaignStats(7, recipients, figures, Optional.of(NOW.minusSeconds(20)), Optional.empty(),
                 true, Optional.empty(), 0, Optional.empty(), Optional.empty());
-        return new CampaignView(campaign, binding, List.of(), List.of(), List.of(), Optional.of(stats), NOW);
+        return new CampaignView(campaign, binding, List.of(), List.of(), List.of(), Optional.of(stats), List.of(), NOW,
+                Optional.empty(), List.of());
     }
 
     private static List<String> fieldTexts(JsonArray blocks) {

@@ -132,6 +132,15 @@ final class SlackPayloads {
         return json;
     }
 
+    /** A single-choice menu's pick. */
+    static JsonObject option(String value) {
+        JsonObject option = object("value", value);
+        option.add("text", object("type", "plain_text", "text", value));
+        JsonObject json = object("type", "static_select");
+        json.add("selected_option", option);
+        return json;
+    }
+
     static JsonObject date(String isoDate) {
         return object("type", "datepicker", "selected_date", isoDate);
     }

@@ -114,7 +114,8 @@ class CampaignServiceTest {
     @Test
     void humanIdsCountPerWorkspace() {
         composed();
-        assertThat(composed().humanId()).isEqualTo("MC-2");
+        assertThat(campaigns.compose(CHANNEL, ALICE, draft().text("Another set").build()).campaign().humanId())
+                .isEqualTo("MC-2");
 
         ChannelRef elsewhere = new ChannelRef(Platform.SHELL, "other-agency", "mila");
         bindings.bind(ADMIN, new io.masscast.core.model.Binding(elsewhere, "conn_demo2", "Ava", CampaignTestData.BERLIN,

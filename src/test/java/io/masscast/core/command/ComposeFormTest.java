@@ -20,6 +20,19 @@ class ComposeFormTest {
     }
 
     @Test
+    void theMessageComesFirstThenTheAbTestThenWhatIsAskedOnlyOnRequest() {
+        assertThat(ComposeForm.of(FormField.Group.MESSAGE)).extracting(FormField::key).containsExactlyElementsOf(Fields.DRAFT);
+        assertThat(ComposeForm.of(FormField.Group.AB_TEST)).extracting(FormField::key).containsExactly("split",
+                "text_b", "lists_b", "media_b", "price_b", "text_c", "lists_c", "media_c", "price_c");
+        assertThat(ComposeForm.of(FormField.Group.ON_REQUEST)).extracting(FormField::key).containsExactly("confirm");
+        assertThat(ComposeForm.field("price_c")).satisfies(field -> {
+            assertThat(field.label()).isEqualTo("Variant C · PPV price (USD)");
+            assertThat(field.kind()).isEqualTo(FormField.Kind.MONEY);
+        });
+        assertThat(ComposeForm.SPLIT.choices()).extracting(FormField.Choice::value).containsExactly("", "lists", "random");
+    }
+
+    @Test
     void aPrefilledValueIsTypedSoThatReadingItBackGivesTheSameItems() {
         FormSpec spec = new FormSpec(Optional.empty(), "New", "Mila", BERLIN, Map.of(
                 Fields.LISTS, new RawValue(List.of("VIP whales", "a, b", "say \"hi\"")),

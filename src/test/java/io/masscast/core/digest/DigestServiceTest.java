@@ -83,7 +83,8 @@ class DigestServiceTest {
 
     private Campaign compose(String price) {
         clock.set(NOW.minus(Duration.ofDays(30)));
-        Campaign campaign = campaigns.compose(CHANNEL, ALICE, CampaignTestData.draft().price(price).build()).campaign();
+        Campaign campaign = campaigns.compose(CHANNEL, ALICE, CampaignTestData.draft().price(price).build(), true) // twins
+                .campaign();
         clock.set(NOW);
         return campaign;
     }

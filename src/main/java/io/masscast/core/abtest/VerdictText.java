@@ -1,0 +1,92 @@
+package io.masscast.core.abtest;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * A verdict as the channel reads it: who leads or wins, by how much, the test's numbers (z, p, the sample sizes)
+ * and the significance it was judged at, so nobody mistakes an early lead for a result.
+ *
+ * <pre>
+ * B wins on conversion: 2.28 % vs 1.09 % for A (z = 2.16, p = 0.031 &lt; 0.05; two-proportion z-test, n = 1,096 and 1,096)
+ * Too early to tell: B leads on conversion, 1.80 % vs 1.40 % for A, but p = 0.37: that could be chance (a winner needs p &lt; 0.05; ...)
+ * </pre>
+ */
+public final class VerdictText {
+    private static final String TEST = "two-proportion z-test";
+
+    private VerdictText() {
+    }
+
+    public static String of(Comparison.Verdict verdict) {
+        String metric = verdict.metric().label();
+        if (verdict instanceof Comparison.Waiting waiting) {
+            return "Too early to tell: variant " + waiting.label() + " has not reached any fan yet (a winner needs p < "
+                    + p(Comparison.SIGNIFICANCE) + " in a " + TEST + " on " + metric + ").";
+        }
+        if (verdict instanceof Comparison.TooFew few) {
+            long successes = few.variants().stream().mapToLong(v -> v.successes(verdict.metric())).sum();
+            String what = verdict.metric() == Comparison.Metric.CONVERSION ? "bought" : "viewed";
+            return "Too early to tell: " + count(successes) + " " + what + " so far; the " + TEST + " on " + metric
+                    + " needs at least " + ProportionTest.MIN_EXPECTED + " expected " + (verdict.metric()
+                    == Comparison.Metric.CONVERSION ? "buyers" : "viewers") + " per variant before it can call a winner at p < "
+                    + p(Comparison.SIGNIFICANCE) + " (" + sizes(few.variants()) + ").";
+        }
+        if (verdict instanceof Comparison.NotSignificant open) {
+            Comparison.Pair weakest = open.weakest();
+            return "Too early to tell: " + weakest.leader().label() + " leads on " + metric + ", "
+                    + percent(weakest.test().rate1()) + " vs " + percent(weakest.test().rate2()) + " for "
+                    + weakest.other().label() + ", but " + pIs(weakest.test().pValue()) + ": that could be chance "
+                    + "(a winner needs p < " + p(open.needed()) + shared(open.variants().size()) + "; " + TEST + ", "
+                    + sizes(open.variants()) + ").";
+        }
+        Comparison.Winner winner = (Comparison.Winner) verdict;
+        Comparison.Variant leader = winner.leader();
+        boolean several = winner.pairs().size() > 1;
+        String others = winner.pairs().stream().map(pair -> percent(pair.test().rate2()) + " for " + pair.other().label())
+                .collect(Collectors.joining(" and "));
+        String tests = winner.pairs().stream().map(pair -> (several ? "vs " + pair.other().label() + ": " : "")
+                        + "z = " + decimal(Math.abs(pair.test().z())) + ", " + pIs(pair.test().pValue()))
+                .collect(Collectors.joining("; "));
+        return leader.label() + " wins on " + metric + ": " + percent(leader.rate(verdict.metric())) + " vs " + others
+                + " (" + tests + (several ? "; each" : "") + " < " + p(winner.needed()) + shared(winner.variants().size())
+                + "; " + TEST + ", " + sizes(winner.variants()) + ").";
+    }
+
+    /** {@code ", 0.05 shared by 2 comparisons"} when there are three variants. */
+    private static String shared(int variants) {
+        return variants > 2 ? ", " + p(Comparison.SIGNIFICANCE) + " shared by " + (variants - 1) + " comparisons" : "";
+    }
+
+    private static String sizes(List<Comparison.Variant> variants) {
+        List<String> counts = variants.stream().map(v -> count(v.sent())).toList();
+        return "n = " + (counts.size() == 2 ? counts.get(0) + " and " + counts.get(1)
+                : String.join(", ", counts.subList(0, counts.size() - 1)) + " and " + counts.get(counts.size() - 1));
+    }
+
+    /** A rate as the card writes it: {@code 2.28 %} (two decimals, as conversions are small), {@code 43.7 %} from 10 %. */
+    public static String percent(double rate) {
+        double percent = 100 * rate;
+        return String.format(Locale.US, percent >= 10 ? "%.1f %%" : "%.2f %%", percent);
+    }
+
+    /** {@code p = 0.031}, {@code p = 0.0004}, {@code p < 0.0001}. */
+    static String pIs(double value) {
+        return value < 0.0001 ? "p < 0.0001" : "p = " + p(value);
+    }
+
+    /** {@code 0.05}, {@code 0.031}, {@code 0.0004}. */
+    static String p(double value) {
+        return value >= 0.01 ? String.format(Locale.US, "%.3f", value).replaceAll("0+$", "").replaceAll("\\.$", "")
+                : String.format(Locale.US, "%.4f", value);
+    }
+
+    private static String decimal(double value) {
+        return String.format(Locale.US, "%.2f", value);
+    }
+
+    private static String count(long value) {
+        return String.format(Locale.US, "%,d", value);
+    }
+}

@@ -1,0 +1,147 @@
+package io.masscast.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.squareup.moshi.Moshi;
+import com.squareup.moshi.Types;
+import io.masscast.simulator.RecordedRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A/B tests through the terminal on the OFAuth simulator: one approval sends every variant exactly once, to audiences
+ * that share no fan, as the POST bodies show; the card compares the variants; bad tests are refused naming the field,
+ * and nothing is stored.
+ */
+class ShellAbTestTest {
+    private static final String VIP = "1187345";
+    private static final String DO_NOT_PPV = "1190022";
+    private static final String TIPPERS = "1204999";
+    private static final String WEEKEND = "1212083";
+
+    @Test
+    void aTestByListsSendsEachVariantOnceToItsListsLeavingOutTheEarlierVariantsLists() {
+        try (ShellSession shell = new ShellSession()) {
+            shell.type("/masscast new text=\"Option A\" lists=\"VIP whales\" split=lists text_b=\"Option B\" lists_b=Tippers"
+                    + " text_c=\"Option C\" lists_c=\"Weekend regulars\"");
+            shell.await("A/B test MC-1 (3 variants, split by lists: A MC-1 · B MC-2 · C MC-3) is waiting for approval");
+            String card = shell.await("[Approve all: /masscast approve MC-1]");
+            assertThat(card).contains("MC-1 · A/B test of 3 variants for Mila Rose — awaiting approval")
+                    .contains("Variant A:    \"Option A\" · free · no media · VIP whales (")
+                    .contains("Variant B:    \"Option B\" · free · no media · Tippers (")
+                    .contains("Variant C:    \"Option C\" · free · no media · Weekend regulars (");
+            assertThat(posts(shell)).isEmpty();
+
+            shell.type("/as bob").type("/masscast approve MC-2");
+            shell.await("You approved the A/B test MC-1, every variant (MC-1, MC-2, MC-3); it is being sent now.");
+            String live = shell.await("Verdict:");
+            assertThat(live).contains("Comparison:   A: ");
+            shell.await("Status:       sent "); // every variant sent (while they differ, the status lists each)
+            assertThat(shell.endOfInput()).isZero();
+
+            List<Map<String, Object>> bodies = posts(shell).stream().map(r -> json(r.body())).toList();
+            assertThat(bodies).extracting(b -> b.get("text")).containsExactlyInAnyOrder("Option A", "Option B", "Option C");
+            assertThat(body(bodies, "Option A")).containsEntry("userLists", List.of(number(VIP))).doesNotContainKey("excludeUserLists");
+            assertThat(body(bodies, "Option B")).containsEntry("userLists", List.of(number(TIPPERS)))
+                    .containsEntry("excludeUserLists", List.of(number(VIP)));
+            assertThat(body(bodies, "Option C")).containsEntry("userLists", List.of(number(WEEKEND)))
+                    .containsEntry("excludeUserLists", List.of(number(VIP), number(TIPPERS)));
+        }
+    }
+
+    @Test
+    void aRandomTestSplitsTheListsFansLessTheExcludedIntoDisjointSharesSentAsFanIds() {
+        try (ShellSession shell = new ShellSession()) {
+            shell.type("/masscast new text=\"Option A\" lists=\"VIP whales\",Tippers exclude=\"Do not PPV\" split=random"
+                    + " text_b=\"Option B\"");
+            shell.await("A/B test MC-1 (2 variants, random split of ");
+            shell.await("awaiting approval");
+            shell.type("/as bob").type("/masscast approve MC-1");
+            shell.await("You approved the A/B test MC-1, every variant (MC-1, MC-2)");
+            shell.await("Status:       sent "); // every variant sent (while they differ, the status lists each)
+            assertThat(shell.endOfInput()).isZero();
+
+            Set<String> pool = new HashSet<>(SimulatorMessages.listMembers(shell.simulator, "conn_demo", VIP));
+            pool.addAll(SimulatorMessages.listMembers(shell.simulator, "conn_demo", TIPPERS));
+            pool.removeAll(SimulatorMessages.listMembers(shell.simulator, "conn_demo", DO_NOT_PPV));
+            List<Map<String, Object>> bodies = posts(shell).stream().map(r -> json(r.body())).toList();
+            assertThat(bodies).extracting(b -> b.get("text")).containsExactlyInAnyOrder("Option A", "Option B");
+            Set<String> a = ids(body(bodies, "Option A"));
+            Set<String> b = ids(body(bodies, "Option B"));
+            assertThat(a).doesNotContainAnyElementsOf(b);
+            Set<String> both = new HashSet<>(a);
+            both.addAll(b);
+            assertThat(both).isEqualTo(pool);
+            assertThat(Math.abs(a.size() - b.size())).isLessThanOrEqualTo(1);
+            assertThat(bodies).allSatisfy(body -> assertThat(body).doesNotContainKey("userLists"));
+        }
+    }
+
+    @Test
+    void badTestsAreRefusedNamingTheFieldAndNothingIsStored() {
+        try (ShellSession shell = new ShellSession()) {
+            shell.type("/masscast new text=\"Only one\" lists=fans split=lists");
+            assertThat(shell.await("→ That can't go out as it is:\n  split: An A/B test needs variant B at least")).isNotEmpty();
+            shell.type("/masscast new text=A lists=fans split=lists text_b=B lists_b=Tippers text_c=C lists_c=recent"
+                    + " text_d=D lists_d=muted");
+            assertThat(shell.await("lists_d: An A/B test has at most 3 variants, A, B, C: lists_d would add one more."))
+                    .isNotEmpty();
+            shell.await("text_d: An A/B test has at most 3 variants");
+            shell.type("/masscast new text=A lists=fans split=lists text_b=\"\" lists_b=Tippers");
+            shell.await("text_b: Variant B is the same message as A: give it its own text (text_b=)");
+            shell.type("/masscast new text=A lists=fans,Tippers split=lists text_b=B lists_b=Tippers");
+            shell.await("lists_b: List 1204999 is named for variant A and B: each list goes to one variant.");
+            shell.type("/masscast new text=A lists=fans split=lists text_b=B");
+            shell.await("lists_b: Split by lists, variant B needs its own lists: lists_b=...");
+            shell.type("/masscast new text=A lists=fans text_b=B");
+            shell.await("split: text_b make this an A/B test: say how to split it");
+            shell.type("/masscast new text=A lists=fans split=halves text_b=B");
+            shell.await("split: \"halves\" is not a split: write split=lists");
+            shell.type("/masscast new text=A lists=fans split=random text_b=B lists_b=Tippers");
+            shell.await("lists_b: A random split sends every variant to one audience");
+
+            shell.type("/masscast list");
+            shell.await("No campaigns in this channel yet.");
+            assertThat(shell.endOfInput()).isZero();
+            assertThat(posts(shell)).isEmpty();
+        }
+    }
+
+    private static List<RecordedRequest> posts(ShellSession shell) {
+        return shell.simulator.requests().stream()
+                .filter(r -> r.method().equals("POST") && r.path().equals("/v2/access/mass-messages")).toList();
+    }
+
+    private static Map<String, Object> body(List<Map<String, Object>> bodies, String text) {
+        return bodies.stream().filter(b -> text.equals(b.get("text"))).findFirst().orElseThrow();
+    }
+
+    private static Set<String> ids(Map<String, Object> body) {
+        List<String> ids = new ArrayList<>();
+        ((List<?>) body.get("userIds")).forEach(id -> ids.add(id instanceof Number n ? String.valueOf(n.longValue())
+                : String.valueOf(id)));
+        Set<String> unique = new HashSet<>(ids);
+        assertThat(unique).as("fan ids in one message are distinct").hasSize(ids.size());
+        return unique;
+    }
+
+    private static Double number(String id) {
+        return Double.valueOf(id);
+    }
+
+    private static Map<String, Object> json(String body) {
+        Type type = Types.newParameterizedType(Map.class, String.class, Object.class);
+        try {
+            return new Moshi.Builder().build().<Map<String, Object>>adapter(type).fromJson(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
