@@ -64,6 +64,10 @@ public final class Main {
             err.println(e.getMessage());
             return 2;
         }
+        // logback.xml picks its appender by this property; set before anything logs
+        if (System.getProperty("masscast.log.format") == null) {
+            System.setProperty("masscast.log.format", config.logFormat().id());
+        }
         try {
             if (forceShell || config.adapters().contains(Adapter.SHELL)) {
                 // the terminal is the user interface: only warnings belong on it (read before logging starts),
