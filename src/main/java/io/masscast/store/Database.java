@@ -66,6 +66,16 @@ public final class Database implements Transactor, AutoCloseable {
     @Override
     public <T> T inTransaction(Function<Stores, T> work) {
         Objects.requireNonNull(work, "work");
+        return onConnection(connection -> work.apply(new JdbcStores(connection)));
+    }
+
+    /** Runs statements of this package (reports, copies) in one transaction, as {@link #inTransaction} does. */
+    <T> T withSql(Function<Sql, T> work) {
+        return onConnection(connection -> work.apply(new Sql(connection)));
+    }
+
+    /** Runs work on one connection in one transaction, as {@link #inTransaction} does (JDBC metadata, batches). */
+    <T> T onConnection(Function<Connection, T> work) {
         if (inTransaction.get()) {
             // with one SQLite connection a nested transaction would wait for itself until the pool times out
             throw new IllegalStateException("inTransaction must not be called inside a transaction");
@@ -74,7 +84,7 @@ public final class Database implements Transactor, AutoCloseable {
         try (Connection connection = pool.getConnection()) {
             connection.setAutoCommit(false); // the pool restores auto-commit when the connection returns
             try {
-                T result = work.apply(new JdbcStores(connection));
+                T result = work.apply(connection);
                 connection.commit();
                 return result;
             } catch (Throwable failure) {
@@ -98,6 +108,14 @@ public final class Database implements Transactor, AutoCloseable {
             log.warn("Database is not reachable (SQLState {}): {}", e.getSQLState(), e.getMessage());
             return false;
         }
+    }
+
+    /**
+     * The connection pool, for a library that keeps its own table in this database (the replicas' shared rate
+     * budget); masscast's own statements go through {@link #inTransaction}.
+     */
+    public DataSource dataSource() {
+        return pool;
     }
 
     @Override

@@ -62,7 +62,7 @@ public final class SlackAdapter {
                 .clientSecret(null)
                 .build());
         this.work = new BackgroundWork(WORKER_THREADS);
-        this.replayGuard = new ReplayGuard(clock);
+        this.replayGuard = new ReplayGuard(clock, new LocalSeenRequests());
 
         SlackApi api = new SlackApi(slack, settings.botToken().reveal(), clock);
         CardRenderer cards = new CardRenderer();
