@@ -35,9 +35,10 @@ final class ServerMode implements AutoCloseable {
         simulator.ifPresent(sim -> LOG.warn("OFAuth is SIMULATED at {}: nothing reaches OnlyFans", sim.baseUrl()));
         wiring = Wiring.create(config, simulator, Set.of(), Clock.systemUTC(), Wiring.Intervals.defaults());
         slack = new SlackAdapter(config.slack().orElseThrow(), wiring.router(), wiring.formOptions());
-        http = new HttpServer(config.http().port(), wiring::ready);
+        http = new HttpServer(config.http().port(), wiring::readiness);
         slack.httpHandler().ifPresent(handler -> http.post("/slack/events", handler));
         http.post("/webhooks/ofauth", wiring.ofauthWebhook());
+        http.get("/metrics", ctx -> ctx.contentType(MicrometerMetrics.CONTENT_TYPE).result(wiring.scrapeMetrics()));
     }
 
     /** Starts everything; the caller stops it with {@link #close()}. */

@@ -45,10 +45,12 @@ public final class OutboxDispatcherJob implements Job {
     private final SingletonWork singleton;
     private final Clock clock;
     private final Duration interval;
+    private final JobObserver observer;
     private final CampaignCards cards = new CampaignCards();
 
     public OutboxDispatcherJob(Transactor transactor, CampaignViews views, Map<Platform, ChatNotifier> notifiers,
-                               SingletonWork singleton, Clock clock, Duration interval) {
+                               SingletonWork singleton, Clock clock, Duration interval, JobObserver observer) {
+        this.observer = observer;
         this.transactor = transactor;
         this.views = views;
         this.notifiers = new EnumMap<>(notifiers);
@@ -134,6 +136,7 @@ public final class OutboxDispatcherJob implements Job {
             stores.outbox().delivered(entry.id());
             return null;
         });
+        observer.delivered(entry.channel().platform(), entry.kind());
     }
 
     /** The link to a card just posted; without one, digests name the campaign by its id instead of linking it. */
@@ -163,10 +166,19 @@ public final class OutboxDispatcherJob implements Job {
             return; // delivered or being posted by another replica meanwhile
         }
         try {
-            switch (entry.kind()) {
-                case THREAD_NOTE -> notifier.postNote(entry.channel(), cardMessage(entry), entry.text());
+            boolean posted = switch (entry.kind()) {
+                case THREAD_NOTE -> {
+                    notifier.postNote(entry.channel(), cardMessage(entry), entry.text());
+                    yield true;
+                }
                 case CHANNEL_IMAGE -> postImage(entry, notifier);
-                default -> notifier.postMessage(entry.channel(), entry.text());
+                default -> {
+                    notifier.postMessage(entry.channel(), entry.text());
+                    yield true;
+                }
+            };
+            if (posted) {
+                observer.delivered(entry.channel().platform(), entry.kind());
             }
         } catch (NotDelivered certainlyNotShown) {
             throw certainlyNotShown;
@@ -177,14 +189,16 @@ public final class OutboxDispatcherJob implements Job {
         markDelivered(entry);
     }
 
-    private void postImage(OutboxEntry entry, ChatNotifier notifier) {
+    /** Posts the entry's image with its caption; false if it has none stored (then nothing is posted). */
+    private boolean postImage(OutboxEntry entry, ChatNotifier notifier) {
         Optional<ChatImage> image = transactor.inTransaction(stores -> stores.outbox().image(entry.id()));
         if (image.isEmpty()) {
             LOG.error("Outbox entry {} ({} in {}) has no image stored; it is dropped", entry.id(), entry.kind(),
                     entry.channel());
-            return;
+            return false;
         }
         notifier.postImage(entry.channel(), entry.text(), image.get());
+        return true;
     }
 
     private Optional<String> cardMessage(OutboxEntry entry) {

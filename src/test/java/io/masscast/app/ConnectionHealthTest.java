@@ -101,7 +101,7 @@ class ConnectionHealthTest {
     void webhooksFromTheSimulatorActAtOnceAndForgedOnesChangeNothing() throws Exception {
         OfAuthSimulator simulator = OfAuthSimulator.start(Pipeline.unlimitedSimulator());
         try (Pipeline pipeline = new Pipeline(folder, clock, simulator, Map.of("OFAUTH_WEBHOOK_SECRET", SECRET));
-             HttpServer http = new HttpServer(0, pipeline.wiring::ready)) {
+             HttpServer http = new HttpServer(0, pipeline.wiring::readiness)) {
             http.post("/webhooks/ofauth", pipeline.wiring.ofauthWebhook());
             http.start();
             String url = "http://127.0.0.1:" + http.port() + "/webhooks/ofauth";
@@ -140,7 +140,7 @@ class ConnectionHealthTest {
         String plainSecret = "ofauth-plain-secret";
         try (Pipeline pipeline = new Pipeline(folder, clock, OfAuthSimulator.start(Pipeline.unlimitedSimulator()),
                 Map.of("OFAUTH_WEBHOOK_SECRET", plainSecret));
-             HttpServer http = new HttpServer(0, pipeline.wiring::ready)) {
+             HttpServer http = new HttpServer(0, pipeline.wiring::readiness)) {
             http.post("/webhooks/ofauth", pipeline.wiring.ofauthWebhook());
             http.start();
             pipeline.tick(); // the first probe: the connection works
