@@ -1,5 +1,6 @@
 package io.masscast.app;
 
+import io.masscast.adapter.discord.DiscordAdapter;
 import io.masscast.config.Adapter;
 import io.masscast.config.ConfigException;
 import io.masscast.config.ConfigLoader;
@@ -17,7 +18,7 @@ import java.util.Map;
 /**
  * {@code java -jar masscast.jar [--shell]} runs masscast: the terminal adapter when no platform token is
  * set (or with {@code --shell}), else the configured chat adapters. {@code masscast simulator} runs only
- * the OFAuth simulator.
+ * the OFAuth simulator; {@code masscast discord-commands} prints the Discord command masscast registers.
  */
 public final class Main {
     static final String USAGE = """
@@ -26,6 +27,8 @@ public final class Main {
               java -jar masscast.jar --shell    run the terminal mode even when platform tokens are set
               java -jar masscast.jar simulator [--port N] [--seed N]
                                                 run only the OFAuth simulator
+              java -jar masscast.jar discord-commands
+                                                print the JSON of the /masscast command registered on Discord
             Configuration comes from environment variables; see README.md.""";
 
     private Main() {
@@ -46,6 +49,10 @@ public final class Main {
         List<String> arguments = Arrays.asList(args);
         if (!arguments.isEmpty() && arguments.get(0).equals("simulator")) {
             return SimulatorCommand.run(Arrays.copyOfRange(args, 1, args.length), out);
+        }
+        if (arguments.equals(List.of("discord-commands"))) {
+            out.println(DiscordAdapter.commandsJson());
+            return 0;
         }
         if (arguments.contains("--help") || arguments.contains("-h")) {
             out.println(USAGE);

@@ -1,8 +1,9 @@
 package io.masscast.app;
 
+import io.masscast.adapter.common.ChatCore;
 import io.javalin.http.Handler;
 import io.masscast.chart.XChartRenderer;
-import io.masscast.adapter.slack.LocalSeenRequests;
+import io.masscast.adapter.common.LocalSeenRequests;
 import io.masscast.config.DatabaseKind;
 import io.masscast.config.LeaseSettings;
 import io.masscast.config.MasscastConfig;
@@ -140,7 +141,7 @@ public final class Wiring implements AutoCloseable {
         this.submissions = new SubmissionService(database, clock);
         FanListCache lists = new FanListCache(ofauth, clock);
         this.views = new CampaignViews(campaigns, bindings, lists, clock);
-        this.formOptions = new FormOptions(bindings, lists, ofauth);
+        this.formOptions = new FormOptions(bindings, lists, ofauth, campaigns, clock);
         this.digests = new DigestService(database, new XChartRenderer(), clock, replica);
         this.router = new CommandRouter(
                 new ComposeCommands(campaigns, bindings, lists, clock),
@@ -300,6 +301,11 @@ public final class Wiring implements AutoCloseable {
 
     public FormOptions formOptions() {
         return formOptions;
+    }
+
+    /** What the chat adapters use of the core. */
+    public ChatCore chatCore() {
+        return new ChatCore(router, formOptions, bindings::approverGroups, seenRequests, metrics);
     }
 
     public BindingService bindings() {

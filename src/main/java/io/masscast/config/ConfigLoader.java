@@ -30,7 +30,7 @@ public final class ConfigLoader {
             "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "DISCORD_BOT_TOKEN",
             "OFAUTH_API_KEY", "OFAUTH_WEBHOOK_SECRET", "MASSCAST_DB_PASSWORD");
     private static final List<String> SETTINGS = List.of(
-            "MASSCAST_SLACK_API_URL", "DISCORD_GUILD_ID", "OFAUTH_BASE_URL", "MASSCAST_OFAUTH",
+            "MASSCAST_SLACK_API_URL", "DISCORD_GUILD_ID", "MASSCAST_DISCORD_API_URL", "OFAUTH_BASE_URL", "MASSCAST_OFAUTH",
             "MASSCAST_OFAUTH_RATE_PER_MINUTE", "MASSCAST_OFAUTH_BURST", "MASSCAST_DB_URL", "MASSCAST_DB_USER",
             "MASSCAST_HTTP_PORT", "MASSCAST_ADMINS", "MASSCAST_LEASE_TTL", "MASSCAST_STATS_INTERVAL",
             "MASSCAST_STATS_TRACK_DAYS", "MASSCAST_BUYER_NOTE_INTERVAL", "MASSCAST_CONNECTION_PROBE_INTERVAL",
@@ -167,17 +167,24 @@ public final class ConfigLoader {
         Optional<Secret> botToken = env.secret("DISCORD_BOT_TOKEN").filter(token -> bareToken("DISCORD_BOT_TOKEN", token));
         Optional<String> rawGuildId = env.text("DISCORD_GUILD_ID");
         OptionalLong guildId = rawGuildId.map(this::guildId).orElse(OptionalLong.empty());
+        URI apiUrl = env.httpBaseUrl("MASSCAST_DISCORD_API_URL", DiscordSettings.DEFAULT_API_URL);
 
         if (!env.isSet("DISCORD_BOT_TOKEN")) {
-            rawGuildId.ifPresent(id -> env.problem("DISCORD_GUILD_ID is set but DISCORD_BOT_TOKEN is not: set"
-                    + " DISCORD_BOT_TOKEN (Developer Portal → your application → Bot → Reset Token) to enable Discord,"
-                    + " or unset DISCORD_GUILD_ID."));
+            List<String> strays = new ArrayList<>();
+            rawGuildId.ifPresent(id -> strays.add("DISCORD_GUILD_ID"));
+            env.text("MASSCAST_DISCORD_API_URL").ifPresent(url -> strays.add("MASSCAST_DISCORD_API_URL"));
+            if (!strays.isEmpty()) {
+                String named = String.join(" and ", strays);
+                env.problem(named + (strays.size() == 1 ? " is" : " are") + " set but DISCORD_BOT_TOKEN is not: set"
+                        + " DISCORD_BOT_TOKEN (Developer Portal → your application → Bot → Reset Token) to enable Discord,"
+                        + " or unset " + named + ".");
+            }
             return Optional.empty();
         }
         botToken.flatMap(SlackTokenKind::of).ifPresent(kind -> env.problem(env.origin("DISCORD_BOT_TOKEN")
                 + " holds a Slack token, not a Discord bot token: use the bot token from the Discord Developer"
                 + " Portal → your application → Bot."));
-        return unlessNewProblems(before, () -> new DiscordSettings(botToken.orElseThrow(), guildId));
+        return unlessNewProblems(before, () -> new DiscordSettings(botToken.orElseThrow(), guildId, apiUrl));
     }
 
     private OptionalLong guildId(String raw) {

@@ -4,9 +4,11 @@ import static io.masscast.app.Pipeline.ALICE;
 import static io.masscast.app.Pipeline.CHANNEL;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.masscast.core.campaign.Mention;
 import io.masscast.core.command.ActionId;
 import io.masscast.core.command.Card;
 import io.masscast.core.command.CardAction;
+import io.masscast.core.command.FieldValue;
 import io.masscast.core.command.Reply;
 import io.masscast.core.model.Actor;
 import io.masscast.core.model.Binding;
@@ -15,8 +17,8 @@ import io.masscast.core.model.Campaign;
 import io.masscast.core.model.CampaignState;
 import io.masscast.core.model.ChannelRef;
 import io.masscast.core.model.Platform;
-import java.nio.file.Path;
 import io.masscast.testing.MutableClock;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -68,7 +70,7 @@ class CommandsTest {
         assertThat(card.field("Media").orElseThrow().value()).startsWith("2 items (1 free preview)");
         assertThat(card.field("Price").orElseThrow().value()).isEqualTo("$12.50 PPV");
         assertThat(card.field("Send time").orElseThrow().value()).contains("Europe/Berlin").contains("UTC").contains("in 3 h");
-        assertThat(card.field("Requested by").orElseThrow().value()).isEqualTo("<@alice>");
+        assertThat(card.field("Requested by").orElseThrow().value()).isEqualTo(Mention.of("alice"));
         assertThat(card.field("Approvals").orElseThrow().value()).isEqualTo("0 of 1");
         assertThat(card.actions()).extracting(CardAction::label).containsExactly("Approve", "Reject", "Edit", "Cancel");
         assertThat(card.actions().get(0).confirm()).get().satisfies(confirm -> assertThat(confirm.text())
@@ -85,7 +87,7 @@ class CommandsTest {
 
         pipeline.tick();
         Card card = pipeline.channel.cardOf("MC-1").orElseThrow();
-        assertThat(card.field("Status").orElseThrow().value()).startsWith("rejected by <@bob>")
+        assertThat(card.field("Status").orElseThrow().value()).startsWith("rejected by " + Mention.of("bob"))
                 .endsWith(": price too high for fans");
         assertThat(card.actions()).isEmpty();
     }
@@ -138,9 +140,9 @@ class CommandsTest {
         pipeline.simulator.restoreConnection("conn_demo2");
 
         String bound = ((Reply.Text) pipeline.wiring.router().handle(other, ROOT,
-                "bind connection=conn_demo2 zone=America/New_York approvers=<@U0BOB>,@carol")).text();
+                "bind connection=conn_demo2 zone=America/New_York approvers=" + Mention.of("U0BOB") + ",@carol")).text();
         assertThat(bound).startsWith("This channel now speaks for Sofia Reyes (conn_demo2, America/New_York).")
-                .contains("Approvers: <@U0BOB>, <@carol>");
+                .contains("Approvers: " + Mention.of("U0BOB") + ", " + Mention.of("carol"));
         Binding binding = pipeline.wiring.bindings().find(other).orElseThrow();
         assertThat(binding.approvers()).containsExactlyInAnyOrder("U0BOB", "carol");
     }
@@ -189,9 +191,10 @@ class CommandsTest {
 
         assertThat(pipeline.run(ALICE, "edit MC-1")).isInstanceOfSatisfying(Reply.Form.class, form -> {
             assertThat(form.spec().campaignId()).isPresent();
-            assertThat(form.spec().value("text")).isEqualTo("Edit me");
-            assertThat(form.spec().value("lists")).isEqualTo("fans");
-            assertThat(form.spec().value("at")).isEqualTo("2027-01-02 20:00");
+            assertThat(form.spec().typed("text")).isEqualTo("Edit me");
+            assertThat(form.spec().typed("lists")).isEqualTo("fans");
+            assertThat(form.spec().typed("at")).isEqualTo("2027-01-02 20:00");
+            assertThat(form.spec().value("at")).containsInstanceOf(FieldValue.Moment.class);
         });
         assertThat(text(BOB, "edit MC-1")).isEqualTo("Only the requester can edit MC-1.");
     }
@@ -318,7 +321,7 @@ class CommandsTest {
 
         assertThat(reply).isInstanceOfSatisfying(Reply.Errors.class, errors -> {
             assertThat(errors.errors()).extracting(e -> e.field()).containsExactly("price", "media", "lists");
-            assertThat(errors.spec().value("price")).isEqualTo("2");
+            assertThat(errors.spec().typed("price")).isEqualTo("2");
         });
     }
 }

@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.masscast.chart.XChartRenderer;
 import io.masscast.core.campaign.BuyerNote;
+import io.masscast.core.campaign.Mention;
 import io.masscast.core.command.ActionId;
 import io.masscast.core.command.Reply;
 import io.masscast.core.model.Actor;
 import io.masscast.core.model.Campaign;
 import io.masscast.core.model.StatsFigures;
 import io.masscast.core.model.StatsSnapshot;
+import io.masscast.core.text.Markup;
 import io.masscast.jobs.JobRuntime;
 import io.masscast.simulator.OfAuthSimulator;
 import io.masscast.simulator.RateLimitPlan;
@@ -117,8 +119,8 @@ class DigestPipelineTest {
             RecordingNotifier.ImagePost post = pipeline.channel.images().get(0);
             assertThat(pipeline.channel.images()).hasSize(1);
             String link = "https://chat.example/" + CHANNEL.channelId() + "/msg-1"; // the card's message
-            assertThat(post.caption()).startsWith("*Digest asked for by <@alice> · Mila Rose* · ")
-                    .contains("\n*Last 24 hours* · 1 campaign sent\n")
+            assertThat(post.caption()).startsWith(Markup.strong("Digest asked for by " + Mention.of("alice") + " · Mila Rose") + " · ")
+                    .contains("\n" + Markup.strong("Last 24 hours") + " · 1 campaign sent\n")
                     .contains("    " + count(latest.sent()) + " messages sent · " + count(latest.viewed()) + " viewed")
                     .contains(" · " + count(latest.purchased()) + " bought")
                     .contains(" · " + BuyerNote.money(latest.revenue()) + " revenue (purchases × price)")
@@ -156,8 +158,8 @@ class DigestPipelineTest {
             pipeline.tick();
 
             assertThat(pipeline.channel.images()).singleElement().satisfies(post -> assertThat(post.caption())
-                    .startsWith("*Daily digest · Mila Rose* · 2026-06-10 09:00 Europe/Berlin\n*Last 24 hours* · no campaigns sent\n"
-                            + "*Last 7 days* · no campaigns sent\n"));
+                    .startsWith(Markup.strong("Daily digest · Mila Rose") + " · 2026-06-10 09:00 Europe/Berlin\n" + Markup.strong("Last 24 hours") + " · no campaigns sent\n"
+                            + Markup.strong("Last 7 days") + " · no campaigns sent\n"));
         }
     }
 
@@ -228,7 +230,7 @@ class DigestPipelineTest {
             restarted.tick();
             restarted.tick();
             assertThat(restarted.channel.images()).singleElement().satisfies(post ->
-                    assertThat(post.caption()).startsWith("*Daily digest · Mila Rose* · 2026-06-11 11:30 Europe/Berlin"));
+                    assertThat(post.caption()).startsWith(Markup.strong("Daily digest · Mila Rose") + " · 2026-06-11 11:30 Europe/Berlin"));
         }
         clock.set(Instant.parse("2026-06-13T05:00:00Z")); // 07:00 two days later: 12 June's was missed altogether
         try (Pipeline restarted = pipeline(clock)) {
@@ -253,7 +255,7 @@ class DigestPipelineTest {
             pipeline.tick();
 
             assertThat(pipeline.channel.images()).singleElement().satisfies(post ->
-                    assertThat(post.caption()).startsWith("*Daily digest · Mila Rose* · 2026-06-11 09:00 Europe/Berlin"));
+                    assertThat(post.caption()).startsWith(Markup.strong("Daily digest · Mila Rose") + " · 2026-06-11 09:00 Europe/Berlin"));
         }
     }
 
@@ -279,7 +281,7 @@ class DigestPipelineTest {
             pipeline.tick();
 
             assertThat(pipeline.channel.images()).singleElement().satisfies(post ->
-                    assertThat(post.caption()).startsWith("*Daily digest · Mila Rose* · 2026-06-10 10:30 Europe/Berlin"));
+                    assertThat(post.caption()).startsWith(Markup.strong("Daily digest · Mila Rose") + " · 2026-06-10 10:30 Europe/Berlin"));
         }
     }
 

@@ -3,6 +3,7 @@ package io.masscast.app;
 import static io.masscast.app.Pipeline.ALICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.masscast.core.campaign.Mention;
 import io.masscast.core.command.ActionId;
 import io.masscast.core.command.Card;
 import io.masscast.core.command.Reply;
@@ -378,7 +379,7 @@ class FaultMatrixTest {
             pipeline.tick();
             assertThat(campaign().state()).isEqualTo(CampaignState.CANCELLED);
             assertThat(stateAtOfAuth()).isEqualTo("CANCELED");
-            assertThat(notes()).contains("Cancelled by <@alice>.");
+            assertThat(notes()).contains("Cancelled by " + Mention.of("alice") + ".");
         }
 
         @Test

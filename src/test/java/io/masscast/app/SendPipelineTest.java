@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
+import io.masscast.core.campaign.Mention;
 import io.masscast.core.command.ActionId;
 import io.masscast.core.command.Card;
 import io.masscast.core.command.CardAction;
@@ -78,7 +79,7 @@ class SendPipelineTest {
             assertThat(pipeline.state(1)).isEqualTo(CampaignState.SENT);
             Card card = pipeline.channel.cardOf("MC-1").orElseThrow();
             assertThat(card.title()).isEqualTo("MC-1 · PPV $12.50 for Mila Rose — sent");
-            assertThat(card.field("Approvals").orElseThrow().value()).isEqualTo("1 of 1: <@bob>");
+            assertThat(card.field("Approvals").orElseThrow().value()).isEqualTo("1 of 1: " + Mention.of("bob"));
             assertThat(card.actions()).extracting(CardAction::label).singleElement().asString().startsWith("Unsend (until ");
             assertThat(pipeline.channel.posted()).isEqualTo(1);
             assertThat(pipeline.creates()).hasSize(1);
@@ -123,7 +124,7 @@ class SendPipelineTest {
             pipeline.tickUntilSubmitted();
 
             assertThat(answers.stream().filter(a -> a.startsWith("You approved"))).hasSize(campaigns);
-            assertThat(answers.stream().filter(a -> a.contains("was already approved by <@"))).hasSize(4 * campaigns);
+            assertThat(answers.stream().filter(a -> a.contains("was already approved by ⟦@"))).hasSize(4 * campaigns);
             assertThat(pipeline.creates()).hasSize(campaigns);
             assertThat(pipeline.creates().stream().map(r -> r.body()).distinct()).hasSize(campaigns);
             for (int i = 1; i <= campaigns; i++) {

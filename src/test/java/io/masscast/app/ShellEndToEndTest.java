@@ -65,8 +65,8 @@ class ShellEndToEndTest {
             String posted = shell.await("chart (PNG): ");
             String path = shell.await(".png");
 
-            assertThat(posted).contains("[#demo] *Digest asked for by @alice · Mila Rose* · ")
-                    .contains("*Last 7 days* · no campaigns sent")
+            assertThat(posted).contains("[#demo] Digest asked for by @alice · Mila Rose · ")
+                    .contains("Last 7 days · no campaigns sent")
                     .contains("Chart: revenue per day over the last 14 days, by campaign, in USD.");
             Path chart = Path.of(path.strip());
             try {
@@ -130,7 +130,7 @@ class ShellEndToEndTest {
     void newWithoutArgumentsAsksEachFieldAndAsksAgainForAFieldWithAnError() {
         try (ShellSession shell = new ShellSession()) {
             shell.type("/masscast new");
-            shell.await("text — message text");
+            shell.await("text — Message");
             shell.type("Hello from the form");
             for (String field : List.of("lists", "exclude", "users", "subscribed_after", "media", "preview")) {
                 shell.await(field + " — ");

@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.EvaluationResult;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DependencyRuleTest {
@@ -28,5 +29,17 @@ class DependencyRuleTest {
         assertThat(result.hasViolation()).isTrue();
         assertThat(result.getFailureReport().getDetails())
                 .anySatisfy(line -> assertThat(line).contains("CoreThatImportsStorage").contains("JdbcThing"));
+    }
+
+    @Test
+    void adaptersShareTheCommonPackageButNotEachOther() {
+        JavaClasses fixture = new ClassFileImporter().importPackages("io.masscast.archfixture");
+
+        List<String> violations = DependencyRule.forRoot("io.masscast.archfixture").evaluate(fixture)
+                .getFailureReport().getDetails();
+
+        assertThat(violations).anySatisfy(line -> assertThat(line).contains("SlackThatUsesDiscord").contains("DiscordThing"))
+                .anySatisfy(line -> assertThat(line).contains("CommonThatUsesDiscord").contains("DiscordThing"))
+                .noneSatisfy(line -> assertThat(line).contains("SharedAck"));
     }
 }

@@ -7,8 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.masscast.core.campaign.BindingService;
 import io.masscast.core.campaign.CampaignService;
-import io.masscast.core.command.Card;
+import io.masscast.core.campaign.Mention;
 import io.masscast.core.command.CampaignViews;
+import io.masscast.core.command.Card;
 import io.masscast.core.command.FanListCache;
 import io.masscast.core.model.Actor;
 import io.masscast.core.model.Binding;
@@ -125,7 +126,7 @@ class OutboxDispatcherJobTest {
         assertThat(channel.calls).containsExactly(
                 "post: MC-1 · PPV $12.50 for Mila Rose — awaiting approval",
                 "update ts-1: MC-1 · PPV $12.50 for Mila Rose — rejected",
-                "note in ts-1: Rejected by <@bob>: not today");
+                "note in ts-1: Rejected by " + Mention.of("bob") + ": not today");
         assertThat(outbox.isIdle()).isTrue();
     }
 
@@ -146,7 +147,7 @@ class OutboxDispatcherJobTest {
         outbox.tick();
         assertThat(channel.calls).containsExactly(
                 "post: MC-1 · PPV $12.50 for Mila Rose — rejected",
-                "note in ts-1: Rejected by <@bob>: not today");
+                "note in ts-1: Rejected by " + Mention.of("bob") + ": not today");
     }
 
     @Test
@@ -237,7 +238,7 @@ class OutboxDispatcherJobTest {
         outbox.tick();
 
         assertThat(channel.calls).filteredOn(call -> call.startsWith("note")).containsExactly(
-                "note in ts-1: Rejected by <@bob>: not today");
+                "note in ts-1: Rejected by " + Mention.of("bob") + ": not today");
         assertThat(outbox.isIdle()).isTrue();
     }
 

@@ -1,11 +1,12 @@
 package io.masscast.store;
 
-import io.masscast.config.DatabaseSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.masscast.config.DatabaseSettings;
 import io.masscast.core.campaign.BindingService;
 import io.masscast.core.campaign.CampaignException;
 import io.masscast.core.campaign.CampaignService;
+import io.masscast.core.campaign.Mention;
 import io.masscast.core.model.Actor;
 import io.masscast.core.model.Campaign;
 import io.masscast.core.model.CampaignState;
@@ -56,8 +57,8 @@ abstract class ApprovalRaceContractTest {
                     String winner = campaigns.approvals(campaigns.find(campaign.id()).orElseThrow()).get(0).approverId();
                     assertThat(answers.stream().filter(a -> !a.equals("approved")))
                             .hasSize(CLICKS - 1)
-                            .allSatisfy(a -> assertThat(a).isEqualTo(campaign.humanId() + " was already approved by <@"
-                                    + winner + ">."));
+                            .allSatisfy(a -> assertThat(a).isEqualTo(campaign.humanId() + " was already approved by "
+                                    + Mention.of(winner) + "."));
                     assertThat(campaigns.find(campaign.id()).orElseThrow().state()).isEqualTo(CampaignState.APPROVED);
                     assertThat(campaigns.approvals(campaign)).hasSize(1);
                 }

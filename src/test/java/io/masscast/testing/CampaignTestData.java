@@ -9,6 +9,7 @@ import io.masscast.core.model.ChannelRef;
 import io.masscast.core.model.MediaItem;
 import io.masscast.core.model.MessageContent;
 import io.masscast.core.model.Platform;
+import io.masscast.core.model.SendTime;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -54,7 +55,7 @@ public final class CampaignTestData {
         private List<String> lists = List.of("1187345");
         private List<String> excluded = List.of();
         private Optional<Instant> subscribedAfter = Optional.empty();
-        private Optional<LocalDateTime> sendAt = Optional.empty();
+        private Optional<SendTime> sendAt = Optional.empty();
 
         public DraftBuilder text(String value) {
             text = value;
@@ -107,7 +108,7 @@ public final class CampaignTestData {
         }
 
         public DraftBuilder at(String localDateTime) {
-            sendAt = Optional.of(LocalDateTime.parse(localDateTime));
+            sendAt = Optional.of(SendTime.local(LocalDateTime.parse(localDateTime)));
             return this;
         }
 

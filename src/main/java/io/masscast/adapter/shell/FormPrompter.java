@@ -1,7 +1,10 @@
 package io.masscast.adapter.shell;
 
 import io.masscast.core.command.CommandRouter;
+import io.masscast.core.command.ComposeForm;
+import io.masscast.core.command.FormField;
 import io.masscast.core.command.FormSpec;
+import io.masscast.core.command.FormValues;
 import io.masscast.core.command.RawValue;
 import io.masscast.core.policy.Excerpt;
 import io.masscast.core.policy.FieldError;
@@ -12,23 +15,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The compose form in a terminal: asks for each field in turn (Enter keeps the shown value), and after a
- * refused submission asks again only for the fields that have errors, showing each error first.
+ * The compose form in a terminal, laid out from the core's {@link ComposeForm}: asks for each field in turn
+ * (Enter keeps the shown value: the field is left as it is), and after a refused submission asks again only for
+ * the fields that have errors, showing each error first.
  */
 final class FormPrompter {
-    private static final Map<String, String> HINTS = Map.ofEntries(
-            Map.entry(Fields.TEXT, "message text (\\n for a new line)"),
-            Map.entry(Fields.LISTS, "lists to send to: names or ids, comma-separated"),
-            Map.entry(Fields.EXCLUDE, "lists to exclude"),
-            Map.entry(Fields.USERS, "specific fan ids, comma-separated"),
-            Map.entry(Fields.SUBSCRIBED_AFTER, "only fans subscribed after YYYY-MM-DD"),
-            Map.entry(Fields.MEDIA, "vault ids, upload references or https links, comma-separated"),
-            Map.entry(Fields.PREVIEW, "how many of the first media are free previews"),
-            Map.entry(Fields.PRICE, "PPV price 3.00–200.00, or 0 for free"),
-            Map.entry(Fields.LOCKED, "lock the text behind the price? yes/no"),
-            Map.entry(Fields.MARKDOWN, "format the text as markdown? yes/no"),
-            Map.entry(Fields.AT, "send time (creator's zone): 2026-03-21 20:00, tomorrow 9:30, in 2h — empty sends on approval"));
-
     private final ShellInput in;
     private final ShellConsole console;
 
@@ -41,7 +32,7 @@ final class FormPrompter {
     Optional<Map<String, RawValue>> askAll(FormSpec spec) {
         console.print(spec.title() + " (" + spec.creatorName() + ", times in " + spec.zone().getId()
                 + "). Enter keeps the value in [brackets]; /cancel stops.");
-        return ask(spec, Fields.ALL, List.of(), new LinkedHashMap<>());
+        return ask(spec, ComposeForm.FIELDS.stream().map(FormField::key).toList(), List.of(), new LinkedHashMap<>());
     }
 
     /** Asks again for the fields with errors, keeping the other answers. */
@@ -56,20 +47,29 @@ final class FormPrompter {
 
     private Optional<Map<String, RawValue>> ask(FormSpec spec, List<String> fields, List<FieldError> errors,
                                                 Map<String, RawValue> answers) {
-        for (String field : fields) {
-            errors.stream().filter(e -> e.field().equals(field)).forEach(e -> console.print("  ! " + e.message()));
-            String current = answers.containsKey(field) ? answers.get(field).joined() : spec.value(field);
-            console.print("  " + field + " — " + HINTS.get(field) + (current.isEmpty() ? "" : " [" + shown(current) + "]") + ":");
+        for (String key : fields) {
+            FormField field = ComposeForm.field(key);
+            errors.stream().filter(e -> e.field().equals(key)).forEach(e -> console.print("  ! " + e.message()));
+            String current = answers.containsKey(key) ? FormValues.typed(key, answers.get(key), spec.zone()) : spec.typed(key);
+            console.print("  " + key + " — " + field.label() + zoneNote(field, spec) + ": " + field.typing()
+                    + (current.isEmpty() ? "" : " [" + shown(current.replace("\n", "\\n")) + "]") + ":");
             Optional<String> line = in.readLine("  > ", CommandRouter.MAX_LINE_LENGTH);
             if (line.isEmpty() || line.get().strip().equals("/cancel")) {
                 console.print("Form cancelled; nothing was stored.");
                 return Optional.empty();
             }
             String typed = line.get().strip();
-            String value = typed.isEmpty() ? current : typed;
-            answers.put(field, field.equals(Fields.TEXT) ? RawValue.of(value.replace("\\n", "\n")) : RawValue.parse(value));
+            if (!typed.isEmpty()) {
+                answers.put(key, field.kind() == FormField.Kind.TEXT ? RawValue.of(typed.replace("\\n", "\n")) : RawValue.parse(typed));
+            }
         }
         return Optional.of(answers);
+    }
+
+    /** Days and times are read in the creator's zone; the prompt says which. */
+    private static String zoneNote(FormField field, FormSpec spec) {
+        return field.kind() == FormField.Kind.SEND_TIME || field.kind() == FormField.Kind.DAY
+                ? " (" + spec.zone().getId() + (field.kind() == FormField.Kind.SEND_TIME ? "; empty: on approval" : "") + ")" : "";
     }
 
     /** The value in the brackets: as it is when short and plain, else an excerpt (never a whole refused value). */

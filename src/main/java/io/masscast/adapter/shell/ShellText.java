@@ -3,19 +3,19 @@ package io.masscast.adapter.shell;
 import io.masscast.core.command.ActionId;
 import io.masscast.core.command.Card;
 import io.masscast.core.command.CardAction;
+import io.masscast.core.text.Markup;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /** Renders cards and message text for a terminal: mentions as {@code @id}, buttons as the command to type. */
 final class ShellText {
-    private static final Pattern MENTION = Pattern.compile("<@([^>]+)>");
     private static final String RULE = "─".repeat(72);
 
     private ShellText() {
     }
 
+    /** The core's markup as plain text: mentions as {@code @id}, strong text as it is. */
     static String plain(String text) {
-        return MENTION.matcher(text).replaceAll("@$1");
+        return Markup.plain(text);
     }
 
     /** A card as a box; its buttons become the commands to type (the card's context starts with its MC id). */

@@ -5,6 +5,7 @@ import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.handler.builtin.BlockActionHandler;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
+import io.masscast.adapter.common.BackgroundWork;
 import io.masscast.core.command.ActionId;
 import io.masscast.core.command.CommandRouter;
 import io.masscast.core.model.Actor;
@@ -25,13 +26,15 @@ final class CardButtonListener implements BlockActionHandler {
     static final String NOT_OURS = "This button is not from masscast, so nothing changed.";
 
     private final CommandRouter router;
-    private final CommandAnswers answers;
+    private final SlackAnswers answers;
     private final SlackApi api;
     private final RejectModal rejectModal;
     private final BackgroundWork work;
+    private final SlackGroups groups;
 
-    CardButtonListener(CommandRouter router, CommandAnswers answers, SlackApi api, RejectModal rejectModal,
-                       BackgroundWork work) {
+    CardButtonListener(CommandRouter router, SlackAnswers answers, SlackApi api, RejectModal rejectModal,
+                       BackgroundWork work, SlackGroups groups) {
+        this.groups = groups;
         this.router = router;
         this.answers = answers;
         this.api = api;
@@ -66,7 +69,7 @@ final class CardButtonListener implements BlockActionHandler {
             case EDIT -> answers.answer(what, () -> router.click(channel, actor, id, Optional.empty()), channel,
                             payload.getTriggerId(), responseUrl)
                     .ifPresent(message -> work.run(what + ", answer", () -> api.respond(responseUrl, message)));
-            default -> answers.later(what, () -> router.click(channel, actor, id, Optional.empty()),
+            default -> answers.answers().later(what, () -> router.click(channel, groups.resolve(actor, channel), id, Optional.empty()),
                     message -> api.respond(responseUrl, message));
         }
         return ctx.ack();

@@ -14,6 +14,7 @@ import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
 import io.masscast.core.command.Card;
 import io.masscast.core.command.CardAction;
+import io.masscast.core.text.Markup;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,7 +40,7 @@ final class CardRenderer {
 
     SlackMessage render(Card card, boolean isPrivate) {
         List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(header(h -> h.text(plainText(SlackText.fit(toneMark(card.tone()) + card.title(), HEADER_MAX), true))));
+        blocks.add(header(h -> h.text(plainText(SlackText.fit(toneMark(card.tone()) + Markup.plain(card.title()), HEADER_MAX), true))));
         addFields(card.fields(), blocks);
         if (!card.text().isBlank()) {
             blocks.add(section(s -> s.blockId("card_text").text(markdownText(SlackText.fit(quote(card.text()), SECTION_MAX)))));
@@ -99,8 +100,8 @@ final class CardRenderer {
             }
         }
         action.confirm().ifPresent(confirm -> button.confirm(ConfirmationDialogObject.builder()
-                .title(plainText(SlackText.fit(confirm.title(), CONFIRM_TITLE_MAX)))
-                .text(plainText(SlackText.fit(confirm.text(), CONFIRM_TEXT_MAX)))
+                .title(plainText(SlackText.fit(Markup.plain(confirm.title()), CONFIRM_TITLE_MAX)))
+                .text(plainText(SlackText.fit(Markup.plain(confirm.text()), CONFIRM_TEXT_MAX)))
                 .confirm(plainText(SlackText.fit(confirm.confirmLabel(), CONFIRM_BUTTON_MAX)))
                 .deny(plainText(SlackText.fit(confirm.denyLabel(), CONFIRM_BUTTON_MAX)))
                 .style(confirm.destructive() ? "danger" : "primary")

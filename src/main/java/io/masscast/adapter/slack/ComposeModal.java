@@ -21,25 +21,22 @@ import com.slack.api.model.block.element.MultiStaticSelectElement;
 import com.slack.api.model.block.element.NumberInputElement;
 import com.slack.api.model.block.element.PlainTextInputElement;
 import com.slack.api.model.view.View;
-import io.masscast.core.command.DraftParser;
+import io.masscast.adapter.common.FormChoices;
+import io.masscast.core.command.ComposeForm;
+import io.masscast.core.command.FieldValue;
+import io.masscast.core.command.FormField;
 import io.masscast.core.command.FormSpec;
-import io.masscast.core.command.FormValues;
 import io.masscast.core.command.Formats;
+import io.masscast.core.command.RawValue;
 import io.masscast.core.model.ChannelRef;
 import io.masscast.core.model.FanList;
 import io.masscast.core.model.Platform;
 import io.masscast.core.model.VaultMedia;
 import io.masscast.core.policy.Fields;
-import java.math.BigDecimal;
-import java.time.DateTimeException;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -54,6 +51,8 @@ final class ComposeModal {
     static final String CALLBACK_ID = "masscast_compose";
     static final String MEDIA_VAULT = "media_vault";
     static final String YES = "yes";
+    /** Where the text is when it is too long for the form's text input (a section, not an input). */
+    static final String TEXT_KEPT = "text_kept";
 
     /** Slack's limits: view title, static select options, option text, plain text input. */
     private static final int TITLE_MAX = 24;
@@ -62,12 +61,11 @@ final class ComposeModal {
     private static final int TEXT_INPUT_MAX = 3000;
 
     /** What the modal remembers until it is submitted. */
-    record Context(ChannelRef channel, Optional<Long> campaignId, ZoneId zone) {
+    record Context(ChannelRef channel, Optional<Long> campaignId) {
         String encode() {
             Map<String, String> values = new LinkedHashMap<>();
             values.put("team", channel.workspaceId());
             values.put("channel", channel.channelId());
-            values.put("zone", zone.getId());
             campaignId.ifPresent(id -> values.put("campaign", Long.toString(id)));
             return PrivateMetadata.encode(values);
         }
@@ -76,68 +74,83 @@ final class ComposeModal {
             Map<String, String> values = PrivateMetadata.decode(metadata);
             try {
                 return new Context(new ChannelRef(Platform.SLACK, values.get("team"), values.get("channel")),
-                        Optional.ofNullable(values.get("campaign")).map(Long::parseLong),
-                        ZoneId.of(MalformedPayload.require(values.get("zone"), "zone")));
-            } catch (IllegalArgumentException | DateTimeException e) {
+                        Optional.ofNullable(values.get("campaign")).map(Long::parseLong));
+            } catch (IllegalArgumentException e) {
                 throw new MalformedPayload("unreadable compose metadata");
             }
         }
     }
 
     View render(FormSpec spec, ChannelRef channel, FormChoices choices) {
-        Map<String, String> values = prefill(spec);
         String zone = spec.zone().getId();
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(section(s -> s.blockId("intro").text(markdownText("*" + SlackText.mrkdwn(spec.title()) + "*\n"
                 + SlackText.mrkdwn(spec.creatorName()) + "'s time zone: " + zone))));
-        blocks.add(field(Fields.TEXT, "Message", "What fans read. Leave empty only if the message is media alone.",
-                PlainTextInputElement.builder().actionId(Fields.TEXT).multiline(true)
-                        .initialValue(nonEmpty(SlackText.fit(values.getOrDefault(Fields.TEXT, ""), TEXT_INPUT_MAX)))
-                        .build()));
-        blocks.add(field(Fields.LISTS, "Send to lists", "Fans on these lists receive it.",
-                listSelect(Fields.LISTS, "Choose lists", items(values.get(Fields.LISTS)), choices)));
-        blocks.add(field(Fields.EXCLUDE, "Leave out lists", "Fans on these lists don't, even if they are on a list above.",
-                listSelect(Fields.EXCLUDE, "Choose lists to leave out", items(values.get(Fields.EXCLUDE)), choices)));
-        blocks.add(field(Fields.USERS, "Specific fans", "OnlyFans fan ids, separated by commas.",
-                PlainTextInputElement.builder().actionId(Fields.USERS).placeholder(plainText("e.g. 123456, 234567"))
-                        .initialValue(nonEmpty(values.get(Fields.USERS))).build()));
-        blocks.add(field(Fields.SUBSCRIBED_AFTER, "Only fans subscribed after", "A day in " + zone + ".",
-                DatePickerElement.builder().actionId(Fields.SUBSCRIBED_AFTER)
-                        .initialDate(date(values.get(Fields.SUBSCRIBED_AFTER)).map(LocalDate::toString).orElse(null))
-                        .build()));
-        List<String> media = items(values.get(Fields.MEDIA));
-        List<OptionObject> vault = choices.media().stream().map(ComposeModal::vaultOption)
-                .limit(STATIC_OPTIONS_MAX).toList();
-        Set<String> picked = vault.stream().map(OptionObject::getValue).filter(media::contains).collect(Collectors.toSet());
-        if (!vault.isEmpty()) {
-            blocks.add(field(MEDIA_VAULT, "Media from the vault", "The newest items in " + SlackText.fit(spec.creatorName(), 50)
-                    + "'s vault.", MultiStaticSelectElement.builder().actionId(MEDIA_VAULT)
-                    .placeholder(plainText("Pick vault media")).options(vault)
-                    .initialOptions(nonEmpty(vault.stream().filter(o -> picked.contains(o.getValue())).toList())).build()));
+        for (FormField field : ComposeForm.FIELDS) {
+            switch (field.kind()) {
+                case TEXT -> blocks.add(textField(field, spec));
+                case LISTS -> blocks.add(field(field, field.hint(), listSelect(field, items(spec, field.key()), choices)));
+                case FAN_IDS -> blocks.add(field(field, field.hint() + " Separate them with commas.",
+                        PlainTextInputElement.builder().actionId(field.key()).placeholder(plainText("e.g. 123456, 234567"))
+                                .initialValue(nonEmpty(String.join(", ", items(spec, field.key())))).build()));
+                case DAY -> blocks.add(field(field, "A day in " + zone + ".", DatePickerElement.builder().actionId(field.key())
+                        .initialDate(spec.value(field.key()).filter(FieldValue.Day.class::isInstance)
+                                .map(day -> ((FieldValue.Day) day).value().toString()).orElse(null)).build()));
+                case MEDIA -> mediaFields(field, spec, choices, blocks);
+                case COUNT -> blocks.add(field(field, field.hint(), NumberInputElement.builder().actionId(field.key())
+                        .decimalAllowed(false).minValue("0").initialValue(number(spec, field.key())).build()));
+                case MONEY -> blocks.add(field(field, field.hint(), NumberInputElement.builder().actionId(field.key())
+                        .decimalAllowed(true).minValue("0").initialValue(number(spec, field.key())).build()));
+                case FLAG -> blocks.add(checkbox(field, spec));
+                case SEND_TIME -> blocks.add(field(field, field.hint() + " Pick the time as your own Slack clock shows it; "
+                                + "masscast converts it to " + spec.creatorName() + "'s time (" + zone + ") and the card shows both.",
+                        DatetimePickerElement.builder().actionId(field.key()).initialDateTime(spec.value(field.key())
+                                .filter(FieldValue.Moment.class::isInstance)
+                                .map(at -> Math.toIntExact(((FieldValue.Moment) at).value().getEpochSecond())).orElse(null))
+                                .build()));
+            }
         }
-        blocks.add(field(Fields.MEDIA, vault.isEmpty() ? "Media" : "Other media",
-                "Vault media ids, upload:… references or https:// links, separated by commas.",
-                PlainTextInputElement.builder().actionId(Fields.MEDIA).initialValue(nonEmpty(String.join(", ",
-                        media.stream().filter(m -> !picked.contains(m)).toList()))).build()));
-        blocks.add(field(Fields.PREVIEW, "Free preview items", "How many of the first media items fans see before paying.",
-                NumberInputElement.builder().actionId(Fields.PREVIEW).decimalAllowed(false).minValue("0")
-                        .initialValue(number(values.get(Fields.PREVIEW))).build()));
-        blocks.add(field(Fields.PRICE, "PPV price (USD)", "0 sends it free.",
-                NumberInputElement.builder().actionId(Fields.PRICE).decimalAllowed(true).minValue("0")
-                        .initialValue(number(values.get(Fields.PRICE))).build()));
-        blocks.add(checkbox(Fields.LOCKED, "Lock the text too", "Fans read the text only after buying.", values));
-        blocks.add(checkbox(Fields.MARKDOWN, "Format the text", "Read *bold* and _italics_ in the text as markdown.", values));
-        blocks.add(field(Fields.AT, "Send at (empty: as soon as it is approved)",
-                "Pick the time as your own Slack clock shows it; masscast converts it to " + spec.creatorName() + "'s time ("
-                        + zone + ") and the card shows both.",
-                DatetimePickerElement.builder().actionId(Fields.AT)
-                        .initialDateTime(sendTime(values.get(Fields.AT), spec.zone()).orElse(null)).build()));
         return view(v -> v.type("modal").callbackId(CALLBACK_ID)
                 .title(viewTitle(t -> t.type("plain_text").text(SlackText.fit(spec.isEdit() ? spec.title() : "New mass message", TITLE_MAX))))
                 .submit(viewSubmit(s -> s.type("plain_text").text("Submit for approval")))
                 .close(viewClose(c -> c.type("plain_text").text("Cancel")))
-                .privateMetadata(new Context(channel, spec.campaignId(), spec.zone()).encode())
+                .privateMetadata(new Context(channel, spec.campaignId()).encode())
                 .blocks(blocks));
+    }
+
+    /**
+     * The message text. Slack's text input holds at most 3,000 characters: a longer text (composed by command) is
+     * not cut to fit, it is left out of the form and kept as it is, and the form says how to change it.
+     */
+    private static LayoutBlock textField(FormField field, FormSpec spec) {
+        String text = spec.value(field.key()).map(FieldValue::text).orElse("");
+        if (text.length() > TEXT_INPUT_MAX) {
+            String how = spec.campaignId().map(id -> "/masscast edit " + spec.title().replaceFirst("^Edit ", "") + " text=\"...\"")
+                    .orElse("/masscast new text=\"...\"");
+            return section(s -> s.blockId(TEXT_KEPT).text(markdownText("*" + SlackText.mrkdwn(field.label()) + "*\n"
+                    + "The text is " + Formats.count(text.length()) + " characters, more than this form holds ("
+                    + Formats.count(TEXT_INPUT_MAX) + "), so it stays exactly as it is. To change it, use `"
+                    + SlackText.mrkdwn(how) + "`.")));
+        }
+        return field(field, field.hint(), PlainTextInputElement.builder().actionId(field.key()).multiline(true)
+                .maxLength(TEXT_INPUT_MAX).initialValue(nonEmpty(text)).build());
+    }
+
+    /** Vault media to pick (when the vault answered in time) and a field for other media ids and links. */
+    private static void mediaFields(FormField field, FormSpec spec, FormChoices choices, List<LayoutBlock> blocks) {
+        List<String> media = items(spec, field.key());
+        List<OptionObject> vault = choices.media().stream().map(ComposeModal::vaultOption).limit(STATIC_OPTIONS_MAX).toList();
+        Set<String> picked = vault.stream().map(OptionObject::getValue).filter(media::contains).collect(Collectors.toSet());
+        if (!vault.isEmpty()) {
+            blocks.add(input(i -> i.blockId(MEDIA_VAULT).label(plainText("Media from the vault"))
+                    .hint(plainText("The newest items in " + SlackText.fit(spec.creatorName(), 50) + "'s vault.")).optional(true)
+                    .element(MultiStaticSelectElement.builder().actionId(MEDIA_VAULT).placeholder(plainText("Pick vault media"))
+                            .options(vault).initialOptions(nonEmpty(vault.stream().filter(o -> picked.contains(o.getValue())).toList()))
+                            .build())));
+        }
+        blocks.add(field(field.key(), vault.isEmpty() ? field.label() : "Other " + field.label().toLowerCase(Locale.ROOT),
+                field.hint() + " Separate them with commas.", PlainTextInputElement.builder().actionId(field.key())
+                        .initialValue(nonEmpty(String.join(", ", media.stream().filter(m -> !picked.contains(m)).toList()))).build()));
     }
 
     /** The option a fan list is shown as (also used for search results). */
@@ -146,29 +159,30 @@ final class ComposeModal {
         return option(plainText(SlackText.fit(list.name(), OPTION_TEXT_MAX - size.length()) + size), list.id());
     }
 
-    /** The core's defaults for a new campaign, overlaid with what the spec brings. */
-    private static Map<String, String> prefill(FormSpec spec) {
-        Map<String, String> values = new HashMap<>(FormValues.of(DraftParser.empty(), spec.zone()));
-        values.putAll(spec.values());
-        return values;
+    private static LayoutBlock field(FormField field, String hint, BlockElement element) {
+        return field(field.key(), field.label(), hint, element);
     }
 
     private static LayoutBlock field(String blockId, String label, String hint, BlockElement element) {
         return input(i -> i.blockId(blockId).label(plainText(label)).hint(plainText(hint)).optional(true).element(element));
     }
 
-    private static LayoutBlock checkbox(String key, String label, String description, Map<String, String> values) {
-        OptionObject option = OptionObject.builder().text(plainText(label)).description(plainText(description)).value(YES).build();
-        boolean checked = YES.equalsIgnoreCase(values.getOrDefault(key, "").strip());
-        return input(i -> i.blockId(key).label(plainText(label)).optional(true).element(CheckboxesElement.builder()
-                .actionId(key).options(List.of(option)).initialOptions(checked ? List.of(option) : null).build()));
+    private static LayoutBlock checkbox(FormField field, FormSpec spec) {
+        OptionObject option = OptionObject.builder().text(plainText(field.label())).description(plainText(field.hint()))
+                .value(YES).build();
+        boolean checked = spec.value(field.key()).map(v -> v instanceof FieldValue.Flag flag ? flag.value()
+                : YES.equalsIgnoreCase(v.text().strip())).orElse(false);
+        return input(i -> i.blockId(field.key()).label(plainText(field.label())).optional(true).element(CheckboxesElement.builder()
+                .actionId(field.key()).options(List.of(option)).initialOptions(checked ? List.of(option) : null).build()));
     }
 
     /**
      * Lists to pick: all of them when they arrived in time and fit a static menu, else a search over OFAuth's lists
      * as the user types. Prefilled items are list ids or names, as the core writes them.
      */
-    private static BlockElement listSelect(String key, String placeholder, List<String> prefill, FormChoices choices) {
+    private static BlockElement listSelect(FormField field, List<String> prefill, FormChoices choices) {
+        String key = field.key();
+        String placeholder = key.equals(Fields.EXCLUDE) ? "Choose lists to leave out" : "Choose lists";
         List<FanList> known = choices.lists().orElse(List.of());
         List<OptionObject> initial = new ArrayList<>();
         boolean allKnown = true;
@@ -197,44 +211,16 @@ final class ComposeModal {
                 Long.toString(media.id()));
     }
 
-    /** Items of a prefilled value: {@code a, "b c"} is two items. */
-    private static List<String> items(String value) {
-        if (value == null || value.isBlank()) {
-            return List.of();
-        }
-        return Arrays.stream(value.split(","))
-                .map(String::strip)
-                .map(item -> item.length() > 1 && item.startsWith("\"") && item.endsWith("\"")
-                        ? item.substring(1, item.length() - 1).replace("\\\"", "\"").replace("\\\\", "\\") : item)
-                .filter(item -> !item.isEmpty())
-                .toList();
-    }
-
-    private static Optional<LocalDate> date(String value) {
-        try {
-            return value == null || value.isBlank() ? Optional.empty() : Optional.of(LocalDate.parse(value.strip()));
-        } catch (DateTimeException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** The send time as the Unix seconds the date-time picker wants; the core writes it in the creator's zone. */
-    private static Optional<Integer> sendTime(String value, ZoneId zone) {
-        try {
-            return value == null || value.isBlank() ? Optional.empty()
-                    : Optional.of(Math.toIntExact(LocalDateTime.parse(value.strip().replace(' ', 'T')).atZone(zone).toEpochSecond()));
-        } catch (DateTimeException | ArithmeticException e) {
-            return Optional.empty();
-        }
+    /** The items of a prefilled value: a list's ids or names, media, fan ids; as they are, never re-read from text. */
+    private static List<String> items(FormSpec spec, String key) {
+        return spec.value(key).map(value -> value instanceof RawValue raw ? raw.items() : List.of(value.text())).orElse(List.of())
+                .stream().map(String::strip).filter(item -> !item.isEmpty()).toList();
     }
 
     /** A number input only takes a number as its initial value. */
-    private static String number(String value) {
-        try {
-            return value == null || value.isBlank() ? null : new BigDecimal(value.strip()).toPlainString();
-        } catch (NumberFormatException e) {
-            return null;
-        }
+    private static String number(FormSpec spec, String key) {
+        return spec.value(key).map(FieldValue::text).map(String::strip).filter(value -> value.matches("[0-9]+(\\.[0-9]+)?"))
+                .orElse(null);
     }
 
     private static String nonEmpty(String value) {

@@ -6,8 +6,10 @@ import com.slack.api.bolt.handler.builtin.ViewSubmissionHandler;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.view.View;
+import io.masscast.adapter.common.BackgroundWork;
+import io.masscast.adapter.common.CommandAnswers;
 import io.masscast.core.command.CommandRouter;
-import io.masscast.core.command.RawValue;
+import io.masscast.core.command.FieldValue;
 import io.masscast.core.command.Reply;
 import io.masscast.core.model.Actor;
 import java.time.Duration;
@@ -23,13 +25,13 @@ import java.util.function.Consumer;
  */
 final class ComposeSubmissionListener implements ViewSubmissionHandler {
     private final CommandRouter router;
-    private final CommandAnswers answers;
+    private final CommandAnswers<SlackMessage> answers;
     private final SlackApi api;
     private final ReplyRenderer replies;
     private final BackgroundWork work;
     private final Duration budget;
 
-    ComposeSubmissionListener(CommandRouter router, CommandAnswers answers, SlackApi api, ReplyRenderer replies,
+    ComposeSubmissionListener(CommandRouter router, CommandAnswers<SlackMessage> answers, SlackApi api, ReplyRenderer replies,
                               BackgroundWork work, Duration budget) {
         this.router = router;
         this.answers = answers;
@@ -46,14 +48,14 @@ final class ComposeSubmissionListener implements ViewSubmissionHandler {
         ComposeModal.Context form = ComposeModal.Context.decode(view.getPrivateMetadata());
         ViewSubmissionPayload.User user = MalformedPayload.require(payload.getUser(), "user");
         Actor actor = SlackUsers.actor(user.getId(), user.getUsername(), user.getName());
-        Map<String, RawValue> values = ComposeValues.read(view.getState(), form.zone());
+        Map<String, FieldValue> values = ComposeValues.read(view.getState());
         String what = "compose form" + form.campaignId().map(id -> " for campaign " + id).orElse("")
                 + " from " + actor.userId() + " in " + form.channel();
         Consumer<SlackMessage> tellPrivately = message -> api.postEphemeral(form.channel().channelId(), actor.userId(), message);
         Optional<Reply> ready = answers.within(what, () -> router.submitForm(form.channel(), actor, form.campaignId(), values),
                 budget, tellPrivately);
         if (ready.isPresent() && ready.get() instanceof Reply.Errors errors) {
-            return ctx.ackWithErrors(ComposeValues.errorsByBlock(errors.errors()));
+            return ctx.ackWithErrors(ComposeValues.errorsByBlock(errors.errors(), view.getState()));
         }
         ready.ifPresent(reply -> work.run(what + ", confirmation", () -> tellPrivately.accept(replies.render(reply))));
         return ctx.ack();

@@ -1,5 +1,7 @@
 package io.masscast.adapter.slack;
 
+import io.masscast.adapter.common.BackgroundWork;
+import io.masscast.adapter.common.FormChoices;
 import io.masscast.core.command.FormOptions;
 import io.masscast.core.command.FormSpec;
 import io.masscast.core.model.ChannelRef;

@@ -8,6 +8,8 @@ import com.slack.api.bolt.handler.builtin.BlockSuggestionHandler;
 import com.slack.api.bolt.request.builtin.BlockSuggestionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.block.composition.OptionObject;
+import io.masscast.adapter.common.BackgroundWork;
+import io.masscast.adapter.common.FormChoices;
 import io.masscast.core.command.FormOptions;
 import io.masscast.core.model.FanList;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package io.masscast.adapter.slack;
 
+import io.masscast.adapter.common.PlatformReplies;
 import io.masscast.core.command.Reply;
 import io.masscast.core.policy.FieldError;
 
@@ -7,14 +8,15 @@ import io.masscast.core.policy.FieldError;
  * A command's {@link Reply} as a Slack message. Private replies (help, refusals, errors) are ephemeral; a form
  * is not a message: the listeners open it as a modal instead.
  */
-final class ReplyRenderer {
+final class ReplyRenderer implements PlatformReplies<SlackMessage> {
     private final CardRenderer cards;
 
     ReplyRenderer(CardRenderer cards) {
         this.cards = cards;
     }
 
-    SlackMessage render(Reply reply) {
+    @Override
+    public SlackMessage render(Reply reply) {
         if (reply instanceof Reply.Text text) {
             return SlackMessage.text(SlackText.mrkdwn(text.text()), text.isPrivate());
         }
@@ -25,6 +27,11 @@ final class ReplyRenderer {
             return SlackMessage.privately(errorList(errors));
         }
         throw new IllegalArgumentException("a form opens as a modal, not as a message");
+    }
+
+    @Override
+    public SlackMessage privately(String text) {
+        return SlackMessage.privately(SlackText.mrkdwn(text));
     }
 
     private static String errorList(Reply.Errors errors) {

@@ -8,12 +8,19 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.socket_mode.SocketModeClient;
 import io.javalin.http.Handler;
+import io.masscast.adapter.common.AckBudgets;
+import io.masscast.adapter.common.BackgroundWork;
+import io.masscast.adapter.common.ChatAdapter;
+import io.masscast.adapter.common.ChatCore;
+import io.masscast.adapter.common.CommandAnswers;
 import io.masscast.config.Secret;
 import io.masscast.config.SlackSettings;
 import io.masscast.core.command.CommandRouter;
 import io.masscast.core.command.FormOptions;
+import io.masscast.core.model.Platform;
 import io.masscast.core.port.ChatNotifier;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,9 +34,10 @@ import org.slf4j.LoggerFactory;
  * <p>Lifecycle: construct, register the notifier and mount the handler, {@link #start()} (checks the bot token
  * with {@code auth.test} and, in Socket Mode, connects), {@link #stop()} at shutdown.
  */
-public final class SlackAdapter {
+public final class SlackAdapter implements ChatAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(SlackAdapter.class);
     private static final int WORKER_THREADS = 10;
+    static final String EVENTS_PATH = "/slack/events";
 
     private enum State { NEW, STARTED, STOPPED }
 
@@ -42,11 +50,13 @@ public final class SlackAdapter {
     private volatile State state = State.NEW;
     private SocketModeApp socketMode;
 
-    public SlackAdapter(SlackSettings settings, CommandRouter router, FormOptions formOptions) {
-        this(settings, router, formOptions, AckBudgets.DEFAULT, Clock.systemUTC());
+    public SlackAdapter(SlackSettings settings, ChatCore core) {
+        this(settings, core, AckBudgets.DEFAULT, Clock.systemUTC());
     }
 
-    SlackAdapter(SlackSettings settings, CommandRouter router, FormOptions formOptions, AckBudgets budgets, Clock clock) {
+    SlackAdapter(SlackSettings settings, ChatCore core, AckBudgets budgets, Clock clock) {
+        CommandRouter router = core.router();
+        FormOptions formOptions = core.options();
         this.settings = settings;
         SlackConfig slackConfig = new SlackConfig();
         slackConfig.setMethodsEndpointUrlPrefix(settings.apiUrl().toString());
@@ -61,30 +71,44 @@ public final class SlackAdapter {
                 .clientId(null)
                 .clientSecret(null)
                 .build());
-        this.work = new BackgroundWork(WORKER_THREADS);
-        this.replayGuard = new ReplayGuard(clock, new LocalSeenRequests());
+        this.work = new BackgroundWork("slack", WORKER_THREADS);
+        this.replayGuard = new ReplayGuard(clock, core.seenRequests());
 
         SlackApi api = new SlackApi(slack, settings.botToken().reveal(), clock);
         CardRenderer cards = new CardRenderer();
         ReplyRenderer replies = new ReplyRenderer(cards);
         FormOpener forms = new FormOpener(api, formOptions, work, new ComposeModal(), budgets.formChoices());
-        CommandAnswers answers = new CommandAnswers(api, replies, forms, work, budgets.command());
+        CommandAnswers<SlackMessage> later = new CommandAnswers<>(work, replies);
+        SlackAnswers answers = new SlackAnswers(later, api, replies, forms, budgets.command());
+        SlackGroups groups = new SlackGroups(api, core.approverGroups(), clock);
         this.notifier = new SlackNotifier(api, cards);
 
-        app.command(SlashCommandListener.COMMAND, new SlashCommandListener(router, answers));
-        app.blockAction(CardButtonListener.ANY_ACTION, new CardButtonListener(router, answers, api, new RejectModal(), work));
+        app.command(SlashCommandListener.COMMAND, new SlashCommandListener(router, answers, groups));
+        app.blockAction(CardButtonListener.ANY_ACTION, new CardButtonListener(router, answers, api, new RejectModal(), work, groups));
         app.viewSubmission(ComposeModal.CALLBACK_ID,
-                new ComposeSubmissionListener(router, answers, api, replies, work, budgets.submission()));
-        app.viewSubmission(RejectModal.CALLBACK_ID, new RejectSubmissionListener(router, answers, api));
+                new ComposeSubmissionListener(router, later, api, replies, work, budgets.submission()));
+        app.viewSubmission(RejectModal.CALLBACK_ID, new RejectSubmissionListener(router, later, api, groups));
         app.blockSuggestion(ListSuggestionListener.LIST_PICKERS,
                 new ListSuggestionListener(formOptions, work, budgets.suggestions()));
         this.httpHandler = settings.httpMode()
                 ? Optional.of(new SlackEventsHandler(app, () -> state == State.STARTED)) : Optional.empty();
     }
 
-    /** Posts and updates campaign cards in Slack channels; register it for {@code Platform.SLACK}. */
+    @Override
+    public Platform platform() {
+        return Platform.SLACK;
+    }
+
+    /** Posts and updates campaign cards in Slack channels. */
+    @Override
     public ChatNotifier notifier() {
         return notifier;
+    }
+
+    /** In HTTP mode, {@code POST /slack/events}; nothing in Socket Mode. */
+    @Override
+    public Map<String, Handler> routes() {
+        return httpHandler.map(handler -> Map.of(EVENTS_PATH, handler)).orElse(Map.of());
     }
 
     /**
@@ -99,6 +123,7 @@ public final class SlackAdapter {
      * Checks the bot token ({@code auth.test}) and, in Socket Mode, connects. Fails with an exception that says
      * what Slack answered when the token is refused or no connection can be opened. Called once.
      */
+    @Override
     public synchronized void start() {
         if (state != State.NEW) {
             throw new IllegalStateException("the Slack adapter starts once; it is " + state);
@@ -113,6 +138,7 @@ public final class SlackAdapter {
     }
 
     /** Disconnects and lets running work finish (a few seconds at most). */
+    @Override
     public synchronized void stop() {
         if (state == State.STOPPED) {
             return;

@@ -36,7 +36,8 @@ final class SlackApi {
     /**
      * Every Web API method this package calls with the bot token, and the bot scopes it needs. The manifest
      * test holds the manifests to this table, and the end-to-end tests check no other method is called.
-     * {@code chat:write.public} lets cards go to public channels the bot was not invited to.
+     * {@code chat:write.public} lets cards go to public channels the bot was not invited to;
+     * {@code usergroups:read} lets a user group be an approver.
      */
     static final Map<String, Set<String>> METHOD_SCOPES = Map.of(
             "auth.test", Set.of(),
@@ -44,6 +45,7 @@ final class SlackApi {
             "chat.postMessage", Set.of("chat:write", "chat:write.public"),
             "chat.update", Set.of("chat:write"),
             "chat.postEphemeral", Set.of("chat:write"),
+            "usergroups.users.list", Set.of("usergroups:read"),
             "chat.getPermalink", Set.of(),
             "files.getUploadURLExternal", Set.of("files:write"),
             "files.completeUploadExternal", Set.of("files:write"));
@@ -82,6 +84,12 @@ final class SlackApi {
     void postEphemeral(String channel, String user, SlackMessage message) {
         call("chat.postEphemeral", () -> methods.chatPostEphemeral(r -> r.channel(channel).user(user)
                 .text(message.text()).blocks(blocksOrNull(message))));
+    }
+
+    /** The user ids in the user group {@code groupId}. */
+    List<String> groupMembers(String groupId) {
+        List<String> users = call("usergroups.users.list", () -> methods.usergroupsUsersList(r -> r.usergroup(groupId))).getUsers();
+        return users == null ? List.of() : users;
     }
 
     /** The link that opens a message. */

@@ -19,11 +19,13 @@ final class SlashCommandListener implements SlashCommandHandler {
     static final String COMMAND = "/masscast";
 
     private final CommandRouter router;
-    private final CommandAnswers answers;
+    private final SlackAnswers answers;
+    private final SlackGroups groups;
 
-    SlashCommandListener(CommandRouter router, CommandAnswers answers) {
+    SlashCommandListener(CommandRouter router, SlackAnswers answers, SlackGroups groups) {
         this.router = router;
         this.answers = answers;
+        this.groups = groups;
     }
 
     @Override
@@ -37,7 +39,7 @@ final class SlashCommandListener implements SlashCommandHandler {
         // only a known command's name goes into the log, never what else was typed
         String what = COMMAND + " " + (router.syntaxError(name).isEmpty() ? name : "(unknown)") + " by " + actor.userId()
                 + " in " + channel;
-        return answers.answer(what, () -> router.handle(channel, actor, line), channel, payload.getTriggerId(),
+        return answers.answer(what, () -> router.handle(channel, groups.resolve(actor, channel), line), channel, payload.getTriggerId(),
                         payload.getResponseUrl())
                 .map(message -> ctx.ack(SlashCommandResponse.builder()
                         .responseType(message.isPrivate() ? "ephemeral" : "in_channel")

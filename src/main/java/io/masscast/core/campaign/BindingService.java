@@ -6,7 +6,9 @@ import io.masscast.core.model.ChannelRef;
 import io.masscast.core.policy.Permissions;
 import io.masscast.core.port.Transactor;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /** Binding channels to creators and setting their policy: admins only. */
 public final class BindingService {
@@ -20,6 +22,15 @@ public final class BindingService {
 
     public Optional<Binding> find(ChannelRef channel) {
         return transactor.inTransaction(stores -> stores.bindings().find(channel));
+    }
+
+    /**
+     * The groups (Slack user groups, Discord roles) the channel's approver set names, by group id: an adapter
+     * that has to look up group membership looks up these.
+     */
+    public Set<String> approverGroups(ChannelRef channel) {
+        return find(channel).map(binding -> binding.approvers().stream().map(Actor::groupOf).flatMap(Optional::stream)
+                .collect(Collectors.toUnmodifiableSet())).orElse(Set.of());
     }
 
     /** The channel's binding, or the refusal that says how to bind it. */

@@ -2,6 +2,7 @@ package io.masscast.core.campaign;
 
 import io.masscast.core.model.Fan;
 import io.masscast.core.model.StatsFigures;
+import io.masscast.core.text.Markup;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.NumberFormat;
@@ -55,7 +56,7 @@ public final class BuyerNote {
     }
 
     private static String clean(String text) {
-        String safe = UNSAFE.matcher(text).replaceAll("").strip();
+        String safe = UNSAFE.matcher(Markup.literal(text)).replaceAll("").strip();
         if (safe.codePointCount(0, safe.length()) <= MAX_NAME_LENGTH) {
             return safe;
         }

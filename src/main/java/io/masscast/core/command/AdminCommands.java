@@ -3,6 +3,7 @@ package io.masscast.core.command;
 import io.masscast.core.campaign.BindingService;
 import io.masscast.core.campaign.CampaignException;
 import io.masscast.core.campaign.Mention;
+import io.masscast.core.model.Actor;
 import io.masscast.core.model.Binding;
 import io.masscast.core.model.BindingPolicy;
 import io.masscast.core.model.ConnectionInfo;
@@ -13,6 +14,7 @@ import io.masscast.core.policy.FieldError;
 import io.masscast.core.policy.NumberInput;
 import io.masscast.core.policy.TextRules;
 import io.masscast.core.port.OfAuthGateway;
+import io.masscast.core.text.Markup;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -36,13 +38,13 @@ public final class AdminCommands {
     private static final Pattern CONNECTION_ID = Pattern.compile("[A-Za-z0-9_-]{1," + TextRules.MAX_NAME_LENGTH + "}");
     private static final int MAX_APPROVERS = 50;
     private static final int MAX_APPROVER_ID = 64;
-    private static final Pattern APPROVER_ID = Pattern.compile("[A-Za-z0-9_.-]{1," + MAX_APPROVER_ID + "}");
+    /** A user id, or a group's reference ({@code &} and its id, see {@link Actor#groupRef}). */
+    private static final Pattern APPROVER_ID = Pattern.compile("&?[A-Za-z0-9_.-]{1," + MAX_APPROVER_ID + "}");
     private static final Pattern TIME_OF_DAY = Pattern.compile("[0-9]{1,2}:[0-9]{2}");
     /** A gap longer than a week is a pause, not a rule. */
     private static final Duration MAX_GAP = Duration.ofDays(7);
     private static final Pattern DURATION = Pattern.compile("(\\d{1,4})\\s*(m|min|h)", Pattern.CASE_INSENSITIVE);
     /** Slack user {@code <@U1>}, Slack group {@code <!subteam^S1|@team>}, Discord role {@code <@&1>}, or {@code @name}. */
-    private static final Pattern MENTION = Pattern.compile("<@&?([^>|]+)(?:\\|[^>]*)?>|<!subteam\\^([^>|]+)(?:\\|[^>]*)?>|@?(\\S+)");
 
     private final BindingService bindings;
     private final OfAuthGateway ofauth;
@@ -53,22 +55,22 @@ public final class AdminCommands {
     }
 
     Reply bind(CommandRouter.Invocation invocation) {
-        Map<String, RawValue> args = invocation.named();
+        Map<String, FieldValue> args = invocation.named();
         List<FieldError> errors = new ArrayList<>();
         args.keySet().stream().filter(key -> !BIND_KEYS.contains(key)).sorted().forEach(key ->
                 errors.add(new FieldError(key, "Unknown setting " + Excerpt.of(key) + ": bind takes "
                         + String.join(", ", BIND_KEYS) + ".")));
-        String connectionId = args.containsKey("connection") ? args.get("connection").joined().strip() : "";
+        String connectionId = args.containsKey("connection") ? args.get("connection").text().strip() : "";
         if (connectionId.isEmpty()) {
             errors.add(new FieldError("connection", "Name the creator's OFAuth connection: connection=conn_..."));
         } else if (!CONNECTION_ID.matcher(connectionId).matches()) {
             errors.add(new FieldError("connection", Excerpt.of(connectionId) + " is not a connection id: OFAuth's look "
                     + "like conn_abc123 (letters, digits, _ and -, at most " + TextRules.MAX_NAME_LENGTH + ")."));
         }
-        Optional<String> creator = Optional.ofNullable(args.get("creator")).map(v -> v.joined().strip());
+        Optional<String> creator = Optional.ofNullable(args.get("creator")).map(v -> v.text().strip());
         creator.flatMap(name -> TextRules.problem(name, TextRules.MAX_NAME_LENGTH, TextRules.Lines.SINGLE))
                 .ifPresent(problem -> errors.add(new FieldError("creator", "The creator's name " + problem)));
-        Optional<ZoneId> zone = zone(args.containsKey("zone") ? args.get("zone").joined() : "", errors);
+        Optional<ZoneId> zone = zone(args.containsKey("zone") ? args.get("zone").text() : "", errors);
         Set<String> approvers = args.containsKey("approvers") ? approvers(args.get("approvers"), errors) : Set.of();
         if (!errors.isEmpty()) {
             return invalid(errors, "bind connection=conn_... zone=Area/City approvers=ID,ID [creator=\"Name\"]");
@@ -83,7 +85,7 @@ public final class AdminCommands {
     }
 
     Reply policy(CommandRouter.Invocation invocation) {
-        Map<String, RawValue> args = invocation.named();
+        Map<String, FieldValue> args = invocation.named();
         if (args.isEmpty()) {
             return Reply.privately(describe(bindings.require(invocation.channel())));
         }
@@ -121,10 +123,14 @@ public final class AdminCommands {
         private Optional<Set<String>> approvers = Optional.empty();
         private Optional<Optional<LocalTime>> digestAt = Optional.empty();
 
-        PolicyChange(Map<String, RawValue> args, List<FieldError> errors) {
+        PolicyChange(Map<String, FieldValue> args, List<FieldError> errors) {
             value(args, "approvals").ifPresent(v -> approvals = number(v, 1, BindingPolicy.MAX_REQUIRED_APPROVALS,
                     "approvals", "Required approvals are 1, 2 or 3.", errors));
-            value(args, "self_approval").ifPresent(v -> selfApproval = yesNo(v, errors));
+            if (args.get("self_approval") instanceof FieldValue.Flag flag) {
+                selfApproval = Optional.of(flag.value());
+            } else {
+                value(args, "self_approval").ifPresent(v -> selfApproval = yesNo(v, errors));
+            }
             value(args, "daily_cap").ifPresent(v -> dailyCap = isOff(v) ? Optional.of(Optional.empty())
                     : number(v, 1, 1000, "daily_cap", "A daily cap is a number of sends per day (1 or more), or off.", errors)
                             .map(Optional::of));
@@ -142,8 +148,8 @@ public final class AdminCommands {
             return binding.withPolicy(changed).withApprovers(approvers.orElse(binding.approvers()));
         }
 
-        private static Optional<String> value(Map<String, RawValue> args, String key) {
-            return Optional.ofNullable(args.get(key)).map(v -> v.joined().strip().toLowerCase(Locale.ROOT));
+        private static Optional<String> value(Map<String, FieldValue> args, String key) {
+            return Optional.ofNullable(args.get(key)).map(v -> v.text().strip().toLowerCase(Locale.ROOT));
         }
 
         private static boolean isOff(String value) {
@@ -261,7 +267,7 @@ public final class AdminCommands {
     }
 
     /** The approvers named, each a platform user or group id; at most {@value #MAX_APPROVERS}. */
-    private static Set<String> approvers(RawValue value, List<FieldError> errors) {
+    private static Set<String> approvers(FieldValue value, List<FieldError> errors) {
         Set<String> ids = ids(value);
         if (ids.size() > MAX_APPROVERS) {
             errors.add(new FieldError("approvers", Formats.count(ids.size()) + " approvers are more than a channel takes ("
@@ -274,14 +280,25 @@ public final class AdminCommands {
         return ids;
     }
 
-    /** User or group ids from mentions or plain ids, as a platform writes them. */
-    static Set<String> ids(RawValue value) {
+    /**
+     * User and group ids: mentions (the adapters turn their platform's mentions into {@link Markup} tokens) or
+     * ids as typed, with or without a leading {@code @}; a group typed by hand is {@code &id}.
+     */
+    static Set<String> ids(FieldValue value) {
         Set<String> ids = new LinkedHashSet<>();
-        for (String item : value.items()) {
-            for (String word : item.strip().split("\\s+")) {
-                Matcher m = MENTION.matcher(word);
-                if (!word.isBlank() && m.matches()) {
-                    ids.add(m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3));
+        for (String item : value instanceof RawValue raw ? raw.items() : List.of(value.text())) {
+            for (Markup.Span span : Markup.parse(item)) {
+                if (span instanceof Markup.Person person) {
+                    ids.add(person.userId());
+                } else if (span instanceof Markup.Group group) {
+                    ids.add(Actor.groupRef(group.groupId()));
+                } else if (span instanceof Markup.Plain plain) {
+                    for (String word : plain.text().strip().split("\\s+")) {
+                        String id = word.startsWith("@") ? word.substring(1) : word;
+                        if (!id.isBlank()) {
+                            ids.add(id);
+                        }
+                    }
                 }
             }
         }

@@ -14,6 +14,7 @@ import io.masscast.core.model.CampaignStats;
 import io.masscast.core.model.FanList;
 import io.masscast.core.model.MessageContent;
 import io.masscast.core.model.StatsFigures;
+import io.masscast.core.text.Markup;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -51,7 +52,7 @@ public final class CampaignCards {
     public Card render(CampaignView view) {
         Campaign c = view.campaign();
         List<Card.Field> fields = new ArrayList<>();
-        fields.add(new Card.Field(CREATOR, view.binding().creatorName()));
+        fields.add(new Card.Field(CREATOR, Markup.literal(view.binding().creatorName())));
         fields.add(new Card.Field(PRICE, price(c.content())));
         fields.add(new Card.Field(MEDIA, media(c.content())));
         fields.add(new Card.Field(AUDIENCE, audience(c.audience(), view)));
@@ -66,14 +67,14 @@ public final class CampaignCards {
         String context = c.humanId() + " · version " + Fingerprint.shortForm(c.fingerprint())
                 + c.ofauthMessageId().map(id -> " · OFAuth message " + id).orElse("");
         return new Card(title(c, view.binding().creatorName()), tone(c.state()), fields,
-                Formats.excerpt(c.content().text(), TEXT_PREVIEW), context, actions(view));
+                Markup.literal(Formats.excerpt(c.content().text(), TEXT_PREVIEW)), context, actions(view));
     }
 
     /** One line per campaign for {@code /masscast list}. */
     public String line(Campaign c, ZoneId zone, Instant now) {
         return c.humanId() + " · " + c.state().label() + " · " + price(c.content()) + " · "
                 + c.scheduledAt().map(at -> Formats.when(at, zone, now)).orElse("on approval")
-                + " · " + Mention.of(c.requesterId()) + " · \"" + Formats.excerpt(c.content().text(), 40) + "\"";
+                + " · " + Mention.of(c.requesterId()) + " · \"" + Markup.literal(Formats.excerpt(c.content().text(), 40)) + "\"";
     }
 
     /** The estimated recipients: included list sizes added, excluded subtracted, plus explicit fan ids. */
@@ -150,7 +151,7 @@ public final class CampaignCards {
 
     private static String listLabel(String id, CampaignView view) {
         return view.list(id)
-                .map(l -> l.name() + l.usersCount().map(n -> " (" + Formats.count(n) + ")").orElse(""))
+                .map(l -> Markup.literal(l.name()) + l.usersCount().map(n -> " (" + Formats.count(n) + ")").orElse(""))
                 .orElse("list " + id);
     }
 

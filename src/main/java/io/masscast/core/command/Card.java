@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * A platform-neutral message card: a title, labelled fields, free text, a context line and the buttons a
  * viewer may press. Slack renders it as Block Kit, Discord as an embed with components, the shell as text.
- * Text may contain {@code <@userId>} mentions and {@code *bold*}.
+ * Fields, text and context may carry the core's {@link io.masscast.core.text.Markup} (mentions, strong text);
+ * the title and button labels are plain text.
  */
 public record Card(
         String title,

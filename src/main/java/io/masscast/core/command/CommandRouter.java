@@ -7,25 +7,34 @@ import io.masscast.core.policy.Excerpt;
 import io.masscast.core.policy.Fields;
 import io.masscast.core.policy.SendPolicy;
 import io.masscast.core.port.OfAuthFailure;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one registry of {@code /masscast} subcommands, shared by every adapter. It parses a command line,
- * runs the command and turns every refusal into a private reply that says what to do next; adapters only
- * translate {@link Reply} into their platform.
+ * Runs the {@code /masscast} subcommands of the {@link CommandCatalog}, for every adapter: from a command line it
+ * parses, or from arguments a platform already typed. Every refusal becomes a private reply that says what to do
+ * next; adapters only translate {@link Reply} into their platform.
  */
 public final class CommandRouter {
     private static final Logger LOG = LoggerFactory.getLogger(CommandRouter.class);
 
-    /** A command line, parsed. {@code rest} is the raw text after the first word, for free-text arguments. */
-    public record Invocation(ChannelRef channel, Actor actor, List<String> positional, Map<String, RawValue> named,
+    /**
+     * A command, parsed from a line or handed over typed. {@code rest} is the raw text after the first word (the
+     * positional words for typed input), for free-text arguments.
+     */
+    public record Invocation(ChannelRef channel, Actor actor, List<String> positional, Map<String, FieldValue> named,
                              String rest) {
+        public Invocation {
+            positional = List.copyOf(positional);
+            named = Collections.unmodifiableMap(new LinkedHashMap<>(named));
+        }
     }
 
     @FunctionalInterface
@@ -51,7 +60,14 @@ public final class CommandRouter {
         ANY
     }
 
-    record Spec(String name, Args args, String usage, String summary, Handler handler) {
+    record Spec(CommandSpec spec, Args args, Handler handler) {
+        String name() {
+            return spec.name();
+        }
+
+        String usage() {
+            return spec.usage();
+        }
     }
 
     /**
@@ -62,38 +78,62 @@ public final class CommandRouter {
     private static final String PREFIX = "/masscast";
 
     private final Map<String, Spec> commands = new LinkedHashMap<>();
+    private final Map<String, Handler> handlers = new LinkedHashMap<>();
     private final ComposeCommands compose;
     private final DecisionCommands decisions;
+    private final ReadCommands reads;
 
     public CommandRouter(ComposeCommands compose, DecisionCommands decisions, ReadCommands reads, AdminCommands admin,
                          DigestCommands digests) {
         this.compose = compose;
         this.decisions = decisions;
-        add("new", Args.KEYS, "new [text=\"...\" lists=... exclude=... users=... subscribed_after=YYYY-MM-DD media=... preview=N "
-                + "price=12.50 locked=yes markdown=no at=\"2026-03-21 20:00\"]", "compose a mass message (no arguments opens the form)",
-                compose::compose);
-        add("list", Args.NONE, "list", "recent campaigns in this channel", reads::list);
-        add("show", Args.ID, "show MC-ID", "a campaign's card", reads::show);
-        add("approve", Args.ID, "approve MC-ID", "approve the version on the card", decisions::approve);
-        add("reject", Args.ID_AND_TEXT, "reject MC-ID REASON", "reject, saying why", decisions::reject);
-        add("edit", Args.ID_AND_KEYS, "edit MC-ID [key=value ...]", "change a pending or scheduled campaign (requester)", compose::edit);
-        add("cancel", Args.ID, "cancel MC-ID", "stop a campaign before it goes out", decisions::cancel);
-        add("unsend", Args.ID, "unsend MC-ID", "pull a sent message back (buyers keep access)", decisions::unsend);
-        add("mark-sent", Args.ID, "mark-sent MC-ID", "an in-doubt send did reach fans", decisions::markSent);
-        add("send-again", Args.ID, "send-again MC-ID", "an in-doubt send did not go out: send it", decisions::sendAgain);
-        add("lists", Args.NONE, "lists", "the creator's fan lists with sizes", reads::lists);
-        add("vault", Args.NONE, "vault", "recent vault media ids", reads::vault);
-        add("bind", Args.KEYS, "bind connection=conn_... [creator=\"Name\"] zone=Area/City approvers=ID,ID",
-                "bind this channel to a creator (admins)", admin::bind);
-        add("policy", Args.KEYS, "policy [approvals=1-3 self_approval=yes|no daily_cap=N|off min_gap=2h|off quiet=23:00-08:00|off "
-                + "digest=09:00|off approvers=ID,ID]", "show or change this channel's rules (changes: admins)", admin::policy);
-        add("digest", Args.WORD, DigestCommands.USAGE, "post the results digest with its chart in this channel now",
-                digests::digest);
-        add("help", Args.ANY, "help", "this list", invocation -> help());
+        this.reads = reads;
+        handlers.put("new", compose::compose);
+        handlers.put("list", reads::list);
+        handlers.put("show", reads::show);
+        handlers.put("approve", decisions::approve);
+        handlers.put("reject", decisions::reject);
+        handlers.put("edit", compose::edit);
+        handlers.put("cancel", decisions::cancel);
+        handlers.put("unsend", decisions::unsend);
+        handlers.put("mark-sent", decisions::markSent);
+        handlers.put("send-again", decisions::sendAgain);
+        handlers.put("lists", reads::lists);
+        handlers.put("vault", reads::vault);
+        handlers.put("bind", admin::bind);
+        handlers.put("policy", admin::policy);
+        handlers.put("digest", digests::digest);
+        handlers.put("help", invocation -> help());
+        for (CommandSpec spec : CommandCatalog.ALL) {
+            commands.put(spec.name(), new Spec(spec, args(spec), Objects.requireNonNull(handlers.get(spec.name()), spec.name())));
+        }
+        if (!commands.keySet().equals(handlers.keySet())) {
+            throw new IllegalStateException("every command in the catalog needs a handler, and every handler a command");
+        }
     }
 
-    private void add(String name, Args args, String usage, String summary, Handler handler) {
-        commands.put(name, new Spec(name, args, usage, summary, handler));
+    /** What a command line of {@code spec} takes after the name, from the arguments the catalog declares. */
+    private static Args args(CommandSpec spec) {
+        if (spec.name().equals("help")) {
+            return Args.ANY;
+        }
+        List<CommandParam> positional = spec.params().stream().filter(CommandParam::positional).toList();
+        boolean keys = spec.params().stream().anyMatch(param -> !param.positional());
+        if (positional.isEmpty()) {
+            return keys ? Args.KEYS : Args.NONE;
+        }
+        if (positional.stream().anyMatch(param -> param.kind() == CommandParam.Kind.REASON)) {
+            return Args.ID_AND_TEXT;
+        }
+        if (positional.stream().noneMatch(param -> param.kind() == CommandParam.Kind.CAMPAIGN)) {
+            return Args.WORD;
+        }
+        return keys ? Args.ID_AND_KEYS : Args.ID;
+    }
+
+    /** Every subcommand, in the order help lists them ({@link CommandCatalog#ALL}). */
+    public List<CommandSpec> commands() {
+        return CommandCatalog.ALL;
     }
 
     /** The subcommands, in the order help lists them (for completion in a terminal). */
@@ -132,11 +172,26 @@ public final class CommandRouter {
         if (problem.isPresent()) {
             return Reply.privately(problem.get() + "\nUsage: /masscast " + spec.usage());
         }
-        return guarded(() -> spec.handler().run(new Invocation(channel, actor, parsed.positional(), parsed.named(), rest)));
+        return guarded(() -> spec.handler().run(new Invocation(channel, actor, parsed.positional(),
+                new LinkedHashMap<String, FieldValue>(parsed.named()), rest)));
     }
 
-    /** A compose form came back (Slack modal, shell prompts): create or edit from its values. */
-    public Reply submitForm(ChannelRef channel, Actor actor, Optional<Long> campaignId, Map<String, RawValue> values) {
+    /**
+     * Runs a command whose arguments the platform already split and typed (Discord's options): the same as the
+     * line {@code name positional... key=value...}, without writing the values out and reading them back.
+     * {@code positional} ends with the free text, if the command takes one (a rejection's reason).
+     */
+    public Reply run(ChannelRef channel, Actor actor, String name, List<String> positional, Map<String, ? extends FieldValue> named) {
+        Spec spec = commands.get(name);
+        if (spec == null) {
+            return Reply.privately("There is no /masscast " + Excerpt.name(name) + ". " + helpText());
+        }
+        String rest = String.join(" ", positional);
+        return guarded(() -> spec.handler().run(new Invocation(channel, actor, positional, new LinkedHashMap<>(named), rest)));
+    }
+
+    /** A compose form came back (a modal, shell prompts): create or edit from its values. */
+    public Reply submitForm(ChannelRef channel, Actor actor, Optional<Long> campaignId, Map<String, ? extends FieldValue> values) {
         return guarded(() -> compose.submit(channel, actor, campaignId, values));
     }
 
@@ -145,6 +200,17 @@ public final class CommandRouter {
         return guarded(() -> action.verb() == ActionId.Verb.EDIT
                 ? compose.editForm(channel, actor, action.campaignId())
                 : decisions.click(channel, actor, action, input));
+    }
+
+    /**
+     * A card button pressed on a platform whose buttons have no confirmation dialog: if the card offers this
+     * button now and it asks for confirmation, the {@link Reply.Confirm} to show (restating price, recipients and
+     * send time as they are now); otherwise the same as {@link #click} (which also refuses a stale or foreign click).
+     */
+    public Reply press(ChannelRef channel, Actor actor, ActionId action) {
+        return guarded(() -> reads.currentAction(action).filter(offered -> offered.confirm().isPresent())
+                .<Reply>map(Reply.Confirm::new)
+                .orElseGet(() -> click(channel, actor, action, Optional.empty())));
     }
 
     /** Why a command line can't be read (unknown command, unclosed quote, ...), or empty if it can. */
@@ -236,8 +302,8 @@ public final class CommandRouter {
 
     private String helpText() {
         StringBuilder out = new StringBuilder("masscast commands:");
-        commands.values().forEach(spec -> out.append("\n  /masscast ").append(spec.usage()).append("\n      ")
-                .append(spec.summary()));
+        commands.values().forEach(entry -> out.append("\n  /masscast ").append(entry.usage()).append("\n      ")
+                .append(entry.spec().summary()));
         return out.toString();
     }
 }

@@ -10,10 +10,11 @@ import io.masscast.core.model.Campaign;
 import io.masscast.core.model.CampaignDraft;
 import io.masscast.core.model.ChannelRef;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@code new} and {@code edit}: from one line of {@code key=value} arguments or from a submitted form. */
+/** {@code new} and {@code edit}: from {@code key=value} arguments, typed options or a submitted form. */
 public final class ComposeCommands {
     private final CampaignService campaigns;
     private final BindingService bindings;
@@ -54,15 +55,20 @@ public final class ComposeCommands {
             throw new CampaignException.NotPermitted("Only the requester can edit " + campaign.humanId() + ".");
         }
         Binding binding = bindings.require(campaign.channel());
-        return new Reply.Form(editForm(campaign, binding, FormValues.of(FormValues.draftOf(campaign, binding.zone()), binding.zone())));
+        return new Reply.Form(editForm(campaign, binding, Map.of()));
     }
 
-    /** Creates (no id) or edits a campaign from form values. */
-    Reply submit(ChannelRef channel, Actor actor, Optional<Long> campaignId, Map<String, RawValue> values) {
+    /**
+     * Creates (no id) or edits a campaign from form values. In an edit, a value that reads exactly as the form
+     * showed it changes nothing, so the campaign keeps what it has (its exact send time, its full text).
+     */
+    Reply submit(ChannelRef channel, Actor actor, Optional<Long> campaignId, Map<String, ? extends FieldValue> submitted) {
         Optional<Campaign> existing = campaignId.map(id -> CampaignRefs.inWorkspace(campaigns, channel, id));
         Binding binding = bindings.require(existing.map(Campaign::channel).orElse(channel));
-        FormSpec again = existing.map(c -> editForm(c, binding, FormValues.of(values))).orElse(newForm(binding, FormValues.of(values)));
-        CampaignDraft base = existing.map(c -> FormValues.draftOf(c, binding.zone())).orElse(DraftParser.empty());
+        CampaignDraft base = existing.map(FormValues::draftOf).orElse(DraftParser.empty());
+        Map<String, FieldValue> values = existing.isPresent() ? changed(submitted, FormValues.of(base, binding.zone()), binding)
+                : new LinkedHashMap<>(submitted);
+        FormSpec again = existing.map(c -> editForm(c, binding, submitted)).orElse(newForm(binding, submitted));
         DraftParser.Result parsed = parser.parse(values, base, binding, () -> lists.lists(binding.connectionId()));
         if (parsed.draft().isEmpty()) {
             return new Reply.Errors(parsed.errors(), again);
@@ -85,13 +91,30 @@ public final class ComposeCommands {
         return composed.notes().isEmpty() ? head : head + "\n" + String.join("\n", composed.notes());
     }
 
-    private FormSpec newForm(Binding binding, Map<String, String> values) {
-        return new FormSpec(Optional.empty(), "New mass message for " + binding.creatorName(), binding.creatorName(),
-                binding.zone(), values);
+    /** The values that differ from what the form showed (as typed values, or as text a person typed). */
+    private static Map<String, FieldValue> changed(Map<String, ? extends FieldValue> submitted, Map<String, FieldValue> shown,
+                                                   Binding binding) {
+        Map<String, FieldValue> changed = new LinkedHashMap<>();
+        submitted.forEach((key, value) -> {
+            FieldValue before = shown.get(key);
+            boolean same = before != null && (before.equals(value)
+                    || FormValues.typed(key, before, binding.zone()).equals(FormValues.typed(key, value, binding.zone())));
+            if (!same) {
+                changed.put(key, value);
+            }
+        });
+        return changed;
     }
 
-    private FormSpec editForm(Campaign campaign, Binding binding, Map<String, String> values) {
+    /** The new-campaign form: an empty draft's defaults, overlaid with what was given. */
+    private FormSpec newForm(Binding binding, Map<String, ? extends FieldValue> given) {
+        return new FormSpec(Optional.empty(), "New mass message for " + binding.creatorName(), binding.creatorName(),
+                binding.zone(), FormValues.of(DraftParser.empty(), binding.zone())).with(given);
+    }
+
+    /** The form to edit a campaign: the campaign as it is, overlaid with what was given. */
+    private FormSpec editForm(Campaign campaign, Binding binding, Map<String, ? extends FieldValue> given) {
         return new FormSpec(Optional.of(campaign.id()), "Edit " + campaign.humanId(), binding.creatorName(),
-                binding.zone(), values);
+                binding.zone(), FormValues.of(FormValues.draftOf(campaign), binding.zone())).with(given);
     }
 }

@@ -6,6 +6,7 @@ import io.masscast.core.model.CampaignDraft;
 import io.masscast.core.model.FanList;
 import io.masscast.core.model.MediaItem;
 import io.masscast.core.model.MessageContent;
+import io.masscast.core.model.SendTime;
 import io.masscast.core.policy.Excerpt;
 import io.masscast.core.policy.FieldError;
 import io.masscast.core.policy.Fields;
@@ -15,6 +16,7 @@ import io.masscast.core.policy.SendPolicy;
 import io.masscast.core.policy.TextRules;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -30,9 +32,11 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * Builds a {@link CampaignDraft} from form values ({@code key -> items}), on top of a base draft (empty for
- * {@code new}, the campaign for {@code edit}). Every unreadable value becomes a field error saying how to
- * write it; the send policy then judges the result.
+ * Builds a {@link CampaignDraft} from form values ({@code key -> value}), on top of a base draft (empty for
+ * {@code new}, the campaign for {@code edit}). Text ({@link RawValue}) is read by the rules below and every
+ * unreadable value becomes a field error saying how to write it; a value the platform already typed
+ * ({@link FieldValue}: a flag, a number, a day, an exact instant) is taken as it is, within the same bounds. The
+ * send policy then judges the result.
  */
 public final class DraftParser {
     private static final Pattern FAN_ID = Pattern.compile("[1-9][0-9]{0,18}");
@@ -69,7 +73,8 @@ public final class DraftParser {
      * Reads {@code values} over {@code base}. {@code lists} is asked for only when a list field is given,
      * because it may call OFAuth.
      */
-    public Result parse(Map<String, RawValue> values, CampaignDraft base, Binding binding, Supplier<List<FanList>> lists) {
+    public Result parse(Map<String, ? extends FieldValue> values, CampaignDraft base, Binding binding,
+                        Supplier<List<FanList>> lists) {
         List<FieldError> errors = new ArrayList<>();
         values.keySet().stream().filter(key -> !Fields.ALL.contains(key)).sorted().forEach(key ->
                 errors.add(new FieldError(key, "Unknown field " + Excerpt.of(key)
@@ -79,11 +84,11 @@ public final class DraftParser {
         String text = values.containsKey(Fields.TEXT) ? text(values.get(Fields.TEXT), errors) : content.text();
         boolean markdown = flag(values, Fields.MARKDOWN, content.markdown(), errors);
         boolean locked = flag(values, Fields.LOCKED, content.lockedText(), errors);
-        List<MediaItem> media = values.containsKey(Fields.MEDIA) ? media(values.get(Fields.MEDIA), errors) : content.media();
-        int preview = values.containsKey(Fields.PREVIEW) ? preview(values.get(Fields.PREVIEW).joined(), errors)
-                : content.previewCount();
-        BigDecimal price = values.containsKey(Fields.PRICE) ? price(values.get(Fields.PRICE).joined(), errors) : content.price();
-        List<String> userIds = values.containsKey(Fields.USERS) ? fanIds(values.get(Fields.USERS), errors) : audience.userIds();
+        List<MediaItem> media = values.containsKey(Fields.MEDIA) ? media(items(values.get(Fields.MEDIA)), errors) : content.media();
+        int preview = values.containsKey(Fields.PREVIEW) ? preview(values.get(Fields.PREVIEW), errors) : content.previewCount();
+        BigDecimal price = values.containsKey(Fields.PRICE) ? price(values.get(Fields.PRICE), errors) : content.price();
+        List<String> userIds = values.containsKey(Fields.USERS) ? fanIds(items(values.get(Fields.USERS)), errors)
+                : audience.userIds();
         List<String> included = audience.lists();
         List<String> excluded = audience.excludedLists();
         if ((values.containsKey(Fields.LISTS) || values.containsKey(Fields.EXCLUDE)) && listsReadable(values, errors)) {
@@ -92,9 +97,8 @@ public final class DraftParser {
             excluded = listIds(values, Fields.EXCLUDE, excluded, known, errors);
         }
         Optional<Instant> subscribedAfter = values.containsKey(Fields.SUBSCRIBED_AFTER)
-                ? subscribedAfter(values.get(Fields.SUBSCRIBED_AFTER).joined(), binding, errors) : audience.subscribedAfter();
-        Optional<LocalDateTime> sendAt = values.containsKey(Fields.AT)
-                ? sendAt(values.get(Fields.AT).joined(), binding, errors) : base.sendAt();
+                ? subscribedAfter(values.get(Fields.SUBSCRIBED_AFTER), binding, errors) : audience.subscribedAfter();
+        Optional<SendTime> sendAt = values.containsKey(Fields.AT) ? sendAt(values.get(Fields.AT), binding, errors) : base.sendAt();
         if (!errors.isEmpty()) {
             return new Result(Optional.empty(), capped(errors));
         }
@@ -103,8 +107,14 @@ public final class DraftParser {
         return new Result(Optional.of(draft), List.of());
     }
 
+    /** The items of a text value; a typed value is one item. */
+    private static RawValue items(FieldValue value) {
+        return value instanceof RawValue raw ? raw : RawValue.of(value.text());
+    }
+
     /** The text is one value: a comma outside quotes would otherwise silently become part of it, without its space. */
-    private static String text(RawValue raw, List<FieldError> errors) {
+    private static String text(FieldValue value, List<FieldError> errors) {
+        RawValue raw = items(value);
         if (raw.items().size() > 1) {
             errors.add(new FieldError(Fields.TEXT, "The text has a comma outside quotes: put the whole text in quotes, "
                     + "as in text=\"Hello, you\"."));
@@ -113,13 +123,13 @@ public final class DraftParser {
     }
 
     /** Lists are looked up by name only when there are a sane number of short names; else each says what is wrong. */
-    private static boolean listsReadable(Map<String, RawValue> values, List<FieldError> errors) {
+    private static boolean listsReadable(Map<String, ? extends FieldValue> values, List<FieldError> errors) {
         int before = errors.size();
         for (String key : List.of(Fields.LISTS, Fields.EXCLUDE)) {
-            RawValue raw = values.get(key);
-            if (raw == null) {
+            if (!values.containsKey(key)) {
                 continue;
             }
+            RawValue raw = items(values.get(key));
             if (raw.items().size() > MAX_LISTS) {
                 errors.add(new FieldError(key, Formats.count(raw.items().size()) + " lists are more than masscast takes ("
                         + MAX_LISTS + "): name fewer lists."));
@@ -159,11 +169,14 @@ public final class DraftParser {
         return shown;
     }
 
-    private static boolean flag(Map<String, RawValue> values, String key, boolean fallback, List<FieldError> errors) {
+    private static boolean flag(Map<String, ? extends FieldValue> values, String key, boolean fallback, List<FieldError> errors) {
         if (!values.containsKey(key)) {
             return fallback;
         }
-        String raw = values.get(key).joined().strip().toLowerCase(Locale.ROOT);
+        if (values.get(key) instanceof FieldValue.Flag flag) {
+            return flag.value();
+        }
+        String raw = values.get(key).text().strip().toLowerCase(Locale.ROOT);
         return switch (raw) {
             case "yes", "true", "on", "1" -> true;
             case "no", "false", "off", "0", "" -> false;
@@ -192,6 +205,13 @@ public final class DraftParser {
         return media;
     }
 
+    private static int preview(FieldValue value, List<FieldError> errors) {
+        if (value instanceof FieldValue.Count count && count.value() >= 0 && count.value() <= MAX_PREVIEW) {
+            return (int) count.value();
+        }
+        return preview(value.text(), errors);
+    }
+
     private static int preview(String raw, List<FieldError> errors) {
         if (raw.isBlank()) {
             return 0;
@@ -202,6 +222,13 @@ public final class DraftParser {
                     + ": write a whole number such as 0 or 1 (how many of the first media are free)."));
         }
         return value.orElse(0);
+    }
+
+    private static BigDecimal price(FieldValue value, List<FieldError> errors) {
+        if (value instanceof FieldValue.Amount amount) {
+            return amount.value();
+        }
+        return price(value.text(), errors);
     }
 
     /** A price such as {@code 12.50}, {@code $12.50}, {@code 0} or {@code free}; its range is the send policy's. */
@@ -240,22 +267,23 @@ public final class DraftParser {
         return ids;
     }
 
-    private static List<String> listIds(Map<String, RawValue> values, String key, List<String> fallback,
+    private static List<String> listIds(Map<String, ? extends FieldValue> values, String key, List<String> fallback,
                                         List<FanList> known, List<FieldError> errors) {
         if (!values.containsKey(key)) {
             return fallback;
         }
-        ListResolver.Resolved resolved = ListResolver.resolve(key, values.get(key).items(), known);
+        ListResolver.Resolved resolved = ListResolver.resolve(key, items(values.get(key)).items(), known);
         errors.addAll(resolved.errors());
         return resolved.ids();
     }
 
-    private Optional<Instant> subscribedAfter(String raw, Binding binding, List<FieldError> errors) {
+    private Optional<Instant> subscribedAfter(FieldValue value, Binding binding, List<FieldError> errors) {
+        String raw = value.text();
         if (raw.isBlank()) {
             return Optional.empty();
         }
         LocalDate today = LocalDate.ofInstant(clock.instant(), binding.zone());
-        Optional<LocalDate> date = TimeInput.date(raw);
+        Optional<LocalDate> date = value instanceof FieldValue.Day day ? Optional.of(day.value()) : TimeInput.date(raw);
         if (date.isEmpty()) {
             errors.add(new FieldError(Fields.SUBSCRIBED_AFTER, Excerpt.of(raw) + " is not a date: write it like "
                     + today.minusMonths(1) + "."));
@@ -269,25 +297,39 @@ public final class DraftParser {
         return date.map(d -> d.atStartOfDay(binding.zone()).toInstant());
     }
 
-    private Optional<LocalDateTime> sendAt(String raw, Binding binding, List<FieldError> errors) {
+    /**
+     * A send time: an exact instant (a picker's) stays exact; typed text is a wall-clock time in the creator's zone.
+     * Far outside the policy's window, either is refused here, before anything computes with it.
+     */
+    private Optional<SendTime> sendAt(FieldValue value, Binding binding, List<FieldError> errors) {
+        String raw = value.text();
+        LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), binding.zone());
+        if (value instanceof FieldValue.Moment moment) {
+            boolean near = !moment.value().isBefore(clock.instant().minus(Duration.ofDays(1)))
+                    && !moment.value().isAfter(clock.instant().plus(SendPolicy.MAX_LEAD).plus(Duration.ofDays(1)));
+            return near ? Optional.of(SendTime.exact(moment.value())) : outOfRange(raw, now, errors);
+        }
         if (raw.isBlank() || raw.strip().equalsIgnoreCase("now")) {
             return Optional.empty();
         }
-        LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), binding.zone());
         Optional<LocalDateTime> at = TimeInput.dateTime(raw, now, binding.zone());
         if (at.isEmpty()) {
             errors.add(new FieldError(Fields.AT, Excerpt.of(raw) + " is not a send time: " + TimeInput.SEND_TIME_HELP + "."));
-            return at;
-        }
-        // far outside the policy's window, a time is refused here, before anything computes with it
-        LocalDate latest = now.toLocalDate().plusDays(SendPolicy.MAX_LEAD.toDays() + 1);
-        if (at.get().toLocalDate().isBefore(now.toLocalDate().minusDays(1)) || at.get().toLocalDate().isAfter(latest)) {
-            errors.add(new FieldError(Fields.AT, Excerpt.of(raw) + " is out of range: a send time is from now to "
-                    + SendPolicy.MAX_LEAD.toDays() + " days ahead (" + now.toLocalDate() + " to " + latest.minusDays(1)
-                    + "), or empty to send on approval."));
             return Optional.empty();
         }
-        return at;
+        LocalDate latest = now.toLocalDate().plusDays(SendPolicy.MAX_LEAD.toDays() + 1);
+        if (at.get().toLocalDate().isBefore(now.toLocalDate().minusDays(1)) || at.get().toLocalDate().isAfter(latest)) {
+            return outOfRange(raw, now, errors);
+        }
+        return at.map(SendTime::local);
+    }
+
+    private static Optional<SendTime> outOfRange(String raw, LocalDateTime now, List<FieldError> errors) {
+        LocalDate latest = now.toLocalDate().plusDays(SendPolicy.MAX_LEAD.toDays() + 1);
+        errors.add(new FieldError(Fields.AT, Excerpt.of(raw) + " is out of range: a send time is from now to "
+                + SendPolicy.MAX_LEAD.toDays() + " days ahead (" + now.toLocalDate() + " to " + latest.minusDays(1)
+                + "), or empty to send on approval."));
+        return Optional.empty();
     }
 
     private static String closest(String key) {

@@ -5,49 +5,71 @@ import io.masscast.core.model.Campaign;
 import io.masscast.core.model.CampaignDraft;
 import io.masscast.core.model.MediaItem;
 import io.masscast.core.model.MessageContent;
+import io.masscast.core.model.SendTime;
 import io.masscast.core.policy.Fields;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-/** Converts between drafts and the form values people see and type ({@code key -> "value"}). */
+/**
+ * Converts between drafts and the values of a compose form: typed values for inputs that take them (pickers,
+ * number inputs, checkboxes), and the same values written as a person types them for text inputs.
+ */
 public final class FormValues {
+    private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    /** The fields that take several items; the others are one value each. */
+    private static final Set<String> SEVERAL = Set.of(Fields.LISTS, Fields.EXCLUDE, Fields.USERS, Fields.MEDIA);
+
     private FormValues() {
     }
 
-    /** The draft a campaign was made from, with its send time back in the creator's zone. */
-    public static CampaignDraft draftOf(Campaign campaign, ZoneId zone) {
-        Optional<LocalDateTime> sendAt = campaign.scheduledAt().map(at -> LocalDateTime.ofInstant(at, zone));
-        return new CampaignDraft(campaign.content(), campaign.audience(), sendAt);
+    /** The draft a campaign was made from; its send time stays the exact instant it has. */
+    public static CampaignDraft draftOf(Campaign campaign) {
+        return new CampaignDraft(campaign.content(), campaign.audience(), campaign.scheduledAt().map(SendTime::exact));
     }
 
-    /** A draft as prefilled form values, in the syntax {@code key=value} accepts. */
-    public static Map<String, String> of(CampaignDraft draft, ZoneId zone) {
+    /** A draft as form values: list and media items as they are, numbers, flags, the day and the exact send time. */
+    public static Map<String, FieldValue> of(CampaignDraft draft, ZoneId zone) {
         MessageContent content = draft.content();
         Audience audience = draft.audience();
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put(Fields.TEXT, content.text());
-        values.put(Fields.LISTS, items(audience.lists()));
-        values.put(Fields.EXCLUDE, items(audience.excludedLists()));
-        values.put(Fields.USERS, String.join(",", audience.userIds()));
-        values.put(Fields.SUBSCRIBED_AFTER, audience.subscribedAfter().map(at -> at.atZone(zone).toLocalDate().toString()).orElse(""));
-        values.put(Fields.MEDIA, String.join(",", content.media().stream().map(MediaItem::value).toList()));
-        values.put(Fields.PREVIEW, Integer.toString(content.previewCount()));
-        values.put(Fields.PRICE, content.isFree() ? "0" : content.price().toPlainString());
-        values.put(Fields.LOCKED, content.lockedText() ? "yes" : "no");
-        values.put(Fields.MARKDOWN, content.markdown() ? "yes" : "no");
-        values.put(Fields.AT, draft.sendAt().map(at -> at.toLocalDate() + " " + at.toLocalTime()).orElse(""));
+        Map<String, FieldValue> values = new LinkedHashMap<>();
+        values.put(Fields.TEXT, RawValue.of(content.text()));
+        values.put(Fields.LISTS, new RawValue(audience.lists()));
+        values.put(Fields.EXCLUDE, new RawValue(audience.excludedLists()));
+        values.put(Fields.USERS, new RawValue(audience.userIds()));
+        audience.subscribedAfter().ifPresent(at -> values.put(Fields.SUBSCRIBED_AFTER, new FieldValue.Day(at.atZone(zone).toLocalDate())));
+        values.put(Fields.MEDIA, new RawValue(content.media().stream().map(MediaItem::value).toList()));
+        values.put(Fields.PREVIEW, new FieldValue.Count(content.previewCount()));
+        values.put(Fields.PRICE, new FieldValue.Amount(content.price()));
+        values.put(Fields.LOCKED, new FieldValue.Flag(content.lockedText()));
+        values.put(Fields.MARKDOWN, new FieldValue.Flag(content.markdown()));
+        draft.sendAt().ifPresent(at -> values.put(Fields.AT, at instanceof SendTime.Exact exact
+                ? new FieldValue.Moment(exact.at()) : RawValue.of(((SendTime.Local) at).at().format(LOCAL_TIME))));
         return values;
     }
 
-    /** What someone submitted, shown back to them with the errors. */
-    public static Map<String, String> of(Map<String, RawValue> submitted) {
-        Map<String, String> values = new LinkedHashMap<>();
-        submitted.forEach((key, value) -> values.put(key, key.equals(Fields.TEXT) ? value.joined() : items(value.items())));
-        return values;
+    /**
+     * A form value as a person would type it into a text field, so that reading it back gives the same value:
+     * items separated by commas (quoted when they hold one), a time in {@code zone}.
+     */
+    public static String typed(String key, FieldValue value, ZoneId zone) {
+        if (value instanceof FieldValue.Moment moment) {
+            return LocalDateTime.ofInstant(moment.value(), zone).format(LOCAL_TIME);
+        }
+        if (value instanceof RawValue raw && SEVERAL.contains(key)) {
+            return items(raw.items());
+        }
+        return value.text();
+    }
+
+    /** {@code key}'s value in {@code values} as {@link #typed}, or empty. */
+    public static Optional<String> typed(Map<String, FieldValue> values, String key, ZoneId zone) {
+        return Optional.ofNullable(values.get(key)).map(value -> typed(key, value, zone));
     }
 
     private static String items(List<String> items) {

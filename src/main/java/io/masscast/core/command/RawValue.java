@@ -6,7 +6,7 @@ import java.util.List;
  * A value a user gave for a form key, as items: {@code lists="VIP whales",fans} is two items, a quoted
  * text one. Form-based adapters pass selected options as items directly.
  */
-public record RawValue(List<String> items) {
+public record RawValue(List<String> items) implements FieldValue {
     public RawValue {
         items = List.copyOf(items);
     }
@@ -23,6 +23,11 @@ public record RawValue(List<String> items) {
     /** The value as one string (items joined by commas), for scalar keys. */
     public String joined() {
         return String.join(",", items);
+    }
+
+    @Override
+    public String text() {
+        return joined();
     }
 
     public boolean isBlank() {

@@ -13,6 +13,7 @@ import io.masscast.core.port.OfAuthGateway;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 
 /** The commands that only look: list, show, lists, vault. */
 public final class ReadCommands {
@@ -51,6 +52,12 @@ public final class ReadCommands {
     Reply show(CommandRouter.Invocation invocation) {
         Campaign campaign = CampaignRefs.resolve(campaigns, invocation, "show MC-ID");
         return new Reply.CardReply(cards.render(views.of(campaign)), true);
+    }
+
+    /** The button the campaign's card offers now for {@code action} (same verb and version), if it still does. */
+    Optional<CardAction> currentAction(ActionId action) {
+        return campaigns.find(action.campaignId()).flatMap(campaign -> cards.render(views.of(campaign)).actions().stream()
+                .filter(offered -> offered.id().equals(action)).findFirst());
     }
 
     Reply lists(CommandRouter.Invocation invocation) {

@@ -36,6 +36,20 @@ public sealed interface Reply {
         }
     }
 
+    /**
+     * A card button that asks for confirmation first, for a platform whose buttons have no confirmation dialog
+     * (Discord): show the confirmation (it restates what will happen, as the card shows it now) with a button
+     * that does it. Always private.
+     */
+    record Confirm(CardAction action) implements Reply {
+        public Confirm {
+            Objects.requireNonNull(action, "action");
+            if (action.confirm().isEmpty()) {
+                throw new IllegalArgumentException("a button without a confirmation needs no confirm step");
+            }
+        }
+    }
+
     static Reply privately(String text) {
         return new Text(text, true);
     }

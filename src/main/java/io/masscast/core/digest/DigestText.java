@@ -1,18 +1,19 @@
 package io.masscast.core.digest;
 
 import io.masscast.core.campaign.BuyerNote;
+import io.masscast.core.text.Markup;
 import java.text.NumberFormat;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * A digest as the channel reads it, in the core's neutral markup ({@code *bold*}, {@code <@id>}): one block per
+ * A digest as the channel reads it, in the core's neutral {@link Markup} (strong text, mentions): one block per
  * period, what needs a person, and what the chart beside it shows.
  *
  * <pre>
- * *Daily digest · Mila Rose* · 2026-03-29 09:00 Europe/Berlin
- * *Last 24 hours* · 2 campaigns sent
+ * <b>Daily digest · Mila Rose</b> · 2026-03-29 09:00 Europe/Berlin
+ * <b>Last 24 hours</b> · 2 campaigns sent
  *   3,120 messages sent · 1,404 viewed (45.0 %) · 61 bought (2.0 % conversion) · $762.50 revenue (purchases × price)
  *   Best: MC-7 · $512.50 · https://...
  * </pre>
@@ -26,7 +27,7 @@ final class DigestText {
     }
 
     static String caption(Digest digest) {
-        StringBuilder out = new StringBuilder("*" + digest.title() + " · " + digest.binding().creatorName() + "* · "
+        StringBuilder out = new StringBuilder(Markup.strong(digest.title() + " · " + digest.binding().creatorName()) + " · "
                 + AT.format(digest.at().atZone(digest.binding().zone())) + " " + digest.binding().zone().getId());
         digest.periods().forEach(period -> out.append('\n').append(period(period)));
         out.append('\n').append(attention(digest.attention()));
@@ -36,7 +37,7 @@ final class DigestText {
     }
 
     private static String period(Digest.Period p) {
-        String head = "*" + p.period().label() + "* · ";
+        String head = Markup.strong(p.period().label()) + " · ";
         if (p.campaigns() == 0) {
             return head + "no campaigns sent";
         }
@@ -74,7 +75,7 @@ final class DigestText {
     }
 
     private static String attention(Digest.Attention a) {
-        return "*Needs attention* · waiting for approval: " + ids(a.awaitingApproval()) + " · in doubt: " + ids(a.inDoubt())
+        return Markup.strong("Needs attention") + " · waiting for approval: " + ids(a.awaitingApproval()) + " · in doubt: " + ids(a.inDoubt())
                 + " · failed in " + a.failedWithin().phrase() + ": " + ids(a.failed());
     }
 

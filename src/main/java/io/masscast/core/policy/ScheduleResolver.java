@@ -1,5 +1,6 @@
 package io.masscast.core.policy;
 
+import io.masscast.core.model.SendTime;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -10,9 +11,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Turns a local date-time in the creator's zone into an instant. A time that does not exist (skipped by
- * a daylight-saving change) is refused with the reason; an ambiguous one (repeated) takes the earlier
- * offset and says so.
+ * Turns a send time into an instant. An exact instant stays as it is. A local date-time in the creator's zone
+ * that does not exist (skipped by a daylight-saving change) is refused with the reason; an ambiguous one
+ * (repeated) takes the earlier offset and says so.
  */
 final class ScheduleResolver {
 
@@ -22,7 +23,14 @@ final class ScheduleResolver {
     private ScheduleResolver() {
     }
 
-    static Resolution resolve(LocalDateTime local, ZoneId zone) {
+    static Resolution resolve(SendTime time, ZoneId zone) {
+        if (time instanceof SendTime.Exact exact) {
+            return new Resolution(Optional.of(exact.at()), Optional.empty(), Optional.empty());
+        }
+        return resolve(((SendTime.Local) time).at(), zone);
+    }
+
+    private static Resolution resolve(LocalDateTime local, ZoneId zone) {
         List<ZoneOffset> offsets = zone.getRules().getValidOffsets(local);
         if (offsets.isEmpty()) {
             ZoneOffsetTransition gap = zone.getRules().getTransition(local);

@@ -3,11 +3,13 @@ package io.masscast.adapter.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.masscast.core.campaign.Mention;
 import io.masscast.core.command.Card;
 import io.masscast.core.model.ChannelRef;
 import io.masscast.core.model.ChatImage;
 import io.masscast.core.model.Platform;
 import io.masscast.core.port.NotDelivered;
+import io.masscast.core.text.Markup;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -73,12 +75,12 @@ class ShellNotifierTest {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 7};
         ChatImage image = new ChatImage("digest-demo-2026-03-23-0900.png", "revenue per day", png);
 
-        notifier.postImage(DEMO, "*Digest asked for by <@alice> · Mila Rose*", image);
+        notifier.postImage(DEMO, Markup.strong("Digest asked for by " + Mention.of("alice") + " · Mila Rose"), image);
         notifier.postImage(DEMO, "again", image);
 
         Path first = images.resolve("digest-demo-2026-03-23-0900.png");
         Path second = images.resolve("digest-demo-2026-03-23-0900-2.png");
-        assertThat(shown()).contains("\n[#demo] *Digest asked for by @alice · Mila Rose*\n  chart (PNG): "
+        assertThat(shown()).contains("\n[#demo] Digest asked for by @alice · Mila Rose\n  chart (PNG): "
                 + first.toAbsolutePath() + "\n").contains("\n[#demo] again\n  chart (PNG): " + second.toAbsolutePath());
         assertThat(Files.readAllBytes(first)).isEqualTo(png);
         assertThat(Files.readAllBytes(second)).isEqualTo(png);

@@ -68,6 +68,7 @@ final class FakeSlackApi implements AutoCloseable {
     private final AtomicLong nextTs = new AtomicLong(1_770_000_000_000_100L);
     private final AtomicInteger nextResponseUrl = new AtomicInteger(1);
     private volatile String socketModeUrl = "ws://127.0.0.1:1/";
+    private final Map<String, List<String>> userGroups = new ConcurrentHashMap<>();
 
     FakeSlackApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -86,6 +87,11 @@ final class FakeSlackApi implements AutoCloseable {
     /** A fresh {@code response_url} for a payload. */
     String newResponseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/respond/" + nextResponseUrl.getAndIncrement();
+    }
+
+    /** {@code usergroups.users.list} answers these members for {@code groupId} (unknown groups: no_such_subteam). */
+    void userGroup(String groupId, String... members) {
+        userGroups.put(groupId, List.of(members));
     }
 
     void socketModeUrl(String url) {
@@ -158,6 +164,9 @@ final class FakeSlackApi implements AutoCloseable {
             case "chat.postEphemeral" -> "{\"ok\":true,\"message_ts\":\"" + ts + "\"}";
             case "views.open" -> "{\"ok\":true,\"view\":{\"id\":\"V" + ts.replace(".", "") + "\",\"type\":\"modal\"}}";
             case "apps.connections.open" -> "{\"ok\":true,\"url\":\"" + socketModeUrl + "\"}";
+            case "usergroups.users.list" -> Optional.ofNullable(userGroups.get(params.get("usergroup")))
+                    .map(users -> "{\"ok\":true,\"users\":[" + String.join(",", users.stream().map(u -> "\"" + u + "\"").toList()) + "]}")
+                    .orElse("{\"ok\":false,\"error\":\"no_such_subteam\"}");
             case "chat.getPermalink" -> "{\"ok\":true,\"channel\":\"" + params.get("channel") + "\",\"permalink\":\""
                     + permalink(params.get("channel"), params.get("message_ts")) + "\"}";
             case "files.getUploadURLExternal" -> {

@@ -76,7 +76,7 @@ final class MasscastWithSlack implements AutoCloseable {
             slack.socketModeUrl(socket.url());
         }
         // as the app's server mode does it: the adapter gets its settings, the router and the form options
-        adapter = new SlackAdapter(config.slack().orElseThrow(), wiring.router(), wiring.formOptions());
+        adapter = new SlackAdapter(config.slack().orElseThrow(), wiring.chatCore());
         transport = socketMode ? new SocketModeTransport(socket) : new HttpTransport(adapter, wiring);
         wiring.startJobs(Map.of(Platform.SLACK, adapter.notifier()));
         adapter.start();

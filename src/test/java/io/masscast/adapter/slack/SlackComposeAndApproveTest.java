@@ -21,10 +21,10 @@ import io.masscast.core.model.FanList;
 import io.masscast.core.model.MediaItem;
 import io.masscast.core.policy.Fields;
 import io.masscast.core.port.OfAuthFailure;
+import io.masscast.testing.FakeOfAuthGateway;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,7 +92,7 @@ class SlackComposeAndApproveTest {
         assertThat(BlockKitJson.inputs(view).get(Fields.AT).getAsJsonObject("hint").get("text").getAsString())
                 .contains("Europe/Berlin");
         assertThat(ComposeModal.Context.decode(view.get("private_metadata").getAsString()))
-                .isEqualTo(new ComposeModal.Context(SlackTestBed.CHANNEL, Optional.empty(), ZoneId.of("Europe/Berlin")));
+                .isEqualTo(new ComposeModal.Context(SlackTestBed.CHANNEL, Optional.empty()));
     }
 
     @Test

@@ -7,8 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.masscast.adapter.common.AckBudgets;
 import io.masscast.core.model.CampaignState;
 import io.masscast.core.policy.Fields;
+import io.masscast.testing.FakeOfAuthGateway;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;

@@ -6,6 +6,7 @@ import com.slack.api.model.block.InputBlock;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.MultiExternalSelectElement;
 import com.slack.api.model.view.View;
+import io.masscast.adapter.common.FormChoices;
 import io.masscast.core.command.FormSpec;
 import io.masscast.core.model.ChannelRef;
 import io.masscast.core.model.Platform;

@@ -3,6 +3,7 @@ package io.masscast.adapter.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.masscast.core.campaign.Mention;
 import com.google.gson.JsonObject;
 import io.masscast.core.command.Card;
 import io.masscast.core.model.ChannelRef;
@@ -91,11 +92,11 @@ class SlackNotifierTest {
     @Test
     void aNoteGoesIntoTheCardsThreadWithItsTextShownLiterally() {
         bed.adapter.notifier().postNote(SlackTestBed.CHANNEL, Optional.of("1770000000.000100"),
-                "<@UBOB> bought it <!channel> & more");
+                Mention.of("UBOB") + " bought it <!channel> & <@UEVE> more");
 
         FakeSlackApi.Call note = bed.slack.awaitCall("chat.postMessage");
         assertThat(note.param("thread_ts")).isEqualTo("1770000000.000100");
-        assertThat(note.param("text")).isEqualTo("<@UBOB> bought it &lt;!channel&gt; &amp; more");
+        assertThat(note.param("text")).isEqualTo("<@UBOB> bought it &lt;!channel&gt; &amp; &lt;@UEVE&gt; more");
     }
 
     @Test

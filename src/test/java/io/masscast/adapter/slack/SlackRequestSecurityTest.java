@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.slack.api.app_backend.SlackSignature;
-import java.net.http.HttpResponse;
 import io.javalin.Javalin;
 import io.masscast.config.Secret;
 import io.masscast.config.SlackSettings;
@@ -14,11 +13,14 @@ import io.masscast.core.command.ActionId;
 import io.masscast.core.model.Campaign;
 import io.masscast.core.model.CampaignState;
 import io.masscast.core.policy.Fields;
+import io.masscast.testing.CommandLayer;
+import io.masscast.testing.FakeOfAuthGateway;
 import io.masscast.testing.InMemoryStores;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.HashMap;
@@ -260,7 +262,7 @@ class SlackRequestSecurityTest {
         SlackSettings settings = new SlackSettings(Secret.of(SlackTestBed.BOT_TOKEN), Optional.empty(),
                 Optional.of(Secret.of(SIGNING_SECRET)), URI.create(bed.slack.apiUrl()));
         CommandLayer core = CommandLayer.over(new InMemoryStores(), new FakeOfAuthGateway(), Clock.systemUTC(), Set.of());
-        SlackAdapter notStarted = new SlackAdapter(settings, core.router(), core.formOptions());
+        SlackAdapter notStarted = new SlackAdapter(settings, core.chat());
         int authTests = bed.slack.calls("auth.test").size();
         Javalin server = Javalin.create().post("/slack/events", notStarted.httpHandler().orElseThrow()).start("127.0.0.1", 0);
         try {

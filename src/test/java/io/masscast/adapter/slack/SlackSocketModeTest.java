@@ -4,8 +4,11 @@ import static io.masscast.adapter.slack.SlackTestBed.ALICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
+import io.masscast.adapter.common.AckBudgets;
 import io.masscast.config.Secret;
 import io.masscast.config.SlackSettings;
+import io.masscast.testing.CommandLayer;
+import io.masscast.testing.FakeOfAuthGateway;
 import io.masscast.testing.InMemoryStores;
 import io.masscast.testing.MutableClock;
 import java.net.URI;
@@ -38,7 +41,7 @@ class SlackSocketModeTest {
                 MutableClock.at("2026-03-20T10:00:00Z"), Set.of(SlackTestBed.ADMIN));
         SlackSettings settings = new SlackSettings(Secret.of(SlackTestBed.BOT_TOKEN), Optional.of(Secret.of(APP_TOKEN)),
                 Optional.empty(), URI.create(slack.apiUrl()));
-        adapter = new SlackAdapter(settings, core.router(), core.formOptions(), AckBudgets.DEFAULT, Clock.systemUTC());
+        adapter = new SlackAdapter(settings, core.chat(), AckBudgets.DEFAULT, Clock.systemUTC());
         adapter.start();
     }
 

@@ -3,6 +3,7 @@ package io.masscast.adapter.slack;
 import com.google.gson.JsonObject;
 import com.slack.api.app_backend.SlackSignature;
 import io.javalin.Javalin;
+import io.masscast.adapter.common.AckBudgets;
 import io.masscast.config.Secret;
 import io.masscast.config.SlackSettings;
 import io.masscast.core.campaign.CampaignService;
@@ -11,6 +12,8 @@ import io.masscast.core.command.CampaignViews;
 import io.masscast.core.model.Campaign;
 import io.masscast.core.model.ChannelRef;
 import io.masscast.core.model.Platform;
+import io.masscast.testing.CommandLayer;
+import io.masscast.testing.FakeOfAuthGateway;
 import io.masscast.testing.InMemoryStores;
 import io.masscast.testing.MutableClock;
 import java.io.IOException;
@@ -69,7 +72,7 @@ final class SlackTestBed implements AutoCloseable {
         views = core.views();
         SlackSettings settings = new SlackSettings(Secret.of(BOT_TOKEN), Optional.empty(), Optional.of(Secret.of(SIGNING_SECRET)),
                 URI.create(slack.apiUrl()));
-        adapter = new SlackAdapter(settings, core.router(), core.formOptions(), budgets, Clock.systemUTC());
+        adapter = new SlackAdapter(settings, core.chat(), budgets, Clock.systemUTC());
         adapter.start();
         server = Javalin.create().post("/slack/events", adapter.httpHandler().orElseThrow()).start("127.0.0.1", 0);
     }

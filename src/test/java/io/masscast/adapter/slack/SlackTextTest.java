@@ -2,14 +2,17 @@ package io.masscast.adapter.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.masscast.core.text.Markup;
 import org.junit.jupiter.api.Test;
 
 class SlackTextTest {
 
     @Test
-    void mrkdwnShowsMarkupLiterallyButKeepsUserMentions() {
-        assertThat(SlackText.mrkdwn("<@U123> approved <!channel> & <https://x.example|click>"))
-                .isEqualTo("<@U123> approved &lt;!channel&gt; &amp; &lt;https://x.example|click&gt;");
+    void mrkdwnRendersTheCoresMarkupAndShowsEverythingElseLiterally() {
+        assertThat(SlackText.mrkdwn(Markup.person("U123") + " approved <!channel> & <https://x.example|click> <@U9>"))
+                .isEqualTo("<@U123> approved &lt;!channel&gt; &amp; &lt;https://x.example|click&gt; &lt;@U9&gt;");
+        assertThat(SlackText.mrkdwn("for " + Markup.group("S1") + ": " + Markup.strong("12 buyers") + " *not bold*"))
+                .isEqualTo("for <!subteam^S1>: *12 buyers* *not bold*");
     }
 
     @Test
@@ -21,9 +24,9 @@ class SlackTextTest {
     }
 
     @Test
-    void mentionsInACommandLineStayForTheCore() {
-        assertThat(SlackText.commandLine("bind approvers=<@U1|bob>,<!subteam^S1|@team>"))
-                .isEqualTo("bind approvers=<@U1|bob>,<!subteam^S1|@team>");
+    void mentionsInACommandLineBecomeTheCoresMentions() {
+        assertThat(SlackText.commandLine("bind approvers=<@U1|bob>,<!subteam^S1|@team>,<@U2>"))
+                .isEqualTo("bind approvers=" + Markup.person("U1") + "," + Markup.group("S1") + "," + Markup.person("U2"));
         assertThat(SlackText.commandLine(null)).isEmpty();
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.masscast.core.model.Fan;
 import io.masscast.core.model.StatsFigures;
+import io.masscast.core.text.Markup;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -46,5 +47,7 @@ class BuyerNoteTest {
         assertThat(BuyerNote.label(hostile)).isEqualTo("@U0ADMIN !channelxy" + "y".repeat(12) + "…")
                 .doesNotContain("<", ">", "\n", "`", "\u200b");
         assertThat(BuyerNote.label(new Fan("42", "", ""))).isEqualTo("fan 42");
+        assertThat(Markup.parse(BuyerNote.label(new Fan("7", "u7", Mention.of("U0ADMIN") + " Jake"))))
+                .as("the core's own mention markup in a name is text too").containsExactly(new Markup.Plain("@U0ADMIN Jake"));
     }
 }

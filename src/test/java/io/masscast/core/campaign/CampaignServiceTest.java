@@ -170,10 +170,16 @@ class CampaignServiceTest {
 
     @Test
     void anApproverCanBeNamedThroughAGroup() {
-        bindings.update(ADMIN, CHANNEL, b -> b.withApprovers(Set.of("S0APPROVERS")));
+        bindings.update(ADMIN, CHANNEL, b -> b.withApprovers(Set.of(Actor.groupRef("S0APPROVERS"))));
         Campaign campaign = composed();
         Actor member = new Actor("erin", "Erin", Set.of("S0APPROVERS"));
+        Actor outsider = new Actor("frank", "Frank", Set.of("S0OTHERS"));
+        Actor namedLikeTheGroup = Actor.of("S0APPROVERS", "a person whose id is the group's");
 
+        assertThatThrownBy(() -> campaigns.approve(campaign.id(), outsider, campaign.fingerprint()))
+                .isInstanceOf(CampaignException.NotPermitted.class).hasMessageContaining("not an approver");
+        assertThatThrownBy(() -> campaigns.approve(campaign.id(), namedLikeTheGroup, campaign.fingerprint()))
+                .isInstanceOf(CampaignException.NotPermitted.class).hasMessageContaining("not an approver");
         assertThat(campaigns.approve(campaign.id(), member, campaign.fingerprint()).complete()).isTrue();
     }
 
@@ -228,7 +234,7 @@ class CampaignServiceTest {
 
         assertThatThrownBy(() -> campaigns.approve(campaign.id(), CAROL, campaign.fingerprint()))
                 .isInstanceOf(CampaignException.AlreadyDecided.class)
-                .hasMessage("MC-1 was already approved by <@bob>.");
+                .hasMessage("MC-1 was already approved by " + Mention.of("bob") + ".");
     }
 
     @Test
@@ -241,7 +247,7 @@ class CampaignServiceTest {
 
         assertThatThrownBy(() -> campaigns.approve(campaign.id(), ADMIN, campaign.fingerprint()))
                 .isInstanceOf(CampaignException.AlreadyDecided.class)
-                .hasMessage("MC-1 was already approved by <@bob> and <@carol>.");
+                .hasMessage("MC-1 was already approved by " + Mention.of("bob") + " and " + Mention.of("carol") + ".");
     }
 
     @Test
@@ -266,7 +272,7 @@ class CampaignServiceTest {
         Campaign campaign = sent();
 
         assertThatThrownBy(() -> campaigns.approve(campaign.id(), CAROL, campaign.fingerprint()))
-                .hasMessage("MC-1 was already approved by <@bob>; it is now sent.");
+                .hasMessage("MC-1 was already approved by " + Mention.of("bob") + "; it is now sent.");
     }
 
     @Test
@@ -308,7 +314,7 @@ class CampaignServiceTest {
         Campaign campaign = composed();
 
         assertThatThrownBy(() -> campaigns.edit(campaign.id(), BOB, draft().text("mine now").build()))
-                .isInstanceOf(CampaignException.NotPermitted.class).hasMessageContaining("Only the requester, <@alice>");
+                .isInstanceOf(CampaignException.NotPermitted.class).hasMessageContaining("Only the requester, " + Mention.of("alice"));
     }
 
     @Test
@@ -358,7 +364,7 @@ class CampaignServiceTest {
         assertThat(rejected.state()).isEqualTo(REJECTED);
         assertThat(rejected.note()).contains("Price too high for this list");
         assertThatThrownBy(() -> campaigns.approve(campaign.id(), CAROL, campaign.fingerprint()))
-                .hasMessage("MC-1 was already rejected by <@bob>.");
+                .hasMessage("MC-1 was already rejected by " + Mention.of("bob") + ".");
     }
 
     @Test

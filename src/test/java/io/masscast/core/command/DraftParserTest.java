@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import io.masscast.core.model.CampaignDraft;
 import io.masscast.core.model.FanList;
 import io.masscast.core.model.MediaItem;
+import io.masscast.core.model.SendTime;
 import io.masscast.core.policy.FieldError;
 import io.masscast.core.policy.Fields;
 import io.masscast.testing.CampaignTestData;
@@ -59,14 +60,14 @@ class DraftParserTest {
         assertThat(draft.audience().excludedLists()).containsExactly("1190022");
         assertThat(draft.audience().userIds()).containsExactly("51277310");
         assertThat(draft.audience().subscribedAfter()).contains(Instant.parse("2025-12-31T23:00:00Z"));
-        assertThat(draft.sendAt()).contains(LocalDateTime.parse("2026-03-21T20:00"));
+        assertThat(draft.sendAt()).contains(SendTime.local(LocalDateTime.parse("2026-03-21T20:00")));
     }
 
     @Test
     void relativeSendTimesAreReadInTheCreatorsZone() {
-        assertThat(parse("at=\"in 2h\"").draft().orElseThrow().sendAt()).contains(LocalDateTime.parse("2026-03-20T13:00"));
-        assertThat(parse("at=\"tomorrow 9:30\"").draft().orElseThrow().sendAt()).contains(LocalDateTime.parse("2026-03-21T09:30"));
-        assertThat(parse("at=\"today 20:00\"").draft().orElseThrow().sendAt()).contains(LocalDateTime.parse("2026-03-20T20:00"));
+        assertThat(parse("at=\"in 2h\"").draft().orElseThrow().sendAt()).contains(SendTime.local(LocalDateTime.parse("2026-03-20T13:00")));
+        assertThat(parse("at=\"tomorrow 9:30\"").draft().orElseThrow().sendAt()).contains(SendTime.local(LocalDateTime.parse("2026-03-21T09:30")));
+        assertThat(parse("at=\"today 20:00\"").draft().orElseThrow().sendAt()).contains(SendTime.local(LocalDateTime.parse("2026-03-20T20:00")));
         assertThat(parse("at=now").draft().orElseThrow().sendAt()).isEmpty();
     }
 
@@ -187,12 +188,17 @@ class DraftParserTest {
         CampaignDraft original = parse("text=\"Hi, you\" lists=1187345 exclude=1190022 media=48213377,48213378 preview=1 "
                 + "price=12.50 at=\"2026-03-21 20:00\"").draft().orElseThrow();
         Map<String, RawValue> typed = new LinkedHashMap<>();
-        FormValues.of(original, CampaignTestData.BERLIN).forEach((key, value) ->
-                typed.put(key, key.equals(Fields.TEXT) ? RawValue.of(value) : RawValue.parse(value)));
+        FormValues.of(original, CampaignTestData.BERLIN).forEach((key, value) -> {
+            String text = FormValues.typed(key, value, CampaignTestData.BERLIN);
+            typed.put(key, key.equals(Fields.TEXT) ? RawValue.of(text) : RawValue.parse(text));
+        });
 
         CampaignDraft again = parser.parse(typed, DraftParser.empty(), CampaignTestData.binding(), () -> LISTS)
                 .draft().orElseThrow();
+        CampaignDraft asValues = parser.parse(FormValues.of(original, CampaignTestData.BERLIN), DraftParser.empty(),
+                CampaignTestData.binding(), () -> LISTS).draft().orElseThrow();
 
         assertThat(again).isEqualTo(original);
+        assertThat(asValues).isEqualTo(original);
     }
 }

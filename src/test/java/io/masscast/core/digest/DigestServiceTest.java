@@ -10,14 +10,15 @@ import io.masscast.core.campaign.CampaignService;
 import io.masscast.core.model.Actor;
 import io.masscast.core.model.Binding;
 import io.masscast.core.model.Campaign;
-import io.masscast.core.model.ChatImage;
 import io.masscast.core.model.CampaignState;
+import io.masscast.core.model.ChatImage;
 import io.masscast.core.model.OutboxEntry;
 import io.masscast.core.model.RevenueChart;
 import io.masscast.core.model.StatsFigures;
 import io.masscast.core.model.StatsSnapshot;
 import io.masscast.core.policy.Permissions;
 import io.masscast.core.port.ChartRenderer;
+import io.masscast.core.text.Markup;
 import io.masscast.testing.CampaignTestData;
 import io.masscast.testing.InMemoryStores;
 import io.masscast.testing.MutableClock;
@@ -33,6 +34,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -177,7 +180,7 @@ class DigestServiceTest {
 
         DigestService.Post post = digests.post(digests.compute(binding(), "Daily digest", DigestService.DAILY, NOW));
 
-        assertThat(post.caption()).isEqualTo("""
+        assertThat(post.caption()).isEqualTo(strong("""
                 *Daily digest · Mila Rose* · 2026-03-23 09:00 Europe/Berlin
                 *Last 24 hours* · 2 campaigns sent
                     3,000 messages sent · 1,200 viewed (40.0 %%) · 30 bought (1.0 %% conversion) · $600.00 revenue (reported by OFAuth)
@@ -187,7 +190,7 @@ class DigestServiceTest {
                     Best: %s · $600.00 · https://slack.example/archives/C1/p1
                 *Needs attention* · waiting for approval: %s · in doubt: %s · failed in the last 7 days: %s
                 Chart: revenue per day over the last 14 days, by campaign, in USD.""".formatted(recent.humanId(),
-                recent.humanId(), waiting.humanId(), doubtful.humanId(), failed.humanId()));
+                recent.humanId(), waiting.humanId(), doubtful.humanId(), failed.humanId())));
         assertThat(post.chart().fileName()).isEqualTo("digest-mila-2026-03-23-0900.png");
         assertThat(post.chart().altText()).startsWith("Mila Rose · revenue per day, last 14 days (Europe/Berlin)");
     }
@@ -209,7 +212,7 @@ class DigestServiceTest {
     void aPeriodWithoutCampaignsSaysSo() {
         String caption = digests.post(digests.compute(binding(), "Digest", List.of(DigestPeriod.LAST_7_DAYS), NOW)).caption();
 
-        assertThat(caption).contains("*Last 7 days* · no campaigns sent\n")
+        assertThat(caption).contains(strong("*Last 7 days* · no campaigns sent\n"))
                 .contains("waiting for approval: none · in doubt: none · failed in the last 7 days: none");
     }
 
@@ -244,7 +247,7 @@ class DigestServiceTest {
         List<OutboxEntry> queued = stores.pendingOutbox();
         assertThat(queued).singleElement().satisfies(entry -> {
             assertThat(entry.kind()).isEqualTo(OutboxEntry.Kind.CHANNEL_IMAGE);
-            assertThat(entry.text()).startsWith("*Daily digest · Mila Rose* · 2026-03-23 09:00 Europe/Berlin");
+            assertThat(entry.text()).startsWith(strong("*Daily digest · Mila Rose* · 2026-03-23 09:00 Europe/Berlin"));
             Optional<ChatImage> image = stores.inTransaction(s -> s.outbox().image(entry.id()));
             assertThat(image).isPresent();
         });
@@ -260,5 +263,10 @@ class DigestServiceTest {
         assertThat(digests.postDaily(CHANNEL, yesterday)).isFalse();
         assertThat(stores.pendingOutbox()).isEmpty();
         assertThat(charts.drawn).isEmpty();
+    }
+
+    /** {@code text} with each {@code *words*} as the core's strong markup, so expectations read like the digest. */
+    private static String strong(String text) {
+        return Pattern.compile("\\*([^*\\n]+)\\*").matcher(text).replaceAll(m -> Matcher.quoteReplacement(Markup.strong(m.group(1))));
     }
 }

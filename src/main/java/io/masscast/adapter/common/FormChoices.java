@@ -1,4 +1,4 @@
-package io.masscast.adapter.slack;
+package io.masscast.adapter.common;
 
 import io.masscast.core.command.FormOptions;
 import io.masscast.core.model.ChannelRef;
@@ -14,22 +14,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the compose modal offers to pick: the creator's fan lists (with sizes) and recent vault media. Both come
- * from OFAuth, and the modal must open within Slack's 3-second trigger window, so they are fetched side by side
- * for a short while only. Lists that did not arrive in time are searched as the user types (external select);
- * vault media that did not arrive leave only the field for media ids.
+ * What the compose form offers to pick: the creator's fan lists (with sizes) and recent vault media. Both come
+ * from OFAuth, and the form must open within the platform's 3-second window, so they are fetched side by side
+ * for a short while only. Lists that did not arrive in time are searched as the user types (Slack's external
+ * select, Discord's autocomplete); vault media that did not arrive leave only the field for media ids.
  */
-record FormChoices(Optional<List<FanList>> lists, List<VaultMedia> media) {
+public record FormChoices(Optional<List<FanList>> lists, List<VaultMedia> media) {
     private static final Logger LOG = LoggerFactory.getLogger(FormChoices.class);
     /** OFAuth's largest vault page (limit 1..40). */
-    static final int VAULT_ITEMS = 40;
+    public static final int VAULT_ITEMS = 40;
 
-    FormChoices {
+    public FormChoices {
         lists = lists.map(List::copyOf);
         media = List.copyOf(media);
     }
 
-    static FormChoices load(FormOptions options, ChannelRef channel, BackgroundWork work, Duration budget) {
+    public static FormChoices load(FormOptions options, ChannelRef channel, BackgroundWork work, Duration budget) {
         CompletableFuture<List<FanList>> lists = work.submit("loading fan lists for " + channel,
                 unlessOfAuthFails("fan lists for " + channel, () -> options.lists(channel, "")));
         CompletableFuture<List<VaultMedia>> media = work.submit("loading vault media for " + channel,
@@ -42,7 +42,7 @@ record FormChoices(Optional<List<FanList>> lists, List<VaultMedia> media) {
      * {@code read}, answering null (nothing to offer) when OFAuth fails: the form and the list search work
      * without OFAuth's choices, so that is a warning, not an error.
      */
-    static <T> Supplier<T> unlessOfAuthFails(String what, Supplier<T> read) {
+    public static <T> Supplier<T> unlessOfAuthFails(String what, Supplier<T> read) {
         return () -> {
             try {
                 return read.get();

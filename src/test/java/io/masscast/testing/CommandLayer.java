@@ -1,5 +1,7 @@
-package io.masscast.adapter.slack;
+package io.masscast.testing;
 
+import io.masscast.adapter.common.ChatCore;
+import io.masscast.adapter.common.LocalSeenRequests;
 import io.masscast.chart.XChartRenderer;
 import io.masscast.core.campaign.BindingService;
 import io.masscast.core.campaign.CampaignService;
@@ -14,15 +16,17 @@ import io.masscast.core.command.FormOptions;
 import io.masscast.core.command.ReadCommands;
 import io.masscast.core.digest.DigestService;
 import io.masscast.core.policy.Permissions;
+import io.masscast.core.port.InteractionObserver;
 import io.masscast.core.port.OfAuthGateway;
 import io.masscast.core.port.Transactor;
 import java.time.Clock;
 import java.util.Set;
 
 /** The core's command layer assembled as the app assembles it, over the given stores and OFAuth. */
-record CommandLayer(CampaignService campaigns, CampaignViews views, CommandRouter router, FormOptions formOptions) {
+public record CommandLayer(CampaignService campaigns, CampaignViews views, CommandRouter router, FormOptions formOptions,
+                           ChatCore chat) {
 
-    static CommandLayer over(Transactor stores, OfAuthGateway ofauth, Clock clock, Set<String> admins) {
+    public static CommandLayer over(Transactor stores, OfAuthGateway ofauth, Clock clock, Set<String> admins) {
         Permissions permissions = new Permissions(admins);
         CampaignService campaigns = new CampaignService(stores, ofauth, permissions, clock);
         BindingService bindings = new BindingService(stores, permissions);
@@ -32,6 +36,8 @@ record CommandLayer(CampaignService campaigns, CampaignViews views, CommandRoute
                 new DecisionCommands(campaigns), new ReadCommands(campaigns, bindings, views, lists, ofauth, clock),
                 new AdminCommands(bindings, ofauth),
                 new DigestCommands(new DigestService(stores, new XChartRenderer(), clock, "test-replica")));
-        return new CommandLayer(campaigns, views, router, new FormOptions(bindings, lists, ofauth));
+        FormOptions options = new FormOptions(bindings, lists, ofauth, campaigns, clock);
+        return new CommandLayer(campaigns, views, router, options, new ChatCore(router, options, bindings::approverGroups,
+                new LocalSeenRequests(), InteractionObserver.NONE));
     }
 }

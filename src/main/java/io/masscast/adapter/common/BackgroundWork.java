@@ -1,4 +1,4 @@
-package io.masscast.adapter.slack;
+package io.masscast.adapter.common;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -15,40 +15,43 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The adapter's worker threads. Slack wants every answer within 3 seconds, so listeners hand anything that may
- * be slow (OFAuth, the database) to these threads and wait only as long as the ack allows. Every task has a
- * catch-all that logs what it was doing (ids only: no tokens, no message text).
+ * A chat adapter's worker threads. Slack and Discord both want every interaction answered within 3 seconds, so
+ * listeners hand anything that may be slow (OFAuth, the database) to these threads and wait only as long as the
+ * ack allows. Every task has a catch-all that logs what it was doing (ids only: no tokens, no message text).
  */
-final class BackgroundWork {
+public final class BackgroundWork {
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundWork.class);
 
+    private final String adapter;
     private final ExecutorService executor;
 
-    BackgroundWork(int threads) {
+    /** {@code adapter} names the threads ({@code masscast-slack-1}) and the log lines. */
+    public BackgroundWork(String adapter, int threads) {
+        this.adapter = adapter;
         AtomicInteger next = new AtomicInteger(1);
         this.executor = Executors.newFixedThreadPool(threads, task -> {
-            Thread thread = new Thread(task, "masscast-slack-" + next.getAndIncrement());
+            Thread thread = new Thread(task, "masscast-" + adapter + "-" + next.getAndIncrement());
             thread.setDaemon(true);
             return thread;
         });
     }
 
     /** Starts {@code work}; a failure is logged with {@code what} and completes the future exceptionally. */
-    <T> CompletableFuture<T> submit(String what, Supplier<T> work) {
+    public <T> CompletableFuture<T> submit(String what, Supplier<T> work) {
         return CompletableFuture.supplyAsync(work, executor).whenComplete((result, failure) -> {
             if (failure != null) {
-                LOG.error("Slack adapter: {} failed", what, unwrap(failure));
+                LOG.error("{} adapter: {} failed", adapter, what, unwrap(failure));
             }
         });
     }
 
     /** Runs {@code work} later; a failure is only logged. */
-    void run(String what, Runnable work) {
+    public void run(String what, Runnable work) {
         executor.execute(() -> {
             try {
                 work.run();
             } catch (RuntimeException e) {
-                LOG.error("Slack adapter: {} failed", what, e);
+                LOG.error("{} adapter: {} failed", adapter, what, e);
             }
         });
     }
@@ -57,7 +60,7 @@ final class BackgroundWork {
      * The result if {@code future} completes within {@code budget}, else empty (it keeps running). A failure is
      * rethrown as it was thrown.
      */
-    static <T> Optional<T> await(CompletableFuture<T> future, Duration budget) {
+    public static <T> Optional<T> await(CompletableFuture<T> future, Duration budget) {
         try {
             return Optional.ofNullable(future.get(budget.toMillis(), TimeUnit.MILLISECONDS));
         } catch (TimeoutException e) {
@@ -77,7 +80,7 @@ final class BackgroundWork {
         }
     }
 
-    void shutdown() {
+    public void shutdown() {
         executor.shutdown();
         try {
             if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {

@@ -1,4 +1,4 @@
-package io.masscast.adapter.slack;
+package io.masscast.adapter.common;
 
 import io.masscast.core.port.SeenRequests;
 import java.time.Duration;

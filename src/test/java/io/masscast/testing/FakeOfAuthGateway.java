@@ -1,6 +1,7 @@
-package io.masscast.adapter.slack;
+package io.masscast.testing;
 
 import io.masscast.core.model.ConnectionInfo;
+import io.masscast.core.model.DeletedMessage;
 import io.masscast.core.model.FanList;
 import io.masscast.core.model.Page;
 import io.masscast.core.model.VaultMedia;
@@ -12,35 +13,37 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The OFAuth reads a Slack conversation needs (the connection to bind, fan lists, vault media), with an
  * optional delay to play a slow OFAuth. Sends are not this fake's business: the end-to-end tests use the
  * simulator for those.
  */
-final class FakeOfAuthGateway extends UnexpectedOfAuthGateway {
-    static final String CONNECTION = "conn_demo";
-    static final FanList VIP = new FanList("1187345", "VIP", "custom", Optional.of(1234L));
-    static final FanList WHALES = new FanList("1187346", "Whales", "custom", Optional.of(56L));
-    static final FanList CHURNED = new FanList("1187347", "Churned", "custom", Optional.of(310L));
-    static final VaultMedia PHOTO = new VaultMedia(48213377L, "photo", Optional.of(Instant.parse("2026-03-01T12:00:00Z")));
-    static final VaultMedia VIDEO = new VaultMedia(48213378L, "video", Optional.of(Instant.parse("2026-03-02T12:00:00Z")));
+public final class FakeOfAuthGateway extends UnexpectedOfAuthGateway {
+    private final List<Long> deleted = new CopyOnWriteArrayList<>();
+    public static final String CONNECTION = "conn_demo";
+    public static final FanList VIP = new FanList("1187345", "VIP", "custom", Optional.of(1234L));
+    public static final FanList WHALES = new FanList("1187346", "Whales", "custom", Optional.of(56L));
+    public static final FanList CHURNED = new FanList("1187347", "Churned", "custom", Optional.of(310L));
+    public static final VaultMedia PHOTO = new VaultMedia(48213377L, "photo", Optional.of(Instant.parse("2026-03-01T12:00:00Z")));
+    public static final VaultMedia VIDEO = new VaultMedia(48213378L, "video", Optional.of(Instant.parse("2026-03-02T12:00:00Z")));
 
     private volatile List<FanList> lists = List.of(VIP, WHALES, CHURNED);
     private volatile Duration delay = Duration.ZERO;
     private volatile OfAuthFailure readFailure;
 
-    void lists(List<FanList> value) {
+    public void lists(List<FanList> value) {
         lists = List.copyOf(value);
     }
 
     /** Every read answers after this long. */
-    void delay(Duration value) {
+    public void delay(Duration value) {
         delay = value;
     }
 
     /** Every list and vault read fails like this (null: they work again). */
-    void failReads(OfAuthFailure failure) {
+    public void failReads(OfAuthFailure failure) {
         readFailure = failure;
     }
 
@@ -65,6 +68,17 @@ final class FakeOfAuthGateway extends UnexpectedOfAuthGateway {
     public Page<ConnectionInfo> connections(Optional<String> status, int limit, long offset) {
         return new Page<>(List.of(new ConnectionInfo(CONNECTION, "active", "Mila Rose", "milarose", List.of(), Optional.empty())),
                 Optional.empty());
+    }
+
+    /** Deletes (cancel, unsend) succeed and are remembered. */
+    @Override
+    public DeletedMessage deleteMassMessage(String connectionId, long messageId) {
+        deleted.add(messageId);
+        return new DeletedMessage(true, Optional.empty());
+    }
+
+    public List<Long> deleted() {
+        return List.copyOf(deleted);
     }
 
     private void pause() {
