@@ -117,6 +117,7 @@ public final class Wiring implements AutoCloseable {
     private final ApiKeyCheck apiKey;
     private final SeenRequests seenRequests;
     private OutboxDispatcherJob outbox;
+    private boolean closed;
 
     private Wiring(Database database, OfAuthClient ofauth, MicrometerMetrics metrics, MasscastConfig config,
                    Set<String> admins, Clock clock, Intervals intervals, LeaseSettings leaseSettings) {
@@ -172,11 +173,13 @@ public final class Wiring implements AutoCloseable {
         try {
             OperationsReport report = new OperationsReport(database);
             MicrometerMetrics metrics = new MicrometerMetrics(report::read, clock);
-            // one process keeps the connections' rate budgets in memory; replicas on PostgreSQL share them there
+            // one process keeps the connections' rate budgets in memory; replicas on PostgreSQL share them there. The
+            // client waits for tokens in real time, whatever clock the jobs run on (tests move theirs by hand).
+            Clock realTime = Clock.systemUTC();
             RateBudget budget = config.database().kind() == DatabaseKind.POSTGRESQL
-                    ? RateBudget.shared(database.dataSource(), clock) : RateBudget.inProcess(clock);
+                    ? RateBudget.shared(database.dataSource(), realTime) : RateBudget.inProcess(realTime);
             OfAuthClient ofauth = OfAuthClient.create(clientTuning.apply(clientConfig(config.ofAuth(), simulator)),
-                    clock, budget, metrics);
+                    realTime, budget, metrics);
             wiring = new Wiring(database, ofauth, metrics, config, admins, clock, intervals, config.leases());
         } catch (RuntimeException e) {
             database.close();
@@ -320,8 +323,34 @@ public final class Wiring implements AutoCloseable {
         return permissions;
     }
 
+    /**
+     * The first steps of a stop: no tick is scheduled any more, and running ones finish the item at hand (at most
+     * {@code grace}, then they are interrupted: a send that had not left gives its campaign back); the leases stay
+     * held for {@link #flushOutbox}.
+     */
+    public void stopJobs(Duration grace) {
+        jobs.stopTicks(grace);
+    }
+
+    /** Delivers what waits in the outbox of the platforms this replica delivers, within {@code budget}. */
+    public void flushOutbox(Duration budget) {
+        if (outbox == null) {
+            return;
+        }
+        try {
+            outbox.flush(budget);
+        } catch (RuntimeException e) {
+            LOG.error("The outbox could not be delivered as masscast stopped; another replica or the next start delivers it", e);
+        }
+    }
+
+    /** Stops the jobs (if {@link #stopJobs} has not), gives up every lease, and closes OFAuth and the database. Once. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         jobs.stop(Duration.ofSeconds(10));
         ofauth.close();
         metrics.close();

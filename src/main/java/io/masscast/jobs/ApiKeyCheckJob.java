@@ -9,12 +9,16 @@ import java.time.Duration;
  * not spend a connection's rate limit.
  */
 public final class ApiKeyCheckJob implements Job {
-    private final ApiKeyCheck check;
-    private final Duration interval;
+    /** How often the job looks whether the key is due to be checked again. */
+    private static final Duration LOOK_EVERY = Duration.ofMinutes(1);
 
-    public ApiKeyCheckJob(ApiKeyCheck check, Duration interval) {
+    private final ApiKeyCheck check;
+    private final Duration every;
+
+    /** Asks OFAuth about the key once {@code every} has passed since it was last asked. */
+    public ApiKeyCheckJob(ApiKeyCheck check, Duration every) {
         this.check = check;
-        this.interval = interval;
+        this.every = every;
     }
 
     @Override
@@ -24,11 +28,11 @@ public final class ApiKeyCheckJob implements Job {
 
     @Override
     public Duration interval() {
-        return interval;
+        return LOOK_EVERY;
     }
 
     @Override
     public void tick() {
-        check.check();
+        check.checkIfOlderThan(every);
     }
 }

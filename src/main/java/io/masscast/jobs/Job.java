@@ -11,4 +11,11 @@ public interface Job {
     Duration interval();
 
     void tick();
+
+    /**
+     * The process is stopping: a tick that is running should finish the item at hand and take no more. Called from
+     * another thread; ticks after it are not scheduled.
+     */
+    default void stopping() {
+    }
 }

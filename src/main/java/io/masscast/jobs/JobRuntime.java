@@ -17,6 +17,9 @@ import org.slf4j.LoggerFactory;
 public final class JobRuntime implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JobRuntime.class);
 
+    /** How long interrupted ticks get to give their work back. */
+    private static final Duration AFTER_INTERRUPT = Duration.ofSeconds(2);
+
     private final ScheduledExecutorService scheduler;
     private final LeaseKeeper leases;
     private final List<Job> jobs = new ArrayList<>();
@@ -52,17 +55,36 @@ public final class JobRuntime implements AutoCloseable {
      * meanwhile), then gives up every lease so that another process takes the work over at once.
      */
     public void stop(Duration grace) {
+        try {
+            stopTicks(grace);
+        } finally {
+            leases.close();
+        }
+    }
+
+    /**
+     * Stops scheduling and asks every running tick to finish the item at hand and take no more ({@link Job#stopping}),
+     * then waits for them, at most {@code grace}; a tick still running then is interrupted (a send waiting for the
+     * rate limit gives its campaign back). The leases stay held and renewed, for a last delivery of the outbox;
+     * {@link #stop} or {@link #close} gives them up.
+     */
+    public void stopTicks(Duration grace) {
+        if (scheduler.isShutdown()) {
+            return;
+        }
+        jobs.forEach(Job::stopping);
         scheduler.shutdown();
         try {
             if (!scheduler.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
                 LOG.warn("Jobs still running after {} s; interrupting them", grace.toSeconds());
                 scheduler.shutdownNow();
+                if (!scheduler.awaitTermination(AFTER_INTERRUPT.toMillis(), TimeUnit.MILLISECONDS)) {
+                    LOG.error("Jobs still running after being interrupted; leaving them");
+                }
             }
         } catch (InterruptedException e) {
             scheduler.shutdownNow();
             Thread.currentThread().interrupt();
-        } finally {
-            leases.close();
         }
     }
 

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,7 +77,22 @@ public final class OutboxDispatcherJob implements Job {
 
     @Override
     public void tick() {
-        notifiers.forEach((platform, notifier) -> singleton.runIfHolder(leaseName(platform), () -> deliver(platform, notifier)));
+        deliverUntil(() -> false);
+    }
+
+    /**
+     * One more delivery as the process stops, within {@code budget}: what the last sends wrote goes out now rather than
+     * at another replica's next tick. Entries left when the budget runs out wait for the next process.
+     */
+    public void flush(Duration budget) {
+        long deadline = System.nanoTime() + budget.toNanos();
+        deliverUntil(() -> System.nanoTime() - deadline > 0);
+    }
+
+    /** Delivers every platform this replica holds the lease of, entry by entry until {@code timeUp}. */
+    private void deliverUntil(BooleanSupplier timeUp) {
+        notifiers.forEach((platform, notifier) -> singleton.runIfHolder(leaseName(platform),
+                () -> deliver(platform, notifier, timeUp)));
     }
 
     /** Whether anything is still waiting to be delivered (the shell drains this before it exits). */
@@ -84,12 +100,15 @@ public final class OutboxDispatcherJob implements Job {
         return !transactor.inTransaction(stores -> stores.outbox().hasPending());
     }
 
-    private void deliver(Platform platform, ChatNotifier notifier) {
+    private void deliver(Platform platform, ChatNotifier notifier, BooleanSupplier timeUp) {
         Instant now = clock.instant();
         List<OutboxEntry> pending = transactor.inTransaction(stores -> stores.outbox().pending(platform, BATCH));
         Set<String> blocked = new HashSet<>();
         Set<Long> cardShown = new HashSet<>();
         for (OutboxEntry entry : pending) {
+            if (timeUp.getAsBoolean()) {
+                return;
+            }
             if (entry.dueAt().isAfter(now)) {
                 blocked.add(entry.orderKey()); // an earlier entry waits for its retry: later ones wait behind it
             }

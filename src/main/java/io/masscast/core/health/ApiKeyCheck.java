@@ -4,6 +4,7 @@ import io.masscast.core.model.AccountInfo;
 import io.masscast.core.port.OfAuthFailure;
 import io.masscast.core.port.OfAuthGateway;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -31,15 +32,24 @@ public final class ApiKeyCheck {
     private final Clock clock;
     private volatile Status status = new Status(Verdict.UNKNOWN, Optional.empty(), "not checked yet",
             Optional.empty());
+    private volatile Instant lastAsked = Instant.MIN;
 
     public ApiKeyCheck(OfAuthGateway ofauth, Clock clock) {
         this.ofauth = ofauth;
         this.clock = clock;
     }
 
+    /** Asks OFAuth again if it was last asked at least {@code every} ago. */
+    public void checkIfOlderThan(Duration every) {
+        if (!clock.instant().isBefore(lastAsked.plus(every))) {
+            check();
+        }
+    }
+
     /** Asks OFAuth now and keeps the answer; returns the status after it. */
     public Status check() {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        lastAsked = clock.instant();
+        Instant now = lastAsked.truncatedTo(ChronoUnit.SECONDS);
         Status before = status;
         try {
             AccountInfo account = ofauth.whoami();
