@@ -7,7 +7,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A clean stop when the JVM is asked to exit (SIGTERM from Docker or Kubernetes, Ctrl-C), bounded: should the stop
  * take longer than {@link #HALT_AFTER}, the process halts anyway (exit status 1), so it is gone within the 30 seconds
- * an orchestrator waits before it kills. After a clean stop the JVM exits with 128 + the signal (143 for SIGTERM).
+ * an orchestrator waits before it kills. After a clean stop the process exits with status 0 (the JVM alone would exit
+ * with 128 + the signal, 143 for SIGTERM, which scripts and restart policies read as a failure); after a stop that
+ * failed, with 1.
  */
 final class ShutdownHook {
     private static final Logger LOG = LoggerFactory.getLogger(ShutdownHook.class);
@@ -32,14 +34,18 @@ final class ShutdownHook {
             watchdog.setDaemon(true);
             watchdog.start();
             long start = System.nanoTime();
+            int status = 1;
             try {
                 stop.run();
                 LOG.info("{} stopped in {} ms", what, Duration.ofNanos(System.nanoTime() - start).toMillis());
+                status = 0;
             } catch (RuntimeException | Error e) {
                 LOG.error("{} did not stop cleanly", what, e);
             } finally {
                 watchdog.interrupt();
             }
+            // the stop is done and the hook is the last of masscast's work: end with the status it earned
+            Runtime.getRuntime().halt(status);
         }, "masscast-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         return hook;
