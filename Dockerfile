@@ -8,6 +8,8 @@
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY pom.xml .
+# the compiler options Error Prone needs (the build runs it on every compile)
+COPY .mvn ./.mvn
 RUN mvn -B -q dependency:go-offline
 COPY src ./src
 RUN mvn -B -q package -DskipTests

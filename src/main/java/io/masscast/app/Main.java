@@ -42,7 +42,10 @@ public final class Main {
         // UTF-8 whatever the locale says (under LANG=C the JVM's own streams would print every non-ASCII character as ?)
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-        System.exit(run(args, System.getenv(), System.in, out, err, System.console() != null));
+        // Java 17 (our runtime): console() is null unless stdin and stdout are a terminal
+        @SuppressWarnings("SystemConsoleNull")
+        boolean interactive = System.console() != null;
+        System.exit(run(args, System.getenv(), System.in, out, err, interactive));
     }
 
     /** logback.xml picks its appender by this property: set before anything logs. */

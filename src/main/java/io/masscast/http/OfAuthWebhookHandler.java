@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -59,7 +60,7 @@ public final class OfAuthWebhookHandler implements Handler {
             ConnectionHealthService.EventOutcome outcome = health.onEvent(event.get());
             LOG.info("OFAuth event {} ({} for {}): {}", event.get().eventId(), event.get().type(),
                     event.get().connectionId(), outcome);
-            ctx.status(HttpStatus.OK).result(outcome.name().toLowerCase());
+            ctx.status(HttpStatus.OK).result(outcome.name().toLowerCase(Locale.ROOT));
         } catch (MalformedEvent e) {
             LOG.warn("Refused an OFAuth webhook: {}", e.getMessage());
             ctx.status(HttpStatus.BAD_REQUEST).result("refused: " + e.getMessage());

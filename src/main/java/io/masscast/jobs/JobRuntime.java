@@ -33,6 +33,7 @@ public final class JobRuntime implements AutoCloseable {
         });
     }
 
+    @SuppressWarnings("FutureReturnValueIgnored") // the task handles its own failures
     public void start(Job job) {
         leases.start();
         jobs.add(job);

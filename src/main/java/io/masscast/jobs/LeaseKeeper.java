@@ -50,6 +50,7 @@ public final class LeaseKeeper implements AutoCloseable {
     }
 
     /** Starts renewing on the keeper's own thread (never behind busy job threads). */
+    @SuppressWarnings("FutureReturnValueIgnored") // the task handles its own failures
     public synchronized void start() {
         if (!started) {
             started = true;

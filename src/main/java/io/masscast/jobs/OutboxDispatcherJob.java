@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -62,7 +63,7 @@ public final class OutboxDispatcherJob implements Job {
 
     /** The lease a replica holds while it delivers one platform's entries. */
     public static String leaseName(Platform platform) {
-        return "outbox:" + platform.name().toLowerCase();
+        return "outbox:" + platform.name().toLowerCase(Locale.ROOT);
     }
 
     @Override

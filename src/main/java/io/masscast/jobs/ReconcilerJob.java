@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -81,7 +82,7 @@ public final class ReconcilerJob extends SingletonJob {
                 for (Campaign campaign : campaigns) {
                     SubmissionService.Reconciliation outcome = submissions.reconcile(campaign.id(), sent);
                     if (outcome != SubmissionService.Reconciliation.WAITING) {
-                        LOG.info("{} in doubt: {}", campaign.humanId(), outcome.name().toLowerCase().replace('_', ' '));
+                        LOG.info("{} in doubt: {}", campaign.humanId(), outcome.name().toLowerCase(Locale.ROOT).replace('_', ' '));
                     }
                 }
             } catch (OfAuthFailure failure) {

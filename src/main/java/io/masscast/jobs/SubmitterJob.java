@@ -12,6 +12,7 @@ import io.masscast.core.port.OfAuthFailure;
 import io.masscast.core.port.OfAuthGateway;
 import io.masscast.core.port.RequestStartHook;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,7 +89,7 @@ public final class SubmitterJob implements Job {
                 LOG.info("{} accepted by OFAuth as message {}", claimed.humanId(), receipt.id());
             } catch (OfAuthFailure failure) {
                 FailureVerdict verdict = submissions.settleFailure(claimed.id(), leases.owner(), kind, failure);
-                LOG.warn("{}: {} of the message failed ({}): {}", claimed.humanId(), kind.name().toLowerCase(),
+                LOG.warn("{}: {} of the message failed ({}): {}", claimed.humanId(), kind.name().toLowerCase(Locale.ROOT),
                         failure.getClass().getSimpleName(), verdict.getClass().getSimpleName());
             } catch (ClaimLost lost) {
                 LOG.warn("{} not sent by {}: {}", claimed.humanId(), leases.owner(), lost.getMessage());

@@ -271,7 +271,7 @@ public final class OfAuthClient implements OfAuthGateway, AutoCloseable {
             Window window = windows.pop();
             ListingJson<MassMessageJson> json = sentPage(op, window.from(), window.to(), SENT_PAGE_SIZE);
             newestFirst(op, json).forEach(stats -> found.put(stats.id(), stats));
-            long seconds = Duration.between(window.from(), window.to()).getSeconds();
+            long seconds = Duration.between(window.from(), window.to()).toSeconds();
             if (json.more() && seconds >= 1) {
                 Instant middle = window.from().plusSeconds((seconds - 1) / 2);
                 windows.push(new Window(middle.plusSeconds(1), window.to()));
@@ -431,8 +431,8 @@ public final class OfAuthClient implements OfAuthGateway, AutoCloseable {
 
     /** Exponential from {@code initialBackoff}, capped at {@code maxBackoff}, uniformly jittered over its upper half. */
     private Duration jitteredBackoff(int attempt) {
-        double exponential = retry.initialBackoff().toNanos() * Math.pow(2, attempt - 1);
-        long half = (long) Math.min(retry.maxBackoff().toNanos(), exponential) / 2;
+        double exponential = (double) retry.initialBackoff().toNanos() * Math.pow(2, attempt - 1);
+        long half = (long) Math.min((double) retry.maxBackoff().toNanos(), exponential) / 2;
         return Duration.ofNanos(half + (half == 0 ? 0 : ThreadLocalRandom.current().nextLong(half + 1)));
     }
 

@@ -155,7 +155,7 @@ final class AnalyticsRoutes implements RouteSet {
 
     /** Direct (non-mass) messages are not simulated; these counts only make the chart look alive. */
     private long dice(long creator, LocalDate day, long series, int min, int max) {
-        return min + Math.floorMod(Hashes.mix(seed, creator * 31 + series, day.toEpochDay()), max - min + 1);
+        return (long) min + Math.floorMod(Hashes.mix(seed, creator * 31L + series, day.toEpochDay()), max - min + 1);
     }
 
     private static LocalDate day(Instant instant) {

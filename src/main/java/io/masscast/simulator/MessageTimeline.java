@@ -78,8 +78,10 @@ final class MessageTimeline {
     }
 
     /** Once a message can change no more, its outcome is kept: analytics ask for every message on every call. */
+    @SuppressWarnings("ReferenceEquality")
     private Outcome outcome(MassMessage message, Population population, Instant now) {
         Outcome kept = settled.get(message.id());
+        // identity, not equality: a replaced or canceled message is a new object and must be observed again
         if (kept != null && kept.message() == message) {
             return kept;
         }

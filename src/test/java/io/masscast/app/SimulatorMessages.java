@@ -24,7 +24,7 @@ final class SimulatorMessages {
 
     /** The simulator's view of message {@code id}: state, sentCount, viewedCount, purchasedCount, ... */
     static Map<String, Object> message(OfAuthSimulator simulator, long id) {
-        List<Map<String, Object>> all = json(send(simulator, HttpRequest.newBuilder(uri(simulator, "/_sim/messages")).GET()), MAPS);
+        List<Map<String, Object>> all = json(send(HttpRequest.newBuilder(uri(simulator, "/_sim/messages")).GET()), MAPS);
         return all.stream().filter(m -> ((Number) m.get("id")).longValue() == id).findFirst().orElseThrow();
     }
 
@@ -34,13 +34,13 @@ final class SimulatorMessages {
 
     /** Deletes a message through OFAuth's API, as another tool or OnlyFans itself would. */
     static void delete(OfAuthSimulator simulator, String connectionId, long messageId) {
-        send(simulator, HttpRequest.newBuilder(uri(simulator, "/v2/access/mass-messages/" + messageId))
+        send(HttpRequest.newBuilder(uri(simulator, "/v2/access/mass-messages/" + messageId))
                 .header("apiKey", simulator.apiKey()).header("x-connection-id", connectionId).DELETE());
     }
 
     /** POSTs a control request and returns the simulator's JSON answer. */
     static Map<String, Object> control(OfAuthSimulator simulator, String path, String jsonBody) {
-        return json(send(simulator, HttpRequest.newBuilder(uri(simulator, path))
+        return json(send(HttpRequest.newBuilder(uri(simulator, path))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(jsonBody))), MAP);
     }
 
@@ -48,7 +48,7 @@ final class SimulatorMessages {
         return URI.create(simulator.baseUrl() + path);
     }
 
-    private static String send(OfAuthSimulator simulator, HttpRequest.Builder request) {
+    private static String send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
@@ -63,6 +63,7 @@ final class SimulatorMessages {
         }
     }
 
+    @SuppressWarnings("TypeParameterUnusedInFormals") // the caller names the type it asked Moshi for
     private static <T> T json(String body, Type type) {
         try {
             return new Moshi.Builder().build().<T>adapter(type).fromJson(body);

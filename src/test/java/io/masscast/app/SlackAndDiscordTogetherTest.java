@@ -58,6 +58,7 @@ class SlackAndDiscordTogetherTest {
     Path folder;
 
     @Test
+    @SuppressWarnings("try") // the server only needs to run
     void eachChannelsCardGoesToItsOwnPlatform() throws Exception {
         List<String> slackPosts = new CopyOnWriteArrayList<>();
         HttpServer slackApi = fakeSlack(slackPosts);

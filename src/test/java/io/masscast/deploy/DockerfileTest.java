@@ -95,8 +95,8 @@ class DockerfileTest {
         List<String> ignore = Files.readAllLines(Path.of(".dockerignore")).stream()
                 .map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
         // everything is excluded, then only what the build stage copies is let back in
-        assertThat(ignore).containsExactly("*", "!pom.xml", "!src/");
-        assertThat(dockerfile.stage("build").all("COPY")).containsExactly("pom.xml .", "src ./src");
+        assertThat(ignore).containsExactly("*", "!pom.xml", "!src/", "!.mvn/");
+        assertThat(dockerfile.stage("build").all("COPY")).containsExactly("pom.xml .", ".mvn ./.mvn", "src ./src");
     }
 
     /** {@code ENV A=1 B=2} as {@code ["A=1", "B=2"]}. */

@@ -44,7 +44,7 @@ class SubmitterJobTest {
     private final LeaseKeeper leases = new LeaseKeeper(stores, clock, "replica-a", TTL);
 
     /** OFAuth as the test scripts it: each create runs {@code onCreate} with the request's start hook. */
-    private final class ScriptedOfAuth extends UnexpectedOfAuthGateway {
+    private static final class ScriptedOfAuth extends UnexpectedOfAuthGateway {
         final List<String> sent = new ArrayList<>();
         Script onCreate = hook -> {
             hook.beforeSending();

@@ -2,6 +2,7 @@ package io.masscast.ofauth;
 
 import io.masscast.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.masscast.core.port.CallPriority;
@@ -58,7 +59,7 @@ abstract class ConnectionRateLimiterContractTest {
         take(limiter, CallPriority.BACKGROUND, 60);
         RateLimited refused = catchThrowableOfType(RateLimited.class, () -> limiter.acquire(CONN, CallPriority.BACKGROUND));
         take(limiter, CallPriority.INTERACTIVE, 25);
-        catchThrowableOfType(RateLimited.class, () -> limiter.acquire(CONN, CallPriority.INTERACTIVE));
+        assertThatExceptionOfType(RateLimited.class).isThrownBy(() -> limiter.acquire(CONN, CallPriority.INTERACTIVE));
         take(limiter, CallPriority.SEND, 5);
 
         assertThat(refused.mayHaveTakenEffect()).isFalse();

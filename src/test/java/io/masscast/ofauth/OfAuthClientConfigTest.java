@@ -19,6 +19,7 @@ class OfAuthClientConfigTest {
     }
 
     @Test
+    @SuppressWarnings("ObjectToString") // what toString prints is the point
     void theClientAndItsPartsDoNotPrintTheKeyEither() {
         try (OfAuthClient client = OfAuthClient.create(OfAuthClientConfig.defaults(KEY))) {
             assertThat(client.toString()).doesNotContain(KEY);

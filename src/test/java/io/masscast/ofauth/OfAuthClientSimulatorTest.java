@@ -207,6 +207,7 @@ class OfAuthClientSimulatorTest {
     }
 
     @Test
+    @SuppressWarnings("FutureReturnValueIgnored") // failures are collected in the list
     void aBurstOf200ReadsStaysUnderTheLimitAndNo429ReachesAnyone() throws Exception {
         start(new RateLimitPlan.TokenBucket(20, 3_000), Duration.ofSeconds(2));
         int threads = 8;

@@ -2,6 +2,7 @@ package io.masscast.ofauth;
 
 import static io.masscast.ofauth.WireFixture.CONNECTION;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.masscast.core.model.Audience;
@@ -50,7 +51,7 @@ class RateLimitWireTest {
         enqueueOk(3);
 
         wire.client.massMessage(CONNECTION, 1, CallPriority.BACKGROUND);
-        catchThrowableOfType(RateLimited.class, () -> wire.client.massMessage(CONNECTION, 1, CallPriority.BACKGROUND));
+        assertThatExceptionOfType(RateLimited.class).isThrownBy(() -> wire.client.massMessage(CONNECTION, 1, CallPriority.BACKGROUND));
         wire.client.massMessage(CONNECTION, 1, CallPriority.INTERACTIVE);
         wire.client.massMessage(CONNECTION, 1, CallPriority.SEND);
 
@@ -71,7 +72,7 @@ class RateLimitWireTest {
     void a429MakesTheNextCallWaitInsteadOfHammering() {
         wire.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "4").build());
         enqueueOk(1);
-        catchThrowableOfType(RateLimited.class, () -> wire.client.massMessage(CONNECTION, 1, CallPriority.SEND));
+        assertThatExceptionOfType(RateLimited.class).isThrownBy(() -> wire.client.massMessage(CONNECTION, 1, CallPriority.SEND));
 
         RateLimited refused = catchThrowableOfType(RateLimited.class,
                 () -> wire.client.massMessage(CONNECTION, 1, CallPriority.SEND));

@@ -3,6 +3,7 @@ package io.masscast.ofauth;
 import static io.masscast.ofauth.WireFixture.API_KEY;
 import static io.masscast.ofauth.WireFixture.CONNECTION;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.masscast.core.model.Audience;
@@ -69,7 +70,7 @@ class RetryTest {
         enqueueStatus(503);
         wire.enqueue(200, "{\"id\": 1, \"text\": \"hi\"}");
 
-        catchThrowableOfType(ServerError.class, () -> wire.client.massMessage(CONNECTION, 1, CallPriority.BACKGROUND));
+        assertThatExceptionOfType(ServerError.class).isThrownBy(() -> wire.client.massMessage(CONNECTION, 1, CallPriority.BACKGROUND));
 
         assertThat(wire.server.getRequestCount()).as("the poller backs off on its own schedule").isEqualTo(1);
         assertThat(wire.sleeper.sleeps()).isEmpty();
@@ -100,7 +101,7 @@ class RetryTest {
         enqueueStatus(503);
         enqueueStatus(503);
 
-        catchThrowableOfType(ServerError.class, () -> wire.client.massMessage(CONNECTION, 1, CallPriority.INTERACTIVE));
+        assertThatExceptionOfType(ServerError.class).isThrownBy(() -> wire.client.massMessage(CONNECTION, 1, CallPriority.INTERACTIVE));
 
         assertThat(wire.server.getRequestCount()).isEqualTo(2);
         assertThat(wire.sleeper.total()).isLessThanOrEqualTo(Duration.ofSeconds(4));
@@ -247,7 +248,7 @@ class RetryTest {
         RateLimited failure = catchThrowableOfType(RateLimited.class,
                 () -> wire.client.massMessage(CONNECTION, 1, CallPriority.INTERACTIVE));
 
-        assertThat(failure.retryAfter()).isEqualTo(Duration.ofSeconds(120));
+        assertThat(failure.retryAfter()).isEqualTo(Duration.ofMinutes(2));
         assertThat(wire.server.getRequestCount()).isEqualTo(1);
     }
 
@@ -291,7 +292,7 @@ class RetryTest {
         start(new OkHttpClient());
         for (int status : new int[] {400, 401, 403, 404}) {
             enqueueStatus(status);
-            catchThrowableOfType(OfAuthFailure.class, () -> wire.client.massMessage(CONNECTION, 1, CallPriority.INTERACTIVE));
+            assertThatExceptionOfType(OfAuthFailure.class).isThrownBy(() -> wire.client.massMessage(CONNECTION, 1, CallPriority.INTERACTIVE));
         }
 
         assertThat(wire.server.getRequestCount()).isEqualTo(4);

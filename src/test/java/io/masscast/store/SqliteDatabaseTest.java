@@ -20,6 +20,7 @@ class SqliteDatabaseTest {
     Path directory;
 
     @Test
+    @SuppressWarnings("try") // the database only needs to be open
     void theFileIsInWriteAheadLogMode() throws SQLException {
         DatabaseSettings config = TestDatabases.sqliteConfig(directory);
         try (Database ignored = Database.open(config);

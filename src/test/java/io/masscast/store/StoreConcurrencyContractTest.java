@@ -156,8 +156,9 @@ abstract class StoreConcurrencyContractTest {
                     throw new LostRace();
                 }
                 stores.approvals().add(new Approval(campaignId, approver, approver, campaign.fingerprint(), T0));
-                stores.campaigns().update(campaign.change().state(CampaignState.APPROVED).apply(T0))
-                        .orElseThrow(LostRace::new);
+                if (stores.campaigns().update(campaign.change().state(CampaignState.APPROVED).apply(T0)).isEmpty()) {
+                    throw new LostRace();
+                }
                 return true;
             });
         } catch (LostRace lost) {

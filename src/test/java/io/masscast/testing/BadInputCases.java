@@ -5,6 +5,7 @@ import io.masscast.core.policy.Fields;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -37,7 +38,7 @@ public final class BadInputCases {
     public record LineCase(Who who, String line, String expect, String kind) {
         @Override
         public String toString() {
-            return who.name().toLowerCase() + " " + kind + ": " + Excerpt.of(line);
+            return who.name().toLowerCase(Locale.ROOT) + " " + kind + ": " + Excerpt.of(line);
         }
     }
 

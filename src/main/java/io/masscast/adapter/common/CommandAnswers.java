@@ -48,6 +48,7 @@ public final class CommandAnswers<M> {
         deliverWhenDone(what, work.submit(what, command), delivery);
     }
 
+    @SuppressWarnings("FutureReturnValueIgnored") // the task handles its own failures
     private void deliverWhenDone(String what, CompletableFuture<Reply> reply, Consumer<M> delivery) {
         reply.whenComplete((done, failure) -> work.run(what + ", answer", () -> delivery.accept(
                 failure != null ? replies.privately(FAILED)

@@ -48,6 +48,7 @@ final class DiscordAnswers {
     }
 
     /** A command or button whose answer is a message or a form. */
+    @SuppressWarnings("FutureReturnValueIgnored") // a late answer waits for the deferral; its failures are logged
     <E extends IReplyCallback & IModalCallback> void answer(E event, String what, ChannelRef channel, Supplier<Reply> command) {
         CompletableFuture<InteractionHook> deferred = new CompletableFuture<>();
         Optional<Reply> ready = answers.within(what, command, budgets.command(), late -> deferred.thenAccept(hook -> send(hook, late, what)));
@@ -61,6 +62,7 @@ final class DiscordAnswers {
     }
 
     /** A submitted modal: its outcome, errors included, as a private message. */
+    @SuppressWarnings("FutureReturnValueIgnored") // a late answer waits for the deferral; its failures are logged
     void answerSubmission(IReplyCallback event, String what, Supplier<Reply> command) {
         CompletableFuture<InteractionHook> deferred = new CompletableFuture<>();
         Optional<Reply> ready = answers.within(what, command, budgets.submission(), late -> deferred.thenAccept(hook -> send(hook, late, what)));
@@ -72,6 +74,7 @@ final class DiscordAnswers {
     }
 
     /** A button on one of masscast's private messages (a confirmation): its outcome replaces that message. */
+    @SuppressWarnings("FutureReturnValueIgnored") // a late answer waits for the deferral; its failures are logged
     <E extends IReplyCallback & IMessageEditCallback> void answerInPlace(E event, String what, Supplier<Reply> command) {
         CompletableFuture<InteractionHook> deferred = new CompletableFuture<>();
         Optional<Reply> ready = answers.within(what, command, budgets.command(),

@@ -73,8 +73,7 @@ public final class ShellAdapter {
     /** Reads commands until the input ends; returns the process exit status. */
     public int run() {
         console.print("You are " + actor.userId() + ". Type /masscast help, /as NAME to switch user, /quit to leave.");
-        Optional<String> line;
-        while ((line = in.readLine(interactive ? actor.userId() + "> " : "", CommandRouter.MAX_LINE_LENGTH)).isPresent()) {
+        for (Optional<String> line = nextLine(); line.isPresent(); line = nextLine()) {
             String text = line.get().strip();
             if (text.isEmpty() || text.startsWith("#")) {
                 continue;
@@ -86,6 +85,11 @@ public final class ShellAdapter {
         }
         drain();
         return syntaxErrors ? 1 : 0;
+    }
+
+    /** The next line, prompted with the current user's name when a person types. */
+    private Optional<String> nextLine() {
+        return in.readLine(interactive ? actor.userId() + "> " : "", CommandRouter.MAX_LINE_LENGTH);
     }
 
     /** One line; whatever goes wrong in it is logged and said, and the next line is read as usual. */

@@ -49,7 +49,7 @@ final class SlackText {
     /**
      * What the user typed after {@code /masscast}: links ({@code <https://x|x>}) become the URL, mentions become
      * the core's mention tokens (that is how {@code approvers=@bob} names Bob), and the entities Slack always
-     * escapes ({@code &amp; &lt; &gt;}) are decoded.
+     * escapes (<code>&amp;amp; &amp;lt; &amp;gt;</code>) are decoded.
      */
     static String commandLine(String text) {
         if (text == null) {

@@ -50,13 +50,15 @@ public enum CampaignAction {
     UNSEND("unsent", EnumSet.of(SENDING, SENT), EnumSet.of(UNSENT));
 
     private final String pastTense;
+    @SuppressWarnings("ImmutableEnumChecker") // unmodifiable copies, see the constructor
     private final Set<CampaignState> from;
+    @SuppressWarnings("ImmutableEnumChecker")
     private final Set<CampaignState> to;
 
     CampaignAction(String pastTense, Set<CampaignState> from, Set<CampaignState> to) {
         this.pastTense = pastTense;
-        this.from = from;
-        this.to = to;
+        this.from = Set.copyOf(from);
+        this.to = Set.copyOf(to);
     }
 
     public boolean allowsFrom(CampaignState state) {

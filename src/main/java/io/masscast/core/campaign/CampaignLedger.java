@@ -7,6 +7,7 @@ import io.masscast.core.port.Stores;
 import io.masscast.core.port.Transactor;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -69,7 +70,7 @@ final class CampaignLedger {
         }
         Campaign saved = stores.campaigns().update(after).orElseThrow(ConcurrentChange::new);
         Instant now = now();
-        stores.audit().append(new AuditEvent(saved.id(), now, actorId, action.name().toLowerCase(),
+        stores.audit().append(new AuditEvent(saved.id(), now, actorId, action.name().toLowerCase(Locale.ROOT),
                 Optional.of(before.state()), saved.state(), saved.fingerprint(), saved.ofauthMessageId(), detail));
         stores.outbox().enqueue(OutboxEntry.card(saved, now));
         threadNote.ifPresent(note -> stores.outbox().enqueue(OutboxEntry.threadNote(saved, note, now)));

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -202,7 +203,7 @@ public final class SubmissionService {
 
     /** Campaigns in doubt that the reconciler still works on (not yet left to a person), oldest change first. */
     public List<Campaign> toReconcile(int limit) {
-        String leftToPerson = CampaignAction.LEAVE_TO_PERSON.name().toLowerCase();
+        String leftToPerson = CampaignAction.LEAVE_TO_PERSON.name().toLowerCase(Locale.ROOT);
         return ledger.inTransaction(stores -> stores.campaigns().inStates(Set.of(IN_DOUBT), limit).stream()
                 .filter(c -> {
                     List<AuditEvent> history = stores.audit().forCampaign(c.id());

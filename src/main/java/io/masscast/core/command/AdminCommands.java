@@ -123,6 +123,7 @@ public final class AdminCommands {
         private Optional<Set<String>> approvers = Optional.empty();
         private Optional<Optional<LocalTime>> digestAt = Optional.empty();
 
+        @SuppressWarnings("OptionalMapToOptional") // daily_cap=off is a present change to "no cap"
         PolicyChange(Map<String, FieldValue> args, List<FieldError> errors) {
             value(args, "approvals").ifPresent(v -> approvals = number(v, 1, BindingPolicy.MAX_REQUIRED_APPROVALS,
                     "approvals", "Required approvals are 1, 2 or 3.", errors));

@@ -1,5 +1,6 @@
 package io.masscast.core.model;
 
+import java.util.Locale;
 /** The lifecycle of a campaign (DESIGN.md section 3). */
 public enum CampaignState {
     PENDING_APPROVAL,
@@ -32,6 +33,6 @@ public enum CampaignState {
     }
 
     public String label() {
-        return name().toLowerCase().replace('_', ' ');
+        return name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 }

@@ -1,5 +1,6 @@
 package io.masscast.core.model;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /** A chat channel: platform, workspace (Slack team, Discord guild, shell session) and channel id. */
@@ -18,6 +19,6 @@ public record ChannelRef(Platform platform, String workspaceId, String channelId
 
     @Override
     public String toString() {
-        return platform.name().toLowerCase() + ":" + workspaceId + "/" + channelId;
+        return platform.name().toLowerCase(Locale.ROOT) + ":" + workspaceId + "/" + channelId;
     }
 }

@@ -67,7 +67,7 @@ public final class TextRules {
 
     /** Whether an excerpt should show this code point by name rather than as itself. */
     static boolean isShownByName(int cp) {
-        return cp != ' ' && isInvisible(cp) || Character.isSurrogate((char) cp) && cp <= 0xFFFF || isNoncharacter(cp);
+        return (cp != ' ' && isInvisible(cp)) || (Character.isSurrogate((char) cp) && cp <= 0xFFFF) || isNoncharacter(cp);
     }
 
     /** {@code U+200B ZERO WIDTH SPACE}, as messages name a character. */

@@ -128,6 +128,7 @@ final class DiscordEvents {
         return event;
     }
 
+    @SuppressWarnings("DirectInvocationOnMock") // a deferred edit answers through the event's own (mocked) hook
     ButtonInteractionEvent button(Member member, String componentId) {
         ButtonInteractionEvent event = mock(ButtonInteractionEvent.class);
         String id = interaction(event, member, "button");

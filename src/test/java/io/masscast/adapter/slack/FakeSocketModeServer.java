@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -26,7 +27,7 @@ final class FakeSocketModeServer extends WebSocketServer implements AutoCloseabl
     private volatile WebSocket current;
 
     private FakeSocketModeServer() {
-        super(new InetSocketAddress("127.0.0.1", 0));
+        super(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         setReuseAddr(true);
     }
 

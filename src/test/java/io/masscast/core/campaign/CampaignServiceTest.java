@@ -79,7 +79,7 @@ class CampaignServiceTest {
 
     /** Claimed, its create sent, and OFAuth's answer lost. */
     private void putInDoubt(Campaign campaign) {
-        submissions.claim(campaign.id(), "w", Duration.ofMinutes(1)).orElseThrow();
+        assertThat(submissions.claim(campaign.id(), "w", Duration.ofMinutes(1))).as("claimed").isPresent();
         submissions.markRequestStarted(campaign.id(), "w", Duration.ofMinutes(1));
         submissions.settleFailure(campaign.id(), "w", SubmissionKind.CREATE,
                 new OfAuthFailure.NetworkError("read timed out", true, null));

@@ -46,7 +46,9 @@ import org.junit.jupiter.api.Test;
 
 class SubmissionServiceTest {
     private static final Duration TTL = Duration.ofSeconds(10);
-    private static final OfAuthFailure SERVER_ERROR = new OfAuthFailure.ServerError("HTTP 503", 503, Optional.empty());
+    private static OfAuthFailure serverError() {
+        return new OfAuthFailure.ServerError("HTTP 503", 503, Optional.empty());
+    }
 
     private final MutableClock clock = MutableClock.at("2026-03-20T10:00:00Z");
     private final InMemoryStores stores = new InMemoryStores();
@@ -63,13 +65,13 @@ class SubmissionServiceTest {
     /** Claimed by {@code owner}, its request started now. */
     private Campaign started(CampaignDraft draft, String owner) {
         Campaign campaign = approved(draft);
-        submissions.claim(campaign.id(), owner, TTL).orElseThrow();
+        assertThat(submissions.claim(campaign.id(), owner, TTL)).as("claimed").isPresent();
         return submissions.markRequestStarted(campaign.id(), owner, TTL);
     }
 
     private Campaign inDoubt(CampaignDraft draft) {
         Campaign campaign = started(draft, "w");
-        submissions.settleFailure(campaign.id(), "w", SubmissionKind.CREATE, SERVER_ERROR);
+        submissions.settleFailure(campaign.id(), "w", SubmissionKind.CREATE, serverError());
         releaseClaim(campaign, "w");
         return find(campaign);
     }
@@ -175,7 +177,7 @@ class SubmissionServiceTest {
             submissions.claim(campaign.id(), "slow-replica", TTL);
             clock.advance(TTL.plusSeconds(1));
             submissions.settleAbandoned(campaign.id(), "reconciler", TTL);
-            submissions.claim(campaign.id(), "other-replica", TTL).orElseThrow();
+            assertThat(submissions.claim(campaign.id(), "other-replica", TTL)).as("claimed").isPresent();
 
             assertThatThrownBy(() -> submissions.markRequestStarted(campaign.id(), "slow-replica", TTL))
                     .isInstanceOf(ClaimLost.class).hasMessage("MC-1 is being submitted by another process now.");
@@ -219,7 +221,7 @@ class SubmissionServiceTest {
         void aLateAnswerAfterAnotherProcessTookTheCampaignOverOnlyTellsTheChannel() {
             Campaign doubtful = inDoubt(draft().build());
             campaigns.sendAgain(doubtful.id(), BOB);
-            submissions.claim(doubtful.id(), "other-replica", TTL).orElseThrow();
+            assertThat(submissions.claim(doubtful.id(), "other-replica", TTL)).as("claimed").isPresent();
 
             Campaign unchanged = submissions.recordAccepted(doubtful.id(), "w", receipt(3409917724L, true));
 
@@ -254,7 +256,7 @@ class SubmissionServiceTest {
         void anAmbiguousCreateFailureIsInDoubtAndTheChannelIsTold() {
             Campaign campaign = started(draft().build(), "w");
 
-            submissions.settleFailure(campaign.id(), "w", SubmissionKind.CREATE, SERVER_ERROR);
+            submissions.settleFailure(campaign.id(), "w", SubmissionKind.CREATE, serverError());
 
             assertThat(find(campaign).state()).isEqualTo(IN_DOUBT);
             assertThat(threadNotes()).contains("MC-1 may or may not have been sent: OFAuth answered with an error (HTTP 503)"
@@ -282,7 +284,7 @@ class SubmissionServiceTest {
             Campaign edited = campaigns.edit(scheduled.id(), ALICE, draft().text("New text").at("2026-03-21T20:00").build())
                     .campaign();
             campaigns.approve(edited.id(), BOB, find(edited).fingerprint());
-            submissions.claim(edited.id(), "w", TTL).orElseThrow();
+            assertThat(submissions.claim(edited.id(), "w", TTL)).as("claimed").isPresent();
 
             submissions.settleFailure(edited.id(), "w", SubmissionKind.REPLACE,
                     new OfAuthFailure.InvalidRequest("text too long", Optional.empty()));
@@ -353,7 +355,7 @@ class SubmissionServiceTest {
             releaseClaim(scheduled, "w");
             campaigns.edit(scheduled.id(), ALICE, draft().text("New text").at("2026-03-21T20:00").build());
             campaigns.approve(scheduled.id(), BOB, find(scheduled).fingerprint());
-            submissions.claim(scheduled.id(), "crashed-replica", TTL).orElseThrow();
+            assertThat(submissions.claim(scheduled.id(), "crashed-replica", TTL)).as("claimed").isPresent();
             submissions.markRequestStarted(scheduled.id(), "crashed-replica", TTL);
             clock.advance(TTL.plusSeconds(1));
 
