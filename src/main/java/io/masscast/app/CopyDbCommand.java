@@ -164,6 +164,7 @@ final class CopyDbCommand {
     }
 
     /** Connects once, plainly, so that an unreachable database or a wrong password is one clear line. */
+    @SuppressWarnings("try") // the connection only needs to open
     private static void reach(DatabaseSettings target) throws Problem {
         try (Connection ignored = DriverManager.getConnection(target.url(), target.user().orElse(null),
                 target.password().map(Secret::reveal).orElse(null))) {

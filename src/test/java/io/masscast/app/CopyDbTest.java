@@ -132,6 +132,7 @@ class CopyDbTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the pipeline only needs to hold its leases
     void refusesWhileAMasscastRunsOnTheSqliteFile() throws Exception {
         DatabaseSettings target = TestDatabases.postgresConfig();
         try (Pipeline running = populated()) {

@@ -58,7 +58,8 @@ class SharedRateLimiterTest extends ConnectionRateLimiterContractTest {
         ConnectionRateLimiter sender = limiter(Duration.ZERO);
 
         take(poller, CallPriority.BACKGROUND, 60);
-        catchThrowableOfType(RateLimited.class, () -> poller.acquire(CONN, CallPriority.BACKGROUND));
+        assertThat(catchThrowableOfType(RateLimited.class, () -> poller.acquire(CONN, CallPriority.BACKGROUND)))
+                .as("polling past its share of the budget").isNotNull();
         take(sender, CallPriority.SEND, 30);
 
         assertThat(sender.availableTokens(CONN)).isZero();
