@@ -78,7 +78,9 @@ class ConnectionHealthTest {
                 pipeline.tick();
             }
             assertThat(pipeline.channel.messages()).hasSize(1);
-            assertThat(pipeline.simulator.requests()).extracting(r -> r.path()).containsOnly("/v2/access/self");
+            assertThat(pipeline.simulator.requests()).extracting(r -> r.path()).as("on the connection (the API key's own"
+                    + " check, /v2/account/whoami, goes on)").filteredOn(path -> path.startsWith("/v2/access/"))
+                    .containsOnly("/v2/access/self");
             assertThat(pipeline.state(2)).isEqualTo(CampaignState.APPROVED);
 
             pipeline.simulator.restoreConnection("conn_demo"); // the creator reconnected through OFAuth Link
@@ -179,7 +181,7 @@ class ConnectionHealthTest {
 
             assertThat(status).isEqualTo(2);
             assertThat(err.toString(StandardCharsets.UTF_8))
-                    .startsWith("masscast cannot start: OFAuth did not accept the API key in OFAUTH_API_KEY")
+                    .startsWith("masscast cannot start: OFAuth refuses the API key in OFAUTH_API_KEY")
                     .contains("Copy the key again from the OFAuth dashboard")
                     .doesNotContain("sk_live_not_the_right_key");
         }
