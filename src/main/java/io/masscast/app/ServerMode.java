@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,11 +52,12 @@ final class ServerMode implements AutoCloseable {
     private volatile boolean stopping;
     private boolean closed;
 
-    private ServerMode(MasscastConfig config, Adapters chat) {
+    private ServerMode(MasscastConfig config, Adapters chat, boolean wakeUps) {
         simulator = config.ofAuth().mode() == OfAuthMode.SIMULATOR
                 ? Optional.of(OfAuthSimulator.start(SimulatorConfig.defaults().withPort(0))) : Optional.empty();
         simulator.ifPresent(sim -> LOG.warn("OFAuth is SIMULATED at {}: nothing reaches OnlyFans", sim.baseUrl()));
-        wiring = Wiring.create(config, simulator, Set.of(), Clock.systemUTC(), Wiring.Intervals.defaults());
+        wiring = Wiring.create(config, simulator, Set.of(), Clock.systemUTC(), Wiring.Intervals.defaults(),
+                UnaryOperator.identity(), wakeUps);
         adapters = List.copyOf(chat.apply(config, wiring.chatCore()));
         http = new HttpServer(config.http().port(), this::readiness);
         adapters.forEach(adapter -> adapter.routes().forEach(http::post));
@@ -78,8 +80,13 @@ final class ServerMode implements AutoCloseable {
 
     /** Starts with the given adapters (tests stand in for a platform that can't be reached from here). */
     static ServerMode start(MasscastConfig config, Adapters chat) {
+        return start(config, chat, true);
+    }
+
+    /** As above; without {@code wakeUps} the submitter and the outbox only poll (the benchmarks' baseline). */
+    static ServerMode start(MasscastConfig config, Adapters chat, boolean wakeUps) {
         config.describe().forEach(line -> LOG.info("{}", line));
-        ServerMode server = new ServerMode(config, chat);
+        ServerMode server = new ServerMode(config, chat, wakeUps);
         try {
             server.http.start();
             Map<Platform, ChatNotifier> notifiers = new EnumMap<>(Platform.class);

@@ -34,6 +34,7 @@ import io.masscast.core.port.ChatNotifier;
 import io.masscast.core.port.InteractionObserver;
 import io.masscast.core.port.OfAuthGateway;
 import io.masscast.core.port.SeenRequests;
+import io.masscast.core.port.WorkSignal;
 import io.masscast.http.OfAuthWebhookHandler;
 import io.masscast.http.OfAuthWebhookVerifier;
 import io.masscast.jobs.ApiKeyCheckJob;
@@ -42,6 +43,7 @@ import io.masscast.jobs.DigestJob;
 import io.masscast.jobs.ExpiryJob;
 import io.masscast.jobs.Job;
 import io.masscast.jobs.JobRuntime;
+import io.masscast.jobs.JobWakeups;
 import io.masscast.jobs.LeaseKeeper;
 import io.masscast.jobs.OutboxDispatcherJob;
 import io.masscast.jobs.ReconcilerJob;
@@ -83,7 +85,8 @@ public final class Wiring implements AutoCloseable {
     static final Duration API_KEY_CHECK = Duration.ofMinutes(10);
 
     /**
-     * How often each job looks for work; tests may tighten them. {@code stats} is how often the stats poller
+     * How often each job looks for work; tests may tighten them. The submitter and the outbox also start at once
+     * when this process commits work for them; their polling finds what other replicas wrote. {@code stats} is how often the stats poller
      * and the connection watcher look for a connection that is due (each connection's poll delay and probe
      * schedule come from {@link StatsSettings}).
      */
@@ -119,8 +122,9 @@ public final class Wiring implements AutoCloseable {
     private OutboxDispatcherJob outbox;
     private boolean closed;
 
-    private Wiring(Database database, OfAuthClient ofauth, MicrometerMetrics metrics, MasscastConfig config,
-                   Set<String> admins, Clock clock, Intervals intervals, LeaseSettings leaseSettings) {
+    private Wiring(Database database, JobWakeups wakeups, OfAuthClient ofauth, MicrometerMetrics metrics,
+                   MasscastConfig config, Set<String> admins, Clock clock, Intervals intervals,
+                   LeaseSettings leaseSettings) {
         this.database = database;
         this.ofauth = ofauth;
         this.metrics = metrics;
@@ -151,7 +155,7 @@ public final class Wiring implements AutoCloseable {
                 new AdminCommands(bindings, ofauth),
                 new DigestCommands(digests));
         this.leases = new LeaseKeeper(database, clock, replica, leaseSettings.ttl());
-        this.jobs = new JobRuntime(8, leases);
+        this.jobs = new JobRuntime(leases, wakeups);
     }
 
     /**
@@ -166,9 +170,20 @@ public final class Wiring implements AutoCloseable {
     /** As above, with the OFAuth client's settings adjusted (tests shorten its timeouts and backoff). */
     static Wiring create(MasscastConfig config, Optional<OfAuthSimulator> simulator, Set<String> extraAdmins,
                          Clock clock, Intervals intervals, UnaryOperator<OfAuthClientConfig> clientTuning) {
+        return create(config, simulator, extraAdmins, clock, intervals, clientTuning, true);
+    }
+
+    /**
+     * As above; with {@code wakeUps} off the submitter and the outbox only poll, as they did before they were woken
+     * (what the benchmarks compare the wake-ups with).
+     */
+    static Wiring create(MasscastConfig config, Optional<OfAuthSimulator> simulator, Set<String> extraAdmins,
+                         Clock clock, Intervals intervals, UnaryOperator<OfAuthClientConfig> clientTuning,
+                         boolean wakeUps) {
         Set<String> admins = new HashSet<>(config.access().adminIds());
         admins.addAll(extraAdmins);
-        Database database = Database.open(config.database());
+        JobWakeups wakeups = new JobWakeups(); // an approval or a notification committed: its job starts at once
+        Database database = Database.open(config.database(), wakeUps ? wakeups : WorkSignal.NONE);
         Wiring wiring;
         try {
             OperationsReport report = new OperationsReport(database);
@@ -180,7 +195,7 @@ public final class Wiring implements AutoCloseable {
                     ? RateBudget.shared(database.dataSource(), realTime) : RateBudget.inProcess(realTime);
             OfAuthClient ofauth = OfAuthClient.create(clientTuning.apply(clientConfig(config.ofAuth(), simulator)),
                     realTime, budget, metrics);
-            wiring = new Wiring(database, ofauth, metrics, config, admins, clock, intervals, config.leases());
+            wiring = new Wiring(database, wakeups, ofauth, metrics, config, admins, clock, intervals, config.leases());
         } catch (RuntimeException e) {
             database.close();
             throw e;

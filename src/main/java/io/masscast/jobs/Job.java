@@ -1,6 +1,8 @@
 package io.masscast.jobs;
 
+import io.masscast.core.port.WorkSignal;
 import java.time.Duration;
+import java.util.Set;
 
 /** Periodic background work. A tick must be safe to run twice: it re-reads its work from the database. */
 public interface Job {
@@ -17,5 +19,10 @@ public interface Job {
      * another thread; ticks after it are not scheduled.
      */
     default void stopping() {
+    }
+
+    /** The committed work that starts a tick at once, before the interval is over (see {@link JobWakeups}). */
+    default Set<WorkSignal.Work> wakesOn() {
+        return Set.of();
     }
 }

@@ -3,43 +3,40 @@ package io.masscast.jobs;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs jobs with a fixed delay on their own threads. Every tick is wrapped in a catch-all: a scheduled
- * task that throws is never run again by the JDK, and background work must outlive a bad tick. While jobs
- * run, their leases are renewed; a stop lets running ticks finish and then gives every lease up.
+ * Runs each job on its own thread: a tick, then a pause of the job's interval, which a wake-up for the work the
+ * job does ({@link Job#wakesOn()}, signalled through {@link JobWakeups}) cuts short. A job's ticks never overlap;
+ * wake-ups during a tick make one more tick right after it. Every tick is wrapped in a catch-all: background work
+ * must outlive a bad tick. While jobs run, their leases are renewed; a stop lets running ticks finish and then
+ * gives every lease up.
  */
 public final class JobRuntime implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JobRuntime.class);
 
-    /** How long interrupted ticks get to give their work back. */
+    /** How long an interrupted tick gets to give its work back. */
     private static final Duration AFTER_INTERRUPT = Duration.ofSeconds(2);
 
-    private final ScheduledExecutorService scheduler;
     private final LeaseKeeper leases;
-    private final List<Job> jobs = new ArrayList<>();
+    private final JobWakeups wakeups;
+    private final List<Loop> loops = new ArrayList<>();
 
-    public JobRuntime(int threads, LeaseKeeper leases) {
+    public JobRuntime(LeaseKeeper leases, JobWakeups wakeups) {
         this.leases = leases;
-        this.scheduler = Executors.newScheduledThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "masscast-job");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.wakeups = wakeups;
     }
 
-    @SuppressWarnings("FutureReturnValueIgnored") // the task handles its own failures
-    public void start(Job job) {
+    public synchronized void start(Job job) {
         leases.start();
-        jobs.add(job);
-        long delay = job.interval().toMillis();
-        scheduler.scheduleWithFixedDelay(() -> runGuarded(job), 0, delay, TimeUnit.MILLISECONDS);
-        LOG.info("Started job {} every {} ms", job.name(), delay);
+        Loop loop = new Loop(job);
+        loops.add(loop);
+        job.wakesOn().forEach(work -> wakeups.listen(work, loop::wake));
+        loop.thread.start();
+        LOG.info("Started job {} every {} ms{}", job.name(), job.interval().toMillis(),
+                job.wakesOn().isEmpty() ? "" : " and on new " + job.wakesOn());
     }
 
     /** Runs one tick now, on the caller's thread (tests, and the shell draining work before it exits). */
@@ -52,8 +49,8 @@ public final class JobRuntime implements AutoCloseable {
     }
 
     /**
-     * Stops scheduling, waits for running ticks to finish (at most {@code grace}; their claims stay renewed
-     * meanwhile), then gives up every lease so that another process takes the work over at once.
+     * Stops the jobs, waits for running ticks to finish (at most {@code grace}; their claims stay renewed meanwhile),
+     * then gives up every lease so that another process takes the work over at once.
      */
     public void stop(Duration grace) {
         try {
@@ -64,37 +61,87 @@ public final class JobRuntime implements AutoCloseable {
     }
 
     /**
-     * Stops scheduling and asks every running tick to finish the item at hand and take no more ({@link Job#stopping}),
+     * Stops the jobs and asks every running tick to finish the item at hand and take no more ({@link Job#stopping}),
      * then waits for them, at most {@code grace}; a tick still running then is interrupted (a send waiting for the
-     * rate limit gives its campaign back). The leases stay held and renewed, for a last delivery of the outbox;
-     * {@link #stop} or {@link #close} gives them up.
+     * rate limit gives its campaign back) and gets a little longer to end. The leases stay held and renewed, for a last
+     * delivery of the outbox; {@link #stop} or {@link #close} gives them up.
      */
     public void stopTicks(Duration grace) {
-        if (scheduler.isShutdown()) {
-            return;
+        List<Loop> stopping;
+        synchronized (this) {
+            stopping = List.copyOf(loops);
         }
-        jobs.forEach(Job::stopping);
-        scheduler.shutdown();
+        stopping.forEach(Loop::stop);
+        stopping.forEach(loop -> loop.job.stopping());
+        long deadline = System.nanoTime() + grace.toNanos();
         try {
-            if (!scheduler.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warn("Jobs still running after {} s; interrupting them", grace.toSeconds());
-                scheduler.shutdownNow();
-                if (!scheduler.awaitTermination(AFTER_INTERRUPT.toMillis(), TimeUnit.MILLISECONDS)) {
-                    LOG.error("Jobs still running after being interrupted; leaving them");
+            for (Loop loop : stopping) {
+                loop.thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+                if (loop.thread.isAlive()) {
+                    LOG.warn("Job {} still running after {} s; interrupting it", loop.job.name(), grace.toSeconds());
+                    loop.thread.interrupt();
+                    loop.thread.join(AFTER_INTERRUPT.toMillis());
+                    if (loop.thread.isAlive()) {
+                        LOG.error("Job {} still running after being interrupted; leaving it", loop.job.name());
+                    }
                 }
             }
         } catch (InterruptedException e) {
-            scheduler.shutdownNow();
+            stopping.forEach(loop -> loop.thread.interrupt());
             Thread.currentThread().interrupt();
         }
     }
 
-    public List<Job> jobs() {
-        return List.copyOf(jobs);
+    public synchronized List<Job> jobs() {
+        return loops.stream().map(loop -> loop.job).toList();
     }
 
     @Override
     public void close() {
         stop(Duration.ofSeconds(10));
+    }
+
+    /** One job's thread. */
+    private static final class Loop {
+        private final Job job;
+        private final Thread thread;
+        private boolean woken; // guarded by this
+        private boolean stopped; // guarded by this
+
+        Loop(Job job) {
+            this.job = job;
+            this.thread = new Thread(this::run, "masscast-job-" + job.name());
+            thread.setDaemon(true);
+        }
+
+        private void run() {
+            try {
+                do {
+                    runGuarded(job);
+                } while (nextTurn());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // stopped: the thread ends
+            }
+        }
+
+        /** Waits for the interval to pass or a wake-up; false once stopped. */
+        private synchronized boolean nextTurn() throws InterruptedException {
+            long deadline = System.nanoTime() + job.interval().toNanos();
+            for (long left = job.interval().toNanos(); !woken && !stopped && left > 0; left = deadline - System.nanoTime()) {
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+            woken = false; // the next tick reads whatever was committed up to now
+            return !stopped;
+        }
+
+        synchronized void wake() {
+            woken = true;
+            notifyAll();
+        }
+
+        synchronized void stop() {
+            stopped = true;
+            notifyAll();
+        }
     }
 }

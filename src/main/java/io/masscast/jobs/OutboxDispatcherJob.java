@@ -9,6 +9,7 @@ import io.masscast.core.model.Platform;
 import io.masscast.core.port.ChatNotifier;
 import io.masscast.core.port.NotDelivered;
 import io.masscast.core.port.Transactor;
+import io.masscast.core.port.WorkSignal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,6 +75,11 @@ public final class OutboxDispatcherJob implements Job {
     @Override
     public Duration interval() {
         return interval;
+    }
+
+    @Override
+    public Set<WorkSignal.Work> wakesOn() {
+        return Set.of(WorkSignal.Work.OUTBOX);
     }
 
     @Override

@@ -11,6 +11,7 @@ import io.masscast.core.model.MessageReceipt;
 import io.masscast.core.port.OfAuthFailure;
 import io.masscast.core.port.OfAuthGateway;
 import io.masscast.core.port.RequestStartHook;
+import io.masscast.core.port.WorkSignal;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
@@ -53,6 +54,11 @@ public final class SubmitterJob implements Job {
     @Override
     public Duration interval() {
         return interval;
+    }
+
+    @Override
+    public Set<WorkSignal.Work> wakesOn() {
+        return Set.of(WorkSignal.Work.SUBMISSION);
     }
 
     @Override

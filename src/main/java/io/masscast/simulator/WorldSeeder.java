@@ -14,9 +14,10 @@ import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
 
 /**
- * Generates the simulated world from the seed: three connections, each with its creator, fans, system and
- * custom lists, a vault and ~30 past mass messages over the last 60 days. Connection ids, creator names,
- * list ids and names are fixed; sizes, fans and history depend on the seed and the fan count.
+ * Generates the simulated world from the seed: three connections (and as many more as
+ * {@link SimulatorConfig#extraConnections()} asks for), each with its creator, fans, system and custom lists, a
+ * vault and ~30 past mass messages over the last 60 days. Connection ids, creator names, list ids and names are
+ * fixed; sizes, fans and history depend on the seed and the fan count.
  */
 final class WorldSeeder {
     private static final List<Profile> PROFILES = List.of(
@@ -51,11 +52,21 @@ final class WorldSeeder {
 
     static Accounts seed(SimulatorConfig config, MessageTimeline timeline, Instant now) {
         MessageIds ids = new MessageIds(3_400_000_000L + Math.floorMod(Hashes.mix(config.seed()), 9_000_000L));
+        List<Profile> profiles = new ArrayList<>(PROFILES);
+        for (int n = PROFILES.size(); n < PROFILES.size() + config.extraConnections(); n++) {
+            profiles.add(extraProfile(n));
+        }
         List<CreatorAccount> accounts = new ArrayList<>();
-        for (int i = 0; i < PROFILES.size(); i++) {
-            accounts.add(account(PROFILES.get(i), i, config, timeline, ids, now));
+        for (int i = 0; i < profiles.size(); i++) {
+            accounts.add(account(profiles.get(i), i, config, timeline, ids, now));
         }
         return new Accounts(accounts);
+    }
+
+    /** The connection at position {@code n} of the world, after the fixed ones: {@code conn_demo3} is the first. */
+    private static Profile extraProfile(int n) {
+        return new Profile("conn_demo" + n, new Creator(88_500_000L + n, "Demo Creator " + n, "democreator" + n),
+                n * 1_000_000L, Permission.all());
     }
 
     private static CreatorAccount account(Profile profile, int index, SimulatorConfig config, MessageTimeline timeline,

@@ -6,10 +6,14 @@ import io.masscast.config.DatabaseSettings;
 import io.masscast.config.Secret;
 import io.masscast.core.port.Stores;
 import io.masscast.core.port.Transactor;
+import io.masscast.core.port.WorkSignal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.EnumSet;
 import java.util.Objects;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -22,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * The database: owns the connection pool, brings the schema up to date at start-up and runs work in
  * transactions. On SQLite there is one connection, so transactions run one after another (a single
  * writer never meets SQLITE_BUSY); on PostgreSQL a few run side by side at READ COMMITTED, and the
- * stores' conditional statements decide races.
+ * stores' conditional statements decide races. After a commit that left work for the background jobs (an
+ * approved campaign, an outbox entry), the {@link WorkSignal} hears of it.
  */
 public final class Database implements Transactor, AutoCloseable {
 
@@ -32,14 +37,22 @@ public final class Database implements Transactor, AutoCloseable {
     private static final int SQLITE_BUSY_TIMEOUT_MILLIS = 5_000;
 
     private final HikariDataSource pool;
+    private final WorkSignal signal;
     private final ThreadLocal<Boolean> inTransaction = ThreadLocal.withInitial(() -> false);
 
-    private Database(HikariDataSource pool) {
+    private Database(HikariDataSource pool, WorkSignal signal) {
         this.pool = pool;
+        this.signal = signal;
     }
 
     /** Connects, migrates the schema and returns the ready database; fails with a {@link StoreException}. */
     public static Database open(DatabaseSettings config) {
+        return open(config, WorkSignal.NONE);
+    }
+
+    /** As {@link #open(DatabaseSettings)}; {@code signal} hears of work that committed transactions left. */
+    public static Database open(DatabaseSettings config, WorkSignal signal) {
+        Objects.requireNonNull(signal, "signal");
         Dialect dialect = Dialect.of(config.url());
         HikariDataSource pool;
         try {
@@ -52,7 +65,7 @@ public final class Database implements Transactor, AutoCloseable {
             String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
             log.info("Database {} ready at schema version {} ({} migrations applied)",
                     config.safeUrl(), version, result.migrationsExecuted);
-            return new Database(pool);
+            return new Database(pool, signal);
         } catch (FlywayException e) {
             pool.close();
             throw new StoreException("Could not migrate the schema of " + config.safeUrl(), e);
@@ -66,27 +79,31 @@ public final class Database implements Transactor, AutoCloseable {
     @Override
     public <T> T inTransaction(Function<Stores, T> work) {
         Objects.requireNonNull(work, "work");
-        return onConnection(connection -> work.apply(new JdbcStores(connection)));
+        return onConnection((connection, written) -> work.apply(new JdbcStores(connection, written)));
     }
 
     /** Runs statements of this package (reports, copies) in one transaction, as {@link #inTransaction} does. */
     <T> T withSql(Function<Sql, T> work) {
-        return onConnection(connection -> work.apply(new Sql(connection)));
+        return onConnection((connection, written) -> work.apply(new Sql(connection)));
     }
 
-    /** Runs work on one connection in one transaction, as {@link #inTransaction} does (JDBC metadata, batches). */
-    <T> T onConnection(Function<Connection, T> work) {
+    /**
+     * Runs work on one connection in one transaction, as {@link #inTransaction} does; the work tells what it wrote, for
+     * the jobs to be woken once it is committed.
+     */
+    <T> T onConnection(BiFunction<Connection, Consumer<WorkSignal.Work>, T> work) {
         if (inTransaction.get()) {
             // with one SQLite connection a nested transaction would wait for itself until the pool times out
             throw new IllegalStateException("inTransaction must not be called inside a transaction");
         }
+        EnumSet<WorkSignal.Work> written = EnumSet.noneOf(WorkSignal.Work.class);
+        T result;
         inTransaction.set(true);
         try (Connection connection = pool.getConnection()) {
             connection.setAutoCommit(false); // the pool restores auto-commit when the connection returns
             try {
-                T result = work.apply(connection);
+                result = work.apply(connection, written::add);
                 connection.commit();
-                return result;
             } catch (Throwable failure) {
                 rollback(connection, failure);
                 throw failure;
@@ -95,6 +112,17 @@ public final class Database implements Transactor, AutoCloseable {
             throw StoreException.of("run a transaction", e);
         } finally {
             inTransaction.remove();
+        }
+        written.forEach(this::announce); // committed, and the connection is back in the pool for the jobs
+        return result;
+    }
+
+    private void announce(WorkSignal.Work work) {
+        try {
+            signal.committed(work);
+        } catch (RuntimeException e) {
+            // the transaction stands; the jobs find its work at their next poll
+            log.error("Could not signal committed {} work", work, e);
         }
     }
 

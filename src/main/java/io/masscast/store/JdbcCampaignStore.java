@@ -10,6 +10,7 @@ import io.masscast.core.model.MediaItem;
 import io.masscast.core.model.MessageContent;
 import io.masscast.core.model.Platform;
 import io.masscast.core.port.CampaignStore;
+import io.masscast.core.port.WorkSignal;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -18,6 +19,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -119,9 +121,11 @@ final class JdbcCampaignStore implements CampaignStore {
             Arrays.stream(CampaignState.values()).filter(CampaignState::isCommitted).toList());
 
     private final Sql sql;
+    private final Consumer<WorkSignal.Work> written;
 
-    JdbcCampaignStore(Sql sql) {
+    JdbcCampaignStore(Sql sql, Consumer<WorkSignal.Work> written) {
         this.sql = sql;
+        this.written = written;
     }
 
     @Override
@@ -153,7 +157,13 @@ final class JdbcCampaignStore implements CampaignStore {
     public Optional<Campaign> update(Campaign changed) {
         int rows = sql.update("update campaign", UPDATE,
                 concat(changeableValues(changed), changed.id(), changed.version()));
-        return rows == 0 ? Optional.empty() : find(changed.id());
+        if (rows == 0) {
+            return Optional.empty();
+        }
+        if (changed.state() == CampaignState.APPROVED) {
+            written.accept(WorkSignal.Work.SUBMISSION); // what dueForSubmission lists
+        }
+        return find(changed.id());
     }
 
     @Override

@@ -4,10 +4,12 @@ import io.masscast.core.model.ChatImage;
 import io.masscast.core.model.OutboxEntry;
 import io.masscast.core.model.Platform;
 import io.masscast.core.port.OutboxStore;
+import io.masscast.core.port.WorkSignal;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** The transactional outbox. Delivered entries are deleted; the audit trail is the history. */
 final class JdbcOutboxStore implements OutboxStore {
@@ -48,9 +50,11 @@ final class JdbcOutboxStore implements OutboxStore {
              WHERE id = ?""";
 
     private final Sql sql;
+    private final Consumer<WorkSignal.Work> written;
 
-    JdbcOutboxStore(Sql sql) {
+    JdbcOutboxStore(Sql sql, Consumer<WorkSignal.Work> written) {
         this.sql = sql;
+        this.written = written;
     }
 
     @Override
@@ -58,6 +62,7 @@ final class JdbcOutboxStore implements OutboxStore {
         sql.update("enqueue notification", ENQUEUE, entry.campaignId(), entry.channel().platform(),
                 entry.channel().workspaceId(), entry.channel().channelId(), entry.kind(), entry.text(), entry.dueAt(),
                 entry.dueAt());
+        written.accept(WorkSignal.Work.OUTBOX);
     }
 
     @Override
@@ -68,6 +73,7 @@ final class JdbcOutboxStore implements OutboxStore {
         sql.update("enqueue image", ENQUEUE_IMAGE, entry.campaignId(), entry.channel().platform(),
                 entry.channel().workspaceId(), entry.channel().channelId(), entry.kind(), entry.text(), entry.dueAt(),
                 entry.dueAt(), image.fileName(), image.altText(), image.png());
+        written.accept(WorkSignal.Work.OUTBOX);
     }
 
     @Override

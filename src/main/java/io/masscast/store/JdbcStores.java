@@ -11,9 +11,11 @@ import io.masscast.core.port.LeaseStore;
 import io.masscast.core.port.OutboxStore;
 import io.masscast.core.port.StatsStore;
 import io.masscast.core.port.Stores;
+import io.masscast.core.port.WorkSignal;
 import java.sql.Connection;
+import java.util.function.Consumer;
 
-/** All stores, bound to the connection of one transaction. */
+/** All stores, bound to the connection of one transaction; {@code written} hears of work the stores queued. */
 final class JdbcStores implements Stores {
 
     private final BindingStore bindings;
@@ -27,13 +29,13 @@ final class JdbcStores implements Stores {
     private final ConnectionStore connections;
     private final DigestStore digests;
 
-    JdbcStores(Connection connection) {
+    JdbcStores(Connection connection, Consumer<WorkSignal.Work> written) {
         Sql sql = new Sql(connection);
         bindings = new JdbcBindingStore(sql);
-        campaigns = new JdbcCampaignStore(sql);
+        campaigns = new JdbcCampaignStore(sql, written);
         approvals = new JdbcApprovalStore(sql);
         audit = new JdbcAuditStore(sql);
-        outbox = new JdbcOutboxStore(sql);
+        outbox = new JdbcOutboxStore(sql, written);
         cards = new JdbcCardRefStore(sql);
         leases = new JdbcLeaseStore(sql);
         stats = new JdbcStatsStore(sql);

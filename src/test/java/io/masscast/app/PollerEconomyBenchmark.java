@@ -12,10 +12,8 @@ import io.masscast.core.port.CallPriority;
 import io.masscast.core.port.OfAuthGateway;
 import io.masscast.jobs.Job;
 import io.masscast.simulator.RecordedRequest;
+import io.masscast.testing.BenchReport;
 import io.masscast.testing.MutableClock;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +21,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -33,9 +30,7 @@ import java.util.Optional;
  * spends, beside a naive poller that reads each campaign and all its buyers, and beside the floor (one
  * analytics page per 100 campaigns plus one buyers page per 20 new buyers). Then a full cycle for 50 followed
  * campaigns against the connection's rate budget (60 calls a minute). Every figure is a count of the requests
- * the simulator received. Prints {@code BENCH <name> <value> <unit>} lines.
- *
- * <p>Run with {@code mvn -B -o -Pbench test} (see BENCHMARKS.md).
+ * the simulator received. Figure 7 of BENCHMARKS.md.
  */
 public final class PollerEconomyBenchmark {
     private static final Actor BOB = Actor.of("bob", "Bob");
@@ -44,25 +39,22 @@ public final class PollerEconomyBenchmark {
     private static final int BUYER_PAGE = 20;
     private static final int RATE_PER_MINUTE = 60;
 
-    private final List<String> lines = new ArrayList<>();
+    private final BenchReport report;
+
+    private PollerEconomyBenchmark(BenchReport report) {
+        this.report = report;
+    }
 
     public static void main(String[] args) throws Exception {
-        PollerEconomyBenchmark bench = new PollerEconomyBenchmark();
-        bench.machine();
+        BenchReport report = BenchReport.forArgs(args, "poller-economy");
+        PollerEconomyBenchmark bench = new PollerEconomyBenchmark(report);
+        report.comment("Figure 7: the poller's economy");
+        report.machine();
         for (int tracked : new int[] {100, 500, 2_000}) {
             bench.economy(tracked);
         }
         bench.budget(50);
-        bench.write(Path.of(args.length > 0 ? args[0] : "target/bench/poller-economy.txt"));
-    }
-
-    private void machine() {
-        com.sun.management.OperatingSystemMXBean os =
-                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        comment("JVM " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
-                + " on " + System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-        bench("machine_cores", Runtime.getRuntime().availableProcessors(), "cores");
-        bench("machine_memory", os.getTotalMemorySize() / (1024 * 1024), "MiB");
+        report.write();
     }
 
     /** One cycle of masscast's poller beside a naive poller and the floor, at the same simulated moment. */
@@ -111,6 +103,12 @@ public final class PollerEconomyBenchmark {
             bench("poller_naive_ratio_" + n, (double) naive / calls, "x");
             bench("poller_floor_ratio_" + n, (double) calls / floor, "x");
             bench("poller_cycle_time_" + n, elapsedMs, "ms");
+            if (tracked == 500) {
+                report.target("7 poller calls vs naive at 500 campaigns", BenchReport.number((double) naive / calls) + "x fewer",
+                        ">= 10x fewer", naive >= 10 * calls);
+                report.target("7 poller calls vs floor at 500 campaigns", BenchReport.number((double) calls / floor) + "x floor",
+                        "<= 1.5x floor", calls <= 1.5 * floor);
+            }
         }
     }
 
@@ -190,26 +188,6 @@ public final class PollerEconomyBenchmark {
     }
 
     private void bench(String name, double value, String unit) {
-        String number = value == Math.rint(value) ? Long.toString((long) value) : String.format(Locale.ROOT, "%.2f", value);
-        line("BENCH " + name + " " + number + " " + unit);
-    }
-
-    private void comment(String text) {
-        line("# " + text);
-    }
-
-    private void line(String line) {
-        lines.add(line);
-        System.out.println(line);
-        System.out.flush();
-    }
-
-    private void write(Path file) {
-        try {
-            Files.createDirectories(file.getParent());
-            Files.write(file, lines);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        report.bench(name, value, unit);
     }
 }

@@ -2,10 +2,12 @@ package io.masscast.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.masscast.core.port.WorkSignal.Work;
 import io.masscast.testing.InMemoryStores;
 import io.masscast.testing.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,7 +37,7 @@ class JobRuntimeTest {
                 throw new IllegalStateException("bad tick");
             }
         };
-        try (JobRuntime runtime = new JobRuntime(1, new LeaseKeeper(new InMemoryStores(), Clock.systemUTC(), "replica-a", Duration.ofSeconds(10)))) {
+        try (JobRuntime runtime = new JobRuntime(new LeaseKeeper(new InMemoryStores(), Clock.systemUTC(), "replica-a", Duration.ofSeconds(10)), new JobWakeups())) {
             runtime.start(failing);
 
             assertThat(thirdRun.await(10, TimeUnit.SECONDS)).isTrue();
@@ -70,7 +72,7 @@ class JobRuntimeTest {
                 finished.incrementAndGet();
             }
         };
-        JobRuntime runtime = new JobRuntime(1, new LeaseKeeper(new InMemoryStores(), Clock.systemUTC(), "replica-a", Duration.ofSeconds(10)));
+        JobRuntime runtime = new JobRuntime(new LeaseKeeper(new InMemoryStores(), Clock.systemUTC(), "replica-a", Duration.ofSeconds(10)), new JobWakeups());
         runtime.start(slow);
         assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
 
@@ -84,7 +86,7 @@ class JobRuntimeTest {
         InMemoryStores stores = new InMemoryStores();
         MutableClock clock = MutableClock.at("2026-03-20T10:00:00Z");
         LeaseKeeper leases = new LeaseKeeper(stores, clock, "replica-a", Duration.ofSeconds(10));
-        JobRuntime runtime = new JobRuntime(1, leases);
+        JobRuntime runtime = new JobRuntime(leases, new JobWakeups());
         new SingletonWork(leases).runIfHolder("outbox", () -> { });
         SingletonWork other = new SingletonWork(new LeaseKeeper(stores, clock, "replica-b", Duration.ofSeconds(10)));
         assertThat(other.runIfHolder("outbox", () -> { })).isFalse();
@@ -92,5 +94,103 @@ class JobRuntimeTest {
         runtime.stop(Duration.ofSeconds(1));
 
         assertThat(other.runIfHolder("outbox", () -> { })).isTrue();
+    }
+
+    @Test
+    void committedWorkStartsATickOfTheJobThatDoesItBeforeItsIntervalIsOver() throws InterruptedException {
+        JobWakeups wakeups = new JobWakeups();
+        CountDownLatch firstTick = new CountDownLatch(1);
+        CountDownLatch secondTick = new CountDownLatch(2);
+        Job submitter = job("submitter", Set.of(Work.SUBMISSION), () -> {
+            firstTick.countDown();
+            secondTick.countDown();
+        });
+        try (JobRuntime runtime = new JobRuntime(leases(), wakeups)) {
+            runtime.start(submitter);
+            assertThat(firstTick.await(10, TimeUnit.SECONDS)).isTrue();
+
+            wakeups.committed(Work.SUBMISSION);
+
+            // the interval is an hour: only the signal can start the second tick
+            assertThat(secondTick.await(10, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
+    void aSignalDuringATickRunsOneMoreTickAfterItAndTicksNeverOverlap() throws InterruptedException {
+        JobWakeups wakeups = new JobWakeups();
+        CountDownLatch inFirstTick = new CountDownLatch(1);
+        CountDownLatch signalSent = new CountDownLatch(1);
+        CountDownLatch secondTick = new CountDownLatch(2);
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger mostAtOnce = new AtomicInteger();
+        Job outbox = job("outbox", Set.of(Work.OUTBOX), () -> {
+            mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+            inFirstTick.countDown();
+            awaitQuietly(signalSent);
+            running.decrementAndGet();
+            secondTick.countDown();
+        });
+        try (JobRuntime runtime = new JobRuntime(leases(), wakeups)) {
+            runtime.start(outbox);
+            assertThat(inFirstTick.await(10, TimeUnit.SECONDS)).isTrue();
+
+            wakeups.committed(Work.OUTBOX);
+            wakeups.committed(Work.OUTBOX);
+            signalSent.countDown();
+
+            assertThat(secondTick.await(10, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(mostAtOnce.get()).isEqualTo(1);
+    }
+
+    @Test
+    void aSignalReachesOnlyTheJobsThatDoThatWork() {
+        JobWakeups wakeups = new JobWakeups();
+        AtomicInteger outboxWakes = new AtomicInteger();
+        AtomicInteger submitterWakes = new AtomicInteger();
+        wakeups.listen(Work.OUTBOX, outboxWakes::incrementAndGet);
+        wakeups.listen(Work.SUBMISSION, submitterWakes::incrementAndGet);
+
+        wakeups.committed(Work.SUBMISSION);
+
+        assertThat(submitterWakes.get()).isEqualTo(1);
+        assertThat(outboxWakes.get()).isZero();
+    }
+
+    private static LeaseKeeper leases() {
+        return new LeaseKeeper(new InMemoryStores(), Clock.systemUTC(), "replica-a", Duration.ofSeconds(10));
+    }
+
+    private static Job job(String name, Set<Work> wakesOn, Runnable tick) {
+        return new Job() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Duration interval() {
+                return Duration.ofHours(1);
+            }
+
+            @Override
+            public void tick() {
+                tick.run();
+            }
+
+            @Override
+            public Set<Work> wakesOn() {
+                return wakesOn;
+            }
+        };
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

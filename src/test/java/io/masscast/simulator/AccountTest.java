@@ -37,6 +37,21 @@ class AccountTest {
     }
 
     @Test
+    void extraConnectionsFollowTheSeededOnesWithEveryPermissionAndAWorldOfTheirOwn() {
+        try (OfAuthSimulator larger = OfAuthSimulator.start(SimulatorConfig.defaults().withExtraConnections(2))) {
+            SimulatorClient largerClient = new SimulatorClient(larger);
+
+            assertThat(larger.connectionIds()).containsExactly(DEMO, DEMO2, READ_ONLY, "conn_demo3", "conn_demo4");
+            SimResponse connections = largerClient.get(null, CONNECTIONS);
+            assertThat(connections.object("list", 4, "userData")).containsEntry("name", "Demo Creator 4")
+                    .containsEntry("username", "democreator4");
+            assertThat(connections.strings("list", 4, "permissions")).contains("messages:write", "analytics:read");
+            assertThat(largerClient.get("conn_demo4", "/v2/access/self").bool("isAuth")).isTrue();
+            assertThat(larger.creatorLabel(DEMO)).as("the seeded ones are unchanged").isEqualTo(simulator.creatorLabel(DEMO));
+        }
+    }
+
+    @Test
     void connectionsPageAndFilterByStatus() {
         SimResponse firstPage = client.get(null, CONNECTIONS + "?limit=2");
         assertThat(firstPage.list("list")).hasSize(2);

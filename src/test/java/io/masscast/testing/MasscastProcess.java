@@ -26,6 +26,7 @@ import java.util.concurrent.TimeoutException;
  * replicas) and the benchmarks (start-up, memory, load).
  */
 public final class MasscastProcess implements AutoCloseable {
+    private static final int CLOCK_TICKS_PER_SECOND = 100; // USER_HZ on Linux
     private final Process process;
     private final long startedNanos;
     private final Path out;
@@ -106,6 +107,11 @@ public final class MasscastProcess implements AutoCloseable {
         throw new TimeoutException("masscast was not ready within " + patience.toSeconds() + " s");
     }
 
+    /** The process id (for {@code jcmd} and {@code /proc}). */
+    public long pid() {
+        return process.pid();
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }
@@ -123,12 +129,26 @@ public final class MasscastProcess implements AutoCloseable {
     /** Resident memory of the process now ({@code VmRSS} in {@code /proc}), in MiB. */
     public double residentMib() {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status"))) {
                 if (line.startsWith("VmRSS:")) {
                     return Long.parseLong(line.replaceAll("\\D+", "")) / 1024.0;
                 }
             }
             throw new IllegalStateException("no VmRSS for process " + process.pid());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * CPU time the process has used so far (user and system, from {@code /proc/PID/stat}), in seconds: unlike wall
+     * time, it hardly changes when other work shares the cores.
+     */
+    public double cpuSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid()), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) CLOCK_TICKS_PER_SECOND;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

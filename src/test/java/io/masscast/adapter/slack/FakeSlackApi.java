@@ -23,8 +23,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -40,8 +42,11 @@ final class FakeSlackApi implements AutoCloseable {
     static final String TEAM = "T0TEST";
     static final String BOT_USER = "UMASSCAST";
 
-    /** One request: the method (or {@link #RESPONSE_URL}), its form parameters (or JSON fields), and its token. */
-    record Call(String method, Map<String, String> params, Optional<String> token) {
+    /**
+     * One request: the method (or {@link #RESPONSE_URL}), its form parameters (or JSON fields), its token, and when it
+     * arrived ({@link System#nanoTime()}, for the benchmarks).
+     */
+    record Call(String method, Map<String, String> params, Optional<String> token, long receivedNanos) {
         String param(String name) {
             return params.getOrDefault(name, "");
         }
@@ -63,6 +68,7 @@ final class FakeSlackApi implements AutoCloseable {
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final Deque<Call> calls = new ConcurrentLinkedDeque<>();
     private final Deque<Upload> uploads = new ConcurrentLinkedDeque<>();
+    private final List<Consumer<Call>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicInteger nextFile = new AtomicInteger(1);
     private final Map<String, Failure> failNext = new ConcurrentHashMap<>();
     private final AtomicLong nextTs = new AtomicLong(1_770_000_000_000_100L);
@@ -92,6 +98,11 @@ final class FakeSlackApi implements AutoCloseable {
     /** {@code usergroups.users.list} answers these members for {@code groupId} (unknown groups: no_such_subteam). */
     void userGroup(String groupId, String... members) {
         userGroups.put(groupId, List.of(members));
+    }
+
+    /** {@code listener} hears of every call from now on, as it arrives (before it is answered). */
+    void onCall(Consumer<Call> listener) {
+        listeners.add(listener);
     }
 
     void socketModeUrl(String url) {
@@ -144,7 +155,7 @@ final class FakeSlackApi implements AutoCloseable {
         Optional<String> token = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization"))
                 .map(header -> header.replaceFirst("^Bearer ", ""));
         Map<String, String> params = form(body);
-        calls.add(new Call(method, params, token));
+        record(new Call(method, params, token, System.nanoTime()));
         Failure failure = failNext.remove(method);
         if (failure != null) {
             failure.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
@@ -204,8 +215,13 @@ final class FakeSlackApi implements AutoCloseable {
         params.put("path", exchange.getRequestURI().getPath());
         json.entrySet().forEach(e -> params.put(e.getKey(), e.getValue().isJsonPrimitive()
                 ? e.getValue().getAsString() : e.getValue().toString()));
-        calls.add(new Call(RESPONSE_URL, params, Optional.empty()));
+        record(new Call(RESPONSE_URL, params, Optional.empty(), System.nanoTime()));
         send(exchange, 200, "ok");
+    }
+
+    private void record(Call call) {
+        calls.add(call);
+        listeners.forEach(listener -> listener.accept(call));
     }
 
     private String ts() {

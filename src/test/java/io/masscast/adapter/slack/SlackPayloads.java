@@ -22,11 +22,17 @@ final class SlackPayloads {
     }
 
     static Map<String, String> slashCommand(String userId, String text, String triggerId, String responseUrl) {
+        return slashCommand(CHANNEL, userId, text, triggerId, responseUrl);
+    }
+
+    /** As typed in {@code channelId}. */
+    static Map<String, String> slashCommand(String channelId, String userId, String text, String triggerId,
+                                            String responseUrl) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("token", "legacy-verification-token");
         fields.put("team_id", TEAM);
         fields.put("team_domain", "masscast-test");
-        fields.put("channel_id", CHANNEL);
+        fields.put("channel_id", channelId);
         fields.put("channel_name", "mila-rose");
         fields.put("user_id", userId);
         fields.put("user_name", userId.substring(1).toLowerCase());
@@ -46,6 +52,12 @@ final class SlackPayloads {
     }
 
     static JsonObject buttonClick(String userId, String actionId, String value, String triggerId, String responseUrl) {
+        return buttonClick(CHANNEL, userId, actionId, value, triggerId, responseUrl);
+    }
+
+    /** A click on a button of a message in {@code channelId}. */
+    static JsonObject buttonClick(String channelId, String userId, String actionId, String value, String triggerId,
+                                  String responseUrl) {
         JsonObject action = new JsonObject();
         action.addProperty("type", "button");
         action.addProperty("block_id", CardRenderer.ACTIONS_BLOCK);
@@ -57,10 +69,10 @@ final class SlackPayloads {
         JsonObject container = new JsonObject();
         container.addProperty("type", "message");
         container.addProperty("message_ts", "1770000000.000100");
-        container.addProperty("channel_id", CHANNEL);
+        container.addProperty("channel_id", channelId);
         JsonObject payload = base("block_actions", userId);
         payload.add("container", container);
-        payload.add("channel", object("id", CHANNEL, "name", "mila-rose"));
+        payload.add("channel", object("id", channelId, "name", "mila-rose"));
         payload.addProperty("trigger_id", triggerId);
         payload.addProperty("response_url", responseUrl);
         payload.add("actions", actions);
