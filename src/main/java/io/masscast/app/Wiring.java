@@ -10,11 +10,15 @@ import io.masscast.config.MasscastConfig;
 import io.masscast.config.OfAuthSettings;
 import io.masscast.config.Secret;
 import io.masscast.config.StatsSettings;
+import io.masscast.core.besttime.BestTimeService;
 import io.masscast.core.campaign.BindingService;
 import io.masscast.core.campaign.CampaignService;
+import io.masscast.core.campaign.MediaUploadService;
+import io.masscast.core.campaign.ReminderService;
 import io.masscast.core.campaign.StatsService;
 import io.masscast.core.campaign.SubmissionService;
 import io.masscast.core.command.AdminCommands;
+import io.masscast.core.command.BestTimeCommands;
 import io.masscast.core.command.CampaignViews;
 import io.masscast.core.command.CommandRouter;
 import io.masscast.core.command.ComposeCommands;
@@ -47,6 +51,7 @@ import io.masscast.jobs.JobWakeups;
 import io.masscast.jobs.LeaseKeeper;
 import io.masscast.jobs.OutboxDispatcherJob;
 import io.masscast.jobs.ReconcilerJob;
+import io.masscast.jobs.ReminderJob;
 import io.masscast.jobs.SingletonWork;
 import io.masscast.jobs.StatsPollerJob;
 import io.masscast.jobs.SubmitterJob;
@@ -83,6 +88,8 @@ public final class Wiring implements AutoCloseable {
     static final Duration DIGEST_CHECK = Duration.ofSeconds(30);
     /** How often OFAuth is asked again whether it accepts the API key (readiness reads the last answer). */
     static final Duration API_KEY_CHECK = Duration.ofMinutes(10);
+    /** How often campaigns waiting for approval are checked for a reminder that is due. */
+    static final Duration REMINDER_CHECK = Duration.ofSeconds(30);
 
     /**
      * How often each job looks for work; tests may tighten them. The submitter and the outbox also start at once
@@ -115,6 +122,7 @@ public final class Wiring implements AutoCloseable {
     private final StatsService stats;
     private final ConnectionHealthService health;
     private final DigestService digests;
+    private final ReminderService reminders;
     private final OfAuthWebhookHandler webhook;
     private final MicrometerMetrics metrics;
     private final ApiKeyCheck apiKey;
@@ -147,13 +155,17 @@ public final class Wiring implements AutoCloseable {
         FanListCache lists = new FanListCache(ofauth, clock);
         this.views = new CampaignViews(campaigns, bindings, lists, clock);
         this.formOptions = new FormOptions(bindings, lists, ofauth, campaigns, clock);
-        this.digests = new DigestService(database, new XChartRenderer(), clock, replica);
+        XChartRenderer charts = new XChartRenderer();
+        this.digests = new DigestService(database, charts, clock, replica);
+        BestTimeService bestTimes = new BestTimeService(database, charts, clock);
+        this.reminders = new ReminderService(database, clock, replica);
         this.router = new CommandRouter(
-                new ComposeCommands(campaigns, bindings, lists, clock),
+                new ComposeCommands(campaigns, bindings, lists, bestTimes, new MediaUploadService(ofauth), clock),
                 new DecisionCommands(campaigns),
                 new ReadCommands(campaigns, bindings, views, lists, ofauth, clock),
                 new AdminCommands(bindings, ofauth),
-                new DigestCommands(digests));
+                new DigestCommands(digests),
+                new BestTimeCommands(bestTimes));
         this.leases = new LeaseKeeper(database, clock, replica, leaseSettings.ttl());
         this.jobs = new JobRuntime(leases, wakeups);
     }
@@ -262,6 +274,7 @@ public final class Wiring implements AutoCloseable {
                 new ExpiryJob(campaigns, singleton, intervals.expiry()),
                 new DigestJob(digests, clock, DIGEST_CHECK),
                 new ApiKeyCheckJob(apiKey, API_KEY_CHECK),
+                new ReminderJob(reminders, REMINDER_CHECK),
                 outbox);
     }
 

@@ -1,19 +1,27 @@
 package io.masscast.chart;
 
 import io.masscast.core.model.RevenueChart;
+import io.masscast.core.model.WeekHeatMap;
 import io.masscast.core.port.ChartRenderer;
 import java.awt.Color;
 import java.awt.Font;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.time.DayOfWeek;
 import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.style.CategoryStyler;
+import org.knowm.xchart.style.HeatMapStyler;
 import org.knowm.xchart.style.Styler;
 
 /**
@@ -23,6 +31,11 @@ import org.knowm.xchart.style.Styler;
 public final class XChartRenderer implements ChartRenderer {
     public static final int WIDTH = 1200;
     public static final int HEIGHT = 600;
+    public static final int HEAT_MAP_HEIGHT = 480;
+    /** Hours without a campaign. */
+    private static final Color NO_DATA = new Color(0xF2F2F2);
+    /** From few to many purchases, pale yellow to orange: one hue ramp (colour-blind safe) that black values stay legible on. */
+    private static final Color[] HEAT = {new Color(0xFFF7BC), new Color(0xFEC44F), new Color(0xEC7014)};
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.US);
     /** From this daily total up, whole amounts read better on the axis than cents. */
     private static final BigDecimal WHOLE_AMOUNTS_FROM = BigDecimal.valueOf(20);
@@ -80,5 +93,53 @@ public final class XChartRenderer implements ChartRenderer {
             styler.setYAxisMax(10.0); // an empty chart still gets a readable axis
         }
         styler.setLabelsVisible(false);
+    }
+
+    /**
+     * The heat map: a row per day (Monday on top), a column per hour, a cell's colour from light to dark with its
+     * value printed in it, blank where there is no data; the axis title names the marked cells (XChart draws one
+     * series, and prints every cell's value with one number pattern, so they can't be told apart inside the grid).
+     */
+    @Override
+    public byte[] weekHeatMap(WeekHeatMap map) {
+        List<String> hours = IntStream.range(0, 24).mapToObj(hour -> String.format(Locale.ROOT, "%02d", hour)).toList();
+        List<DayOfWeek> days = Arrays.asList(DayOfWeek.values());
+        List<String> rows = IntStream.range(0, days.size()).mapToObj(i -> days.get(days.size() - 1 - i))
+                .map(day -> day.getDisplayName(TextStyle.SHORT, Locale.US)).toList();
+        String best = map.marked().isEmpty() ? "" : " · best: " + String.join(", ", map.marked().stream()
+                .map(c -> c.day().getDisplayName(TextStyle.SHORT, Locale.US) + " " + String.format(Locale.ROOT, "%02d:00", c.hour()))
+                .toList());
+        HeatMapChart drawing = new HeatMapChartBuilder().width(WIDTH).height(HEAT_MAP_HEIGHT).title(map.title())
+                .xAxisTitle("Hour sent" + best).yAxisTitle("Day").build();
+        List<Number[]> cells = map.cells().stream()
+                .map(cell -> new Number[] {cell.hour(), days.size() - 1 - cell.day().ordinal(), cell.value()}).toList();
+        styleHeatMap(drawing.getStyler(), Math.ceil(map.max() * 100) / 100);
+        drawing.addSeries(map.valueLabel(), hours, rows, cells);
+        try {
+            return BitmapEncoder.getBitmapBytes(drawing, BitmapEncoder.BitmapFormat.PNG);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not encode the heat map as PNG", e);
+        }
+    }
+
+    private static void styleHeatMap(HeatMapStyler styler, double max) {
+        styler.setChartBackgroundColor(Color.WHITE);
+        styler.setPlotBackgroundColor(NO_DATA);
+        styler.setPlotBorderVisible(false);
+        styler.setChartTitleBoxVisible(false);
+        styler.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
+        styler.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
+        styler.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        styler.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        styler.setLegendPosition(Styler.LegendPosition.OutsideE);
+        styler.setLegendBorderColor(Color.WHITE);
+        styler.setRangeColors(HEAT);
+        styler.setDrawBorder(true);
+        styler.setShowValue(true);
+        styler.setValueFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+        styler.setValueFontColor(Color.BLACK);
+        styler.setHeatMapValueDecimalPattern("0.00");
+        styler.setMin(0);
+        styler.setMax(max > 0 ? max : 1);
     }
 }

@@ -85,7 +85,7 @@ public final class SubmitterJob implements Job {
         leases.hold(lease);
         try {
             SubmissionKind kind = claimed.ofauthMessageId().isPresent() ? SubmissionKind.REPLACE : SubmissionKind.CREATE;
-            MassMessage message = new MassMessage(claimed.content(), claimed.audience(), claimed.scheduledAt());
+            MassMessage message = submissions.messageFor(claimed);
             RequestStartHook recordStart = () -> submissions.markRequestStarted(claimed.id(), leases.owner(), leases.ttl());
             try {
                 MessageReceipt receipt = kind == SubmissionKind.REPLACE

@@ -1,6 +1,8 @@
 package io.masscast.ofauth;
 
 import io.masscast.core.port.RequestStartHook;
+import okhttp3.RequestBody;
+import okhttp3.ResponseBody;
 import retrofit2.Call;
 import retrofit2.http.Body;
 import retrofit2.http.DELETE;
@@ -71,6 +73,20 @@ interface OfAuthApi {
     @GET("v2/access/vault/media")
     Call<ListingJson<VaultMediaJson>> vaultMedia(@Header(CONNECTION) String connectionId,
             @Query("limit") int limit, @Query("offset") long offset);
+
+    @POST("v2/access/uploads/init")
+    Call<UploadJson.Init> initUpload(@Header(CONNECTION) String connectionId, @Body UploadJson.InitRequest body);
+
+    @PUT("v2/access/uploads/{id}")
+    Call<UploadJson.Finished> uploadWhole(@Header(CONNECTION) String connectionId, @Path("id") String mediaUploadId,
+            @Body RequestBody bytes);
+
+    @PUT("v2/access/uploads/{id}/parts/{part}")
+    Call<ResponseBody> uploadPart(@Header(CONNECTION) String connectionId, @Path("id") String mediaUploadId,
+            @Path("part") int partNumber, @Body RequestBody bytes);
+
+    @POST("v2/access/uploads/complete")
+    Call<UploadJson.Finished> completeUpload(@Header(CONNECTION) String connectionId, @Body UploadJson.CompleteRequest body);
 
     @GET("v2/access/self")
     Call<SelfJson> self(@Header(CONNECTION) String connectionId);

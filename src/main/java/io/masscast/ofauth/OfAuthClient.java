@@ -16,6 +16,8 @@ import io.masscast.core.model.Page;
 import io.masscast.core.model.SentMessageStats;
 import io.masscast.core.model.SentWindow;
 import io.masscast.core.model.SubscriptionCounts;
+import io.masscast.core.model.UploadPlan;
+import io.masscast.core.model.UploadedMedia;
 import io.masscast.core.model.VaultMedia;
 import io.masscast.core.port.CallPriority;
 import io.masscast.core.port.OfAuthFailure;
@@ -43,7 +45,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
+import okhttp3.RequestBody;
 import okhttp3.ResponseBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -229,6 +233,38 @@ public final class OfAuthClient implements OfAuthGateway, AutoCloseable {
         return page(op, json, VaultMediaJson::toVaultMedia, listing -> listing.nextOffset(offset));
     }
 
+    /** Starting an upload only reserves a slot: one repeated after a lost answer leaves an unused slot, nothing more. */
+    @Override
+    public UploadPlan initUpload(String connectionId, String fileName, long size, String contentType) {
+        Operation op = Operation.access("start upload", connectionId, CallPriority.INTERACTIVE, Kind.WRITE);
+        UploadJson.InitRequest body = new UploadJson.InitRequest(fileName, size, contentType);
+        Response<UploadJson.Init> response = callForResponse(op, () -> api.initUpload(connectionId, body));
+        return map(op, response.body(), json -> json.toPlan(response.headers(), size));
+    }
+
+    /** The single PUT finishes the upload: a repeat after it arrived would be refused, so it is sent like a create. */
+    @Override
+    public UploadedMedia uploadWhole(String connectionId, String mediaUploadId, String contentType, byte[] bytes) {
+        Operation op = Operation.access("upload file", connectionId, CallPriority.INTERACTIVE, Kind.CREATE);
+        RequestBody body = RequestBody.create(bytes, MediaType.parse(contentType));
+        return map(op, call(op, () -> api.uploadWhole(connectionId, mediaUploadId, body)),
+                json -> json.toUploaded(mediaUploadId));
+    }
+
+    @Override
+    public void uploadPart(String connectionId, String mediaUploadId, int partNumber, String contentType, byte[] bytes) {
+        Operation op = Operation.access("upload part " + partNumber, connectionId, CallPriority.INTERACTIVE, Kind.WRITE);
+        RequestBody body = RequestBody.create(bytes, MediaType.parse(contentType));
+        call(op, () -> api.uploadPart(connectionId, mediaUploadId, partNumber, body));
+    }
+
+    @Override
+    public UploadedMedia completeUpload(String connectionId, String mediaUploadId) {
+        Operation op = Operation.access("complete upload", connectionId, CallPriority.INTERACTIVE, Kind.CREATE);
+        UploadJson.CompleteRequest body = new UploadJson.CompleteRequest(mediaUploadId);
+        return map(op, call(op, () -> api.completeUpload(connectionId, body)), json -> json.toUploaded(mediaUploadId));
+    }
+
     @Override
     public AccountInfo whoami() {
         Operation op = Operation.account("whoami");
@@ -332,6 +368,11 @@ public final class OfAuthClient implements OfAuthGateway, AutoCloseable {
 
     /** Runs one operation: rate limit, send, and retry as its kind allows. Returns null for a 2xx without body. */
     private <T> T call(Operation op, Supplier<Call<T>> request) {
+        return callForResponse(op, request).body();
+    }
+
+    /** As {@link #call}, with the successful response itself (for its headers). */
+    private <T> Response<T> callForResponse(Operation op, Supplier<Call<T>> request) {
         Instant start = clock.instant();
         boolean earlierMayHaveTakenEffect = false;
         for (int attempt = 1; ; attempt++) {
@@ -352,7 +393,7 @@ public final class OfAuthClient implements OfAuthGateway, AutoCloseable {
         }
     }
 
-    private <T> T exchange(Operation op, Call<T> call) throws AttemptFailure {
+    private <T> Response<T> exchange(Operation op, Call<T> call) throws AttemptFailure {
         Response<T> response;
         String endpoint = Endpoints.of(call);
         Instant start = clock.instant();
@@ -369,7 +410,7 @@ public final class OfAuthClient implements OfAuthGateway, AutoCloseable {
         observer.exchanged(endpoint, Integer.toString(response.code()), Duration.between(start, clock.instant()));
         op.connectionId().ifPresent(id -> limiter.observeRemaining(id, RateLimitHeaders.remaining(response.headers())));
         if (response.isSuccessful()) {
-            return response.body();
+            return response;
         }
         AttemptFailure failed = failures.fromResponse(op, response.code(), response.headers(),
                 errorText(response.errorBody()), clock.instant());

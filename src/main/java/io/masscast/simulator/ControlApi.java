@@ -39,6 +39,7 @@ final class ControlApi {
                 .add("GET", "/_sim/clock", (params, request) -> clockNow())
                 .add("POST", "/_sim/clock/advance", (params, request) -> advanceClock(request))
                 .add("GET", "/_sim/messages", (params, request) -> messages())
+                .add("POST", "/_sim/uploads", (params, request) -> uploadPlan(request))
                 .add("GET", "/_sim/webhooks", (params, request) -> webhookTarget())
                 .add("POST", "/_sim/webhooks", (params, request) -> configureWebhooks(request))
                 .add("POST", "/_sim/webhooks/send", (params, request) -> sendWebhook(request));
@@ -167,6 +168,16 @@ final class ControlApi {
         }
         clock.advance(Duration.ofMillis(Math.round(seconds * 1000)));
         return clockNow();
+    }
+
+    /** {@code {"partSize": 1048576}}: later uploads are planned in parts of that many bytes. */
+    private ApiResponse uploadPlan(IncomingRequest request) {
+        long partSize = (long) number(jsonObject(request), "partSize", 0);
+        if (partSize < 1) {
+            throw new IllegalArgumentException("partSize: required, bytes per upload part (1 or more)");
+        }
+        accounts.all().forEach(account -> account.uploads().partSize(partSize));
+        return ApiResponse.json(Json.object("partSize", partSize));
     }
 
     private ApiResponse messages() {

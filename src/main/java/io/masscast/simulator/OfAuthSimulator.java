@@ -125,6 +125,11 @@ public final class OfAuthSimulator implements AutoCloseable {
         return faults;
     }
 
+    /** Plans every creator's later uploads in parts of {@code bytes} (5 MiB by default): a small one forces multipart. */
+    public void uploadPartSize(long bytes) {
+        accounts.all().forEach(account -> account.uploads().partSize(bytes));
+    }
+
     /** Marks the connection expired: Access calls on it get 401 {@code SESSION_EXPIRED}. */
     public void expireConnection(String connectionId) {
         accounts.require(connectionId).expire(clock.now());

@@ -26,7 +26,7 @@ final class UploadRoutes implements RouteSet {
         return ApiResponse.json(Json.object("mediaUploadId", plan.mediaUploadId()))
                 .withHeaders(Map.of(
                         "x-ofauth-upload-total-parts", Integer.toString(plan.totalParts()),
-                        "x-ofauth-upload-part-size", Long.toString(Uploads.PART_SIZE)));
+                        "x-ofauth-upload-part-size", Long.toString(plan.partSize())));
     }
 
     private static ApiResponse putWhole(ApiCall call) {

@@ -18,6 +18,8 @@ import java.util.UUID;
 /**
  * Media uploads of one creator: init, one PUT (single part) or parts + complete, then a single-use
  * {@code upload:<uuid>} reference for {@code mediaItems}. Part sizes are not checked against the declared size.
+ * The part size (5 MiB unless a test or {@code POST /_sim/uploads} sets another) decides how many parts an upload
+ * takes.
  */
 final class Uploads {
     static final long PART_SIZE = 5L * 1024 * 1024;
@@ -26,20 +28,29 @@ final class Uploads {
     private final String idNamespace;
     private final Map<String, Upload> uploads = new HashMap<>();
     private long created;
+    private long partSize = PART_SIZE;
 
     Uploads(Vault vault, String idNamespace) {
         this.vault = vault;
         this.idNamespace = idNamespace;
     }
 
-    record Plan(String mediaUploadId, int totalParts) {
+    record Plan(String mediaUploadId, int totalParts, long partSize) {
     }
 
     synchronized Plan init(long size, MediaType type) {
         String id = "upload:" + UUID.nameUUIDFromBytes((idNamespace + ":" + ++created).getBytes(StandardCharsets.UTF_8));
-        int totalParts = (int) Math.max(1, (size + PART_SIZE - 1) / PART_SIZE);
+        int totalParts = (int) Math.max(1, (size + partSize - 1) / partSize);
         uploads.put(id, new Upload(type, size, totalParts));
-        return new Plan(id, totalParts);
+        return new Plan(id, totalParts, partSize);
+    }
+
+    /** From now on, uploads are planned in parts of {@code bytes}. */
+    synchronized void partSize(long bytes) {
+        if (bytes < 1) {
+            throw new IllegalArgumentException("partSize: at least 1 byte");
+        }
+        partSize = bytes;
     }
 
     /** The single-part upload: this PUT carries the file and finalises it. */

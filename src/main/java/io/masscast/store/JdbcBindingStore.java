@@ -19,7 +19,8 @@ final class JdbcBindingStore implements BindingStore {
 
     private static final String COLUMNS = """
             platform, workspace_id, channel_id, connection_id, creator_name, zone_id, approvers,
-            required_approvals, self_approval_allowed, daily_cap, min_gap, quiet_start, quiet_end, digest_at""";
+            required_approvals, self_approval_allowed, daily_cap, min_gap, quiet_start, quiet_end, digest_at,
+            remind_after""";
 
     private static final String FIND = """
             SELECT %s
@@ -33,7 +34,7 @@ final class JdbcBindingStore implements BindingStore {
 
     private static final String SAVE = """
             INSERT INTO binding (%s)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (platform, workspace_id, channel_id) DO UPDATE SET
                 connection_id = excluded.connection_id,
                 creator_name = excluded.creator_name,
@@ -45,7 +46,8 @@ final class JdbcBindingStore implements BindingStore {
                 min_gap = excluded.min_gap,
                 quiet_start = excluded.quiet_start,
                 quiet_end = excluded.quiet_end,
-                digest_at = excluded.digest_at""".formatted(COLUMNS);
+                digest_at = excluded.digest_at,
+                remind_after = excluded.remind_after""".formatted(COLUMNS);
 
     private final Sql sql;
 
@@ -72,7 +74,8 @@ final class JdbcBindingStore implements BindingStore {
                 policy.minGap().toString(),
                 quietHours.map(hours -> hours.start().toString()),
                 quietHours.map(hours -> hours.end().toString()),
-                policy.digestAt().map(LocalTime::toString));
+                policy.digestAt().map(LocalTime::toString),
+                policy.remindAfter().map(Duration::toString));
     }
 
     @Override
@@ -92,7 +95,8 @@ final class JdbcBindingStore implements BindingStore {
                 row.optionalInt("daily_cap"),
                 Duration.parse(row.string("min_gap")),
                 quietHours,
-                row.optionalString("digest_at").map(LocalTime::parse));
+                row.optionalString("digest_at").map(LocalTime::parse),
+                row.optionalString("remind_after").map(Duration::parse));
         return new Binding(
                 row.channel(),
                 row.string("connection_id"),

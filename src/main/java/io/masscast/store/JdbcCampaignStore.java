@@ -104,6 +104,12 @@ final class JdbcCampaignStore implements CampaignStore {
              WHERE platform = ? AND workspace_id = ? AND channel_id = ? AND sent_at > ? AND sent_at <= ?
              ORDER BY sent_at, id""".formatted(COLUMNS);
 
+    private static final String SENT_FOR_CONNECTION = """
+            SELECT %s
+              FROM campaign
+             WHERE connection_id = ? AND sent_at > ? AND sent_at <= ?
+             ORDER BY sent_at, id""".formatted(COLUMNS);
+
     private static final String COMMITTED_SENDS = """
             SELECT %s
               FROM campaign
@@ -206,6 +212,12 @@ final class JdbcCampaignStore implements CampaignStore {
     public List<Campaign> sentInChannel(ChannelRef channel, Instant from, Instant until) {
         return sql.list("list campaigns sent in channel", SENT_IN_CHANNEL, JdbcCampaignStore::campaign,
                 channel.platform(), channel.workspaceId(), channel.channelId(), from, until);
+    }
+
+    @Override
+    public List<Campaign> sentForConnection(String connectionId, Instant from, Instant until) {
+        return sql.list("list campaigns sent for connection", SENT_FOR_CONNECTION, JdbcCampaignStore::campaign,
+                connectionId, from, until);
     }
 
     @Override

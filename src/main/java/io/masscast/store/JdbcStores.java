@@ -1,6 +1,7 @@
 package io.masscast.store;
 
 import io.masscast.core.port.ApprovalStore;
+import io.masscast.core.port.AttachmentStore;
 import io.masscast.core.port.AuditStore;
 import io.masscast.core.port.BindingStore;
 import io.masscast.core.port.CampaignStore;
@@ -9,6 +10,7 @@ import io.masscast.core.port.ConnectionStore;
 import io.masscast.core.port.DigestStore;
 import io.masscast.core.port.LeaseStore;
 import io.masscast.core.port.OutboxStore;
+import io.masscast.core.port.ReminderStore;
 import io.masscast.core.port.StatsStore;
 import io.masscast.core.port.Stores;
 import io.masscast.core.port.WorkSignal;
@@ -28,6 +30,8 @@ final class JdbcStores implements Stores {
     private final StatsStore stats;
     private final ConnectionStore connections;
     private final DigestStore digests;
+    private final ReminderStore reminders;
+    private final AttachmentStore attachments;
 
     JdbcStores(Connection connection, Consumer<WorkSignal.Work> written) {
         Sql sql = new Sql(connection);
@@ -41,6 +45,8 @@ final class JdbcStores implements Stores {
         stats = new JdbcStatsStore(sql);
         connections = new JdbcConnectionStore(sql);
         digests = new JdbcDigestStore(sql);
+        reminders = new JdbcReminderStore(sql);
+        attachments = new JdbcAttachmentStore(sql);
     }
 
     @Override
@@ -91,5 +97,15 @@ final class JdbcStores implements Stores {
     @Override
     public DigestStore digests() {
         return digests;
+    }
+
+    @Override
+    public ReminderStore reminders() {
+        return reminders;
+    }
+
+    @Override
+    public AttachmentStore attachments() {
+        return attachments;
     }
 }

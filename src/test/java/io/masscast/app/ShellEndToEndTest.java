@@ -132,7 +132,7 @@ class ShellEndToEndTest {
             shell.type("/masscast new");
             shell.await("text — Message");
             shell.type("Hello from the form");
-            for (String field : List.of("lists", "exclude", "users", "subscribed_after", "media", "preview")) {
+            for (String field : List.of("lists", "exclude", "users", "subscribed_after", "media", "files", "preview")) {
                 shell.await(field + " — ");
                 shell.type(field.equals("lists") ? "VIP whale" : "");
             }

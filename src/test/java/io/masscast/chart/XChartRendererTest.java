@@ -3,11 +3,16 @@ package io.masscast.chart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.masscast.core.model.RevenueChart;
+import io.masscast.core.model.WeekHeatMap;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
@@ -56,5 +61,36 @@ class XChartRendererTest {
 
         assertThat(image.getWidth()).isEqualTo(XChartRenderer.WIDTH);
         assertThat(image.getHeight()).isEqualTo(XChartRenderer.HEIGHT);
+    }
+
+    @Test
+    void theHeatMapIsAPngWithAnHourColumnPerDayRow() throws IOException {
+        Random dice = new Random(11);
+        List<WeekHeatMap.Cell> cells = new ArrayList<>();
+        for (DayOfWeek day : DayOfWeek.values()) {
+            for (int hour = 8; hour < 24; hour += 1 + dice.nextInt(3)) {
+                double percent = 0.1 + (hour >= 19 ? 0.6 : 0.2) * dice.nextDouble();
+                cells.add(new WeekHeatMap.Cell(day, hour, percent));
+            }
+        }
+        WeekHeatMap map = new WeekHeatMap("Mila Rose · % of recipients who bought within 24 h, by hour sent (Europe/Berlin)",
+                "% of recipients who bought", cells, List.of(cells.get(0), cells.get(7), cells.get(14)));
+
+        byte[] png = renderer.weekHeatMap(map);
+
+        Path written = Path.of("target", "best-time-sample.png"); // to look at
+        Files.write(written, png);
+        BufferedImage image = decode(png);
+        assertThat(image.getWidth()).isEqualTo(XChartRenderer.WIDTH);
+        assertThat(image.getHeight()).isEqualTo(XChartRenderer.HEAT_MAP_HEIGHT);
+    }
+
+    @Test
+    void aHeatMapWithOneCellIsStillAReadablePng() throws IOException {
+        WeekHeatMap.Cell only = new WeekHeatMap.Cell(DayOfWeek.FRIDAY, 21, 0.5);
+        BufferedImage image = decode(renderer.weekHeatMap(new WeekHeatMap("One campaign", "% bought", List.of(only),
+                List.of(only))));
+
+        assertThat(image.getHeight()).isEqualTo(XChartRenderer.HEAT_MAP_HEIGHT);
     }
 }

@@ -76,6 +76,9 @@ public final class BadInputCases {
             "http://", "https://", "//cdn.example.com/a.jpg", "../../a.jpg", "0", "-1", "99999999999999999999",
             "upload:short", "ofauth_upload_", "photo.jpg", "data:image/png;base64,AAAA", "https://cdn.example.com/a b.jpg",
             "٤٨٢١٣٣٧٧", "48213377.5");
+    /** What someone might type as files: only a platform's attachments (or, in the terminal, its typer) make files. */
+    static final List<String> TYPED_FILES = List.of("set1.jpg", "~/sets/set1.jpg", "F0123ABCD", "https://cdn.example.com/a.jpg",
+            "C:\\sets\\a.jpg", "upload:6f1c2a90-2b7e-4c1e", "48213377");
     static final List<String> BAD_FAN_IDS = List.of("bob", "-5", "0", "1.5", "1e9", "٥١٢٧٧٣١٠", "99999999999999999999",
             "５１２", "0x1F", "51277310;DROP", "@fan", "+51277310");
     /** Look-alikes of real list names, with Cyrillic letters. */
@@ -124,6 +127,7 @@ public final class BadInputCases {
             case Fields.LISTS, Fields.EXCLUDE -> listName(field);
             case Fields.USERS -> pick(field, "fan id", BAD_FAN_IDS, INJECTION, this::huge);
             case Fields.SUBSCRIBED_AFTER -> pick(field, "date", BAD_DATES, farDates(), this::huge);
+            case Fields.FILES -> pick(field, "typed file", TYPED_FILES, INJECTION, this::huge);
             case Fields.MEDIA -> pick(field, "media", BAD_MEDIA, INJECTION, n -> "https://cdn.example.com/" + "a".repeat(2_100 + n));
             case Fields.PREVIEW -> pick(field, "number", BAD_NUMBERS, List.of("-1", "1000", "5", "2", "99999"), this::hugeNumber);
             case Fields.PRICE -> pick(field, "number", BAD_NUMBERS, List.of("12.505", "2.99", "200.01", "-5", "0.01", "1000"), this::hugeNumber);

@@ -3,9 +3,12 @@ package io.masscast.testing;
 import io.masscast.adapter.common.ChatCore;
 import io.masscast.adapter.common.LocalSeenRequests;
 import io.masscast.chart.XChartRenderer;
+import io.masscast.core.besttime.BestTimeService;
 import io.masscast.core.campaign.BindingService;
 import io.masscast.core.campaign.CampaignService;
+import io.masscast.core.campaign.MediaUploadService;
 import io.masscast.core.command.AdminCommands;
+import io.masscast.core.command.BestTimeCommands;
 import io.masscast.core.command.CampaignViews;
 import io.masscast.core.command.CommandRouter;
 import io.masscast.core.command.ComposeCommands;
@@ -38,10 +41,14 @@ public record CommandLayer(CampaignService campaigns, CampaignViews views, Comma
         BindingService bindings = new BindingService(stores, permissions);
         FanListCache lists = new FanListCache(ofauth, clock);
         CampaignViews views = new CampaignViews(campaigns, bindings, lists, clock);
-        CommandRouter router = new CommandRouter(new ComposeCommands(campaigns, bindings, lists, clock),
+        XChartRenderer charts = new XChartRenderer();
+        BestTimeService bestTimes = new BestTimeService(stores, charts, clock);
+        CommandRouter router = new CommandRouter(new ComposeCommands(campaigns, bindings, lists, bestTimes,
+                new MediaUploadService(ofauth), clock),
                 new DecisionCommands(campaigns), new ReadCommands(campaigns, bindings, views, lists, ofauth, clock),
                 new AdminCommands(bindings, ofauth),
-                new DigestCommands(new DigestService(stores, new XChartRenderer(), clock, "test-replica")));
+                new DigestCommands(new DigestService(stores, charts, clock, "test-replica")),
+                new BestTimeCommands(bestTimes));
         FormOptions options = new FormOptions(bindings, lists, ofauth, campaigns, clock);
         RecordingInteractions acks = new RecordingInteractions();
         return new CommandLayer(campaigns, views, router, options, new ChatCore(router, options, bindings::approverGroups,

@@ -4,6 +4,8 @@ import io.masscast.core.model.ConnectionInfo;
 import io.masscast.core.model.DeletedMessage;
 import io.masscast.core.model.FanList;
 import io.masscast.core.model.Page;
+import io.masscast.core.model.UploadPlan;
+import io.masscast.core.model.UploadedMedia;
 import io.masscast.core.model.VaultMedia;
 import io.masscast.core.port.CallPriority;
 import io.masscast.core.port.OfAuthFailure;
@@ -12,7 +14,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -68,6 +72,32 @@ public final class FakeOfAuthGateway extends UnexpectedOfAuthGateway {
     public Page<ConnectionInfo> connections(Optional<String> status, int limit, long offset) {
         return new Page<>(List.of(new ConnectionInfo(CONNECTION, "active", "Mila Rose", "milarose", List.of(), Optional.empty())),
                 Optional.empty());
+    }
+
+    /** A file uploaded in one PUT: what it was announced as and the bytes it came with. */
+    public record Upload(String mediaUploadId, String fileName, long size, String contentType, byte[] bytes) {
+    }
+
+    private final List<Upload> uploads = new CopyOnWriteArrayList<>();
+    private final Map<String, Upload> started = new ConcurrentHashMap<>();
+
+    /** Every upload is planned as one part; its reference is {@code upload:fake-file-N}, its vault id 49000000 + N. */
+    @Override
+    public UploadPlan initUpload(String connectionId, String fileName, long size, String contentType) {
+        String id = "upload:fake-file-" + (started.size() + 1);
+        started.put(id, new Upload(id, fileName, size, contentType, new byte[0]));
+        return new UploadPlan(id, 1, size);
+    }
+
+    @Override
+    public UploadedMedia uploadWhole(String connectionId, String mediaUploadId, String contentType, byte[] bytes) {
+        Upload announced = started.get(mediaUploadId);
+        uploads.add(new Upload(mediaUploadId, announced.fileName(), announced.size(), contentType, bytes));
+        return new UploadedMedia(mediaUploadId, Optional.of(49_000_000L + uploads.size()));
+    }
+
+    public List<Upload> uploads() {
+        return List.copyOf(uploads);
     }
 
     /** Deletes (cancel, unsend) succeed and are remembered. */

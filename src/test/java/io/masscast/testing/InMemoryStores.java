@@ -1,6 +1,7 @@
 package io.masscast.testing;
 
 import io.masscast.core.model.Approval;
+import io.masscast.core.model.Attachment;
 import io.masscast.core.model.AuditEvent;
 import io.masscast.core.model.Binding;
 import io.masscast.core.model.Campaign;
@@ -16,6 +17,7 @@ import io.masscast.core.model.OutboxEntry;
 import io.masscast.core.model.Platform;
 import io.masscast.core.model.StatsSnapshot;
 import io.masscast.core.port.ApprovalStore;
+import io.masscast.core.port.AttachmentStore;
 import io.masscast.core.port.AuditStore;
 import io.masscast.core.port.BindingStore;
 import io.masscast.core.port.CampaignStore;
@@ -24,6 +26,7 @@ import io.masscast.core.port.ConnectionStore;
 import io.masscast.core.port.DigestStore;
 import io.masscast.core.port.LeaseStore;
 import io.masscast.core.port.OutboxStore;
+import io.masscast.core.port.ReminderStore;
 import io.masscast.core.port.StatsStore;
 import io.masscast.core.port.Stores;
 import io.masscast.core.port.Transactor;
@@ -63,6 +66,8 @@ public final class InMemoryStores implements Transactor {
         final Map<Long, ChatImage> images = new HashMap<>();
         final Map<Long, String> permalinks = new HashMap<>();
         final Map<ChannelRef, Map<String, DigestStore.Outcome>> digestClaims = new HashMap<>();
+        final Set<String> reminderClaims = new HashSet<>();
+        final Map<Long, List<Attachment>> attachments = new HashMap<>();
         long nextId = 1;
 
         State copy() {
@@ -83,6 +88,8 @@ public final class InMemoryStores implements Transactor {
             copy.images.putAll(images);
             copy.permalinks.putAll(permalinks);
             digestClaims.forEach((channel, claims) -> copy.digestClaims.put(channel, new HashMap<>(claims)));
+            copy.reminderClaims.addAll(reminderClaims);
+            attachments.forEach((campaign, list) -> copy.attachments.put(campaign, new ArrayList<>(list)));
             copy.nextId = nextId;
             return copy;
         }
@@ -227,6 +234,15 @@ public final class InMemoryStores implements Transactor {
                 public List<Campaign> sentInChannel(ChannelRef channel, Instant from, Instant until) {
                     return state.campaigns.values().stream()
                             .filter(c -> c.channel().equals(channel) && c.sentAt().isPresent())
+                            .filter(c -> c.sentAt().get().isAfter(from) && !c.sentAt().get().isAfter(until))
+                            .sorted(Comparator.comparing((Campaign c) -> c.sentAt().get()).thenComparing(Campaign::id))
+                            .toList();
+                }
+
+                @Override
+                public List<Campaign> sentForConnection(String connectionId, Instant from, Instant until) {
+                    return state.campaigns.values().stream()
+                            .filter(c -> c.connectionId().equals(connectionId) && c.sentAt().isPresent())
                             .filter(c -> c.sentAt().get().isAfter(from) && !c.sentAt().get().isAfter(until))
                             .sorted(Comparator.comparing((Campaign c) -> c.sentAt().get()).thenComparing(Campaign::id))
                             .toList();
@@ -544,6 +560,33 @@ public final class InMemoryStores implements Transactor {
                 @Override
                 public boolean anyClaimed(ChannelRef channel) {
                     return !state.digestClaims.getOrDefault(channel, Map.of()).isEmpty();
+                }
+            };
+        }
+
+        @Override
+        public ReminderStore reminders() {
+            return (campaignId, window, at, by) -> state.reminderClaims.add(campaignId + "/" + window);
+        }
+
+        @Override
+        public AttachmentStore attachments() {
+            return new AttachmentStore() {
+                @Override
+                public void add(long campaignId, List<Attachment> added, Instant at) {
+                    state.attachments.computeIfAbsent(campaignId, id -> new ArrayList<>()).addAll(added);
+                }
+
+                @Override
+                public List<Attachment> forCampaign(long campaignId) {
+                    return List.copyOf(state.attachments.getOrDefault(campaignId, List.of()));
+                }
+
+                @Override
+                public void markReferencesSpent(long campaignId, Instant at) {
+                    state.attachments.computeIfPresent(campaignId, (id, list) -> new ArrayList<>(list.stream()
+                            .map(a -> a.referenceSpentAt().isPresent() ? a : new Attachment(a.uploadRef(), a.vaultMediaId(),
+                                    a.fileName(), a.contentType(), a.size(), Optional.of(at))).toList()));
                 }
             };
         }

@@ -14,6 +14,8 @@ import io.masscast.core.model.Page;
 import io.masscast.core.model.SentMessageStats;
 import io.masscast.core.model.SentWindow;
 import io.masscast.core.model.SubscriptionCounts;
+import io.masscast.core.model.UploadPlan;
+import io.masscast.core.model.UploadedMedia;
 import io.masscast.core.model.VaultMedia;
 import io.masscast.core.port.CallPriority;
 import io.masscast.core.port.OfAuthGateway;
@@ -116,5 +118,25 @@ public abstract class UnexpectedOfAuthGateway implements OfAuthGateway {
     @Override
     public SentWindow sentBetween(String c, Instant from, Instant to, CallPriority p) {
         throw unexpected("sentBetween");
+    }
+
+    @Override
+    public UploadPlan initUpload(String connectionId, String fileName, long size, String contentType) {
+        throw unexpected("initUpload");
+    }
+
+    @Override
+    public UploadedMedia uploadWhole(String connectionId, String mediaUploadId, String contentType, byte[] bytes) {
+        throw unexpected("uploadWhole");
+    }
+
+    @Override
+    public void uploadPart(String connectionId, String mediaUploadId, int partNumber, String contentType, byte[] bytes) {
+        throw unexpected("uploadPart");
+    }
+
+    @Override
+    public UploadedMedia completeUpload(String connectionId, String mediaUploadId) {
+        throw unexpected("completeUpload");
     }
 }

@@ -24,7 +24,8 @@ import net.dv8tion.jda.api.utils.data.DataArray;
 /**
  * {@code /masscast} on Discord: one slash command whose subcommands are the core's {@link CommandCatalog}, each
  * argument a typed option (numbers, yes/no, text; campaign ids, fan lists and time zones complete as they are
- * typed). Options are read back as the core's typed values and handed over as they are.
+ * typed; a file to attach is an attachment option). Options are read back as the core's typed values and handed over
+ * as they are.
  */
 final class DiscordCommands {
     static final String NAME = "masscast";
@@ -77,6 +78,7 @@ final class DiscordCommands {
                 case MONEY -> new FieldValue.Amount(BigDecimal.valueOf(option.getAsDouble()));
                 case FLAG -> new FieldValue.Flag(option.getAsBoolean());
                 case LISTS, ITEMS, PEOPLE -> RawValue.parse(DiscordText.typed(option.getAsString()));
+                case FILES -> new FieldValue.Files(List.of(DiscordFiles.of(option.getAsAttachment())));
                 default -> RawValue.of(param.name().equals(Fields.TEXT) ? option.getAsString() : option.getAsString().strip());
             });
         }
@@ -103,6 +105,7 @@ final class DiscordCommands {
             case WHOLE -> OptionType.INTEGER;
             case MONEY -> OptionType.NUMBER;
             case FLAG -> OptionType.BOOLEAN;
+            case FILES -> OptionType.ATTACHMENT;
             default -> OptionType.STRING;
         };
     }

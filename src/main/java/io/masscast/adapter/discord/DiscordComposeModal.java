@@ -61,8 +61,10 @@ final class DiscordComposeModal {
         components.add(shortInput(ComposeForm.field(Fields.PRICE), ComposeForm.field(Fields.PRICE).label(),
                 ComposeForm.field(Fields.PRICE).hint(), spec));
         FormField at = ComposeForm.field(Fields.AT);
-        components.add(shortInput(at, at.label() + " (" + spec.zone().getId() + ")", "Empty: as soon as it is approved. Like "
-                + at.typing() + ".", spec));
+        // a label's description holds 100 characters: the best hour from history when there is one, else how to type it
+        components.add(shortInput(at, at.label() + " (" + spec.zone().getId() + ")", spec.note(Fields.AT)
+                .map(note -> note + " Empty: on approval.").orElse("Empty: as soon as it is approved. Like " + at.typing() + "."),
+                spec));
         String title = spec.isEdit() ? spec.title() : "New mass message";
         return Modal.create(PREFIX + key, DiscordText.fit(title, TITLE_MAX)).addComponents(components).build();
     }

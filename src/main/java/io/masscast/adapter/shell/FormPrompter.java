@@ -51,6 +51,7 @@ final class FormPrompter {
             FormField field = ComposeForm.field(key);
             errors.stream().filter(e -> e.field().equals(key)).forEach(e -> console.print("  ! " + e.message()));
             String current = answers.containsKey(key) ? FormValues.typed(key, answers.get(key), spec.zone()) : spec.typed(key);
+            spec.note(key).ifPresent(note -> console.print("  (" + note + ")"));
             console.print("  " + key + " — " + field.label() + zoneNote(field, spec) + ": " + field.typing()
                     + (current.isEmpty() ? "" : " [" + shown(current.replace("\n", "\\n")) + "]") + ":");
             Optional<String> line = in.readLine("  > ", CommandRouter.MAX_LINE_LENGTH);

@@ -1,6 +1,7 @@
 package io.masscast.adapter.shell;
 
 import io.masscast.core.command.CommandRouter;
+import io.masscast.core.command.FieldValue;
 import io.masscast.core.command.FormSpec;
 import io.masscast.core.command.RawValue;
 import io.masscast.core.command.Reply;
@@ -8,9 +9,11 @@ import io.masscast.core.model.Actor;
 import io.masscast.core.model.ChannelRef;
 import io.masscast.core.policy.Excerpt;
 import io.masscast.core.policy.FieldError;
+import io.masscast.core.policy.Fields;
 import io.masscast.core.policy.NumberInput;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -123,7 +126,12 @@ public final class ShellAdapter {
                     return;
                 }
                 router.syntaxError(text).ifPresent(problem -> syntaxErrors = true);
-                show(router.handle(channel, actor, text));
+                try {
+                    show(router.handle(channel, actor, text, LocalFiles::typed));
+                } catch (LocalFiles.NoSuchFile missing) {
+                    syntaxErrors = true;
+                    console.print("→ " + missing.getMessage());
+                }
             }
         }
     }
@@ -161,7 +169,7 @@ public final class ShellAdapter {
         } else if (reply instanceof Reply.CardReply card) {
             console.print(ShellText.card(card.card()));
         } else if (reply instanceof Reply.Form form) {
-            prompter.askAll(form.spec()).ifPresent(answers -> submit(form.spec().campaignId(), form.spec(), answers));
+            prompter.askAll(form.spec()).ifPresent(answers -> submit(form.spec(), answers));
         } else if (reply instanceof Reply.Errors errors) {
             console.print("→ That can't go out as it is:");
             errors.errors().forEach(e -> console.print("  " + e.field() + ": " + e.message()));
@@ -169,8 +177,8 @@ public final class ShellAdapter {
     }
 
     /** Submits a form, asking again for the fields with errors until it is accepted or abandoned. */
-    private void submit(Optional<Long> campaignId, FormSpec spec, Map<String, RawValue> answers) {
-        Reply reply = router.submitForm(channel, actor, campaignId, answers);
+    private void submit(FormSpec spec, Map<String, RawValue> answers) {
+        Reply reply = submitted(spec, answers);
         while (reply instanceof Reply.Errors errors) {
             List<FieldError> problems = errors.errors();
             Optional<Map<String, RawValue>> fixed = prompter.askAgain(spec, problems, answers);
@@ -178,9 +186,18 @@ public final class ShellAdapter {
                 return;
             }
             answers = fixed.get();
-            reply = router.submitForm(channel, actor, campaignId, answers);
+            reply = submitted(spec, answers);
         }
         show(reply);
+    }
+
+    /** The form's answers submitted, the files it names read from this computer (a path that is none: asked again). */
+    private Reply submitted(FormSpec spec, Map<String, RawValue> answers) {
+        try {
+            return router.submitForm(channel, actor, spec.campaignId(), LocalFiles.typed(new LinkedHashMap<String, FieldValue>(answers)));
+        } catch (LocalFiles.NoSuchFile missing) {
+            return new Reply.Errors(List.of(new FieldError(Fields.FILES, missing.getMessage())), spec);
+        }
     }
 
     private void drain() {

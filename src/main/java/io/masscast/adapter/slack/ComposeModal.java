@@ -16,6 +16,7 @@ import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.CheckboxesElement;
 import com.slack.api.model.block.element.DatePickerElement;
 import com.slack.api.model.block.element.DatetimePickerElement;
+import com.slack.api.model.block.element.FileInputElement;
 import com.slack.api.model.block.element.MultiExternalSelectElement;
 import com.slack.api.model.block.element.MultiStaticSelectElement;
 import com.slack.api.model.block.element.NumberInputElement;
@@ -33,6 +34,7 @@ import io.masscast.core.model.FanList;
 import io.masscast.core.model.Platform;
 import io.masscast.core.model.VaultMedia;
 import io.masscast.core.policy.Fields;
+import io.masscast.core.policy.MediaLimits;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,6 +53,8 @@ final class ComposeModal {
     static final String CALLBACK_ID = "masscast_compose";
     static final String MEDIA_VAULT = "media_vault";
     static final String YES = "yes";
+    /** What the file input lets people pick (Slack checks it only for convenience; masscast checks again). */
+    static final List<String> FILE_TYPES = List.of("jpg", "jpeg", "png", "gif", "mp4", "m4v", "mov", "mp3", "m4a", "wav");
     /** Where the text is when it is too long for the form's text input (a section, not an input). */
     static final String TEXT_KEPT = "text_kept";
 
@@ -97,12 +101,14 @@ final class ComposeModal {
                         .initialDate(spec.value(field.key()).filter(FieldValue.Day.class::isInstance)
                                 .map(day -> ((FieldValue.Day) day).value().toString()).orElse(null)).build()));
                 case MEDIA -> mediaFields(field, spec, choices, blocks);
+                case FILES -> blocks.add(field(field, field.hint(), FileInputElement.builder().actionId(field.key())
+                        .filetypes(FILE_TYPES).maxFiles(MediaLimits.MAX_FILES).build()));
                 case COUNT -> blocks.add(field(field, field.hint(), NumberInputElement.builder().actionId(field.key())
                         .decimalAllowed(false).minValue("0").initialValue(number(spec, field.key())).build()));
                 case MONEY -> blocks.add(field(field, field.hint(), NumberInputElement.builder().actionId(field.key())
                         .decimalAllowed(true).minValue("0").initialValue(number(spec, field.key())).build()));
                 case FLAG -> blocks.add(checkbox(field, spec));
-                case SEND_TIME -> blocks.add(field(field, field.hint() + " Pick the time as your own Slack clock shows it; "
+                case SEND_TIME -> blocks.add(field(field, spec.hint(field) + " Pick the time as your own Slack clock shows it; "
                                 + "masscast converts it to " + spec.creatorName() + "'s time (" + zone + ") and the card shows both.",
                         DatetimePickerElement.builder().actionId(field.key()).initialDateTime(spec.value(field.key())
                                 .filter(FieldValue.Moment.class::isInstance)

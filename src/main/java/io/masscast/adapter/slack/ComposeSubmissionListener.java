@@ -12,7 +12,9 @@ import io.masscast.core.command.CommandRouter;
 import io.masscast.core.command.FieldValue;
 import io.masscast.core.command.Reply;
 import io.masscast.core.model.Actor;
+import io.masscast.core.policy.Fields;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -21,7 +23,8 @@ import java.util.function.Consumer;
  * A submitted compose modal. The core's field errors go back onto the modal's inputs
  * ({@code response_action: errors}); on success the modal closes and the requester is told privately in the
  * channel. If the core takes longer than the ack allows, the modal closes and the outcome, errors included,
- * follows as a private message.
+ * follows as a private message. Files attached in the form are described by Slack and uploaded to OFAuth in that
+ * time too (usually longer than the ack allows, so the outcome then comes as a private message).
  */
 final class ComposeSubmissionListener implements ViewSubmissionHandler {
     private final CommandRouter router;
@@ -30,9 +33,11 @@ final class ComposeSubmissionListener implements ViewSubmissionHandler {
     private final ReplyRenderer replies;
     private final BackgroundWork work;
     private final Duration budget;
+    private final SlackFiles files;
 
     ComposeSubmissionListener(CommandRouter router, CommandAnswers<SlackMessage> answers, SlackApi api, ReplyRenderer replies,
                               BackgroundWork work, Duration budget) {
+        this.files = new SlackFiles(api);
         this.router = router;
         this.answers = answers;
         this.api = api;
@@ -52,12 +57,25 @@ final class ComposeSubmissionListener implements ViewSubmissionHandler {
         String what = "compose form" + form.campaignId().map(id -> " for campaign " + id).orElse("")
                 + " from " + actor.userId() + " in " + form.channel();
         Consumer<SlackMessage> tellPrivately = message -> api.postEphemeral(form.channel().channelId(), actor.userId(), message);
-        Optional<Reply> ready = answers.within(what, () -> router.submitForm(form.channel(), actor, form.campaignId(), values),
-                budget, tellPrivately);
+        Optional<Reply> ready = answers.within(what, () -> submit(form, actor, values, view), budget, tellPrivately);
         if (ready.isPresent() && ready.get() instanceof Reply.Errors errors) {
             return ctx.ackWithErrors(ComposeValues.errorsByBlock(errors.errors(), view.getState()));
         }
         ready.ifPresent(reply -> work.run(what + ", confirmation", () -> tellPrivately.accept(replies.render(reply))));
         return ctx.ack();
+    }
+
+    /** The form's values with its attached files (which asks Slack about each), submitted. */
+    private Reply submit(ComposeModal.Context form, Actor actor, Map<String, FieldValue> values, View view) {
+        Map<String, FieldValue> all = new LinkedHashMap<>(values);
+        try {
+            files.attached(view.getState()).ifPresent(attached -> all.put(Fields.FILES, attached));
+        } catch (SlackCallFailed failed) {
+            String fix = failed.error().equals("missing_scope") ? "Ask an admin to reinstall the app with the files:read"
+                    + " permission" : "Attach them again";
+            return Reply.privately("Slack did not let masscast read the attached files (" + failed.getMessage() + "), so"
+                    + " nothing was created. " + fix + ", or give the media by vault id.");
+        }
+        return router.submitForm(form.channel(), actor, form.campaignId(), all);
     }
 }

@@ -32,7 +32,9 @@ final class ComposeValues {
         Map<String, Map<String, ViewState.Value>> blocks = inputs(state);
         Map<String, FieldValue> values = new LinkedHashMap<>();
         for (String key : Fields.ALL) {
-            input(blocks, key).ifPresent(value -> values.put(key, read(key, value)));
+            if (!key.equals(Fields.FILES)) { // read with Slack's help: SlackFiles
+                input(blocks, key).ifPresent(value -> values.put(key, read(key, value)));
+            }
         }
         List<String> media = new ArrayList<>();
         input(blocks, ComposeModal.MEDIA_VAULT).ifPresent(picked -> media.addAll(selected(picked)));

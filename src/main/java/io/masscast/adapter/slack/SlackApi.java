@@ -13,6 +13,7 @@ import com.slack.api.model.view.View;
 import com.slack.api.webhook.WebhookResponse;
 import io.github.bucket4j.Bucket;
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -37,7 +39,8 @@ final class SlackApi {
      * Every Web API method this package calls with the bot token, and the bot scopes it needs. The manifest
      * test holds the manifests to this table, and the end-to-end tests check no other method is called.
      * {@code chat:write.public} lets cards go to public channels the bot was not invited to;
-     * {@code usergroups:read} lets a user group be an approver.
+     * {@code usergroups:read} lets a user group be an approver; {@code files:read} lets the compose form's file input
+     * work and masscast read the files people attach in it.
      */
     static final Map<String, Set<String>> METHOD_SCOPES = Map.of(
             "auth.test", Set.of(),
@@ -48,12 +51,14 @@ final class SlackApi {
             "usergroups.users.list", Set.of("usergroups:read"),
             "chat.getPermalink", Set.of(),
             "files.getUploadURLExternal", Set.of("files:write"),
-            "files.completeUploadExternal", Set.of("files:write"));
+            "files.completeUploadExternal", Set.of("files:write"),
+            "files.info", Set.of("files:read"));
 
     private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(30);
     private static final Duration MAX_PACING_WAIT = Duration.ofSeconds(5);
 
     private final Slack slack;
+    private final String botToken;
     private final MethodsClient methods;
     private final Clock clock;
     private final Map<String, Instant> blockedUntil = new ConcurrentHashMap<>();
@@ -63,6 +68,7 @@ final class SlackApi {
 
     SlackApi(Slack slack, String botToken, Clock clock) {
         this.slack = slack;
+        this.botToken = botToken;
         this.methods = slack.methods(botToken);
         this.clock = clock;
     }
@@ -125,6 +131,34 @@ final class SlackApi {
         call("files.completeUploadExternal", () -> methods.filesCompleteUploadExternal(r -> r
                 .files(List.of(FilesCompleteUploadExternalRequest.FileDetails.builder().id(fileId).title(title).build()))
                 .channelId(channel).initialComment(comment)));
+    }
+
+    /** What Slack knows of a file shared with the app (its name, type, size and where to download it). */
+    com.slack.api.model.File fileInfo(String fileId) {
+        return call("files.info", () -> methods.filesInfo(r -> r.file(fileId))).getFile();
+    }
+
+    /**
+     * The bytes of a file Slack keeps, downloaded with the bot token. The token goes only to Slack's own hosts (or
+     * the host of the configured Web API, for GovSlack, a proxy or tests): a download link elsewhere is refused.
+     */
+    InputStream download(String url) throws IOException {
+        HttpUrl target = HttpUrl.parse(url == null ? "" : url);
+        HttpUrl api = HttpUrl.parse(slack.getConfig().getMethodsEndpointUrlPrefix());
+        if (target == null || !(isSlackHost(target.host()) || (api != null && api.host().equals(target.host())))) {
+            throw new IOException("Slack gave a download link outside Slack");
+        }
+        Request request = new Request.Builder().url(target).header("Authorization", "Bearer " + botToken).get().build();
+        Response response = slack.getHttpClient().getOkHttpClient().newCall(request).execute();
+        if (!response.isSuccessful()) {
+            response.close();
+            throw new IOException("Slack answered the download with HTTP " + response.code());
+        }
+        return response.body().byteStream();
+    }
+
+    private static boolean isSlackHost(String host) {
+        return host.equals("slack.com") || host.endsWith(".slack.com") || host.endsWith(".slack-gov.com");
     }
 
     void openView(String triggerId, View view) {

@@ -6,6 +6,7 @@ import static io.masscast.core.model.CampaignState.UNSENT;
 
 import io.masscast.core.model.Actor;
 import io.masscast.core.model.Approval;
+import io.masscast.core.model.Attachment;
 import io.masscast.core.model.AuditEvent;
 import io.masscast.core.model.Binding;
 import io.masscast.core.model.Campaign;
@@ -75,6 +76,14 @@ public final class CampaignService {
     }
 
     public Composed compose(ChannelRef channel, Actor requester, CampaignDraft draft) {
+        return compose(channel, requester, draft, List.of());
+    }
+
+    /**
+     * Composes a campaign whose media include files uploaded from chat ({@code attachments}, already named in the
+     * draft's media by their upload references); they are stored with it, in the same transaction.
+     */
+    public Composed compose(ChannelRef channel, Actor requester, CampaignDraft draft, List<Attachment> attachments) {
         return ledger.inTransaction(stores -> {
             Binding binding = binding(stores, channel);
             Instant now = ledger.now();
@@ -86,6 +95,7 @@ public final class CampaignService {
                     Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
             stores.audit().append(new AuditEvent(campaign.id(), now, requester.userId(), "compose", Optional.empty(),
                     PENDING_APPROVAL, fingerprint, Optional.empty(), ""));
+            stores.attachments().add(campaign.id(), attachments, now);
             stores.outbox().enqueue(OutboxEntry.card(campaign, now));
             return new Composed(campaign, verdict.notes());
         });
@@ -93,6 +103,11 @@ public final class CampaignService {
 
     /** The requester changes a pending or scheduled campaign; earlier approvals no longer count. */
     public Composed edit(long campaignId, Actor actor, CampaignDraft draft) {
+        return edit(campaignId, actor, draft, List.of());
+    }
+
+    /** An edit that attaches more uploaded files ({@code attachments}, named in the draft's media). */
+    public Composed edit(long campaignId, Actor actor, CampaignDraft draft, List<Attachment> attachments) {
         return ledger.inTransaction(stores -> {
             Campaign campaign = CampaignLedger.load(stores, campaignId);
             CampaignLedger.require(CampaignAction.EDIT, campaign);
@@ -118,6 +133,7 @@ public final class CampaignService {
                     + "cancel " + campaign.humanId() + " to stop it.");
             Campaign saved = ledger.record(stores, campaign, after, CampaignAction.EDIT, actor.userId(),
                     "approvals cleared", note);
+            stores.attachments().add(campaign.id(), attachments, now);
             return new Composed(saved, verdict.notes());
         });
     }
@@ -307,8 +323,21 @@ public final class CampaignService {
         return ledger.inTransaction(stores -> stores.stats().find(campaignId));
     }
 
+    /** The files attached to the campaign from chat, in the order they were attached. */
+    public List<Attachment> attachments(long campaignId) {
+        return ledger.inTransaction(stores -> stores.attachments().forCampaign(campaignId));
+    }
+
     public List<Approval> approvals(Campaign campaign) {
         return ledger.inTransaction(stores -> stores.approvals().forCampaign(campaign.id(), campaign.fingerprint()));
+    }
+
+    /**
+     * Throws the {@link CampaignException.PolicyViolation} that composing (or, with {@code campaignId}, editing) the
+     * draft in {@code channel} would throw now, without storing anything: checked before files are uploaded for it.
+     */
+    public void checkDraft(ChannelRef channel, CampaignDraft draft, Optional<Long> campaignId) {
+        ledger.inTransaction(stores -> check(stores, draft, binding(stores, channel), ledger.now(), campaignId.orElse(0L)));
     }
 
     private SendPolicy.DraftVerdict check(Stores stores, CampaignDraft draft, Binding binding, Instant now, long self) {

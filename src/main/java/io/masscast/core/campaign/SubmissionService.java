@@ -6,9 +6,13 @@ import static io.masscast.core.model.CampaignState.SENDING;
 import static io.masscast.core.model.CampaignState.SENT;
 import static io.masscast.core.model.CampaignState.SUBMITTING;
 
+import io.masscast.core.model.Attachment;
 import io.masscast.core.model.AuditEvent;
 import io.masscast.core.model.Campaign;
 import io.masscast.core.model.CampaignState;
+import io.masscast.core.model.MassMessage;
+import io.masscast.core.model.MediaItem;
+import io.masscast.core.model.MessageContent;
 import io.masscast.core.model.MessageReceipt;
 import io.masscast.core.model.OutboxEntry;
 import io.masscast.core.model.SentMessageStats;
@@ -109,8 +113,23 @@ public final class SubmissionService {
             Campaign after = campaign.change()
                     .requestStartedAt(campaign.requestStartedAt().or(() -> Optional.of(now)))
                     .apply(now);
+            stores.attachments().markReferencesSpent(campaignId, now); // single-use: the next request carries vault ids
             return stores.campaigns().update(after).orElseThrow(ConcurrentChange::new);
         });
+    }
+
+    /**
+     * What a request for the campaign sends: its content and audience, with each file uploaded from chat named by
+     * its upload reference until a request carrying that may have reached OFAuth, and by its vault id after (a
+     * retry, Send again, the replace of an edit), since a reference works once.
+     */
+    public MassMessage messageFor(Campaign campaign) {
+        List<Attachment> attachments = ledger.inTransaction(stores -> stores.attachments().forCampaign(campaign.id()));
+        MessageContent content = campaign.content();
+        List<MediaItem> media = content.media().stream()
+                .map(item -> Attachment.named(item, attachments).map(Attachment::forRequest).orElse(item)).toList();
+        return new MassMessage(new MessageContent(content.text(), content.markdown(), content.lockedText(), media,
+                content.previewCount(), content.price()), campaign.audience(), campaign.scheduledAt());
     }
 
     /**

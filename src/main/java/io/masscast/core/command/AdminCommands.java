@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
 /** {@code bind} and {@code policy}: which creator a channel speaks for, and its rules. Changes are for admins. */
 public final class AdminCommands {
     static final List<String> POLICY_KEYS = List.of("approvals", "self_approval", "daily_cap", "min_gap", "quiet", "approvers",
-            "digest");
+            "digest", "remind_after");
     static final List<String> BIND_KEYS = List.of("connection", "creator", "zone", "approvers");
     private static final Pattern CONNECTION_ID = Pattern.compile("[A-Za-z0-9_-]{1," + TextRules.MAX_NAME_LENGTH + "}");
     private static final int MAX_APPROVERS = 50;
@@ -43,6 +43,9 @@ public final class AdminCommands {
     private static final Pattern TIME_OF_DAY = Pattern.compile("[0-9]{1,2}:[0-9]{2}");
     /** A gap longer than a week is a pause, not a rule. */
     private static final Duration MAX_GAP = Duration.ofDays(7);
+    /** Reminders: sooner than a few minutes would nag, later than a day would come after any send time that matters. */
+    private static final Duration MIN_REMIND_AFTER = Duration.ofMinutes(5);
+    private static final Duration MAX_REMIND_AFTER = Duration.ofHours(24);
     private static final Pattern DURATION = Pattern.compile("(\\d{1,4})\\s*(m|min|h)", Pattern.CASE_INSENSITIVE);
     /** Slack user {@code <@U1>}, Slack group {@code <!subteam^S1|@team>}, Discord role {@code <@&1>}, or {@code @name}. */
 
@@ -95,7 +98,7 @@ public final class AdminCommands {
         PolicyChange change = new PolicyChange(args, errors);
         if (!errors.isEmpty()) {
             return invalid(errors, "policy approvals=1-3 self_approval=yes|no daily_cap=N|off min_gap=2h|off quiet=23:00-08:00|off "
-                    + "digest=09:00|off approvers=ID,ID");
+                    + "digest=09:00|off remind_after=30m|off approvers=ID,ID");
         }
         Binding updated = bindings.update(invocation.actor(), invocation.channel(), change::apply);
         return Reply.privately("Policy updated.\n" + describe(updated));
@@ -109,6 +112,8 @@ public final class AdminCommands {
                 + " · minimum gap: " + (p.minGap().isZero() ? "none" : p.minGap().toMinutes() + " min")
                 + " · quiet hours: " + p.quietHours().map(q -> q + " " + binding.zone().getId()).orElse("none")
                 + " · daily digest: " + p.digestAt().map(at -> at + " " + binding.zone().getId()).orElse("off")
+                + " · approval reminders: " + p.remindAfter().map(after -> "after " + after.toMinutes() + " min waiting and "
+                        + after.toMinutes() + " min before the send time").orElse("off")
                 + "\nApprovers: " + (binding.approvers().isEmpty() ? "nobody yet (set approvers=...)"
                 : String.join(", ", binding.approvers().stream().sorted().map(Mention::of).toList()));
     }
@@ -122,6 +127,7 @@ public final class AdminCommands {
         private Optional<Optional<QuietHours>> quiet = Optional.empty();
         private Optional<Set<String>> approvers = Optional.empty();
         private Optional<Optional<LocalTime>> digestAt = Optional.empty();
+        private Optional<Optional<Duration>> remindAfter = Optional.empty();
 
         @SuppressWarnings("OptionalMapToOptional") // daily_cap=off is a present change to "no cap"
         PolicyChange(Map<String, FieldValue> args, List<FieldError> errors) {
@@ -139,13 +145,14 @@ public final class AdminCommands {
             value(args, "quiet").ifPresent(v -> quiet = quietHours(v, errors));
             Optional.ofNullable(args.get("approvers")).ifPresent(v -> approvers = Optional.of(approvers(v, errors)));
             value(args, "digest").ifPresent(v -> digestAt = digestTime(v, errors));
+            value(args, "remind_after").ifPresent(v -> remindAfter = reminderDelay(v, errors));
         }
 
         Binding apply(Binding binding) {
             BindingPolicy p = binding.policy();
             BindingPolicy changed = new BindingPolicy(approvals.orElse(p.requiredApprovals()),
                     selfApproval.orElse(p.selfApprovalAllowed()), dailyCap.orElse(p.dailyCap()), minGap.orElse(p.minGap()),
-                    quiet.orElse(p.quietHours()), digestAt.orElse(p.digestAt()));
+                    quiet.orElse(p.quietHours()), digestAt.orElse(p.digestAt()), remindAfter.orElse(p.remindAfter()));
             return binding.withPolicy(changed).withApprovers(approvers.orElse(binding.approvers()));
         }
 
@@ -181,16 +188,36 @@ public final class AdminCommands {
             if (isOff(value)) {
                 return Optional.of(Duration.ZERO);
             }
-            Matcher m = DURATION.matcher(value);
-            if (m.matches()) {
-                long n = Long.parseLong(m.group(1));
-                Duration gap = m.group(2).startsWith("h") ? Duration.ofHours(n) : Duration.ofMinutes(n);
-                if (gap.compareTo(MAX_GAP) <= 0) {
-                    return Optional.of(gap);
-                }
+            Optional<Duration> gap = duration(value).filter(d -> d.compareTo(MAX_GAP) <= 0);
+            if (gap.isPresent()) {
+                return gap;
             }
             errors.add(new FieldError("min_gap", Excerpt.of(value) + " is not a gap: write it like 90m or 2h (at most "
                     + MAX_GAP.toHours() + "h), or off."));
+            return Optional.empty();
+        }
+
+        /** {@code 90m}, {@code 2h}: minutes or hours. */
+        private static Optional<Duration> duration(String value) {
+            Matcher m = DURATION.matcher(value);
+            if (!m.matches()) {
+                return Optional.empty();
+            }
+            long n = Long.parseLong(m.group(1));
+            return Optional.of(m.group(2).startsWith("h") ? Duration.ofHours(n) : Duration.ofMinutes(n));
+        }
+
+        private static Optional<Optional<Duration>> reminderDelay(String value, List<FieldError> errors) {
+            if (isOff(value)) {
+                return Optional.of(Optional.empty());
+            }
+            Optional<Duration> after = duration(value)
+                    .filter(d -> d.compareTo(MIN_REMIND_AFTER) >= 0 && d.compareTo(MAX_REMIND_AFTER) <= 0);
+            if (after.isPresent()) {
+                return Optional.of(after);
+            }
+            errors.add(new FieldError("remind_after", Excerpt.of(value) + " is not a reminder delay: write it like 30m or 2h ("
+                    + MIN_REMIND_AFTER.toMinutes() + "m to " + MAX_REMIND_AFTER.toHours() + "h), or off for no reminders."));
             return Optional.empty();
         }
 

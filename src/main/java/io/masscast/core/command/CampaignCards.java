@@ -7,6 +7,7 @@ import static io.masscast.core.command.CardAction.Style.PRIMARY;
 import io.masscast.core.campaign.BuyerNote;
 import io.masscast.core.campaign.Fingerprint;
 import io.masscast.core.campaign.Mention;
+import io.masscast.core.model.Attachment;
 import io.masscast.core.model.Audience;
 import io.masscast.core.model.Campaign;
 import io.masscast.core.model.CampaignState;
@@ -14,6 +15,7 @@ import io.masscast.core.model.CampaignStats;
 import io.masscast.core.model.FanList;
 import io.masscast.core.model.MessageContent;
 import io.masscast.core.model.StatsFigures;
+import io.masscast.core.policy.MediaLimits;
 import io.masscast.core.text.Markup;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -54,7 +56,7 @@ public final class CampaignCards {
         List<Card.Field> fields = new ArrayList<>();
         fields.add(new Card.Field(CREATOR, Markup.literal(view.binding().creatorName())));
         fields.add(new Card.Field(PRICE, price(c.content())));
-        fields.add(new Card.Field(MEDIA, media(c.content())));
+        fields.add(new Card.Field(MEDIA, media(c.content(), view.attachments())));
         fields.add(new Card.Field(AUDIENCE, audience(c.audience(), view)));
         fields.add(new Card.Field(RECIPIENTS, recipients(c.audience(), view)));
         fields.add(new Card.Field(SEND_TIME, c.scheduledAt()
@@ -122,7 +124,8 @@ public final class CampaignCards {
         return content.lockedText() ? price + ", text locked" : price;
     }
 
-    private static String media(MessageContent content) {
+    /** Each item as it was given; a file attached from chat as its name, type and size ({@code set.jpg, JPEG image, 2.4 MB}). */
+    private static String media(MessageContent content, List<Attachment> attachments) {
         int media = content.media().size();
         if (media == 0) {
             return "none";
@@ -130,7 +133,10 @@ public final class CampaignCards {
         String previews = content.previewCount() == 0 ? "no free preview"
                 : content.previewCount() + " free preview" + (content.previewCount() == 1 ? "" : "s");
         return media + " item" + (media == 1 ? "" : "s") + " (" + previews + "): "
-                + String.join(", ", content.media().stream().map(Object::toString).toList());
+                + String.join(", ", content.media().stream().map(item -> Attachment.named(item, attachments)
+                        .map(a -> Markup.literal(a.fileName()) + " (" + MediaLimits.label(a.contentType()) + ", "
+                                + MediaLimits.size(a.size()) + ")")
+                        .orElse(item.toString())).toList());
     }
 
     private static String audience(Audience audience, CampaignView view) {

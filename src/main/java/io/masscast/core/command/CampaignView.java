@@ -1,6 +1,7 @@
 package io.masscast.core.command;
 
 import io.masscast.core.model.Approval;
+import io.masscast.core.model.Attachment;
 import io.masscast.core.model.AuditEvent;
 import io.masscast.core.model.Binding;
 import io.masscast.core.model.Campaign;
@@ -11,7 +12,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Everything a campaign card shows (with its results once OFAuth reports them), gathered so rendering stays a pure function. */
+/**
+ * Everything a campaign card shows (with its results once OFAuth reports them, and the files attached from chat),
+ * gathered so rendering stays a pure function.
+ */
 public record CampaignView(
         Campaign campaign,
         Binding binding,
@@ -19,6 +23,7 @@ public record CampaignView(
         List<AuditEvent> history,
         List<FanList> lists,
         Optional<CampaignStats> stats,
+        List<Attachment> attachments,
         Instant now) {
 
     public CampaignView {
@@ -28,7 +33,14 @@ public record CampaignView(
         history = List.copyOf(history);
         lists = List.copyOf(lists);
         Objects.requireNonNull(stats, "stats");
+        attachments = List.copyOf(attachments);
         Objects.requireNonNull(now, "now");
+    }
+
+    /** A campaign without files attached from chat. */
+    public CampaignView(Campaign campaign, Binding binding, List<Approval> approvals, List<AuditEvent> history,
+                        List<FanList> lists, Optional<CampaignStats> stats, Instant now) {
+        this(campaign, binding, approvals, history, lists, stats, List.of(), now);
     }
 
     public Optional<FanList> list(String id) {

@@ -30,7 +30,8 @@ public final class CampaignViews {
     public CampaignView of(Campaign campaign) {
         Binding binding = bindings.require(campaign.channel());
         return new CampaignView(campaign, binding, campaigns.approvals(campaign), campaigns.history(campaign.id()),
-                listsOf(campaign.connectionId()), campaigns.stats(campaign.id()), clock.instant());
+                listsOf(campaign.connectionId()), campaigns.stats(campaign.id()), campaigns.attachments(campaign.id()),
+                clock.instant());
     }
 
     private List<FanList> listsOf(String connectionId) {

@@ -40,7 +40,7 @@ public final class CommandCatalog {
                             APPROVERS,
                             CommandParam.named("creator", CommandParam.Kind.TEXT, "The creator's name on cards (default: OFAuth's)."))),
             new CommandSpec("policy", "policy [approvals=1-3 self_approval=yes|no daily_cap=N|off min_gap=2h|off "
-                    + "quiet=23:00-08:00|off digest=09:00|off approvers=ID,ID]", "show or change this channel's rules (changes: admins)", List.of(
+                    + "quiet=23:00-08:00|off digest=09:00|off remind_after=30m|off approvers=ID,ID]", "show or change this channel's rules (changes: admins)", List.of(
                             CommandParam.number("approvals", CommandParam.Kind.WHOLE, "How many approvers must agree.", 1,
                                     BindingPolicy.MAX_REQUIRED_APPROVALS),
                             CommandParam.named("self_approval", CommandParam.Kind.FLAG, "May requesters approve their own campaigns?"),
@@ -50,10 +50,14 @@ public final class CommandCatalog {
                                     "No sends then, like 23:00-08:00 (creator's zone), or off."),
                             CommandParam.named("digest", CommandParam.Kind.TEXT,
                                     "When the daily digest is posted, like 09:00 (creator's zone), or off."),
+                            CommandParam.named("remind_after", CommandParam.Kind.TEXT,
+                                    "Remind approvers after a campaign waited this long, like 30m, or off."),
                             APPROVERS)),
             new CommandSpec("digest", DigestCommands.USAGE, "post the results digest with its chart in this channel now",
                     List.of(CommandParam.optionalPositional("period", CommandParam.Kind.TEXT,
                             "24h, or 1d to 14d; empty: the last 24 hours and the last 7 days."))),
+            new CommandSpec("best-time", "best-time", "post the hours of the week that sold best, with a heat map",
+                    List.of()),
             new CommandSpec("help", "help", "this list", List.of()));
 
     private CommandCatalog() {

@@ -31,7 +31,9 @@ public record CommandParam(String name, Kind kind, boolean required, boolean pos
         /** A time zone ({@code Europe/Berlin}). */
         ZONE,
         /** People or groups, as mentions or ids. */
-        PEOPLE
+        PEOPLE,
+        /** Files attached to the command (a platform's attachment options). */
+        FILES
     }
 
     public CommandParam {
@@ -74,6 +76,7 @@ public record CommandParam(String name, Kind kind, boolean required, boolean pos
             case SEND_TIME -> named(field.key(), Kind.TEXT, "In the creator's time zone: " + field.typing() + ". Empty: on approval.");
             case TEXT -> named(field.key(), Kind.TEXT, field.hint());
             case FAN_IDS, MEDIA -> named(field.key(), Kind.ITEMS, field.hint() + " " + capital(field.typing()) + ".");
+            case FILES -> named(field.key(), Kind.FILES, field.hint());
             default -> named(field.key(), Kind.TEXT, field.hint() + " " + capital(field.typing()) + ".");
         };
     }

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,7 +85,7 @@ public final class CommandRouter {
     private final ReadCommands reads;
 
     public CommandRouter(ComposeCommands compose, DecisionCommands decisions, ReadCommands reads, AdminCommands admin,
-                         DigestCommands digests) {
+                         DigestCommands digests, BestTimeCommands bestTimes) {
         this.compose = compose;
         this.decisions = decisions;
         this.reads = reads;
@@ -103,6 +104,7 @@ public final class CommandRouter {
         handlers.put("bind", admin::bind);
         handlers.put("policy", admin::policy);
         handlers.put("digest", digests::digest);
+        handlers.put("best-time", bestTimes::bestTime);
         handlers.put("help", invocation -> help());
         for (CommandSpec spec : CommandCatalog.ALL) {
             commands.put(spec.name(), new Spec(spec, args(spec), Objects.requireNonNull(handlers.get(spec.name()), spec.name())));
@@ -153,6 +155,15 @@ public final class CommandRouter {
 
     /** Runs one command line, e.g. {@code approve MC-3} (with or without a leading {@code /masscast}). */
     public Reply handle(ChannelRef channel, Actor actor, String line) {
+        return handle(channel, actor, line, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #handle(ChannelRef, Actor, String)}, with the line's {@code key=value} arguments turned into typed
+     * values by the adapter first ({@code typed}): the terminal reads {@code files=PATH} into the files it names.
+     * What {@code typed} throws reaches the caller unchanged.
+     */
+    public Reply handle(ChannelRef channel, Actor actor, String line, UnaryOperator<Map<String, FieldValue>> typed) {
         if (line != null && line.length() > MAX_LINE_LENGTH) {
             return Reply.privately(tooLong(line));
         }
@@ -172,8 +183,8 @@ public final class CommandRouter {
         if (problem.isPresent()) {
             return Reply.privately(problem.get() + "\nUsage: /masscast " + spec.usage());
         }
-        return guarded(() -> spec.handler().run(new Invocation(channel, actor, parsed.positional(),
-                new LinkedHashMap<String, FieldValue>(parsed.named()), rest)));
+        Map<String, FieldValue> named = typed.apply(new LinkedHashMap<String, FieldValue>(parsed.named()));
+        return guarded(() -> spec.handler().run(new Invocation(channel, actor, parsed.positional(), named, rest)));
     }
 
     /**

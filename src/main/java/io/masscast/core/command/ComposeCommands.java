@@ -1,18 +1,30 @@
 package io.masscast.core.command;
 
+import io.masscast.core.besttime.BestTimeService;
 import io.masscast.core.campaign.BindingService;
 import io.masscast.core.campaign.CampaignAction;
 import io.masscast.core.campaign.CampaignException;
 import io.masscast.core.campaign.CampaignService;
+import io.masscast.core.campaign.MediaUploadService;
+import io.masscast.core.model.Attachment;
 import io.masscast.core.model.Actor;
 import io.masscast.core.model.Binding;
 import io.masscast.core.model.Campaign;
 import io.masscast.core.model.CampaignDraft;
 import io.masscast.core.model.ChannelRef;
+import io.masscast.core.model.ChatFile;
+import io.masscast.core.model.MediaItem;
+import io.masscast.core.model.MessageContent;
+import io.masscast.core.policy.FieldError;
+import io.masscast.core.policy.MediaLimits;
+import io.masscast.core.policy.Fields;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /** {@code new} and {@code edit}: from {@code key=value} arguments, typed options or a submitted form. */
 public final class ComposeCommands {
@@ -20,18 +32,23 @@ public final class ComposeCommands {
     private final BindingService bindings;
     private final FanListCache lists;
     private final DraftParser parser;
+    private final BestTimeService bestTimes;
+    private final MediaUploadService uploads;
 
-    public ComposeCommands(CampaignService campaigns, BindingService bindings, FanListCache lists, Clock clock) {
+    public ComposeCommands(CampaignService campaigns, BindingService bindings, FanListCache lists, BestTimeService bestTimes,
+                           MediaUploadService uploads, Clock clock) {
         this.campaigns = campaigns;
         this.bindings = bindings;
         this.lists = lists;
+        this.bestTimes = bestTimes;
+        this.uploads = uploads;
         this.parser = new DraftParser(clock);
     }
 
     Reply compose(CommandRouter.Invocation invocation) {
         Binding binding = bindings.require(invocation.channel());
         if (invocation.named().isEmpty()) {
-            return new Reply.Form(newForm(binding, Map.of()));
+            return new Reply.Form(withBestTime(newForm(binding, Map.of()), binding));
         }
         return submit(invocation.channel(), invocation.actor(), Optional.empty(), invocation.named());
     }
@@ -55,7 +72,7 @@ public final class ComposeCommands {
             throw new CampaignException.NotPermitted("Only the requester can edit " + campaign.humanId() + ".");
         }
         Binding binding = bindings.require(campaign.channel());
-        return new Reply.Form(editForm(campaign, binding, Map.of()));
+        return new Reply.Form(withBestTime(editForm(campaign, binding, Map.of()), binding));
     }
 
     /**
@@ -64,23 +81,65 @@ public final class ComposeCommands {
      */
     Reply submit(ChannelRef channel, Actor actor, Optional<Long> campaignId, Map<String, ? extends FieldValue> submitted) {
         Optional<Campaign> existing = campaignId.map(id -> CampaignRefs.inWorkspace(campaigns, channel, id));
-        Binding binding = bindings.require(existing.map(Campaign::channel).orElse(channel));
+        ChannelRef home = existing.map(Campaign::channel).orElse(channel);
+        Binding binding = bindings.require(home);
         CampaignDraft base = existing.map(FormValues::draftOf).orElse(DraftParser.empty());
         Map<String, FieldValue> values = existing.isPresent() ? changed(submitted, FormValues.of(base, binding.zone()), binding)
                 : new LinkedHashMap<>(submitted);
         FormSpec again = existing.map(c -> editForm(c, binding, submitted)).orElse(newForm(binding, submitted));
+        List<FieldError> errors = new ArrayList<>();
+        List<ChatFile> files = files(values.remove(Fields.FILES), errors);
         DraftParser.Result parsed = parser.parse(values, base, binding, () -> lists.lists(binding.connectionId()));
-        if (parsed.draft().isEmpty()) {
-            return new Reply.Errors(parsed.errors(), again);
+        if (parsed.draft().isEmpty() || !errors.isEmpty()) {
+            errors.addAll(0, parsed.errors());
+            return new Reply.Errors(errors, again);
         }
         try {
+            CampaignDraft draft = parsed.draft().get();
+            List<Attachment> attachments = List.of();
+            if (!files.isEmpty()) {
+                // the policy is asked before anything is uploaded, with stand-ins for the files
+                campaigns.checkDraft(home, withMedia(draft, IntStream.rangeClosed(1, files.size())
+                        .mapToObj(i -> new MediaItem(MediaItem.Kind.UPLOAD, "upload:attached-file-" + i)).toList()), campaignId);
+                attachments = uploads.upload(binding.connectionId(), files);
+                draft = withMedia(draft, attachments.stream().map(a -> new MediaItem(MediaItem.Kind.UPLOAD, a.uploadRef())).toList());
+            }
             CampaignService.Composed composed = existing.isPresent()
-                    ? campaigns.edit(existing.get().id(), actor, parsed.draft().get())
-                    : campaigns.compose(channel, actor, parsed.draft().get());
+                    ? campaigns.edit(existing.get().id(), actor, draft, attachments)
+                    : campaigns.compose(channel, actor, draft, attachments);
             return Reply.privately(confirmation(composed, existing.isPresent()));
         } catch (CampaignException.PolicyViolation violation) {
             return new Reply.Errors(violation.errors(), again);
+        } catch (MediaUploadService.UploadFailed failed) {
+            return new Reply.Errors(List.of(failed.error()), again);
         }
+    }
+
+    /**
+     * The files attached, their types made plain, or nothing. Files come attached by the chat platform (or read
+     * from the terminal's computer by the terminal): text typed as {@code files} names nothing masscast may open.
+     */
+    private static List<ChatFile> files(FieldValue value, List<FieldError> errors) {
+        if (value instanceof FieldValue.Files attached) {
+            List<ChatFile> files = attached.files().stream().map(MediaLimits::normalized).toList();
+            errors.addAll(MediaLimits.problems(files));
+            return files;
+        }
+        if (value != null && !value.text().isBlank()) {
+            errors.add(new FieldError(Fields.FILES, "files takes files attached in the chat, not typed text: attach them in"
+                    + " the form (Slack), as the file options of /masscast new (Discord), or in the terminal as"
+                    + " files=PATH,PATH. Vault ids and links go under media."));
+        }
+        return List.of();
+    }
+
+    /** The draft with {@code more} media after its own. */
+    private static CampaignDraft withMedia(CampaignDraft draft, List<MediaItem> more) {
+        MessageContent c = draft.content();
+        List<MediaItem> media = new ArrayList<>(c.media());
+        media.addAll(more);
+        return new CampaignDraft(new MessageContent(c.text(), c.markdown(), c.lockedText(), media, c.previewCount(), c.price()),
+                draft.audience(), draft.sendAt());
     }
 
     private String confirmation(CampaignService.Composed composed, boolean edited) {
@@ -104,6 +163,11 @@ public final class ComposeCommands {
             }
         });
         return changed;
+    }
+
+    /** A form to open, whose send time names the best hour coming up from the creator's history. */
+    private FormSpec withBestTime(FormSpec form, Binding binding) {
+        return form.withNote(Fields.AT, bestTimes.formHint(binding));
     }
 
     /** The new-campaign form: an empty draft's defaults, overlaid with what was given. */

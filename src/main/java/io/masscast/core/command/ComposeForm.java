@@ -1,6 +1,7 @@
 package io.masscast.core.command;
 
 import io.masscast.core.policy.Fields;
+import io.masscast.core.policy.MediaLimits;
 import io.masscast.core.policy.SendPolicy;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -26,6 +27,10 @@ public final class ComposeForm {
                     "a day like 2026-01-31", FormField.Kind.DAY, false, 10),
             new FormField(Fields.MEDIA, "Media", "Vault media, upload:… references or https:// links.",
                     "vault ids, upload:… references or https:// links, separated by commas", FormField.Kind.MEDIA, false, LINE),
+            new FormField(Fields.FILES, "Attach files", "Photos, GIFs, videos or audio from your device, uploaded to the "
+                    + "creator's vault when you submit and added after the media above (up to " + MediaLimits.MAX_FILE_MB
+                    + " MB each).", "paths of files on this computer, separated by commas",
+                    FormField.Kind.FILES, false, LINE),
             new FormField(Fields.PREVIEW, "Free preview items", "How many of the first media items fans see before paying.",
                     "a whole number, 0 for none", FormField.Kind.COUNT, false, 4),
             new FormField(Fields.PRICE, "PPV price (USD)", "0 sends it free; a PPV costs " + SendPolicy.MIN_PRICE.toPlainString()

@@ -1,8 +1,10 @@
 package io.masscast.core.command;
 
+import io.masscast.core.model.ChatFile;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -12,7 +14,7 @@ import java.util.Objects;
  * to be read again.
  */
 public sealed interface FieldValue permits RawValue, FieldValue.Flag, FieldValue.Amount, FieldValue.Count,
-        FieldValue.Moment, FieldValue.Day {
+        FieldValue.Moment, FieldValue.Day, FieldValue.Files {
 
     /** The value as one string (items joined by commas, yes/no, the number, the day), for scalar keys and echoes. */
     String text();
@@ -66,6 +68,19 @@ public sealed interface FieldValue permits RawValue, FieldValue.Flag, FieldValue
         @Override
         public String text() {
             return value.toString();
+        }
+    }
+
+    /** Files attached in chat (a form's file input, a command's attachments), not yet read. */
+    record Files(List<ChatFile> files) implements FieldValue {
+        public Files {
+            files = List.copyOf(files);
+        }
+
+        /** Their names, separated by commas. */
+        @Override
+        public String text() {
+            return String.join(", ", files.stream().map(ChatFile::name).toList());
         }
     }
 }

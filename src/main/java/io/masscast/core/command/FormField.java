@@ -21,6 +21,8 @@ public record FormField(String key, String label, String hint, String typing, Ki
         DAY,
         /** Vault media ids, upload references or links (choices: {@link FormOptions#recentMedia}). */
         MEDIA,
+        /** Files attached in chat, uploaded when the form is submitted. */
+        FILES,
         /** A whole number, 0 or more. */
         COUNT,
         /** An amount of US dollars, 0 or more. */

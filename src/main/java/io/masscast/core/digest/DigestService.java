@@ -169,7 +169,7 @@ public final class DigestService {
         Campaign best = null;
         BigDecimal bestRevenue = BigDecimal.ZERO;
         for (Campaign campaign : sent) {
-            StatsFigures f = figuresAt(series.getOrDefault(campaign.id(), List.of()), at);
+            StatsFigures f = StatsSnapshot.figuresAt(series.getOrDefault(campaign.id(), List.of()), at);
             messages += f.sent();
             viewed += f.viewed();
             bought += f.purchased();
@@ -219,7 +219,7 @@ public final class DigestService {
                 Instant start = day.atStartOfDay(zone).toInstant();
                 Instant next = day.plusDays(1).atStartOfDay(zone).toInstant();
                 Instant end = next.isAfter(at) ? at : next;
-                return figuresAt(snapshots, end).revenue().subtract(figuresAt(snapshots, start).revenue());
+                return StatsSnapshot.figuresAt(snapshots, end).revenue().subtract(StatsSnapshot.figuresAt(snapshots, start).revenue());
             }).toList();
             BigDecimal total = amounts.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
             if (total.signum() > 0) {
@@ -244,17 +244,5 @@ public final class DigestService {
         }
         String title = binding.creatorName() + " · revenue per day, last " + CHART_DAYS + " days (" + zone.getId() + ")";
         return new RevenueChart(title, CURRENCY, CURRENCY_SYMBOL, days, lines);
-    }
-
-    /** A campaign's figures at {@code at}: its latest snapshot taken by then, or nothing before its first. */
-    private static StatsFigures figuresAt(List<StatsSnapshot> snapshots, Instant at) {
-        StatsFigures figures = StatsFigures.NONE;
-        for (StatsSnapshot snapshot : snapshots) {
-            if (snapshot.at().isAfter(at)) {
-                break;
-            }
-            figures = snapshot.figures();
-        }
-        return figures;
     }
 }

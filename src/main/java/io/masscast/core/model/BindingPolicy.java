@@ -8,8 +8,10 @@ import java.util.Optional;
 
 /**
  * A channel's rules: how many distinct approvers a campaign needs, whether requesters may approve
- * their own campaigns, optional limits on sending (daily cap, minimum gap, quiet hours), and when the
- * daily digest is posted (local time in the binding's zone; empty: no daily digest).
+ * their own campaigns, optional limits on sending (daily cap, minimum gap, quiet hours), when the
+ * daily digest is posted (local time in the binding's zone; empty: no daily digest), and when approvers are
+ * reminded of a campaign still waiting for them (that long after it was composed or edited, and that long before
+ * its send time; empty: never).
  */
 public record BindingPolicy(
         int requiredApprovals,
@@ -17,10 +19,12 @@ public record BindingPolicy(
         Optional<Integer> dailyCap,
         Duration minGap,
         Optional<QuietHours> quietHours,
-        Optional<LocalTime> digestAt) {
+        Optional<LocalTime> digestAt,
+        Optional<Duration> remindAfter) {
 
     public static final int MAX_REQUIRED_APPROVALS = 3;
     public static final LocalTime DEFAULT_DIGEST_AT = LocalTime.of(9, 0);
+    public static final Duration DEFAULT_REMIND_AFTER = Duration.ofMinutes(30);
 
     public BindingPolicy {
         if (requiredApprovals < 1 || requiredApprovals > MAX_REQUIRED_APPROVALS) {
@@ -36,20 +40,33 @@ public record BindingPolicy(
         }
         Objects.requireNonNull(quietHours, "quietHours");
         digestAt = Objects.requireNonNull(digestAt, "digestAt").map(at -> at.truncatedTo(ChronoUnit.MINUTES));
+        Objects.requireNonNull(remindAfter, "remindAfter").filter(after -> after.isNegative() || after.isZero()).ifPresent(after -> {
+            throw new IllegalArgumentException("a reminder comes a positive time after: " + after);
+        });
     }
 
-    /** With the daily digest at its default time. */
+    /** With reminders at their default, 30 minutes. */
+    public BindingPolicy(int requiredApprovals, boolean selfApprovalAllowed, Optional<Integer> dailyCap, Duration minGap,
+                         Optional<QuietHours> quietHours, Optional<LocalTime> digestAt) {
+        this(requiredApprovals, selfApprovalAllowed, dailyCap, minGap, quietHours, digestAt, Optional.of(DEFAULT_REMIND_AFTER));
+    }
+
+    /** With the daily digest and reminders at their defaults. */
     public BindingPolicy(int requiredApprovals, boolean selfApprovalAllowed, Optional<Integer> dailyCap, Duration minGap,
                          Optional<QuietHours> quietHours) {
         this(requiredApprovals, selfApprovalAllowed, dailyCap, minGap, quietHours, Optional.of(DEFAULT_DIGEST_AT));
     }
 
-    /** One approver, no self-approval, no sending limits, the digest at 09:00. */
+    /** One approver, no self-approval, no sending limits, the digest at 09:00, reminders after 30 minutes. */
     public static BindingPolicy defaults() {
         return new BindingPolicy(1, false, Optional.empty(), Duration.ZERO, Optional.empty());
     }
 
     public BindingPolicy withDigestAt(Optional<LocalTime> at) {
-        return new BindingPolicy(requiredApprovals, selfApprovalAllowed, dailyCap, minGap, quietHours, at);
+        return new BindingPolicy(requiredApprovals, selfApprovalAllowed, dailyCap, minGap, quietHours, at, remindAfter);
+    }
+
+    public BindingPolicy withRemindAfter(Optional<Duration> after) {
+        return new BindingPolicy(requiredApprovals, selfApprovalAllowed, dailyCap, minGap, quietHours, digestAt, after);
     }
 }

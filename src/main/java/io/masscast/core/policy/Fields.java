@@ -10,6 +10,8 @@ public final class Fields {
     public static final String USERS = "users";
     public static final String SUBSCRIBED_AFTER = "subscribed_after";
     public static final String MEDIA = "media";
+    /** Files attached in chat, uploaded to OFAuth and added to the media. */
+    public static final String FILES = "files";
     public static final String PREVIEW = "preview";
     public static final String PRICE = "price";
     public static final String LOCKED = "locked";
@@ -18,7 +20,7 @@ public final class Fields {
 
     /** In the order a form asks for them. */
     public static final List<String> ALL =
-            List.of(TEXT, LISTS, EXCLUDE, USERS, SUBSCRIBED_AFTER, MEDIA, PREVIEW, PRICE, LOCKED, MARKDOWN, AT);
+            List.of(TEXT, LISTS, EXCLUDE, USERS, SUBSCRIBED_AFTER, MEDIA, FILES, PREVIEW, PRICE, LOCKED, MARKDOWN, AT);
 
     private Fields() {
     }

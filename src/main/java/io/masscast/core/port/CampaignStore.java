@@ -53,6 +53,9 @@ public interface CampaignStore {
     /** A channel's campaigns that went out in (from, until] ({@link Campaign#sentAt()}), oldest first. */
     List<Campaign> sentInChannel(ChannelRef channel, Instant from, Instant until);
 
+    /** A connection's campaigns (in every channel bound to it) that went out in (from, until], oldest first. */
+    List<Campaign> sentForConnection(String connectionId, Instant from, Instant until);
+
     /**
      * Campaigns of a connection in a committed state (approved or later, not cancelled or failed) whose
      * send time ({@link Campaign#sendTime()}) lies in [from, to).

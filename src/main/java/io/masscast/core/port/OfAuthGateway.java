@@ -14,6 +14,8 @@ import io.masscast.core.model.Page;
 import io.masscast.core.model.SentMessageStats;
 import io.masscast.core.model.SentWindow;
 import io.masscast.core.model.SubscriptionCounts;
+import io.masscast.core.model.UploadPlan;
+import io.masscast.core.model.UploadedMedia;
 import io.masscast.core.model.VaultMedia;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,6 +63,18 @@ public interface OfAuthGateway {
     SubscriptionCounts subscriptionCounts(String connectionId, CallPriority priority);
 
     Page<VaultMedia> vaultMedia(String connectionId, int limit, long offset, CallPriority priority);
+
+    /** Starts an upload of {@code size} bytes ({@code POST /uploads/init}); OFAuth says in how many parts. */
+    UploadPlan initUpload(String connectionId, String fileName, long size, String contentType);
+
+    /** The whole file in one PUT, for a one-part plan; this finishes the upload. Not repeated once it may have arrived. */
+    UploadedMedia uploadWhole(String connectionId, String mediaUploadId, String contentType, byte[] bytes);
+
+    /** One part (1-based) of a multipart plan; safe to repeat. */
+    void uploadPart(String connectionId, String mediaUploadId, int partNumber, String contentType, byte[] bytes);
+
+    /** Finishes a multipart upload once every part is there. Not repeated once it may have arrived. */
+    UploadedMedia completeUpload(String connectionId, String mediaUploadId);
 
     AccountInfo whoami();
 

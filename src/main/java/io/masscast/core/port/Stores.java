@@ -21,4 +21,8 @@ public interface Stores {
     ConnectionStore connections();
 
     DigestStore digests();
+
+    ReminderStore reminders();
+
+    AttachmentStore attachments();
 }

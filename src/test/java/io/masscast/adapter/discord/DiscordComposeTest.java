@@ -65,7 +65,8 @@ class DiscordComposeTest {
         assertThat(options(lists)).containsExactly("VIP · 1,234 fans · 1187345", "Whales · 56 fans · 1187346",
                 "Churned · 310 fans · 1187347");
         assertThat(child(components, 3).getString("value")).isEqualTo("0");
-        assertThat(components.getObject(4).getString("description")).contains("Empty: as soon as it is approved");
+        assertThat(components.getObject(4).getString("description"))
+                .isEqualTo("Too few past PPV campaigns to suggest a time yet. Empty: on approval.");
     }
 
     @Test

@@ -22,6 +22,7 @@ import java.util.function.Predicate;
 import net.dv8tion.jda.api.components.Component;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.Role;
 import net.dv8tion.jda.api.entities.User;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
@@ -115,7 +116,7 @@ final class DiscordEvents {
 
     // ---- events
 
-    /** {@code /masscast sub} with options: String, Long (INTEGER), Double (NUMBER) or Boolean values. */
+    /** {@code /masscast sub} with options: String, Long (INTEGER), Double (NUMBER), Boolean or Message.Attachment values. */
     SlashCommandInteractionEvent slash(Member member, String sub, Map<String, Object> options) {
         SlashCommandInteractionEvent event = mock(SlashCommandInteractionEvent.class);
         String id = interaction(event, member, "slash");
@@ -301,6 +302,9 @@ final class DiscordEvents {
         } else if (value instanceof Boolean flag) {
             when(option.getType()).thenReturn(OptionType.BOOLEAN);
             when(option.getAsBoolean()).thenReturn(flag);
+        } else if (value instanceof Message.Attachment file) {
+            when(option.getType()).thenReturn(OptionType.ATTACHMENT);
+            when(option.getAsAttachment()).thenReturn(file);
         } else {
             when(option.getType()).thenReturn(OptionType.STRING);
             when(option.getAsString()).thenReturn(value.toString());

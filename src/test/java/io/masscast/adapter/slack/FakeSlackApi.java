@@ -75,12 +75,19 @@ final class FakeSlackApi implements AutoCloseable {
     private final AtomicInteger nextResponseUrl = new AtomicInteger(1);
     private volatile String socketModeUrl = "ws://127.0.0.1:1/";
     private final Map<String, List<String>> userGroups = new ConcurrentHashMap<>();
+    private final Map<String, SharedFile> files = new ConcurrentHashMap<>();
+    private final Deque<Call> downloads = new ConcurrentLinkedDeque<>();
+
+    /** A file someone shared with the app: {@code files.info} describes it, {@code /files/<id>} serves it to the bot. */
+    private record SharedFile(String name, String mimetype, byte[] bytes) {
+    }
 
     FakeSlackApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/api/", this::api);
         server.createContext("/respond/", this::respond);
         server.createContext("/upload/", this::upload);
+        server.createContext("/files/", this::download);
         server.setExecutor(threads);
         server.start();
     }
@@ -98,6 +105,16 @@ final class FakeSlackApi implements AutoCloseable {
     /** {@code usergroups.users.list} answers these members for {@code groupId} (unknown groups: no_such_subteam). */
     void userGroup(String groupId, String... members) {
         userGroups.put(groupId, List.of(members));
+    }
+
+    /** A file attached in a form: {@code files.info} knows it, and its download link serves {@code bytes} with a bot token. */
+    void sharedFile(String fileId, String name, String mimetype, byte[] bytes) {
+        files.put(fileId, new SharedFile(name, mimetype, bytes));
+    }
+
+    /** The downloads of shared files, each with the path and the token that came with it. */
+    List<Call> downloads() {
+        return List.copyOf(downloads);
     }
 
     /** {@code listener} hears of every call from now on, as it arrives (before it is answered). */
@@ -186,6 +203,12 @@ final class FakeSlackApi implements AutoCloseable {
                         + server.getAddress().getPort() + "/upload/" + fileId + "\"}";
             }
             case "files.completeUploadExternal" -> "{\"ok\":true,\"files\":" + params.get("files") + "}";
+            case "files.info" -> Optional.ofNullable(files.get(params.get("file"))).map(file -> {
+                String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/files/" + params.get("file");
+                return "{\"ok\":true,\"file\":{\"id\":\"" + params.get("file") + "\",\"name\":\"" + file.name()
+                        + "\",\"mimetype\":\"" + file.mimetype() + "\",\"size\":" + file.bytes().length
+                        + ",\"url_private\":\"" + url + "\",\"url_private_download\":\"" + url + "/download\"}}";
+            }).orElse("{\"ok\":false,\"error\":\"file_not_found\"}");
             default -> "{\"ok\":false,\"error\":\"unknown_method\"}";
         };
     }
@@ -206,6 +229,24 @@ final class FakeSlackApi implements AutoCloseable {
         }
         uploads.add(new Upload(fileId, bytes, token));
         send(exchange, 200, "OK - " + bytes.length);
+    }
+
+    /** Slack serves a file only with a token of the workspace: the bot's. */
+    private void download(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        Optional<String> token = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization"))
+                .map(header -> header.replaceFirst("^Bearer ", ""));
+        downloads.add(new Call("download", Map.of("path", path), token, System.nanoTime()));
+        SharedFile file = files.get(path.substring("/files/".length()).replaceFirst("/download$", ""));
+        if (file == null || !token.equals(Optional.of(SlackTestBed.BOT_TOKEN))) {
+            send(exchange, file == null ? 404 : 403, "{}");
+            return;
+        }
+        exchange.getResponseHeaders().add("Content-Type", file.mimetype());
+        exchange.sendResponseHeaders(200, file.bytes().length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(file.bytes());
+        }
     }
 
     private void respond(HttpExchange exchange) throws IOException {

@@ -70,7 +70,7 @@ class SlackComposeAndApproveTest {
         assertThat(view.get("callback_id").getAsString()).isEqualTo(ComposeModal.CALLBACK_ID);
         assertThat(view.getAsJsonObject("title").get("text").getAsString()).isEqualTo("New mass message");
         assertThat(BlockKitJson.inputs(view).keySet()).containsExactly(Fields.TEXT, Fields.LISTS, Fields.EXCLUDE,
-                Fields.USERS, Fields.SUBSCRIBED_AFTER, ComposeModal.MEDIA_VAULT, Fields.MEDIA, Fields.PREVIEW, Fields.PRICE,
+                Fields.USERS, Fields.SUBSCRIBED_AFTER, ComposeModal.MEDIA_VAULT, Fields.MEDIA, Fields.FILES, Fields.PREVIEW, Fields.PRICE,
                 Fields.LOCKED, Fields.MARKDOWN, Fields.AT);
         assertThat(type(view, Fields.TEXT)).isEqualTo("plain_text_input");
         assertThat(BlockKitJson.element(view, Fields.TEXT).get("multiline").getAsBoolean()).isTrue();

@@ -53,8 +53,8 @@ class SlackManifestTest {
         for (Path manifest : List.of(SOCKET_MODE, HTTP_MODE)) {
             List<Object> scopes = list(map(map(read(manifest), "oauth_config"), "scopes"), "bot");
             assertThat(scopes).as(manifest.toString()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(List.copyOf(needed));
-            // the digest's chart is uploaded with the files upload API
-            assertThat(scopes).as(manifest.toString()).contains("files:write");
+            // the digest's chart is uploaded with the files upload API; the form's file input needs files:read
+            assertThat(scopes).as(manifest.toString()).contains("files:write", "files:read");
         }
     }
 

@@ -16,6 +16,7 @@ import io.masscast.core.model.OutboxEntry;
 import io.masscast.core.model.RevenueChart;
 import io.masscast.core.model.StatsFigures;
 import io.masscast.core.model.StatsSnapshot;
+import io.masscast.core.model.WeekHeatMap;
 import io.masscast.core.policy.Permissions;
 import io.masscast.core.port.ChartRenderer;
 import io.masscast.core.text.Markup;
@@ -63,6 +64,11 @@ class DigestServiceTest {
         public byte[] revenuePerDay(RevenueChart chart) {
             drawn.add(chart);
             return new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0};
+        }
+
+        @Override
+        public byte[] weekHeatMap(WeekHeatMap map) {
+            throw new UnsupportedOperationException("a digest draws no heat map");
         }
     }
 

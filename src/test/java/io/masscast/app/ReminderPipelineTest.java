@@ -1,0 +1,189 @@
+package io.masscast.app;
+
+import static io.masscast.app.Pipeline.ALICE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.masscast.core.campaign.Mention;
+import io.masscast.core.command.ActionId;
+import io.masscast.core.command.Reply;
+import io.masscast.core.model.Actor;
+import io.masscast.jobs.JobRuntime;
+import io.masscast.simulator.OfAuthSimulator;
+import io.masscast.testing.MutableClock;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Approval reminders in the campaign's thread: one per window (waiting 30 minutes since composed or edited, and 30
+ * minutes before the send time), across a restart and with two wirings on one database.
+ */
+class ReminderPipelineTest {
+    private static final Actor ROOT = Actor.of("root", "Root");
+    private static final Actor BOB = Actor.of("bob", "Bob");
+    /** 10:00 in Berlin, outside any quiet hours. */
+    private static final Instant START = Instant.parse("2026-06-10T08:00:00Z");
+    /** Everyone who may approve MC-1: the channel's approvers but its requester, alice. */
+    private static final String APPROVERS = String.join(", ", List.of("bob", "carol", "dave", "erin", "frank").stream()
+            .map(Mention::of).toList());
+
+    @TempDir
+    Path folder;
+    private OfAuthSimulator simulator;
+
+    @BeforeEach
+    void startSimulator() {
+        simulator = OfAuthSimulator.start(Pipeline.unlimitedSimulator());
+    }
+
+    @AfterEach
+    void stopSimulator() {
+        simulator.close();
+    }
+
+    private Pipeline pipeline(MutableClock clock) {
+        return new Pipeline(folder, clock, simulator, Map.of());
+    }
+
+    private static List<String> reminders(Pipeline pipeline) {
+        return pipeline.channel.notes().stream().filter(note -> note.contains("Reminder")).toList();
+    }
+
+    private static void compose(Pipeline pipeline, String extra) {
+        Reply reply = pipeline.run(ALICE, "new text=\"New set\" lists=fans media=https://cdn.example.com/1.jpg price=12.50" + extra);
+        assertThat(((Reply.Text) reply).text()).contains("is waiting for approval");
+    }
+
+    @Test
+    void aCampaignWaitingHalfAnHourGetsOneReminderAcrossARestart() {
+        MutableClock clock = new MutableClock(START);
+        try (Pipeline first = pipeline(clock)) {
+            compose(first, "");
+            clock.advance(Duration.ofMinutes(29));
+            first.tick();
+            assertThat(reminders(first)).as("not yet").isEmpty();
+
+            clock.advance(Duration.ofMinutes(2));
+            first.tick();
+            first.tick();
+
+            assertThat(reminders(first)).containsExactly("Reminder for " + APPROVERS + ": MC-1 has been waiting for"
+                    + " approval for 31 min. Approve or reject it on the card.");
+        }
+        clock.advance(Duration.ofMinutes(10));
+        try (Pipeline restarted = pipeline(clock)) {
+            restarted.tick();
+            restarted.tick();
+
+            assertThat(reminders(restarted)).as("claimed before the restart").isEmpty();
+        }
+    }
+
+    @Test
+    void aScheduledCampaignIsRemindedOfOnceMoreHalfAnHourBeforeItsSendTime() {
+        MutableClock clock = new MutableClock(START);
+        try (Pipeline pipeline = pipeline(clock)) {
+            compose(pipeline, " at=\"2026-06-10 12:00\""); // two hours ahead, Berlin
+            clock.advance(Duration.ofMinutes(30));
+            pipeline.tick();
+            clock.advance(Duration.ofMinutes(60)); // 11:30
+            pipeline.tick();
+            clock.advance(Duration.ofMinutes(10));
+            pipeline.tick();
+
+            assertThat(reminders(pipeline)).containsExactly(
+                    "Reminder for " + APPROVERS + ": MC-1 has been waiting for approval for 30 min. Approve or reject it"
+                            + " on the card.",
+                    "Reminder for " + APPROVERS + ": MC-1 goes out in 30 min (2026-06-10 12:00 Europe/Berlin) only if it is"
+                            + " approved before then. Approve or reject it on the card.");
+        }
+    }
+
+    @Test
+    void anEditOpensANewWindowAndApproversWhoApprovedAreNotAskedAgain() {
+        MutableClock clock = new MutableClock(START);
+        try (Pipeline pipeline = pipeline(clock)) {
+            pipeline.run(ROOT, "policy approvals=2");
+            compose(pipeline, "");
+            pipeline.click(BOB, ActionId.Verb.APPROVE, pipeline.campaign(1)); // one of two
+            clock.advance(Duration.ofMinutes(31));
+            pipeline.tick();
+            pipeline.run(ALICE, "edit MC-1 price=15");
+            clock.advance(Duration.ofMinutes(31));
+            pipeline.tick();
+
+            String others = String.join(", ", List.of("carol", "dave", "erin", "frank").stream().map(Mention::of).toList());
+            assertThat(reminders(pipeline)).containsExactly(
+                    "Reminder for " + others + ": MC-1 has been waiting for approval for 31 min. Approve or reject it on the card.",
+                    "Reminder for " + APPROVERS + ": MC-1 has been waiting for approval for 31 min. Approve or reject it on the card.");
+        }
+    }
+
+    @Test
+    void remindersOffMeansNone() {
+        MutableClock clock = new MutableClock(START);
+        try (Pipeline pipeline = pipeline(clock)) {
+            Reply policy = pipeline.run(ROOT, "policy remind_after=off");
+            assertThat(((Reply.Text) policy).text()).contains("approval reminders: off");
+            compose(pipeline, "");
+            clock.advance(Duration.ofHours(3));
+            pipeline.tick();
+
+            assertThat(reminders(pipeline)).isEmpty();
+        }
+    }
+
+    @Test
+    void aReminderDelayOutOfRangeIsRefusedSayingWhatToWrite() {
+        try (Pipeline pipeline = pipeline(new MutableClock(START))) {
+            Reply reply = pipeline.run(ROOT, "policy remind_after=2m");
+
+            assertThat(((Reply.Text) reply).text()).startsWith("remind_after: \"2m\" is not a reminder delay: write it like 30m or 2h (5m to 24h),"
+                    + " or off for no reminders.");
+        }
+    }
+
+    @Test
+    void twoWiringsOnOneDatabaseRemindOnce() throws Exception {
+        MutableClock clock = new MutableClock(START);
+        try (Pipeline a = pipeline(clock); Pipeline b = pipeline(clock)) {
+            compose(a, "");
+            a.tick();
+            b.tick();
+            clock.advance(Duration.ofMinutes(31));
+
+            ExecutorService threads = Executors.newFixedThreadPool(2);
+            try {
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Object>> ticks = List.of(a, b).stream().map(replica -> threads.submit(() -> {
+                    start.await();
+                    JobRuntime.runGuarded(replica.job("reminders"));
+                    return null;
+                })).toList();
+                start.countDown();
+                for (Future<Object> tick : ticks) {
+                    tick.get(30, TimeUnit.SECONDS);
+                }
+            } finally {
+                threads.shutdownNow();
+            }
+            for (int i = 0; i < 3; i++) {
+                a.tick();
+                b.tick();
+            }
+
+            assertThat(reminders(a).size() + reminders(b).size()).isEqualTo(1);
+        }
+    }
+}
