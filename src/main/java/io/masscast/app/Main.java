@@ -27,6 +27,8 @@ public final class Main {
               java -jar masscast.jar --shell    run the terminal mode even when platform tokens are set
               java -jar masscast.jar simulator [--port N] [--seed N]
                                                 run only the OFAuth simulator
+              java -jar masscast.jar copy-db --to jdbc:postgresql://HOST:5432/DB [--to-user NAME] [--to-password-file FILE]
+                                                copy the SQLite database MASSCAST_DB_URL names into an empty PostgreSQL one
               java -jar masscast.jar discord-commands
                                                 print the JSON of the /masscast command registered on Discord
             Configuration comes from environment variables; see README.md.""";
@@ -46,12 +48,34 @@ public final class Main {
         System.exit(run(args, System.getenv(), System.in, out, err, interactive));
     }
 
+    /** logback.xml picks its appender by this property: set before anything logs. */
+    private static void chooseLogFormat(MasscastConfig config) {
+        if (System.getProperty("masscast.log.format") == null) {
+            System.setProperty("masscast.log.format", config.logFormat().id());
+        }
+    }
+
+    /**
+     * For a command run in a terminal (the terminal mode, copy-db): what it prints is the user interface, so only
+     * warnings are logged, unless the level was chosen on the command line (-Dmasscast.log.level=INFO, with stderr
+     * redirected). Set before anything logs.
+     */
+    static void chooseLogging(MasscastConfig config) {
+        chooseLogFormat(config);
+        if (System.getProperty("masscast.log.level") == null) {
+            System.setProperty("masscast.log.level", "WARN");
+        }
+    }
+
     /** {@code interactive}: stdin and stdout are a terminal, so the terminal mode uses line editing. */
     static int run(String[] args, Map<String, String> env, InputStream in, PrintStream out, PrintStream err,
                    boolean interactive) {
         List<String> arguments = Arrays.asList(args);
         if (!arguments.isEmpty() && arguments.get(0).equals("simulator")) {
             return SimulatorCommand.run(Arrays.copyOfRange(args, 1, args.length), out);
+        }
+        if (!arguments.isEmpty() && arguments.get(0).equals(CopyDbCommand.NAME)) {
+            return CopyDbCommand.run(arguments.subList(1, arguments.size()), env, out, err);
         }
         if (arguments.equals(List.of("discord-commands"))) {
             out.println(DiscordAdapter.commandsJson());
@@ -76,13 +100,10 @@ public final class Main {
         }
         try {
             if (forceShell || config.adapters().contains(Adapter.SHELL)) {
-                // the terminal is the user interface: only warnings belong on it (read before logging starts),
-                // unless the level was chosen on the command line (-Dmasscast.log.level=INFO, with stderr redirected)
-                if (System.getProperty("masscast.log.level") == null) {
-                    System.setProperty("masscast.log.level", "WARN");
-                }
+                chooseLogging(config);
                 return ShellMode.run(config, in, out, interactive);
             }
+            chooseLogFormat(config);
             return ServerMode.run(config, err);
         } catch (StartupFailure e) {
             err.println(e.getMessage());

@@ -6,6 +6,7 @@ import io.masscast.adapter.discord.DiscordAdapter;
 import io.masscast.adapter.slack.SlackAdapter;
 import io.masscast.config.MasscastConfig;
 import io.masscast.config.OfAuthMode;
+import io.masscast.core.health.Readiness;
 import io.masscast.core.model.Platform;
 import io.masscast.core.port.ChatNotifier;
 import io.masscast.http.HttpServer;
@@ -13,6 +14,7 @@ import io.masscast.simulator.OfAuthSimulator;
 import io.masscast.simulator.SimulatorConfig;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -38,10 +40,17 @@ final class ServerMode implements AutoCloseable {
     interface Adapters extends BiFunction<MasscastConfig, ChatCore, List<ChatAdapter>> {
     }
 
+    /** How long running jobs may take to finish as masscast stops (a send waits up to 30 s for the rate limit). */
+    static final Duration JOBS_GRACE = Duration.ofSeconds(12);
+    /** The outbox's last delivery as masscast stops. */
+    static final Duration OUTBOX_FLUSH = Duration.ofSeconds(4);
+
     private final Optional<OfAuthSimulator> simulator;
     private final Wiring wiring;
     private final List<ChatAdapter> adapters;
     private final HttpServer http;
+    private volatile boolean stopping;
+    private boolean closed;
 
     private ServerMode(MasscastConfig config, Adapters chat, boolean wakeUps) {
         simulator = config.ofAuth().mode() == OfAuthMode.SIMULATOR
@@ -50,9 +59,10 @@ final class ServerMode implements AutoCloseable {
         wiring = Wiring.create(config, simulator, Set.of(), Clock.systemUTC(), Wiring.Intervals.defaults(),
                 UnaryOperator.identity(), wakeUps);
         adapters = List.copyOf(chat.apply(config, wiring.chatCore()));
-        http = new HttpServer(config.http().port(), wiring::ready);
+        http = new HttpServer(config.http().port(), this::readiness);
         adapters.forEach(adapter -> adapter.routes().forEach(http::post));
         http.post("/webhooks/ofauth", wiring.ofauthWebhook());
+        http.get("/metrics", ctx -> ctx.contentType(MicrometerMetrics.CONTENT_TYPE).result(wiring.scrapeMetrics()));
     }
 
     /** The adapters of the configured platforms. */
@@ -93,7 +103,7 @@ final class ServerMode implements AutoCloseable {
         return server;
     }
 
-    /** Runs until the process is stopped; returns the exit status. */
+    /** Runs until the process is stopped (SIGTERM, Ctrl-C); returns the exit status. */
     static int run(MasscastConfig config, PrintStream err) {
         ServerMode server;
         try {
@@ -104,10 +114,10 @@ final class ServerMode implements AutoCloseable {
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        ShutdownHook.install("masscast", () -> {
             server.close();
             stopped.countDown();
-        }, "masscast-shutdown"));
+        });
         try {
             stopped.await();
         } catch (InterruptedException e) {
@@ -120,9 +130,45 @@ final class ServerMode implements AutoCloseable {
         return http.port();
     }
 
+    /**
+     * {@code /readyz}: the database, the OFAuth key and each chat platform; not ready at all once stopping, so a load
+     * balancer sends nothing more here.
+     */
+    List<Readiness> readiness() {
+        List<Readiness> parts = new ArrayList<>();
+        if (stopping) {
+            parts.add(Readiness.notReady("masscast", "stopping"));
+        }
+        parts.addAll(wiring.readiness());
+        adapters.forEach(adapter -> parts.add(adapter.readiness()));
+        return parts;
+    }
+
+    /**
+     * The first step of a stop: readiness fails and every chat platform takes no new interaction (Slack's HTTP route
+     * answers 503, Socket Mode disconnects, Discord tells people to try again), while cards can still be posted.
+     */
+    void stopAccepting() {
+        stopping = true;
+        adapters.forEach(ChatAdapter::stopAccepting);
+    }
+
+    /**
+     * Stops within {@link ShutdownHook#HALT_AFTER}: no new interactions; the jobs finish what they are doing (a send in
+     * flight finishes, one waiting for the rate limit gives its campaign back) and claim nothing more; the outbox gets a
+     * last, short delivery; the chat platforms disconnect; every lease is given up; then the database and the HTTP
+     * server close. Once.
+     */
     @Override
-    public void close() {
-        LOG.info("Stopping");
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        LOG.info("Stopping: taking no new interactions, finishing the work in flight");
+        stopAccepting();
+        wiring.stopJobs(JOBS_GRACE);
+        wiring.flushOutbox(OUTBOX_FLUSH);
         adapters.forEach(ChatAdapter::stop);
         wiring.close();
         http.close();

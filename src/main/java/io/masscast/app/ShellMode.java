@@ -25,6 +25,7 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -63,16 +64,32 @@ public final class ShellMode {
         Optional<Path> demoDatabase = simulator.isPresent() && config.database().url().equals(DatabaseSettings.DEFAULT_URL)
                 ? Optional.of(temporaryDatabase()) : Optional.empty();
         MasscastConfig effective = demoDatabase.map(path -> withDatabase(config, path)).orElse(config);
+        // SIGTERM or Ctrl-C: no finally below runs, so the hook stops the work, gives up the leases, deletes the demo
+        // database. A stop at the end of the input takes the hook back.
+        AtomicReference<Wiring> running = new AtomicReference<>();
+        Thread hook = ShutdownHook.install("masscast", () -> {
+            Optional.ofNullable(running.get()).ifPresent(ShellMode::stop);
+            demoDatabase.ifPresent(ShellMode::delete);
+        });
         try (Wiring wiring = Wiring.create(effective, simulator, Set.of(ALICE.userId()), Clock.systemUTC(), intervals);
              ShellIo terminal = io.apply(wiring.router())) {
+            running.set(wiring);
             ShellAdapter shell = new ShellAdapter(wiring.router(), CHANNEL, ALICE, terminal, wiring::idle);
             Optional<Binding> binding = simulator.isPresent() ? Optional.of(bindDemo(wiring)) : wiring.bindings().find(CHANNEL);
             shell.print(banner(effective, simulator, demoDatabase.isPresent(), binding));
             wiring.startJobs(Map.of(Platform.SHELL, shell.notifier()));
             return shell.run();
         } finally {
+            ShutdownHook.remove(hook);
             demoDatabase.ifPresent(ShellMode::delete);
         }
+    }
+
+    /** As the server stops: the send in flight finishes or gives its campaign back, the last cards print, leases go. */
+    private static void stop(Wiring wiring) {
+        wiring.stopJobs(ServerMode.JOBS_GRACE);
+        wiring.flushOutbox(ServerMode.OUTBOX_FLUSH);
+        wiring.close();
     }
 
     private static Binding bindDemo(Wiring wiring) {

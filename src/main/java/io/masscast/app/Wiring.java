@@ -3,6 +3,8 @@ package io.masscast.app;
 import io.masscast.adapter.common.ChatCore;
 import io.javalin.http.Handler;
 import io.masscast.chart.XChartRenderer;
+import io.masscast.adapter.common.LocalSeenRequests;
+import io.masscast.config.DatabaseKind;
 import io.masscast.config.LeaseSettings;
 import io.masscast.config.MasscastConfig;
 import io.masscast.config.OfAuthSettings;
@@ -27,16 +29,20 @@ import io.masscast.core.command.FanListCache;
 import io.masscast.core.command.FormOptions;
 import io.masscast.core.command.ReadCommands;
 import io.masscast.core.digest.DigestService;
+import io.masscast.core.health.ApiKeyCheck;
 import io.masscast.core.health.ConnectionHealthService;
+import io.masscast.core.health.Readiness;
 import io.masscast.core.model.CampaignState;
 import io.masscast.core.model.Platform;
 import io.masscast.core.policy.Permissions;
 import io.masscast.core.port.ChatNotifier;
-import io.masscast.core.port.OfAuthFailure;
+import io.masscast.core.port.InteractionObserver;
 import io.masscast.core.port.OfAuthGateway;
+import io.masscast.core.port.SeenRequests;
 import io.masscast.core.port.WorkSignal;
 import io.masscast.http.OfAuthWebhookHandler;
 import io.masscast.http.OfAuthWebhookVerifier;
+import io.masscast.jobs.ApiKeyCheckJob;
 import io.masscast.jobs.ConnectionWatcherJob;
 import io.masscast.jobs.DigestJob;
 import io.masscast.jobs.ExpiryJob;
@@ -52,8 +58,11 @@ import io.masscast.jobs.StatsPollerJob;
 import io.masscast.jobs.SubmitterJob;
 import io.masscast.ofauth.OfAuthClient;
 import io.masscast.ofauth.OfAuthClientConfig;
+import io.masscast.ofauth.RateBudget;
 import io.masscast.simulator.OfAuthSimulator;
 import io.masscast.store.Database;
+import io.masscast.store.JdbcSeenRequests;
+import io.masscast.store.OperationsReport;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -78,6 +87,8 @@ public final class Wiring implements AutoCloseable {
     private static final Set<CampaignState> IN_FLIGHT = EnumSet.of(CampaignState.APPROVED, CampaignState.SUBMITTING);
     /** How often the daily digests' schedules are checked: a digest goes out within this of its time. */
     static final Duration DIGEST_CHECK = Duration.ofSeconds(30);
+    /** How often OFAuth is asked again whether it accepts the API key (readiness reads the last answer). */
+    static final Duration API_KEY_CHECK = Duration.ofMinutes(10);
     /** How often campaigns waiting for approval are checked for a reminder that is due. */
     static final Duration REMINDER_CHECK = Duration.ofSeconds(30);
 
@@ -114,12 +125,22 @@ public final class Wiring implements AutoCloseable {
     private final DigestService digests;
     private final ReminderService reminders;
     private final OfAuthWebhookHandler webhook;
+    private final MicrometerMetrics metrics;
+    private final ApiKeyCheck apiKey;
+    private final SeenRequests seenRequests;
     private OutboxDispatcherJob outbox;
+    private boolean closed;
 
-    private Wiring(Database database, JobWakeups wakeups, OfAuthClient ofauth, MasscastConfig config, Set<String> admins,
-                   Clock clock, Intervals intervals, LeaseSettings leaseSettings) {
+    private Wiring(Database database, JobWakeups wakeups, OfAuthClient ofauth, MicrometerMetrics metrics,
+                   MasscastConfig config, Set<String> admins, Clock clock, Intervals intervals,
+                   LeaseSettings leaseSettings) {
         this.database = database;
         this.ofauth = ofauth;
+        this.metrics = metrics;
+        this.apiKey = new ApiKeyCheck(ofauth, clock);
+        // replicas behind one load balancer must share the memory of Slack requests seen; one process keeps its own
+        this.seenRequests = config.database().kind() == DatabaseKind.POSTGRESQL
+                ? new JdbcSeenRequests(database) : new LocalSeenRequests();
         this.clock = clock;
         this.intervals = intervals;
         this.statsSettings = config.stats();
@@ -180,8 +201,16 @@ public final class Wiring implements AutoCloseable {
         Database database = Database.open(config.database(), wakeUps ? wakeups : WorkSignal.NONE);
         Wiring wiring;
         try {
-            OfAuthClient ofauth = OfAuthClient.create(clientTuning.apply(clientConfig(config.ofAuth(), simulator)));
-            wiring = new Wiring(database, wakeups, ofauth, config, admins, clock, intervals, config.leases());
+            OperationsReport report = new OperationsReport(database);
+            MicrometerMetrics metrics = new MicrometerMetrics(report::read, clock);
+            // one process keeps the connections' rate budgets in memory; replicas on PostgreSQL share them there. The
+            // client waits for tokens in real time, whatever clock the jobs run on (tests move theirs by hand).
+            Clock realTime = Clock.systemUTC();
+            RateBudget budget = config.database().kind() == DatabaseKind.POSTGRESQL
+                    ? RateBudget.shared(database.dataSource(), realTime) : RateBudget.inProcess(realTime);
+            OfAuthClient ofauth = OfAuthClient.create(clientTuning.apply(clientConfig(config.ofAuth(), simulator)),
+                    realTime, budget, metrics);
+            wiring = new Wiring(database, wakeups, ofauth, metrics, config, admins, clock, intervals, config.leases());
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -197,14 +226,14 @@ public final class Wiring implements AutoCloseable {
 
     /** A wrong API key stops start-up; OFAuth being unreachable does not (the jobs retry). */
     private void checkApiKey() {
-        try {
-            LOG.info("OFAuth accepts the API key (organisation {})", ofauth.whoami().id());
-        } catch (OfAuthFailure.Unauthenticated e) {
-            throw new StartupFailure("masscast cannot start: OFAuth did not accept the API key in OFAUTH_API_KEY ("
-                    + e.getMessage() + "). Copy the key again from the OFAuth dashboard (Developers → API keys) into"
-                    + " OFAUTH_API_KEY, or unset it to try masscast on its built-in OFAuth simulator.");
-        } catch (OfAuthFailure e) {
-            LOG.warn("Could not check the OFAuth API key at start-up ({}); starting anyway", e.getClass().getSimpleName());
+        ApiKeyCheck.Status status = apiKey.check();
+        switch (status.verdict()) {
+            case ACCEPTED -> LOG.info("OFAuth accepts the API key: {}", status.detail());
+            case REFUSED -> throw new StartupFailure("masscast cannot start: " + status.detail() + ". Copy the key again"
+                    + " from the OFAuth dashboard (Developers → API keys) into OFAUTH_API_KEY, or unset it to try masscast"
+                    + " on its built-in OFAuth simulator.");
+            case UNKNOWN -> LOG.warn("Could not check the OFAuth API key at start-up ({}); starting anyway",
+                    status.unanswered().orElse("no answer"));
         }
     }
 
@@ -238,15 +267,16 @@ public final class Wiring implements AutoCloseable {
     /** The background jobs, not started: {@link #startJobs} schedules them, tests tick them by hand. */
     List<Job> jobs(Map<Platform, ChatNotifier> notifiers) {
         SingletonWork singleton = new SingletonWork(leases);
-        outbox = new OutboxDispatcherJob(database, views, notifiers, singleton, clock, intervals.outbox());
+        outbox = new OutboxDispatcherJob(database, views, notifiers, singleton, clock, intervals.outbox(), metrics);
         // in the order one tick of each should run: state changes first, their notifications last
         return List.of(
                 new ConnectionWatcherJob(health, singleton, intervals.stats()),
                 new SubmitterJob(submissions, health, ofauth, leases, intervals.submitter()),
                 new ReconcilerJob(submissions, ofauth, singleton, clock, intervals.reconciler()),
-                new StatsPollerJob(stats, ofauth, singleton, clock, statsSettings, intervals.stats()),
+                new StatsPollerJob(stats, ofauth, singleton, clock, statsSettings, intervals.stats(), metrics),
                 new ExpiryJob(campaigns, singleton, intervals.expiry()),
                 new DigestJob(digests, clock, DIGEST_CHECK),
+                new ApiKeyCheckJob(apiKey, API_KEY_CHECK),
                 new ReminderJob(reminders, REMINDER_CHECK),
                 outbox);
     }
@@ -267,8 +297,26 @@ public final class Wiring implements AutoCloseable {
         return !sending && (outbox == null || outbox.isIdle());
     }
 
-    public boolean ready() {
-        return database.isReachable();
+    /** What {@code /readyz} reports of the core: the database answers, and OFAuth accepted the API key when last asked. */
+    public List<Readiness> readiness() {
+        Readiness db = database.isReachable() ? Readiness.ready("database", "answers")
+                : Readiness.notReady("database", "does not answer");
+        return List.of(db, apiKey.readiness());
+    }
+
+    /** {@code GET /metrics}: every metric, in Prometheus' text format. */
+    public String scrapeMetrics() {
+        return metrics.scrape();
+    }
+
+    /** Who hears how fast the chat adapters acknowledge interactions (metrics). */
+    public InteractionObserver interactions() {
+        return metrics;
+    }
+
+    /** The memory of Slack requests already seen: shared through the database by replicas on PostgreSQL. */
+    public SeenRequests seenRequests() {
+        return seenRequests;
     }
 
     /** {@code POST /webhooks/ofauth}: OFAuth's connection events, verified with OFAUTH_WEBHOOK_SECRET. */
@@ -291,7 +339,7 @@ public final class Wiring implements AutoCloseable {
 
     /** What the chat adapters use of the core. */
     public ChatCore chatCore() {
-        return new ChatCore(router, formOptions, bindings::approverGroups);
+        return new ChatCore(router, formOptions, bindings::approverGroups, seenRequests, metrics);
     }
 
     public BindingService bindings() {
@@ -306,10 +354,37 @@ public final class Wiring implements AutoCloseable {
         return permissions;
     }
 
+    /**
+     * The first steps of a stop: no tick is scheduled any more, and running ones finish the item at hand (at most
+     * {@code grace}, then they are interrupted: a send that had not left gives its campaign back); the leases stay
+     * held for {@link #flushOutbox}.
+     */
+    public void stopJobs(Duration grace) {
+        jobs.stopTicks(grace);
+    }
+
+    /** Delivers what waits in the outbox of the platforms this replica delivers, within {@code budget}. */
+    public void flushOutbox(Duration budget) {
+        if (outbox == null) {
+            return;
+        }
+        try {
+            outbox.flush(budget);
+        } catch (RuntimeException e) {
+            LOG.error("The outbox could not be delivered as masscast stopped; another replica or the next start delivers it", e);
+        }
+    }
+
+    /** Stops the jobs (if {@link #stopJobs} has not), gives up every lease, and closes OFAuth and the database. Once. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         jobs.stop(Duration.ofSeconds(10));
         ofauth.close();
+        metrics.close();
         database.close();
     }
 }

@@ -33,7 +33,8 @@ public final class ConfigLoader {
             "MASSCAST_SLACK_API_URL", "DISCORD_GUILD_ID", "MASSCAST_DISCORD_API_URL", "OFAUTH_BASE_URL", "MASSCAST_OFAUTH",
             "MASSCAST_OFAUTH_RATE_PER_MINUTE", "MASSCAST_OFAUTH_BURST", "MASSCAST_DB_URL", "MASSCAST_DB_USER",
             "MASSCAST_HTTP_PORT", "MASSCAST_ADMINS", "MASSCAST_LEASE_TTL", "MASSCAST_STATS_INTERVAL",
-            "MASSCAST_STATS_TRACK_DAYS", "MASSCAST_BUYER_NOTE_INTERVAL", "MASSCAST_CONNECTION_PROBE_INTERVAL");
+            "MASSCAST_STATS_TRACK_DAYS", "MASSCAST_BUYER_NOTE_INTERVAL", "MASSCAST_CONNECTION_PROBE_INTERVAL",
+            "MASSCAST_LOG_FORMAT");
 
     private static final List<String> OWN_PREFIXES = List.of("MASSCAST_", "SLACK_", "DISCORD_", "OFAUTH_");
     private static final int MAX_TYPO_DISTANCE = 2;
@@ -80,11 +81,12 @@ public final class ConfigLoader {
         LeaseSettings leases = new LeaseSettings(env.duration("MASSCAST_LEASE_TTL", LeaseSettings.DEFAULT_TTL,
                 LeaseSettings.MIN_TTL, LeaseSettings.MAX_TTL));
         Optional<StatsSettings> stats = stats(ofAuth.map(OfAuthSettings::mode));
+        Optional<LogFormat> logFormat = logFormat();
         if (env.problemCount() > 0) {
             throw new ConfigException(env.problems());
         }
         return new MasscastConfig(slack, discord, ofAuth.orElseThrow(), database.orElseThrow(), http.orElseThrow(),
-                access.orElseThrow(), leases, stats.orElseThrow());
+                access.orElseThrow(), leases, stats.orElseThrow(), logFormat.orElseThrow());
     }
 
     /** The settings, unless reading them added a problem (then the whole load fails anyway). */
@@ -346,6 +348,21 @@ public final class ConfigLoader {
         Duration probes = env.duration("MASSCAST_CONNECTION_PROBE_INTERVAL", StatsSettings.DEFAULT_PROBE_INTERVAL,
                 StatsSettings.MIN_PROBE_INTERVAL, StatsSettings.MAX_INTERVAL);
         return unlessNewProblems(before, () -> new StatsSettings(interval, trackDays, buyerNotes, probes));
+    }
+
+    // --- Logs ----------------------------------------------------------------------------------
+
+    private Optional<LogFormat> logFormat() {
+        Optional<String> raw = env.text("MASSCAST_LOG_FORMAT");
+        if (raw.isEmpty()) {
+            return Optional.of(LogFormat.TEXT);
+        }
+        Optional<LogFormat> format = LogFormat.parse(raw.get());
+        if (format.isEmpty()) {
+            env.problem("MASSCAST_LOG_FORMAT must be text or json" + shown(raw.get())
+                    + ": json writes one JSON object per line (for a log collector), text is for reading at a terminal.");
+        }
+        return format;
     }
 
     private static String adminIdProblem(String id) {

@@ -21,7 +21,8 @@ public record MasscastConfig(
         HttpSettings http,
         AccessSettings access,
         LeaseSettings leases,
-        StatsSettings stats) {
+        StatsSettings stats,
+        LogFormat logFormat) {
 
     public MasscastConfig {
         Objects.requireNonNull(slack, "slack");
@@ -32,10 +33,11 @@ public record MasscastConfig(
         Objects.requireNonNull(access, "access");
         Objects.requireNonNull(leases, "leases");
         Objects.requireNonNull(stats, "stats");
+        Objects.requireNonNull(logFormat, "logFormat");
     }
 
     public MasscastConfig withDatabase(DatabaseSettings newDatabase) {
-        return new MasscastConfig(slack, discord, ofAuth, newDatabase, http, access, leases, stats);
+        return new MasscastConfig(slack, discord, ofAuth, newDatabase, http, access, leases, stats, logFormat);
     }
 
     /** The chat adapters to start: Slack and/or Discord, or the shell when neither is configured. */
@@ -62,6 +64,7 @@ public record MasscastConfig(
         lines.add(access.describe());
         lines.add(leases.describe());
         lines.add(stats.describe());
+        lines.add(logFormat.describe());
         return List.copyOf(lines);
     }
 }

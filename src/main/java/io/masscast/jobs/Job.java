@@ -14,6 +14,13 @@ public interface Job {
 
     void tick();
 
+    /**
+     * The process is stopping: a tick that is running should finish the item at hand and take no more. Called from
+     * another thread; ticks after it are not scheduled.
+     */
+    default void stopping() {
+    }
+
     /** The committed work that starts a tick at once, before the interval is over (see {@link JobWakeups}). */
     default Set<WorkSignal.Work> wakesOn() {
         return Set.of();

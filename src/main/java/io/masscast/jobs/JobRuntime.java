@@ -17,6 +17,9 @@ import org.slf4j.LoggerFactory;
 public final class JobRuntime implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JobRuntime.class);
 
+    /** How long an interrupted tick gets to give its work back. */
+    private static final Duration AFTER_INTERRUPT = Duration.ofSeconds(2);
+
     private final LeaseKeeper leases;
     private final JobWakeups wakeups;
     private final List<Loop> loops = new ArrayList<>();
@@ -46,16 +49,30 @@ public final class JobRuntime implements AutoCloseable {
     }
 
     /**
-     * Stops the jobs, waits for running ticks to finish (at most {@code grace}; their claims stay renewed
-     * meanwhile, and a tick still running then is interrupted), then gives up every lease so that another
-     * process takes the work over at once.
+     * Stops the jobs, waits for running ticks to finish (at most {@code grace}; their claims stay renewed meanwhile),
+     * then gives up every lease so that another process takes the work over at once.
      */
     public void stop(Duration grace) {
+        try {
+            stopTicks(grace);
+        } finally {
+            leases.close();
+        }
+    }
+
+    /**
+     * Stops the jobs and asks every running tick to finish the item at hand and take no more ({@link Job#stopping}),
+     * then waits for them, at most {@code grace}; a tick still running then is interrupted (a send waiting for the
+     * rate limit gives its campaign back) and gets a little longer to end. The leases stay held and renewed, for a last
+     * delivery of the outbox; {@link #stop} or {@link #close} gives them up.
+     */
+    public void stopTicks(Duration grace) {
         List<Loop> stopping;
         synchronized (this) {
             stopping = List.copyOf(loops);
         }
         stopping.forEach(Loop::stop);
+        stopping.forEach(loop -> loop.job.stopping());
         long deadline = System.nanoTime() + grace.toNanos();
         try {
             for (Loop loop : stopping) {
@@ -63,13 +80,15 @@ public final class JobRuntime implements AutoCloseable {
                 if (loop.thread.isAlive()) {
                     LOG.warn("Job {} still running after {} s; interrupting it", loop.job.name(), grace.toSeconds());
                     loop.thread.interrupt();
+                    loop.thread.join(AFTER_INTERRUPT.toMillis());
+                    if (loop.thread.isAlive()) {
+                        LOG.error("Job {} still running after being interrupted; leaving it", loop.job.name());
+                    }
                 }
             }
         } catch (InterruptedException e) {
             stopping.forEach(loop -> loop.thread.interrupt());
             Thread.currentThread().interrupt();
-        } finally {
-            leases.close();
         }
     }
 

@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,10 +49,12 @@ public final class OutboxDispatcherJob implements Job {
     private final SingletonWork singleton;
     private final Clock clock;
     private final Duration interval;
+    private final JobObserver observer;
     private final CampaignCards cards = new CampaignCards();
 
     public OutboxDispatcherJob(Transactor transactor, CampaignViews views, Map<Platform, ChatNotifier> notifiers,
-                               SingletonWork singleton, Clock clock, Duration interval) {
+                               SingletonWork singleton, Clock clock, Duration interval, JobObserver observer) {
+        this.observer = observer;
         this.transactor = transactor;
         this.views = views;
         this.notifiers = new EnumMap<>(notifiers);
@@ -82,7 +85,22 @@ public final class OutboxDispatcherJob implements Job {
 
     @Override
     public void tick() {
-        notifiers.forEach((platform, notifier) -> singleton.runIfHolder(leaseName(platform), () -> deliver(platform, notifier)));
+        deliverUntil(() -> false);
+    }
+
+    /**
+     * One more delivery as the process stops, within {@code budget}: what the last sends wrote goes out now rather than
+     * at another replica's next tick. Entries left when the budget runs out wait for the next process.
+     */
+    public void flush(Duration budget) {
+        long deadline = System.nanoTime() + budget.toNanos();
+        deliverUntil(() -> System.nanoTime() - deadline > 0);
+    }
+
+    /** Delivers every platform this replica holds the lease of, entry by entry until {@code timeUp}. */
+    private void deliverUntil(BooleanSupplier timeUp) {
+        notifiers.forEach((platform, notifier) -> singleton.runIfHolder(leaseName(platform),
+                () -> deliver(platform, notifier, timeUp)));
     }
 
     /** Whether anything is still waiting to be delivered (the shell drains this before it exits). */
@@ -90,12 +108,15 @@ public final class OutboxDispatcherJob implements Job {
         return !transactor.inTransaction(stores -> stores.outbox().hasPending());
     }
 
-    private void deliver(Platform platform, ChatNotifier notifier) {
+    private void deliver(Platform platform, ChatNotifier notifier, BooleanSupplier timeUp) {
         Instant now = clock.instant();
         List<OutboxEntry> pending = transactor.inTransaction(stores -> stores.outbox().pending(platform, BATCH));
         Set<String> blocked = new HashSet<>();
         Set<Long> cardShown = new HashSet<>();
         for (OutboxEntry entry : pending) {
+            if (timeUp.getAsBoolean()) {
+                return;
+            }
             if (entry.dueAt().isAfter(now)) {
                 blocked.add(entry.orderKey()); // an earlier entry waits for its retry: later ones wait behind it
             }
@@ -142,6 +163,7 @@ public final class OutboxDispatcherJob implements Job {
             stores.outbox().delivered(entry.id());
             return null;
         });
+        observer.delivered(entry.channel().platform(), entry.kind());
     }
 
     /** The link to a card just posted; without one, digests name the campaign by its id instead of linking it. */
@@ -171,10 +193,19 @@ public final class OutboxDispatcherJob implements Job {
             return; // delivered or being posted by another replica meanwhile
         }
         try {
-            switch (entry.kind()) {
-                case THREAD_NOTE -> notifier.postNote(entry.channel(), cardMessage(entry), entry.text());
+            boolean posted = switch (entry.kind()) {
+                case THREAD_NOTE -> {
+                    notifier.postNote(entry.channel(), cardMessage(entry), entry.text());
+                    yield true;
+                }
                 case CHANNEL_IMAGE -> postImage(entry, notifier);
-                default -> notifier.postMessage(entry.channel(), entry.text());
+                default -> {
+                    notifier.postMessage(entry.channel(), entry.text());
+                    yield true;
+                }
+            };
+            if (posted) {
+                observer.delivered(entry.channel().platform(), entry.kind());
             }
         } catch (NotDelivered certainlyNotShown) {
             throw certainlyNotShown;
@@ -185,14 +216,16 @@ public final class OutboxDispatcherJob implements Job {
         markDelivered(entry);
     }
 
-    private void postImage(OutboxEntry entry, ChatNotifier notifier) {
+    /** Posts the entry's image with its caption; false if it has none stored (then nothing is posted). */
+    private boolean postImage(OutboxEntry entry, ChatNotifier notifier) {
         Optional<ChatImage> image = transactor.inTransaction(stores -> stores.outbox().image(entry.id()));
         if (image.isEmpty()) {
             LOG.error("Outbox entry {} ({} in {}) has no image stored; it is dropped", entry.id(), entry.kind(),
                     entry.channel());
-            return;
+            return false;
         }
         notifier.postImage(entry.channel(), entry.text(), image.get());
+        return true;
     }
 
     private Optional<String> cardMessage(OutboxEntry entry) {

@@ -58,9 +58,11 @@ public final class StatsPollerJob implements Job {
     private final Clock clock;
     private final StatsSettings settings;
     private final Duration tick;
+    private final JobObserver observer;
 
     public StatsPollerJob(StatsService stats, OfAuthGateway ofauth, SingletonWork singleton, Clock clock,
-                          StatsSettings settings, Duration tick) {
+                          StatsSettings settings, Duration tick, JobObserver observer) {
+        this.observer = observer;
         this.stats = stats;
         this.ofauth = ofauth;
         this.singleton = singleton;
@@ -102,11 +104,14 @@ public final class StatsPollerJob implements Job {
     }
 
     private void cycle(String connectionId) {
+        long start = System.nanoTime();
         try {
             int calls = poll(connectionId);
+            observer.pollCycle(connectionId, Duration.ofNanos(System.nanoTime() - start), true, calls);
             LOG.debug("Stats of {} polled with {} OFAuth call(s)", connectionId, calls);
             stats.schedulePoll(connectionId, settings.interval(), 0);
         } catch (OfAuthFailure failure) {
+            observer.pollCycle(connectionId, Duration.ofNanos(System.nanoTime() - start), false, 0);
             int failures = failure instanceof OfAuthFailure.RateLimited ? 0 : stats.pollFailures(connectionId) + 1;
             Duration pause = pause(failure, failures);
             LOG.warn("Stats of {} not polled in full ({}); next poll in {} s", connectionId,

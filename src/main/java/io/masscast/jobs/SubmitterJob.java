@@ -36,6 +36,7 @@ public final class SubmitterJob implements Job {
     private final OfAuthGateway ofauth;
     private final LeaseKeeper leases;
     private final Duration interval;
+    private volatile boolean stopping;
 
     public SubmitterJob(SubmissionService submissions, ConnectionHealthService health, OfAuthGateway ofauth,
                         LeaseKeeper leases, Duration interval) {
@@ -65,10 +66,19 @@ public final class SubmitterJob implements Job {
     public void tick() {
         Set<String> held = health.held(); // a creator whose session expired: approved sends wait for the reconnect
         for (Campaign due : submissions.dueForSubmission(BATCH)) {
+            if (stopping) {
+                return; // the process stops: claim no more; those left are another replica's, or the next start's
+            }
             if (!held.contains(due.connectionId())) {
                 submissions.claim(due.id(), leases.owner(), leases.ttl()).ifPresent(this::submit);
             }
         }
+    }
+
+    /** Finishes the send in flight (or gives its campaign back) and claims no other. */
+    @Override
+    public void stopping() {
+        stopping = true;
     }
 
     private void submit(Campaign claimed) {

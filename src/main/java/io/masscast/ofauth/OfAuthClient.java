@@ -77,9 +77,11 @@ public final class OfAuthClient implements OfAuthGateway, AutoCloseable {
     private final OfAuthClientConfig.Retry retry;
     private final Clock clock;
     private final Sleeper sleeper;
+    private final OfAuthObserver observer;
     private volatile Consumer<String> sessionExpired = connectionId -> { };
 
-    private OfAuthClient(OfAuthClientConfig config, Clock clock, Sleeper sleeper, OkHttpClient base) {
+    private OfAuthClient(OfAuthClientConfig config, Clock clock, Sleeper sleeper, OkHttpClient base, RateBudget budget,
+                         OfAuthObserver observer) {
         Moshi moshi = OfAuthJson.moshi();
         this.http = base.newBuilder()
                 .connectTimeout(config.timeouts().connect())
@@ -100,7 +102,8 @@ public final class OfAuthClient implements OfAuthGateway, AutoCloseable {
                 .addConverterFactory(MoshiConverterFactory.create(moshi))
                 .build()
                 .create(OfAuthApi.class);
-        this.limiter = new ConnectionRateLimiter(config.rateLimit(), clock, sleeper);
+        this.limiter = new ConnectionRateLimiter(config.rateLimit(), budget, clock, sleeper, observer);
+        this.observer = observer;
         this.failures = new FailureMapper(moshi, config.apiKey(), config.rateLimit().defaultRetryAfter());
         this.retry = config.retry();
         this.clock = clock;
@@ -116,9 +119,17 @@ public final class OfAuthClient implements OfAuthGateway, AutoCloseable {
         return create(config, clock, sleeper, new OkHttpClient());
     }
 
+    /**
+     * With where the connections' rate budgets live (this process, or a database shared by the replicas) and who
+     * hears about each call and each wait for the rate limit (metrics).
+     */
+    public static OfAuthClient create(OfAuthClientConfig config, Clock clock, RateBudget budget, OfAuthObserver observer) {
+        return new OfAuthClient(config, clock, Sleeper.system(), new OkHttpClient(), budget, observer);
+    }
+
     /** With a base OkHttp client, for tests that need to fail DNS or sockets on purpose. */
     static OfAuthClient create(OfAuthClientConfig config, Clock clock, Sleeper sleeper, OkHttpClient base) {
-        return new OfAuthClient(config, clock, sleeper, base);
+        return new OfAuthClient(config, clock, sleeper, base, RateBudget.inProcess(clock), OfAuthObserver.NONE);
     }
 
     @Override
@@ -384,14 +395,19 @@ public final class OfAuthClient implements OfAuthGateway, AutoCloseable {
 
     private <T> Response<T> exchange(Operation op, Call<T> call) throws AttemptFailure {
         Response<T> response;
+        String endpoint = Endpoints.of(call);
+        Instant start = clock.instant();
         try {
             response = call.execute();
         } catch (TransmissionException e) {
+            observer.exchanged(endpoint, "network_error", Duration.between(start, clock.instant()));
             throw failures.fromTransmission(op, e);
         } catch (IOException | JsonDataException e) {
             // TransmissionTracker already read the body, so any other failure here is the JSON of a 2xx.
+            observer.exchanged(endpoint, "bad_payload", Duration.between(start, clock.instant()));
             throw new AttemptFailure(failures.badPayload(op, e), false);
         }
+        observer.exchanged(endpoint, Integer.toString(response.code()), Duration.between(start, clock.instant()));
         op.connectionId().ifPresent(id -> limiter.observeRemaining(id, RateLimitHeaders.remaining(response.headers())));
         if (response.isSuccessful()) {
             return response;

@@ -12,6 +12,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.EnumSet;
 import java.util.Objects;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -77,6 +79,19 @@ public final class Database implements Transactor, AutoCloseable {
     @Override
     public <T> T inTransaction(Function<Stores, T> work) {
         Objects.requireNonNull(work, "work");
+        return onConnection((connection, written) -> work.apply(new JdbcStores(connection, written)));
+    }
+
+    /** Runs statements of this package (reports, copies) in one transaction, as {@link #inTransaction} does. */
+    <T> T withSql(Function<Sql, T> work) {
+        return onConnection((connection, written) -> work.apply(new Sql(connection)));
+    }
+
+    /**
+     * Runs work on one connection in one transaction, as {@link #inTransaction} does; the work tells what it wrote, for
+     * the jobs to be woken once it is committed.
+     */
+    <T> T onConnection(BiFunction<Connection, Consumer<WorkSignal.Work>, T> work) {
         if (inTransaction.get()) {
             // with one SQLite connection a nested transaction would wait for itself until the pool times out
             throw new IllegalStateException("inTransaction must not be called inside a transaction");
@@ -87,7 +102,7 @@ public final class Database implements Transactor, AutoCloseable {
         try (Connection connection = pool.getConnection()) {
             connection.setAutoCommit(false); // the pool restores auto-commit when the connection returns
             try {
-                result = work.apply(new JdbcStores(connection, written::add));
+                result = work.apply(connection, written::add);
                 connection.commit();
             } catch (Throwable failure) {
                 rollback(connection, failure);
@@ -121,6 +136,14 @@ public final class Database implements Transactor, AutoCloseable {
             log.warn("Database is not reachable (SQLState {}): {}", e.getSQLState(), e.getMessage());
             return false;
         }
+    }
+
+    /**
+     * The connection pool, for a library that keeps its own table in this database (the replicas' shared rate
+     * budget); masscast's own statements go through {@link #inTransaction}.
+     */
+    public DataSource dataSource() {
+        return pool;
     }
 
     @Override

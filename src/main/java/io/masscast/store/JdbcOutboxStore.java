@@ -15,13 +15,13 @@ import java.util.function.Consumer;
 final class JdbcOutboxStore implements OutboxStore {
 
     private static final String ENQUEUE = """
-            INSERT INTO outbox (campaign_id, platform, workspace_id, channel_id, kind, text, attempts, due_at)
-            VALUES (?, ?, ?, ?, ?, ?, 0, ?)""";
+            INSERT INTO outbox (campaign_id, platform, workspace_id, channel_id, kind, text, attempts, due_at, enqueued_at)
+            VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)""";
 
     private static final String ENQUEUE_IMAGE = """
-            INSERT INTO outbox (campaign_id, platform, workspace_id, channel_id, kind, text, attempts, due_at,
+            INSERT INTO outbox (campaign_id, platform, workspace_id, channel_id, kind, text, attempts, due_at, enqueued_at,
                                 image_name, image_alt, image_data)
-            VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)""";
+            VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)""";
 
     private static final String IMAGE = """
             SELECT image_name, image_alt, image_data
@@ -60,7 +60,8 @@ final class JdbcOutboxStore implements OutboxStore {
     @Override
     public void enqueue(OutboxEntry entry) {
         sql.update("enqueue notification", ENQUEUE, entry.campaignId(), entry.channel().platform(),
-                entry.channel().workspaceId(), entry.channel().channelId(), entry.kind(), entry.text(), entry.dueAt());
+                entry.channel().workspaceId(), entry.channel().channelId(), entry.kind(), entry.text(), entry.dueAt(),
+                entry.dueAt());
         written.accept(WorkSignal.Work.OUTBOX);
     }
 
@@ -71,7 +72,7 @@ final class JdbcOutboxStore implements OutboxStore {
         }
         sql.update("enqueue image", ENQUEUE_IMAGE, entry.campaignId(), entry.channel().platform(),
                 entry.channel().workspaceId(), entry.channel().channelId(), entry.kind(), entry.text(), entry.dueAt(),
-                image.fileName(), image.altText(), image.png());
+                entry.dueAt(), image.fileName(), image.altText(), image.png());
         written.accept(WorkSignal.Work.OUTBOX);
     }
 

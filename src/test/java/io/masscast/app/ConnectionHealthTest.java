@@ -78,7 +78,9 @@ class ConnectionHealthTest {
                 pipeline.tick();
             }
             assertThat(pipeline.channel.messages()).hasSize(1);
-            assertThat(pipeline.simulator.requests()).extracting(r -> r.path()).containsOnly("/v2/access/self");
+            assertThat(pipeline.simulator.requests()).extracting(r -> r.path()).as("on the connection (the API key's own"
+                    + " check, /v2/account/whoami, goes on)").filteredOn(path -> path.startsWith("/v2/access/"))
+                    .containsOnly("/v2/access/self");
             assertThat(pipeline.state(2)).isEqualTo(CampaignState.APPROVED);
 
             pipeline.simulator.restoreConnection("conn_demo"); // the creator reconnected through OFAuth Link
@@ -101,7 +103,7 @@ class ConnectionHealthTest {
     void webhooksFromTheSimulatorActAtOnceAndForgedOnesChangeNothing() throws Exception {
         OfAuthSimulator simulator = OfAuthSimulator.start(Pipeline.unlimitedSimulator());
         try (Pipeline pipeline = new Pipeline(folder, clock, simulator, Map.of("OFAUTH_WEBHOOK_SECRET", SECRET));
-             HttpServer http = new HttpServer(0, pipeline.wiring::ready)) {
+             HttpServer http = new HttpServer(0, pipeline.wiring::readiness)) {
             http.post("/webhooks/ofauth", pipeline.wiring.ofauthWebhook());
             http.start();
             String url = "http://127.0.0.1:" + http.port() + "/webhooks/ofauth";
@@ -140,7 +142,7 @@ class ConnectionHealthTest {
         String plainSecret = "ofauth-plain-secret";
         try (Pipeline pipeline = new Pipeline(folder, clock, OfAuthSimulator.start(Pipeline.unlimitedSimulator()),
                 Map.of("OFAUTH_WEBHOOK_SECRET", plainSecret));
-             HttpServer http = new HttpServer(0, pipeline.wiring::ready)) {
+             HttpServer http = new HttpServer(0, pipeline.wiring::readiness)) {
             http.post("/webhooks/ofauth", pipeline.wiring.ofauthWebhook());
             http.start();
             pipeline.tick(); // the first probe: the connection works
@@ -179,7 +181,7 @@ class ConnectionHealthTest {
 
             assertThat(status).isEqualTo(2);
             assertThat(err.toString(StandardCharsets.UTF_8))
-                    .startsWith("masscast cannot start: OFAuth did not accept the API key in OFAUTH_API_KEY")
+                    .startsWith("masscast cannot start: OFAuth refuses the API key in OFAUTH_API_KEY")
                     .contains("Copy the key again from the OFAuth dashboard")
                     .doesNotContain("sk_live_not_the_right_key");
         }

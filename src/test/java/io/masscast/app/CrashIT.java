@@ -5,13 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import io.masscast.config.DatabaseSettings;
-import io.masscast.core.campaign.BindingService;
-import io.masscast.core.campaign.CampaignService;
-import io.masscast.core.model.Actor;
 import io.masscast.core.model.AuditEvent;
 import io.masscast.core.model.Campaign;
 import io.masscast.core.model.CampaignState;
-import io.masscast.core.policy.Permissions;
 import io.masscast.simulator.Fault;
 import io.masscast.simulator.FaultKind;
 import io.masscast.simulator.OfAuthSimulator;
@@ -20,7 +16,7 @@ import io.masscast.simulator.RecordedRequest;
 import io.masscast.simulator.SimulatorConfig;
 import io.masscast.store.Database;
 import io.masscast.testing.CampaignTestData;
-import io.masscast.testing.RecordingOfAuthGateway;
+import io.masscast.testing.MasscastProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +27,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -43,7 +38,6 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,9 +64,8 @@ class CrashIT {
     private static final long POST_LATENCY_MILLIS = 120;
     private static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(2);
     private static final String MASS_MESSAGES = "/v2/access/mass-messages";
-    private static final Actor ALICE = Actor.of("alice", "Alice");
-    private static final Actor BOB = Actor.of("bob", "Bob");
     private static final Moshi MOSHI = new Moshi.Builder().build();
+    private static final String READY = "masscast — terminal mode";
 
     @TempDir
     Path folder;
@@ -107,20 +100,20 @@ class CrashIT {
             int killedWhileStarting = 0;
             for (int run = 0; run < KILLS; run++) {
                 seed(database, seeded, Math.min(BATCH, CAMPAIGNS - seeded.size()));
-                MasscastProcess process = MasscastProcess.start(env, logs, "crash-run-" + run);
+                MasscastProcess process = start(env, folder, logs, run);
                 if (run % 4 == 3) {
                     Thread.sleep(200 + random.nextInt(1_000)); // a random moment of the start-up
-                    killedWhileStarting += process.isReady() ? 0 : 1;
+                    killedWhileStarting += process.printed(READY) ? 0 : 1;
                 } else {
-                    process.awaitReady();
+                    process.awaitPrinted(READY, Duration.ofSeconds(30));
                     Thread.sleep(random.nextInt(2_500)); // a random moment of the sending
                 }
                 process.kill();
             }
             seed(database, seeded, CAMPAIGNS - seeded.size());
-            MasscastProcess last = MasscastProcess.start(env, logs, "crash-run-" + KILLS);
+            MasscastProcess last = start(env, folder, logs, KILLS);
             awaitSettled(database, simulator, seeded);
-            assertThat(last.stop()).as("the last run exits cleanly at the end of its input").isZero();
+            assertThat(last.endInput(Duration.ofSeconds(60))).as("the last run exits cleanly at the end of its input").isZero();
 
             Report report = check(database, simulator, seeded);
             report.write(Path.of("target", "crash-test.txt"), KILLS, killedWhileStarting,
@@ -128,27 +121,33 @@ class CrashIT {
         }
     }
 
+    /**
+     * The jar in terminal mode, logging at DEBUG; every other run logs JSON (MASSCAST_LOG_FORMAT=json), so the log scan
+     * covers both formats as production writes them.
+     */
+    private static MasscastProcess start(Map<String, String> env, Path folder, Path logs, int run) throws IOException {
+        Map<String, String> withFormat = new HashMap<>(env);
+        withFormat.put("MASSCAST_LOG_FORMAT", run % 2 == 0 ? "json" : "text");
+        return MasscastProcess.start(withFormat, folder, logs, "crash-run-" + run,
+                List.of("-Dmasscast.log.level=DEBUG", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), "--shell");
+    }
+
     /** Composes and approves {@code count} campaigns in the database, as the chat would, while no masscast runs. */
     private static void seed(DatabaseSettings settings, List<Seeded> seeded, int count) {
-        try (Database db = Database.open(settings)) {
-            Permissions permissions = new Permissions(Set.of("root"));
-            BindingService bindings = new BindingService(db, permissions);
-            if (bindings.find(CampaignTestData.CHANNEL).isEmpty()) {
-                bindings.bind(Actor.of("root", "Root"), CampaignTestData.binding());
-            }
-            CampaignService campaigns = new CampaignService(db, new RecordingOfAuthGateway(), permissions, Clock.systemUTC());
-            for (int i = 0; i < count; i++) {
-                int number = seeded.size() + 1;
-                boolean twin = number % TWIN_EVERY == 0;
-                String text = twin ? seeded.get(number - 2).text() : "Crash drop #" + number + " is up, unlock it now";
-                String list = twin ? "following" : "fans";
-                Campaign composed = campaigns.compose(CampaignTestData.CHANNEL, ALICE,
-                        CampaignTestData.draft().text(text).lists(list).build(), twin).campaign(); // a twin is confirmed
-                campaigns.approve(composed.id(), BOB, composed.fingerprint(), true); // alike drops on purpose: no repeat warning
-                assertThat(composed.number()).isEqualTo(number);
-                seeded.add(new Seeded(number, text, list));
-            }
+        List<Seeded> batch = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int number = seeded.size() + batch.size() + 1;
+            boolean twin = number % TWIN_EVERY == 0;
+            String text = twin ? (batch.isEmpty() ? seeded.get(number - 2) : batch.get(batch.size() - 1)).text()
+                    : "Crash drop #" + number + " is up, unlock it now";
+            batch.add(new Seeded(number, text, twin ? "following" : "fans"));
         }
+        List<Campaign> composed = ApprovedCampaigns.add(settings, CampaignTestData.binding(), batch.stream()
+                .map(c -> CampaignTestData.draft().text(c.text()).lists(c.list()).build()).toList());
+        for (int i = 0; i < batch.size(); i++) {
+            assertThat(composed.get(i).number()).isEqualTo(batch.get(i).number());
+        }
+        seeded.addAll(batch);
     }
 
     /** Waits until nothing is left to send and every campaign in doubt is either unknown to OFAuth or left to a person. */
@@ -280,58 +279,6 @@ class CrashIT {
                     unownedMessages, took.toSeconds());
             Files.writeString(file, text, StandardCharsets.UTF_8);
             System.out.print(text);
-        }
-    }
-
-    /** One masscast process: the shaded jar in terminal mode, its input a pipe that stays open until {@link #stop}. */
-    private static final class MasscastProcess {
-        private static final String READY = "masscast — terminal mode";
-
-        private final Process process;
-        private final Path out;
-
-        private MasscastProcess(Process process, Path out) {
-            this.process = process;
-            this.out = out;
-        }
-
-        static MasscastProcess start(Map<String, String> env, Path logs, String name) throws IOException {
-            String jar = System.getProperty("masscast.jar", "target/masscast.jar");
-            Path out = logs.resolve(name + ".out");
-            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Dfile.encoding=UTF-8", "-Dmasscast.log.level=DEBUG", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                    "-jar", jar, "--shell")
-                    .redirectOutput(out.toFile())
-                    .redirectError(logs.resolve(name + ".log").toFile()); // the logs, scanned by LogSecretScanIT
-            builder.environment().clear();
-            builder.environment().putAll(env);
-            return new MasscastProcess(builder.start(), out);
-        }
-
-        boolean isReady() throws IOException {
-            return Files.exists(out) && Files.readString(out, StandardCharsets.UTF_8).contains(READY);
-        }
-
-        void awaitReady() throws Exception {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (!isReady()) {
-                assertThat(process.isAlive()).as("masscast is running").isTrue();
-                assertThat(System.nanoTime()).as("masscast started within 30 s").isLessThan(deadline);
-                Thread.sleep(20);
-            }
-        }
-
-        /** SIGKILL: no shutdown hook, no finally, no lease given up. */
-        void kill() throws InterruptedException {
-            process.destroyForcibly();
-            assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        }
-
-        /** Ends the input, as at the end of a script: masscast finishes what is in flight and exits. */
-        int stop() throws Exception {
-            process.getOutputStream().close();
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("masscast exited").isTrue();
-            return process.exitValue();
         }
     }
 }

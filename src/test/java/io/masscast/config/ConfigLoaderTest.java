@@ -360,6 +360,25 @@ class ConfigLoaderTest {
     }
 
     @Nested
+    class Logs {
+        @Test
+        void logsAreTextUnlessJsonIsAskedFor() {
+            assertThat(load().logFormat()).isEqualTo(LogFormat.TEXT);
+            assertThat(load("MASSCAST_LOG_FORMAT", "json").logFormat()).isEqualTo(LogFormat.JSON);
+            assertThat(load("MASSCAST_LOG_FORMAT", "JSON").logFormat()).isEqualTo(LogFormat.JSON);
+            assertThat(load("MASSCAST_LOG_FORMAT", "text").logFormat().id()).isEqualTo("text");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"logstash", "yaml", "jsonl", "plain"})
+        void anUnknownFormatIsRefused(String value) {
+            assertThat(problems("MASSCAST_LOG_FORMAT", value)).containsExactly("MASSCAST_LOG_FORMAT must be text or json"
+                    + " (got '" + value + "'): json writes one JSON object per line (for a log collector), text is for"
+                    + " reading at a terminal.");
+        }
+    }
+
+    @Nested
     class Database {
         @Test
         void postgresqlTakesAUserAndPassword() {

@@ -194,7 +194,8 @@ class SettingsTest {
                 "admins: none (set MASSCAST_ADMINS so someone can bind channels and set policy)",
                 "leases: 10 s, renewed while working",
                 "stats: each connection polled every 1m, campaigns followed for 7 days after sending, buyer notes at"
-                        + " most every 5m, sessions checked every 15m");
+                        + " most every 5m, sessions checked every 15m",
+                "logs: text on stderr");
     }
 
     private static MasscastConfig config(Optional<SlackSettings> slack, Optional<DiscordSettings> discord) {
@@ -206,6 +207,7 @@ class SettingsTest {
                 new HttpSettings(HttpSettings.DEFAULT_PORT),
                 new AccessSettings(Set.of()),
                 LeaseSettings.defaults(),
-                StatsSettings.defaults());
+                StatsSettings.defaults(),
+                LogFormat.TEXT);
     }
 }

@@ -13,7 +13,7 @@ final class RunningServer {
     }
 
     static int statusOf(String path) throws IOException, InterruptedException {
-        try (HttpServer server = new HttpServer(0, () -> true)) {
+        try (HttpServer server = new HttpServer(0, java.util.List::of)) {
             server.start();
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build();
             return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();

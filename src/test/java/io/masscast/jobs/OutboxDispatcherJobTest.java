@@ -105,7 +105,7 @@ class OutboxDispatcherJobTest {
 
     private OutboxDispatcherJob dispatcher(String replica, Map<Platform, ChatNotifier> notifiers) {
         return new OutboxDispatcherJob(stores, views, notifiers, new SingletonWork(new LeaseKeeper(stores, clock, replica, LEASE)), clock,
-                Duration.ofMillis(300));
+                Duration.ofMillis(300), JobObserver.NONE);
     }
 
     private Campaign compose(ChannelRef where) {

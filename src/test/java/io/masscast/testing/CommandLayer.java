@@ -1,6 +1,7 @@
 package io.masscast.testing;
 
 import io.masscast.adapter.common.ChatCore;
+import io.masscast.adapter.common.LocalSeenRequests;
 import io.masscast.chart.XChartRenderer;
 import io.masscast.core.campaign.AbTestService;
 import io.masscast.core.besttime.BestTimeService;
@@ -20,15 +21,22 @@ import io.masscast.core.command.ReadCommands;
 import io.masscast.core.digest.DigestService;
 import io.masscast.core.policy.Permissions;
 import io.masscast.core.port.OfAuthGateway;
+import io.masscast.core.port.SeenRequests;
 import io.masscast.core.port.Transactor;
 import java.time.Clock;
 import java.util.Set;
 
 /** The core's command layer assembled as the app assembles it, over the given stores and OFAuth. */
 public record CommandLayer(CampaignService campaigns, CampaignViews views, CommandRouter router, FormOptions formOptions,
-                           ChatCore chat) {
+                           ChatCore chat, RecordingInteractions acks) {
 
     public static CommandLayer over(Transactor stores, OfAuthGateway ofauth, Clock clock, Set<String> admins) {
+        return over(stores, ofauth, clock, admins, new LocalSeenRequests());
+    }
+
+    /** With the memory of signed requests seen that a replica shares with others. */
+    public static CommandLayer over(Transactor stores, OfAuthGateway ofauth, Clock clock, Set<String> admins,
+                                    SeenRequests seen) {
         Permissions permissions = new Permissions(admins);
         CampaignService campaigns = new CampaignService(stores, ofauth, permissions, clock);
         BindingService bindings = new BindingService(stores, permissions);
@@ -45,6 +53,8 @@ public record CommandLayer(CampaignService campaigns, CampaignViews views, Comma
                 new DigestCommands(new DigestService(stores, charts, clock, "test-replica")),
                 new BestTimeCommands(bestTimes));
         FormOptions options = new FormOptions(bindings, lists, ofauth, campaigns, clock);
-        return new CommandLayer(campaigns, views, router, options, new ChatCore(router, options, bindings::approverGroups));
+        RecordingInteractions acks = new RecordingInteractions();
+        return new CommandLayer(campaigns, views, router, options, new ChatCore(router, options, bindings::approverGroups,
+                seen, acks), acks);
     }
 }

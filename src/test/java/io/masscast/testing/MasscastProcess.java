@@ -71,7 +71,7 @@ public final class MasscastProcess implements AutoCloseable {
     }
 
     public boolean printed(String text) throws IOException {
-        return Files.exists(out) && Files.readString(out, StandardCharsets.UTF_8).contains(text);
+        return output().contains(text);
     }
 
     public void awaitPrinted(String text, Duration within) throws Exception {
@@ -114,6 +114,11 @@ public final class MasscastProcess implements AutoCloseable {
 
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** Everything it printed so far. */
+    public String output() throws IOException {
+        return Files.exists(out) ? Files.readString(out, StandardCharsets.UTF_8) : "";
     }
 
     /** Everything it logged so far. */

@@ -1,6 +1,7 @@
 package io.masscast.adapter.common;
 
 import io.javalin.http.Handler;
+import io.masscast.core.health.Readiness;
 import io.masscast.core.model.Platform;
 import io.masscast.core.port.ChatNotifier;
 import java.util.Map;
@@ -28,6 +29,15 @@ public interface ChatAdapter {
 
     /** Connects. Fails with an exception that says what to fix when the platform refuses (a wrong token). Called once. */
     void start();
+
+    /** Whether the platform is connected and taking interactions, for {@code /readyz}; quick, no call to the platform. */
+    Readiness readiness();
+
+    /**
+     * The first step of a stop: take no new interaction (the platform is told to go elsewhere, or the person is told to
+     * try again), while cards and notes can still be posted for the outbox's last delivery. {@link #stop()} follows.
+     */
+    void stopAccepting();
 
     /** Disconnects and lets running work finish; safe to call more than once. */
     void stop();

@@ -6,15 +6,18 @@ import io.masscast.adapter.common.ChatAdapter;
 import io.masscast.adapter.common.ChatCore;
 import io.masscast.adapter.common.CommandAnswers;
 import io.masscast.config.DiscordSettings;
+import io.masscast.core.health.Readiness;
 import io.masscast.core.model.Platform;
 import io.masscast.core.port.ChatNotifier;
 import java.time.Clock;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.hooks.EventListener;
@@ -39,6 +42,7 @@ public final class DiscordAdapter implements ChatAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(DiscordAdapter.class);
     private static final int WORKER_THREADS = 10;
     private static final int EVENT_THREADS = 8;
+    private static final String COMPONENT = "discord";
     /**
      * What the bot may do in a channel: see it, post cards (messages with embeds), read a card back to start its
      * thread, start that thread and write notes in it. Editing its own messages needs no permission.
@@ -59,6 +63,7 @@ public final class DiscordAdapter implements ChatAdapter {
     private final DiscordListener listener;
     private final DiscordNotifier notifier;
     private volatile ShardManager shards;
+    private volatile boolean stopping;
 
     public DiscordAdapter(DiscordSettings settings, ChatCore core) {
         this(settings, core, DiscordAdapter::login, AckBudgets.DEFAULT, Clock.systemUTC());
@@ -77,7 +82,7 @@ public final class DiscordAdapter implements ChatAdapter {
         this.listener = new DiscordListener(new SlashCommandListener(core.router(), answers),
                 new AutocompleteListener(core.options(), work, budgets.suggestions()),
                 new ButtonListener(core.router(), answers, forms, new DiscordRejectModal()),
-                new ModalListener(core.router(), answers, forms), settings.guildId());
+                new ModalListener(core.router(), answers, forms), settings.guildId(), core.interactions());
         this.notifier = new DiscordNotifier(this::connection, cards);
     }
 
@@ -115,6 +120,32 @@ public final class DiscordAdapter implements ChatAdapter {
         }
         shards = connector.connect(settings, listener);
         LOG.info("{}", settings.describe());
+    }
+
+    /** Ready while every shard is connected to Discord's gateway (JDA reconnects a dropped one by itself). */
+    @Override
+    public Readiness readiness() {
+        ShardManager connected = shards;
+        if (connected == null) {
+            return Readiness.notReady(COMPONENT, "starting");
+        }
+        if (stopping) {
+            return Readiness.notReady(COMPONENT, "stopping");
+        }
+        Map<JDA, JDA.Status> statuses = connected.getStatuses();
+        long up = statuses.values().stream().filter(status -> status == JDA.Status.CONNECTED).count();
+        String detail = up + " of " + statuses.size() + " shard(s) connected";
+        return up == statuses.size() && up > 0 ? Readiness.ready(COMPONENT, detail) : Readiness.notReady(COMPONENT, detail);
+    }
+
+    /**
+     * Takes no new interaction: each one is answered at once, privately, that masscast is restarting. The gateway stays
+     * connected until {@link #stop()}, since cards and notes are posted through it.
+     */
+    @Override
+    public void stopAccepting() {
+        stopping = true;
+        listener.stopAccepting();
     }
 
     @Override

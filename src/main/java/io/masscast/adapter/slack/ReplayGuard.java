@@ -9,11 +9,9 @@ import com.slack.api.bolt.response.Response;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import io.masscast.core.port.SeenRequests;
 import java.util.EnumSet;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,9 +20,11 @@ import org.slf4j.LoggerFactory;
  * under five minutes old; a captured request could still be sent again within those minutes, so each signature
  * is remembered for that window and a second use gets the same 401 as a bad signature. Runs after Bolt's
  * verification, so only genuine signatures are remembered; a signature dated ahead of this clock is refused too, as
- * it would still be valid after the guard forgot it. (Per process: replicas behind a load balancer each
- * keep their own memory.) Read-only requests are let through: a list search carries no unique id, so the same
- * search typed twice within a second is the same signed request, and answering it again changes nothing.
+ * it would still be valid after the guard forgot it. The memory is {@link SeenRequests}: this process's own, or the
+ * database that replicas behind one load balancer share, so a request replayed to another replica is refused too.
+ * When the memory cannot be asked, the request gets 503 (Slack shows a failure; nothing was done). Read-only
+ * requests are let through: a list search carries no unique id, so the same search typed twice within a second is
+ * the same signed request, and answering it again changes nothing.
  */
 final class ReplayGuard implements Middleware {
     private static final Logger LOG = LoggerFactory.getLogger(ReplayGuard.class);
@@ -32,17 +32,15 @@ final class ReplayGuard implements Middleware {
     private static final Duration REMEMBER = Duration.ofMinutes(6);
     /** Bolt refuses signatures older than five minutes but not ones dated ahead; Slack's clock may be this much ahead. */
     private static final Duration SKEW = Duration.ofMinutes(1);
-    private static final Duration SWEEP_EVERY = Duration.ofSeconds(30);
     /** Requests whose listeners only read: menu searches of modals and dialogs. */
     private static final Set<RequestType> READ_ONLY = EnumSet.of(RequestType.BlockSuggestion, RequestType.DialogSuggestion);
 
     private final Clock clock;
-    private final Map<String, Instant> seenUntil = new ConcurrentHashMap<>();
-    private final AtomicReference<Instant> nextSweep;
+    private final SeenRequests seen;
 
-    ReplayGuard(Clock clock) {
+    ReplayGuard(Clock clock, SeenRequests seen) {
         this.clock = clock;
-        this.nextSweep = new AtomicReference<>(clock.instant().plus(SWEEP_EVERY));
+        this.seen = seen;
     }
 
     @Override
@@ -57,8 +55,15 @@ final class ReplayGuard implements Middleware {
             LOG.warn("Refused a Slack request signed with a timestamp ahead of this clock ({})", req.getRequestType());
             return Response.json(401, "{\"error\":\"invalid request\"}");
         }
-        sweep(now);
-        if (seenUntil.putIfAbsent(signature, now.plus(REMEMBER)) != null) {
+        boolean first;
+        try {
+            first = seen.firstSeen(signature, now, now.plus(REMEMBER));
+        } catch (RuntimeException unavailable) {
+            LOG.error("Could not check a Slack request ({}) against the ones seen before ({}); refused",
+                    req.getRequestType(), unavailable.getClass().getSimpleName());
+            return Response.json(503, "{\"error\":\"try again\"}");
+        }
+        if (!first) {
             LOG.warn("Refused a replayed Slack request ({})", req.getRequestType());
             return Response.json(401, "{\"error\":\"invalid request\"}");
         }
@@ -73,13 +78,6 @@ final class ReplayGuard implements Middleware {
             return timestamp == null || Long.parseLong(timestamp) > now.plus(SKEW).getEpochSecond();
         } catch (NumberFormatException notANumber) {
             return true;
-        }
-    }
-
-    private void sweep(Instant now) {
-        Instant due = nextSweep.get();
-        if (now.isAfter(due) && nextSweep.compareAndSet(due, now.plus(SWEEP_EVERY))) {
-            seenUntil.values().removeIf(until -> until.isBefore(now));
         }
     }
 }

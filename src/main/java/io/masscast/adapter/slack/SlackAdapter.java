@@ -17,6 +17,7 @@ import io.masscast.config.Secret;
 import io.masscast.config.SlackSettings;
 import io.masscast.core.command.CommandRouter;
 import io.masscast.core.command.FormOptions;
+import io.masscast.core.health.Readiness;
 import io.masscast.core.model.Platform;
 import io.masscast.core.port.ChatNotifier;
 import java.time.Clock;
@@ -38,16 +39,20 @@ public final class SlackAdapter implements ChatAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(SlackAdapter.class);
     private static final int WORKER_THREADS = 10;
     static final String EVENTS_PATH = "/slack/events";
+    private static final String COMPONENT = "slack";
 
-    private enum State { NEW, STARTED, STOPPED }
+    private enum State { NEW, STARTED, STOPPING, STOPPED }
 
     private final SlackSettings settings;
     private final App app;
     private final BackgroundWork work;
     private final ReplayGuard replayGuard;
+    private final AckTimer ackTimer;
     private final SlackNotifier notifier;
     private final Optional<Handler> httpHandler;
     private volatile State state = State.NEW;
+    /** In Socket Mode: Slack's last word on the connection was a message (its hello, an envelope), not a close. */
+    private volatile boolean socketConnected;
     private SocketModeApp socketMode;
 
     public SlackAdapter(SlackSettings settings, ChatCore core) {
@@ -72,7 +77,8 @@ public final class SlackAdapter implements ChatAdapter {
                 .clientSecret(null)
                 .build());
         this.work = new BackgroundWork("slack", WORKER_THREADS);
-        this.replayGuard = new ReplayGuard(clock);
+        this.replayGuard = new ReplayGuard(clock, core.seenRequests());
+        this.ackTimer = new AckTimer(core.interactions());
 
         SlackApi api = new SlackApi(slack, settings.botToken().reveal(), clock);
         CardRenderer cards = new CardRenderer();
@@ -128,13 +134,49 @@ public final class SlackAdapter implements ChatAdapter {
         if (state != State.NEW) {
             throw new IllegalStateException("the Slack adapter starts once; it is " + state);
         }
-        app.use(replayGuard); // builds Bolt's default middleware first, which calls auth.test
+        app.use(ackTimer); // builds Bolt's default middleware first, which calls auth.test
+        app.use(replayGuard);
         app.start();
         if (settings.socketMode()) {
             connectSocketMode(settings.appToken().orElseThrow().reveal());
         }
         state = State.STARTED;
         LOG.info("{}", settings.describe());
+    }
+
+    /**
+     * Ready once started; in Socket Mode only while connected (it reconnects by itself), in HTTP mode as long as it
+     * takes requests.
+     */
+    @Override
+    public Readiness readiness() {
+        return switch (state) {
+            case NEW -> Readiness.notReady(COMPONENT, "starting");
+            case STOPPING, STOPPED -> Readiness.notReady(COMPONENT, "stopping");
+            case STARTED -> !settings.socketMode() ? Readiness.ready(COMPONENT, "HTTP mode, POST " + EVENTS_PATH)
+                    : socketConnected ? Readiness.ready(COMPONENT, "Socket Mode connected")
+                    : Readiness.notReady(COMPONENT, "Socket Mode is not connected; reconnecting");
+        };
+    }
+
+    /**
+     * Takes no new request: {@code POST /slack/events} answers 503 from now on, and Socket Mode disconnects without
+     * reconnecting (Slack sends to the app's other connections). Cards and notes can still be posted.
+     */
+    @Override
+    public synchronized void stopAccepting() {
+        if (state != State.STARTED) {
+            return;
+        }
+        state = State.STOPPING;
+        if (socketMode != null) {
+            try {
+                socketMode.getClient().disconnect();
+            } catch (Exception e) {
+                LOG.warn("Socket Mode did not disconnect cleanly: {}", e.getClass().getSimpleName());
+            }
+            socketConnected = false;
+        }
     }
 
     /** Disconnects and lets running work finish (a few seconds at most). */
@@ -164,6 +206,13 @@ public final class SlackAdapter implements ChatAdapter {
         try {
             socketMode = new SocketModeApp(appToken, SocketModeClient.Backend.JavaWebSocket, SlackAdapter::socketModeFailure, app);
             socketMode.startAsync();
+            // the client exists once started; its hello may have come before these listeners, so ask once as well
+            SocketModeClient client = socketMode.getClient();
+            client.addWebSocketMessageListener(message -> socketConnected = true);
+            client.addWebSocketCloseListener((code, reason) -> socketConnected = false);
+            if (client.verifyConnection()) {
+                socketConnected = true;
+            }
         } catch (Exception e) {
             throw new IllegalStateException("Slack Socket Mode could not connect (" + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); check SLACK_APP_TOKEN", e);

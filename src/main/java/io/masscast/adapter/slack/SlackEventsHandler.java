@@ -38,7 +38,10 @@ final class SlackEventsHandler implements Handler {
     private final SlackRequestParser parser;
     private final BooleanSupplier started;
 
-    /** {@code started}: whether the adapter is up; until then Bolt's middleware is not complete. */
+    /**
+     * {@code started}: whether the adapter takes requests (before it has started, Bolt's middleware is not complete;
+     * once it stops, no new work is taken).
+     */
     SlackEventsHandler(App app, BooleanSupplier started) {
         this.app = app;
         this.parser = new SlackRequestParser(app.config());
@@ -48,7 +51,7 @@ final class SlackEventsHandler implements Handler {
     @Override
     public void handle(Context ctx) throws IOException {
         if (!started.getAsBoolean()) {
-            plain(ctx, 503, "masscast is not ready for Slack yet");
+            plain(ctx, 503, "masscast is not taking Slack requests now (it is starting or stopping); try again");
             return;
         }
         if (!isForm(ctx.req().getContentType())) {

@@ -66,6 +66,11 @@ final class FakeSocketModeServer extends WebSocketServer implements AutoCloseabl
         return received.stream().filter(m -> isAck(m, envelopeId)).findFirst().orElseThrow();
     }
 
+    /** Whether the app's newest connection is open. */
+    boolean connected() {
+        return current != null && current.isOpen();
+    }
+
     /** Closes the current connection from Slack's side, as Slack does now and then. */
     void dropConnection() {
         current.close(1001, "going away");

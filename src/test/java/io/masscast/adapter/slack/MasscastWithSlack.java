@@ -141,7 +141,7 @@ final class MasscastWithSlack implements AutoCloseable {
         private final HttpClient http = HttpClient.newHttpClient();
 
         HttpTransport(SlackAdapter adapter, Wiring wiring) {
-            server = new HttpServer(0, wiring::ready);
+            server = new HttpServer(0, wiring::readiness);
             server.post("/slack/events", adapter.httpHandler().orElseThrow());
             server.start();
         }

@@ -2,11 +2,13 @@ package io.masscast.adapter.slack;
 
 import static io.masscast.adapter.slack.SlackTestBed.ALICE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.google.gson.JsonObject;
 import io.masscast.adapter.common.AckBudgets;
 import io.masscast.config.Secret;
 import io.masscast.config.SlackSettings;
+import io.masscast.core.health.Readiness;
 import io.masscast.testing.CommandLayer;
 import io.masscast.testing.FakeOfAuthGateway;
 import io.masscast.testing.InMemoryStores;
@@ -22,8 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Socket Mode against a local WebSocket server: the app asks {@code apps.connections.open} for the URL with its
- * app-level token, connects, acks each envelope with the listener's answer, and reconnects when Slack drops
- * the connection.
+ * app-level token, connects, acks each envelope with the listener's answer, reconnects when Slack drops the
+ * connection (and is not ready meanwhile), and disconnects for good when masscast stops.
  */
 class SlackSocketModeTest {
     static final String APP_TOKEN = "xapp-test";
@@ -80,6 +82,30 @@ class SlackSocketModeTest {
         FakeSlackApi.Call open = slack.awaitCall("views.open", call -> call.param("trigger_id").equals("trigger-2"));
         assertThat(open.token()).contains(SlackTestBed.BOT_TOKEN);
         assertThat(open.jsonParam("view").getAsJsonObject().get("callback_id").getAsString()).isEqualTo(ComposeModal.CALLBACK_ID);
+    }
+
+    @Test
+    void isReadyWhileConnectedAndNotWhileSlackHasDroppedTheConnection() {
+        socket.awaitConnections(1, Duration.ofSeconds(5));
+        await().atMost(Duration.ofSeconds(5)).until(() -> adapter.readiness().ready());
+        assertThat(adapter.readiness()).isEqualTo(Readiness.ready("slack", "Socket Mode connected"));
+
+        socket.dropConnection();
+
+        await().atMost(Duration.ofSeconds(2)).until(() -> !adapter.readiness().ready());
+        assertThat(adapter.readiness()).isEqualTo(Readiness.notReady("slack", "Socket Mode is not connected; reconnecting"));
+        socket.awaitConnections(2, Duration.ofSeconds(20));
+        await().atMost(Duration.ofSeconds(5)).until(() -> adapter.readiness().ready());
+    }
+
+    @Test
+    void stoppingDisconnectsSoSlackSendsToTheAppsOtherConnections() {
+        socket.awaitConnections(1, Duration.ofSeconds(5));
+
+        adapter.stopAccepting();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> !socket.connected());
+        assertThat(adapter.readiness()).isEqualTo(Readiness.notReady("slack", "stopping"));
     }
 
     @Test

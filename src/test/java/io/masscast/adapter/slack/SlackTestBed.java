@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import com.slack.api.app_backend.SlackSignature;
 import io.javalin.Javalin;
 import io.masscast.adapter.common.AckBudgets;
+import io.masscast.adapter.common.LocalSeenRequests;
 import io.masscast.config.Secret;
 import io.masscast.config.SlackSettings;
 import io.masscast.core.campaign.CampaignService;
@@ -12,10 +13,12 @@ import io.masscast.core.command.CampaignViews;
 import io.masscast.core.model.Campaign;
 import io.masscast.core.model.ChannelRef;
 import io.masscast.core.model.Platform;
+import io.masscast.core.port.SeenRequests;
 import io.masscast.testing.CommandLayer;
 import io.masscast.testing.FakeOfAuthGateway;
 import io.masscast.testing.InMemoryStores;
 import io.masscast.testing.MutableClock;
+import io.masscast.testing.RecordingInteractions;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -59,15 +62,18 @@ final class SlackTestBed implements AutoCloseable {
     final MutableClock clock = MutableClock.at("2026-03-20T10:00:00Z");
     final CampaignService campaigns;
     final SlackAdapter adapter;
+    /** The acknowledgements the adapter reported, for metrics. */
+    final RecordingInteractions acks;
     private final CampaignViews views;
     private final Javalin server;
     private final HttpClient http = HttpClient.newHttpClient();
     private final AtomicInteger triggers = new AtomicInteger(1);
     private final Map<Long, String> cardMessages = new LinkedHashMap<>();
 
-    private SlackTestBed(AckBudgets budgets) throws IOException {
+    private SlackTestBed(AckBudgets budgets, SeenRequests seen) throws IOException {
         slack = new FakeSlackApi();
-        CommandLayer core = CommandLayer.over(stores, ofauth, clock, Set.of(ADMIN));
+        CommandLayer core = CommandLayer.over(stores, ofauth, clock, Set.of(ADMIN), seen);
+        acks = core.acks();
         campaigns = core.campaigns();
         views = core.views();
         SlackSettings settings = new SlackSettings(Secret.of(BOT_TOKEN), Optional.empty(), Optional.of(Secret.of(SIGNING_SECRET)),
@@ -78,11 +84,16 @@ final class SlackTestBed implements AutoCloseable {
     }
 
     static SlackTestBed start() throws IOException {
-        return new SlackTestBed(AckBudgets.DEFAULT);
+        return new SlackTestBed(AckBudgets.DEFAULT, new LocalSeenRequests());
     }
 
     static SlackTestBed start(AckBudgets budgets) throws IOException {
-        return new SlackTestBed(budgets);
+        return new SlackTestBed(budgets, new LocalSeenRequests());
+    }
+
+    /** One replica of several: the memory of requests seen is {@code seen}, shared with the others. */
+    static SlackTestBed start(SeenRequests seen) throws IOException {
+        return new SlackTestBed(AckBudgets.DEFAULT, seen);
     }
 
     // ---- requests, signed as Slack signs them

@@ -12,20 +12,31 @@ import java.time.Instant;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
-class ConnectionRateLimiterTest {
+/**
+ * How the client spends a connection's rate limit, on each kind of {@link RateBudget}: subclasses say where the
+ * buckets live (this process, or a database shared by replicas).
+ */
+abstract class ConnectionRateLimiterContractTest {
 
-    private static final String CONN = "conn_a";
+    static final String CONN = "conn_a";
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2025-07-01T09:00:00Z"));
-    private final RecordingSleeper sleeper = new RecordingSleeper(clock);
+    final MutableClock clock = new MutableClock(Instant.parse("2025-07-01T09:00:00Z"));
+    final RecordingSleeper sleeper = new RecordingSleeper(clock);
+
+    /** A budget on {@code clock}; each call gives a new, full one. */
+    abstract RateBudget budget(MutableClock clock);
 
     /** OFAuth's default bucket and reserves; no priority may wait unless a test says so. */
-    private ConnectionRateLimiter limiter(Duration maxWait) {
-        return new ConnectionRateLimiter(new OfAuthClientConfig.RateLimit(90, 60, Duration.ofMinutes(1), 30, 5,
-                maxWait, maxWait, maxWait, Duration.ofSeconds(2)), clock, sleeper);
+    ConnectionRateLimiter limiter(Duration maxWait) {
+        return limiter(maxWait, budget(clock));
     }
 
-    private static void take(ConnectionRateLimiter limiter, CallPriority priority, int times) {
+    ConnectionRateLimiter limiter(Duration maxWait, RateBudget budget) {
+        return new ConnectionRateLimiter(new OfAuthClientConfig.RateLimit(90, 60, Duration.ofMinutes(1), 30, 5,
+                maxWait, maxWait, maxWait, Duration.ofSeconds(2)), budget, clock, sleeper, OfAuthObserver.NONE);
+    }
+
+    static void take(ConnectionRateLimiter limiter, CallPriority priority, int times) {
         for (int i = 0; i < times; i++) {
             limiter.acquire(CONN, priority);
         }
@@ -69,9 +80,7 @@ class ConnectionRateLimiterTest {
 
     @Test
     void waitingIsBoundedPerPriority() {
-        ConnectionRateLimiter limiter = new ConnectionRateLimiter(new OfAuthClientConfig.RateLimit(90, 60,
-                Duration.ofMinutes(1), 30, 5, Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5),
-                Duration.ofSeconds(2)), clock, sleeper);
+        ConnectionRateLimiter limiter = limiter(Duration.ofSeconds(5));
         take(limiter, CallPriority.SEND, 90);
 
         RateLimited background = catchThrowableOfType(RateLimited.class, () -> limiter.acquire(CONN, CallPriority.BACKGROUND));
