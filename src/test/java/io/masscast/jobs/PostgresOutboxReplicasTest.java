@@ -81,7 +81,7 @@ class PostgresOutboxReplicasTest {
         OutboxDispatcherJob both = replica("replica-both", Map.of(Platform.SLACK, slackOfBoth, Platform.SHELL, shellOfBoth));
         OutboxDispatcherJob slackOnly = replica("replica-slack", Map.of(Platform.SLACK, slackOfSlackOnly));
         campaigns.compose(SLACK_CHANNEL, ALICE, CampaignTestData.draft().build());
-        campaigns.compose(CHANNEL, ALICE, CampaignTestData.draft().build());
+        campaigns.compose(CHANNEL, ALICE, CampaignTestData.draft().build(), true); // the same drop in a second channel, on purpose
 
         slackOnly.tick(); // takes Slack's lease first
         both.tick();

@@ -25,7 +25,7 @@ public final class CommandCatalog {
             new CommandSpec("new", "new [text=\"...\" lists=... exclude=... users=... subscribed_after=YYYY-MM-DD media=... "
                     + "preview=N price=12.50 locked=yes markdown=no at=\"2026-03-21 20:00\"] [split=lists|random "
                     + "text_b=... lists_b=... media_b=... price_b=... (and _c)] [confirm=yes]",
-                    "compose a mass message or an A/B test of 2-3 variants (no arguments opens the form)", FORM),
+                    "compose a mass message or an A/B test (no arguments opens the form)", FORM),
             new CommandSpec("list", "list", "recent campaigns in this channel", List.of()),
             new CommandSpec("show", "show MC-ID", "a campaign's card", List.of(CAMPAIGN)),
             new CommandSpec("approve", "approve MC-ID [confirm=yes]", "approve the version on the card (a test: all variants)",
@@ -59,13 +59,13 @@ public final class CommandCatalog {
                             CommandParam.named("digest", CommandParam.Kind.TEXT,
                                     "When the daily digest is posted, like 09:00 (creator's zone), or off."),
                             CommandParam.named("repeat_window", CommandParam.Kind.TEXT,
-                                    "Warn when a message repeats one to the same fans within this, like 7d, or off."),
+                                    "Warn of a repeat to the same fans within this, like 7d, or off."),
                             CommandParam.named("remind_after", CommandParam.Kind.TEXT,
-                                    "Remind approvers after a campaign waited this long, like 30m, or off."),
+                                    "Remind approvers after this long waiting, like 30m, or off."),
                             APPROVERS)),
             new CommandSpec("digest", DigestCommands.USAGE, "post the results digest with its chart in this channel now",
                     List.of(CommandParam.optionalPositional("period", CommandParam.Kind.TEXT,
-                            "24h, or 1d to 14d; empty: the last 24 hours and the last 7 days."))),
+                            "24h or 1d to 14d; empty: the last 24 hours and 7 days."))),
             new CommandSpec("best-time", "best-time", "post the hours of the week that sold best, with a heat map",
                     List.of()),
             new CommandSpec("help", "help", "this list", List.of()));

@@ -73,10 +73,10 @@ public record CommandParam(String name, Kind kind, boolean required, boolean pos
             case MONEY -> number(field.key(), Kind.MONEY, field.hint(), 0, SendPolicy.MAX_PRICE.longValue());
             case FLAG -> named(field.key(), Kind.FLAG, field.hint());
             case LISTS -> named(field.key(), Kind.LISTS, field.hint());
-            case SEND_TIME -> named(field.key(), Kind.TEXT, "In the creator's time zone: " + field.typing() + ". Empty: on approval.");
+            case SEND_TIME -> named(field.key(), Kind.TEXT, "Creator's time zone: " + field.typing() + ". Empty: on approval.");
             case CHOICE -> named(field.key(), Kind.TEXT, field.hint() + " " + capital(field.typing()) + ".");
             case TEXT -> named(field.key(), Kind.TEXT, field.hint());
-            case FAN_IDS, MEDIA -> named(field.key(), Kind.ITEMS, field.hint() + " " + capital(field.typing()) + ".");
+            case FAN_IDS, MEDIA -> named(field.key(), Kind.ITEMS, field.hint() + " Separated by commas.");
             case FILES -> named(field.key(), Kind.FILES, field.hint());
             default -> named(field.key(), Kind.TEXT, field.hint() + " " + capital(field.typing()) + ".");
         };
