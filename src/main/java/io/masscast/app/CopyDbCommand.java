@@ -88,12 +88,15 @@ final class CopyDbCommand {
                 default -> throw new Problem(2, "unknown option " + option + ". " + USAGE);
             }
         }
-        String to = url.orElseThrow(() -> new Problem(2, "name the PostgreSQL database to copy into with --to. " + USAGE));
+        String to =
+                url.orElseThrow(() -> new Problem(2, "name the PostgreSQL database to copy into with --to. " + USAGE));
         if (DatabaseKind.of(to).filter(kind -> kind == DatabaseKind.POSTGRESQL).isEmpty()) {
-            throw new Problem(2, "--to takes a PostgreSQL JDBC URL such as jdbc:postgresql://db:5432/masscast, not "
-                    + scheme(to));
+            throw new Problem(
+                    2,
+                    "--to takes a PostgreSQL JDBC URL such as jdbc:postgresql://db:5432/masscast, not " + scheme(to));
         }
-        Optional<Secret> password = passwordFile.isEmpty() ? Optional.empty() : Optional.of(password(passwordFile.get()));
+        Optional<Secret> password =
+                passwordFile.isEmpty() ? Optional.empty() : Optional.of(password(passwordFile.get()));
         return new DatabaseSettings(to, user, password);
     }
 
@@ -120,13 +123,18 @@ final class CopyDbCommand {
         Main.chooseLogging(config);
         DatabaseSettings source = config.database();
         if (source.kind() != DatabaseKind.SQLITE) {
-            throw new Problem(2, "MASSCAST_DB_URL names " + source.safeUrl() + ": copy-db copies from the SQLite database"
-                    + " masscast ran on, so set MASSCAST_DB_URL to that file (jdbc:sqlite:/data/masscast.db)");
+            throw new Problem(
+                    2,
+                    "MASSCAST_DB_URL names " + source.safeUrl() + ": copy-db copies from the SQLite database"
+                            + " masscast ran on, so set MASSCAST_DB_URL to that file (jdbc:sqlite:/data/masscast.db)");
         }
-        Path file = Path.of(source.url().substring(DatabaseKind.SQLITE.urlPrefix().length()).replaceFirst("\\?.*", ""));
+        Path file = Path.of(
+                source.url().substring(DatabaseKind.SQLITE.urlPrefix().length()).replaceFirst("\\?.*", ""));
         if (!Files.isRegularFile(file)) {
-            throw new Problem(1, "there is no SQLite database at " + file.toAbsolutePath()
-                    + ": set MASSCAST_DB_URL to the file masscast ran on");
+            throw new Problem(
+                    1,
+                    "there is no SQLite database at " + file.toAbsolutePath()
+                            + ": set MASSCAST_DB_URL to the file masscast ran on");
         }
         return source;
     }
@@ -134,12 +142,15 @@ final class CopyDbCommand {
     private void copy(DatabaseSettings sourceSettings, DatabaseSettings targetSettings) throws Problem {
         String where = targetSettings.safeUrl();
         reach(targetSettings); // before the pool, whose own failure would log a stack trace
-        try (Database source = Database.open(sourceSettings); Database target = Database.open(targetSettings)) {
+        try (Database source = Database.open(sourceSettings);
+                Database target = Database.open(targetSettings)) {
             DatabaseCopy copy = new DatabaseCopy(source, target);
             Map<String, String> live = copy.liveLeases(Instant.now());
             if (!live.isEmpty()) {
-                throw new Problem(1, "a masscast is running on " + sourceSettings.safeUrl() + " (it holds "
-                        + String.join(", ", live.keySet()) + "): stop it, then copy");
+                throw new Problem(
+                        1,
+                        "a masscast is running on " + sourceSettings.safeUrl() + " (it holds "
+                                + String.join(", ", live.keySet()) + "): stop it, then copy");
             }
             List<String> tables;
             try {
@@ -160,13 +171,17 @@ final class CopyDbCommand {
     private void print(DatabaseSettings source, String target, DatabaseCopy.Counts counts) {
         out.println("Copied " + source.safeUrl() + " into " + target + ":");
         out.printf("%-22s %10s %12s%n", "table", "sqlite", "postgresql");
-        counts.source().forEach((table, rows) -> out.printf("%-22s %10d %12d%n", table, rows, counts.target().get(table)));
+        counts.source()
+                .forEach((table, rows) -> out.printf(
+                        "%-22s %10d %12d%n", table, rows, counts.target().get(table)));
     }
 
     /** Connects once, plainly, so that an unreachable database or a wrong password is one clear line. */
     @SuppressWarnings("try") // the connection only needs to open
     private static void reach(DatabaseSettings target) throws Problem {
-        try (Connection ignored = DriverManager.getConnection(target.url(), target.user().orElse(null),
+        try (Connection ignored = DriverManager.getConnection(
+                target.url(),
+                target.user().orElse(null),
                 target.password().map(Secret::reveal).orElse(null))) {
             // reachable, and the credentials work
         } catch (SQLException e) {
@@ -186,7 +201,11 @@ final class CopyDbCommand {
     /** One line, without the password should a driver ever repeat it. */
     private static String scrub(String message, DatabaseSettings target) {
         String line = String.valueOf(message).replaceAll("\\s*\\R\\s*", " ");
-        return target.password().map(Secret::reveal).filter(p -> !p.isEmpty()).map(p -> line.replace(p, "****")).orElse(line);
+        return target.password()
+                .map(Secret::reveal)
+                .filter(p -> !p.isEmpty())
+                .map(p -> line.replace(p, "****"))
+                .orElse(line);
     }
 
     /** What kind of URL it is, without the rest (which may hold a password). */

@@ -36,8 +36,8 @@ final class DatabaseGauges {
 
     private final Source source;
     private final Clock clock;
-    private final AtomicReference<OperationsReport.Snapshot> last = new AtomicReference<>(
-            new OperationsReport.Snapshot(Map.of(), Map.of(), Map.of(), Map.of()));
+    private final AtomicReference<OperationsReport.Snapshot> last =
+            new AtomicReference<>(new OperationsReport.Snapshot(Map.of(), Map.of(), Map.of(), Map.of()));
     private final AtomicReference<Instant> readAt;
     private volatile boolean up;
     private final MultiGauge pollOverdue;
@@ -47,28 +47,37 @@ final class DatabaseGauges {
         this.clock = clock;
         this.readAt = new AtomicReference<>(clock.instant());
         Gauge.builder("masscast.database.up", () -> up ? 1 : 0)
-                .description("Whether the last scrape could read the database").register(registry);
+                .description("Whether the last scrape could read the database")
+                .register(registry);
         for (CampaignState state : CampaignState.values()) {
             Gauge.builder("masscast.campaigns", () -> last.get().campaigns().getOrDefault(state, 0L))
-                    .description("Campaigns in each state, across the cluster").tag("state", lower(state))
+                    .description("Campaigns in each state, across the cluster")
+                    .tag("state", lower(state))
                     .register(registry);
         }
         for (Platform platform : Platform.values()) {
             Gauge.builder("masscast.outbox.backlog", () -> backlog(platform).entries())
                     .description("Outbox entries waiting to be delivered to chat, across the cluster")
-                    .tag("platform", lower(platform)).register(registry);
-            Gauge.builder("masscast.outbox.oldest.age", () -> oldestAge(platform).toMillis() / 1000.0)
+                    .tag("platform", lower(platform))
+                    .register(registry);
+            Gauge.builder(
+                            "masscast.outbox.oldest.age",
+                            () -> oldestAge(platform).toMillis() / 1000.0)
                     .description("Seconds since the oldest waiting outbox entry was written (0 when none waits)")
-                    .baseUnit("seconds").tag("platform", lower(platform)).register(registry);
+                    .baseUnit("seconds")
+                    .tag("platform", lower(platform))
+                    .register(registry);
         }
         for (ConnectionHealth health : ConnectionHealth.values()) {
             Gauge.builder("masscast.connections", () -> last.get().connections().getOrDefault(health, 0L))
                     .description("Bound OFAuth connections by health (expired: the creator must reconnect)")
-                    .tag("health", lower(health)).register(registry);
+                    .tag("health", lower(health))
+                    .register(registry);
         }
         this.pollOverdue = MultiGauge.builder("masscast.stats.poll.overdue")
                 .description("Seconds a connection's stats poll is past due (0 while on schedule)")
-                .baseUnit("seconds").register(registry);
+                .baseUnit("seconds")
+                .register(registry);
     }
 
     /** Reads the database now; a failure is logged and leaves the last values. */
@@ -80,7 +89,8 @@ final class DatabaseGauges {
             readAt.set(now);
             up = true;
             List<MultiGauge.Row<?>> rows = snapshot.nextPollAt().entrySet().stream()
-                    .<MultiGauge.Row<?>>map(next -> MultiGauge.Row.of(Tags.of("connection", next.getKey()),
+                    .<MultiGauge.Row<?>>map(next -> MultiGauge.Row.of(
+                            Tags.of("connection", next.getKey()),
                             Math.max(0, Duration.between(next.getValue(), now).toMillis()) / 1000.0))
                     .toList();
             pollOverdue.register(rows, true);
@@ -95,7 +105,8 @@ final class DatabaseGauges {
     }
 
     private Duration oldestAge(Platform platform) {
-        return backlog(platform).oldestEnqueuedAt()
+        return backlog(platform)
+                .oldestEnqueuedAt()
                 .map(oldest -> Duration.between(oldest, readAt.get()))
                 .filter(age -> !age.isNegative())
                 .orElse(Duration.ZERO);

@@ -33,13 +33,13 @@ public final class Main {
                                                 print the JSON of the /masscast command registered on Discord
             Configuration comes from environment variables; see README.md.""";
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         // the digest's chart is drawn without a display; set before anything touches AWT
         System.setProperty("java.awt.headless", "true");
-        // UTF-8 whatever the locale says (under LANG=C the JVM's own streams would print every non-ASCII character as ?)
+        // UTF-8 whatever the locale says (under LANG=C the JVM's own streams would print every non-ASCII character as
+        // ?)
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         // Java 17 (our runtime): console() is null unless stdin and stdout are a terminal
@@ -68,8 +68,13 @@ public final class Main {
     }
 
     /** {@code interactive}: stdin and stdout are a terminal, so the terminal mode uses line editing. */
-    static int run(String[] args, Map<String, String> env, InputStream in, PrintStream out, PrintStream err,
-                   boolean interactive) {
+    static int run(
+            String[] args,
+            Map<String, String> env,
+            InputStream in,
+            PrintStream out,
+            PrintStream err,
+            boolean interactive) {
         List<String> arguments = Arrays.asList(args);
         if (!arguments.isEmpty() && arguments.get(0).equals("simulator")) {
             return SimulatorCommand.run(Arrays.copyOfRange(args, 1, args.length), out);
@@ -86,7 +91,8 @@ public final class Main {
             return 0;
         }
         boolean forceShell = arguments.contains("--shell");
-        List<String> unknown = arguments.stream().filter(a -> !a.equals("--shell")).toList();
+        List<String> unknown =
+                arguments.stream().filter(a -> !a.equals("--shell")).toList();
         if (!unknown.isEmpty()) {
             err.println("Unknown argument(s): " + String.join(" ", unknown) + "\n" + USAGE);
             return 2;

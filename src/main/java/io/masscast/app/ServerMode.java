@@ -37,8 +37,7 @@ final class ServerMode implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ServerMode.class);
 
     /** Builds the chat adapters the configuration asks for, over the core. */
-    interface Adapters extends BiFunction<MasscastConfig, ChatCore, List<ChatAdapter>> {
-    }
+    interface Adapters extends BiFunction<MasscastConfig, ChatCore, List<ChatAdapter>> {}
 
     /** How long running jobs may take to finish as masscast stops (a send waits up to 30 s for the rate limit). */
     static final Duration JOBS_GRACE = Duration.ofSeconds(12);
@@ -54,15 +53,24 @@ final class ServerMode implements AutoCloseable {
 
     private ServerMode(MasscastConfig config, Adapters chat, boolean wakeUps) {
         simulator = config.ofAuth().mode() == OfAuthMode.SIMULATOR
-                ? Optional.of(OfAuthSimulator.start(SimulatorConfig.defaults().withPort(0))) : Optional.empty();
+                ? Optional.of(OfAuthSimulator.start(SimulatorConfig.defaults().withPort(0)))
+                : Optional.empty();
         simulator.ifPresent(sim -> LOG.warn("OFAuth is SIMULATED at {}: nothing reaches OnlyFans", sim.baseUrl()));
-        wiring = Wiring.create(config, simulator, Set.of(), Clock.systemUTC(), Wiring.Intervals.defaults(),
-                UnaryOperator.identity(), wakeUps);
+        wiring = Wiring.create(
+                config,
+                simulator,
+                Set.of(),
+                Clock.systemUTC(),
+                Wiring.Intervals.defaults(),
+                UnaryOperator.identity(),
+                wakeUps);
         adapters = List.copyOf(chat.apply(config, wiring.chatCore()));
         http = new HttpServer(config.http().port(), this::readiness);
         adapters.forEach(adapter -> adapter.routes().forEach(http::post));
         http.post("/webhooks/ofauth", wiring.ofauthWebhook());
-        http.get("/metrics", ctx -> ctx.contentType(MicrometerMetrics.CONTENT_TYPE).result(wiring.scrapeMetrics()));
+        http.get(
+                "/metrics",
+                ctx -> ctx.contentType(MicrometerMetrics.CONTENT_TYPE).result(wiring.scrapeMetrics()));
     }
 
     /** The adapters of the configured platforms. */

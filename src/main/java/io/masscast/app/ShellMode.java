@@ -39,8 +39,7 @@ public final class ShellMode {
     static final String DEMO_CONNECTION = "conn_demo";
     private static final Set<String> DEMO_APPROVERS = Set.of("alice", "bob", "carol");
 
-    private ShellMode() {
-    }
+    private ShellMode() {}
 
     /**
      * Runs in the terminal: with JLine (editing, history, completion) when {@code interactive} (stdin and stdout
@@ -49,9 +48,13 @@ public final class ShellMode {
     public static int run(MasscastConfig config, InputStream in, PrintStream out, boolean interactive) {
         boolean simulated = config.ofAuth().mode() == OfAuthMode.SIMULATOR;
         Optional<OfAuthSimulator> simulator = simulated
-                ? Optional.of(OfAuthSimulator.start(SimulatorConfig.defaults().withPort(0))) : Optional.empty();
+                ? Optional.of(OfAuthSimulator.start(SimulatorConfig.defaults().withPort(0)))
+                : Optional.empty();
         try {
-            return run(config, simulator, Wiring.Intervals.defaults(),
+            return run(
+                    config,
+                    simulator,
+                    Wiring.Intervals.defaults(),
                     router -> interactive ? ShellIo.systemTerminal(router) : ShellIo.piped(in, out));
         } finally {
             simulator.ifPresent(OfAuthSimulator::close);
@@ -59,11 +62,17 @@ public final class ShellMode {
     }
 
     /** Runs against a given simulator (tests inspect what it received), on the terminal {@code io} opens. */
-    static int run(MasscastConfig config, Optional<OfAuthSimulator> simulator, Wiring.Intervals intervals,
-                   Function<CommandRouter, ShellIo> io) {
-        Optional<Path> demoDatabase = simulator.isPresent() && config.database().url().equals(DatabaseSettings.DEFAULT_URL)
-                ? Optional.of(temporaryDatabase()) : Optional.empty();
-        MasscastConfig effective = demoDatabase.map(path -> withDatabase(config, path)).orElse(config);
+    static int run(
+            MasscastConfig config,
+            Optional<OfAuthSimulator> simulator,
+            Wiring.Intervals intervals,
+            Function<CommandRouter, ShellIo> io) {
+        Optional<Path> demoDatabase =
+                simulator.isPresent() && config.database().url().equals(DatabaseSettings.DEFAULT_URL)
+                        ? Optional.of(temporaryDatabase())
+                        : Optional.empty();
+        MasscastConfig effective =
+                demoDatabase.map(path -> withDatabase(config, path)).orElse(config);
         // SIGTERM or Ctrl-C: no finally below runs, so the hook stops the work, gives up the leases, deletes the demo
         // database. A stop at the end of the input takes the hook back.
         AtomicReference<Wiring> running = new AtomicReference<>();
@@ -72,10 +81,12 @@ public final class ShellMode {
             demoDatabase.ifPresent(ShellMode::delete);
         });
         try (Wiring wiring = Wiring.create(effective, simulator, Set.of(ALICE.userId()), Clock.systemUTC(), intervals);
-             ShellIo terminal = io.apply(wiring.router())) {
+                ShellIo terminal = io.apply(wiring.router())) {
             running.set(wiring);
             ShellAdapter shell = new ShellAdapter(wiring.router(), CHANNEL, ALICE, terminal, wiring::idle);
-            Optional<Binding> binding = simulator.isPresent() ? Optional.of(bindDemo(wiring)) : wiring.bindings().find(CHANNEL);
+            Optional<Binding> binding = simulator.isPresent()
+                    ? Optional.of(bindDemo(wiring))
+                    : wiring.bindings().find(CHANNEL);
             shell.print(banner(effective, simulator, demoDatabase.isPresent(), binding));
             wiring.startJobs(Map.of(Platform.SHELL, shell.notifier()));
             return shell.run();
@@ -95,28 +106,47 @@ public final class ShellMode {
     private static Binding bindDemo(Wiring wiring) {
         return wiring.bindings().find(CHANNEL).orElseGet(() -> {
             String creator = wiring.ofauth().connections(Optional.empty(), 100, 0).items().stream()
-                    .filter(c -> c.id().equals(DEMO_CONNECTION)).map(ConnectionInfo::creatorName).findFirst()
+                    .filter(c -> c.id().equals(DEMO_CONNECTION))
+                    .map(ConnectionInfo::creatorName)
+                    .findFirst()
                     .orElse(DEMO_CONNECTION);
-            return wiring.bindings().bind(ALICE, new Binding(CHANNEL, DEMO_CONNECTION, creator, ZoneId.systemDefault(),
-                    DEMO_APPROVERS, BindingPolicy.defaults()));
+            return wiring.bindings()
+                    .bind(
+                            ALICE,
+                            new Binding(
+                                    CHANNEL,
+                                    DEMO_CONNECTION,
+                                    creator,
+                                    ZoneId.systemDefault(),
+                                    DEMO_APPROVERS,
+                                    BindingPolicy.defaults()));
         });
     }
 
-    private static String banner(MasscastConfig config, Optional<OfAuthSimulator> simulator, boolean demoDatabase,
-                                 Optional<Binding> binding) {
+    private static String banner(
+            MasscastConfig config,
+            Optional<OfAuthSimulator> simulator,
+            boolean demoDatabase,
+            Optional<Binding> binding) {
         StringBuilder out = new StringBuilder("masscast — terminal mode\n");
-        out.append(simulator.map(sim -> "  OFAuth: SIMULATED. Nothing reaches OnlyFans. The simulator runs at " + sim.baseUrl()
+        out.append(simulator
+                .map(sim -> "  OFAuth: SIMULATED. Nothing reaches OnlyFans. The simulator runs at " + sim.baseUrl()
                         + "\n          (what it received: " + sim.baseUrl() + "/_sim/requests)\n")
                 .orElse("  " + config.ofAuth().describe() + "\n"));
-        out.append(demoDatabase ? "  database: a temporary SQLite file, gone when masscast exits (set MASSCAST_DB_URL to keep data)\n"
-                : "  " + config.database().describe() + "\n");
+        out.append(
+                demoDatabase
+                        ? "  database: a temporary SQLite file, gone when masscast exits (set MASSCAST_DB_URL to keep data)\n"
+                        : "  " + config.database().describe() + "\n");
         out.append(binding.map(b -> "  channel #" + CHANNEL.channelId() + " speaks for " + b.creatorName() + " ("
                         + b.connectionId() + "), times in " + b.zone().getId() + "\n")
                 .orElse("  channel #" + CHANNEL.channelId() + " is not bound: /masscast bind connection=conn_... "
                         + "zone=Area/City approvers=bob,carol\n"));
-        out.append("  users: alice (requester and admin; you start as alice), bob and carol (approvers); switch with /as bob\n");
-        out.append("         (alice may approve too, but never her own campaigns: the channel's policy forbids self-approval)\n");
-        out.append("  try:   /masscast new text=\"Hi there\" lists=fans   then   /as bob   and   /masscast approve MC-1");
+        out.append(
+                "  users: alice (requester and admin; you start as alice), bob and carol (approvers); switch with /as bob\n");
+        out.append(
+                "         (alice may approve too, but never her own campaigns: the channel's policy forbids self-approval)\n");
+        out.append(
+                "  try:   /masscast new text=\"Hi there\" lists=fans   then   /as bob   and   /masscast approve MC-1");
         return out.toString();
     }
 

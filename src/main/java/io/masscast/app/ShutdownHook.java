@@ -16,37 +16,43 @@ final class ShutdownHook {
     /** Within Kubernetes' default grace period of 30 s, with a margin for the JVM's own exit. */
     static final Duration HALT_AFTER = Duration.ofSeconds(28);
 
-    private ShutdownHook() {
-    }
+    private ShutdownHook() {}
 
     /** Runs {@code stop} when the JVM exits; returns the hook, for {@link #remove} when the stop ran another way. */
     static Thread install(String what, Runnable stop) {
-        Thread hook = new Thread(() -> {
-            Thread watchdog = new Thread(() -> {
-                try {
-                    Thread.sleep(HALT_AFTER.toMillis());
-                    LOG.error("{} did not stop within {} s; halting", what, HALT_AFTER.toSeconds());
-                    Runtime.getRuntime().halt(1);
-                } catch (InterruptedException stoppedInTime) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "masscast-shutdown-watchdog");
-            watchdog.setDaemon(true);
-            watchdog.start();
-            long start = System.nanoTime();
-            int status = 1;
-            try {
-                stop.run();
-                LOG.info("{} stopped in {} ms", what, Duration.ofNanos(System.nanoTime() - start).toMillis());
-                status = 0;
-            } catch (RuntimeException | Error e) {
-                LOG.error("{} did not stop cleanly", what, e);
-            } finally {
-                watchdog.interrupt();
-            }
-            // the stop is done and the hook is the last of masscast's work: end with the status it earned
-            Runtime.getRuntime().halt(status);
-        }, "masscast-shutdown");
+        Thread hook = new Thread(
+                () -> {
+                    Thread watchdog = new Thread(
+                            () -> {
+                                try {
+                                    Thread.sleep(HALT_AFTER.toMillis());
+                                    LOG.error("{} did not stop within {} s; halting", what, HALT_AFTER.toSeconds());
+                                    Runtime.getRuntime().halt(1);
+                                } catch (InterruptedException stoppedInTime) {
+                                    Thread.currentThread().interrupt();
+                                }
+                            },
+                            "masscast-shutdown-watchdog");
+                    watchdog.setDaemon(true);
+                    watchdog.start();
+                    long start = System.nanoTime();
+                    int status = 1;
+                    try {
+                        stop.run();
+                        LOG.info(
+                                "{} stopped in {} ms",
+                                what,
+                                Duration.ofNanos(System.nanoTime() - start).toMillis());
+                        status = 0;
+                    } catch (RuntimeException | Error e) {
+                        LOG.error("{} did not stop cleanly", what, e);
+                    } finally {
+                        watchdog.interrupt();
+                    }
+                    // the stop is done and the hook is the last of masscast's work: end with the status it earned
+                    Runtime.getRuntime().halt(status);
+                },
+                "masscast-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         return hook;
     }

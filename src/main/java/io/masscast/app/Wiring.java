@@ -1,17 +1,17 @@
 package io.masscast.app;
 
-import io.masscast.adapter.common.ChatCore;
 import io.javalin.http.Handler;
-import io.masscast.chart.XChartRenderer;
+import io.masscast.adapter.common.ChatCore;
 import io.masscast.adapter.common.LocalSeenRequests;
+import io.masscast.chart.XChartRenderer;
 import io.masscast.config.DatabaseKind;
 import io.masscast.config.LeaseSettings;
 import io.masscast.config.MasscastConfig;
 import io.masscast.config.OfAuthSettings;
 import io.masscast.config.Secret;
 import io.masscast.config.StatsSettings;
-import io.masscast.core.campaign.AbTestService;
 import io.masscast.core.besttime.BestTimeService;
+import io.masscast.core.campaign.AbTestService;
 import io.masscast.core.campaign.BindingService;
 import io.masscast.core.campaign.CampaignService;
 import io.masscast.core.campaign.MediaUploadService;
@@ -100,8 +100,12 @@ public final class Wiring implements AutoCloseable {
      */
     public record Intervals(Duration submitter, Duration outbox, Duration stats, Duration reconciler, Duration expiry) {
         public static Intervals defaults() {
-            return new Intervals(Duration.ofMillis(500), Duration.ofMillis(300), Duration.ofSeconds(2),
-                    Duration.ofSeconds(5), Duration.ofSeconds(30));
+            return new Intervals(
+                    Duration.ofMillis(500),
+                    Duration.ofMillis(300),
+                    Duration.ofSeconds(2),
+                    Duration.ofSeconds(5),
+                    Duration.ofSeconds(30));
         }
     }
 
@@ -131,29 +135,38 @@ public final class Wiring implements AutoCloseable {
     private OutboxDispatcherJob outbox;
     private boolean closed;
 
-    private Wiring(Database database, JobWakeups wakeups, OfAuthClient ofauth, MicrometerMetrics metrics,
-                   MasscastConfig config, Set<String> admins, Clock clock, Intervals intervals,
-                   LeaseSettings leaseSettings) {
+    private Wiring(
+            Database database,
+            JobWakeups wakeups,
+            OfAuthClient ofauth,
+            MicrometerMetrics metrics,
+            MasscastConfig config,
+            Set<String> admins,
+            Clock clock,
+            Intervals intervals,
+            LeaseSettings leaseSettings) {
         this.database = database;
         this.ofauth = ofauth;
         this.metrics = metrics;
         this.apiKey = new ApiKeyCheck(ofauth, clock);
         // replicas behind one load balancer must share the memory of Slack requests seen; one process keeps its own
         this.seenRequests = config.database().kind() == DatabaseKind.POSTGRESQL
-                ? new JdbcSeenRequests(database) : new LocalSeenRequests();
+                ? new JdbcSeenRequests(database)
+                : new LocalSeenRequests();
         this.clock = clock;
         this.intervals = intervals;
         this.statsSettings = config.stats();
         this.stats = new StatsService(database, clock);
         this.health = new ConnectionHealthService(database, ofauth, clock, statsSettings.probeInterval());
         ofauth.onSessionExpired(health::sessionExpiredSeen);
-        this.webhook = new OfAuthWebhookHandler(config.ofAuth().webhookSecret()
-                .map(secret -> new OfAuthWebhookVerifier(secret.reveal(), clock)), health);
+        this.webhook = new OfAuthWebhookHandler(
+                config.ofAuth().webhookSecret().map(secret -> new OfAuthWebhookVerifier(secret.reveal(), clock)),
+                health);
         this.permissions = new Permissions(admins);
         this.bindings = new BindingService(database, permissions);
         this.campaigns = new CampaignService(database, ofauth, permissions, clock);
-        AbTestService tests = new AbTestService(database, ofauth, permissions, campaigns, clock,
-                AbTestService.MAX_USER_IDS, AbTestService.MAX_POOL);
+        AbTestService tests = new AbTestService(
+                database, ofauth, permissions, campaigns, clock, AbTestService.MAX_USER_IDS, AbTestService.MAX_POOL);
         this.submissions = new SubmissionService(database, clock);
         FanListCache lists = new FanListCache(ofauth, clock);
         this.views = new CampaignViews(campaigns, tests, bindings, lists, clock);
@@ -163,7 +176,8 @@ public final class Wiring implements AutoCloseable {
         BestTimeService bestTimes = new BestTimeService(database, charts, clock);
         this.reminders = new ReminderService(database, clock, replica);
         this.router = new CommandRouter(
-                new ComposeCommands(campaigns, tests, bindings, lists, bestTimes, new MediaUploadService(ofauth), clock),
+                new ComposeCommands(
+                        campaigns, tests, bindings, lists, bestTimes, new MediaUploadService(ofauth), clock),
                 new DecisionCommands(campaigns, tests, clock),
                 new ReadCommands(campaigns, bindings, views, lists, ofauth, clock),
                 new AdminCommands(bindings, ofauth),
@@ -177,14 +191,23 @@ public final class Wiring implements AutoCloseable {
      * Opens the database and the OFAuth client. With a simulator, the client talks to it with its key;
      * otherwise to the configured OFAuth with the configured key.
      */
-    public static Wiring create(MasscastConfig config, Optional<OfAuthSimulator> simulator, Set<String> extraAdmins,
-                                Clock clock, Intervals intervals) {
+    public static Wiring create(
+            MasscastConfig config,
+            Optional<OfAuthSimulator> simulator,
+            Set<String> extraAdmins,
+            Clock clock,
+            Intervals intervals) {
         return create(config, simulator, extraAdmins, clock, intervals, UnaryOperator.identity());
     }
 
     /** As above, with the OFAuth client's settings adjusted (tests shorten its timeouts and backoff). */
-    static Wiring create(MasscastConfig config, Optional<OfAuthSimulator> simulator, Set<String> extraAdmins,
-                         Clock clock, Intervals intervals, UnaryOperator<OfAuthClientConfig> clientTuning) {
+    static Wiring create(
+            MasscastConfig config,
+            Optional<OfAuthSimulator> simulator,
+            Set<String> extraAdmins,
+            Clock clock,
+            Intervals intervals,
+            UnaryOperator<OfAuthClientConfig> clientTuning) {
         return create(config, simulator, extraAdmins, clock, intervals, clientTuning, true);
     }
 
@@ -192,9 +215,14 @@ public final class Wiring implements AutoCloseable {
      * As above; with {@code wakeUps} off the submitter and the outbox only poll, as they did before they were woken
      * (what the benchmarks compare the wake-ups with).
      */
-    static Wiring create(MasscastConfig config, Optional<OfAuthSimulator> simulator, Set<String> extraAdmins,
-                         Clock clock, Intervals intervals, UnaryOperator<OfAuthClientConfig> clientTuning,
-                         boolean wakeUps) {
+    static Wiring create(
+            MasscastConfig config,
+            Optional<OfAuthSimulator> simulator,
+            Set<String> extraAdmins,
+            Clock clock,
+            Intervals intervals,
+            UnaryOperator<OfAuthClientConfig> clientTuning,
+            boolean wakeUps) {
         Set<String> admins = new HashSet<>(config.access().adminIds());
         admins.addAll(extraAdmins);
         JobWakeups wakeups = new JobWakeups(); // an approval or a notification committed: its job starts at once
@@ -207,9 +235,10 @@ public final class Wiring implements AutoCloseable {
             // client waits for tokens in real time, whatever clock the jobs run on (tests move theirs by hand).
             Clock realTime = Clock.systemUTC();
             RateBudget budget = config.database().kind() == DatabaseKind.POSTGRESQL
-                    ? RateBudget.shared(database.dataSource(), realTime) : RateBudget.inProcess(realTime);
-            OfAuthClient ofauth = OfAuthClient.create(clientTuning.apply(clientConfig(config.ofAuth(), simulator)),
-                    realTime, budget, metrics);
+                    ? RateBudget.shared(database.dataSource(), realTime)
+                    : RateBudget.inProcess(realTime);
+            OfAuthClient ofauth = OfAuthClient.create(
+                    clientTuning.apply(clientConfig(config.ofAuth(), simulator)), realTime, budget, metrics);
             wiring = new Wiring(database, wakeups, ofauth, metrics, config, admins, clock, intervals, config.leases());
         } catch (RuntimeException e) {
             database.close();
@@ -229,20 +258,27 @@ public final class Wiring implements AutoCloseable {
         ApiKeyCheck.Status status = apiKey.check();
         switch (status.verdict()) {
             case ACCEPTED -> LOG.info("OFAuth accepts the API key: {}", status.detail());
-            case REFUSED -> throw new StartupFailure("masscast cannot start: " + status.detail() + ". Copy the key again"
-                    + " from the OFAuth dashboard (Developers → API keys) into OFAUTH_API_KEY, or unset it to try masscast"
-                    + " on its built-in OFAuth simulator.");
-            case UNKNOWN -> LOG.warn("Could not check the OFAuth API key at start-up ({}); starting anyway",
-                    status.unanswered().orElse("no answer"));
+            case REFUSED ->
+                throw new StartupFailure("masscast cannot start: " + status.detail() + ". Copy the key again"
+                        + " from the OFAuth dashboard (Developers → API keys) into OFAUTH_API_KEY, or unset it to try masscast"
+                        + " on its built-in OFAuth simulator.");
+            case UNKNOWN ->
+                LOG.warn(
+                        "Could not check the OFAuth API key at start-up ({}); starting anyway",
+                        status.unanswered().orElse("no answer"));
         }
     }
 
     private static OfAuthClientConfig clientConfig(OfAuthSettings settings, Optional<OfAuthSimulator> simulator) {
-        String key = simulator.map(OfAuthSimulator::apiKey)
+        String key = simulator
+                .map(OfAuthSimulator::apiKey)
                 .or(() -> settings.apiKey().map(Secret::reveal))
                 .orElseThrow(() -> new IllegalStateException("live OFAuth needs OFAUTH_API_KEY"));
-        String baseUrl = simulator.map(OfAuthSimulator::baseUrl).orElse(settings.baseUrl().toString());
-        return OfAuthClientConfig.defaults(key).withBaseUrl(baseUrl)
+        String baseUrl = simulator
+                .map(OfAuthSimulator::baseUrl)
+                .orElse(settings.baseUrl().toString());
+        return OfAuthClientConfig.defaults(key)
+                .withBaseUrl(baseUrl)
                 .withRateLimit(rateLimit(settings.ratePerMinute(), settings.burst()));
     }
 
@@ -255,8 +291,16 @@ public final class Wiring implements AutoCloseable {
         OfAuthClientConfig.RateLimit plan = OfAuthClientConfig.RateLimit.defaults();
         long background = burst * plan.backgroundReserve() / plan.burst();
         long interactive = burst * plan.interactiveReserve() / plan.burst();
-        return new OfAuthClientConfig.RateLimit(burst, perMinute, Duration.ofMinutes(1), background, interactive,
-                plan.sendMaxWait(), plan.interactiveMaxWait(), Duration.ZERO, plan.defaultRetryAfter());
+        return new OfAuthClientConfig.RateLimit(
+                burst,
+                perMinute,
+                Duration.ofMinutes(1),
+                background,
+                interactive,
+                plan.sendMaxWait(),
+                plan.interactiveMaxWait(),
+                Duration.ZERO,
+                plan.defaultRetryAfter());
     }
 
     /** Starts the background jobs; cards and notes go to the notifier of their channel's platform. */
@@ -293,13 +337,15 @@ public final class Wiring implements AutoCloseable {
 
     /** Nothing is being sent and no notification waits: what the shell checks before it exits. */
     public boolean idle() {
-        boolean sending = database.inTransaction(stores -> !stores.campaigns().inStates(IN_FLIGHT, 1).isEmpty());
+        boolean sending = database.inTransaction(
+                stores -> !stores.campaigns().inStates(IN_FLIGHT, 1).isEmpty());
         return !sending && (outbox == null || outbox.isIdle());
     }
 
     /** What {@code /readyz} reports of the core: the database answers, and OFAuth accepted the API key when last asked. */
     public List<Readiness> readiness() {
-        Readiness db = database.isReachable() ? Readiness.ready("database", "answers")
+        Readiness db = database.isReachable()
+                ? Readiness.ready("database", "answers")
                 : Readiness.notReady("database", "does not answer");
         return List.of(db, apiKey.readiness());
     }
@@ -371,7 +417,9 @@ public final class Wiring implements AutoCloseable {
         try {
             outbox.flush(budget);
         } catch (RuntimeException e) {
-            LOG.error("The outbox could not be delivered as masscast stopped; another replica or the next start delivers it", e);
+            LOG.error(
+                    "The outbox could not be delivered as masscast stopped; another replica or the next start delivers it",
+                    e);
         }
     }
 

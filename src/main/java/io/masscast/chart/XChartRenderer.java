@@ -36,29 +36,46 @@ public final class XChartRenderer implements ChartRenderer {
     private static final Color NO_DATA = new Color(0xF2F2F2);
     /** From few to many purchases, pale yellow to orange: one hue ramp (colour-blind safe) that black values stay legible on. */
     private static final Color[] HEAT = {new Color(0xFFF7BC), new Color(0xFEC44F), new Color(0xEC7014)};
+
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.US);
     /** From this daily total up, whole amounts read better on the axis than cents. */
     private static final BigDecimal WHOLE_AMOUNTS_FROM = BigDecimal.valueOf(20);
     /** Colours that stay apart for colour-blind readers (Okabe–Ito), then two greys for the rest. */
     private static final Color[] PALETTE = {
-        new Color(0x0072B2), new Color(0xE69F00), new Color(0x009E73), new Color(0xCC79A7),
-        new Color(0x56B4E9), new Color(0xD55E00), new Color(0xF0E442), new Color(0x999999), new Color(0x555555)};
+        new Color(0x0072B2),
+        new Color(0xE69F00),
+        new Color(0x009E73),
+        new Color(0xCC79A7),
+        new Color(0x56B4E9),
+        new Color(0xD55E00),
+        new Color(0xF0E442),
+        new Color(0x999999),
+        new Color(0x555555)
+    };
 
     @Override
     public byte[] revenuePerDay(RevenueChart chart) {
         boolean empty = chart.series().isEmpty();
-        CategoryChart drawing = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
+        CategoryChart drawing = new CategoryChartBuilder()
+                .width(WIDTH)
+                .height(HEIGHT)
                 .title(chart.title() + (empty ? " · no revenue yet" : ""))
-                .xAxisTitle("Day").yAxisTitle("Revenue (" + chart.currency() + ")").build();
+                .xAxisTitle("Day")
+                .yAxisTitle("Revenue (" + chart.currency() + ")")
+                .build();
         style(drawing.getStyler(), chart);
         List<String> days = chart.days().stream().map(DAY::format).toList();
         if (empty) {
             // XChart draws no axes without a series
-            drawing.addSeries("no revenue", days, chart.days().stream().map(day -> 0.0).toList());
+            drawing.addSeries(
+                    "no revenue", days, chart.days().stream().map(day -> 0.0).toList());
             drawing.getStyler().setLegendVisible(false);
         }
         for (RevenueChart.Series series : chart.series()) {
-            drawing.addSeries(series.name(), days, series.amounts().stream().map(BigDecimal::doubleValue).toList());
+            drawing.addSeries(
+                    series.name(),
+                    days,
+                    series.amounts().stream().map(BigDecimal::doubleValue).toList());
         }
         try {
             return BitmapEncoder.getBitmapBytes(drawing, BitmapEncoder.BitmapFormat.PNG);
@@ -85,7 +102,8 @@ public final class XChartRenderer implements ChartRenderer {
         styler.setAvailableSpaceFill(0.7);
         styler.setXAxisLabelRotation(0);
         styler.setYAxisMin(0.0);
-        BigDecimal highest = chart.dailyTotals().stream().max(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
+        BigDecimal highest =
+                chart.dailyTotals().stream().max(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
         // quoted, the currency symbol is printed as it is
         styler.setYAxisDecimalPattern("'" + chart.currencySymbol() + "'"
                 + (highest.compareTo(WHOLE_AMOUNTS_FROM) >= 0 ? "#,##0" : "#,##0.00"));
@@ -102,17 +120,34 @@ public final class XChartRenderer implements ChartRenderer {
      */
     @Override
     public byte[] weekHeatMap(WeekHeatMap map) {
-        List<String> hours = IntStream.range(0, 24).mapToObj(hour -> String.format(Locale.ROOT, "%02d", hour)).toList();
+        List<String> hours = IntStream.range(0, 24)
+                .mapToObj(hour -> String.format(Locale.ROOT, "%02d", hour))
+                .toList();
         List<DayOfWeek> days = Arrays.asList(DayOfWeek.values());
-        List<String> rows = IntStream.range(0, days.size()).mapToObj(i -> days.get(days.size() - 1 - i))
-                .map(day -> day.getDisplayName(TextStyle.SHORT, Locale.US)).toList();
-        String best = map.marked().isEmpty() ? "" : " · best: " + String.join(", ", map.marked().stream()
-                .map(c -> c.day().getDisplayName(TextStyle.SHORT, Locale.US) + " " + String.format(Locale.ROOT, "%02d:00", c.hour()))
-                .toList());
-        HeatMapChart drawing = new HeatMapChartBuilder().width(WIDTH).height(HEAT_MAP_HEIGHT).title(map.title())
-                .xAxisTitle("Hour sent" + best).yAxisTitle("Day").build();
+        List<String> rows = IntStream.range(0, days.size())
+                .mapToObj(i -> days.get(days.size() - 1 - i))
+                .map(day -> day.getDisplayName(TextStyle.SHORT, Locale.US))
+                .toList();
+        String best = map.marked().isEmpty()
+                ? ""
+                : " · best: "
+                        + String.join(
+                                ", ",
+                                map.marked().stream()
+                                        .map(c -> c.day().getDisplayName(TextStyle.SHORT, Locale.US) + " "
+                                                + String.format(Locale.ROOT, "%02d:00", c.hour()))
+                                        .toList());
+        HeatMapChart drawing = new HeatMapChartBuilder()
+                .width(WIDTH)
+                .height(HEAT_MAP_HEIGHT)
+                .title(map.title())
+                .xAxisTitle("Hour sent" + best)
+                .yAxisTitle("Day")
+                .build();
         List<Number[]> cells = map.cells().stream()
-                .map(cell -> new Number[] {cell.hour(), days.size() - 1 - cell.day().ordinal(), cell.value()}).toList();
+                .map(cell ->
+                        new Number[] {cell.hour(), days.size() - 1 - cell.day().ordinal(), cell.value()})
+                .toList();
         styleHeatMap(drawing.getStyler(), Math.ceil(map.max() * 100) / 100);
         drawing.addSeries(map.valueLabel(), hours, rows, cells);
         try {

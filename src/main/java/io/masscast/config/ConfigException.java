@@ -23,7 +23,8 @@ public final class ConfigException extends RuntimeException {
         StringBuilder message = new StringBuilder("masscast cannot start: ")
                 .append(problems.size())
                 .append(problems.size() == 1 ? " configuration problem" : " configuration problems");
-        problems.forEach(problem -> message.append(System.lineSeparator()).append("  - ").append(problem));
+        problems.forEach(
+                problem -> message.append(System.lineSeparator()).append("  - ").append(problem));
         return message.toString();
     }
 }

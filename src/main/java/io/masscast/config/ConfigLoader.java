@@ -27,13 +27,31 @@ import java.util.stream.Stream;
 public final class ConfigLoader {
     /** Variables holding secrets; each may instead be given as {@code NAME_FILE}. */
     private static final List<String> SECRETS = List.of(
-            "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "DISCORD_BOT_TOKEN",
-            "OFAUTH_API_KEY", "OFAUTH_WEBHOOK_SECRET", "MASSCAST_DB_PASSWORD");
+            "SLACK_BOT_TOKEN",
+            "SLACK_APP_TOKEN",
+            "SLACK_SIGNING_SECRET",
+            "DISCORD_BOT_TOKEN",
+            "OFAUTH_API_KEY",
+            "OFAUTH_WEBHOOK_SECRET",
+            "MASSCAST_DB_PASSWORD");
+
     private static final List<String> SETTINGS = List.of(
-            "MASSCAST_SLACK_API_URL", "DISCORD_GUILD_ID", "MASSCAST_DISCORD_API_URL", "OFAUTH_BASE_URL", "MASSCAST_OFAUTH",
-            "MASSCAST_OFAUTH_RATE_PER_MINUTE", "MASSCAST_OFAUTH_BURST", "MASSCAST_DB_URL", "MASSCAST_DB_USER",
-            "MASSCAST_HTTP_PORT", "MASSCAST_ADMINS", "MASSCAST_LEASE_TTL", "MASSCAST_STATS_INTERVAL",
-            "MASSCAST_STATS_TRACK_DAYS", "MASSCAST_BUYER_NOTE_INTERVAL", "MASSCAST_CONNECTION_PROBE_INTERVAL",
+            "MASSCAST_SLACK_API_URL",
+            "DISCORD_GUILD_ID",
+            "MASSCAST_DISCORD_API_URL",
+            "OFAUTH_BASE_URL",
+            "MASSCAST_OFAUTH",
+            "MASSCAST_OFAUTH_RATE_PER_MINUTE",
+            "MASSCAST_OFAUTH_BURST",
+            "MASSCAST_DB_URL",
+            "MASSCAST_DB_USER",
+            "MASSCAST_HTTP_PORT",
+            "MASSCAST_ADMINS",
+            "MASSCAST_LEASE_TTL",
+            "MASSCAST_STATS_INTERVAL",
+            "MASSCAST_STATS_TRACK_DAYS",
+            "MASSCAST_BUYER_NOTE_INTERVAL",
+            "MASSCAST_CONNECTION_PROBE_INTERVAL",
             "MASSCAST_LOG_FORMAT");
 
     private static final List<String> OWN_PREFIXES = List.of("MASSCAST_", "SLACK_", "DISCORD_", "OFAUTH_");
@@ -78,15 +96,23 @@ public final class ConfigLoader {
         Optional<DatabaseSettings> database = database();
         Optional<HttpSettings> http = http();
         Optional<AccessSettings> access = access();
-        LeaseSettings leases = new LeaseSettings(env.duration("MASSCAST_LEASE_TTL", LeaseSettings.DEFAULT_TTL,
-                LeaseSettings.MIN_TTL, LeaseSettings.MAX_TTL));
+        LeaseSettings leases = new LeaseSettings(env.duration(
+                "MASSCAST_LEASE_TTL", LeaseSettings.DEFAULT_TTL, LeaseSettings.MIN_TTL, LeaseSettings.MAX_TTL));
         Optional<StatsSettings> stats = stats(ofAuth.map(OfAuthSettings::mode));
         Optional<LogFormat> logFormat = logFormat();
         if (env.problemCount() > 0) {
             throw new ConfigException(env.problems());
         }
-        return new MasscastConfig(slack, discord, ofAuth.orElseThrow(), database.orElseThrow(), http.orElseThrow(),
-                access.orElseThrow(), leases, stats.orElseThrow(), logFormat.orElseThrow());
+        return new MasscastConfig(
+                slack,
+                discord,
+                ofAuth.orElseThrow(),
+                database.orElseThrow(),
+                http.orElseThrow(),
+                access.orElseThrow(),
+                leases,
+                stats.orElseThrow(),
+                logFormat.orElseThrow());
     }
 
     /** The settings, unless reading them added a problem (then the whole load fails anyway). */
@@ -105,7 +131,9 @@ public final class ConfigLoader {
         URI apiUrl = env.httpBaseUrl("MASSCAST_SLACK_API_URL", SlackSettings.DEFAULT_API_URL);
 
         if (!env.isSet("SLACK_BOT_TOKEN")) {
-            List<String> strays = new ArrayList<>(Stream.of("SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET").filter(env::isSet).toList());
+            List<String> strays = new ArrayList<>(Stream.of("SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET")
+                    .filter(env::isSet)
+                    .toList());
             env.text("MASSCAST_SLACK_API_URL").ifPresent(url -> strays.add("MASSCAST_SLACK_API_URL"));
             if (!strays.isEmpty()) {
                 String named = String.join(" and ", strays);
@@ -116,23 +144,32 @@ public final class ConfigLoader {
             return Optional.empty();
         }
         if (!env.isSet("SLACK_APP_TOKEN") && !env.isSet("SLACK_SIGNING_SECRET")) {
-            env.problem("SLACK_BOT_TOKEN is set but Slack has no way to send masscast events: set SLACK_APP_TOKEN"
-                    + " (xapp-…) for Socket Mode, or SLACK_SIGNING_SECRET for HTTP mode (requests to POST /slack/events).");
+            env.problem(
+                    "SLACK_BOT_TOKEN is set but Slack has no way to send masscast events: set SLACK_APP_TOKEN"
+                            + " (xapp-…) for Socket Mode, or SLACK_SIGNING_SECRET for HTTP mode (requests to POST /slack/events).");
         }
         checkSlackTokenKinds(botToken, appToken, signingSecret);
-        return unlessNewProblems(before, () -> new SlackSettings(botToken.orElseThrow(), appToken, signingSecret, apiUrl));
+        return unlessNewProblems(
+                before, () -> new SlackSettings(botToken.orElseThrow(), appToken, signingSecret, apiUrl));
     }
 
     /** A variable that must hold one kind of Slack token, and where to get one. */
     private record SlackTokenVariable(String name, SlackTokenKind kind, String expected, String advice) {}
 
-    private static final SlackTokenVariable BOT_TOKEN = new SlackTokenVariable("SLACK_BOT_TOKEN", SlackTokenKind.BOT,
-            "a Slack bot token", "use the Bot User OAuth Token (xoxb-…) under OAuth & Permissions");
-    private static final SlackTokenVariable APP_TOKEN = new SlackTokenVariable("SLACK_APP_TOKEN", SlackTokenKind.APP,
-            "a Slack app-level token", "create an app-level token (xapp-…) with the connections:write scope under"
+    private static final SlackTokenVariable BOT_TOKEN = new SlackTokenVariable(
+            "SLACK_BOT_TOKEN",
+            SlackTokenKind.BOT,
+            "a Slack bot token",
+            "use the Bot User OAuth Token (xoxb-…) under OAuth & Permissions");
+    private static final SlackTokenVariable APP_TOKEN = new SlackTokenVariable(
+            "SLACK_APP_TOKEN",
+            SlackTokenKind.APP,
+            "a Slack app-level token",
+            "create an app-level token (xapp-…) with the connections:write scope under"
                     + " Basic Information → App-Level Tokens");
 
-    private void checkSlackTokenKinds(Optional<Secret> botToken, Optional<Secret> appToken, Optional<Secret> signingSecret) {
+    private void checkSlackTokenKinds(
+            Optional<Secret> botToken, Optional<Secret> appToken, Optional<Secret> signingSecret) {
         Optional<SlackTokenKind> botKind = botToken.flatMap(SlackTokenKind::of);
         Optional<SlackTokenKind> appKind = appToken.flatMap(SlackTokenKind::of);
         if (botKind.equals(Optional.of(SlackTokenKind.APP)) && appKind.equals(Optional.of(SlackTokenKind.BOT))) {
@@ -142,9 +179,11 @@ public final class ConfigLoader {
         }
         botToken.ifPresent(token -> checkKind(BOT_TOKEN, botKind, APP_TOKEN));
         appToken.ifPresent(token -> checkKind(APP_TOKEN, appKind, BOT_TOKEN));
-        signingSecret.flatMap(SlackTokenKind::of).ifPresent(kind -> env.problem(env.origin("SLACK_SIGNING_SECRET")
-                + " holds " + kind.description() + ", not a signing secret: copy the Signing Secret under Basic"
-                + " Information → App Credentials."));
+        signingSecret
+                .flatMap(SlackTokenKind::of)
+                .ifPresent(kind -> env.problem(env.origin("SLACK_SIGNING_SECRET")
+                        + " holds " + kind.description() + ", not a signing secret: copy the Signing Secret under Basic"
+                        + " Information → App Credentials."));
     }
 
     /** Reports a token of the wrong kind, and where it belongs when it is the other variable's kind. */
@@ -164,7 +203,8 @@ public final class ConfigLoader {
 
     private Optional<DiscordSettings> discord() {
         int before = env.problemCount();
-        Optional<Secret> botToken = env.secret("DISCORD_BOT_TOKEN").filter(token -> bareToken("DISCORD_BOT_TOKEN", token));
+        Optional<Secret> botToken =
+                env.secret("DISCORD_BOT_TOKEN").filter(token -> bareToken("DISCORD_BOT_TOKEN", token));
         Optional<String> rawGuildId = env.text("DISCORD_GUILD_ID");
         OptionalLong guildId = rawGuildId.map(this::guildId).orElse(OptionalLong.empty());
         URI apiUrl = env.httpBaseUrl("MASSCAST_DISCORD_API_URL", DiscordSettings.DEFAULT_API_URL);
@@ -181,9 +221,10 @@ public final class ConfigLoader {
             }
             return Optional.empty();
         }
-        botToken.flatMap(SlackTokenKind::of).ifPresent(kind -> env.problem(env.origin("DISCORD_BOT_TOKEN")
-                + " holds a Slack token, not a Discord bot token: use the bot token from the Discord Developer"
-                + " Portal → your application → Bot."));
+        botToken.flatMap(SlackTokenKind::of)
+                .ifPresent(kind -> env.problem(env.origin("DISCORD_BOT_TOKEN")
+                        + " holds a Slack token, not a Discord bot token: use the bot token from the Discord Developer"
+                        + " Portal → your application → Bot."));
         return unlessNewProblems(before, () -> new DiscordSettings(botToken.orElseThrow(), guildId, apiUrl));
     }
 
@@ -219,7 +260,8 @@ public final class ConfigLoader {
                 "MASSCAST_OFAUTH_RATE_PER_MINUTE", OfAuthSettings.DEFAULT_RATE_PER_MINUTE, 1, Integer.MAX_VALUE);
         int burst = env.integer("MASSCAST_OFAUTH_BURST", OfAuthSettings.DEFAULT_BURST, 1, Integer.MAX_VALUE);
         Optional<OfAuthMode> mode = ofAuthMode();
-        return unlessNewProblems(before,
+        return unlessNewProblems(
+                before,
                 () -> new OfAuthSettings(mode.orElseThrow(), apiKey, baseUrl, ratePerMinute, burst, webhookSecret));
     }
 
@@ -227,7 +269,9 @@ public final class ConfigLoader {
         boolean hasKey = env.isSet("OFAUTH_API_KEY");
         Optional<String> raw = env.text("MASSCAST_OFAUTH");
         if (raw.isEmpty()) {
-            List<String> platformTokens = Stream.of("SLACK_BOT_TOKEN", "DISCORD_BOT_TOKEN").filter(env::isSet).toList();
+            List<String> platformTokens = Stream.of("SLACK_BOT_TOKEN", "DISCORD_BOT_TOKEN")
+                    .filter(env::isSet)
+                    .toList();
             if (!hasKey && !platformTokens.isEmpty()) {
                 env.problem(String.join(" and ", platformTokens) + (platformTokens.size() == 1 ? " is" : " are")
                         + " set but OFAUTH_API_KEY is not: set OFAUTH_API_KEY to send through OFAuth, or set"
@@ -295,7 +339,8 @@ public final class ConfigLoader {
         String lower = url.toLowerCase(Locale.ROOT);
         if (lower.startsWith("postgres://") || lower.startsWith("postgresql://")) {
             return "MASSCAST_DB_URL is a libpq-style URL (postgres://…), not a JDBC URL: write it as "
-                    + POSTGRESQL_EXAMPLE + " and put the user and password in MASSCAST_DB_USER and MASSCAST_DB_PASSWORD.";
+                    + POSTGRESQL_EXAMPLE
+                    + " and put the user and password in MASSCAST_DB_USER and MASSCAST_DB_PASSWORD.";
         }
         if (lower.startsWith("jdbc:postgres:")) {
             return "MASSCAST_DB_URL starts with jdbc:postgres:, but the PostgreSQL driver expects jdbc:postgresql:"
@@ -318,7 +363,8 @@ public final class ConfigLoader {
     private Optional<AccessSettings> access() {
         int before = env.problemCount();
         Set<String> adminIds = new LinkedHashSet<>();
-        for (String entry : env.text("MASSCAST_ADMINS").map(list -> list.split(",")).orElse(new String[0])) {
+        for (String entry :
+                env.text("MASSCAST_ADMINS").map(list -> list.split(",")).orElse(new String[0])) {
             String id = entry.strip();
             if (id.isEmpty()) {
                 continue;
@@ -338,15 +384,22 @@ public final class ConfigLoader {
     private Optional<StatsSettings> stats(Optional<OfAuthMode> mode) {
         int before = env.problemCount();
         Duration defaultInterval = mode.equals(Optional.of(OfAuthMode.SIMULATOR))
-                ? StatsSettings.SIMULATOR_INTERVAL : StatsSettings.DEFAULT_INTERVAL;
-        Duration interval = env.duration("MASSCAST_STATS_INTERVAL", defaultInterval,
-                StatsSettings.MIN_INTERVAL, StatsSettings.MAX_INTERVAL);
-        int trackDays = env.integer("MASSCAST_STATS_TRACK_DAYS", StatsSettings.DEFAULT_TRACK_DAYS, 1,
-                StatsSettings.MAX_TRACK_DAYS);
-        Duration buyerNotes = env.duration("MASSCAST_BUYER_NOTE_INTERVAL", StatsSettings.DEFAULT_BUYER_NOTE_INTERVAL,
-                Duration.ZERO, StatsSettings.MAX_INTERVAL);
-        Duration probes = env.duration("MASSCAST_CONNECTION_PROBE_INTERVAL", StatsSettings.DEFAULT_PROBE_INTERVAL,
-                StatsSettings.MIN_PROBE_INTERVAL, StatsSettings.MAX_INTERVAL);
+                ? StatsSettings.SIMULATOR_INTERVAL
+                : StatsSettings.DEFAULT_INTERVAL;
+        Duration interval = env.duration(
+                "MASSCAST_STATS_INTERVAL", defaultInterval, StatsSettings.MIN_INTERVAL, StatsSettings.MAX_INTERVAL);
+        int trackDays = env.integer(
+                "MASSCAST_STATS_TRACK_DAYS", StatsSettings.DEFAULT_TRACK_DAYS, 1, StatsSettings.MAX_TRACK_DAYS);
+        Duration buyerNotes = env.duration(
+                "MASSCAST_BUYER_NOTE_INTERVAL",
+                StatsSettings.DEFAULT_BUYER_NOTE_INTERVAL,
+                Duration.ZERO,
+                StatsSettings.MAX_INTERVAL);
+        Duration probes = env.duration(
+                "MASSCAST_CONNECTION_PROBE_INTERVAL",
+                StatsSettings.DEFAULT_PROBE_INTERVAL,
+                StatsSettings.MIN_PROBE_INTERVAL,
+                StatsSettings.MAX_INTERVAL);
         return unlessNewProblems(before, () -> new StatsSettings(interval, trackDays, buyerNotes, probes));
     }
 
@@ -359,8 +412,9 @@ public final class ConfigLoader {
         }
         Optional<LogFormat> format = LogFormat.parse(raw.get());
         if (format.isEmpty()) {
-            env.problem("MASSCAST_LOG_FORMAT must be text or json" + shown(raw.get())
-                    + ": json writes one JSON object per line (for a log collector), text is for reading at a terminal.");
+            env.problem(
+                    "MASSCAST_LOG_FORMAT must be text or json" + shown(raw.get())
+                            + ": json writes one JSON object per line (for a log collector), text is for reading at a terminal.");
         }
         return format;
     }
@@ -392,7 +446,8 @@ public final class ConfigLoader {
                     + " masscast adds that prefix itself.");
             return false;
         }
-        if (value.length() >= 2 && (value.charAt(0) == '"' || value.charAt(0) == '\'')
+        if (value.length() >= 2
+                && (value.charAt(0) == '"' || value.charAt(0) == '\'')
                 && value.charAt(value.length() - 1) == value.charAt(0)) {
             env.problem(env.origin(name) + " is wrapped in quotes: remove them (docker run --env-file and some"
                     + " .env loaders keep quotes as part of the value).");
@@ -415,15 +470,15 @@ public final class ConfigLoader {
             }
             String base = upper.endsWith(FILE_SUFFIX) ? upper.substring(0, upper.length() - FILE_SUFFIX.length()) : "";
             if (SETTINGS.contains(base)) {
-                env.problem(name + " is not supported: only secrets can be read from a file (" + String.join(", ", SECRETS)
-                        + "). Set " + base + " itself.");
+                env.problem(name + " is not supported: only secrets can be read from a file ("
+                        + String.join(", ", SECRETS) + "). Set " + base + " itself.");
                 continue;
             }
             known.stream()
                     .filter(candidate -> distance(upper, candidate) <= MAX_TYPO_DISTANCE)
                     .min(Comparator.comparingInt(candidate -> distance(upper, candidate)))
-                    .ifPresent(match -> env.problem(name + " is not a masscast variable: did you mean " + match
-                            + "? Rename it, or unset it."));
+                    .ifPresent(match -> env.problem(
+                            name + " is not a masscast variable: did you mean " + match + "? Rename it, or unset it."));
         }
     }
 

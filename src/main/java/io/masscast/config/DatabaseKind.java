@@ -19,6 +19,8 @@ public enum DatabaseKind {
     }
 
     public static Optional<DatabaseKind> of(String jdbcUrl) {
-        return Arrays.stream(values()).filter(kind -> jdbcUrl.startsWith(kind.urlPrefix)).findFirst();
+        return Arrays.stream(values())
+                .filter(kind -> jdbcUrl.startsWith(kind.urlPrefix))
+                .findFirst();
     }
 }

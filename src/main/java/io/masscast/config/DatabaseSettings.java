@@ -16,8 +16,9 @@ public record DatabaseSettings(String url, Optional<String> user, Optional<Secre
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(password, "password");
-        DatabaseKind kind = DatabaseKind.of(url).orElseThrow(() -> new IllegalArgumentException(
-                "a database URL starts with jdbc:sqlite: or jdbc:postgresql:"));
+        DatabaseKind kind = DatabaseKind.of(url)
+                .orElseThrow(() ->
+                        new IllegalArgumentException("a database URL starts with jdbc:sqlite: or jdbc:postgresql:"));
         if (kind == DatabaseKind.SQLITE && (user.isPresent() || password.isPresent())) {
             throw new IllegalArgumentException("SQLite takes no user or password");
         }

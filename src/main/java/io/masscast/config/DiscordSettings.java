@@ -28,9 +28,10 @@ public record DiscordSettings(Secret botToken, OptionalLong guildId, URI apiUrl)
     }
 
     public String describe() {
-        return "Discord: " + (guildId.isPresent()
-                ? "commands registered on guild " + guildId.getAsLong()
-                : "commands registered globally")
+        return "Discord: "
+                + (guildId.isPresent()
+                        ? "commands registered on guild " + guildId.getAsLong()
+                        : "commands registered globally")
                 + (apiUrl.equals(DEFAULT_API_URL) ? "" : ", REST API at " + apiUrl);
     }
 }

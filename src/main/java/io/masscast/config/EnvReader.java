@@ -35,7 +35,8 @@ final class EnvReader {
     private static final int MAX_SHOWN_LENGTH = 40;
     // Slack, OFAuth and Svix prefixes; Discord tokens (about 70 characters) are caught by length.
     private static final Pattern SECRET_LOOKING = Pattern.compile("(?is)(xox|xapp-|sk_|whsec_).*");
-    private static final Pattern DURATION = Pattern.compile("([0-9]{1,12})\\s*(ms|s|min|m|h|d)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DURATION =
+            Pattern.compile("([0-9]{1,12})\\s*(ms|s|min|m|h|d)", Pattern.CASE_INSENSITIVE);
 
     private final Map<String, String> env;
     private final List<String> problems = new ArrayList<>();
@@ -82,8 +83,8 @@ final class EnvReader {
         Optional<String> inline = text(name);
         Optional<String> path = text(fileVariable);
         if (inline.isPresent() && path.isPresent()) {
-            problem("Both " + name + " and " + fileVariable + " are set: keep one of them ("
-                    + fileVariable + " names a file that holds the value).");
+            problem("Both " + name + " and " + fileVariable + " are set: keep one of them (" + fileVariable
+                    + " names a file that holds the value).");
             return Optional.empty();
         }
         Optional<String> value = inline.isPresent() ? inline : path.flatMap(file -> readSecretFile(fileVariable, file));
@@ -225,7 +226,8 @@ final class EnvReader {
 
     /** Whether a value in a non-secret variable may be a misplaced secret, and so must not be echoed. */
     static boolean looksSecret(String value) {
-        return value.length() > MAX_SHOWN_LENGTH || SECRET_LOOKING.matcher(value).matches();
+        return value.length() > MAX_SHOWN_LENGTH
+                || SECRET_LOOKING.matcher(value).matches();
     }
 
     /** {@code " (got 'value')"} for a value that may be echoed, else nothing. */

@@ -17,8 +17,8 @@ public record LeaseSettings(Duration ttl) {
     public LeaseSettings {
         Objects.requireNonNull(ttl, "ttl");
         if (ttl.compareTo(MIN_TTL) < 0 || ttl.compareTo(MAX_TTL) > 0) {
-            throw new IllegalArgumentException("a lease lasts from " + MIN_TTL.toSeconds() + " s to "
-                    + MAX_TTL.toMinutes() + " min");
+            throw new IllegalArgumentException(
+                    "a lease lasts from " + MIN_TTL.toSeconds() + " s to " + MAX_TTL.toMinutes() + " min");
         }
     }
 

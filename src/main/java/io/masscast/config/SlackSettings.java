@@ -10,8 +10,7 @@ import java.util.Optional;
  *
  * @param apiUrl Web API base the method name is appended to; always ends with {@code /}
  */
-public record SlackSettings(
-        Secret botToken, Optional<Secret> appToken, Optional<Secret> signingSecret, URI apiUrl) {
+public record SlackSettings(Secret botToken, Optional<Secret> appToken, Optional<Secret> signingSecret, URI apiUrl) {
 
     public static final URI DEFAULT_API_URL = URI.create("https://slack.com/api/");
 
@@ -36,7 +35,8 @@ public record SlackSettings(
 
     public String describe() {
         String mode = socketMode()
-                ? "Socket Mode" + (signingSecret.isPresent() ? " (SLACK_SIGNING_SECRET is set but only HTTP mode uses it)" : "")
+                ? "Socket Mode"
+                        + (signingSecret.isPresent() ? " (SLACK_SIGNING_SECRET is set but only HTTP mode uses it)" : "")
                 : "HTTP mode (POST /slack/events)";
         return "Slack: " + mode + ", Web API at " + apiUrl;
     }

@@ -20,7 +20,9 @@ enum SlackTokenKind {
     }
 
     static Optional<SlackTokenKind> of(Secret token) {
-        return Arrays.stream(values()).filter(kind -> token.reveal().startsWith(kind.prefix)).findFirst();
+        return Arrays.stream(values())
+                .filter(kind -> token.reveal().startsWith(kind.prefix))
+                .findFirst();
     }
 
     String prefix() {

@@ -16,12 +16,14 @@ public record StatsSettings(Duration interval, int trackDays, Duration buyerNote
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(60);
     /** The default when OFAuth is the built-in simulator, where polling costs nothing real. */
     public static final Duration SIMULATOR_INTERVAL = Duration.ofSeconds(5);
+
     public static final int DEFAULT_TRACK_DAYS = 7;
     public static final Duration DEFAULT_BUYER_NOTE_INTERVAL = Duration.ofMinutes(5);
     public static final Duration DEFAULT_PROBE_INTERVAL = Duration.ofMinutes(15);
 
     /** The bounds the loader enforces, so a setting can't spend the rate budget or go quiet for days. */
     static final Duration MIN_INTERVAL = Duration.ofSeconds(5);
+
     static final Duration MAX_INTERVAL = Duration.ofHours(24);
     static final int MAX_TRACK_DAYS = 90;
     static final Duration MIN_PROBE_INTERVAL = Duration.ofMinutes(1);
@@ -36,7 +38,8 @@ public record StatsSettings(Duration interval, int trackDays, Duration buyerNote
     }
 
     public static StatsSettings defaults() {
-        return new StatsSettings(DEFAULT_INTERVAL, DEFAULT_TRACK_DAYS, DEFAULT_BUYER_NOTE_INTERVAL, DEFAULT_PROBE_INTERVAL);
+        return new StatsSettings(
+                DEFAULT_INTERVAL, DEFAULT_TRACK_DAYS, DEFAULT_BUYER_NOTE_INTERVAL, DEFAULT_PROBE_INTERVAL);
     }
 
     public Duration trackFor() {
@@ -45,7 +48,8 @@ public record StatsSettings(Duration interval, int trackDays, Duration buyerNote
 
     public String describe() {
         return "stats: each connection polled every " + EnvReader.durationText(interval) + ", campaigns followed for "
-                + trackDays + " days after sending, buyer notes at most every " + EnvReader.durationText(buyerNoteInterval)
+                + trackDays + " days after sending, buyer notes at most every "
+                + EnvReader.durationText(buyerNoteInterval)
                 + ", sessions checked every " + EnvReader.durationText(probeInterval);
     }
 

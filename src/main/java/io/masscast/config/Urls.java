@@ -51,6 +51,7 @@ final class Urls {
 
     /** Whether the URL carries the login password itself: {@code //user:password@} or {@code password=}. */
     static boolean carriesPassword(String url) {
-        return USER_INFO_PASSWORD.matcher(url).find() || PASSWORD_PARAMETER.matcher(url).find();
+        return USER_INFO_PASSWORD.matcher(url).find()
+                || PASSWORD_PARAMETER.matcher(url).find();
     }
 }

@@ -36,7 +36,10 @@ public final class HttpServer implements AutoCloseable {
         javalin.get("/healthz", ctx -> ctx.result("ok"));
         javalin.get("/readyz", ctx -> {
             List<Readiness> parts = readiness.get();
-            List<String> notReady = parts.stream().filter(part -> !part.ready()).map(Readiness::component).toList();
+            List<String> notReady = parts.stream()
+                    .filter(part -> !part.ready())
+                    .map(Readiness::component)
+                    .toList();
             ctx.status(notReady.isEmpty() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
                     .contentType("text/plain; charset=utf-8")
                     .result(body(notReady, parts));

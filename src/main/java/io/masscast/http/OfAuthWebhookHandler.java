@@ -41,7 +41,8 @@ public final class OfAuthWebhookHandler implements Handler {
     public void handle(Context ctx) {
         if (verifier.isEmpty()) {
             LOG.warn("Refused an OFAuth webhook: OFAUTH_WEBHOOK_SECRET is not set");
-            ctx.status(HttpStatus.UNAUTHORIZED).result("OFAuth webhooks are not accepted: OFAUTH_WEBHOOK_SECRET is not set");
+            ctx.status(HttpStatus.UNAUTHORIZED)
+                    .result("OFAuth webhooks are not accepted: OFAUTH_WEBHOOK_SECRET is not set");
             return;
         }
         byte[] body = ctx.bodyAsBytes();
@@ -58,8 +59,12 @@ public final class OfAuthWebhookHandler implements Handler {
                 return;
             }
             ConnectionHealthService.EventOutcome outcome = health.onEvent(event.get());
-            LOG.info("OFAuth event {} ({} for {}): {}", event.get().eventId(), event.get().type(),
-                    event.get().connectionId(), outcome);
+            LOG.info(
+                    "OFAuth event {} ({} for {}): {}",
+                    event.get().eventId(),
+                    event.get().type(),
+                    event.get().connectionId(),
+                    outcome);
             ctx.status(HttpStatus.OK).result(outcome.name().toLowerCase(Locale.ROOT));
         } catch (MalformedEvent e) {
             LOG.warn("Refused an OFAuth webhook: {}", e.getMessage());
@@ -73,14 +78,18 @@ public final class OfAuthWebhookHandler implements Handler {
     /** The connection event in a verified body; empty for other events (such as {@code rules.updated}). */
     static Optional<ConnectionEvent> event(byte[] body, Optional<String> deliveryId) {
         Map<?, ?> json = object(parse(body), "the body");
-        String type = text(json.get("eventType")).or(() -> text(json.get("type")))
+        String type = text(json.get("eventType"))
+                .or(() -> text(json.get("type")))
                 .orElseThrow(() -> new MalformedEvent("the event has no eventType"));
         if (!type.startsWith("connection.")) {
             return Optional.empty();
         }
         Map<?, ?> connection = object(object(json.get("data"), "data").get("connection"), "data.connection");
-        String connectionId = text(connection.get("id")).orElseThrow(() -> new MalformedEvent("the event names no connection"));
-        String eventId = deliveryId.or(() -> text(json.get("id"))).or(() -> text(json.get("eventId")))
+        String connectionId =
+                text(connection.get("id")).orElseThrow(() -> new MalformedEvent("the event names no connection"));
+        String eventId = deliveryId
+                .or(() -> text(json.get("id")))
+                .or(() -> text(json.get("eventId")))
                 .orElseGet(() -> "sha256:" + sha256(body));
         return Optional.of(new ConnectionEvent(eventId, type, connectionId, text(connection.get("status"))));
     }

@@ -87,7 +87,9 @@ public final class OfAuthWebhookVerifier {
             return Verdict.refused(stale.get());
         }
         byte[] expected = hmac(plainKey, timestamp + ".", body);
-        boolean matches = signatures.stream().map(OfAuthWebhookVerifier::decodeEither).flatMap(Optional::stream)
+        boolean matches = signatures.stream()
+                .map(OfAuthWebhookVerifier::decodeEither)
+                .flatMap(Optional::stream)
                 .anyMatch(candidate -> MessageDigest.isEqual(expected, candidate));
         return matches ? new Verdict(true, "", Optional.empty()) : Verdict.refused("wrong OFAuth-Signature");
     }
@@ -117,9 +119,11 @@ public final class OfAuthWebhookVerifier {
         } catch (NumberFormatException e) {
             return Optional.of("the signature's timestamp is not a number of seconds");
         }
-        Duration off = Duration.between(Instant.ofEpochSecond(seconds), clock.instant()).abs();
+        Duration off = Duration.between(Instant.ofEpochSecond(seconds), clock.instant())
+                .abs();
         return off.compareTo(TOLERANCE) > 0
-                ? Optional.of("the signature's timestamp is " + off.toSeconds() + " s away from now (more than 5 minutes)")
+                ? Optional.of(
+                        "the signature's timestamp is " + off.toSeconds() + " s away from now (more than 5 minutes)")
                 : Optional.empty();
     }
 

@@ -76,8 +76,12 @@ public abstract class DailyJob<K> implements Job {
                 }
                 handledUpTo.put(key, occurrence.day());
             } catch (RuntimeException e) {
-                LOG.error("Job {}: the occurrence of {} for {} failed; it is tried again at the next check", name,
-                        occurrence.day(), key, e);
+                LOG.error(
+                        "Job {}: the occurrence of {} for {} failed; it is tried again at the next check",
+                        name,
+                        occurrence.day(),
+                        key,
+                        e);
             }
         });
     }

@@ -32,7 +32,9 @@ public final class DigestJob extends DailyJob<ChannelRef> {
     protected Map<ChannelRef, DailySchedule> schedules() {
         Map<ChannelRef, DailySchedule> schedules = new LinkedHashMap<>();
         for (Binding binding : digests.dailyDigestChannels()) {
-            schedules.put(binding.channel(), new DailySchedule(binding.policy().digestAt().orElseThrow(), binding.zone()));
+            schedules.put(
+                    binding.channel(),
+                    new DailySchedule(binding.policy().digestAt().orElseThrow(), binding.zone()));
         }
         return schedules;
     }
@@ -47,19 +49,28 @@ public final class DigestJob extends DailyJob<ChannelRef> {
     @Override
     protected void late(ChannelRef channel, DailySchedule.Occurrence occurrence) {
         if (!digests.hadDailyDigest(channel)) {
-            LOG.info("Daily digest of {}: today's time had passed when masscast began to watch it (the channel is new,"
-                    + " or its time was just set); the first one comes at the next", channel);
+            LOG.info(
+                    "Daily digest of {}: today's time had passed when masscast began to watch it (the channel is new,"
+                            + " or its time was just set); the first one comes at the next",
+                    channel);
         } else if (digests.postDaily(channel, occurrence.day())) {
-            LOG.info("Daily digest of {} for {} was due at {} while masscast was not running; queued now", channel,
-                    occurrence.day(), occurrence.dueAt());
+            LOG.info(
+                    "Daily digest of {} for {} was due at {} while masscast was not running; queued now",
+                    channel,
+                    occurrence.day(),
+                    occurrence.dueAt());
         }
     }
 
     @Override
     protected void missed(ChannelRef channel, DailySchedule.Occurrence occurrence) {
         if (digests.hadDailyDigest(channel) && digests.skipDaily(channel, occurrence.day())) {
-            LOG.warn("Daily digest of {} for {} skipped: it was due at {} and that day is over in the channel's zone"
-                    + " (masscast was not running then)", channel, occurrence.day(), occurrence.dueAt());
+            LOG.warn(
+                    "Daily digest of {} for {} skipped: it was due at {} and that day is over in the channel's zone"
+                            + " (masscast was not running then)",
+                    channel,
+                    occurrence.day(),
+                    occurrence.dueAt());
         }
     }
 }

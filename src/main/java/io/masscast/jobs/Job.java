@@ -18,8 +18,7 @@ public interface Job {
      * The process is stopping: a tick that is running should finish the item at hand and take no more. Called from
      * another thread; ticks after it are not scheduled.
      */
-    default void stopping() {
-    }
+    default void stopping() {}
 
     /** The committed work that starts a tick at once, before the interval is over (see {@link JobWakeups}). */
     default Set<WorkSignal.Work> wakesOn() {

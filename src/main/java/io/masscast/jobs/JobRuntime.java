@@ -35,7 +35,10 @@ public final class JobRuntime implements AutoCloseable {
         loops.add(loop);
         job.wakesOn().forEach(work -> wakeups.listen(work, loop::wake));
         loop.thread.start();
-        LOG.info("Started job {} every {} ms{}", job.name(), job.interval().toMillis(),
+        LOG.info(
+                "Started job {} every {} ms{}",
+                job.name(),
+                job.interval().toMillis(),
                 job.wakesOn().isEmpty() ? "" : " and on new " + job.wakesOn());
     }
 
@@ -127,7 +130,9 @@ public final class JobRuntime implements AutoCloseable {
         /** Waits for the interval to pass or a wake-up; false once stopped. */
         private synchronized boolean nextTurn() throws InterruptedException {
             long deadline = System.nanoTime() + job.interval().toNanos();
-            for (long left = job.interval().toNanos(); !woken && !stopped && left > 0; left = deadline - System.nanoTime()) {
+            for (long left = job.interval().toNanos();
+                    !woken && !stopped && left > 0;
+                    left = deadline - System.nanoTime()) {
                 TimeUnit.NANOSECONDS.timedWait(this, left);
             }
             woken = false; // the next tick reads whatever was committed up to now

@@ -61,7 +61,8 @@ public final class LeaseKeeper implements AutoCloseable {
 
     /** Takes (or keeps) the lease {@code name} and holds it from now on; false if another process holds it. */
     public boolean acquire(String name) {
-        boolean acquired = transactor.inTransaction(stores -> stores.leases().acquire(name, owner, clock.instant(), ttl));
+        boolean acquired =
+                transactor.inTransaction(stores -> stores.leases().acquire(name, owner, clock.instant(), ttl));
         if (acquired) {
             held.add(name);
         } else {
@@ -92,12 +93,16 @@ public final class LeaseKeeper implements AutoCloseable {
     public void renewAll() {
         for (String name : List.copyOf(held)) {
             try {
-                boolean renewed = transactor.inTransaction(stores -> stores.leases().renew(name, owner, clock.instant(), ttl));
+                boolean renewed =
+                        transactor.inTransaction(stores -> stores.leases().renew(name, owner, clock.instant(), ttl));
                 if (!renewed && held.remove(name)) {
                     LOG.warn("Lease {} was taken over by another process; {} no longer holds it", name, owner);
                 }
             } catch (RuntimeException e) {
-                LOG.warn("Could not renew lease {} ({}); trying again in {} ms", name, e.getClass().getSimpleName(),
+                LOG.warn(
+                        "Could not renew lease {} ({}); trying again in {} ms",
+                        name,
+                        e.getClass().getSimpleName(),
                         ttl.toMillis() / 3);
             }
         }
@@ -116,7 +121,10 @@ public final class LeaseKeeper implements AutoCloseable {
             try {
                 release(name);
             } catch (RuntimeException e) {
-                LOG.warn("Could not give up lease {} ({}); it lapses in {} ms", name, e.getClass().getSimpleName(),
+                LOG.warn(
+                        "Could not give up lease {} ({}); it lapses in {} ms",
+                        name,
+                        e.getClass().getSimpleName(),
                         ttl.toMillis());
             }
         }

@@ -52,8 +52,14 @@ public final class OutboxDispatcherJob implements Job {
     private final JobObserver observer;
     private final CampaignCards cards = new CampaignCards();
 
-    public OutboxDispatcherJob(Transactor transactor, CampaignViews views, Map<Platform, ChatNotifier> notifiers,
-                               SingletonWork singleton, Clock clock, Duration interval, JobObserver observer) {
+    public OutboxDispatcherJob(
+            Transactor transactor,
+            CampaignViews views,
+            Map<Platform, ChatNotifier> notifiers,
+            SingletonWork singleton,
+            Clock clock,
+            Duration interval,
+            JobObserver observer) {
         this.observer = observer;
         this.transactor = transactor;
         this.views = views;
@@ -99,8 +105,8 @@ public final class OutboxDispatcherJob implements Job {
 
     /** Delivers every platform this replica holds the lease of, entry by entry until {@code timeUp}. */
     private void deliverUntil(BooleanSupplier timeUp) {
-        notifiers.forEach((platform, notifier) -> singleton.runIfHolder(leaseName(platform),
-                () -> deliver(platform, notifier, timeUp)));
+        notifiers.forEach((platform, notifier) ->
+                singleton.runIfHolder(leaseName(platform), () -> deliver(platform, notifier, timeUp)));
     }
 
     /** Whether anything is still waiting to be delivered (the shell drains this before it exits). */
@@ -110,7 +116,8 @@ public final class OutboxDispatcherJob implements Job {
 
     private void deliver(Platform platform, ChatNotifier notifier, BooleanSupplier timeUp) {
         Instant now = clock.instant();
-        List<OutboxEntry> pending = transactor.inTransaction(stores -> stores.outbox().pending(platform, BATCH));
+        List<OutboxEntry> pending =
+                transactor.inTransaction(stores -> stores.outbox().pending(platform, BATCH));
         Set<String> blocked = new HashSet<>();
         Set<Long> cardShown = new HashSet<>();
         for (OutboxEntry entry : pending) {
@@ -132,10 +139,19 @@ public final class OutboxDispatcherJob implements Job {
             } catch (RuntimeException e) {
                 blocked.add(entry.orderKey());
                 Duration backoff = backoff(entry.attempts());
-                LOG.warn("Outbox entry {} ({} in {}) not delivered, retry in {} s: {}", entry.id(), entry.kind(),
-                        entry.channel(), backoff.toSeconds(), e.getClass().getSimpleName());
+                LOG.warn(
+                        "Outbox entry {} ({} in {}) not delivered, retry in {} s: {}",
+                        entry.id(),
+                        entry.kind(),
+                        entry.channel(),
+                        backoff.toSeconds(),
+                        e.getClass().getSimpleName());
                 transactor.inTransaction(stores -> {
-                    stores.outbox().retryLater(entry.id(), clock.instant().plus(backoff), e.getClass().getSimpleName());
+                    stores.outbox()
+                            .retryLater(
+                                    entry.id(),
+                                    clock.instant().plus(backoff),
+                                    e.getClass().getSimpleName());
                     return null;
                 });
             }
@@ -148,15 +164,16 @@ public final class OutboxDispatcherJob implements Job {
             markDelivered(entry); // this tick already showed the campaign as it is now
             return;
         }
-        Optional<Campaign> campaign = transactor.inTransaction(stores -> stores.campaigns().find(campaignId));
+        Optional<Campaign> campaign =
+                transactor.inTransaction(stores -> stores.campaigns().find(campaignId));
         if (campaign.isEmpty()) {
             markDelivered(entry);
             return;
         }
         Optional<String> messageId = cardMessage(entry);
         String shownIn = notifier.showCard(entry.channel(), messageId, cards.render(views.of(campaign.get())));
-        Optional<String> permalink = messageId.equals(Optional.of(shownIn)) ? Optional.empty()
-                : permalink(notifier, entry, shownIn);
+        Optional<String> permalink =
+                messageId.equals(Optional.of(shownIn)) ? Optional.empty() : permalink(notifier, entry, shownIn);
         transactor.inTransaction(stores -> {
             stores.cards().save(campaignId, shownIn);
             permalink.ifPresent(link -> stores.cards().savePermalink(campaignId, link));
@@ -171,7 +188,10 @@ public final class OutboxDispatcherJob implements Job {
         try {
             return notifier.permalink(entry.channel(), messageId);
         } catch (RuntimeException e) {
-            LOG.info("No link to the card of campaign {} in {}: {}", entry.campaignId().orElseThrow(), entry.channel(),
+            LOG.info(
+                    "No link to the card of campaign {} in {}: {}",
+                    entry.campaignId().orElseThrow(),
+                    entry.channel(),
                     e.getClass().getSimpleName());
             return Optional.empty();
         }
@@ -183,8 +203,12 @@ public final class OutboxDispatcherJob implements Job {
      */
     private void postOnce(OutboxEntry entry, ChatNotifier notifier) {
         if (entry.attemptStartedAt().isPresent()) {
-            LOG.warn("Outbox entry {} ({} in {}) was being posted at {} when its process stopped; it may be in the"
-                    + " channel already, so it is not posted again", entry.id(), entry.kind(), entry.channel(),
+            LOG.warn(
+                    "Outbox entry {} ({} in {}) was being posted at {} when its process stopped; it may be in the"
+                            + " channel already, so it is not posted again",
+                    entry.id(),
+                    entry.kind(),
+                    entry.channel(),
                     entry.attemptStartedAt().get());
             markDelivered(entry);
             return;
@@ -210,17 +234,25 @@ public final class OutboxDispatcherJob implements Job {
         } catch (NotDelivered certainlyNotShown) {
             throw certainlyNotShown;
         } catch (RuntimeException maybeShown) {
-            LOG.warn("Outbox entry {} ({} in {}) may have been posted despite {}; it is not posted again", entry.id(),
-                    entry.kind(), entry.channel(), maybeShown.getClass().getSimpleName());
+            LOG.warn(
+                    "Outbox entry {} ({} in {}) may have been posted despite {}; it is not posted again",
+                    entry.id(),
+                    entry.kind(),
+                    entry.channel(),
+                    maybeShown.getClass().getSimpleName());
         }
         markDelivered(entry);
     }
 
     /** Posts the entry's image with its caption; false if it has none stored (then nothing is posted). */
     private boolean postImage(OutboxEntry entry, ChatNotifier notifier) {
-        Optional<ChatImage> image = transactor.inTransaction(stores -> stores.outbox().image(entry.id()));
+        Optional<ChatImage> image =
+                transactor.inTransaction(stores -> stores.outbox().image(entry.id()));
         if (image.isEmpty()) {
-            LOG.error("Outbox entry {} ({} in {}) has no image stored; it is dropped", entry.id(), entry.kind(),
+            LOG.error(
+                    "Outbox entry {} ({} in {}) has no image stored; it is dropped",
+                    entry.id(),
+                    entry.kind(),
                     entry.channel());
             return false;
         }
@@ -229,7 +261,9 @@ public final class OutboxDispatcherJob implements Job {
     }
 
     private Optional<String> cardMessage(OutboxEntry entry) {
-        return entry.campaignId().map(views::cardOf).flatMap(id -> transactor.inTransaction(stores -> stores.cards().find(id)));
+        return entry.campaignId()
+                .map(views::cardOf)
+                .flatMap(id -> transactor.inTransaction(stores -> stores.cards().find(id)));
     }
 
     private void markDelivered(OutboxEntry entry) {

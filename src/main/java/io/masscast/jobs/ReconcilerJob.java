@@ -40,8 +40,12 @@ public final class ReconcilerJob extends SingletonJob {
     private final Clock clock;
     private final Map<String, Instant> lastSearch = new HashMap<>();
 
-    public ReconcilerJob(SubmissionService submissions, OfAuthGateway ofauth, SingletonWork singleton, Clock clock,
-                         Duration interval) {
+    public ReconcilerJob(
+            SubmissionService submissions,
+            OfAuthGateway ofauth,
+            SingletonWork singleton,
+            Clock clock,
+            Duration interval) {
         super("reconciler", interval, singleton);
         this.submissions = submissions;
         this.ofauth = ofauth;
@@ -57,8 +61,11 @@ public final class ReconcilerJob extends SingletonJob {
 
     private void settleAbandoned() {
         for (Campaign campaign : submissions.abandonedSubmissions(BATCH)) {
-            submissions.settleAbandoned(campaign.id(), leases.owner(), leases.ttl()).ifPresent(settled ->
-                    LOG.warn("{} was being submitted by a process that stopped; now {}", settled.humanId(),
+            submissions
+                    .settleAbandoned(campaign.id(), leases.owner(), leases.ttl())
+                    .ifPresent(settled -> LOG.warn(
+                            "{} was being submitted by a process that stopped; now {}",
+                            settled.humanId(),
                             settled.state().label()));
         }
     }
@@ -74,20 +81,31 @@ public final class ReconcilerJob extends SingletonJob {
                 return;
             }
             lastSearch.put(connection, now);
-            Instant from = campaigns.stream().map(SentMessageMatch::searchFrom).min(Comparator.naturalOrder()).orElseThrow();
-            Instant to = campaigns.stream().map(c -> SentMessageMatch.searchTo(c, now)).max(Comparator.naturalOrder())
+            Instant from = campaigns.stream()
+                    .map(SentMessageMatch::searchFrom)
+                    .min(Comparator.naturalOrder())
+                    .orElseThrow();
+            Instant to = campaigns.stream()
+                    .map(c -> SentMessageMatch.searchTo(c, now))
+                    .max(Comparator.naturalOrder())
                     .orElseThrow();
             try {
                 SentWindow sent = ofauth.sentBetween(connection, from, to, CallPriority.INTERACTIVE);
                 for (Campaign campaign : campaigns) {
                     SubmissionService.Reconciliation outcome = submissions.reconcile(campaign.id(), sent);
                     if (outcome != SubmissionService.Reconciliation.WAITING) {
-                        LOG.info("{} in doubt: {}", campaign.humanId(), outcome.name().toLowerCase(Locale.ROOT).replace('_', ' '));
+                        LOG.info(
+                                "{} in doubt: {}",
+                                campaign.humanId(),
+                                outcome.name().toLowerCase(Locale.ROOT).replace('_', ' '));
                     }
                 }
             } catch (OfAuthFailure failure) {
-                LOG.warn("Could not read the sent messages of {} for {} campaign(s) in doubt ({}); trying again later",
-                        connection, campaigns.size(), failure.getClass().getSimpleName());
+                LOG.warn(
+                        "Could not read the sent messages of {} for {} campaign(s) in doubt ({}); trying again later",
+                        connection,
+                        campaigns.size(),
+                        failure.getClass().getSimpleName());
             }
         });
         lastSearch.keySet().retainAll(byConnection.keySet());

@@ -49,6 +49,7 @@ public final class StatsPollerJob implements Job {
     static final int MAX_BUYER_PAGES = 10;
     /** Around the followed send times: OFAuth's dates are to the second and clocks differ a little. */
     static final Duration WINDOW_MARGIN = Duration.ofMinutes(5);
+
     static final Duration MAX_BACKOFF = Duration.ofMinutes(30);
     private static final int MAX_SENT_PAGES = 1_000;
 
@@ -60,8 +61,14 @@ public final class StatsPollerJob implements Job {
     private final Duration tick;
     private final JobObserver observer;
 
-    public StatsPollerJob(StatsService stats, OfAuthGateway ofauth, SingletonWork singleton, Clock clock,
-                          StatsSettings settings, Duration tick, JobObserver observer) {
+    public StatsPollerJob(
+            StatsService stats,
+            OfAuthGateway ofauth,
+            SingletonWork singleton,
+            Clock clock,
+            StatsSettings settings,
+            Duration tick,
+            JobObserver observer) {
         this.observer = observer;
         this.stats = stats;
         this.ofauth = ofauth;
@@ -114,8 +121,11 @@ public final class StatsPollerJob implements Job {
             observer.pollCycle(connectionId, Duration.ofNanos(System.nanoTime() - start), false, 0);
             int failures = failure instanceof OfAuthFailure.RateLimited ? 0 : stats.pollFailures(connectionId) + 1;
             Duration pause = pause(failure, failures);
-            LOG.warn("Stats of {} not polled in full ({}); next poll in {} s", connectionId,
-                    failure.getClass().getSimpleName(), pause.toSeconds());
+            LOG.warn(
+                    "Stats of {} not polled in full ({}); next poll in {} s",
+                    connectionId,
+                    failure.getClass().getSimpleName(),
+                    pause.toSeconds());
             stats.schedulePoll(connectionId, pause, failures);
         } finally {
             announceBuyers(connectionId);
@@ -126,8 +136,10 @@ public final class StatsPollerJob implements Job {
     private int poll(String connectionId) {
         Instant now = clock.instant();
         List<Campaign> due = stats.tracked(connectionId, settings.trackFor()).stream()
-                .filter(c -> c.state() != CampaignState.SCHEDULED || !c.sendTime().isAfter(now.plus(WINDOW_MARGIN)))
-                .toList(); // a scheduled message is not listed before its time; one that went out is, whatever the clocks say
+                .filter(c ->
+                        c.state() != CampaignState.SCHEDULED || !c.sendTime().isAfter(now.plus(WINDOW_MARGIN)))
+                .toList(); // a scheduled message is not listed before its time; one that went out is, whatever the
+        // clocks say
         if (due.isEmpty()) {
             return 0;
         }
@@ -150,8 +162,9 @@ public final class StatsPollerJob implements Job {
         }
         int calls = listing.calls;
         // the most unread buyers first: if the budget runs out, the next cycle starts with those left behind
-        withNewBuyers.sort(Comparator.comparingLong(
-                (Map.Entry<Campaign, StatsService.Followed> entry) -> entry.getValue().buyersToRead()).reversed());
+        withNewBuyers.sort(Comparator.comparingLong((Map.Entry<Campaign, StatsService.Followed> entry) ->
+                        entry.getValue().buyersToRead())
+                .reversed());
         for (Map.Entry<Campaign, StatsService.Followed> entry : withNewBuyers) {
             calls += readBuyers(connectionId, entry.getKey(), entry.getValue());
         }
@@ -177,7 +190,10 @@ public final class StatsPollerJob implements Job {
         }
         if (read.found >= read.wanted || read.reachedEnd) {
             if (read.found < read.wanted) {
-                LOG.info("{}: OFAuth lists {} fewer buyer(s) than purchases", campaign.humanId(), read.wanted - read.found);
+                LOG.info(
+                        "{}: OFAuth lists {} fewer buyer(s) than purchases",
+                        campaign.humanId(),
+                        read.wanted - read.found);
             }
             stats.buyersCaughtUp(campaign.id(), Optional.empty());
         } else {
@@ -210,7 +226,11 @@ public final class StatsPollerJob implements Job {
         void pages(Optional<Long> marker, boolean stopAtKnown) {
             Optional<Long> at = marker;
             while (!done()) {
-                Page<Fan> page = ofauth.buyers(connectionId, campaign.ofauthMessageId().orElseThrow(), at, BUYER_PAGE,
+                Page<Fan> page = ofauth.buyers(
+                        connectionId,
+                        campaign.ofauthMessageId().orElseThrow(),
+                        at,
+                        BUYER_PAGE,
                         CallPriority.BACKGROUND);
                 calls++;
                 int added = stats.storeBuyers(campaign.id(), page.items());
@@ -259,12 +279,19 @@ public final class StatsPollerJob implements Job {
         private final Map<Long, SentMessageStats> rows = new HashMap<>();
         /** Whether every message OFAuth lists in the window was seen (so a missing row means a missing message). */
         private boolean complete;
+
         private int calls;
 
         SentListing(List<Campaign> due) {
             wanted = due.stream().map(c -> c.ofauthMessageId().orElseThrow()).collect(Collectors.toSet());
-            oldestSend = due.stream().map(Campaign::sendTime).min(Comparator.naturalOrder()).orElseThrow();
-            newestSend = due.stream().map(Campaign::sendTime).max(Comparator.naturalOrder()).orElseThrow();
+            oldestSend = due.stream()
+                    .map(Campaign::sendTime)
+                    .min(Comparator.naturalOrder())
+                    .orElseThrow();
+            newestSend = due.stream()
+                    .map(Campaign::sendTime)
+                    .max(Comparator.naturalOrder())
+                    .orElseThrow();
         }
 
         Optional<SentMessageStats> row(Campaign campaign) {
@@ -273,10 +300,12 @@ public final class StatsPollerJob implements Job {
 
         void read(String connectionId, Instant now) {
             Instant from = oldestSend.minus(WINDOW_MARGIN);
-            Instant end = (newestSend.isAfter(now) ? newestSend : now).plus(WINDOW_MARGIN); // OFAuth's clock may run ahead
+            Instant end =
+                    (newestSend.isAfter(now) ? newestSend : now).plus(WINDOW_MARGIN); // OFAuth's clock may run ahead
             boolean skippedSome = false;
             while (calls < MAX_SENT_PAGES) {
-                List<SentMessageStats> page = ofauth.sentMessages(connectionId, from, end, SENT_PAGE, CallPriority.BACKGROUND);
+                List<SentMessageStats> page =
+                        ofauth.sentMessages(connectionId, from, end, SENT_PAGE, CallPriority.BACKGROUND);
                 calls++;
                 page.stream().filter(row -> wanted.contains(row.id())).forEach(row -> rows.putIfAbsent(row.id(), row));
                 if (rows.keySet().containsAll(wanted) || page.size() < SENT_PAGE) {

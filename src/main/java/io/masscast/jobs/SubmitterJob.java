@@ -38,8 +38,12 @@ public final class SubmitterJob implements Job {
     private final Duration interval;
     private volatile boolean stopping;
 
-    public SubmitterJob(SubmissionService submissions, ConnectionHealthService health, OfAuthGateway ofauth,
-                        LeaseKeeper leases, Duration interval) {
+    public SubmitterJob(
+            SubmissionService submissions,
+            ConnectionHealthService health,
+            OfAuthGateway ofauth,
+            LeaseKeeper leases,
+            Duration interval) {
         this.submissions = submissions;
         this.health = health;
         this.ofauth = ofauth;
@@ -87,19 +91,29 @@ public final class SubmitterJob implements Job {
         leases.hold(lease);
         leases.hold(lookalike);
         try {
-            SubmissionKind kind = claimed.ofauthMessageId().isPresent() ? SubmissionKind.REPLACE : SubmissionKind.CREATE;
+            SubmissionKind kind =
+                    claimed.ofauthMessageId().isPresent() ? SubmissionKind.REPLACE : SubmissionKind.CREATE;
             MassMessage message = submissions.messageFor(claimed);
-            RequestStartHook recordStart = () -> submissions.markRequestStarted(claimed.id(), leases.owner(), leases.ttl());
+            RequestStartHook recordStart =
+                    () -> submissions.markRequestStarted(claimed.id(), leases.owner(), leases.ttl());
             try {
                 MessageReceipt receipt = kind == SubmissionKind.REPLACE
-                        ? ofauth.replaceMassMessage(claimed.connectionId(), claimed.ofauthMessageId().get(), message, recordStart)
+                        ? ofauth.replaceMassMessage(
+                                claimed.connectionId(),
+                                claimed.ofauthMessageId().get(),
+                                message,
+                                recordStart)
                         : ofauth.createMassMessage(claimed.connectionId(), message, recordStart);
                 submissions.recordAccepted(claimed.id(), leases.owner(), receipt);
                 LOG.info("{} accepted by OFAuth as message {}", claimed.humanId(), receipt.id());
             } catch (OfAuthFailure failure) {
                 FailureVerdict verdict = submissions.settleFailure(claimed.id(), leases.owner(), kind, failure);
-                LOG.warn("{}: {} of the message failed ({}): {}", claimed.humanId(), kind.name().toLowerCase(Locale.ROOT),
-                        failure.getClass().getSimpleName(), verdict.getClass().getSimpleName());
+                LOG.warn(
+                        "{}: {} of the message failed ({}): {}",
+                        claimed.humanId(),
+                        kind.name().toLowerCase(Locale.ROOT),
+                        failure.getClass().getSimpleName(),
+                        verdict.getClass().getSimpleName());
             } catch (ClaimLost lost) {
                 LOG.warn("{} not sent by {}: {}", claimed.humanId(), leases.owner(), lost.getMessage());
             }

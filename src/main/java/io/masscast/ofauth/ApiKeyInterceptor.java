@@ -15,7 +15,8 @@ final class ApiKeyInterceptor implements Interceptor {
 
     @Override
     public Response intercept(Chain chain) throws IOException {
-        return chain.proceed(chain.request().newBuilder().header("apiKey", apiKey).build());
+        return chain.proceed(
+                chain.request().newBuilder().header("apiKey", apiKey).build());
     }
 
     @Override

@@ -15,17 +15,22 @@ public record ChartJson(
 
     public record Series(List<Point> chart, Long total) {
         ChartSeries toSeries() {
-            List<ChartSeries.Point> points = chart == null ? List.of()
-                    : chart.stream().map(p -> new ChartSeries.Point(OfAuthDates.parseDate(p.date), orZero(p.count))).toList();
+            List<ChartSeries.Point> points = chart == null
+                    ? List.of()
+                    : chart.stream()
+                            .map(p -> new ChartSeries.Point(OfAuthDates.parseDate(p.date), orZero(p.count)))
+                            .toList();
             return new ChartSeries(points, orZero(total));
         }
     }
 
-    public record Point(String date, Long count) {
-    }
+    public record Point(String date, Long count) {}
 
     MessageChart toChart() {
-        return new MessageChart(series(group_messages), series(group_messages_purchases), series(direct_messages),
+        return new MessageChart(
+                series(group_messages),
+                series(group_messages_purchases),
+                series(direct_messages),
                 series(direct_messages_purchases));
     }
 

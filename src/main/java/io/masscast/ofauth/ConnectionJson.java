@@ -9,8 +9,12 @@ import java.util.Optional;
 public record ConnectionJson(String id, String status, UserJson userData, List<String> permissions, Instant expiredAt) {
 
     ConnectionInfo toConnection() {
-        return new ConnectionInfo(id, status, userData == null ? null : userData.name(),
-                userData == null ? null : userData.username(), permissions == null ? List.of() : permissions,
+        return new ConnectionInfo(
+                id,
+                status,
+                userData == null ? null : userData.name(),
+                userData == null ? null : userData.username(),
+                permissions == null ? List.of() : permissions,
                 Optional.ofNullable(expiredAt));
     }
 }

@@ -44,11 +44,16 @@ final class ConnectionRateLimiter {
         this(config, RateBudget.inProcess(clock), clock, sleeper, OfAuthObserver.NONE);
     }
 
-    ConnectionRateLimiter(OfAuthClientConfig.RateLimit config, RateBudget budget, Clock clock, Sleeper sleeper,
-                          OfAuthObserver observer) {
+    ConnectionRateLimiter(
+            OfAuthClientConfig.RateLimit config,
+            RateBudget budget,
+            Clock clock,
+            Sleeper sleeper,
+            OfAuthObserver observer) {
         this.config = config;
         this.bucketConfiguration = BucketConfiguration.builder()
-                .addLimit(limit -> limit.capacity(config.burst()).refillGreedy(config.refillTokens(), config.refillPeriod()))
+                .addLimit(limit ->
+                        limit.capacity(config.burst()).refillGreedy(config.refillTokens(), config.refillPeriod()))
                 .build();
         this.budget = budget;
         this.clock = clock;
@@ -74,17 +79,23 @@ final class ConnectionRateLimiter {
             }
             if (clock.instant().plus(wait.get()).isAfter(deadline)) {
                 observer.refused(connectionId, priority);
-                throw new RateLimited("rate limit of connection " + connectionId + ": no token for a "
-                        + priority.name().toLowerCase(Locale.ROOT) + " call within " + maxWait.toMillis()
-                        + " ms; nothing was sent", wait.get(), Optional.empty());
+                throw new RateLimited(
+                        "rate limit of connection " + connectionId + ": no token for a "
+                                + priority.name().toLowerCase(Locale.ROOT) + " call within " + maxWait.toMillis()
+                                + " ms; nothing was sent",
+                        wait.get(),
+                        Optional.empty());
             }
             try {
                 sleeper.sleep(wait.get());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 observer.refused(connectionId, priority);
-                throw new RateLimited("rate limit of connection " + connectionId
-                        + ": interrupted while waiting for a token; nothing was sent", wait.get(), Optional.empty());
+                throw new RateLimited(
+                        "rate limit of connection " + connectionId
+                                + ": interrupted while waiting for a token; nothing was sent",
+                        wait.get(),
+                        Optional.empty());
             }
         }
     }
@@ -107,8 +118,8 @@ final class ConnectionRateLimiter {
     }
 
     private Budget budget(String connectionId) {
-        return budgets.computeIfAbsent(connectionId,
-                id -> new Budget(id, budget.bucket(id, bucketConfiguration), observer));
+        return budgets.computeIfAbsent(
+                connectionId, id -> new Budget(id, budget.bucket(id, bucketConfiguration), observer));
     }
 
     private long reserve(CallPriority priority) {
@@ -158,10 +169,15 @@ final class ConnectionRateLimiter {
                 }
                 ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
                 observer.tokensLeft(connectionId, probe.getRemainingTokens());
-                return probe.isConsumed() ? Optional.empty() : Optional.of(atLeastMinimum(probe.getNanosToWaitForRefill()));
+                return probe.isConsumed()
+                        ? Optional.empty()
+                        : Optional.of(atLeastMinimum(probe.getNanosToWaitForRefill()));
             } catch (RuntimeException unavailable) {
-                LOG.warn("The rate budget of {} could not be read ({}); waiting {} ms", connectionId,
-                        unavailable.getClass().getSimpleName(), BUDGET_UNAVAILABLE_WAIT.toMillis());
+                LOG.warn(
+                        "The rate budget of {} could not be read ({}); waiting {} ms",
+                        connectionId,
+                        unavailable.getClass().getSimpleName(),
+                        BUDGET_UNAVAILABLE_WAIT.toMillis());
                 return Optional.of(BUDGET_UNAVAILABLE_WAIT);
             }
         }
@@ -174,7 +190,9 @@ final class ConnectionRateLimiter {
                     observer.tokensLeft(connectionId, remaining);
                 }
             } catch (RuntimeException unavailable) {
-                LOG.warn("The rate budget of {} could not be lowered to OFAuth's count ({})", connectionId,
+                LOG.warn(
+                        "The rate budget of {} could not be lowered to OFAuth's count ({})",
+                        connectionId,
                         unavailable.getClass().getSimpleName());
             }
         }
@@ -187,7 +205,9 @@ final class ConnectionRateLimiter {
                 bucket.tryConsumeAsMuchAsPossible();
                 observer.tokensLeft(connectionId, 0);
             } catch (RuntimeException unavailable) {
-                LOG.warn("The rate budget of {} could not be emptied after a 429 ({})", connectionId,
+                LOG.warn(
+                        "The rate budget of {} could not be emptied after a 429 ({})",
+                        connectionId,
                         unavailable.getClass().getSimpleName());
             }
         }

@@ -9,7 +9,8 @@ public record DeleteResultJson(Boolean success, MassMessageJson queue) {
     /** A 2xx without {@code success} counts as success; an explicit {@code false} is kept. */
     DeletedMessage toDeleted() {
         boolean deleted = success == null || success;
-        boolean usableQueue = queue != null && queue.id() != null && (queue.date() != null || queue.createdAt() != null);
+        boolean usableQueue =
+                queue != null && queue.id() != null && (queue.date() != null || queue.createdAt() != null);
         return new DeletedMessage(deleted, usableQueue ? Optional.of(queue.toStats()) : Optional.empty());
     }
 }

@@ -13,8 +13,7 @@ import retrofit2.http.PUT;
  * every message id, so metrics stay a small, fixed set of series.
  */
 final class Endpoints {
-    private Endpoints() {
-    }
+    private Endpoints() {}
 
     static String of(Call<?> call) {
         Invocation invocation = call.request().tag(Invocation.class);

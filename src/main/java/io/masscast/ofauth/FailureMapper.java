@@ -45,49 +45,69 @@ final class FailureMapper {
 
     AttemptFailure fromResponse(Operation op, int status, Headers headers, String rawBody, Instant now) {
         ErrorJson error = parse(rawBody.replace(apiKey, "****"));
-        Optional<String> requestId = Optional.ofNullable(error.requestId())
-                .or(() -> Optional.ofNullable(headers.get("x-request-id")));
-        String code = error.machineCode() == null ? "" : error.machineCode().strip().toUpperCase(Locale.ROOT);
+        Optional<String> requestId =
+                Optional.ofNullable(error.requestId()).or(() -> Optional.ofNullable(headers.get("x-request-id")));
+        String code =
+                error.machineCode() == null ? "" : error.machineCode().strip().toUpperCase(Locale.ROOT);
         String detail = "HTTP " + status + describe(error);
         if (status == 401) {
             if (SESSION_CODES.contains(code) || "refresh_session".equals(error.actionRequired())) {
-                return definite(new Unauthenticated(op.name() + ": the creator's OFAuth session has expired or is missing;"
-                        + " reconnect the account via OFAuth Link (" + detail + ")", Unauthenticated.Cause.SESSION, requestId));
+                return definite(new Unauthenticated(
+                        op.name() + ": the creator's OFAuth session has expired or is missing;"
+                                + " reconnect the account via OFAuth Link (" + detail + ")",
+                        Unauthenticated.Cause.SESSION,
+                        requestId));
             }
             if ("RULES_OUTDATED".equals(code)) {
-                return new AttemptFailure(new Unauthenticated(op.name() + ": OFAuth was updating its rules, try again ("
-                        + detail + ")", Unauthenticated.Cause.RULES_OUTDATED, requestId), true);
+                return new AttemptFailure(
+                        new Unauthenticated(
+                                op.name() + ": OFAuth was updating its rules, try again (" + detail + ")",
+                                Unauthenticated.Cause.RULES_OUTDATED,
+                                requestId),
+                        true);
             }
-            return definite(new Unauthenticated(op.name() + ": OFAuth did not accept the API key (" + detail + ")",
-                    Unauthenticated.Cause.API_KEY, requestId));
+            return definite(new Unauthenticated(
+                    op.name() + ": OFAuth did not accept the API key (" + detail + ")",
+                    Unauthenticated.Cause.API_KEY,
+                    requestId));
         }
         if (status == 403) {
-            return definite(new Forbidden(op.name() + ": the connection lacks the permission for this call (" + detail + ")",
-                    requestId));
+            return definite(new Forbidden(
+                    op.name() + ": the connection lacks the permission for this call (" + detail + ")", requestId));
         }
         if (status == 404) {
             return definite(new NotFound(op.name() + ": not found (" + detail + ")", requestId));
         }
         if (status == 429) {
             Duration retryAfter = RateLimitHeaders.retryAfter(headers, now).orElse(defaultRetryAfter);
-            return new AttemptFailure(new RateLimited(op.name() + ": OFAuth's rate limit was reached (" + detail
-                    + "); retry in " + seconds(retryAfter), retryAfter, requestId), true);
+            return new AttemptFailure(
+                    new RateLimited(
+                            op.name() + ": OFAuth's rate limit was reached (" + detail + "); retry in "
+                                    + seconds(retryAfter),
+                            retryAfter,
+                            requestId),
+                    true);
         }
         if (status >= 500) {
-            return new AttemptFailure(new ServerError(op.name() + ": OFAuth failed (" + detail + ")" + unknownOutcome(op),
-                    status, requestId), true);
+            return new AttemptFailure(
+                    new ServerError(
+                            op.name() + ": OFAuth failed (" + detail + ")" + unknownOutcome(op), status, requestId),
+                    true);
         }
         if (status >= 400) {
             return definite(new InvalidRequest(reason(error, status), requestId));
         }
         String location = headers.get("Location") == null ? "" : " to " + headers.get("Location");
-        return definite(new ServerError(op.name() + ": OFAuth answered with an unexpected HTTP " + status + location
-                + unknownOutcome(op), status, requestId));
+        return definite(new ServerError(
+                op.name() + ": OFAuth answered with an unexpected HTTP " + status + location + unknownOutcome(op),
+                status,
+                requestId));
     }
 
     AttemptFailure fromTransmission(Operation op, TransmissionException e) {
         String what = e.requestMayHaveLeft()
-                ? op.name() + ": the connection failed after the request was sent (" + e.getMessage() + ")" + unknownOutcome(op)
+                ? op.name() + ": the connection failed after the request was sent (" + e.getMessage() + ")"
+                        + unknownOutcome(op)
                 : op.name() + ": could not reach OFAuth (" + e.getMessage() + ")";
         return new AttemptFailure(new NetworkError(what, e.requestMayHaveLeft(), e.getCause()), true);
     }
@@ -98,15 +118,19 @@ final class FailureMapper {
      */
     OfAuthFailure afterLostAnswer(OfAuthFailure last) {
         if (last instanceof InvalidRequest invalid) {
-            return new InvalidRequest(invalid.reason() + " (an earlier attempt's answer was lost, so OFAuth may have done"
-                    + " it already)", invalid.requestId());
+            return new InvalidRequest(
+                    invalid.reason() + " (an earlier attempt's answer was lost, so OFAuth may have done"
+                            + " it already)",
+                    invalid.requestId());
         }
         return last;
     }
 
     OfAuthFailure badPayload(Operation op, Exception e) {
-        return new BadPayload(op.name() + ": OFAuth's answer could not be read (" + truncate(String.valueOf(e.getMessage()))
-                + ")" + unknownOutcome(op), e);
+        return new BadPayload(
+                op.name() + ": OFAuth's answer could not be read (" + truncate(String.valueOf(e.getMessage())) + ")"
+                        + unknownOutcome(op),
+                e);
     }
 
     private static AttemptFailure definite(OfAuthFailure failure) {
@@ -140,7 +164,8 @@ final class FailureMapper {
     /** OFAuth's own words for a refusal: its text, then its details, else its code, else the status. */
     private String reason(ErrorJson error, int status) {
         String text = error.humanText() != null ? error.humanText() : error.machineCode();
-        String details = error.details() == null ? null
+        String details = error.details() == null
+                ? null
                 : error.details() instanceof String s ? s : anyJson.toJson(error.details());
         if (text == null && details == null) {
             return "HTTP " + status + " without a reason";

@@ -17,7 +17,8 @@ final class ListingAdapterFactory implements JsonAdapter.Factory {
 
     @Override
     public JsonAdapter<?> create(Type type, Set<? extends Annotation> annotations, Moshi moshi) {
-        if (!(type instanceof ParameterizedType parameterized) || parameterized.getRawType() != ListingJson.class
+        if (!(type instanceof ParameterizedType parameterized)
+                || parameterized.getRawType() != ListingJson.class
                 || !annotations.isEmpty()) {
             return null;
         }

@@ -8,7 +8,8 @@ import java.util.Optional;
  * {@code nextOffset}, {@code nextMarker} or (older) {@code marker}; a bare JSON array reads as a single,
  * last page (see {@link ListingAdapterFactory}).
  */
-public record ListingJson<T>(List<T> list, List<T> items, Boolean hasMore, Long nextOffset, Long nextMarker, Long marker) {
+public record ListingJson<T>(
+        List<T> list, List<T> items, Boolean hasMore, Long nextOffset, Long nextMarker, Long marker) {
 
     static <T> ListingJson<T> lastPage(List<T> entries) {
         return new ListingJson<>(entries, null, false, null, null, null);

@@ -40,14 +40,29 @@ public record MassMessageJson(
         if (when == null) {
             throw new JsonDataException("mass message " + id + " without a date");
         }
-        return new SentMessageStats(requireId(), when, displayText(), orZero(sentCount), orZero(viewedCount),
-                orZero(purchasedCount), price, Optional.ofNullable(amount != null ? amount : totalAmount),
-                countMedia(), isTrue(isCanceled), isTrue(canUnsend), orZero(unsendSeconds));
+        return new SentMessageStats(
+                requireId(),
+                when,
+                displayText(),
+                orZero(sentCount),
+                orZero(viewedCount),
+                orZero(purchasedCount),
+                price,
+                Optional.ofNullable(amount != null ? amount : totalAmount),
+                countMedia(),
+                isTrue(isCanceled),
+                isTrue(canUnsend),
+                orZero(unsendSeconds));
     }
 
     MessageDetails toDetails() {
         boolean free = isFree != null ? isFree : price == null || price.signum() == 0;
-        return new MessageDetails(requireId(), displayText(), free, Optional.ofNullable(price), countMedia(),
+        return new MessageDetails(
+                requireId(),
+                displayText(),
+                free,
+                Optional.ofNullable(price),
+                countMedia(),
                 Optional.ofNullable(createdAt != null ? createdAt : date));
     }
 

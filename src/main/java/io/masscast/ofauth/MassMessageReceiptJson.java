@@ -28,7 +28,14 @@ public record MassMessageReceiptJson(
             throw new JsonDataException("mass message answer without an id");
         }
         Instant when = date != null ? date : createdAt != null ? createdAt : receivedAt;
-        return new MessageReceipt(id, when, isTrue(isDone), isTrue(canUnsend), orZero(unsendSeconds),
-                isTrue(hasError), isTrue(isCanceled), total == null ? -1 : total);
+        return new MessageReceipt(
+                id,
+                when,
+                isTrue(isDone),
+                isTrue(canUnsend),
+                orZero(unsendSeconds),
+                isTrue(hasError),
+                isTrue(isCanceled),
+                total == null ? -1 : total);
     }
 }

@@ -36,7 +36,11 @@ public record MassMessageRequestJson(
                 content.text(),
                 content.markdown(),
                 content.lockedText(),
-                hasMedia ? content.media().stream().map(MassMessageRequestJson::mediaValue).toList() : null,
+                hasMedia
+                        ? content.media().stream()
+                                .map(MassMessageRequestJson::mediaValue)
+                                .toList()
+                        : null,
                 hasMedia ? content.previewCount() : null,
                 content.price().signum() > 0 ? content.price() : null,
                 ids(audience.userIds()),
@@ -51,7 +55,9 @@ public record MassMessageRequestJson(
     }
 
     private static List<Object> ids(List<String> ids) {
-        return ids.isEmpty() ? null : ids.stream().map(MassMessageRequestJson::id).toList();
+        return ids.isEmpty()
+                ? null
+                : ids.stream().map(MassMessageRequestJson::id).toList();
     }
 
     /** OFAuth ids are numbers, except named lists ("fans"): all-digit ids go out as JSON numbers. */

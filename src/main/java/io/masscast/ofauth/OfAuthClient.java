@@ -78,10 +78,15 @@ public final class OfAuthClient implements OfAuthGateway, AutoCloseable {
     private final Clock clock;
     private final Sleeper sleeper;
     private final OfAuthObserver observer;
-    private volatile Consumer<String> sessionExpired = connectionId -> { };
+    private volatile Consumer<String> sessionExpired = connectionId -> {};
 
-    private OfAuthClient(OfAuthClientConfig config, Clock clock, Sleeper sleeper, OkHttpClient base, RateBudget budget,
-                         OfAuthObserver observer) {
+    private OfAuthClient(
+            OfAuthClientConfig config,
+            Clock clock,
+            Sleeper sleeper,
+            OkHttpClient base,
+            RateBudget budget,
+            OfAuthObserver observer) {
         Moshi moshi = OfAuthJson.moshi();
         this.http = base.newBuilder()
                 .connectTimeout(config.timeouts().connect())
@@ -104,7 +109,8 @@ public final class OfAuthClient implements OfAuthGateway, AutoCloseable {
                 .create(OfAuthApi.class);
         this.limiter = new ConnectionRateLimiter(config.rateLimit(), budget, clock, sleeper, observer);
         this.observer = observer;
-        this.failures = new FailureMapper(moshi, config.apiKey(), config.rateLimit().defaultRetryAfter());
+        this.failures =
+                new FailureMapper(moshi, config.apiKey(), config.rateLimit().defaultRetryAfter());
         this.retry = config.retry();
         this.clock = clock;
         this.sleeper = sleeper;
@@ -123,7 +129,8 @@ public final class OfAuthClient implements OfAuthGateway, AutoCloseable {
      * With where the connections' rate budgets live (this process, or a database shared by the replicas) and who
      * hears about each call and each wait for the rate limit (metrics).
      */
-    public static OfAuthClient create(OfAuthClientConfig config, Clock clock, RateBudget budget, OfAuthObserver observer) {
+    public static OfAuthClient create(
+            OfAuthClientConfig config, Clock clock, RateBudget budget, OfAuthObserver observer) {
         return new OfAuthClient(config, clock, Sleeper.system(), new OkHttpClient(), budget, observer);
     }
 
@@ -137,26 +144,34 @@ public final class OfAuthClient implements OfAuthGateway, AutoCloseable {
         Objects.requireNonNull(onRequestStart, "onRequestStart");
         Operation op = Operation.access("create mass message", connectionId, CallPriority.SEND, Kind.CREATE);
         MassMessageRequestJson body = MassMessageRequestJson.from(message);
-        return map(op, call(op, () -> api.createMassMessage(connectionId, body, onRequestStart)),
+        return map(
+                op,
+                call(op, () -> api.createMassMessage(connectionId, body, onRequestStart)),
                 json -> json.toReceipt(clock.instant()));
     }
 
     @Override
-    public MessageReceipt replaceMassMessage(String connectionId, long messageId, MassMessage message,
-                                             RequestStartHook onRequestStart) {
+    public MessageReceipt replaceMassMessage(
+            String connectionId, long messageId, MassMessage message, RequestStartHook onRequestStart) {
         Objects.requireNonNull(onRequestStart, "onRequestStart");
-        Operation op = Operation.access("replace mass message " + messageId, connectionId, CallPriority.SEND, Kind.WRITE);
+        Operation op =
+                Operation.access("replace mass message " + messageId, connectionId, CallPriority.SEND, Kind.WRITE);
         MassMessageRequestJson body = MassMessageRequestJson.from(message);
-        return map(op, call(op, () -> api.replaceMassMessage(connectionId, messageId, body, onRequestStart)),
+        return map(
+                op,
+                call(op, () -> api.replaceMassMessage(connectionId, messageId, body, onRequestStart)),
                 json -> json.toReceipt(clock.instant()));
     }
 
     @Override
     public DeletedMessage deleteMassMessage(String connectionId, long messageId) {
-        Operation op = Operation.access("delete mass message " + messageId, connectionId, CallPriority.SEND, Kind.WRITE);
+        Operation op =
+                Operation.access("delete mass message " + messageId, connectionId, CallPriority.SEND, Kind.WRITE);
         try {
             DeleteResultJson json = call(op, () -> api.deleteMassMessage(connectionId, messageId));
-            return json == null ? new DeletedMessage(true, Optional.empty()) : map(op, json, DeleteResultJson::toDeleted);
+            return json == null
+                    ? new DeletedMessage(true, Optional.empty())
+                    : map(op, json, DeleteResultJson::toDeleted);
         } catch (BadPayload unreadable) {
             // only a 2xx has a body to misread: the delete was done, only its details are lost
             log.warn("OFAuth {} ({}): done, but its answer could not be read", op.name(), connectionId);
@@ -178,14 +193,16 @@ public final class OfAuthClient implements OfAuthGateway, AutoCloseable {
     }
 
     @Override
-    public Page<SentMessageStats> purchasedMessages(String connectionId, int limit, long offset, CallPriority priority) {
+    public Page<SentMessageStats> purchasedMessages(
+            String connectionId, int limit, long offset, CallPriority priority) {
         Operation op = Operation.access("list purchased mass messages", connectionId, priority, Kind.READ);
         ListingJson<MassMessageJson> json = call(op, () -> api.purchasedMessages(connectionId, limit, offset));
         return page(op, json, MassMessageJson::toStats, listing -> listing.nextOffset(offset));
     }
 
     @Override
-    public Page<Fan> buyers(String connectionId, long messageId, Optional<Long> marker, int limit, CallPriority priority) {
+    public Page<Fan> buyers(
+            String connectionId, long messageId, Optional<Long> marker, int limit, CallPriority priority) {
         Operation op = Operation.access("list buyers of mass message " + messageId, connectionId, priority, Kind.READ);
         ListingJson<UserJson> json = call(op, () -> api.buyers(connectionId, messageId, limit, marker.orElse(null)));
         return page(op, json, UserJson::toFan, listing -> listing.nextMarker(marker));
@@ -247,13 +264,17 @@ public final class OfAuthClient implements OfAuthGateway, AutoCloseable {
     public UploadedMedia uploadWhole(String connectionId, String mediaUploadId, String contentType, byte[] bytes) {
         Operation op = Operation.access("upload file", connectionId, CallPriority.INTERACTIVE, Kind.CREATE);
         RequestBody body = RequestBody.create(bytes, MediaType.parse(contentType));
-        return map(op, call(op, () -> api.uploadWhole(connectionId, mediaUploadId, body)),
+        return map(
+                op,
+                call(op, () -> api.uploadWhole(connectionId, mediaUploadId, body)),
                 json -> json.toUploaded(mediaUploadId));
     }
 
     @Override
-    public void uploadPart(String connectionId, String mediaUploadId, int partNumber, String contentType, byte[] bytes) {
-        Operation op = Operation.access("upload part " + partNumber, connectionId, CallPriority.INTERACTIVE, Kind.WRITE);
+    public void uploadPart(
+            String connectionId, String mediaUploadId, int partNumber, String contentType, byte[] bytes) {
+        Operation op =
+                Operation.access("upload part " + partNumber, connectionId, CallPriority.INTERACTIVE, Kind.WRITE);
         RequestBody body = RequestBody.create(bytes, MediaType.parse(contentType));
         call(op, () -> api.uploadPart(connectionId, mediaUploadId, partNumber, body));
     }
@@ -300,7 +321,11 @@ public final class OfAuthClient implements OfAuthGateway, AutoCloseable {
         boolean complete = true;
         for (int pages = 0; !windows.isEmpty(); pages++) {
             if (pages == MAX_SENT_PAGES) {
-                log.warn("OFAuth {} ({}): stopped after {} pages; the search is incomplete", op.name(), connectionId, pages);
+                log.warn(
+                        "OFAuth {} ({}): stopped after {} pages; the search is incomplete",
+                        op.name(),
+                        connectionId,
+                        pages);
                 complete = false;
                 break;
             }
@@ -316,14 +341,17 @@ public final class OfAuthClient implements OfAuthGateway, AutoCloseable {
                 complete = false;
             }
         }
-        return new SentWindow(found.values().stream()
-                .sorted(Comparator.comparing(SentMessageStats::date).reversed().thenComparing(SentMessageStats::id))
-                .toList(), complete);
+        return new SentWindow(
+                found.values().stream()
+                        .sorted(Comparator.comparing(SentMessageStats::date)
+                                .reversed()
+                                .thenComparing(SentMessageStats::id))
+                        .toList(),
+                complete);
     }
 
     /** A range of OFAuth dates in whole seconds, both ends included. */
-    private record Window(Instant from, Instant to) {
-    }
+    private record Window(Instant from, Instant to) {}
 
     @Override
     public void close() {
@@ -333,20 +361,33 @@ public final class OfAuthClient implements OfAuthGateway, AutoCloseable {
 
     private ListingJson<MassMessageJson> sentPage(Operation op, Instant from, Instant to, int limit) {
         String connectionId = op.connectionId().orElseThrow();
-        return requireBody(op, call(op, () -> api.sentMessages(connectionId, OfAuthDates.format(from),
-                OfAuthDates.format(OfAuthDates.ceilingSecond(to)), limit)));
+        return requireBody(
+                op,
+                call(
+                        op,
+                        () -> api.sentMessages(
+                                connectionId,
+                                OfAuthDates.format(from),
+                                OfAuthDates.format(OfAuthDates.ceilingSecond(to)),
+                                limit)));
     }
 
     private List<SentMessageStats> newestFirst(Operation op, ListingJson<MassMessageJson> json) {
-        return map(op, json, listing -> listing.entries().stream()
-                .map(MassMessageJson::toStats)
-                .sorted(Comparator.comparing(SentMessageStats::date).reversed())
-                .toList());
+        return map(
+                op,
+                json,
+                listing -> listing.entries().stream()
+                        .map(MassMessageJson::toStats)
+                        .sorted(Comparator.comparing(SentMessageStats::date).reversed())
+                        .toList());
     }
 
-    private <J, T> Page<T> page(Operation op, ListingJson<J> json, Function<J, T> item,
-            Function<ListingJson<J>, Optional<Long>> next) {
-        return map(op, json, listing -> new Page<>(listing.entries().stream().map(item).toList(), next.apply(listing)));
+    private <J, T> Page<T> page(
+            Operation op, ListingJson<J> json, Function<J, T> item, Function<ListingJson<J>, Optional<Long>> next) {
+        return map(
+                op,
+                json,
+                listing -> new Page<>(listing.entries().stream().map(item).toList(), next.apply(listing)));
     }
 
     /** Maps a DTO to the model; a missing body or a value the model refuses is a {@code BadPayload}. */
@@ -385,8 +426,12 @@ public final class OfAuthClient implements OfAuthGateway, AutoCloseable {
                     throw earlierMayHaveTakenEffect ? failures.afterLostAnswer(failed.failure()) : failed.failure();
                 }
                 earlierMayHaveTakenEffect |= failed.failure().mayHaveTakenEffect();
-                log.info("OFAuth {} ({}) failed on attempt {}: {}; retrying in {} ms", op.name(),
-                        op.connectionId().orElse("account"), attempt, failed.failure().getClass().getSimpleName(),
+                log.info(
+                        "OFAuth {} ({}) failed on attempt {}: {}; retrying in {} ms",
+                        op.name(),
+                        op.connectionId().orElse("account"),
+                        attempt,
+                        failed.failure().getClass().getSimpleName(),
                         delay.get().toMillis());
                 pause(delay.get(), failed);
             }
@@ -412,8 +457,8 @@ public final class OfAuthClient implements OfAuthGateway, AutoCloseable {
         if (response.isSuccessful()) {
             return response;
         }
-        AttemptFailure failed = failures.fromResponse(op, response.code(), response.headers(),
-                errorText(response.errorBody()), clock.instant());
+        AttemptFailure failed = failures.fromResponse(
+                op, response.code(), response.headers(), errorText(response.errorBody()), clock.instant());
         if (failed.failure() instanceof RateLimited limited) {
             op.connectionId().ifPresent(id -> limiter.backOff(id, limited.retryAfter()));
         }
@@ -461,7 +506,8 @@ public final class OfAuthClient implements OfAuthGateway, AutoCloseable {
             return Optional.empty();
         }
         Duration delay = jitteredBackoff(attempt);
-        if (failed.failure() instanceof RateLimited limited && limited.retryAfter().compareTo(delay) > 0) {
+        if (failed.failure() instanceof RateLimited limited
+                && limited.retryAfter().compareTo(delay) > 0) {
             delay = limited.retryAfter();
         }
         if (clock.instant().plus(delay).isAfter(start.plus(retry.maxTotal()))) {
@@ -474,7 +520,8 @@ public final class OfAuthClient implements OfAuthGateway, AutoCloseable {
     private Duration jitteredBackoff(int attempt) {
         double exponential = (double) retry.initialBackoff().toNanos() * Math.pow(2, attempt - 1);
         long half = (long) Math.min((double) retry.maxBackoff().toNanos(), exponential) / 2;
-        return Duration.ofNanos(half + (half == 0 ? 0 : ThreadLocalRandom.current().nextLong(half + 1)));
+        return Duration.ofNanos(
+                half + (half == 0 ? 0 : ThreadLocalRandom.current().nextLong(half + 1)));
     }
 
     private void pause(Duration delay, AttemptFailure failed) {

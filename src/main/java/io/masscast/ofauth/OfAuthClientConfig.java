@@ -28,7 +28,8 @@ public record OfAuthClientConfig(String baseUrl, String apiKey, Timeouts timeout
 
     /** The documented defaults against {@link #DEFAULT_BASE_URL}. */
     public static OfAuthClientConfig defaults(String apiKey) {
-        return new OfAuthClientConfig(DEFAULT_BASE_URL, apiKey, Timeouts.defaults(), RateLimit.defaults(), Retry.defaults());
+        return new OfAuthClientConfig(
+                DEFAULT_BASE_URL, apiKey, Timeouts.defaults(), RateLimit.defaults(), Retry.defaults());
     }
 
     public OfAuthClientConfig withBaseUrl(String newBaseUrl) {
@@ -53,8 +54,8 @@ public record OfAuthClientConfig(String baseUrl, String apiKey, Timeouts timeout
 
     @Override
     public String toString() {
-        return "OfAuthClientConfig[baseUrl=" + baseUrl + ", apiKey=****, timeouts=" + timeouts
-                + ", rateLimit=" + rateLimit + ", retry=" + retry + "]";
+        return "OfAuthClientConfig[baseUrl=" + baseUrl + ", apiKey=****, timeouts=" + timeouts + ", rateLimit="
+                + rateLimit + ", retry=" + retry + "]";
     }
 
     /** OkHttp timeouts; {@code read} also bounds how long a create waits for OFAuth's answer. */
@@ -105,8 +106,16 @@ public record OfAuthClientConfig(String baseUrl, String apiKey, Timeouts timeout
 
         /** OFAuth's Starter plan: 60 per minute, burst 90; background keeps 30 tokens free, interactive 5. */
         public static RateLimit defaults() {
-            return new RateLimit(90, 60, Duration.ofMinutes(1), 30, 5,
-                    Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(2));
+            return new RateLimit(
+                    90,
+                    60,
+                    Duration.ofMinutes(1),
+                    30,
+                    5,
+                    Duration.ofSeconds(30),
+                    Duration.ofSeconds(10),
+                    Duration.ofSeconds(60),
+                    Duration.ofSeconds(2));
         }
     }
 

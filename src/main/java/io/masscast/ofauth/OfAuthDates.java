@@ -16,11 +16,10 @@ import java.time.temporal.ChronoUnit;
  */
 final class OfAuthDates {
 
-    private static final DateTimeFormatter WIRE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter WIRE =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
-    private OfAuthDates() {
-    }
+    private OfAuthDates() {}
 
     static String format(Instant instant) {
         return WIRE.format(instant.truncatedTo(ChronoUnit.SECONDS));

@@ -11,8 +11,7 @@ import java.time.Instant;
  */
 final class OfAuthJson {
 
-    private OfAuthJson() {
-    }
+    private OfAuthJson() {}
 
     static Moshi moshi() {
         return new Moshi.Builder()

@@ -20,8 +20,7 @@ final class RateLimitHeaders {
     private static final long EPOCH_SECONDS_FLOOR = 1_000_000_000L;
     private static final long EPOCH_MILLIS_FLOOR = 1_000_000_000_000L;
 
-    private RateLimitHeaders() {
-    }
+    private RateLimitHeaders() {}
 
     static Optional<Duration> retryAfter(Headers headers, Instant now) {
         return parseRetryAfter(headers.get("Retry-After"), now)
@@ -46,7 +45,8 @@ final class RateLimitHeaders {
             return Optional.of(ofSeconds(seconds.get()));
         }
         try {
-            Instant at = ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Instant at = ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
             return Optional.of(until(now, at));
         } catch (DateTimeParseException e) {
             return Optional.empty();

@@ -9,7 +9,7 @@ import java.util.Objects;
 public record SelfJson(String id, String username, String name, Boolean isAuth) {
 
     CreatorProfile toProfile() {
-        return new CreatorProfile(Objects.toString(id, ""), Objects.toString(username, ""), Objects.toString(name, ""),
-                isTrue(isAuth));
+        return new CreatorProfile(
+                Objects.toString(id, ""), Objects.toString(username, ""), Objects.toString(name, ""), isTrue(isAuth));
     }
 }

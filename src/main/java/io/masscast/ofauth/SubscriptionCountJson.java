@@ -11,8 +11,7 @@ import io.masscast.core.model.SubscriptionCounts;
  */
 public record SubscriptionCountJson(Counts subscribers) {
 
-    public record Counts(Long active, Long expired, Long all) {
-    }
+    public record Counts(Long active, Long expired, Long all) {}
 
     SubscriptionCounts toCounts() {
         if (subscribers == null) {

@@ -45,12 +45,15 @@ final class TransmissionTracker implements Interceptor {
     @Override
     public Response intercept(Chain chain) throws IOException {
         Progress progress = new Progress(chain.request().tag(RequestStartHook.class));
-        Request request = chain.request().newBuilder().tag(Progress.class, progress).build();
+        Request request =
+                chain.request().newBuilder().tag(Progress.class, progress).build();
         try {
             Response response = chain.proceed(request);
             ResponseBody body = response.body();
             byte[] bytes = body.bytes();
-            return response.newBuilder().body(ResponseBody.create(bytes, body.contentType())).build();
+            return response.newBuilder()
+                    .body(ResponseBody.create(bytes, body.contentType()))
+                    .build();
         } catch (IOException e) {
             if (progress.hookFailure != null) {
                 throw progress.hookFailure;

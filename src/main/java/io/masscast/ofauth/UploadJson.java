@@ -13,14 +13,13 @@ import okhttp3.Headers;
 public final class UploadJson {
     /** OFAuth's SDKs read the plan from these headers; its how-to guide reads {@code totalParts} from the body. */
     static final String TOTAL_PARTS = "x-ofauth-upload-total-parts";
+
     static final String PART_SIZE = "x-ofauth-upload-part-size";
 
-    private UploadJson() {
-    }
+    private UploadJson() {}
 
     /** {@code {filename, size, contentType}}, the field names of OFAuth's schema. */
-    public record InitRequest(String filename, long size, String contentType) {
-    }
+    public record InitRequest(String filename, long size, String contentType) {}
 
     public record Init(String mediaUploadId, Integer totalParts) {
         /** The plan: the headers', else the body's part count, else one part; parts cover the file evenly when unsized. */
@@ -28,21 +27,21 @@ public final class UploadJson {
             if (mediaUploadId == null || mediaUploadId.isBlank()) {
                 throw new JsonDataException("upload init answer without a mediaUploadId");
             }
-            int parts = number(headers.get(TOTAL_PARTS)).map(Math::toIntExact)
-                    .orElse(totalParts == null ? 1 : totalParts);
+            int parts =
+                    number(headers.get(TOTAL_PARTS)).map(Math::toIntExact).orElse(totalParts == null ? 1 : totalParts);
             if (parts < 1) {
                 throw new JsonDataException("upload plan with " + parts + " parts");
             }
             long partSize = number(headers.get(PART_SIZE)).orElse((size + parts - 1) / parts);
             if (partSize < 1 || partSize * parts < size) {
-                throw new JsonDataException("upload plan of " + parts + " parts of " + partSize + " bytes for " + size + " bytes");
+                throw new JsonDataException(
+                        "upload plan of " + parts + " parts of " + partSize + " bytes for " + size + " bytes");
             }
             return new UploadPlan(mediaUploadId, parts, partSize);
         }
     }
 
-    public record CompleteRequest(String mediaUploadId) {
-    }
+    public record CompleteRequest(String mediaUploadId) {}
 
     public record Finished(String mediaUploadId, VaultMediaJson media) {
         UploadedMedia toUploaded(String expectedId) {

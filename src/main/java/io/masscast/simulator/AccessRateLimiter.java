@@ -32,8 +32,7 @@ final class AccessRateLimiter {
         this.meter = new SimTimeMeter(clock);
     }
 
-    record Decision(boolean allowed, Map<String, String> headers) {
-    }
+    record Decision(boolean allowed, Map<String, String> headers) {}
 
     Decision consume(String connectionId) {
         if (!(plan instanceof RateLimitPlan.TokenBucket bucketPlan)) {
@@ -57,7 +56,8 @@ final class AccessRateLimiter {
         if (plan instanceof RateLimitPlan.TokenBucket bucketPlan) {
             headers.put(LIMIT, Integer.toString(bucketPlan.burst()));
             headers.put(REMAINING, "0");
-            headers.put(RESET, Long.toString((long) Math.ceil(bucketPlan.burst() * 60.0 / bucketPlan.refillPerMinute())));
+            headers.put(
+                    RESET, Long.toString((long) Math.ceil(bucketPlan.burst() * 60.0 / bucketPlan.refillPerMinute())));
         }
         if (sendRetryAfter) {
             headers.put(RETRY_AFTER, "1");

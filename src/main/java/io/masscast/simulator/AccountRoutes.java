@@ -34,7 +34,9 @@ final class AccountRoutes implements RouteSet {
         }
         Optional<Boolean> imported = call.query().bool("imported");
         List<CreatorAccount> matching = accounts.all().stream()
-                .filter(account -> status.map(s -> s.equals(account.connection().status().wireName())).orElse(true))
+                .filter(account -> status.map(
+                                s -> s.equals(account.connection().status().wireName()))
+                        .orElse(true))
                 .filter(account -> imported.map(wanted -> !wanted).orElse(true)) // no simulated connection is imported
                 .toList();
         Page<CreatorAccount> page = Page.of(matching, call.query().offset(), limit);
@@ -49,9 +51,21 @@ final class AccountRoutes implements RouteSet {
         return Json.object(
                 "id", connection.id(),
                 "status", connection.status().wireName(),
-                "userData", Json.object("id", Long.toString(creator.userId()), "name", creator.name(),
-                        "username", creator.username(), "avatar", null),
-                "permissions", connection.permissions().stream().map(Permission::wireName).sorted().toList(),
+                "userData",
+                        Json.object(
+                                "id",
+                                Long.toString(creator.userId()),
+                                "name",
+                                creator.name(),
+                                "username",
+                                creator.username(),
+                                "avatar",
+                                null),
+                "permissions",
+                        connection.permissions().stream()
+                                .map(Permission::wireName)
+                                .sorted()
+                                .toList(),
                 "expiredAt", OfDates.ofAuth(connection.expiredAt()),
                 "createdAt", OfDates.ofAuth(connection.createdAt()),
                 "updatedAt", OfDates.ofAuth(connection.updatedAt()),
@@ -71,9 +85,16 @@ final class AccountRoutes implements RouteSet {
                 "isAuth", true,
                 "isVerified", true,
                 "avatar", null,
-                "subscribersCount", account.population().fans().stream().filter(Fan::active).count(),
+                "subscribersCount",
+                        account.population().fans().stream().filter(Fan::active).count(),
                 "postsCount", vault.size() / 2,
-                "photosCount", vault.stream().filter(media -> media.type() == MediaType.PHOTO).count(),
-                "videosCount", vault.stream().filter(media -> media.type() == MediaType.VIDEO).count()));
+                "photosCount",
+                        vault.stream()
+                                .filter(media -> media.type() == MediaType.PHOTO)
+                                .count(),
+                "videosCount",
+                        vault.stream()
+                                .filter(media -> media.type() == MediaType.VIDEO)
+                                .count()));
     }
 }

@@ -18,7 +18,8 @@ final class Accounts {
     }
 
     CreatorAccount require(String connectionId) {
-        return find(connectionId).orElseThrow(() -> new IllegalArgumentException("unknown connection: " + connectionId));
+        return find(connectionId)
+                .orElseThrow(() -> new IllegalArgumentException("unknown connection: " + connectionId));
     }
 
     List<CreatorAccount> all() {

@@ -56,7 +56,9 @@ final class AnalyticsRoutes implements RouteSet {
     private ApiResponse purchased(ApiCall call) {
         int limit = call.query().intInRange("limit", 20, 1, 100);
         List<MassMessage> bought = wentOut(call).stream()
-                .filter(message -> timeline.status(message, call.account().population(), call.now()).purchased() > 0)
+                .filter(message -> timeline.status(message, call.account().population(), call.now())
+                                .purchased()
+                        > 0)
                 .toList();
         return items(call, Page.of(bought, call.query().offset(), limit));
     }
@@ -81,9 +83,11 @@ final class AnalyticsRoutes implements RouteSet {
         long creator = call.account().creator().userId();
         return ApiResponse.json(Json.object(
                 "group_messages", series(previousFirstDay, firstDay, lastDay, d -> sent.getOrDefault(d, 0L)),
-                "group_messages_purchases", series(previousFirstDay, firstDay, lastDay, d -> bought.getOrDefault(d, 0L)),
+                "group_messages_purchases",
+                        series(previousFirstDay, firstDay, lastDay, d -> bought.getOrDefault(d, 0L)),
                 "direct_messages", series(previousFirstDay, firstDay, lastDay, d -> dice(creator, d, 1, 20, 80)),
-                "direct_messages_purchases", series(previousFirstDay, firstDay, lastDay, d -> dice(creator, d, 2, 0, 7))));
+                "direct_messages_purchases",
+                        series(previousFirstDay, firstDay, lastDay, d -> dice(creator, d, 2, 0, 7))));
     }
 
     /**
@@ -96,14 +100,23 @@ final class AnalyticsRoutes implements RouteSet {
         int limit = call.query().intInRange("limit", 10, 1, 20);
         long marker = call.query().longAtLeast("marker", 0, 0);
         MassMessage message = call.account().require(MassMessageRoutes.messageId(call));
-        List<Purchase> newestFirst = new ArrayList<>(timeline.purchases(message, call.account().population(), call.now()));
+        List<Purchase> newestFirst =
+                new ArrayList<>(timeline.purchases(message, call.account().population(), call.now()));
         Collections.reverse(newestFirst);
-        List<Purchase> before = marker == 0 ? newestFirst
-                : newestFirst.stream().filter(purchase -> micros(purchase.at()) < marker).toList();
+        List<Purchase> before = marker == 0
+                ? newestFirst
+                : newestFirst.stream()
+                        .filter(purchase -> micros(purchase.at()) < marker)
+                        .toList();
         Page<Purchase> page = Page.of(before, 0, limit);
-        Long next = page.hasMore() ? micros(page.items().get(page.items().size() - 1).at()) : null;
+        Long next = page.hasMore()
+                ? micros(page.items().get(page.items().size() - 1).at())
+                : null;
         return ApiResponse.json(Json.object(
-                "list", page.items().stream().map(purchase -> FanRenderer.user(purchase.fan())).toList(),
+                "list",
+                        page.items().stream()
+                                .map(purchase -> FanRenderer.user(purchase.fan()))
+                                .toList(),
                 "hasMore", page.hasMore(),
                 "nextMarker", next));
     }
@@ -115,9 +128,10 @@ final class AnalyticsRoutes implements RouteSet {
     private ApiResponse items(ApiCall call, Page<MassMessage> page) {
         return ApiResponse.json(Json.object(
                 "hasMore", page.hasMore(),
-                "items", page.items().stream()
-                        .map(message -> renderer.analyticsItem(call.account(), message, call.now()))
-                        .toList()));
+                "items",
+                        page.items().stream()
+                                .map(message -> renderer.analyticsItem(call.account(), message, call.now()))
+                                .toList()));
     }
 
     /** Messages that have gone out (including unsent ones), newest first. */
@@ -131,14 +145,15 @@ final class AnalyticsRoutes implements RouteSet {
     }
 
     /** {@code {chart, total, delta}}; delta is the change against the equally long period before, in percent. */
-    private static Map<String, Object> series(LocalDate previousFirstDay, LocalDate firstDay, LocalDate lastDay,
-                                              Function<LocalDate, Long> countOf) {
+    private static Map<String, Object> series(
+            LocalDate previousFirstDay, LocalDate firstDay, LocalDate lastDay, Function<LocalDate, Long> countOf) {
         List<Map<String, Object>> chart = new ArrayList<>();
         long total = 0;
         for (LocalDate d = firstDay; !d.isAfter(lastDay); d = d.plusDays(1)) {
             long count = countOf.apply(d);
             total += count;
-            chart.add(Json.object("date", OfDates.onlyFans(d.atStartOfDay(ZoneOffset.UTC).toInstant()), "count", count));
+            chart.add(Json.object(
+                    "date", OfDates.onlyFans(d.atStartOfDay(ZoneOffset.UTC).toInstant()), "count", count));
         }
         long previous = sum(previousFirstDay, firstDay, countOf::apply);
         double delta = previous == 0 ? 0 : Math.round((total - previous) * 10_000.0 / previous) / 100.0;

@@ -10,8 +10,12 @@ import java.util.Map;
  * @param account the connection's creator account on {@code /v2/access/*} routes, null on {@code /v2/account/*}
  * @param now     simulator time when the request arrived
  */
-record ApiCall(Map<String, String> pathParams, QueryParams query, IncomingRequest request, CreatorAccount account,
-               Instant now) {
+record ApiCall(
+        Map<String, String> pathParams,
+        QueryParams query,
+        IncomingRequest request,
+        CreatorAccount account,
+        Instant now) {
 
     String pathParam(String name) {
         return pathParams.get(name);

@@ -24,8 +24,11 @@ final class ApiError extends RuntimeException {
     }
 
     static ApiError sessionNotProvided() {
-        return new ApiError(401, "SESSION_NOT_PROVIDED",
-                "No connection found for the x-connection-id header; re-authenticate via Link", null);
+        return new ApiError(
+                401,
+                "SESSION_NOT_PROVIDED",
+                "No connection found for the x-connection-id header; re-authenticate via Link",
+                null);
     }
 
     static ApiError sessionExpired() {
@@ -33,8 +36,11 @@ final class ApiError extends RuntimeException {
     }
 
     static ApiError forbidden(Permission missing) {
-        return new ApiError(403, "FORBIDDEN",
-                "This connection lacks the permission " + missing.wireName() + " required by this endpoint", null);
+        return new ApiError(
+                403,
+                "FORBIDDEN",
+                "This connection lacks the permission " + missing.wireName() + " required by this endpoint",
+                null);
     }
 
     static ApiError resourceNotFound(String what) {
@@ -54,8 +60,8 @@ final class ApiError extends RuntimeException {
         return switch (status) {
             case 502 -> new ApiError(502, "PROXY_ERROR", "Upstream proxy error", null);
             case 503 -> new ApiError(503, "NETWORK_ERROR", "Upstream network error", null);
-            default -> new ApiError(status, status >= 500 ? "UNKNOWN_ERROR" : "BAD_REQUEST",
-                    "Injected error " + status, null);
+            default ->
+                new ApiError(status, status >= 500 ? "UNKNOWN_ERROR" : "BAD_REQUEST", "Injected error " + status, null);
         };
     }
 

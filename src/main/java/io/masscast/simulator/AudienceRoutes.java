@@ -11,12 +11,19 @@ import java.util.function.Predicate;
 final class AudienceRoutes implements RouteSet {
     /** OFAuth's fans guide: subscriber endpoints return at most 20 per page whatever the limit. */
     private static final int MAX_PAGE = 20;
+
     private static final Duration LATEST = Duration.ofDays(30);
 
     @Override
     public void register(Router<ApiRoute> routes) {
-        routes.add("GET", "/v2/access/subscriptions/count", new ApiRoute(Permission.SUBSCRIPTIONS_READ, AudienceRoutes::count))
-                .add("GET", "/v2/access/subscribers", new ApiRoute(Permission.SUBSCRIBERS_READ, AudienceRoutes::subscribers));
+        routes.add(
+                        "GET",
+                        "/v2/access/subscriptions/count",
+                        new ApiRoute(Permission.SUBSCRIPTIONS_READ, AudienceRoutes::count))
+                .add(
+                        "GET",
+                        "/v2/access/subscribers",
+                        new ApiRoute(Permission.SUBSCRIBERS_READ, AudienceRoutes::subscribers));
     }
 
     private static ApiResponse count(ApiCall call) {
@@ -26,10 +33,38 @@ final class AudienceRoutes implements RouteSet {
         int muted = listSize(population, "muted");
         int following = listSize(population, "following");
         return ApiResponse.json(Json.object(
-                "subscriptions", Json.object("active", following, "muted", 0, "restricted", 0, "expired", 0,
-                        "blocked", 0, "attention", 0, "all", following),
-                "subscribers", Json.object("active", active, "muted", muted, "restricted", 0, "expired", all - active,
-                        "blocked", 0, "all", all, "activeOnline", active / 33),
+                "subscriptions",
+                        Json.object(
+                                "active",
+                                following,
+                                "muted",
+                                0,
+                                "restricted",
+                                0,
+                                "expired",
+                                0,
+                                "blocked",
+                                0,
+                                "attention",
+                                0,
+                                "all",
+                                following),
+                "subscribers",
+                        Json.object(
+                                "active",
+                                active,
+                                "muted",
+                                muted,
+                                "restricted",
+                                0,
+                                "expired",
+                                all - active,
+                                "blocked",
+                                0,
+                                "all",
+                                all,
+                                "activeOnline",
+                                active / 33),
                 "bookmarks", 0));
     }
 
@@ -44,7 +79,10 @@ final class AudienceRoutes implements RouteSet {
             case "latest" -> fan -> fan.subscribedAt().isAfter(now.minus(LATEST));
             default -> throw ApiError.badRequest("type: must be one of all, active, expired, latest");
         };
-        String query = call.query().string("query").map(q -> q.toLowerCase(Locale.ROOT)).orElse("");
+        String query = call.query()
+                .string("query")
+                .map(q -> q.toLowerCase(Locale.ROOT))
+                .orElse("");
         List<Fan> matching = call.account().population().fans().stream()
                 .filter(ofType)
                 .filter(fan -> fan.name().toLowerCase(Locale.ROOT).contains(query)
@@ -53,7 +91,10 @@ final class AudienceRoutes implements RouteSet {
                 .toList();
         Page<Fan> page = Page.of(matching, call.query().offset(), limit);
         return ApiResponse.json(Json.object(
-                "list", page.items().stream().map(fan -> FanRenderer.subscriber(fan, now)).toList(),
+                "list",
+                        page.items().stream()
+                                .map(fan -> FanRenderer.subscriber(fan, now))
+                                .toList(),
                 "hasMore", page.hasMore()));
     }
 

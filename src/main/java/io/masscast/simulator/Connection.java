@@ -4,8 +4,14 @@ import java.time.Instant;
 import java.util.Set;
 
 /** An OFAuth connection to one creator's OnlyFans account. {@code expiredAt} is null while active. */
-record Connection(String id, ConnectionStatus status, Set<Permission> permissions, String clientReferenceId,
-                  Instant createdAt, Instant updatedAt, Instant expiredAt) {
+record Connection(
+        String id,
+        ConnectionStatus status,
+        Set<Permission> permissions,
+        String clientReferenceId,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant expiredAt) {
 
     Connection {
         permissions = Set.copyOf(permissions);

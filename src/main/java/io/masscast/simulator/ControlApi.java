@@ -21,8 +21,13 @@ final class ControlApi {
     private final WebhookSender webhooks;
     private final Router<BiFunction<Map<String, String>, IncomingRequest, ApiResponse>> routes = new Router<>();
 
-    ControlApi(RequestLog requests, FaultInjector faults, Accounts accounts, SimClock clock, MessageRenderer renderer,
-               WebhookSender webhooks) {
+    ControlApi(
+            RequestLog requests,
+            FaultInjector faults,
+            Accounts accounts,
+            SimClock clock,
+            MessageRenderer renderer,
+            WebhookSender webhooks) {
         this.requests = requests;
         this.faults = faults;
         this.accounts = accounts;
@@ -34,8 +39,14 @@ final class ControlApi {
                 .add("GET", "/_sim/faults", (params, request) -> activeFaults())
                 .add("POST", "/_sim/faults", (params, request) -> addFault(request))
                 .add("DELETE", "/_sim/faults", (params, request) -> clearFaults())
-                .add("POST", "/_sim/connections/{id}/expire", (params, request) -> setConnection(params.get("id"), true))
-                .add("POST", "/_sim/connections/{id}/restore", (params, request) -> setConnection(params.get("id"), false))
+                .add(
+                        "POST",
+                        "/_sim/connections/{id}/expire",
+                        (params, request) -> setConnection(params.get("id"), true))
+                .add(
+                        "POST",
+                        "/_sim/connections/{id}/restore",
+                        (params, request) -> setConnection(params.get("id"), false))
                 .add("GET", "/_sim/clock", (params, request) -> clockNow())
                 .add("POST", "/_sim/clock/advance", (params, request) -> advanceClock(request))
                 .add("GET", "/_sim/messages", (params, request) -> messages())
@@ -75,7 +86,8 @@ final class ControlApi {
     }
 
     private ApiResponse activeFaults() {
-        return ApiResponse.json(faults.active().stream().map(ControlApi::faultJson).toList());
+        return ApiResponse.json(
+                faults.active().stream().map(ControlApi::faultJson).toList());
     }
 
     private ApiResponse addFault(IncomingRequest request) {
@@ -106,7 +118,8 @@ final class ControlApi {
                     } else {
                         account.restore(clock.now());
                     }
-                    Map<String, Object> json = Json.object("id", id, "status", account.connection().status().wireName());
+                    Map<String, Object> json = Json.object(
+                            "id", id, "status", account.connection().status().wireName());
                     webhooks.send(expire ? "connection.expired" : "connection.updated", account, Duration.ZERO, false)
                             .ifPresent(delivery -> json.put("webhook", deliveryJson(delivery)));
                     return ApiResponse.json(json);
@@ -116,7 +129,10 @@ final class ControlApi {
 
     private ApiResponse webhookTarget() {
         return ApiResponse.json(webhooks.target()
-                .map(target -> Json.object("url", target.url().toString(), "scheme",
+                .map(target -> Json.object(
+                        "url",
+                        target.url().toString(),
+                        "scheme",
                         target.scheme().name().toLowerCase(Locale.ROOT)))
                 .orElseGet(() -> Json.object("url", null)));
     }
@@ -126,13 +142,14 @@ final class ControlApi {
         String url = optionalString(body, "url");
         String secret = optionalString(body, "secret");
         if (url == null || !(url.startsWith("http://") || url.startsWith("https://"))) {
-            throw new IllegalArgumentException("url: required, an http(s) URL such as http://127.0.0.1:3000/webhooks/ofauth");
+            throw new IllegalArgumentException(
+                    "url: required, an http(s) URL such as http://127.0.0.1:3000/webhooks/ofauth");
         }
         if (secret == null || secret.isBlank()) {
             throw new IllegalArgumentException("secret: required, the OFAUTH_WEBHOOK_SECRET masscast verifies with");
         }
-        webhooks.configure(new WebhookSender.Target(URI.create(url), secret,
-                WebhookSender.Scheme.fromWireName(optionalString(body, "scheme"))));
+        webhooks.configure(new WebhookSender.Target(
+                URI.create(url), secret, WebhookSender.Scheme.fromWireName(optionalString(body, "scheme"))));
         return webhookTarget();
     }
 
@@ -182,8 +199,8 @@ final class ControlApi {
 
     private ApiResponse messages() {
         return ApiResponse.json(accounts.all().stream()
-                .flatMap(account -> account.messages().stream()
-                        .map(message -> renderer.inspection(account, message, clock.now())))
+                .flatMap(account ->
+                        account.messages().stream().map(message -> renderer.inspection(account, message, clock.now())))
                 .toList());
     }
 

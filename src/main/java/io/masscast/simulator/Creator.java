@@ -1,5 +1,4 @@
 package io.masscast.simulator;
 
 /** The OnlyFans creator behind a connection. */
-record Creator(long userId, String name, String username) {
-}
+record Creator(long userId, String name, String username) {}

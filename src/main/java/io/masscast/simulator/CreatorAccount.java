@@ -25,8 +25,15 @@ final class CreatorAccount {
     private final MessageIds ids;
     private final Map<Long, MassMessage> messages = new ConcurrentHashMap<>();
 
-    CreatorAccount(Connection connection, Creator creator, Population population, Vault vault, Uploads uploads,
-                   MessageTimeline timeline, MessageIds ids, List<MassMessage> history) {
+    CreatorAccount(
+            Connection connection,
+            Creator creator,
+            Population population,
+            Vault vault,
+            Uploads uploads,
+            MessageTimeline timeline,
+            MessageIds ids,
+            List<MassMessage> history) {
         this.connection = new AtomicReference<>(connection);
         this.creator = creator;
         this.population = population;
@@ -76,7 +83,9 @@ final class CreatorAccount {
     /** Every message, newest send time first. */
     List<MassMessage> messages() {
         List<MassMessage> all = new ArrayList<>(messages.values());
-        all.sort(Comparator.comparing(MassMessage::sendAt).thenComparingLong(MassMessage::id).reversed());
+        all.sort(Comparator.comparing(MassMessage::sendAt)
+                .thenComparingLong(MassMessage::id)
+                .reversed());
         return all;
     }
 
@@ -92,7 +101,8 @@ final class CreatorAccount {
         MassMessage current = require(id);
         MessageState state = timeline.state(current, now);
         if (state != MessageState.SCHEDULED) {
-            throw ApiError.badRequest("mass message " + id + " is " + state.name().toLowerCase(Locale.ROOT) + " and can no longer be changed");
+            throw ApiError.badRequest("mass message " + id + " is "
+                    + state.name().toLowerCase(Locale.ROOT) + " and can no longer be changed");
         }
         FanSet audience = audienceOf(draft);
         MassMessage replaced = current.replacedBy(contentOf(draft, now), audience, now);
@@ -127,7 +137,8 @@ final class CreatorAccount {
     }
 
     private FanSet audienceOf(MessageDraft draft) {
-        return population.audience(draft.userIds(), draft.userLists(), draft.excludeUserLists(), draft.subscribedAfter());
+        return population.audience(
+                draft.userIds(), draft.userLists(), draft.excludeUserLists(), draft.subscribedAfter());
     }
 
     /** Resolves media in request order; upload references are consumed all together, last, once nothing else can fail. */
@@ -141,15 +152,22 @@ final class CreatorAccount {
         for (MediaRef ref : draft.mediaItems()) {
             if (ref instanceof MediaRef.VaultId vaultId) {
                 // Assumption: an id missing from the seeded vault is accepted as a photo (OnlyFans would check).
-                media.add(vault.find(vaultId.id()).orElseGet(() -> new VaultMedia(vaultId.id(), MediaType.PHOTO, now, null)));
+                media.add(vault.find(vaultId.id())
+                        .orElseGet(() -> new VaultMedia(vaultId.id(), MediaType.PHOTO, now, null)));
             } else if (ref instanceof MediaRef.ExternalUrl url) {
                 media.add(vault.add(typeOfUrl(url.url()), now));
             } else {
                 media.add(uploaded.next());
             }
         }
-        return new MessageContent(draft.text(), media, draft.previewMediaCount(), draft.price(), draft.lockedText(),
-                draft.markdown(), draft.scheduledDate());
+        return new MessageContent(
+                draft.text(),
+                media,
+                draft.previewMediaCount(),
+                draft.price(),
+                draft.lockedText(),
+                draft.markdown(),
+                draft.scheduledDate());
     }
 
     private static MediaType typeOfUrl(String url) {

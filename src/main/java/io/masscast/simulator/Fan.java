@@ -8,8 +8,15 @@ import java.time.Instant;
  * @param avatar    avatar URL or null
  * @param expiredAt when the subscription ended, or null while it is active
  */
-record Fan(long id, String username, String name, boolean verified, String avatar, Instant subscribedAt,
-           Instant expiredAt, double subscriptionPrice) {
+record Fan(
+        long id,
+        String username,
+        String name,
+        boolean verified,
+        String avatar,
+        Instant subscribedAt,
+        Instant expiredAt,
+        double subscriptionPrice) {
 
     boolean active() {
         return expiredAt == null;

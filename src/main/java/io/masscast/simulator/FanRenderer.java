@@ -10,8 +10,7 @@ final class FanRenderer {
     private static final Duration BILLING_PERIOD = Duration.ofDays(30);
     private static final int LIST_PREVIEW_SIZE = 3;
 
-    private FanRenderer() {
-    }
+    private FanRenderer() {}
 
     static Map<String, Object> user(Fan fan) {
         return Json.object(
@@ -20,40 +19,62 @@ final class FanRenderer {
                 "name", fan.name(),
                 "isVerified", fan.verified(),
                 "avatar", fan.avatar(),
-                "avatarThumbs", fan.avatar() == null ? null
-                        : Json.object("c50", fan.avatar() + "?s=50", "c144", fan.avatar() + "?s=144"));
+                "avatarThumbs",
+                        fan.avatar() == null
+                                ? null
+                                : Json.object("c50", fan.avatar() + "?s=50", "c144", fan.avatar() + "?s=144"));
     }
 
     static Map<String, Object> subscriber(Fan fan, Instant now) {
         Map<String, Object> json = user(fan);
-        json.put("subscription", Json.object(
-                "isActive", fan.active(),
-                "isExpired", !fan.active(),
-                "subscribedAt", OfDates.onlyFans(fan.subscribedAt()),
-                "expiresAt", OfDates.onlyFans(fan.active() ? nextRenewal(fan, now) : fan.expiredAt()),
-                "price", fan.subscriptionPrice()));
+        json.put(
+                "subscription",
+                Json.object(
+                        "isActive", fan.active(),
+                        "isExpired", !fan.active(),
+                        "subscribedAt", OfDates.onlyFans(fan.subscribedAt()),
+                        "expiresAt", OfDates.onlyFans(fan.active() ? nextRenewal(fan, now) : fan.expiredAt()),
+                        "price", fan.subscriptionPrice()));
         return json;
     }
 
     static Map<String, Object> list(UserList list, Population population) {
         boolean custom = list.custom();
         return Json.object(
-                "id", list.id(),
-                "type", list.type(),
-                "name", list.name(),
-                "usersCount", list.members().size(),
-                "postsCount", 0,
-                "sortList", List.of(Json.object("order", "recent", "direction", "desc")),
-                "users", list.members().indices().limit(LIST_PREVIEW_SIZE)
-                        .mapToObj(i -> user(population.fan(i))).toList(),
-                "canUpdate", custom,
-                "canDelete", custom,
-                "canManageUsers", custom,
-                "canAddUsers", custom,
-                "canPinnedToFeed", custom,
-                "isPinnedToFeed", false,
-                "canPinnedToChat", true,
-                "isPinnedToChat", false);
+                "id",
+                list.id(),
+                "type",
+                list.type(),
+                "name",
+                list.name(),
+                "usersCount",
+                list.members().size(),
+                "postsCount",
+                0,
+                "sortList",
+                List.of(Json.object("order", "recent", "direction", "desc")),
+                "users",
+                list.members()
+                        .indices()
+                        .limit(LIST_PREVIEW_SIZE)
+                        .mapToObj(i -> user(population.fan(i)))
+                        .toList(),
+                "canUpdate",
+                custom,
+                "canDelete",
+                custom,
+                "canManageUsers",
+                custom,
+                "canAddUsers",
+                custom,
+                "canPinnedToFeed",
+                custom,
+                "isPinnedToFeed",
+                false,
+                "canPinnedToChat",
+                true,
+                "isPinnedToChat",
+                false);
     }
 
     private static Instant nextRenewal(Fan fan, Instant now) {

@@ -2,8 +2,7 @@ package io.masscast.simulator;
 
 /** Deterministic per-fan dice: the same seed, message and fan always give the same outcome. */
 final class Hashes {
-    private Hashes() {
-    }
+    private Hashes() {}
 
     /** SplitMix64's finaliser: spreads every input bit over the result. */
     static long mix(long value) {

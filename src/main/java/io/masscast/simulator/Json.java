@@ -12,10 +12,10 @@ import java.util.Map;
  * Double, Boolean, null, List, Map) because OFAuth's shapes overlap heavily and keep explicit nulls.
  */
 final class Json {
-    private static final JsonAdapter<Object> ANY = new Moshi.Builder().build().adapter(Object.class).serializeNulls();
+    private static final JsonAdapter<Object> ANY =
+            new Moshi.Builder().build().adapter(Object.class).serializeNulls();
 
-    private Json() {
-    }
+    private Json() {}
 
     static byte[] write(Object value) {
         return ANY.toJson(value).getBytes(StandardCharsets.UTF_8);

@@ -11,8 +11,15 @@ import java.time.Instant;
  * @param canceledAt when DELETE succeeded, or null
  * @param seeded     part of the generated history rather than created through the API
  */
-record MassMessage(long id, MessageContent content, FanSet audience, Instant createdAt, Instant changedAt,
-                   Instant sendAt, Instant canceledAt, boolean seeded) {
+record MassMessage(
+        long id,
+        MessageContent content,
+        FanSet audience,
+        Instant createdAt,
+        Instant changedAt,
+        Instant sendAt,
+        Instant canceledAt,
+        boolean seeded) {
 
     static MassMessage created(long id, MessageContent content, FanSet audience, Instant now) {
         return new MassMessage(id, content, audience, now, now, sendAtOf(content, now), null, false);

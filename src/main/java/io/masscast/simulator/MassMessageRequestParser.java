@@ -32,8 +32,8 @@ final class MassMessageRequestParser {
         int previewMediaCount = nonNegativeInt(body, "previewMediaCount");
         // Assumption (not in OFAuth's schema): previews are the first N media, so N cannot exceed the media count.
         if (previewMediaCount > media.size()) {
-            throw ApiError.badRequest("previewMediaCount: " + previewMediaCount + " exceeds the " + media.size()
-                    + " mediaItems");
+            throw ApiError.badRequest(
+                    "previewMediaCount: " + previewMediaCount + " exceeds the " + media.size() + " mediaItems");
         }
         bool(body, "isForwardedMessage", false);
         positiveInts(body, "userTags");
@@ -48,9 +48,18 @@ final class MassMessageRequestParser {
         if (scheduledDate != null && !scheduledDate.isAfter(now)) {
             throw ApiError.badRequest("scheduledDate: must be in the future (got " + body.get("scheduledDate") + ")");
         }
-        return new MessageDraft(text, media, price(body.get("price")), previewMediaCount,
-                bool(body, "isLockedText", false), bool(body, "isMarkdown", true), userIds, userLists,
-                ids(body, "excludeUserLists"), date(body, "subscribedAfterDate"), scheduledDate);
+        return new MessageDraft(
+                text,
+                media,
+                price(body.get("price")),
+                previewMediaCount,
+                bool(body, "isLockedText", false),
+                bool(body, "isMarkdown", true),
+                userIds,
+                userLists,
+                ids(body, "excludeUserLists"),
+                date(body, "subscribedAfterDate"),
+                scheduledDate);
     }
 
     private static String text(Map<String, Object> body) {
@@ -99,8 +108,8 @@ final class MassMessageRequestParser {
             return new MediaRef.VaultId(positiveLong(number, field));
         }
         if (!(item instanceof String text) || text.isBlank()) {
-            throw ApiError.badRequest(field + ": must be a vault id, an upload reference or an http(s) URL (got "
-                    + show(item) + ")");
+            throw ApiError.badRequest(
+                    field + ": must be a vault id, an upload reference or an http(s) URL (got " + show(item) + ")");
         }
         if (text.chars().allMatch(Character::isDigit)) {
             try {
@@ -146,8 +155,8 @@ final class MassMessageRequestParser {
             } else if (item instanceof String text && !text.isBlank()) {
                 ids.add(text.trim());
             } else {
-                throw ApiError.badRequest(element + ": must be a positive integer or a non-empty string (got "
-                        + show(item) + ")");
+                throw ApiError.badRequest(
+                        element + ": must be a positive integer or a non-empty string (got " + show(item) + ")");
             }
         }
         return ids;
@@ -157,7 +166,8 @@ final class MassMessageRequestParser {
         List<?> items = array(body.get(field), field);
         for (int i = 0; i < items.size(); i++) {
             if (!(items.get(i) instanceof Number number)) {
-                throw ApiError.badRequest(field + "[" + i + "]: must be a positive integer (got " + show(items.get(i)) + ")");
+                throw ApiError.badRequest(
+                        field + "[" + i + "]: must be a positive integer (got " + show(items.get(i)) + ")");
             }
             positiveLong(number, field + "[" + i + "]");
         }
@@ -186,7 +196,9 @@ final class MassMessageRequestParser {
         if (value == null) {
             return 0;
         }
-        if (!(value instanceof Number number) || number.doubleValue() < 0 || number.doubleValue() != Math.rint(number.doubleValue())
+        if (!(value instanceof Number number)
+                || number.doubleValue() < 0
+                || number.doubleValue() != Math.rint(number.doubleValue())
                 || number.doubleValue() > Integer.MAX_VALUE) {
             throw ApiError.badRequest(field + ": must be an integer >= 0 (got " + show(value) + ")");
         }
@@ -216,8 +228,8 @@ final class MassMessageRequestParser {
                 // reported below
             }
         }
-        throw ApiError.badRequest(field + ": must be an ISO-8601 date-time such as 2025-07-04T18:00:00Z (got "
-                + show(value) + ")");
+        throw ApiError.badRequest(
+                field + ": must be an ISO-8601 date-time such as 2025-07-04T18:00:00Z (got " + show(value) + ")");
     }
 
     /** A request value as the client wrote it: JSON numbers arrive as doubles, so 5 shows as 5, not 5.0. */

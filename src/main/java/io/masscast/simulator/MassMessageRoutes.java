@@ -42,9 +42,8 @@ final class MassMessageRoutes implements RouteSet {
 
     private ApiResponse delete(ApiCall call) {
         MassMessage canceled = call.account().cancel(messageId(call), call.now());
-        return ApiResponse.json(Json.object(
-                "success", true,
-                "queue", renderer.queue(call.account(), canceled, call.now())));
+        return ApiResponse.json(
+                Json.object("success", true, "queue", renderer.queue(call.account(), canceled, call.now())));
     }
 
     /** The path id; anything that is not a number cannot name a message, so it is a 404 like an unknown id. */

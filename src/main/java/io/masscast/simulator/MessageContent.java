@@ -10,8 +10,14 @@ import java.util.List;
  * @param price         two decimals; zero for a free message
  * @param scheduledDate null for an immediate send
  */
-record MessageContent(String text, List<VaultMedia> media, int previewCount, BigDecimal price, boolean lockedText,
-                      boolean markdown, Instant scheduledDate) {
+record MessageContent(
+        String text,
+        List<VaultMedia> media,
+        int previewCount,
+        BigDecimal price,
+        boolean lockedText,
+        boolean markdown,
+        Instant scheduledDate) {
 
     MessageContent {
         media = List.copyOf(media);

@@ -6,8 +6,8 @@ package io.masscast.simulator;
  * @param total         audience size once sending started, -1 before
  * @param unsendSeconds seconds left in the unsend window while it is open after sending, else 0
  */
-record MessageStatus(MessageState state, int total, int sent, int viewed, int purchased, boolean canUnsend,
-                     long unsendSeconds) {
+record MessageStatus(
+        MessageState state, int total, int sent, int viewed, int purchased, boolean canUnsend, long unsendSeconds) {
 
     int pending() {
         return state == MessageState.SENDING ? total - sent : 0;

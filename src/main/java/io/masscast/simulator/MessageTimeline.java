@@ -64,8 +64,14 @@ final class MessageTimeline {
         Instant windowEnd = message.sendAt().plus(unsendWindow);
         boolean unsendable = (state == MessageState.SENDING || state == MessageState.SENT) && now.isBefore(windowEnd);
         long unsendSeconds = unsendable ? OfDates.ceilSeconds(Duration.between(now, windowEnd)) : 0;
-        return new MessageStatus(state, wentOut ? message.audience().size() : -1, outcome.sent(), outcome.viewed(),
-                outcome.purchases().size(), unsendable || state == MessageState.SCHEDULED, unsendSeconds);
+        return new MessageStatus(
+                state,
+                wentOut ? message.audience().size() : -1,
+                outcome.sent(),
+                outcome.viewed(),
+                outcome.purchases().size(),
+                unsendable || state == MessageState.SCHEDULED,
+                unsendSeconds);
     }
 
     /** Purchases so far, oldest first. */
@@ -98,7 +104,8 @@ final class MessageTimeline {
         if (state == MessageState.SCHEDULED || state == MessageState.CANCELED) {
             return new Outcome(message, 0, 0, List.of());
         }
-        Instant horizon = message.canceledAt() == null || now.isBefore(message.canceledAt()) ? now : message.canceledAt();
+        Instant horizon =
+                message.canceledAt() == null || now.isBefore(message.canceledAt()) ? now : message.canceledAt();
         // offsets from the send time, in nanoseconds: no Instant per fan on this hot path
         long horizonNanos = Duration.between(message.sendAt(), horizon).toNanos();
         int audienceSize = message.audience().size();
@@ -119,15 +126,16 @@ final class MessageTimeline {
             if (priced && Hashes.unit(dice) < BUY_RATE) {
                 long purchasedNanos = deliveredNanos + (long) (windowNanos * Hashes.unit(Hashes.mix(dice)));
                 if (purchasedNanos <= horizonNanos) {
-                    purchases.add(new Purchase(population.fan(index), message.sendAt().plusNanos(purchasedNanos)));
+                    purchases.add(
+                            new Purchase(population.fan(index), message.sendAt().plusNanos(purchasedNanos)));
                 }
             }
         }
-        purchases.sort(Comparator.comparing(Purchase::at).thenComparingLong(p -> p.fan().id()));
+        purchases.sort(Comparator.comparing(Purchase::at)
+                .thenComparingLong(p -> p.fan().id()));
         return new Outcome(message, delivered, viewed, List.copyOf(purchases));
     }
 
     /** What the audience of one version of a message had received, viewed and bought at some instant. */
-    private record Outcome(MassMessage message, int sent, int viewed, List<Purchase> purchases) {
-    }
+    private record Outcome(MassMessage message, int sent, int viewed, List<Purchase> purchases) {}
 }

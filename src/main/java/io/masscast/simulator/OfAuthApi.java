@@ -21,8 +21,13 @@ final class OfAuthApi {
     private final SimClock clock;
     private final Router<ApiRoute> routes = new Router<>();
 
-    OfAuthApi(String apiKey, Accounts accounts, AccessRateLimiter limiter, ErrorRenderer errors, SimClock clock,
-              List<RouteSet> routeSets) {
+    OfAuthApi(
+            String apiKey,
+            Accounts accounts,
+            AccessRateLimiter limiter,
+            ErrorRenderer errors,
+            SimClock clock,
+            List<RouteSet> routeSets) {
         this.apiKey = apiKey.getBytes(StandardCharsets.UTF_8);
         this.accounts = accounts;
         this.limiter = limiter;
@@ -49,7 +54,8 @@ final class OfAuthApi {
                 }
                 admit(account.connection(), match.handler().permission());
             }
-            ApiCall call = new ApiCall(match.params(), QueryParams.parse(request.rawQuery()), request, account, clock.now());
+            ApiCall call =
+                    new ApiCall(match.params(), QueryParams.parse(request.rawQuery()), request, account, clock.now());
             return match.handler().handler().handle(call).withHeaders(rateHeaders);
         } catch (ApiError error) {
             return errors.render(error).withHeaders(rateHeaders);

@@ -42,8 +42,14 @@ public final class OfAuthSimulator implements AutoCloseable {
     private final FaultInjector faults;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private OfAuthSimulator(SimulatorConfig config, HttpServer server, ExecutorService executor, SimClock clock,
-                            Accounts accounts, RequestLog requestLog, FaultInjector faults) {
+    private OfAuthSimulator(
+            SimulatorConfig config,
+            HttpServer server,
+            ExecutorService executor,
+            SimClock clock,
+            Accounts accounts,
+            RequestLog requestLog,
+            FaultInjector faults) {
         this.config = config;
         this.server = server;
         this.executor = executor;
@@ -55,24 +61,30 @@ public final class OfAuthSimulator implements AutoCloseable {
 
     public static OfAuthSimulator start(SimulatorConfig config) {
         SimClock clock = new SimClock(Clock.systemUTC());
-        MessageTimeline timeline = new MessageTimeline(config.seed(), config.deliveryDuration(),
-                config.purchaseWindow(), config.unsendWindow());
+        MessageTimeline timeline = new MessageTimeline(
+                config.seed(), config.deliveryDuration(), config.purchaseWindow(), config.unsendWindow());
         Accounts accounts = WorldSeeder.seed(config, timeline, clock.now());
         MessageRenderer renderer = new MessageRenderer(timeline);
         RequestLog requestLog = new RequestLog();
         FaultInjector faults = new FaultInjector();
         AccessRateLimiter limiter = new AccessRateLimiter(config.rateLimit(), config.sendRetryAfter(), clock);
         ErrorRenderer errors = new ErrorRenderer(config.errorBodyStyle());
-        OfAuthApi api = new OfAuthApi(API_KEY, accounts, limiter, errors, clock, List.of(
-                new MassMessageRoutes(new MassMessageRequestParser(config.rejectPriceBelowMinimum()), renderer),
-                new AnalyticsRoutes(timeline, renderer, config.seed()),
-                new UserListRoutes(),
-                new AudienceRoutes(),
-                new VaultRoutes(),
-                new UploadRoutes(),
-                new AccountRoutes(accounts)));
-        ControlApi control = new ControlApi(requestLog, faults, accounts, clock, renderer,
-                new WebhookSender(Clock.systemUTC()));
+        OfAuthApi api = new OfAuthApi(
+                API_KEY,
+                accounts,
+                limiter,
+                errors,
+                clock,
+                List.of(
+                        new MassMessageRoutes(new MassMessageRequestParser(config.rejectPriceBelowMinimum()), renderer),
+                        new AnalyticsRoutes(timeline, renderer, config.seed()),
+                        new UserListRoutes(),
+                        new AudienceRoutes(),
+                        new VaultRoutes(),
+                        new UploadRoutes(),
+                        new AccountRoutes(accounts)));
+        ControlApi control =
+                new ControlApi(requestLog, faults, accounts, clock, renderer, new WebhookSender(Clock.systemUTC()));
 
         ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
         HttpServer server;

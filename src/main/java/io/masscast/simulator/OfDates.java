@@ -17,8 +17,7 @@ final class OfDates {
     private static final DateTimeFormatter OFAUTH =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
-    private OfDates() {
-    }
+    private OfDates() {}
 
     /** OnlyFans-originated style, e.g. {@code 2025-07-01T09:12:44+00:00}. */
     static String onlyFans(Instant instant) {

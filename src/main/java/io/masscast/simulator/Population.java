@@ -47,7 +47,8 @@ final class Population {
      * {@code subscribedAfter} (if given). User ids that are not this creator's fans are dropped (assumption:
      * OnlyFans cannot message them); an unknown list id is a 400 (assumption).
      */
-    FanSet audience(List<String> userIds, List<String> userLists, List<String> excludeUserLists, Instant subscribedAfter) {
+    FanSet audience(
+            List<String> userIds, List<String> userLists, List<String> excludeUserLists, Instant subscribedAfter) {
         FanSet audience = FanSet.of(userIds.stream()
                 .map(this::fanIndex)
                 .flatMapToInt(index -> index.map(IntStream::of).orElseGet(IntStream::empty)));

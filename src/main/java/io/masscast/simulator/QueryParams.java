@@ -52,8 +52,8 @@ final class QueryParams {
         } catch (NumberFormatException notANumber) {
             // reported below like an out-of-range value
         }
-        throw ApiError.badRequest(name + ": must be an integer between " + min + " and " + max
-                + " (got \"" + raw.get() + "\")");
+        throw ApiError.badRequest(
+                name + ": must be an integer between " + min + " and " + max + " (got \"" + raw.get() + "\")");
     }
 
     long longAtLeast(String name, long defaultValue, long min) {

@@ -16,11 +16,11 @@ public sealed interface RateLimitPlan {
     record TokenBucket(int burst, int refillPerMinute) implements RateLimitPlan {
         public TokenBucket {
             if (burst < 1 || refillPerMinute < 1) {
-                throw new IllegalArgumentException("burst and refill must be positive: " + burst + ", " + refillPerMinute);
+                throw new IllegalArgumentException(
+                        "burst and refill must be positive: " + burst + ", " + refillPerMinute);
             }
         }
     }
 
-    record Unlimited() implements RateLimitPlan {
-    }
+    record Unlimited() implements RateLimitPlan {}
 }

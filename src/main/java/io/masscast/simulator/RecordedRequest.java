@@ -10,6 +10,5 @@ import java.time.Instant;
  * @param connectionId the {@code x-connection-id} header, or null
  * @param receivedAt   simulator clock time
  */
-public record RecordedRequest(String method, String path, String query, String body, String connectionId,
-                              Instant receivedAt) {
-}
+public record RecordedRequest(
+        String method, String path, String query, String body, String connectionId, Instant receivedAt) {}

@@ -28,8 +28,7 @@ final class Router<H> {
         return Optional.empty();
     }
 
-    record Match<H>(H handler, Map<String, String> params) {
-    }
+    record Match<H>(H handler, Map<String, String> params) {}
 
     private static String[] segments(String path) {
         String trimmed = path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path;

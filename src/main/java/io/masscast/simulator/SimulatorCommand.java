@@ -15,8 +15,7 @@ public final class SimulatorCommand {
               --seed N   seed for the generated fans, lists, vault and history (default 42)
               --help     show this text""";
 
-    private SimulatorCommand() {
-    }
+    private SimulatorCommand() {}
 
     public static int run(String[] args, PrintStream out) {
         return run(args, out, SimulatorCommand::blockUntilShutdown);
@@ -70,17 +69,21 @@ public final class SimulatorCommand {
         for (String id : simulator.connectionIds()) {
             out.printf("    %-14s %s%n", id, simulator.creatorLabel(id));
         }
-        out.println("  control  : " + simulator.baseUrl() + "/_sim/ (requests, faults, clock, messages, connections, webhooks)");
+        out.println("  control  : " + simulator.baseUrl()
+                + "/_sim/ (requests, faults, clock, messages, connections, webhooks)");
         out.println("Stop with Ctrl-C.");
         out.flush();
     }
 
     private static void blockUntilShutdown(OfAuthSimulator simulator) {
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            simulator.close();
-            stopped.countDown();
-        }, "ofauth-sim-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            simulator.close();
+                            stopped.countDown();
+                        },
+                        "ofauth-sim-shutdown"));
         try {
             stopped.await();
         } catch (InterruptedException e) {

@@ -44,7 +44,8 @@ public record SimulatorConfig(
         requirePositive(unsendWindow, "unsendWindow");
         requirePositive(purchaseWindow, "purchaseWindow");
         if (extraConnections < 0 || extraConnections > MAX_EXTRA_CONNECTIONS) {
-            throw new IllegalArgumentException("extraConnections must be 0.." + MAX_EXTRA_CONNECTIONS + ": " + extraConnections);
+            throw new IllegalArgumentException(
+                    "extraConnections must be 0.." + MAX_EXTRA_CONNECTIONS + ": " + extraConnections);
         }
         if (deliveryDuration.isNegative()) {
             throw new IllegalArgumentException("deliveryDuration must not be negative: " + deliveryDuration);
@@ -54,63 +55,183 @@ public record SimulatorConfig(
     public static final int MAX_EXTRA_CONNECTIONS = 200;
 
     public static SimulatorConfig defaults() {
-        return new SimulatorConfig(0, 42, 2_500, RateLimitPlan.standard(), true, Duration.ofMinutes(10), true,
-                ErrorBodyStyle.OFAUTH, Duration.ofSeconds(5), Duration.ofMinutes(5), 0);
+        return new SimulatorConfig(
+                0,
+                42,
+                2_500,
+                RateLimitPlan.standard(),
+                true,
+                Duration.ofMinutes(10),
+                true,
+                ErrorBodyStyle.OFAUTH,
+                Duration.ofSeconds(5),
+                Duration.ofMinutes(5),
+                0);
     }
 
     public SimulatorConfig withPort(int port) {
-        return new SimulatorConfig(port, seed, fansPerConnection, rateLimit, sendRetryAfter, unsendWindow,
-                rejectPriceBelowMinimum, errorBodyStyle, deliveryDuration, purchaseWindow, extraConnections);
+        return new SimulatorConfig(
+                port,
+                seed,
+                fansPerConnection,
+                rateLimit,
+                sendRetryAfter,
+                unsendWindow,
+                rejectPriceBelowMinimum,
+                errorBodyStyle,
+                deliveryDuration,
+                purchaseWindow,
+                extraConnections);
     }
 
     public SimulatorConfig withSeed(long seed) {
-        return new SimulatorConfig(port, seed, fansPerConnection, rateLimit, sendRetryAfter, unsendWindow,
-                rejectPriceBelowMinimum, errorBodyStyle, deliveryDuration, purchaseWindow, extraConnections);
+        return new SimulatorConfig(
+                port,
+                seed,
+                fansPerConnection,
+                rateLimit,
+                sendRetryAfter,
+                unsendWindow,
+                rejectPriceBelowMinimum,
+                errorBodyStyle,
+                deliveryDuration,
+                purchaseWindow,
+                extraConnections);
     }
 
     public SimulatorConfig withFansPerConnection(int fansPerConnection) {
-        return new SimulatorConfig(port, seed, fansPerConnection, rateLimit, sendRetryAfter, unsendWindow,
-                rejectPriceBelowMinimum, errorBodyStyle, deliveryDuration, purchaseWindow, extraConnections);
+        return new SimulatorConfig(
+                port,
+                seed,
+                fansPerConnection,
+                rateLimit,
+                sendRetryAfter,
+                unsendWindow,
+                rejectPriceBelowMinimum,
+                errorBodyStyle,
+                deliveryDuration,
+                purchaseWindow,
+                extraConnections);
     }
 
     public SimulatorConfig withRateLimit(RateLimitPlan rateLimit) {
-        return new SimulatorConfig(port, seed, fansPerConnection, rateLimit, sendRetryAfter, unsendWindow,
-                rejectPriceBelowMinimum, errorBodyStyle, deliveryDuration, purchaseWindow, extraConnections);
+        return new SimulatorConfig(
+                port,
+                seed,
+                fansPerConnection,
+                rateLimit,
+                sendRetryAfter,
+                unsendWindow,
+                rejectPriceBelowMinimum,
+                errorBodyStyle,
+                deliveryDuration,
+                purchaseWindow,
+                extraConnections);
     }
 
     public SimulatorConfig withSendRetryAfter(boolean sendRetryAfter) {
-        return new SimulatorConfig(port, seed, fansPerConnection, rateLimit, sendRetryAfter, unsendWindow,
-                rejectPriceBelowMinimum, errorBodyStyle, deliveryDuration, purchaseWindow, extraConnections);
+        return new SimulatorConfig(
+                port,
+                seed,
+                fansPerConnection,
+                rateLimit,
+                sendRetryAfter,
+                unsendWindow,
+                rejectPriceBelowMinimum,
+                errorBodyStyle,
+                deliveryDuration,
+                purchaseWindow,
+                extraConnections);
     }
 
     public SimulatorConfig withUnsendWindow(Duration unsendWindow) {
-        return new SimulatorConfig(port, seed, fansPerConnection, rateLimit, sendRetryAfter, unsendWindow,
-                rejectPriceBelowMinimum, errorBodyStyle, deliveryDuration, purchaseWindow, extraConnections);
+        return new SimulatorConfig(
+                port,
+                seed,
+                fansPerConnection,
+                rateLimit,
+                sendRetryAfter,
+                unsendWindow,
+                rejectPriceBelowMinimum,
+                errorBodyStyle,
+                deliveryDuration,
+                purchaseWindow,
+                extraConnections);
     }
 
     public SimulatorConfig withRejectPriceBelowMinimum(boolean rejectPriceBelowMinimum) {
-        return new SimulatorConfig(port, seed, fansPerConnection, rateLimit, sendRetryAfter, unsendWindow,
-                rejectPriceBelowMinimum, errorBodyStyle, deliveryDuration, purchaseWindow, extraConnections);
+        return new SimulatorConfig(
+                port,
+                seed,
+                fansPerConnection,
+                rateLimit,
+                sendRetryAfter,
+                unsendWindow,
+                rejectPriceBelowMinimum,
+                errorBodyStyle,
+                deliveryDuration,
+                purchaseWindow,
+                extraConnections);
     }
 
     public SimulatorConfig withErrorBodyStyle(ErrorBodyStyle errorBodyStyle) {
-        return new SimulatorConfig(port, seed, fansPerConnection, rateLimit, sendRetryAfter, unsendWindow,
-                rejectPriceBelowMinimum, errorBodyStyle, deliveryDuration, purchaseWindow, extraConnections);
+        return new SimulatorConfig(
+                port,
+                seed,
+                fansPerConnection,
+                rateLimit,
+                sendRetryAfter,
+                unsendWindow,
+                rejectPriceBelowMinimum,
+                errorBodyStyle,
+                deliveryDuration,
+                purchaseWindow,
+                extraConnections);
     }
 
     public SimulatorConfig withDeliveryDuration(Duration deliveryDuration) {
-        return new SimulatorConfig(port, seed, fansPerConnection, rateLimit, sendRetryAfter, unsendWindow,
-                rejectPriceBelowMinimum, errorBodyStyle, deliveryDuration, purchaseWindow, extraConnections);
+        return new SimulatorConfig(
+                port,
+                seed,
+                fansPerConnection,
+                rateLimit,
+                sendRetryAfter,
+                unsendWindow,
+                rejectPriceBelowMinimum,
+                errorBodyStyle,
+                deliveryDuration,
+                purchaseWindow,
+                extraConnections);
     }
 
     public SimulatorConfig withPurchaseWindow(Duration purchaseWindow) {
-        return new SimulatorConfig(port, seed, fansPerConnection, rateLimit, sendRetryAfter, unsendWindow,
-                rejectPriceBelowMinimum, errorBodyStyle, deliveryDuration, purchaseWindow, extraConnections);
+        return new SimulatorConfig(
+                port,
+                seed,
+                fansPerConnection,
+                rateLimit,
+                sendRetryAfter,
+                unsendWindow,
+                rejectPriceBelowMinimum,
+                errorBodyStyle,
+                deliveryDuration,
+                purchaseWindow,
+                extraConnections);
     }
 
     public SimulatorConfig withExtraConnections(int extraConnections) {
-        return new SimulatorConfig(port, seed, fansPerConnection, rateLimit, sendRetryAfter, unsendWindow,
-                rejectPriceBelowMinimum, errorBodyStyle, deliveryDuration, purchaseWindow, extraConnections);
+        return new SimulatorConfig(
+                port,
+                seed,
+                fansPerConnection,
+                rateLimit,
+                sendRetryAfter,
+                unsendWindow,
+                rejectPriceBelowMinimum,
+                errorBodyStyle,
+                deliveryDuration,
+                purchaseWindow,
+                extraConnections);
     }
 
     private static void requirePositive(Duration value, String name) {

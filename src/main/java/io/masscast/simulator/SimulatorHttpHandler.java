@@ -25,8 +25,14 @@ final class SimulatorHttpHandler implements HttpHandler {
     private final ErrorRenderer errors;
     private final SimClock clock;
 
-    SimulatorHttpHandler(OfAuthApi api, ControlApi control, RequestLog requestLog, FaultInjector faults,
-                         AccessRateLimiter limiter, ErrorRenderer errors, SimClock clock) {
+    SimulatorHttpHandler(
+            OfAuthApi api,
+            ControlApi control,
+            RequestLog requestLog,
+            FaultInjector faults,
+            AccessRateLimiter limiter,
+            ErrorRenderer errors,
+            SimClock clock) {
         this.api = api;
         this.control = control;
         this.requestLog = requestLog;
@@ -50,10 +56,17 @@ final class SimulatorHttpHandler implements HttpHandler {
                 write(exchange, response.get());
             }
         } catch (IOException clientGone) {
-            log.debug("client went away during {} {}: {}", exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+            log.debug(
+                    "client went away during {} {}: {}",
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getPath(),
                     clientGone.toString());
         } catch (RuntimeException bug) {
-            log.warn("simulator could not serve {} {}", exchange.getRequestMethod(), exchange.getRequestURI().getPath(), bug);
+            log.warn(
+                    "simulator could not serve {} {}",
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getPath(),
+                    bug);
         } finally {
             // Without a response written, closing the exchange closes the connection: the client sees EOF.
             exchange.close();
@@ -68,7 +81,8 @@ final class SimulatorHttpHandler implements HttpHandler {
         return switch (fault.get().kind()) {
             case STATUS -> Optional.of(errors.render(ApiError.server(fault.get().status())));
             case NON_JSON_ERROR -> Optional.of(ApiResponse.text(fault.get().status(), "text/html", BAD_GATEWAY_PAGE));
-            case RATE_LIMIT_STORM -> Optional.of(errors.render(ApiError.rateLimited()).withHeaders(limiter.stormHeaders()));
+            case RATE_LIMIT_STORM ->
+                Optional.of(errors.render(ApiError.rateLimited()).withHeaders(limiter.stormHeaders()));
             case MALFORMED_JSON -> Optional.of(api.handle(request).truncatedTo200());
             case DROP_AFTER_CREATE -> {
                 api.handle(request);
@@ -97,7 +111,8 @@ final class SimulatorHttpHandler implements HttpHandler {
 
     private static void write(HttpExchange exchange, ApiResponse response) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", response.contentType());
-        response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        response.headers()
+                .forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
         byte[] body = response.body();
         exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
         if (body.length > 0) {

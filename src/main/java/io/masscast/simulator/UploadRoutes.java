@@ -12,7 +12,10 @@ final class UploadRoutes implements RouteSet {
                 .add("POST", BASE + "/complete", new ApiRoute(Permission.VAULT_WRITE, UploadRoutes::complete))
                 .add("POST", BASE + "/check", new ApiRoute(Permission.VAULT_WRITE, UploadRoutes::check))
                 .add("PUT", BASE + "/{mediaUploadId}", new ApiRoute(Permission.VAULT_WRITE, UploadRoutes::putWhole))
-                .add("PUT", BASE + "/{mediaUploadId}/parts/{partNumber}", new ApiRoute(Permission.VAULT_WRITE, UploadRoutes::putPart));
+                .add(
+                        "PUT",
+                        BASE + "/{mediaUploadId}/parts/{partNumber}",
+                        new ApiRoute(Permission.VAULT_WRITE, UploadRoutes::putPart));
     }
 
     private static ApiResponse init(ApiCall call) {
@@ -21,7 +24,8 @@ final class UploadRoutes implements RouteSet {
         long size = positiveLong(body, "size");
         String contentType = requireString(body, "contentType");
         MediaType type = MediaType.fromContentType(contentType)
-                .orElseThrow(() -> ApiError.badRequest("contentType: not an image, video or audio type (got \"" + contentType + "\")"));
+                .orElseThrow(() -> ApiError.badRequest(
+                        "contentType: not an image, video or audio type (got \"" + contentType + "\")"));
         Uploads.Plan plan = call.account().uploads().init(size, type);
         return ApiResponse.json(Json.object("mediaUploadId", plan.mediaUploadId()))
                 .withHeaders(Map.of(
@@ -43,7 +47,8 @@ final class UploadRoutes implements RouteSet {
         } catch (NumberFormatException notNumeric) {
             throw ApiError.badRequest("partNumber: must be an integer (got \"" + call.pathParam("partNumber") + "\")");
         }
-        String etag = call.account().uploads().putPart(id, partNumber, call.request().body());
+        String etag =
+                call.account().uploads().putPart(id, partNumber, call.request().body());
         return ApiResponse.json(Json.object("mediaUploadId", id, "partNumber", partNumber, "etag", etag));
     }
 
@@ -56,7 +61,9 @@ final class UploadRoutes implements RouteSet {
         Map<String, Object> body = call.jsonObject();
         String etag = requireString(body, "etag");
         long size = positiveLong(body, "size");
-        return ApiResponse.json(call.account().uploads().findFinished(etag, size)
+        return ApiResponse.json(call.account()
+                .uploads()
+                .findFinished(etag, size)
                 .map(media -> Json.object("exists", true, "media", MediaRenderer.media(media)))
                 .orElseGet(() -> Json.object("exists", false)));
     }
@@ -73,7 +80,8 @@ final class UploadRoutes implements RouteSet {
     }
 
     private static long positiveLong(Map<String, Object> body, String field) {
-        if (body.get(field) instanceof Number number && number.doubleValue() >= 1
+        if (body.get(field) instanceof Number number
+                && number.doubleValue() >= 1
                 && number.doubleValue() == Math.rint(number.doubleValue())) {
             return number.longValue();
         }

@@ -35,11 +35,11 @@ final class Uploads {
         this.idNamespace = idNamespace;
     }
 
-    record Plan(String mediaUploadId, int totalParts, long partSize) {
-    }
+    record Plan(String mediaUploadId, int totalParts, long partSize) {}
 
     synchronized Plan init(long size, MediaType type) {
-        String id = "upload:" + UUID.nameUUIDFromBytes((idNamespace + ":" + ++created).getBytes(StandardCharsets.UTF_8));
+        String id =
+                "upload:" + UUID.nameUUIDFromBytes((idNamespace + ":" + ++created).getBytes(StandardCharsets.UTF_8));
         int totalParts = (int) Math.max(1, (size + partSize - 1) / partSize);
         uploads.put(id, new Upload(type, size, totalParts));
         return new Plan(id, totalParts, partSize);
@@ -57,7 +57,8 @@ final class Uploads {
     synchronized VaultMedia putWhole(String id, byte[] bytes, Instant now) {
         Upload upload = unfinished(id);
         if (upload.totalParts != 1) {
-            throw ApiError.badRequest("upload " + id + " has " + upload.totalParts + " parts: PUT each part, then complete");
+            throw ApiError.badRequest(
+                    "upload " + id + " has " + upload.totalParts + " parts: PUT each part, then complete");
         }
         return finish(upload, md5(bytes), now);
     }
@@ -65,7 +66,8 @@ final class Uploads {
     synchronized String putPart(String id, int partNumber, byte[] bytes) {
         Upload upload = unfinished(id);
         if (partNumber < 1 || partNumber > upload.totalParts) {
-            throw ApiError.badRequest("partNumber: must be between 1 and " + upload.totalParts + " (got " + partNumber + ")");
+            throw ApiError.badRequest(
+                    "partNumber: must be between 1 and " + upload.totalParts + " (got " + partNumber + ")");
         }
         String etag = md5(bytes);
         upload.partEtags.put(partNumber, etag);
@@ -75,11 +77,11 @@ final class Uploads {
     synchronized VaultMedia complete(String id, Instant now) {
         Upload upload = unfinished(id);
         if (upload.partEtags.size() != upload.totalParts) {
-            throw ApiError.badRequest("upload " + id + " has " + upload.partEtags.size() + " of "
-                    + upload.totalParts + " parts");
+            throw ApiError.badRequest(
+                    "upload " + id + " has " + upload.partEtags.size() + " of " + upload.totalParts + " parts");
         }
-        String etag = md5(String.join("", upload.partEtags.values()).getBytes(StandardCharsets.UTF_8))
-                + "-" + upload.totalParts;
+        String etag = md5(String.join("", upload.partEtags.values()).getBytes(StandardCharsets.UTF_8)) + "-"
+                + upload.totalParts;
         return finish(upload, etag, now);
     }
 

@@ -16,14 +16,20 @@ final class UserListRoutes implements RouteSet {
 
     private static ApiResponse lists(ApiCall call) {
         int limit = call.query().intInRange("limit", 10, 1, 100);
-        String query = call.query().string("query").map(q -> q.toLowerCase(Locale.ROOT)).orElse("");
+        String query = call.query()
+                .string("query")
+                .map(q -> q.toLowerCase(Locale.ROOT))
+                .orElse("");
         Population population = call.account().population();
         List<UserList> matching = population.lists().stream()
                 .filter(list -> list.name().toLowerCase(Locale.ROOT).contains(query))
                 .toList();
         Page<UserList> page = Page.of(matching, call.query().offset(), limit);
         return ApiResponse.json(Json.object(
-                "list", page.items().stream().map(list -> FanRenderer.list(list, population)).toList(),
+                "list",
+                        page.items().stream()
+                                .map(list -> FanRenderer.list(list, population))
+                                .toList(),
                 "hasMore", page.hasMore()));
     }
 
@@ -34,7 +40,8 @@ final class UserListRoutes implements RouteSet {
     private static ApiResponse members(ApiCall call) {
         int limit = call.query().intInRange("limit", 10, 1, 100);
         Population population = call.account().population();
-        Page<Fan> page = Page.of(population.members(list(call).members()), call.query().offset(), limit);
+        Page<Fan> page =
+                Page.of(population.members(list(call).members()), call.query().offset(), limit);
         return ApiResponse.json(Json.object(
                 "list", page.items().stream().map(FanRenderer::user).toList(),
                 "hasMore", page.hasMore(),

@@ -18,7 +18,8 @@ final class Vault {
 
     synchronized VaultMedia add(MediaType type, Instant at) {
         lastId += 1 + Math.floorMod(Hashes.mix(lastId), 17);
-        VaultMedia added = new VaultMedia(lastId, type, at, type == MediaType.VIDEO || type == MediaType.AUDIO ? 30 : null);
+        VaultMedia added =
+                new VaultMedia(lastId, type, at, type == MediaType.VIDEO || type == MediaType.AUDIO ? 30 : null);
         media.add(added);
         return added;
     }
@@ -30,7 +31,9 @@ final class Vault {
     /** Newest first. */
     synchronized List<VaultMedia> recent() {
         return media.stream()
-                .sorted(Comparator.comparing(VaultMedia::createdAt).thenComparing(VaultMedia::id).reversed())
+                .sorted(Comparator.comparing(VaultMedia::createdAt)
+                        .thenComparing(VaultMedia::id)
+                        .reversed())
                 .toList();
     }
 }

@@ -13,9 +13,10 @@ final class VaultRoutes implements RouteSet {
     /** Newest first, optionally one {@code mediaType}; other sort orders and filters are not simulated. */
     private static ApiResponse media(ApiCall call) {
         int limit = call.query().intInRange("limit", 24, 1, 40);
-        MediaType type = call.query().string("mediaType")
-                .map(name -> MediaType.fromWireName(name).orElseThrow(
-                        () -> ApiError.badRequest("mediaType: must be one of photo, video, gif, audio")))
+        MediaType type = call.query()
+                .string("mediaType")
+                .map(name -> MediaType.fromWireName(name)
+                        .orElseThrow(() -> ApiError.badRequest("mediaType: must be one of photo, video, gif, audio")))
                 .orElse(null);
         List<VaultMedia> matching = call.account().vault().recent().stream()
                 .filter(media -> type == null || media.type() == type)

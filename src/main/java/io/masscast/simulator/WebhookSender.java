@@ -27,11 +27,11 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class WebhookSender {
     /** Where events go and how they are signed. */
-    record Target(URI url, String secret, Scheme scheme) {
-    }
+    record Target(URI url, String secret, Scheme scheme) {}
 
     enum Scheme {
-        SVIX, OFAUTH;
+        SVIX,
+        OFAUTH;
 
         static Scheme fromWireName(String name) {
             if (name == null || name.equals("svix")) {
@@ -45,11 +45,11 @@ final class WebhookSender {
     }
 
     /** What the receiver answered. */
-    record Delivery(String eventId, int status, String body) {
-    }
+    record Delivery(String eventId, int status, String body) {}
 
     private final AtomicReference<Target> target = new AtomicReference<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Clock wallClock;
 
     WebhookSender(Clock wallClock) {
@@ -73,14 +73,20 @@ final class WebhookSender {
         String eventId = "evt_" + UUID.randomUUID().toString().replace("-", "");
         Connection connection = account.connection();
         byte[] body = Json.write(Json.object(
-                "id", eventId,
-                "eventType", type,
-                "live", false,
-                "data", Json.object(
-                        "connection", Json.object(
-                                "id", connection.id(),
-                                "platformUserId", String.valueOf(account.creator().userId()),
-                                "status", connection.status().wireName()),
+                "id",
+                eventId,
+                "eventType",
+                type,
+                "live",
+                false,
+                "data",
+                Json.object(
+                        "connection",
+                                Json.object(
+                                        "id", connection.id(),
+                                        "platformUserId",
+                                                String.valueOf(account.creator().userId()),
+                                        "status", connection.status().wireName()),
                         "clientReferenceId", connection.clientReferenceId())));
         long timestamp = wallClock.instant().minus(age).getEpochSecond();
         String secret = forged ? to.secret() + "-forged" : to.secret();
@@ -100,11 +106,13 @@ final class WebhookSender {
         }
     }
 
-    private static Map<String, String> signatureHeaders(Scheme scheme, String secret, String eventId, long timestamp,
-                                                        byte[] body) {
+    private static Map<String, String> signatureHeaders(
+            Scheme scheme, String secret, String eventId, long timestamp, byte[] body) {
         if (scheme == Scheme.OFAUTH) {
             byte[] signature = hmac(secret.getBytes(StandardCharsets.UTF_8), timestamp + ".", body);
-            return Map.of("OFAuth-Signature", "t=" + timestamp + ",v1=" + HexFormat.of().formatHex(signature));
+            return Map.of(
+                    "OFAuth-Signature",
+                    "t=" + timestamp + ",v1=" + HexFormat.of().formatHex(signature));
         }
         String bare = secret.startsWith("whsec_") ? secret.substring("whsec_".length()) : secret;
         byte[] key;
@@ -114,8 +122,13 @@ final class WebhookSender {
             key = bare.getBytes(StandardCharsets.UTF_8);
         }
         byte[] signature = hmac(key, eventId + "." + timestamp + ".", body);
-        return Map.of("svix-id", eventId, "svix-timestamp", Long.toString(timestamp),
-                "svix-signature", "v1," + Base64.getEncoder().encodeToString(signature));
+        return Map.of(
+                "svix-id",
+                eventId,
+                "svix-timestamp",
+                Long.toString(timestamp),
+                "svix-signature",
+                "v1," + Base64.getEncoder().encodeToString(signature));
     }
 
     private static byte[] hmac(byte[] key, String prefix, byte[] body) {

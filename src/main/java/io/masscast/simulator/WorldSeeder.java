@@ -22,33 +22,42 @@ import java.util.stream.IntStream;
 final class WorldSeeder {
     private static final List<Profile> PROFILES = List.of(
             new Profile("conn_demo", new Creator(88_123_401L, "Mila Rose", "milarose"), 0, Permission.all()),
-            new Profile("conn_demo2", new Creator(88_417_552L, "Sofia Reyes", "sofiareyes"), 1_000_000, Permission.all()),
-            new Profile("conn_readonly", new Creator(89_002_913L, "Nora Blake", "norablake"), 2_000_000, Permission.readOnly()));
+            new Profile(
+                    "conn_demo2", new Creator(88_417_552L, "Sofia Reyes", "sofiareyes"), 1_000_000, Permission.all()),
+            new Profile(
+                    "conn_readonly",
+                    new Creator(89_002_913L, "Nora Blake", "norablake"),
+                    2_000_000,
+                    Permission.readOnly()));
 
-    private static final long[] CUSTOM_LIST_IDS = {1_187_345L, 1_190_022L, 1_193_810L, 1_201_457L, 1_204_999L, 1_212_083L};
+    private static final long[] CUSTOM_LIST_IDS = {
+        1_187_345L, 1_190_022L, 1_193_810L, 1_201_457L, 1_204_999L, 1_212_083L
+    };
     private static final int VAULT_SIZE = 120;
     private static final int HISTORY_SIZE = 30;
     private static final Duration HISTORY_SPAN = Duration.ofDays(60);
     private static final Duration NEW_FAN_SPAN = Duration.ofDays(30);
 
-    private static final String[] FIRST_NAMES = {"Jake", "Dan", "Chris", "Mike", "Tom", "Alex", "Sam", "Ryan", "Ben",
-            "Luke", "Matt", "Nick", "Josh", "Kevin", "Leo", "Oscar", "Marco", "Ivan", "Hugo", "Noah", "Ethan", "Liam",
-            "Omar", "Raj", "Kenji", "Pablo", "Finn", "Theo", "Max", "Adam"};
+    private static final String[] FIRST_NAMES = {
+        "Jake", "Dan", "Chris", "Mike", "Tom", "Alex", "Sam", "Ryan", "Ben", "Luke", "Matt", "Nick", "Josh", "Kevin",
+        "Leo", "Oscar", "Marco", "Ivan", "Hugo", "Noah", "Ethan", "Liam", "Omar", "Raj", "Kenji", "Pablo", "Finn",
+        "Theo", "Max", "Adam"
+    };
     private static final String[] TEXTS = {
-            "New set is up 🔥 first pic is free",
-            "Good morning babe ☀️ I made something special for you",
-            "Weekend bundle: 5 videos for the price of one",
-            "You've been so sweet lately, here's a thank-you 💕",
-            "Behind the scenes from today's shoot 📸",
-            "Happy Friday! Unlock my favourite clip",
-            "Did you miss me? 😘",
-            "Exclusive for my VIPs only",
-            "New video just dropped — 12 minutes, unlock now",
-            "Flash sale for the next 24h only"};
+        "New set is up 🔥 first pic is free",
+        "Good morning babe ☀️ I made something special for you",
+        "Weekend bundle: 5 videos for the price of one",
+        "You've been so sweet lately, here's a thank-you 💕",
+        "Behind the scenes from today's shoot 📸",
+        "Happy Friday! Unlock my favourite clip",
+        "Did you miss me? 😘",
+        "Exclusive for my VIPs only",
+        "New video just dropped — 12 minutes, unlock now",
+        "Flash sale for the next 24h only"
+    };
     private static final double[] PRICES = {0, 0, 5, 7.99, 9.99, 12.5, 15, 20, 25, 35};
 
-    private WorldSeeder() {
-    }
+    private WorldSeeder() {}
 
     static Accounts seed(SimulatorConfig config, MessageTimeline timeline, Instant now) {
         MessageIds ids = new MessageIds(3_400_000_000L + Math.floorMod(Hashes.mix(config.seed()), 9_000_000L));
@@ -65,21 +74,35 @@ final class WorldSeeder {
 
     /** The connection at position {@code n} of the world, after the fixed ones: {@code conn_demo3} is the first. */
     private static Profile extraProfile(int n) {
-        return new Profile("conn_demo" + n, new Creator(88_500_000L + n, "Demo Creator " + n, "democreator" + n),
-                n * 1_000_000L, Permission.all());
+        return new Profile(
+                "conn_demo" + n,
+                new Creator(88_500_000L + n, "Demo Creator " + n, "democreator" + n),
+                n * 1_000_000L,
+                Permission.all());
     }
 
-    private static CreatorAccount account(Profile profile, int index, SimulatorConfig config, MessageTimeline timeline,
-                                          MessageIds ids, Instant now) {
+    private static CreatorAccount account(
+            Profile profile, int index, SimulatorConfig config, MessageTimeline timeline, MessageIds ids, Instant now) {
         SplittableRandom random = new SplittableRandom(Hashes.mix(config.seed(), index, 0));
         List<Fan> fans = fans(random, 50_000_000L + index * 20_000_000L, config.fansPerConnection(), now);
         Population population = new Population(fans, lists(random, profile, fans, now));
         Vault vault = new Vault(vault(random, 48_000_000L + index * 1_000_000L, now));
-        Connection connection = new Connection(profile.connectionId, ConnectionStatus.ACTIVE, profile.permissions,
-                "tenant-" + profile.creator.username(), now.minus(Duration.ofDays(90L + index * 17L)),
-                now.minus(Duration.ofDays(1)), null);
-        return new CreatorAccount(connection, profile.creator, population, vault,
-                new Uploads(vault, config.seed() + ":" + profile.connectionId), timeline, ids,
+        Connection connection = new Connection(
+                profile.connectionId,
+                ConnectionStatus.ACTIVE,
+                profile.permissions,
+                "tenant-" + profile.creator.username(),
+                now.minus(Duration.ofDays(90L + index * 17L)),
+                now.minus(Duration.ofDays(1)),
+                null);
+        return new CreatorAccount(
+                connection,
+                profile.creator,
+                population,
+                vault,
+                new Uploads(vault, config.seed() + ":" + profile.connectionId),
+                timeline,
+                ids,
                 history(random, population, vault, ids, now));
     }
 
@@ -91,13 +114,21 @@ final class WorldSeeder {
             String first = FIRST_NAMES[random.nextInt(FIRST_NAMES.length)];
             String name = random.nextDouble() < 0.5 ? first : first + " " + (char) ('A' + random.nextInt(26)) + ".";
             String username = random.nextDouble() < 0.4 ? "u" + id : first.toLowerCase(Locale.ROOT) + "." + id % 1000;
-            Instant subscribedAt = now.minusSeconds(3_600 + random.nextLong(Duration.ofDays(730).toSeconds()));
+            Instant subscribedAt = now.minusSeconds(
+                    3_600 + random.nextLong(Duration.ofDays(730).toSeconds()));
             Instant expiredAt = random.nextDouble() < 0.12
-                    ? subscribedAt.plusSeconds((long) (Duration.between(subscribedAt, now).toSeconds() * (0.2 + 0.75 * random.nextDouble())))
+                    ? subscribedAt.plusSeconds((long)
+                            (Duration.between(subscribedAt, now).toSeconds() * (0.2 + 0.75 * random.nextDouble())))
                     : null;
-            fans.add(new Fan(id, username, name, random.nextDouble() < 0.01,
+            fans.add(new Fan(
+                    id,
+                    username,
+                    name,
+                    random.nextDouble() < 0.01,
                     random.nextDouble() < 0.6 ? "https://avatars.sim.invalid/" + id + ".jpg" : null,
-                    subscribedAt, expiredAt, random.nextDouble() < 0.1 ? 0 : 9.99));
+                    subscribedAt,
+                    expiredAt,
+                    random.nextDouble() < 0.1 ? 0 : 9.99));
         }
         return fans;
     }
@@ -115,10 +146,14 @@ final class WorldSeeder {
                 new UserList(base + CUSTOM_LIST_IDS[0], "custom", "VIP whales", share(random, fans, active, 0.015)),
                 new UserList(base + CUSTOM_LIST_IDS[1], "custom", "Do not PPV", share(random, fans, active, 0.04)),
                 new UserList(base + CUSTOM_LIST_IDS[2], "custom", "Big spenders", share(random, fans, active, 0.06)),
-                new UserList(base + CUSTOM_LIST_IDS[3], "custom", "New this month",
+                new UserList(
+                        base + CUSTOM_LIST_IDS[3],
+                        "custom",
+                        "New this month",
                         members(fans, active.and(i -> fans.get(i).subscribedAt().isAfter(newFanCutoff)))),
                 new UserList(base + CUSTOM_LIST_IDS[4], "custom", "Tippers", share(random, fans, active, 0.10)),
-                new UserList(base + CUSTOM_LIST_IDS[5], "custom", "Weekend regulars", share(random, fans, active, 0.12)));
+                new UserList(
+                        base + CUSTOM_LIST_IDS[5], "custom", "Weekend regulars", share(random, fans, active, 0.12)));
     }
 
     private static FanSet members(List<Fan> fans, IntPredicate rule) {
@@ -136,38 +171,51 @@ final class WorldSeeder {
         for (int i = 0; i < VAULT_SIZE; i++) {
             id += 1 + random.nextInt(4_000);
             double roll = random.nextDouble();
-            MediaType type = roll < 0.65 ? MediaType.PHOTO : roll < 0.9 ? MediaType.VIDEO : roll < 0.97 ? MediaType.GIF : MediaType.AUDIO;
+            MediaType type = roll < 0.65
+                    ? MediaType.PHOTO
+                    : roll < 0.9 ? MediaType.VIDEO : roll < 0.97 ? MediaType.GIF : MediaType.AUDIO;
             Integer duration = switch (type) {
                 case VIDEO -> 15 + random.nextInt(600);
                 case AUDIO -> 10 + random.nextInt(180);
                 default -> null;
             };
-            media.add(new VaultMedia(id, type, now.minusSeconds(random.nextLong(Duration.ofDays(365).toSeconds())), duration));
+            media.add(new VaultMedia(
+                    id,
+                    type,
+                    now.minusSeconds(random.nextLong(Duration.ofDays(365).toSeconds())),
+                    duration));
         }
         return media;
     }
 
-    private static List<MassMessage> history(SplittableRandom random, Population population, Vault vault,
-                                             MessageIds ids, Instant now) {
+    private static List<MassMessage> history(
+            SplittableRandom random, Population population, Vault vault, MessageIds ids, Instant now) {
         List<Instant> sendTimes = IntStream.range(0, HISTORY_SIZE)
-                .mapToObj(i -> now.minus(Duration.ofDays(1)).minusSeconds(random.nextLong(HISTORY_SPAN.minusDays(1).toSeconds())))
+                .mapToObj(i -> now.minus(Duration.ofDays(1))
+                        .minusSeconds(random.nextLong(HISTORY_SPAN.minusDays(1).toSeconds())))
                 .sorted(Comparator.naturalOrder())
                 .toList();
         List<VaultMedia> media = vault.recent();
         List<MassMessage> history = new ArrayList<>();
         for (Instant sendAt : sendTimes) {
-            BigDecimal price = BigDecimal.valueOf(PRICES[random.nextInt(PRICES.length)]).setScale(2, RoundingMode.HALF_UP);
+            BigDecimal price =
+                    BigDecimal.valueOf(PRICES[random.nextInt(PRICES.length)]).setScale(2, RoundingMode.HALF_UP);
             List<VaultMedia> attached = IntStream.range(0, 1 + random.nextInt(3))
                     .mapToObj(i -> media.get(random.nextInt(media.size())))
                     .distinct()
                     .toList();
             boolean scheduled = random.nextDouble() < 0.4;
             Instant createdAt = scheduled ? sendAt.minusSeconds(3_600 + random.nextLong(47 * 3_600L)) : sendAt;
-            MessageContent content = new MessageContent(TEXTS[random.nextInt(TEXTS.length)], attached,
-                    price.signum() > 0 ? random.nextInt(attached.size()) : 0, price, false, true,
+            MessageContent content = new MessageContent(
+                    TEXTS[random.nextInt(TEXTS.length)],
+                    attached,
+                    price.signum() > 0 ? random.nextInt(attached.size()) : 0,
+                    price,
+                    false,
+                    true,
                     scheduled ? sendAt : null);
-            history.add(new MassMessage(ids.next(), content, pastAudience(random, population), createdAt, createdAt,
-                    sendAt, null, true));
+            history.add(new MassMessage(
+                    ids.next(), content, pastAudience(random, population), createdAt, createdAt, sendAt, null, true));
         }
         return history;
     }
@@ -197,6 +245,5 @@ final class WorldSeeder {
                 .orElseThrow();
     }
 
-    private record Profile(String connectionId, Creator creator, long customListOffset, Set<Permission> permissions) {
-    }
+    private record Profile(String connectionId, Creator creator, long customListOffset, Set<Permission> permissions) {}
 }

@@ -62,9 +62,13 @@ public final class Database implements Transactor, AutoCloseable {
         }
         try {
             MigrateResult result = migrate(pool, dialect);
-            String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
-            log.info("Database {} ready at schema version {} ({} migrations applied)",
-                    config.safeUrl(), version, result.migrationsExecuted);
+            String version =
+                    result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+            log.info(
+                    "Database {} ready at schema version {} ({} migrations applied)",
+                    config.safeUrl(),
+                    version,
+                    result.migrationsExecuted);
             return new Database(pool, signal);
         } catch (FlywayException e) {
             pool.close();
@@ -129,7 +133,7 @@ public final class Database implements Transactor, AutoCloseable {
     /** Whether the database answers a trivial query now (for readiness checks). */
     public boolean isReachable() {
         try (Connection connection = pool.getConnection();
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("SELECT 1");
             return true;
         } catch (SQLException e) {

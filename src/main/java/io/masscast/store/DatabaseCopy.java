@@ -27,6 +27,7 @@ import java.util.TreeSet;
 public final class DatabaseCopy {
     /** Flyway's own bookkeeping: each side has its own, written by its migration. */
     private static final String SCHEMA_HISTORY = "flyway_schema_history";
+
     private static final int BATCH = 500;
 
     private final Database source;
@@ -48,8 +49,8 @@ public final class DatabaseCopy {
     public Map<String, String> liveLeases(Instant now) {
         Map<String, String> live = new LinkedHashMap<>();
         try (Connection connection = source.dataSource().getConnection();
-             PreparedStatement query = connection.prepareStatement(
-                     "SELECT name, owner FROM lease WHERE expires_at > ? ORDER BY name")) {
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT name, owner FROM lease WHERE expires_at > ? ORDER BY name")) {
             query.setLong(1, now.toEpochMilli());
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
@@ -66,12 +67,13 @@ public final class DatabaseCopy {
      * Copies every row; refuses a target that holds any. Returns the tables copied, in the order they were written.
      */
     public List<String> copy() {
-        try (Connection from = source.dataSource().getConnection(); Connection to = target.dataSource().getConnection()) {
+        try (Connection from = source.dataSource().getConnection();
+                Connection to = target.dataSource().getConnection()) {
             List<String> tables = tablesInForeignKeyOrder(to);
             Set<String> sourceTables = new TreeSet<>(tables(from));
             if (!sourceTables.equals(new TreeSet<>(tables))) {
-                throw new Refused("the two databases have different tables (" + sourceTables + " and " + new TreeSet<>(tables)
-                        + "): run this version of masscast on each first");
+                throw new Refused("the two databases have different tables (" + sourceTables + " and "
+                        + new TreeSet<>(tables) + "): run this version of masscast on each first");
             }
             Map<String, Long> present = counts(to, tables);
             present.values().removeIf(count -> count == 0);
@@ -107,7 +109,8 @@ public final class DatabaseCopy {
     }
 
     public Counts counts(List<String> tables) {
-        try (Connection from = source.dataSource().getConnection(); Connection to = target.dataSource().getConnection()) {
+        try (Connection from = source.dataSource().getConnection();
+                Connection to = target.dataSource().getConnection()) {
             return new Counts(counts(from, tables), counts(to, tables));
         } catch (SQLException e) {
             throw new StoreException("could not count the rows", e);
@@ -116,7 +119,8 @@ public final class DatabaseCopy {
 
     private static void copyTable(Connection from, Connection to, String table) throws SQLException {
         Map<String, Integer> targetTypes = columnTypes(to, table);
-        try (Statement read = from.createStatement(); ResultSet rows = read.executeQuery("SELECT * FROM " + table)) {
+        try (Statement read = from.createStatement();
+                ResultSet rows = read.executeQuery("SELECT * FROM " + table)) {
             ResultSetMetaData meta = rows.getMetaData();
             List<String> columns = new ArrayList<>();
             for (int i = 1; i <= meta.getColumnCount(); i++) {
@@ -159,9 +163,10 @@ public final class DatabaseCopy {
             if (!columnTypes(to, table).containsKey("id")) {
                 continue;
             }
-            try (Statement statement = to.createStatement(); ResultSet result = statement.executeQuery(
-                    "SELECT setval(pg_get_serial_sequence('" + table + "', 'id'), MAX(id)) FROM " + table
-                            + " WHERE pg_get_serial_sequence('" + table + "', 'id') IS NOT NULL HAVING MAX(id) IS NOT NULL")) {
+            try (Statement statement = to.createStatement();
+                    ResultSet result = statement.executeQuery("SELECT setval(pg_get_serial_sequence('" + table
+                            + "', 'id'), MAX(id)) FROM " + table + " WHERE pg_get_serial_sequence('" + table
+                            + "', 'id') IS NOT NULL HAVING MAX(id) IS NOT NULL")) {
                 result.next(); // one row when the table has rows and an identity id, else none
             }
         }
@@ -171,7 +176,7 @@ public final class DatabaseCopy {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (String table : tables) {
             try (Statement statement = connection.createStatement();
-                 ResultSet result = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
+                    ResultSet result = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
                 result.next();
                 counts.put(table, result.getLong(1));
             }
@@ -180,13 +185,18 @@ public final class DatabaseCopy {
     }
 
     private static String describe(Map<String, Long> counts) {
-        return String.join(", ", counts.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue() + " rows").toList());
+        return String.join(
+                ", ",
+                counts.entrySet().stream()
+                        .map(e -> e.getKey() + ": " + e.getValue() + " rows")
+                        .toList());
     }
 
     /** masscast's tables in the connection's current schema (Flyway's history left out), by lower-case name. */
     private static List<String> tables(Connection connection) throws SQLException {
         List<String> tables = new ArrayList<>();
-        try (ResultSet rows = connection.getMetaData().getTables(null, schema(connection), "%", new String[] {"TABLE"})) {
+        try (ResultSet rows =
+                connection.getMetaData().getTables(null, schema(connection), "%", new String[] {"TABLE"})) {
             while (rows.next()) {
                 String name = rows.getString("TABLE_NAME").toLowerCase(Locale.ROOT);
                 if (!name.equals(SCHEMA_HISTORY) && !name.startsWith("sqlite_")) {
@@ -215,7 +225,8 @@ public final class DatabaseCopy {
         while (ordered.size() < dependsOn.size()) {
             Optional<String> next = dependsOn.entrySet().stream()
                     .filter(e -> !ordered.contains(e.getKey()) && ordered.containsAll(e.getValue()))
-                    .map(Map.Entry::getKey).findFirst();
+                    .map(Map.Entry::getKey)
+                    .findFirst();
             ordered.add(next.orElseThrow(() -> new IllegalStateException("the tables' foreign keys form a cycle")));
         }
         return ordered;

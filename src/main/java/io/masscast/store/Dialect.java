@@ -25,7 +25,8 @@ enum Dialect {
             if (url.startsWith(dialect.urlPrefix)) {
                 if (dialect == SQLITE && isInMemory(url)) {
                     // the pool renews connections, and each new in-memory connection is an empty database
-                    throw new IllegalArgumentException("SQLite needs a file, not an in-memory database: jdbc:sqlite:FILE");
+                    throw new IllegalArgumentException(
+                            "SQLite needs a file, not an in-memory database: jdbc:sqlite:FILE");
                 }
                 return dialect;
             }

@@ -32,26 +32,43 @@ final class JdbcAbTestStore implements AbTestStore {
 
     @Override
     public AbTest insert(AbTest test) {
-        long id = sql.one("insert A/B test", INSERT, row -> row.longValue("id"), test.split(), test.seed(),
-                test.poolSize(), test.maxUserIds(), test.createdAt()).orElseThrow();
+        long id = sql.one(
+                        "insert A/B test",
+                        INSERT,
+                        row -> row.longValue("id"),
+                        test.split(),
+                        test.seed(),
+                        test.poolSize(),
+                        test.maxUserIds(),
+                        test.createdAt())
+                .orElseThrow();
         return find(id).orElseThrow();
     }
 
     @Override
     public void addPart(AbPart part) {
-        sql.update("add A/B test part", "INSERT INTO ab_test_part (test_id, campaign_id, variant, part) VALUES (?, ?, ?, ?)",
-                part.testId(), part.campaignId(), part.variant(), part.part());
+        sql.update(
+                "add A/B test part",
+                "INSERT INTO ab_test_part (test_id, campaign_id, variant, part) VALUES (?, ?, ?, ?)",
+                part.testId(),
+                part.campaignId(),
+                part.variant(),
+                part.part());
     }
 
     @Override
     public Optional<AbTest> find(long testId) {
-        return sql.one("find A/B test", "SELECT " + COLUMNS + " FROM ab_test WHERE id = ?", JdbcAbTestStore::test, testId);
+        return sql.one(
+                "find A/B test", "SELECT " + COLUMNS + " FROM ab_test WHERE id = ?", JdbcAbTestStore::test, testId);
     }
 
     @Override
     public Optional<AbPart> partOf(long campaignId) {
-        return sql.one("find A/B test part", "SELECT test_id, campaign_id, variant, part FROM ab_test_part WHERE campaign_id = ?",
-                JdbcAbTestStore::part, campaignId);
+        return sql.one(
+                "find A/B test part",
+                "SELECT test_id, campaign_id, variant, part FROM ab_test_part WHERE campaign_id = ?",
+                JdbcAbTestStore::part,
+                campaignId);
     }
 
     @Override
@@ -61,18 +78,27 @@ final class JdbcAbTestStore implements AbTestStore {
 
     @Override
     public boolean advance(long testId, long version) {
-        return sql.update("advance A/B test", "UPDATE ab_test SET version = version + 1 WHERE id = ? AND version = ?",
-                testId, version) == 1;
+        return sql.update(
+                        "advance A/B test",
+                        "UPDATE ab_test SET version = version + 1 WHERE id = ? AND version = ?",
+                        testId,
+                        version)
+                == 1;
     }
 
     private static AbTest test(Row row) throws SQLException {
-        return new AbTest(row.longValue("id"), AbSplit.valueOf(row.string("split")), row.optionalLong("seed"),
-                row.optionalLong("pool_size"), row.intValue("max_user_ids"), row.instant("created_at"),
+        return new AbTest(
+                row.longValue("id"),
+                AbSplit.valueOf(row.string("split")),
+                row.optionalLong("seed"),
+                row.optionalLong("pool_size"),
+                row.intValue("max_user_ids"),
+                row.instant("created_at"),
                 row.longValue("version"));
     }
 
     private static AbPart part(Row row) throws SQLException {
-        return new AbPart(row.longValue("test_id"), row.longValue("campaign_id"), row.string("variant"),
-                row.intValue("part"));
+        return new AbPart(
+                row.longValue("test_id"), row.longValue("campaign_id"), row.string("variant"), row.intValue("part"));
     }
 }

@@ -27,18 +27,30 @@ final class JdbcApprovalStore implements ApprovalStore {
 
     @Override
     public boolean add(Approval approval) {
-        return sql.update("add approval", ADD, approval.campaignId(), approval.fingerprint(),
-                approval.approverId(), approval.approverName(), approval.at()) == 1;
+        return sql.update(
+                        "add approval",
+                        ADD,
+                        approval.campaignId(),
+                        approval.fingerprint(),
+                        approval.approverId(),
+                        approval.approverName(),
+                        approval.at())
+                == 1;
     }
 
     @Override
     public List<Approval> forCampaign(long campaignId, String fingerprint) {
-        return sql.list("list approvals", FOR_CAMPAIGN, row -> new Approval(
-                row.longValue("campaign_id"),
-                row.string("approver_id"),
-                row.string("approver_name"),
-                row.string("fingerprint"),
-                row.instant("approved_at")), campaignId, fingerprint);
+        return sql.list(
+                "list approvals",
+                FOR_CAMPAIGN,
+                row -> new Approval(
+                        row.longValue("campaign_id"),
+                        row.string("approver_id"),
+                        row.string("approver_name"),
+                        row.string("fingerprint"),
+                        row.instant("approved_at")),
+                campaignId,
+                fingerprint);
     }
 
     @Override

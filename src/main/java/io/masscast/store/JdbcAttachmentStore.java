@@ -34,8 +34,16 @@ final class JdbcAttachmentStore implements AttachmentStore {
     @Override
     public void add(long campaignId, List<Attachment> attachments, Instant at) {
         for (Attachment a : attachments) {
-            sql.update("add attachment", ADD, campaignId, a.uploadRef(), a.vaultMediaId(), a.fileName(), a.contentType(),
-                    a.size(), at);
+            sql.update(
+                    "add attachment",
+                    ADD,
+                    campaignId,
+                    a.uploadRef(),
+                    a.vaultMediaId(),
+                    a.fileName(),
+                    a.contentType(),
+                    a.size(),
+                    at);
         }
     }
 
@@ -50,7 +58,12 @@ final class JdbcAttachmentStore implements AttachmentStore {
     }
 
     private static Attachment attachment(Row row) throws SQLException {
-        return new Attachment(row.string("upload_ref"), row.optionalLong("vault_media_id"), row.string("file_name"),
-                row.string("content_type"), row.longValue("size_bytes"), row.optionalInstant("reference_spent_at"));
+        return new Attachment(
+                row.string("upload_ref"),
+                row.optionalLong("vault_media_id"),
+                row.string("file_name"),
+                row.string("content_type"),
+                row.longValue("size_bytes"),
+                row.optionalInstant("reference_spent_at"));
     }
 }

@@ -28,21 +28,35 @@ final class JdbcAuditStore implements AuditStore {
 
     @Override
     public void append(AuditEvent event) {
-        sql.update("append audit event", APPEND, event.campaignId(), event.at(), event.actorId(), event.action(),
-                event.from(), event.to(), event.fingerprint(), event.ofauthMessageId(), event.detail());
+        sql.update(
+                "append audit event",
+                APPEND,
+                event.campaignId(),
+                event.at(),
+                event.actorId(),
+                event.action(),
+                event.from(),
+                event.to(),
+                event.fingerprint(),
+                event.ofauthMessageId(),
+                event.detail());
     }
 
     @Override
     public List<AuditEvent> forCampaign(long campaignId) {
-        return sql.list("list audit events", FOR_CAMPAIGN, row -> new AuditEvent(
-                row.longValue("campaign_id"),
-                row.instant("occurred_at"),
-                row.string("actor_id"),
-                row.string("action"),
-                row.optionalEnum("from_state", CampaignState.class),
-                row.enumValue("to_state", CampaignState.class),
-                row.string("fingerprint"),
-                row.optionalLong("ofauth_message_id"),
-                row.string("detail")), campaignId);
+        return sql.list(
+                "list audit events",
+                FOR_CAMPAIGN,
+                row -> new AuditEvent(
+                        row.longValue("campaign_id"),
+                        row.instant("occurred_at"),
+                        row.string("actor_id"),
+                        row.string("action"),
+                        row.optionalEnum("from_state", CampaignState.class),
+                        row.enumValue("to_state", CampaignState.class),
+                        row.string("fingerprint"),
+                        row.optionalLong("ofauth_message_id"),
+                        row.string("detail")),
+                campaignId);
     }
 }

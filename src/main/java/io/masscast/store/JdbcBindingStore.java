@@ -58,8 +58,13 @@ final class JdbcBindingStore implements BindingStore {
 
     @Override
     public Optional<Binding> find(ChannelRef channel) {
-        return sql.one("find binding", FIND, JdbcBindingStore::binding,
-                channel.platform(), channel.workspaceId(), channel.channelId());
+        return sql.one(
+                "find binding",
+                FIND,
+                JdbcBindingStore::binding,
+                channel.platform(),
+                channel.workspaceId(),
+                channel.channelId());
     }
 
     @Override
@@ -67,11 +72,19 @@ final class JdbcBindingStore implements BindingStore {
         ChannelRef channel = binding.channel();
         BindingPolicy policy = binding.policy();
         Optional<QuietHours> quietHours = policy.quietHours();
-        sql.update("save binding", SAVE,
-                channel.platform(), channel.workspaceId(), channel.channelId(),
-                binding.connectionId(), binding.creatorName(), binding.zone().getId(),
+        sql.update(
+                "save binding",
+                SAVE,
+                channel.platform(),
+                channel.workspaceId(),
+                channel.channelId(),
+                binding.connectionId(),
+                binding.creatorName(),
+                binding.zone().getId(),
                 JsonStrings.encode(List.copyOf(new TreeSet<>(binding.approvers()))), // sorted: stable text
-                policy.requiredApprovals(), policy.selfApprovalAllowed(), policy.dailyCap(),
+                policy.requiredApprovals(),
+                policy.selfApprovalAllowed(),
+                policy.dailyCap(),
                 policy.minGap().toString(),
                 quietHours.map(hours -> hours.start().toString()),
                 quietHours.map(hours -> hours.end().toString()),

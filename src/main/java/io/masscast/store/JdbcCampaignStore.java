@@ -29,15 +29,37 @@ import java.util.stream.Stream;
 final class JdbcCampaignStore implements CampaignStore {
 
     private static final List<String> FIXED_COLUMNS = List.of(
-            "platform", "workspace_id", "channel_id", "number", "connection_id", "requester_id",
-            "requester_name", "created_at");
+            "platform",
+            "workspace_id",
+            "channel_id",
+            "number",
+            "connection_id",
+            "requester_id",
+            "requester_name",
+            "created_at");
 
     /** The columns {@link #update} rewrites, in the order of {@link #changeableValues}. */
     private static final List<String> CHANGEABLE_COLUMNS = List.of(
-            "text", "markdown", "locked_text", "media", "preview_count", "price",
-            "user_ids", "lists", "excluded_lists", "subscribed_after",
-            "scheduled_at", "state", "fingerprint", "updated_at", "ofauth_message_id",
-            "request_started_at", "sent_at", "unsendable_until", "note", "send_time");
+            "text",
+            "markdown",
+            "locked_text",
+            "media",
+            "preview_count",
+            "price",
+            "user_ids",
+            "lists",
+            "excluded_lists",
+            "subscribed_after",
+            "scheduled_at",
+            "state",
+            "fingerprint",
+            "updated_at",
+            "ofauth_message_id",
+            "request_started_at",
+            "sent_at",
+            "unsendable_until",
+            "note",
+            "send_time");
 
     private static final String COLUMNS = Stream.of(List.of("id", "version"), FIXED_COLUMNS, CHANGEABLE_COLUMNS)
             .flatMap(List::stream)
@@ -53,15 +75,15 @@ final class JdbcCampaignStore implements CampaignStore {
             INSERT INTO campaign (version, %s, %s)
             VALUES (1, %s, %s)
             RETURNING id""".formatted(
-            String.join(", ", FIXED_COLUMNS), String.join(", ", CHANGEABLE_COLUMNS),
-            Sql.placeholders(FIXED_COLUMNS), Sql.placeholders(CHANGEABLE_COLUMNS));
+                    String.join(", ", FIXED_COLUMNS), String.join(", ", CHANGEABLE_COLUMNS),
+                    Sql.placeholders(FIXED_COLUMNS), Sql.placeholders(CHANGEABLE_COLUMNS));
 
     private static final String UPDATE = """
             UPDATE campaign
                SET %s,
                    version = version + 1
              WHERE id = ? AND version = ?""".formatted(
-            CHANGEABLE_COLUMNS.stream().map(column -> column + " = ?").collect(joining(", ")));
+                    CHANGEABLE_COLUMNS.stream().map(column -> column + " = ?").collect(joining(", ")));
 
     private static final String FIND = "SELECT %s FROM campaign WHERE id = ?".formatted(COLUMNS);
 
@@ -123,8 +145,9 @@ final class JdbcCampaignStore implements CampaignStore {
                AND (state IN ('SCHEDULED', 'SENDING') OR (state = 'SENT' AND send_time >= ?))
              ORDER BY send_time, id""".formatted(COLUMNS);
 
-    private static final Set<CampaignState> COMMITTED = EnumSet.copyOf(
-            Arrays.stream(CampaignState.values()).filter(CampaignState::isCommitted).toList());
+    private static final Set<CampaignState> COMMITTED = EnumSet.copyOf(Arrays.stream(CampaignState.values())
+            .filter(CampaignState::isCommitted)
+            .toList());
 
     private final Sql sql;
     private final Consumer<WorkSignal.Work> written;
@@ -139,12 +162,29 @@ final class JdbcCampaignStore implements CampaignStore {
         ChannelRef channel = campaign.channel();
         // an upsert on the counter row, not MAX(number) + 1: concurrent inserts queue on the row lock
         // instead of colliding on the unique number (a failed statement would abort a PostgreSQL transaction)
-        int number = sql.one("number campaign", NEXT_NUMBER, row -> row.intValue("last_number"),
-                channel.platform(), channel.workspaceId()).orElseThrow();
-        Object[] fixed = {channel.platform(), channel.workspaceId(), channel.channelId(), number,
-                campaign.connectionId(), campaign.requesterId(), campaign.requesterName(), campaign.createdAt()};
-        long id = sql.one("insert campaign", INSERT, row -> row.longValue("id"),
-                concat(fixed, changeableValues(campaign))).orElseThrow();
+        int number = sql.one(
+                        "number campaign",
+                        NEXT_NUMBER,
+                        row -> row.intValue("last_number"),
+                        channel.platform(),
+                        channel.workspaceId())
+                .orElseThrow();
+        Object[] fixed = {
+            channel.platform(),
+            channel.workspaceId(),
+            channel.channelId(),
+            number,
+            campaign.connectionId(),
+            campaign.requesterId(),
+            campaign.requesterName(),
+            campaign.createdAt()
+        };
+        long id = sql.one(
+                        "insert campaign",
+                        INSERT,
+                        row -> row.longValue("id"),
+                        concat(fixed, changeableValues(campaign)))
+                .orElseThrow();
         return find(id).orElseThrow();
     }
 
@@ -155,14 +195,14 @@ final class JdbcCampaignStore implements CampaignStore {
 
     @Override
     public Optional<Campaign> findByNumber(Platform platform, String workspaceId, int number) {
-        return sql.one("find campaign by number", FIND_BY_NUMBER, JdbcCampaignStore::campaign,
-                platform, workspaceId, number);
+        return sql.one(
+                "find campaign by number", FIND_BY_NUMBER, JdbcCampaignStore::campaign, platform, workspaceId, number);
     }
 
     @Override
     public Optional<Campaign> update(Campaign changed) {
-        int rows = sql.update("update campaign", UPDATE,
-                concat(changeableValues(changed), changed.id(), changed.version()));
+        int rows = sql.update(
+                "update campaign", UPDATE, concat(changeableValues(changed), changed.id(), changed.version()));
         if (rows == 0) {
             return Optional.empty();
         }
@@ -177,14 +217,22 @@ final class JdbcCampaignStore implements CampaignStore {
         if (states.isEmpty()) {
             return List.of();
         }
-        return sql.list("list campaigns by state", IN_STATES.formatted(Sql.placeholders(states)),
-                JdbcCampaignStore::campaign, concat(states.toArray(), limit));
+        return sql.list(
+                "list campaigns by state",
+                IN_STATES.formatted(Sql.placeholders(states)),
+                JdbcCampaignStore::campaign,
+                concat(states.toArray(), limit));
     }
 
     @Override
     public List<Campaign> dueForSubmission(Instant now, int limit) {
-        return sql.list("list campaigns due for submission", DUE_FOR_SUBMISSION, JdbcCampaignStore::campaign,
-                CampaignState.APPROVED, now, limit);
+        return sql.list(
+                "list campaigns due for submission",
+                DUE_FOR_SUBMISSION,
+                JdbcCampaignStore::campaign,
+                CampaignState.APPROVED,
+                now,
+                limit);
     }
 
     @Override
@@ -194,8 +242,12 @@ final class JdbcCampaignStore implements CampaignStore {
 
     @Override
     public Optional<Campaign> findByOfauthMessageId(String connectionId, long messageId) {
-        return sql.one("find campaign by OFAuth message", FIND_BY_OFAUTH_MESSAGE, JdbcCampaignStore::campaign,
-                connectionId, messageId);
+        return sql.one(
+                "find campaign by OFAuth message",
+                FIND_BY_OFAUTH_MESSAGE,
+                JdbcCampaignStore::campaign,
+                connectionId,
+                messageId);
     }
 
     @Override
@@ -204,20 +256,35 @@ final class JdbcCampaignStore implements CampaignStore {
             return List.of();
         }
         Object[] where = {channel.platform(), channel.workspaceId(), channel.channelId()};
-        return sql.list("list campaigns of channel", IN_CHANNEL.formatted(Sql.placeholders(states)),
-                JdbcCampaignStore::campaign, concat(concat(where, states.toArray()), limit));
+        return sql.list(
+                "list campaigns of channel",
+                IN_CHANNEL.formatted(Sql.placeholders(states)),
+                JdbcCampaignStore::campaign,
+                concat(concat(where, states.toArray()), limit));
     }
 
     @Override
     public List<Campaign> sentInChannel(ChannelRef channel, Instant from, Instant until) {
-        return sql.list("list campaigns sent in channel", SENT_IN_CHANNEL, JdbcCampaignStore::campaign,
-                channel.platform(), channel.workspaceId(), channel.channelId(), from, until);
+        return sql.list(
+                "list campaigns sent in channel",
+                SENT_IN_CHANNEL,
+                JdbcCampaignStore::campaign,
+                channel.platform(),
+                channel.workspaceId(),
+                channel.channelId(),
+                from,
+                until);
     }
 
     @Override
     public List<Campaign> sentForConnection(String connectionId, Instant from, Instant until) {
-        return sql.list("list campaigns sent for connection", SENT_FOR_CONNECTION, JdbcCampaignStore::campaign,
-                connectionId, from, until);
+        return sql.list(
+                "list campaigns sent for connection",
+                SENT_FOR_CONNECTION,
+                JdbcCampaignStore::campaign,
+                connectionId,
+                from,
+                until);
     }
 
     @Override
@@ -228,8 +295,11 @@ final class JdbcCampaignStore implements CampaignStore {
     @Override
     public List<Campaign> sendsBetween(String connectionId, Set<CampaignState> states, Instant from, Instant to) {
         Object[] where = {connectionId, from, to};
-        return sql.list("list sends", SENDS_BETWEEN.formatted(Sql.placeholders(states)),
-                JdbcCampaignStore::campaign, concat(where, states.toArray()));
+        return sql.list(
+                "list sends",
+                SENDS_BETWEEN.formatted(Sql.placeholders(states)),
+                JdbcCampaignStore::campaign,
+                concat(where, states.toArray()));
     }
 
     @Override
@@ -241,13 +311,27 @@ final class JdbcCampaignStore implements CampaignStore {
         MessageContent content = campaign.content();
         Audience audience = campaign.audience();
         return new Object[] {
-                content.text(), content.markdown(), content.lockedText(), encodeMedia(content.media()),
-                content.previewCount(), content.price().toString(), // toString keeps the scale, unlike toPlainString
-                JsonStrings.encode(audience.userIds()), JsonStrings.encode(audience.lists()),
-                JsonStrings.encode(audience.excludedLists()), audience.subscribedAfter(),
-                campaign.scheduledAt(), campaign.state(), campaign.fingerprint(), campaign.updatedAt(),
-                campaign.ofauthMessageId(), campaign.requestStartedAt(), campaign.sentAt(),
-                campaign.unsendableUntil(), campaign.note(), campaign.sendTime()};
+            content.text(),
+            content.markdown(),
+            content.lockedText(),
+            encodeMedia(content.media()),
+            content.previewCount(),
+            content.price().toString(), // toString keeps the scale, unlike toPlainString
+            JsonStrings.encode(audience.userIds()),
+            JsonStrings.encode(audience.lists()),
+            JsonStrings.encode(audience.excludedLists()),
+            audience.subscribedAfter(),
+            campaign.scheduledAt(),
+            campaign.state(),
+            campaign.fingerprint(),
+            campaign.updatedAt(),
+            campaign.ofauthMessageId(),
+            campaign.requestStartedAt(),
+            campaign.sentAt(),
+            campaign.unsendableUntil(),
+            campaign.note(),
+            campaign.sendTime()
+        };
     }
 
     private static Campaign campaign(Row row) throws SQLException {
@@ -287,14 +371,18 @@ final class JdbcCampaignStore implements CampaignStore {
 
     /** Media as {@code KIND:value} strings; the kind never holds a colon, the value may. */
     private static String encodeMedia(List<MediaItem> media) {
-        return JsonStrings.encode(media.stream().map(item -> item.kind().name() + ":" + item.value()).toList());
+        return JsonStrings.encode(media.stream()
+                .map(item -> item.kind().name() + ":" + item.value())
+                .toList());
     }
 
     private static List<MediaItem> decodeMedia(List<String> encoded) {
-        return encoded.stream().map(item -> {
-            int colon = item.indexOf(':');
-            return new MediaItem(MediaItem.Kind.valueOf(item.substring(0, colon)), item.substring(colon + 1));
-        }).toList();
+        return encoded.stream()
+                .map(item -> {
+                    int colon = item.indexOf(':');
+                    return new MediaItem(MediaItem.Kind.valueOf(item.substring(0, colon)), item.substring(colon + 1));
+                })
+                .toList();
     }
 
     private static Object[] concat(Object[] head, Object... tail) {

@@ -21,8 +21,11 @@ final class JdbcCardRefStore implements CardRefStore {
 
     @Override
     public Optional<String> find(long campaignId) {
-        return sql.one("find card", "SELECT message_id FROM card_ref WHERE campaign_id = ?",
-                row -> row.string("message_id"), campaignId);
+        return sql.one(
+                "find card",
+                "SELECT message_id FROM card_ref WHERE campaign_id = ?",
+                row -> row.string("message_id"),
+                campaignId);
     }
 
     @Override
@@ -37,7 +40,11 @@ final class JdbcCardRefStore implements CardRefStore {
 
     @Override
     public Optional<String> permalink(long campaignId) {
-        return sql.one("find card link", "SELECT permalink FROM card_ref WHERE campaign_id = ?",
-                row -> row.optionalString("permalink"), campaignId).flatMap(link -> link);
+        return sql.one(
+                        "find card link",
+                        "SELECT permalink FROM card_ref WHERE campaign_id = ?",
+                        row -> row.optionalString("permalink"),
+                        campaignId)
+                .flatMap(link -> link);
     }
 }

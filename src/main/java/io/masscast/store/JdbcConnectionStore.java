@@ -34,35 +34,48 @@ final class JdbcConnectionStore implements ConnectionStore {
 
     @Override
     public Optional<ConnectionState> find(String connectionId) {
-        return sql.one("find connection state", "SELECT " + COLUMNS + " FROM connection_state WHERE connection_id = ?",
-                JdbcConnectionStore::state, connectionId);
+        return sql.one(
+                "find connection state",
+                "SELECT " + COLUMNS + " FROM connection_state WHERE connection_id = ?",
+                JdbcConnectionStore::state,
+                connectionId);
     }
 
     @Override
     public List<ConnectionState> unhealthy() {
-        return sql.list("list unhealthy connections", "SELECT " + COLUMNS
-                + " FROM connection_state WHERE health <> 'ACTIVE' ORDER BY connection_id", JdbcConnectionStore::state);
+        return sql.list(
+                "list unhealthy connections",
+                "SELECT " + COLUMNS + " FROM connection_state WHERE health <> 'ACTIVE' ORDER BY connection_id",
+                JdbcConnectionStore::state);
     }
 
     @Override
     public void schedulePoll(String connectionId, Instant nextPollAt, int failures, Instant now) {
         ensure(connectionId, now);
-        sql.update("schedule poll", "UPDATE connection_state SET next_poll_at = ?, poll_failures = ? WHERE connection_id = ?",
-                nextPollAt, failures, connectionId);
+        sql.update(
+                "schedule poll",
+                "UPDATE connection_state SET next_poll_at = ?, poll_failures = ? WHERE connection_id = ?",
+                nextPollAt,
+                failures,
+                connectionId);
     }
 
     @Override
-    public boolean changeHealth(String connectionId, List<ConnectionHealth> from, ConnectionHealth to, String reason,
-                                Instant now) {
+    public boolean changeHealth(
+            String connectionId, List<ConnectionHealth> from, ConnectionHealth to, String reason, Instant now) {
         ensure(connectionId, now);
-        Object[] params = Stream.concat(Stream.of(to, now, reason, connectionId), from.stream()).toArray();
+        Object[] params = Stream.concat(Stream.of(to, now, reason, connectionId), from.stream())
+                .toArray();
         return sql.update("change connection health", CHANGE_HEALTH.formatted(Sql.placeholders(from)), params) == 1;
     }
 
     @Override
     public void scheduleProbe(String connectionId, Instant at, Instant now) {
         ensure(connectionId, now);
-        sql.update("schedule probe", "UPDATE connection_state SET next_probe_at = ? WHERE connection_id = ?", at,
+        sql.update(
+                "schedule probe",
+                "UPDATE connection_state SET next_probe_at = ? WHERE connection_id = ?",
+                at,
                 connectionId);
     }
 

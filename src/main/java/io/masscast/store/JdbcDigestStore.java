@@ -31,19 +31,41 @@ final class JdbcDigestStore implements DigestStore {
 
     @Override
     public boolean claim(ChannelRef channel, String period, Outcome outcome, Instant at, String by) {
-        return sql.update("claim digest", CLAIM, channel.platform(), channel.workspaceId(), channel.channelId(), period,
-                outcome, at, by) == 1;
+        return sql.update(
+                        "claim digest",
+                        CLAIM,
+                        channel.platform(),
+                        channel.workspaceId(),
+                        channel.channelId(),
+                        period,
+                        outcome,
+                        at,
+                        by)
+                == 1;
     }
 
     @Override
     public boolean isClaimed(ChannelRef channel, String period) {
-        return sql.one("look for digest claim", IS_CLAIMED, row -> row.string("period"), channel.platform(),
-                channel.workspaceId(), channel.channelId(), period).isPresent();
+        return sql.one(
+                        "look for digest claim",
+                        IS_CLAIMED,
+                        row -> row.string("period"),
+                        channel.platform(),
+                        channel.workspaceId(),
+                        channel.channelId(),
+                        period)
+                .isPresent();
     }
 
     @Override
     public boolean anyClaimed(ChannelRef channel) {
-        return sql.one("look for any digest claim", ANY_CLAIMED, row -> row.string("period"), channel.platform(),
-                channel.workspaceId(), channel.channelId()).isPresent();
+        return sql.one(
+                        "look for any digest claim",
+                        ANY_CLAIMED,
+                        row -> row.string("period"),
+                        channel.platform(),
+                        channel.workspaceId(),
+                        channel.channelId())
+                .isPresent();
     }
 }

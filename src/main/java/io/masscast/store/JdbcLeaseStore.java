@@ -45,7 +45,10 @@ final class JdbcLeaseStore implements LeaseStore {
 
     @Override
     public Optional<Lease> find(String name) {
-        return sql.one("find lease", "SELECT name, owner, expires_at FROM lease WHERE name = ?",
-                row -> new Lease(row.string("name"), row.string("owner"), row.instant("expires_at")), name);
+        return sql.one(
+                "find lease",
+                "SELECT name, owner, expires_at FROM lease WHERE name = ?",
+                row -> new Lease(row.string("name"), row.string("owner"), row.instant("expires_at")),
+                name);
     }
 }

@@ -59,8 +59,16 @@ final class JdbcOutboxStore implements OutboxStore {
 
     @Override
     public void enqueue(OutboxEntry entry) {
-        sql.update("enqueue notification", ENQUEUE, entry.campaignId(), entry.channel().platform(),
-                entry.channel().workspaceId(), entry.channel().channelId(), entry.kind(), entry.text(), entry.dueAt(),
+        sql.update(
+                "enqueue notification",
+                ENQUEUE,
+                entry.campaignId(),
+                entry.channel().platform(),
+                entry.channel().workspaceId(),
+                entry.channel().channelId(),
+                entry.kind(),
+                entry.text(),
+                entry.dueAt(),
                 entry.dueAt());
         written.accept(WorkSignal.Work.OUTBOX);
     }
@@ -70,16 +78,33 @@ final class JdbcOutboxStore implements OutboxStore {
         if (entry.kind() != OutboxEntry.Kind.CHANNEL_IMAGE) {
             throw new IllegalArgumentException("only a " + OutboxEntry.Kind.CHANNEL_IMAGE + " entry posts an image");
         }
-        sql.update("enqueue image", ENQUEUE_IMAGE, entry.campaignId(), entry.channel().platform(),
-                entry.channel().workspaceId(), entry.channel().channelId(), entry.kind(), entry.text(), entry.dueAt(),
-                entry.dueAt(), image.fileName(), image.altText(), image.png());
+        sql.update(
+                "enqueue image",
+                ENQUEUE_IMAGE,
+                entry.campaignId(),
+                entry.channel().platform(),
+                entry.channel().workspaceId(),
+                entry.channel().channelId(),
+                entry.kind(),
+                entry.text(),
+                entry.dueAt(),
+                entry.dueAt(),
+                image.fileName(),
+                image.altText(),
+                image.png());
         written.accept(WorkSignal.Work.OUTBOX);
     }
 
     @Override
     public Optional<ChatImage> image(long entryId) {
-        return sql.one("read image", IMAGE, row -> new ChatImage(row.string("image_name"), row.string("image_alt"),
-                row.optionalBytes("image_data").orElseThrow()), entryId);
+        return sql.one(
+                "read image",
+                IMAGE,
+                row -> new ChatImage(
+                        row.string("image_name"),
+                        row.string("image_alt"),
+                        row.optionalBytes("image_data").orElseThrow()),
+                entryId);
     }
 
     @Override

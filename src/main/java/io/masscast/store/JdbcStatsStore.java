@@ -87,25 +87,42 @@ final class JdbcStatsStore implements StatsStore {
 
     @Override
     public Optional<CampaignStats> find(long campaignId) {
-        return sql.one("find campaign stats", FIND, row -> new CampaignStats(
-                row.longValue("campaign_id"),
-                row.optionalLong("recipients"),
-                figures(row),
-                row.optionalInstant("as_of"),
-                row.optionalInstant("sent_changed_at"),
-                row.bool("unsend_open"),
-                row.optionalInstant("missing_since"),
-                row.longValue("buyers_read"),
-                row.optionalLong("buyer_marker"),
-                row.optionalInstant("last_buyer_note_at")), campaignId);
+        return sql.one(
+                "find campaign stats",
+                FIND,
+                row -> new CampaignStats(
+                        row.longValue("campaign_id"),
+                        row.optionalLong("recipients"),
+                        figures(row),
+                        row.optionalInstant("as_of"),
+                        row.optionalInstant("sent_changed_at"),
+                        row.bool("unsend_open"),
+                        row.optionalInstant("missing_since"),
+                        row.longValue("buyers_read"),
+                        row.optionalLong("buyer_marker"),
+                        row.optionalInstant("last_buyer_note_at")),
+                campaignId);
     }
 
     @Override
     public void save(CampaignStats stats) {
         StatsFigures f = stats.figures();
-        sql.update("save campaign stats", SAVE, stats.campaignId(), f.sent(), f.viewed(), f.purchased(),
-                f.revenue().toString(), f.revenueReported(), stats.asOf(), stats.sentChangedAt(), stats.unsendOpen(),
-                stats.missingSince(), stats.buyersRead(), stats.buyerMarker(), stats.lastBuyerNoteAt());
+        sql.update(
+                "save campaign stats",
+                SAVE,
+                stats.campaignId(),
+                f.sent(),
+                f.viewed(),
+                f.purchased(),
+                f.revenue().toString(),
+                f.revenueReported(),
+                stats.asOf(),
+                stats.sentChangedAt(),
+                stats.unsendOpen(),
+                stats.missingSince(),
+                stats.buyersRead(),
+                stats.buyerMarker(),
+                stats.lastBuyerNoteAt());
     }
 
     @Override
@@ -116,21 +133,38 @@ final class JdbcStatsStore implements StatsStore {
     @Override
     public void addSnapshot(StatsSnapshot snapshot) {
         StatsFigures f = snapshot.figures();
-        sql.update("add stats snapshot", ADD_SNAPSHOT, snapshot.campaignId(), snapshot.at(), f.sent(), f.viewed(),
-                f.purchased(), f.revenue().toString(), f.revenueReported());
+        sql.update(
+                "add stats snapshot",
+                ADD_SNAPSHOT,
+                snapshot.campaignId(),
+                snapshot.at(),
+                f.sent(),
+                f.viewed(),
+                f.purchased(),
+                f.revenue().toString(),
+                f.revenueReported());
     }
 
     @Override
     public List<StatsSnapshot> snapshots(long campaignId) {
-        return sql.list("list stats snapshots", SNAPSHOTS, row -> new StatsSnapshot(row.longValue("campaign_id"),
-                row.instant("taken_at"), figures(row)), campaignId);
+        return sql.list(
+                "list stats snapshots",
+                SNAPSHOTS,
+                row -> new StatsSnapshot(row.longValue("campaign_id"), row.instant("taken_at"), figures(row)),
+                campaignId);
     }
 
     @Override
     public List<StatsSnapshot> channelSnapshots(ChannelRef channel, Instant changedAfter, Instant until) {
-        return sql.list("list channel stats snapshots", CHANNEL_SNAPSHOTS, row -> new StatsSnapshot(
-                row.longValue("campaign_id"), row.instant("taken_at"), figures(row)), channel.platform(),
-                channel.workspaceId(), channel.channelId(), until, changedAfter);
+        return sql.list(
+                "list channel stats snapshots",
+                CHANNEL_SNAPSHOTS,
+                row -> new StatsSnapshot(row.longValue("campaign_id"), row.instant("taken_at"), figures(row)),
+                channel.platform(),
+                channel.workspaceId(),
+                channel.channelId(),
+                until,
+                changedAfter);
     }
 
     @Override
@@ -144,30 +178,47 @@ final class JdbcStatsStore implements StatsStore {
 
     @Override
     public long buyerCount(long campaignId) {
-        return sql.one("count buyers", "SELECT COUNT(*) AS buyers FROM campaign_buyer WHERE campaign_id = ?",
-                row -> row.longValue("buyers"), campaignId).orElse(0L);
+        return sql.one(
+                        "count buyers",
+                        "SELECT COUNT(*) AS buyers FROM campaign_buyer WHERE campaign_id = ?",
+                        row -> row.longValue("buyers"),
+                        campaignId)
+                .orElse(0L);
     }
 
     @Override
     public List<Fan> unannouncedBuyers(long campaignId) {
-        return sql.list("list unannounced buyers", UNANNOUNCED,
-                row -> new Fan(row.string("fan_id"), row.string("username"), row.string("name")), campaignId);
+        return sql.list(
+                "list unannounced buyers",
+                UNANNOUNCED,
+                row -> new Fan(row.string("fan_id"), row.string("username"), row.string("name")),
+                campaignId);
     }
 
     @Override
     public int markAnnounced(long campaignId, Instant at) {
-        return sql.update("mark buyers announced",
-                "UPDATE campaign_buyer SET announced_at = ? WHERE campaign_id = ? AND announced_at IS NULL", at, campaignId);
+        return sql.update(
+                "mark buyers announced",
+                "UPDATE campaign_buyer SET announced_at = ? WHERE campaign_id = ? AND announced_at IS NULL",
+                at,
+                campaignId);
     }
 
     @Override
     public List<Long> withUnannouncedBuyers(String connectionId) {
-        return sql.list("list campaigns with unannounced buyers", WITH_UNANNOUNCED, row -> row.longValue("campaign_id"),
+        return sql.list(
+                "list campaigns with unannounced buyers",
+                WITH_UNANNOUNCED,
+                row -> row.longValue("campaign_id"),
                 connectionId);
     }
 
     private static StatsFigures figures(Row row) throws SQLException {
-        return new StatsFigures(row.longValue("sent_count"), row.longValue("viewed_count"),
-                row.longValue("purchased_count"), new BigDecimal(row.string("revenue")), row.bool("revenue_reported"));
+        return new StatsFigures(
+                row.longValue("sent_count"),
+                row.longValue("viewed_count"),
+                row.longValue("purchased_count"),
+                new BigDecimal(row.string("revenue")),
+                row.bool("revenue_reported"));
     }
 }

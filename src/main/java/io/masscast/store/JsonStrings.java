@@ -9,8 +9,7 @@ import java.util.List;
  */
 final class JsonStrings {
 
-    private JsonStrings() {
-    }
+    private JsonStrings() {}
 
     static String encode(List<String> values) {
         StringBuilder json = new StringBuilder("[");
@@ -141,7 +140,8 @@ final class JsonStrings {
 
         // the stored text is not repeated: it may hold fan ids or message fragments
         private IllegalArgumentException malformed() {
-            return new IllegalArgumentException("stored list is not a JSON array of strings (at character " + pos + ")");
+            return new IllegalArgumentException(
+                    "stored list is not a JSON array of strings (at character " + pos + ")");
         }
     }
 }

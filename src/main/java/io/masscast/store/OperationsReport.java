@@ -25,8 +25,11 @@ public final class OperationsReport {
     }
 
     /** One reading; a state, platform or health with nothing in it is absent. */
-    public record Snapshot(Map<CampaignState, Long> campaigns, Map<Platform, Backlog> outbox,
-                           Map<ConnectionHealth, Long> connections, Map<String, Instant> nextPollAt) {
+    public record Snapshot(
+            Map<CampaignState, Long> campaigns,
+            Map<Platform, Backlog> outbox,
+            Map<ConnectionHealth, Long> connections,
+            Map<String, Instant> nextPollAt) {
         public Snapshot {
             campaigns = Map.copyOf(campaigns);
             outbox = Map.copyOf(outbox);
@@ -55,11 +58,18 @@ public final class OperationsReport {
     public Snapshot read() {
         return database.withSql(sql -> {
             Map<CampaignState, Long> campaigns = new EnumMap<>(CampaignState.class);
-            sql.list("count campaigns by state", CAMPAIGNS, row -> Map.entry(row.enumValue("state", CampaignState.class),
-                    row.longValue("n"))).forEach(count -> campaigns.put(count.getKey(), count.getValue()));
+            sql.list(
+                            "count campaigns by state",
+                            CAMPAIGNS,
+                            row -> Map.entry(row.enumValue("state", CampaignState.class), row.longValue("n")))
+                    .forEach(count -> campaigns.put(count.getKey(), count.getValue()));
             Map<Platform, Backlog> outbox = new EnumMap<>(Platform.class);
-            sql.list("measure the outbox", OUTBOX, row -> Map.entry(row.enumValue("platform", Platform.class),
-                    new Backlog(row.longValue("n"), row.optionalInstant("oldest"))))
+            sql.list(
+                            "measure the outbox",
+                            OUTBOX,
+                            row -> Map.entry(
+                                    row.enumValue("platform", Platform.class),
+                                    new Backlog(row.longValue("n"), row.optionalInstant("oldest"))))
                     .forEach(backlog -> outbox.put(backlog.getKey(), backlog.getValue()));
             Map<ConnectionHealth, Long> connections = new EnumMap<>(ConnectionHealth.class);
             Map<String, Instant> nextPollAt = new LinkedHashMap<>();

@@ -41,7 +41,7 @@ final class Sql {
     /** Runs a query (or a statement with RETURNING) and maps every row. */
     <T> List<T> list(String operation, String sql, RowMapper<T> mapper, Object... params) {
         try (PreparedStatement statement = prepare(sql, params);
-             ResultSet resultSet = statement.executeQuery()) {
+                ResultSet resultSet = statement.executeQuery()) {
             Row row = new Row(resultSet);
             List<T> rows = new ArrayList<>();
             while (resultSet.next()) {
@@ -89,11 +89,16 @@ final class Sql {
         if (value instanceof Enum<?> constant) {
             return constant.name();
         }
-        if (value == null || value instanceof String || value instanceof Long
-                || value instanceof Integer || value instanceof Boolean || value instanceof byte[]) {
+        if (value == null
+                || value instanceof String
+                || value instanceof Long
+                || value instanceof Integer
+                || value instanceof Boolean
+                || value instanceof byte[]) {
             return value;
         }
         // BigDecimal, lists and the like have a chosen text form; convert them at the call site
-        throw new IllegalArgumentException("no column conversion for " + value.getClass().getSimpleName());
+        throw new IllegalArgumentException(
+                "no column conversion for " + value.getClass().getSimpleName());
     }
 }

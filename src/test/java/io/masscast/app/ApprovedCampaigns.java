@@ -24,8 +24,7 @@ final class ApprovedCampaigns {
     private static final Actor ALICE = Actor.of("alice", "Alice");
     private static final Actor BOB = Actor.of("bob", "Bob");
 
-    private ApprovedCampaigns() {
-    }
+    private ApprovedCampaigns() {}
 
     /** Binds the channel if it is not yet, then composes each draft as Alice and approves it as Bob (an approver). */
     static List<Campaign> add(DatabaseSettings settings, Binding binding, List<CampaignDraft> drafts) {
@@ -35,11 +34,13 @@ final class ApprovedCampaigns {
             if (bindings.find(binding.channel()).isEmpty()) {
                 bindings.bind(ROOT, binding);
             }
-            CampaignService campaigns = new CampaignService(db, new RecordingOfAuthGateway(), permissions, Clock.systemUTC());
+            CampaignService campaigns =
+                    new CampaignService(db, new RecordingOfAuthGateway(), permissions, Clock.systemUTC());
             List<Campaign> approved = new ArrayList<>();
             for (CampaignDraft draft : drafts) {
                 // alike and identical drafts on purpose: twins confirmed, approved without the repeat warning
-                Campaign composed = campaigns.compose(binding.channel(), ALICE, draft, true).campaign();
+                Campaign composed =
+                        campaigns.compose(binding.channel(), ALICE, draft, true).campaign();
                 campaigns.approve(composed.id(), BOB, composed.fingerprint(), true);
                 approved.add(composed);
             }

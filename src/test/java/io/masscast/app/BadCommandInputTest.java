@@ -40,14 +40,20 @@ class BadCommandInputTest {
     private static final int CASES = 1_200;
     /** A field's errors, or a refusal with its usage; the help for an unknown command is the longest. */
     private static final int MAX_REPLY = 2_500;
+
     private static final Duration DEADLINE = Duration.ofSeconds(2);
-    private static final String VALID_NEW = "text=\"Weekend set\" lists=fans media=48213377,48213378 preview=1 price=12.50";
-    private static final Map<BadInputCases.Who, Actor> ACTORS = Map.of(BadInputCases.Who.REQUESTER, ALICE,
-            BadInputCases.Who.APPROVER, Actor.of("bob", "Bob"), BadInputCases.Who.ADMIN, Actor.of("root", "Root"));
+    private static final String VALID_NEW =
+            "text=\"Weekend set\" lists=fans media=48213377,48213378 preview=1 price=12.50";
+    private static final Map<BadInputCases.Who, Actor> ACTORS = Map.of(
+            BadInputCases.Who.REQUESTER,
+            ALICE,
+            BadInputCases.Who.APPROVER,
+            Actor.of("bob", "Bob"),
+            BadInputCases.Who.ADMIN,
+            Actor.of("root", "Root"));
 
     /** What a refused command must leave untouched. */
-    private record Snapshot(List<Campaign> campaigns, Binding binding, int outbox) {
-    }
+    private record Snapshot(List<Campaign> campaigns, Binding binding, int outbox) {}
 
     private Pipeline pipeline;
     private Snapshot before;
@@ -69,8 +75,9 @@ class BadCommandInputTest {
     @TestFactory
     Stream<DynamicTest> everyBadLineIsRefusedNamingWhatToFixAndChangesNothing() {
         List<LineCase> cases = BadInputCases.commandLines(SEED, CASES, VALID_NEW);
-        return IntStream.range(0, cases.size()).mapToObj(i -> DynamicTest.dynamicTest("#" + i + " " + cases.get(i),
-                () -> refusedAndNothingChanged(cases.get(i))));
+        return IntStream.range(0, cases.size())
+                .mapToObj(i -> DynamicTest.dynamicTest(
+                        "#" + i + " " + cases.get(i), () -> refusedAndNothingChanged(cases.get(i))));
     }
 
     private void refusedAndNothingChanged(LineCase bad) {
@@ -80,30 +87,43 @@ class BadCommandInputTest {
         assertThat(reply).as("a refusal, not a card or a form").isInstanceOfAny(Reply.Text.class, Reply.Errors.class);
         assertThat(shown).as("the reply names what to fix").contains(bad.expect());
         assertThat(shown).as("a short reply").hasSizeLessThanOrEqualTo(MAX_REPLY);
-        assertThat(shown.codePoints().filter(BadCommandInputTest::mustNotBeEchoed).boxed().toList())
-                .as("control or direction characters echoed raw").isEmpty();
-        assertThat(shown).as("not accepted").doesNotContain("is waiting for approval", "is rejected", "Policy updated",
-                "now speaks for", "You approved");
+        assertThat(shown.codePoints()
+                        .filter(BadCommandInputTest::mustNotBeEchoed)
+                        .boxed()
+                        .toList())
+                .as("control or direction characters echoed raw")
+                .isEmpty();
+        assertThat(shown)
+                .as("not accepted")
+                .doesNotContain(
+                        "is waiting for approval", "is rejected", "Policy updated", "now speaks for", "You approved");
         assertThat(snapshot()).as("nothing stored or changed").isEqualTo(before);
     }
 
     /** The reply as the terminal prints it (an adapter shows the same text and field names). */
     private static String shown(Reply reply) {
         if (reply instanceof Reply.Errors errors) {
-            return String.join("\n", errors.errors().stream().map(e -> e.field() + ": " + e.message()).toList());
+            return String.join(
+                    "\n",
+                    errors.errors().stream()
+                            .map(e -> e.field() + ": " + e.message())
+                            .toList());
         }
         return reply instanceof Reply.Text text ? text.text() : reply.toString();
     }
 
     private static boolean mustNotBeEchoed(int cp) {
         return (Character.getType(cp) == Character.CONTROL && cp != '\n' && cp != '\t')
-                || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+                || (cp >= 0x202A && cp <= 0x202E)
+                || (cp >= 0x2066 && cp <= 0x2069);
     }
 
     private Snapshot snapshot() {
-        return pipeline.wiring.database().inTransaction(stores -> new Snapshot(
-                stores.campaigns().inChannel(CHANNEL, EnumSet.allOf(CampaignState.class), 100),
-                stores.bindings().find(CHANNEL).orElseThrow(),
-                stores.outbox().pending(CHANNEL.platform(), 1_000).size()));
+        return pipeline.wiring
+                .database()
+                .inTransaction(stores -> new Snapshot(
+                        stores.campaigns().inChannel(CHANNEL, EnumSet.allOf(CampaignState.class), 100),
+                        stores.bindings().find(CHANNEL).orElseThrow(),
+                        stores.outbox().pending(CHANNEL.platform(), 1_000).size()));
     }
 }

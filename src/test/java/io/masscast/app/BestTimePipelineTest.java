@@ -45,13 +45,20 @@ class BestTimePipelineTest {
     @TempDir
     Path folder;
 
-    private static Campaign sent(Pipeline pipeline, MutableClock clock, SeededHistory history, String berlin,
-                                 long recipients, long purchases) {
+    private static Campaign sent(
+            Pipeline pipeline,
+            MutableClock clock,
+            SeededHistory history,
+            String berlin,
+            long recipients,
+            long purchases) {
         Instant at = LocalDateTime.parse(berlin).atZone(BERLIN).toInstant();
         clock.set(at.minus(Duration.ofMinutes(30)));
         pipeline.run(ALICE, "new text=\"Set " + berlin + "\" lists=fans media=https://cdn.example.com/1.jpg price=10");
-        Campaign composed = pipeline.wiring.database().inTransaction(s ->
-                s.campaigns().inStates(Set.of(CampaignState.PENDING_APPROVAL), 1)).get(0);
+        Campaign composed = pipeline.wiring
+                .database()
+                .inTransaction(s -> s.campaigns().inStates(Set.of(CampaignState.PENDING_APPROVAL), 1))
+                .get(0);
         Campaign sent = history.sent(composed, at, CampaignState.SENT);
         history.snapshot(sent, Duration.ofMinutes(20), recipients / 2, purchases / 2);
         history.snapshot(sent, Duration.ofHours(6), recipients, purchases);
@@ -72,26 +79,34 @@ class BestTimePipelineTest {
             int ofauthCalls = pipeline.simulator.requests().size();
 
             Reply reply = pipeline.run(ALICE, "best-time");
-            assertThat(pipeline.simulator.requests()).as("made from stored snapshots, without OFAuth").hasSize(ofauthCalls);
+            assertThat(pipeline.simulator.requests())
+                    .as("made from stored snapshots, without OFAuth")
+                    .hasSize(ofauthCalls);
             pipeline.tick();
 
-            assertThat(((Reply.Text) reply).text()).isEqualTo("The best send times for Mila Rose are being posted in this"
-                    + " channel, with the heat map. From 5 PPV campaigns over the last 2 weeks: 8,000 recipients,"
-                    + " 32 purchases within 24 h of each send.");
+            assertThat(((Reply.Text) reply).text())
+                    .isEqualTo("The best send times for Mila Rose are being posted in this"
+                            + " channel, with the heat map. From 5 PPV campaigns over the last 2 weeks: 8,000 recipients,"
+                            + " 32 purchases within 24 h of each send.");
             assertThat(pipeline.channel.images()).hasSize(1);
             RecordingNotifier.ImagePost post = pipeline.channel.images().get(0);
-            assertThat(post.caption()).isEqualTo(Markup.strong("Best send times · Mila Rose") + " · asked for by "
-                    + Mention.of("alice") + "\n"
-                    + "From 5 PPV campaigns over the last 2 weeks: 8,000 recipients, 32 purchases within 24 h of each send.\n"
-                    + "1. " + Markup.strong("Wed 18:00–19:00") + " · 0.80 % bought · 1 campaign, 500 recipients, 4 purchases"
-                    + " · next: Wed 10 Jun 18:00\n"
-                    + "2. " + Markup.strong("Fri 21:00–22:00") + " · 0.50 % bought · 2 campaigns, 4,000 recipients, 20 purchases"
-                    + " · next: Fri 12 Jun 21:00\n"
-                    + "3. " + Markup.strong("Mon 08:00–09:00") + " · 0.40 % bought · 1 campaign, 1,500 recipients, 6 purchases"
-                    + " · next: Mon 15 Jun 08:00\n"
-                    + "Hours are Europe/Berlin. Chart: purchases per recipient within 24 h, by the hour a campaign went out;"
-                    + " blank hours had no campaign.");
-            BufferedImage chart = ImageIO.read(new ByteArrayInputStream(post.image().png()));
+            assertThat(post.caption())
+                    .isEqualTo(Markup.strong("Best send times · Mila Rose") + " · asked for by "
+                            + Mention.of("alice") + "\n"
+                            + "From 5 PPV campaigns over the last 2 weeks: 8,000 recipients, 32 purchases within 24 h of each send.\n"
+                            + "1. " + Markup.strong("Wed 18:00–19:00")
+                            + " · 0.80 % bought · 1 campaign, 500 recipients, 4 purchases"
+                            + " · next: Wed 10 Jun 18:00\n"
+                            + "2. " + Markup.strong("Fri 21:00–22:00")
+                            + " · 0.50 % bought · 2 campaigns, 4,000 recipients, 20 purchases"
+                            + " · next: Fri 12 Jun 21:00\n"
+                            + "3. " + Markup.strong("Mon 08:00–09:00")
+                            + " · 0.40 % bought · 1 campaign, 1,500 recipients, 6 purchases"
+                            + " · next: Mon 15 Jun 08:00\n"
+                            + "Hours are Europe/Berlin. Chart: purchases per recipient within 24 h, by the hour a campaign went out;"
+                            + " blank hours had no campaign.");
+            BufferedImage chart =
+                    ImageIO.read(new ByteArrayInputStream(post.image().png()));
             assertThat(chart.getWidth()).isEqualTo(XChartRenderer.WIDTH);
             assertThat(chart.getHeight()).isEqualTo(XChartRenderer.HEAT_MAP_HEIGHT);
 
@@ -107,8 +122,9 @@ class BestTimePipelineTest {
             Reply reply = pipeline.run(ALICE, "best-time");
             pipeline.tick();
 
-            assertThat(((Reply.Text) reply).text()).startsWith("Not enough history for a best send time yet: masscast"
-                    + " needs at least 5 PPV campaigns sent at 3 or more different hours of the week")
+            assertThat(((Reply.Text) reply).text())
+                    .startsWith("Not enough history for a best send time yet: masscast"
+                            + " needs at least 5 PPV campaigns sent at 3 or more different hours of the week")
                     .endsWith("and for Mila Rose there is none yet. It will not guess before then.");
             assertThat(pipeline.channel.images()).isEmpty();
         }

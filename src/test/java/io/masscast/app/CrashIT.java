@@ -25,7 +25,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -61,6 +60,7 @@ class CrashIT {
     private static final int BATCH = 20;
     /** Every tenth campaign has the text of the one before, to another list: OFAuth's analytics cannot tell them apart. */
     private static final int TWIN_EVERY = 10;
+
     private static final long POST_LATENCY_MILLIS = 120;
     private static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(2);
     private static final String MASS_MESSAGES = "/v2/access/mass-messages";
@@ -82,11 +82,14 @@ class CrashIT {
         long started = System.nanoTime();
         Path logs = Path.of(System.getProperty("masscast.test.logs", "target/test-logs"));
         Files.createDirectories(logs);
-        SimulatorConfig simulatorConfig = SimulatorConfig.defaults().withPort(0).withRateLimit(new RateLimitPlan.Unlimited());
+        SimulatorConfig simulatorConfig =
+                SimulatorConfig.defaults().withPort(0).withRateLimit(new RateLimitPlan.Unlimited());
         try (OfAuthSimulator simulator = OfAuthSimulator.start(simulatorConfig)) {
-            simulator.faults().add(new Fault("POST", MASS_MESSAGES, FaultKind.LATENCY, 0, POST_LATENCY_MILLIS, 1_000_000));
-            DatabaseSettings database = new DatabaseSettings("jdbc:sqlite:" + folder.resolve("masscast.db"),
-                    Optional.empty(), Optional.empty());
+            simulator
+                    .faults()
+                    .add(new Fault("POST", MASS_MESSAGES, FaultKind.LATENCY, 0, POST_LATENCY_MILLIS, 1_000_000));
+            DatabaseSettings database = new DatabaseSettings(
+                    "jdbc:sqlite:" + folder.resolve("masscast.db"), Optional.empty(), Optional.empty());
             Map<String, String> env = Map.of(
                     "MASSCAST_DB_URL", database.url(),
                     "MASSCAST_OFAUTH", "live",
@@ -113,10 +116,15 @@ class CrashIT {
             seed(database, seeded, CAMPAIGNS - seeded.size());
             MasscastProcess last = start(env, folder, logs, KILLS);
             awaitSettled(database, simulator, seeded);
-            assertThat(last.endInput(Duration.ofSeconds(60))).as("the last run exits cleanly at the end of its input").isZero();
+            assertThat(last.endInput(Duration.ofSeconds(60)))
+                    .as("the last run exits cleanly at the end of its input")
+                    .isZero();
 
             Report report = check(database, simulator, seeded);
-            report.write(Path.of("target", "crash-test.txt"), KILLS, killedWhileStarting,
+            report.write(
+                    Path.of("target", "crash-test.txt"),
+                    KILLS,
+                    killedWhileStarting,
                     Duration.ofNanos(System.nanoTime() - started));
         }
     }
@@ -128,8 +136,13 @@ class CrashIT {
     private static MasscastProcess start(Map<String, String> env, Path folder, Path logs, int run) throws IOException {
         Map<String, String> withFormat = new HashMap<>(env);
         withFormat.put("MASSCAST_LOG_FORMAT", run % 2 == 0 ? "json" : "text");
-        return MasscastProcess.start(withFormat, folder, logs, "crash-run-" + run,
-                List.of("-Dmasscast.log.level=DEBUG", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), "--shell");
+        return MasscastProcess.start(
+                withFormat,
+                folder,
+                logs,
+                "crash-run-" + run,
+                List.of("-Dmasscast.log.level=DEBUG", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
+                "--shell");
     }
 
     /** Composes and approves {@code count} campaigns in the database, as the chat would, while no masscast runs. */
@@ -138,12 +151,20 @@ class CrashIT {
         for (int i = 0; i < count; i++) {
             int number = seeded.size() + batch.size() + 1;
             boolean twin = number % TWIN_EVERY == 0;
-            String text = twin ? (batch.isEmpty() ? seeded.get(number - 2) : batch.get(batch.size() - 1)).text()
+            String text = twin
+                    ? (batch.isEmpty() ? seeded.get(number - 2) : batch.get(batch.size() - 1)).text()
                     : "Crash drop #" + number + " is up, unlock it now";
             batch.add(new Seeded(number, text, twin ? "following" : "fans"));
         }
-        List<Campaign> composed = ApprovedCampaigns.add(settings, CampaignTestData.binding(), batch.stream()
-                .map(c -> CampaignTestData.draft().text(c.text()).lists(c.list()).build()).toList());
+        List<Campaign> composed = ApprovedCampaigns.add(
+                settings,
+                CampaignTestData.binding(),
+                batch.stream()
+                        .map(c -> CampaignTestData.draft()
+                                .text(c.text())
+                                .lists(c.list())
+                                .build())
+                        .toList());
         for (int i = 0; i < batch.size(); i++) {
             assertThat(composed.get(i).number()).isEqualTo(batch.get(i).number());
         }
@@ -158,28 +179,33 @@ class CrashIT {
             Map<Integer, String> states = new HashMap<>();
             Set<Integer> leftToPerson = new java.util.HashSet<>();
             try (Connection connection = DriverManager.getConnection(database.url());
-                 Statement statement = connection.createStatement()) {
+                    Statement statement = connection.createStatement()) {
                 try (ResultSet rows = statement.executeQuery("SELECT number, state FROM campaign")) {
                     while (rows.next()) {
                         states.put(rows.getInt(1), rows.getString(2));
                     }
                 }
-                try (ResultSet rows = statement.executeQuery("SELECT c.number FROM campaign c WHERE EXISTS (SELECT 1 FROM"
-                        + " audit_event a WHERE a.campaign_id = c.id AND a.action = 'leave_to_person')")) {
+                try (ResultSet rows =
+                        statement.executeQuery("SELECT c.number FROM campaign c WHERE EXISTS (SELECT 1 FROM"
+                                + " audit_event a WHERE a.campaign_id = c.id AND a.action = 'leave_to_person')")) {
                     while (rows.next()) {
                         leftToPerson.add(rows.getInt(1));
                     }
                 }
             }
-            Set<String> textsAtOfAuth = Pipeline.createdMessages(simulator).stream().map(m -> (String) m.get("text"))
+            Set<String> textsAtOfAuth = Pipeline.createdMessages(simulator).stream()
+                    .map(m -> (String) m.get("text"))
                     .collect(Collectors.toSet());
             boolean sending = states.values().stream().anyMatch(s -> s.equals("APPROVED") || s.equals("SUBMITTING"));
-            boolean unexplainedDoubt = seeded.stream().anyMatch(c -> "IN_DOUBT".equals(states.get(c.number()))
-                    && !leftToPerson.contains(c.number()) && textsAtOfAuth.contains(c.text()));
+            boolean unexplainedDoubt = seeded.stream()
+                    .anyMatch(c -> "IN_DOUBT".equals(states.get(c.number()))
+                            && !leftToPerson.contains(c.number())
+                            && textsAtOfAuth.contains(c.text()));
             if (states.size() == seeded.size() && !sending && !unexplainedDoubt) {
                 return;
             }
-            assertThat(System.nanoTime()).as("settled within %s: %s", SETTLE_TIMEOUT, new TreeMap<>(states))
+            assertThat(System.nanoTime())
+                    .as("settled within %s: %s", SETTLE_TIMEOUT, new TreeMap<>(states))
                     .isLessThan(deadline);
             Thread.sleep(250);
         }
@@ -194,13 +220,15 @@ class CrashIT {
         report.posts = postsByCampaign.values().stream().mapToInt(List::size).sum();
         Set<String> keys = seeded.stream().map(Seeded::key).collect(Collectors.toSet());
         assertThat(keys).as("every POST is one of the campaigns").containsAll(postsByCampaign.keySet());
-        postsByCampaign.forEach((key, posts) -> assertThat(posts).as("POSTs of %s", key).hasSize(1));
-        Map<Long, Map<String, Object>> messageById = messages.stream()
-                .collect(Collectors.toMap(m -> ((Number) m.get("id")).longValue(), m -> m));
+        postsByCampaign.forEach(
+                (key, posts) -> assertThat(posts).as("POSTs of %s", key).hasSize(1));
+        Map<Long, Map<String, Object>> messageById =
+                messages.stream().collect(Collectors.toMap(m -> ((Number) m.get("id")).longValue(), m -> m));
         assertThat(messages).as("one message at OFAuth per POST").hasSize(report.posts);
 
         try (Database db = Database.open(settings)) {
-            List<Campaign> campaigns = db.inTransaction(s -> s.campaigns().inStates(EnumSet.allOf(CampaignState.class), 1_000));
+            List<Campaign> campaigns =
+                    db.inTransaction(s -> s.campaigns().inStates(EnumSet.allOf(CampaignState.class), 1_000));
             assertThat(campaigns).hasSize(CAMPAIGNS);
             Set<Long> owned = new java.util.HashSet<>();
             for (Campaign campaign : campaigns) {
@@ -210,20 +238,31 @@ class CrashIT {
                 switch (campaign.state()) {
                     case SENDING, SENT -> {
                         long id = campaign.ofauthMessageId().orElseThrow();
-                        assertThat(owned.add(id)).as("%s owns message %s alone", campaign.humanId(), id).isTrue();
-                        assertThat(messageById.get(id)).as("%s's message at OFAuth", campaign.humanId()).isNotNull()
-                                .extracting(m -> m.get("text")).isEqualTo(expected.text());
-                        assertThat(postsByCampaign.get(expected.key())).as("%s was posted", campaign.humanId()).hasSize(1);
+                        assertThat(owned.add(id))
+                                .as("%s owns message %s alone", campaign.humanId(), id)
+                                .isTrue();
+                        assertThat(messageById.get(id))
+                                .as("%s's message at OFAuth", campaign.humanId())
+                                .isNotNull()
+                                .extracting(m -> m.get("text"))
+                                .isEqualTo(expected.text());
+                        assertThat(postsByCampaign.get(expected.key()))
+                                .as("%s was posted", campaign.humanId())
+                                .hasSize(1);
                     }
                     case IN_DOUBT -> assertThat(campaign.ofauthMessageId()).isEmpty();
-                    default -> throw new AssertionError(campaign.humanId() + " was lost: it ended " + campaign.state().label());
+                    default ->
+                        throw new AssertionError(campaign.humanId() + " was lost: it ended "
+                                + campaign.state().label());
                 }
             }
             for (Map<String, Object> message : messages) {
                 long id = ((Number) message.get("id")).longValue();
                 if (!owned.contains(id)) {
-                    assertThat(campaigns).as("message %s without a campaign belongs to one in doubt", id)
-                            .anyMatch(c -> c.state() == CampaignState.IN_DOUBT && c.content().text().equals(message.get("text")));
+                    assertThat(campaigns)
+                            .as("message %s without a campaign belongs to one in doubt", id)
+                            .anyMatch(c -> c.state() == CampaignState.IN_DOUBT
+                                    && c.content().text().equals(message.get("text")));
                     report.unownedMessages++;
                 }
             }
@@ -235,7 +274,8 @@ class CrashIT {
     private static String key(RecordedRequest post) {
         try {
             Map<String, Object> body = MOSHI.<Map<String, Object>>adapter(
-                    Types.newParameterizedType(Map.class, String.class, Object.class)).fromJson(post.body());
+                            Types.newParameterizedType(Map.class, String.class, Object.class))
+                    .fromJson(post.body());
             return body.get("text") + " → " + ((List<?>) body.get("userLists")).get(0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -258,15 +298,20 @@ class CrashIT {
             sentOnFirstAnswer += actions.contains("record_accepted") ? 1 : 0;
             adoptedAfterDoubt += actions.contains("adopt") ? 1 : 0;
             inDoubtForAPerson += campaign.state() == CampaignState.IN_DOUBT ? 1 : 0;
-            leftToPersonAsAmbiguous += campaign.state() == CampaignState.IN_DOUBT && actions.contains("leave_to_person") ? 1 : 0;
+            leftToPersonAsAmbiguous +=
+                    campaign.state() == CampaignState.IN_DOUBT && actions.contains("leave_to_person") ? 1 : 0;
             putBackAfterACrash += (int) history.stream()
-                    .filter(e -> e.action().equals("release") && e.detail().contains("stopped before the request left")).count();
+                    .filter(e -> e.action().equals("release") && e.detail().contains("stopped before the request left"))
+                    .count();
             inDoubtAfterACrash += (int) history.stream()
-                    .filter(e -> e.action().equals("mark_in_doubt") && e.detail().contains("masscast stopped")).count();
+                    .filter(e ->
+                            e.action().equals("mark_in_doubt") && e.detail().contains("masscast stopped"))
+                    .count();
         }
 
         void write(Path file, int kills, int killedWhileStarting, Duration took) throws IOException {
-            String text = String.format("""
+            String text = String.format(
+                    """
                     crash test: %d runs of the jar on one SQLite file, %d killed with SIGKILL (%d during start-up), seed %d
                     campaigns: %d approved; %d POSTs reached OFAuth, at most one per campaign; %d messages at OFAuth, none twice
                     outcomes: %d sent on OFAuth's answer, %d found and adopted after a crash left them in doubt,
@@ -274,9 +319,22 @@ class CrashIT {
                     crash recovery: %d claims put back in the queue (their request had not left), %d put in doubt (it had)
                     messages at OFAuth that no campaign owns: %d (each belongs to a campaign in doubt)
                     took %d s
-                    """, kills + 1, kills, killedWhileStarting, SEED, CAMPAIGNS, posts, posts, sentOnFirstAnswer,
-                    adoptedAfterDoubt, inDoubtForAPerson, leftToPersonAsAmbiguous, putBackAfterACrash, inDoubtAfterACrash,
-                    unownedMessages, took.toSeconds());
+                    """,
+                    kills + 1,
+                    kills,
+                    killedWhileStarting,
+                    SEED,
+                    CAMPAIGNS,
+                    posts,
+                    posts,
+                    sentOnFirstAnswer,
+                    adoptedAfterDoubt,
+                    inDoubtForAPerson,
+                    leftToPersonAsAmbiguous,
+                    putBackAfterACrash,
+                    inDoubtAfterACrash,
+                    unownedMessages,
+                    took.toSeconds());
             Files.writeString(file, text, StandardCharsets.UTF_8);
             System.out.print(text);
         }

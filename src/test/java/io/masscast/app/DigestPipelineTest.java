@@ -51,15 +51,18 @@ class DigestPipelineTest {
     private static final Actor ROOT = Actor.of("root", "Root");
     /** 08:59 in Berlin (CEST) on a Wednesday; the channel's digest is at 09:00. */
     private static final Instant BEFORE_NINE = Instant.parse("2026-06-10T06:59:00Z");
+
     private static final LocalDate DAY = LocalDate.of(2026, 6, 10);
 
     @TempDir
     Path folder;
+
     private OfAuthSimulator simulator;
 
     @BeforeEach
     void startSimulator() {
-        simulator = OfAuthSimulator.start(SimulatorConfig.defaults().withPort(0).withRateLimit(new RateLimitPlan.Unlimited()));
+        simulator = OfAuthSimulator.start(
+                SimulatorConfig.defaults().withPort(0).withRateLimit(new RateLimitPlan.Unlimited()));
     }
 
     @AfterEach
@@ -82,7 +85,8 @@ class DigestPipelineTest {
     }
 
     private static boolean claimed(Pipeline pipeline, String period) {
-        Boolean claimed = pipeline.wiring.database().inTransaction(s -> s.digests().isClaimed(CHANNEL, period));
+        Boolean claimed =
+                pipeline.wiring.database().inTransaction(s -> s.digests().isClaimed(CHANNEL, period));
         return claimed;
     }
 
@@ -104,22 +108,27 @@ class DigestPipelineTest {
                 pipeline.tick();
             }
             Campaign campaign = pipeline.campaign(1);
-            List<StatsSnapshot> snapshots = pipeline.wiring.database().inTransaction(s -> s.stats().snapshots(campaign.id()));
+            List<StatsSnapshot> snapshots =
+                    pipeline.wiring.database().inTransaction(s -> s.stats().snapshots(campaign.id()));
             assertThat(snapshots).as("the poller stored snapshots").isNotEmpty();
             StatsFigures latest = snapshots.get(snapshots.size() - 1).figures();
             assertThat(latest.purchased()).as("some fans bought it").isPositive();
 
             int ofauthCalls = simulator.requests().size();
             Reply reply = pipeline.run(ALICE, "digest 24h");
-            assertThat(simulator.requests()).as("the digest is made from stored snapshots, without OFAuth").hasSize(ofauthCalls);
+            assertThat(simulator.requests())
+                    .as("the digest is made from stored snapshots, without OFAuth")
+                    .hasSize(ofauthCalls);
             pipeline.tick();
 
-            assertThat(((Reply.Text) reply).text()).isEqualTo("The digest of the last 24 hours is being posted in this"
-                    + " channel, with the chart of revenue per day over the last 14 days.");
+            assertThat(((Reply.Text) reply).text())
+                    .isEqualTo("The digest of the last 24 hours is being posted in this"
+                            + " channel, with the chart of revenue per day over the last 14 days.");
             RecordingNotifier.ImagePost post = pipeline.channel.images().get(0);
             assertThat(pipeline.channel.images()).hasSize(1);
             String link = "https://chat.example/" + CHANNEL.channelId() + "/msg-1"; // the card's message
-            assertThat(post.caption()).startsWith(Markup.strong("Digest asked for by " + Mention.of("alice") + " · Mila Rose") + " · ")
+            assertThat(post.caption())
+                    .startsWith(Markup.strong("Digest asked for by " + Mention.of("alice") + " · Mila Rose") + " · ")
                     .contains("\n" + Markup.strong("Last 24 hours") + " · 1 campaign sent\n")
                     .contains("    " + count(latest.sent()) + " messages sent · " + count(latest.viewed()) + " viewed")
                     .contains(" · " + count(latest.purchased()) + " bought")
@@ -138,8 +147,9 @@ class DigestPipelineTest {
             Reply reply = pipeline.run(ALICE, "digest 30d");
             pipeline.tick();
 
-            assertThat(((Reply.Text) reply).text()).startsWith("A digest reports on the last 24 hours and the last 7 days,"
-                    + " or on one period you name: 24h, or 1d to 14d (for example /masscast digest 7d).")
+            assertThat(((Reply.Text) reply).text())
+                    .startsWith("A digest reports on the last 24 hours and the last 7 days,"
+                            + " or on one period you name: 24h, or 1d to 14d (for example /masscast digest 7d).")
                     .endsWith("Usage: /masscast digest [24h|7d|1d-14d]");
             assertThat(pipeline.channel.images()).isEmpty();
         }
@@ -157,9 +167,13 @@ class DigestPipelineTest {
             clock.advance(Duration.ofMinutes(1));
             pipeline.tick();
 
-            assertThat(pipeline.channel.images()).singleElement().satisfies(post -> assertThat(post.caption())
-                    .startsWith(Markup.strong("Daily digest · Mila Rose") + " · 2026-06-10 09:00 Europe/Berlin\n" + Markup.strong("Last 24 hours") + " · no campaigns sent\n"
-                            + Markup.strong("Last 7 days") + " · no campaigns sent\n"));
+            assertThat(pipeline.channel.images())
+                    .singleElement()
+                    .satisfies(post -> assertThat(post.caption())
+                            .startsWith(
+                                    Markup.strong("Daily digest · Mila Rose") + " · 2026-06-10 09:00 Europe/Berlin\n"
+                                            + Markup.strong("Last 24 hours") + " · no campaigns sent\n"
+                                            + Markup.strong("Last 7 days") + " · no campaigns sent\n"));
         }
     }
 
@@ -185,7 +199,8 @@ class DigestPipelineTest {
     @Test
     void twoReplicasOnOneDatabasePostTheDigestOnce() throws Exception {
         MutableClock clock = new MutableClock(BEFORE_NINE);
-        try (Pipeline a = pipeline(clock); Pipeline b = pipeline(clock)) {
+        try (Pipeline a = pipeline(clock);
+                Pipeline b = pipeline(clock)) {
             a.tick();
             b.tick();
             clock.advance(Duration.ofMinutes(1));
@@ -193,11 +208,13 @@ class DigestPipelineTest {
             ExecutorService threads = Executors.newFixedThreadPool(2);
             try {
                 CountDownLatch start = new CountDownLatch(1);
-                List<Future<Object>> ticks = List.of(a, b).stream().map(replica -> threads.submit(() -> {
-                    start.await();
-                    tick(replica, "digest");
-                    return null;
-                })).toList();
+                List<Future<Object>> ticks = List.of(a, b).stream()
+                        .map(replica -> threads.submit(() -> {
+                            start.await();
+                            tick(replica, "digest");
+                            return null;
+                        }))
+                        .toList();
                 start.countDown();
                 for (Future<Object> tick : ticks) {
                     tick.get(30, TimeUnit.SECONDS);
@@ -229,8 +246,11 @@ class DigestPipelineTest {
         try (Pipeline restarted = pipeline(clock)) {
             restarted.tick();
             restarted.tick();
-            assertThat(restarted.channel.images()).singleElement().satisfies(post ->
-                    assertThat(post.caption()).startsWith(Markup.strong("Daily digest · Mila Rose") + " · 2026-06-11 11:30 Europe/Berlin"));
+            assertThat(restarted.channel.images())
+                    .singleElement()
+                    .satisfies(post -> assertThat(post.caption())
+                            .startsWith(
+                                    Markup.strong("Daily digest · Mila Rose") + " · 2026-06-11 11:30 Europe/Berlin"));
         }
         clock.set(Instant.parse("2026-06-13T05:00:00Z")); // 07:00 two days later: 12 June's was missed altogether
         try (Pipeline restarted = pipeline(clock)) {
@@ -238,7 +258,9 @@ class DigestPipelineTest {
             restarted.tick();
 
             assertThat(restarted.channel.images()).isEmpty();
-            assertThat(claimed(restarted, "daily:2026-06-12")).as("recorded as skipped, so no replica posts it later").isTrue();
+            assertThat(claimed(restarted, "daily:2026-06-12"))
+                    .as("recorded as skipped, so no replica posts it later")
+                    .isTrue();
         }
     }
 
@@ -254,8 +276,11 @@ class DigestPipelineTest {
             pipeline.tick();
             pipeline.tick();
 
-            assertThat(pipeline.channel.images()).singleElement().satisfies(post ->
-                    assertThat(post.caption()).startsWith(Markup.strong("Daily digest · Mila Rose") + " · 2026-06-11 09:00 Europe/Berlin"));
+            assertThat(pipeline.channel.images())
+                    .singleElement()
+                    .satisfies(post -> assertThat(post.caption())
+                            .startsWith(
+                                    Markup.strong("Daily digest · Mila Rose") + " · 2026-06-11 09:00 Europe/Berlin"));
         }
     }
 
@@ -280,8 +305,11 @@ class DigestPipelineTest {
             pipeline.tick();
             pipeline.tick();
 
-            assertThat(pipeline.channel.images()).singleElement().satisfies(post ->
-                    assertThat(post.caption()).startsWith(Markup.strong("Daily digest · Mila Rose") + " · 2026-06-10 10:30 Europe/Berlin"));
+            assertThat(pipeline.channel.images())
+                    .singleElement()
+                    .satisfies(post -> assertThat(post.caption())
+                            .startsWith(
+                                    Markup.strong("Daily digest · Mila Rose") + " · 2026-06-10 10:30 Europe/Berlin"));
         }
     }
 

@@ -56,19 +56,34 @@ class FaultMatrixTest {
      */
     static OfAuthClientConfig fastClient(OfAuthClientConfig config) {
         OfAuthClientConfig.RateLimit limit = config.rateLimit();
-        return config
-                .withTimeouts(new OfAuthClientConfig.Timeouts(Duration.ofSeconds(2), CLIENT_TIMEOUT, Duration.ofSeconds(2)))
-                .withRetry(new OfAuthClientConfig.Retry(3, Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofSeconds(5)))
-                .withRateLimit(new OfAuthClientConfig.RateLimit(1_000, 60_000, Duration.ofMinutes(1), 2, 1,
-                        limit.sendMaxWait(), limit.interactiveMaxWait(), limit.backgroundMaxWait(), Duration.ofMillis(20)));
+        return config.withTimeouts(
+                        new OfAuthClientConfig.Timeouts(Duration.ofSeconds(2), CLIENT_TIMEOUT, Duration.ofSeconds(2)))
+                .withRetry(new OfAuthClientConfig.Retry(
+                        3, Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofSeconds(5)))
+                .withRateLimit(new OfAuthClientConfig.RateLimit(
+                        1_000,
+                        60_000,
+                        Duration.ofMinutes(1),
+                        2,
+                        1,
+                        limit.sendMaxWait(),
+                        limit.interactiveMaxWait(),
+                        limit.backgroundMaxWait(),
+                        Duration.ofMillis(20)));
     }
 
     @BeforeEach
     void start() {
         clock = new MutableClock(Instant.now());
         // a 429 without Retry-After: the client's 20 ms default applies, so storms pass quickly
-        pipeline = new Pipeline(folder, clock, SimulatorConfig.defaults().withPort(0)
-                .withRateLimit(new RateLimitPlan.Unlimited()).withSendRetryAfter(false), FaultMatrixTest::fastClient);
+        pipeline = new Pipeline(
+                folder,
+                clock,
+                SimulatorConfig.defaults()
+                        .withPort(0)
+                        .withRateLimit(new RateLimitPlan.Unlimited())
+                        .withSendRetryAfter(false),
+                FaultMatrixTest::fastClient);
     }
 
     @AfterEach
@@ -97,7 +112,9 @@ class FaultMatrixTest {
     }
 
     private List<Object> messageTexts() {
-        return pipeline.createdMessages().stream().map(message -> message.get("text")).toList();
+        return pipeline.createdMessages().stream()
+                .map(message -> message.get("text"))
+                .toList();
     }
 
     private void addFault(String method, String path, FaultKind kind, int status, long latencyMs, int times) {
@@ -128,7 +145,9 @@ class FaultMatrixTest {
             assertThat(card().fields().toString()).contains("OFAuth's rate limit was reached; trying again in 1 s");
             for (int attempt = 2; attempt <= 5; attempt++) {
                 pipeline.tick();
-                assertThat(requests("POST")).as("the time OFAuth asked for is honoured").hasSize(attempt - 1);
+                assertThat(requests("POST"))
+                        .as("the time OFAuth asked for is honoured")
+                        .hasSize(attempt - 1);
                 later(Duration.ofSeconds(1));
                 assertThat(requests("POST")).hasSize(attempt);
             }
@@ -145,8 +164,10 @@ class FaultMatrixTest {
 
             pipeline.tick();
             assertThat(campaign().state()).isEqualTo(CampaignState.IN_DOUBT);
-            assertThat(notes()).contains("MC-1 may or may not have been sent: OFAuth answered with an error (HTTP " + status
-                    + ") after the request reached it. masscast is looking for it at OFAuth and will not send it again on its own.");
+            assertThat(notes())
+                    .contains(
+                            "MC-1 may or may not have been sent: OFAuth answered with an error (HTTP " + status
+                                    + ") after the request reached it. masscast is looking for it at OFAuth and will not send it again on its own.");
 
             later(Duration.ofMinutes(16));
 
@@ -210,21 +231,28 @@ class FaultMatrixTest {
             pipeline.tick();
 
             assertThat(campaign().state()).as("it waits for the reconnect").isEqualTo(CampaignState.APPROVED);
-            assertThat(pipeline.channel.messages()).singleElement().asString()
+            assertThat(pipeline.channel.messages())
+                    .singleElement()
+                    .asString()
                     .contains("OnlyFans session has expired", "holds approved sends", "OFAuth Link");
-            assertThat(requests("POST")).as("the first probe found the session expired: nothing was tried").isEmpty();
+            assertThat(requests("POST"))
+                    .as("the first probe found the session expired: nothing was tried")
+                    .isEmpty();
             assertThat(messageTexts()).isEmpty();
         }
 
         private void assertAdoptedOnce(String reason) {
             Campaign adopted = campaign();
             assertThat(adopted.state()).isIn(CampaignState.SENDING, CampaignState.SENT);
-            assertThat(notes()).contains("MC-1 may or may not have been sent: " + reason
-                    + ". masscast is looking for it at OFAuth and will not send it again on its own.");
-            assertThat(notes()).contains("Found at OFAuth: MC-1 was sent once (message " + adopted.ofauthMessageId().orElseThrow()
-                    + ").");
+            assertThat(notes())
+                    .contains("MC-1 may or may not have been sent: " + reason
+                            + ". masscast is looking for it at OFAuth and will not send it again on its own.");
+            assertThat(notes())
+                    .contains("Found at OFAuth: MC-1 was sent once (message "
+                            + adopted.ofauthMessageId().orElseThrow() + ").");
             assertThat(requests("POST")).hasSize(1);
-            assertThat(pipeline.createdMessages()).singleElement()
+            assertThat(pipeline.createdMessages())
+                    .singleElement()
                     .satisfies(message -> assertThat(((Number) message.get("id")).longValue())
                             .isEqualTo(adopted.ofauthMessageId().orElseThrow()));
         }
@@ -283,7 +311,8 @@ class FaultMatrixTest {
 
             pipeline.tick();
             assertThat(campaign().state()).isEqualTo(CampaignState.APPROVED);
-            assertThat(card().fields().toString()).contains("sending the edit again in 30 s (an edit is safe to repeat)");
+            assertThat(card().fields().toString())
+                    .contains("sending the edit again in 30 s (an edit is safe to repeat)");
 
             later(Duration.ofSeconds(31));
 
@@ -327,8 +356,9 @@ class FaultMatrixTest {
             pipeline.tick();
 
             assertThat(campaign().state()).isEqualTo(CampaignState.FAILED);
-            assertThat(notes()).contains("OFAuth refused the edit of MC-1: OFAuth no longer has the scheduled message: it"
-                    + " may have gone out already or been deleted in OnlyFans.");
+            assertThat(notes())
+                    .contains("OFAuth refused the edit of MC-1: OFAuth no longer has the scheduled message: it"
+                            + " may have gone out already or been deleted in OnlyFans.");
             assertThat(notes()).noneSatisfy(note -> assertThat(note).contains("still scheduled"));
         }
 
@@ -339,7 +369,9 @@ class FaultMatrixTest {
             pipeline.tick();
             pipeline.tick();
 
-            assertThat(campaign().state()).as("the edit waits for the reconnect").isEqualTo(CampaignState.APPROVED);
+            assertThat(campaign().state())
+                    .as("the edit waits for the reconnect")
+                    .isEqualTo(CampaignState.APPROVED);
             assertThat(pipeline.channel.messages()).singleElement().asString().contains("OnlyFans session has expired");
             assertThat(messageTexts()).containsExactly("Weekend bundle");
         }
@@ -370,8 +402,10 @@ class FaultMatrixTest {
 
             String reply = cancel();
 
-            assertThat(reply).startsWith("OFAuth did not cancel MC-1: delete mass message")
-                    .contains("rate limit").endsWith("Nothing changed in masscast; check the message in OnlyFans or try again.");
+            assertThat(reply)
+                    .startsWith("OFAuth did not cancel MC-1: delete mass message")
+                    .contains("rate limit")
+                    .endsWith("Nothing changed in masscast; check the message in OnlyFans or try again.");
             assertThat(campaign().state()).isEqualTo(CampaignState.SCHEDULED);
             assertThat(stateAtOfAuth()).isEqualTo("SCHEDULED");
 
@@ -401,9 +435,11 @@ class FaultMatrixTest {
 
             assertThat(stateAtOfAuth()).isEqualTo("CANCELED");
             assertThat(requests("DELETE")).hasSize(2);
-            assertThat(reply).startsWith("OFAuth did not cancel MC-1:")
+            assertThat(reply)
+                    .startsWith("OFAuth did not cancel MC-1:")
                     .contains("an earlier attempt's answer was lost, so OFAuth may have done it already");
-            assertThat(campaign().state()).as("masscast does not claim what OFAuth did not confirm")
+            assertThat(campaign().state())
+                    .as("masscast does not claim what OFAuth did not confirm")
                     .isEqualTo(CampaignState.SCHEDULED);
         }
 
@@ -441,7 +477,8 @@ class FaultMatrixTest {
         void aRateLimitStormAnswersThatOfAuthCouldNotAnswerAndTheNextTryWorks() {
             pipeline.simulator.faults().add(Fault.rateLimitStorm(3));
 
-            assertThat(ask("lists")).startsWith("OFAuth could not answer: list user lists: OFAuth's rate limit was reached")
+            assertThat(ask("lists"))
+                    .startsWith("OFAuth could not answer: list user lists: OFAuth's rate limit was reached")
                     .endsWith("Nothing changed; try again shortly.");
             assertThat(ask("lists")).contains("VIP whales");
         }
@@ -453,24 +490,29 @@ class FaultMatrixTest {
             assertThat(ask("vault")).doesNotStartWith("OFAuth could not answer");
 
             addFault("GET", "/v2/access/vault/media", FaultKind.LATENCY, 0, PAST_THE_TIMEOUT.toMillis(), 3);
-            assertThat(ask("vault")).startsWith("OFAuth could not answer: list vault media: the connection failed after"
-                    + " the request was sent");
-            assertThat(pipeline.requests("GET", "/v2/access/vault/media")).as("503, slow, answered; three slow").hasSize(6);
+            assertThat(ask("vault"))
+                    .startsWith("OFAuth could not answer: list vault media: the connection failed after"
+                            + " the request was sent");
+            assertThat(pipeline.requests("GET", "/v2/access/vault/media"))
+                    .as("503, slow, answered; three slow")
+                    .hasSize(6);
         }
 
         @Test
         void aTruncatedAnswerIsReportedAsUnreadable() {
             pipeline.simulator.faults().add(Fault.malformedJson("GET", "/v2/access/vault/media"));
 
-            assertThat(ask("vault")).startsWith("OFAuth could not answer: list vault media: OFAuth's answer could not be read");
+            assertThat(ask("vault"))
+                    .startsWith("OFAuth could not answer: list vault media: OFAuth's answer could not be read");
         }
 
         @Test
         void anExpiredConnectionSaysToReconnect() {
             pipeline.simulator.expireConnection("conn_demo");
 
-            assertThat(ask("lists")).contains("the creator's OFAuth session has expired or is missing; reconnect the account"
-                    + " via OFAuth Link");
+            assertThat(ask("lists"))
+                    .contains("the creator's OFAuth session has expired or is missing; reconnect the account"
+                            + " via OFAuth Link");
             assertThat(ask("vault")).contains("reconnect the account via OFAuth Link");
             assertThat(pipeline.createdMessages()).isEmpty();
         }
@@ -489,7 +531,9 @@ class FaultMatrixTest {
 
         List<Map<String, Object>> created = pipeline.createdMessages();
         assertThat(created).isEmpty();
-        assertThat(requests("POST")).as("429, 429, then 503: in doubt, never again").hasSize(3);
+        assertThat(requests("POST"))
+                .as("429, 429, then 503: in doubt, never again")
+                .hasSize(3);
         assertThat(campaign().state()).isEqualTo(CampaignState.IN_DOUBT);
     }
 }

@@ -38,12 +38,22 @@ class JobWakeUpTest {
     @Test
     void anApprovalIsSentAndItsCardShownWithoutWaitingForAPoll() {
         try (OfAuthSimulator simulator = OfAuthSimulator.start(Pipeline.unlimitedSimulator());
-             Wiring wiring = Wiring.create(ConfigLoader.load(Map.of(
-                             "MASSCAST_DB_URL", "jdbc:sqlite:" + folder.resolve("masscast.db"))),
-                     Optional.of(simulator), Set.of("root"), Clock.systemUTC(),
-                     new Wiring.Intervals(HOUR, HOUR, HOUR, HOUR, HOUR))) {
-            wiring.bindings().bind(Actor.of("root", "Root"), new Binding(Pipeline.CHANNEL, "conn_demo", "Mila Rose",
-                    ZoneId.of("Europe/Berlin"), Set.of("bob"), BindingPolicy.defaults()));
+                Wiring wiring = Wiring.create(
+                        ConfigLoader.load(Map.of("MASSCAST_DB_URL", "jdbc:sqlite:" + folder.resolve("masscast.db"))),
+                        Optional.of(simulator),
+                        Set.of("root"),
+                        Clock.systemUTC(),
+                        new Wiring.Intervals(HOUR, HOUR, HOUR, HOUR, HOUR))) {
+            wiring.bindings()
+                    .bind(
+                            Actor.of("root", "Root"),
+                            new Binding(
+                                    Pipeline.CHANNEL,
+                                    "conn_demo",
+                                    "Mila Rose",
+                                    ZoneId.of("Europe/Berlin"),
+                                    Set.of("bob"),
+                                    BindingPolicy.defaults()));
             RecordingNotifier channel = new RecordingNotifier();
             wiring.startJobs(Map.of(Platform.SHELL, channel));
 
@@ -55,14 +65,18 @@ class JobWakeUpTest {
 
             await().atMost(PATIENCE).until(() -> creates(simulator).size() == 2);
             assertThat(creates(simulator).get(1).body()).contains("Second campaign");
-            await().atMost(PATIENCE).until(() -> channel.cardOf("MC-2")
-                    .filter(card -> card.title().endsWith("sending") || card.title().endsWith("sent")).isPresent());
+            await().atMost(PATIENCE)
+                    .until(() -> channel.cardOf("MC-2")
+                            .filter(card -> card.title().endsWith("sending")
+                                    || card.title().endsWith("sent"))
+                            .isPresent());
         }
     }
 
     private static void composeAndApprove(Wiring wiring, String humanId) {
         String text = humanId.equals("MC-1") ? "First campaign" : "Second campaign";
-        Reply composed = wiring.router().handle(Pipeline.CHANNEL, Pipeline.ALICE, "new text=\"" + text + "\" lists=fans");
+        Reply composed =
+                wiring.router().handle(Pipeline.CHANNEL, Pipeline.ALICE, "new text=\"" + text + "\" lists=fans");
         assertThat(((Reply.Text) composed).text()).startsWith(humanId + " is waiting for approval");
         Reply approved = wiring.router().handle(Pipeline.CHANNEL, BOB, "approve " + humanId);
         assertThat(((Reply.Text) approved).text()).startsWith("You approved " + humanId);

@@ -19,25 +19,40 @@ class MainEncodingTest {
 
     @Test
     void underLangCTheTerminalModePrintsUtf8AndNoTerminalWarnings(@TempDir Path folder) throws Exception {
-        Path input = Files.writeString(folder.resolve("input.txt"),
-                "/masscast new text=\"Weekend set 🔥 für dich\" lists=fans\n/masscast show MC-1\n", StandardCharsets.UTF_8);
+        Path input = Files.writeString(
+                folder.resolve("input.txt"),
+                "/masscast new text=\"Weekend set 🔥 für dich\" lists=fans\n/masscast show MC-1\n",
+                StandardCharsets.UTF_8);
         Path stdout = folder.resolve("stdout");
         Path stderr = folder.resolve("stderr");
-        ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-cp", System.getProperty("java.class.path"),
-                Main.class.getName())
-                .redirectInput(input.toFile()).redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
-        builder.environment().keySet().removeIf(name -> name.startsWith("SLACK_") || name.startsWith("DISCORD_")
-                || name.startsWith("OFAUTH_") || name.startsWith("MASSCAST_") || name.startsWith("LC_"));
+        ProcessBuilder builder = new ProcessBuilder(
+                        javaBinary(), "-cp", System.getProperty("java.class.path"), Main.class.getName())
+                .redirectInput(input.toFile())
+                .redirectOutput(stdout.toFile())
+                .redirectError(stderr.toFile());
+        builder.environment()
+                .keySet()
+                .removeIf(name -> name.startsWith("SLACK_")
+                        || name.startsWith("DISCORD_")
+                        || name.startsWith("OFAUTH_")
+                        || name.startsWith("MASSCAST_")
+                        || name.startsWith("LC_"));
         builder.environment().put("LANG", "C");
         builder.environment().put("LC_ALL", "C");
 
         Process process = builder.start();
-        assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("masscast exits at the end of its input").isTrue();
+        assertThat(process.waitFor(90, TimeUnit.SECONDS))
+                .as("masscast exits at the end of its input")
+                .isTrue();
 
         String out = Files.readString(stdout, StandardCharsets.UTF_8);
         assertThat(process.exitValue()).as(out).isZero();
-        assertThat(out).contains("masscast — terminal mode").contains("│ Weekend set 🔥 für dich").doesNotContain("?");
-        assertThat(Files.readString(stderr, StandardCharsets.UTF_8)).doesNotContainIgnoringCase("jline")
+        assertThat(out)
+                .contains("masscast — terminal mode")
+                .contains("│ Weekend set 🔥 für dich")
+                .doesNotContain("?");
+        assertThat(Files.readString(stderr, StandardCharsets.UTF_8))
+                .doesNotContainIgnoringCase("jline")
                 .doesNotContainIgnoringCase("terminal");
     }
 

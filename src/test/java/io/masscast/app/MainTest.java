@@ -18,14 +18,21 @@ class MainTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        int status = Main.run(new String[] {"discord-commands"}, Map.of(), new ByteArrayInputStream(new byte[0]),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), false);
+        int status = Main.run(
+                new String[] {"discord-commands"},
+                Map.of(),
+                new ByteArrayInputStream(new byte[0]),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                false);
 
         assertThat(status).isZero();
         assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
         DataArray commands = DataArray.fromJson(out.toString(StandardCharsets.UTF_8));
         assertThat(commands.length()).isEqualTo(1);
         assertThat(commands.getObject(0).getString("name")).isEqualTo("masscast");
-        assertThat(commands.getObject(0).getArray("options").length()).as("one subcommand per command").isEqualTo(CommandCatalog.ALL.size());
+        assertThat(commands.getObject(0).getArray("options").length())
+                .as("one subcommand per command")
+                .isEqualTo(CommandCatalog.ALL.size());
     }
 }

@@ -43,6 +43,7 @@ class MediaUploadPipelineTest {
     private static final Actor BOB = Actor.of("bob", "Bob");
     /** Now: the simulator runs on the real clock, and takes no send time in its past. */
     private final Instant start = Instant.now();
+
     private static final Pattern MEDIA_ITEMS = Pattern.compile("\"mediaItems\":\\[([^\\]]*)]");
 
     @TempDir
@@ -54,7 +55,8 @@ class MediaUploadPipelineTest {
         return new ChatFile(name, type, size, () -> new ByteArrayInputStream(bytes));
     }
 
-    private static Reply submit(Pipeline pipeline, Optional<Long> campaignId, Map<String, FieldValue> extra, ChatFile... files) {
+    private static Reply submit(
+            Pipeline pipeline, Optional<Long> campaignId, Map<String, FieldValue> extra, ChatFile... files) {
         Map<String, FieldValue> values = new LinkedHashMap<>();
         if (campaignId.isEmpty()) {
             values.put(Fields.TEXT, RawValue.of("New set is up"));
@@ -69,13 +71,17 @@ class MediaUploadPipelineTest {
     }
 
     private static List<String> paths(Pipeline pipeline, String prefix) {
-        return pipeline.simulator.requests().stream().filter(r -> r.path().startsWith(prefix))
-                .map(r -> r.method() + " " + r.path()).toList();
+        return pipeline.simulator.requests().stream()
+                .filter(r -> r.path().startsWith(prefix))
+                .map(r -> r.method() + " " + r.path())
+                .toList();
     }
 
     private static String mediaItems(RecordedRequest request) {
         Matcher m = MEDIA_ITEMS.matcher(request.body());
-        assertThat(m.find()).as("mediaItems in " + request.method() + " " + request.path()).isTrue();
+        assertThat(m.find())
+                .as("mediaItems in " + request.method() + " " + request.path())
+                .isTrue();
         return m.group(1);
     }
 
@@ -84,12 +90,18 @@ class MediaUploadPipelineTest {
     }
 
     private static List<Campaign> stored(Pipeline pipeline) {
-        return pipeline.wiring.database().inTransaction(s -> s.campaigns().inChannel(CHANNEL, EnumSet.allOf(CampaignState.class), 10));
+        return pipeline.wiring
+                .database()
+                .inTransaction(s -> s.campaigns().inChannel(CHANNEL, EnumSet.allOf(CampaignState.class), 10));
     }
 
     private static String mediaOnCard(Pipeline pipeline) {
         Card card = pipeline.channel.cardOf("MC-1").orElseThrow();
-        return card.fields().stream().filter(f -> f.label().equals(CampaignCards.MEDIA)).findFirst().orElseThrow().value();
+        return card.fields().stream()
+                .filter(f -> f.label().equals(CampaignCards.MEDIA))
+                .findFirst()
+                .orElseThrow()
+                .value();
     }
 
     @Test
@@ -101,18 +113,25 @@ class MediaUploadPipelineTest {
 
             assertThat(((Reply.Text) reply).text()).startsWith("MC-1 is waiting for approval.");
             String ref = attachments(pipeline, pipeline.campaign(1)).get(0).uploadRef();
-            assertThat(paths(pipeline, "/v2/access/uploads")).containsExactly(
-                    "POST /v2/access/uploads/init",
-                    "PUT /v2/access/uploads/" + ref + "/parts/1",
-                    "PUT /v2/access/uploads/" + ref + "/parts/2",
-                    "PUT /v2/access/uploads/" + ref + "/parts/3",
-                    "POST /v2/access/uploads/complete");
+            assertThat(paths(pipeline, "/v2/access/uploads"))
+                    .containsExactly(
+                            "POST /v2/access/uploads/init",
+                            "PUT /v2/access/uploads/" + ref + "/parts/1",
+                            "PUT /v2/access/uploads/" + ref + "/parts/2",
+                            "PUT /v2/access/uploads/" + ref + "/parts/3",
+                            "POST /v2/access/uploads/complete");
             List<RecordedRequest> uploads = pipeline.simulator.requests().stream()
-                    .filter(r -> r.path().startsWith("/v2/access/uploads")).toList();
-            assertThat(uploads.get(0).body()).isEqualTo("{\"filename\":\"set 1.jpg\",\"size\":2500,\"contentType\":\"image/jpeg\"}");
-            assertThat(uploads.subList(1, 4)).extracting(RecordedRequest::body).containsExactly(
-                    "<1000 bytes of image/jpeg>", "<1000 bytes of image/jpeg>", "<500 bytes of image/jpeg>");
-            assertThat(pipeline.campaign(1).content().media()).extracting(Object::toString).containsExactly(ref);
+                    .filter(r -> r.path().startsWith("/v2/access/uploads"))
+                    .toList();
+            assertThat(uploads.get(0).body())
+                    .isEqualTo("{\"filename\":\"set 1.jpg\",\"size\":2500,\"contentType\":\"image/jpeg\"}");
+            assertThat(uploads.subList(1, 4))
+                    .extracting(RecordedRequest::body)
+                    .containsExactly(
+                            "<1000 bytes of image/jpeg>", "<1000 bytes of image/jpeg>", "<500 bytes of image/jpeg>");
+            assertThat(pipeline.campaign(1).content().media())
+                    .extracting(Object::toString)
+                    .containsExactly(ref);
 
             pipeline.tick();
             assertThat(mediaOnCard(pipeline)).isEqualTo("1 item (no free preview): set 1.jpg (JPEG image, 3 KB)");
@@ -132,16 +151,21 @@ class MediaUploadPipelineTest {
             pipeline.simulator.uploadPartSize(1_000);
             pipeline.simulator.faults().add(Fault.status("POST", "/v2/access/uploads/complete", 500));
 
-            Reply reply = submit(pipeline, Optional.empty(), Map.of(), file("a.jpg", "image/jpeg", 900),
+            Reply reply = submit(
+                    pipeline,
+                    Optional.empty(),
+                    Map.of(),
+                    file("a.jpg", "image/jpeg", 900),
                     file("b.mp4", "video/mp4", 1_800));
             pipeline.tick();
 
             assertThat(reply).isInstanceOf(Reply.Errors.class);
             assertThat(((Reply.Errors) reply).errors()).singleElement().satisfies(error -> {
                 assertThat(error.field()).isEqualTo(Fields.FILES);
-                assertThat(error.message()).isEqualTo("Could not upload b.mp4 (file 2 of 2): OFAuth answered with a server"
-                        + " error (HTTP 500). Nothing was created (the file uploaded before it stays unused in the vault);"
-                        + " submit again, or attach fewer or smaller files.");
+                assertThat(error.message())
+                        .isEqualTo("Could not upload b.mp4 (file 2 of 2): OFAuth answered with a server"
+                                + " error (HTTP 500). Nothing was created (the file uploaded before it stays unused in the vault);"
+                                + " submit again, or attach fewer or smaller files.");
             });
             assertThat(stored(pipeline)).as("no campaign").isEmpty();
             assertThat(pipeline.channel.posted()).as("no card").isZero();
@@ -152,16 +176,22 @@ class MediaUploadPipelineTest {
     @Test
     void filesMasscastDoesNotTakeAreRefusedBeforeAnythingIsUploaded() {
         try (Pipeline pipeline = new Pipeline(folder, new MutableClock(start))) {
-            Reply reply = submit(pipeline, Optional.empty(), Map.of(), file("notes.pdf", "application/pdf", 100),
+            Reply reply = submit(
+                    pipeline,
+                    Optional.empty(),
+                    Map.of(),
+                    file("notes.pdf", "application/pdf", 100),
                     new ChatFile("huge.mov", "video/quicktime", 250_000_000L, () -> {
                         throw new AssertionError("never read");
                     }));
 
-            assertThat(((Reply.Errors) reply).errors()).extracting(e -> e.field() + ": " + e.message()).containsExactly(
-                    "files: \"notes.pdf\" is of type application/pdf: masscast attaches JPEG, PNG and GIF images, MP4 and MOV"
-                            + " videos, and MP3, M4A and WAV audio.",
-                    "files: \"huge.mov\" is 250.0 MB: a file attached here is at most 200 MB. Put larger media in the"
-                            + " vault in OnlyFans and give its vault id under media.");
+            assertThat(((Reply.Errors) reply).errors())
+                    .extracting(e -> e.field() + ": " + e.message())
+                    .containsExactly(
+                            "files: \"notes.pdf\" is of type application/pdf: masscast attaches JPEG, PNG and GIF images, MP4 and MOV"
+                                    + " videos, and MP3, M4A and WAV audio.",
+                            "files: \"huge.mov\" is 250.0 MB: a file attached here is at most 200 MB. Put larger media in the"
+                                    + " vault in OnlyFans and give its vault id under media.");
             assertThat(paths(pipeline, "/v2/access/uploads")).isEmpty();
             assertThat(stored(pipeline)).as("no campaign").isEmpty();
         }
@@ -170,11 +200,16 @@ class MediaUploadPipelineTest {
     @Test
     void aDraftThePolicyRefusesUploadsNothing() {
         try (Pipeline pipeline = new Pipeline(folder, new MutableClock(start))) {
-            Reply reply = submit(pipeline, Optional.empty(), Map.of(Fields.PREVIEW, RawValue.of("2")),
+            Reply reply = submit(
+                    pipeline,
+                    Optional.empty(),
+                    Map.of(Fields.PREVIEW, RawValue.of("2")),
                     file("a.jpg", "image/jpeg", 500)); // two previews of one item
 
             assertThat(reply).isInstanceOf(Reply.Errors.class);
-            assertThat(((Reply.Errors) reply).errors()).extracting(e -> e.field()).contains(Fields.PREVIEW);
+            assertThat(((Reply.Errors) reply).errors())
+                    .extracting(e -> e.field())
+                    .contains(Fields.PREVIEW);
             assertThat(paths(pipeline, "/v2/access/uploads")).isEmpty();
         }
     }
@@ -195,8 +230,11 @@ class MediaUploadPipelineTest {
 
             assertThat(pipeline.creates()).hasSize(2);
             assertThat(mediaItems(pipeline.creates().get(0))).isEqualTo("\"" + attachment.uploadRef() + "\"");
-            assertThat(mediaItems(pipeline.creates().get(1))).isEqualTo(attachment.vaultMediaId().orElseThrow().toString());
-            assertThat(pipeline.state(1)).as("OFAuth took the vault id").isIn(CampaignState.SENDING, CampaignState.SENT);
+            assertThat(mediaItems(pipeline.creates().get(1)))
+                    .isEqualTo(attachment.vaultMediaId().orElseThrow().toString());
+            assertThat(pipeline.state(1))
+                    .as("OFAuth took the vault id")
+                    .isIn(CampaignState.SENDING, CampaignState.SENT);
         }
     }
 
@@ -204,11 +242,17 @@ class MediaUploadPipelineTest {
     void theReplaceOfAScheduledCampaignsEditCarriesTheVaultId() {
         MutableClock clock = new MutableClock(start);
         try (Pipeline pipeline = new Pipeline(folder, clock)) {
-            submit(pipeline, Optional.empty(), Map.of(Fields.AT, RawValue.of("in 3h")), file("a.jpg", "image/jpeg", 700));
+            submit(
+                    pipeline,
+                    Optional.empty(),
+                    Map.of(Fields.AT, RawValue.of("in 3h")),
+                    file("a.jpg", "image/jpeg", 700));
             Attachment attachment = attachments(pipeline, pipeline.campaign(1)).get(0);
             pipeline.click(BOB, ActionId.Verb.APPROVE, pipeline.campaign(1));
             pipeline.tickUntilSubmitted();
-            assertThat(pipeline.state(1)).as(pipeline.campaign(1).note().orElse("")).isEqualTo(CampaignState.SCHEDULED);
+            assertThat(pipeline.state(1))
+                    .as(pipeline.campaign(1).note().orElse(""))
+                    .isEqualTo(CampaignState.SCHEDULED);
 
             submit(pipeline, Optional.of(pipeline.campaign(1).id()), Map.of(Fields.PRICE, RawValue.of("15")));
             pipeline.click(BOB, ActionId.Verb.APPROVE, pipeline.campaign(1));
@@ -216,8 +260,11 @@ class MediaUploadPipelineTest {
 
             List<RecordedRequest> replaces = pipeline.requests("PUT", "/v2/access/mass-messages/");
             assertThat(replaces).hasSize(1);
-            assertThat(mediaItems(replaces.get(0))).isEqualTo(attachment.vaultMediaId().orElseThrow().toString());
-            assertThat(pipeline.state(1)).as(pipeline.campaign(1).note().orElse("")).isEqualTo(CampaignState.SCHEDULED);
+            assertThat(mediaItems(replaces.get(0)))
+                    .isEqualTo(attachment.vaultMediaId().orElseThrow().toString());
+            assertThat(pipeline.state(1))
+                    .as(pipeline.campaign(1).note().orElse(""))
+                    .isEqualTo(CampaignState.SCHEDULED);
             assertThat(pipeline.campaign(1).content().price()).isEqualByComparingTo("15");
         }
     }

@@ -40,18 +40,27 @@ class MetricsTest {
 
             String scrape = pipeline.wiring.scrapeMetrics();
 
-            assertThat(value(scrape, "masscast_ofauth_requests_seconds_count",
-                    "endpoint=\"POST /v2/access/mass-messages\",status=\"200\"")).isEqualTo(1);
+            assertThat(value(
+                            scrape,
+                            "masscast_ofauth_requests_seconds_count",
+                            "endpoint=\"POST /v2/access/mass-messages\",status=\"200\""))
+                    .isEqualTo(1);
             assertThat(value(scrape, "masscast_campaigns", "state=\"sending\"")
-                    + value(scrape, "masscast_campaigns", "state=\"sent\"")).isEqualTo(1);
-            assertThat(value(scrape, "masscast_campaigns", "state=\"in_doubt\"")).isZero();
+                            + value(scrape, "masscast_campaigns", "state=\"sent\""))
+                    .isEqualTo(1);
+            assertThat(value(scrape, "masscast_campaigns", "state=\"in_doubt\""))
+                    .isZero();
             assertThat(value(scrape, "masscast_outbox_delivered_total", "kind=\"card\",platform=\"shell\""))
                     .isGreaterThanOrEqualTo(1);
-            assertThat(value(scrape, "masscast_outbox_backlog", "platform=\"shell\"")).isZero();
-            assertThat(value(scrape, "masscast_ofauth_rate_limit_tokens", "connection=\"conn_demo\"")).isPositive();
-            assertThat(value(scrape, "masscast_connections", "health=\"active\"")).isEqualTo(1);
+            assertThat(value(scrape, "masscast_outbox_backlog", "platform=\"shell\""))
+                    .isZero();
+            assertThat(value(scrape, "masscast_ofauth_rate_limit_tokens", "connection=\"conn_demo\""))
+                    .isPositive();
+            assertThat(value(scrape, "masscast_connections", "health=\"active\""))
+                    .isEqualTo(1);
             assertThat(value(scrape, "masscast_database_up", "")).isEqualTo(1);
-            assertThat(scrape).contains("jvm_memory_used_bytes{", "process_uptime_seconds ", "jvm_threads_live_threads ");
+            assertThat(scrape)
+                    .contains("jvm_memory_used_bytes{", "process_uptime_seconds ", "jvm_threads_live_threads ");
         }
     }
 
@@ -67,11 +76,17 @@ class MetricsTest {
 
             String scrape = pipeline.wiring.scrapeMetrics();
 
-            assertThat(value(scrape, "masscast_stats_poll_cycle_seconds_count",
-                    "connection=\"conn_demo\",outcome=\"completed\"")).isGreaterThanOrEqualTo(1);
-            assertThat(value(scrape, "masscast_stats_poll_calls_count", "connection=\"conn_demo\"")).isGreaterThanOrEqualTo(1);
-            assertThat(value(scrape, "masscast_stats_poll_calls_sum", "connection=\"conn_demo\"")).isGreaterThanOrEqualTo(1);
-            assertThat(value(scrape, "masscast_stats_poll_overdue_seconds", "connection=\"conn_demo\"")).isZero();
+            assertThat(value(
+                            scrape,
+                            "masscast_stats_poll_cycle_seconds_count",
+                            "connection=\"conn_demo\",outcome=\"completed\""))
+                    .isGreaterThanOrEqualTo(1);
+            assertThat(value(scrape, "masscast_stats_poll_calls_count", "connection=\"conn_demo\""))
+                    .isGreaterThanOrEqualTo(1);
+            assertThat(value(scrape, "masscast_stats_poll_calls_sum", "connection=\"conn_demo\""))
+                    .isGreaterThanOrEqualTo(1);
+            assertThat(value(scrape, "masscast_stats_poll_overdue_seconds", "connection=\"conn_demo\""))
+                    .isZero();
         }
     }
 
@@ -86,11 +101,16 @@ class MetricsTest {
             pipeline.job("outbox").tick();
             String posted = pipeline.wiring.scrapeMetrics();
 
-            assertThat(value(waiting, "masscast_outbox_backlog", "platform=\"shell\"")).isEqualTo(1);
-            assertThat(value(waiting, "masscast_outbox_oldest_age_seconds", "platform=\"shell\"")).isEqualTo(90);
-            assertThat(value(posted, "masscast_outbox_backlog", "platform=\"shell\"")).isZero();
-            assertThat(value(posted, "masscast_outbox_oldest_age_seconds", "platform=\"shell\"")).isZero();
-            assertThat(value(posted, "masscast_digests_posted_total", "platform=\"shell\"")).isEqualTo(1);
+            assertThat(value(waiting, "masscast_outbox_backlog", "platform=\"shell\""))
+                    .isEqualTo(1);
+            assertThat(value(waiting, "masscast_outbox_oldest_age_seconds", "platform=\"shell\""))
+                    .isEqualTo(90);
+            assertThat(value(posted, "masscast_outbox_backlog", "platform=\"shell\""))
+                    .isZero();
+            assertThat(value(posted, "masscast_outbox_oldest_age_seconds", "platform=\"shell\""))
+                    .isZero();
+            assertThat(value(posted, "masscast_digests_posted_total", "platform=\"shell\""))
+                    .isEqualTo(1);
             assertThat(pipeline.channel.images()).hasSize(1);
         }
     }
@@ -110,29 +130,47 @@ class MetricsTest {
         metrics.close();
 
         String slackCommand = "kind=\"command\",platform=\"slack\"";
-        assertThat(value(scrape, "masscast_interaction_ack_seconds_bucket", slackCommand + ",le=\"0.25\"")).isEqualTo(1);
-        assertThat(value(scrape, "masscast_interaction_ack_seconds_bucket", slackCommand + ",le=\"2.5\"")).isEqualTo(1);
-        assertThat(value(scrape, "masscast_interaction_ack_seconds_bucket", slackCommand + ",le=\"3.0\"")).isEqualTo(2);
-        assertThat(value(scrape, "masscast_interaction_ack_seconds_count", "kind=\"button\",platform=\"discord\"")).isEqualTo(1);
-        assertThat(value(scrape, "masscast_ofauth_rate_limit_waits_seconds_sum", "connection=\"conn_demo\",priority=\"send\""))
+        assertThat(value(scrape, "masscast_interaction_ack_seconds_bucket", slackCommand + ",le=\"0.25\""))
+                .isEqualTo(1);
+        assertThat(value(scrape, "masscast_interaction_ack_seconds_bucket", slackCommand + ",le=\"2.5\""))
+                .isEqualTo(1);
+        assertThat(value(scrape, "masscast_interaction_ack_seconds_bucket", slackCommand + ",le=\"3.0\""))
                 .isEqualTo(2);
-        assertThat(value(scrape, "masscast_ofauth_rate_limit_refusals_total",
-                "connection=\"conn_demo\",priority=\"background\"")).isEqualTo(1);
-        assertThat(value(scrape, "masscast_ofauth_rate_limit_tokens", "connection=\"conn_demo\"")).isEqualTo(29);
+        assertThat(value(scrape, "masscast_interaction_ack_seconds_count", "kind=\"button\",platform=\"discord\""))
+                .isEqualTo(1);
+        assertThat(value(
+                        scrape,
+                        "masscast_ofauth_rate_limit_waits_seconds_sum",
+                        "connection=\"conn_demo\",priority=\"send\""))
+                .isEqualTo(2);
+        assertThat(value(
+                        scrape,
+                        "masscast_ofauth_rate_limit_refusals_total",
+                        "connection=\"conn_demo\",priority=\"background\""))
+                .isEqualTo(1);
+        assertThat(value(scrape, "masscast_ofauth_rate_limit_tokens", "connection=\"conn_demo\""))
+                .isEqualTo(29);
     }
 
     @Test
     void aDatabaseThatCannotBeReadIsReportedAndTheLastValuesStay() {
         MutableClock clock = new MutableClock(Instant.parse("2026-03-20T10:00:00Z"));
         boolean[] down = {false};
-        MicrometerMetrics metrics = new MicrometerMetrics(() -> {
-            if (down[0]) {
-                throw new IllegalStateException("connection refused");
-            }
-            return new OperationsReport.Snapshot(Map.of(CampaignState.IN_DOUBT, 3L),
-                    Map.of(Platform.SLACK, new OperationsReport.Backlog(4, Optional.of(clock.instant().minusSeconds(600)))),
-                    Map.of(), Map.of("conn_a", clock.instant().minusSeconds(120)));
-        }, clock);
+        MicrometerMetrics metrics = new MicrometerMetrics(
+                () -> {
+                    if (down[0]) {
+                        throw new IllegalStateException("connection refused");
+                    }
+                    return new OperationsReport.Snapshot(
+                            Map.of(CampaignState.IN_DOUBT, 3L),
+                            Map.of(
+                                    Platform.SLACK,
+                                    new OperationsReport.Backlog(
+                                            4, Optional.of(clock.instant().minusSeconds(600)))),
+                            Map.of(),
+                            Map.of("conn_a", clock.instant().minusSeconds(120)));
+                },
+                clock);
 
         String up = metrics.scrape();
         down[0] = true;
@@ -140,8 +178,10 @@ class MetricsTest {
         metrics.close();
 
         assertThat(value(up, "masscast_campaigns", "state=\"in_doubt\"")).isEqualTo(3);
-        assertThat(value(up, "masscast_outbox_oldest_age_seconds", "platform=\"slack\"")).isEqualTo(600);
-        assertThat(value(up, "masscast_stats_poll_overdue_seconds", "connection=\"conn_a\"")).isEqualTo(120);
+        assertThat(value(up, "masscast_outbox_oldest_age_seconds", "platform=\"slack\""))
+                .isEqualTo(600);
+        assertThat(value(up, "masscast_stats_poll_overdue_seconds", "connection=\"conn_a\""))
+                .isEqualTo(120);
         assertThat(value(failed, "masscast_database_up", "")).isZero();
         assertThat(value(failed, "masscast_campaigns", "state=\"in_doubt\"")).isEqualTo(3);
     }
@@ -154,7 +194,9 @@ class MetricsTest {
     static double value(String scrape, String name, String labels) {
         String series = labels.isEmpty() ? Pattern.quote(name) : Pattern.quote(name + "{" + labels + "}");
         Matcher line = Pattern.compile("(?m)^" + series + " ([0-9.eE+-]+)$").matcher(scrape);
-        assertThat(line.find()).as("%s{%s} in the scrape:%n%s", name, labels, scrape).isTrue();
+        assertThat(line.find())
+                .as("%s{%s} in the scrape:%n%s", name, labels, scrape)
+                .isTrue();
         return Double.parseDouble(line.group(1));
     }
 }

@@ -1,9 +1,9 @@
 package io.masscast.app;
 
-import io.masscast.config.ConfigLoader;
-import io.masscast.config.MasscastConfig;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
+import io.masscast.config.ConfigLoader;
+import io.masscast.config.MasscastConfig;
 import io.masscast.core.command.ActionId;
 import io.masscast.core.command.Reply;
 import io.masscast.core.model.Actor;
@@ -15,13 +15,13 @@ import io.masscast.core.model.ChannelRef;
 import io.masscast.core.model.Platform;
 import io.masscast.jobs.Job;
 import io.masscast.jobs.JobRuntime;
+import io.masscast.ofauth.OfAuthClientConfig;
 import io.masscast.simulator.OfAuthSimulator;
 import io.masscast.simulator.RateLimitPlan;
 import io.masscast.simulator.RecordedRequest;
 import io.masscast.simulator.SimulatorConfig;
 import io.masscast.testing.MutableClock;
 import io.masscast.testing.RecordingNotifier;
-import io.masscast.ofauth.OfAuthClientConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Type;
@@ -49,6 +49,7 @@ final class Pipeline implements AutoCloseable {
     static final ChannelRef CHANNEL = new ChannelRef(Platform.SHELL, "agency", "mila");
     /** The channel's policy: the pipelines send many alike drops on purpose; the repeat guard has tests of its own. */
     static final BindingPolicy POLICY = BindingPolicy.defaults().withRepeatWindow(Optional.empty());
+
     static final Actor ALICE = Actor.of("alice", "Alice");
 
     final OfAuthSimulator simulator;
@@ -77,7 +78,8 @@ final class Pipeline implements AutoCloseable {
     }
 
     /** With the OFAuth client's settings adjusted (short timeouts for fault tests). */
-    Pipeline(Path folder, Clock clock, SimulatorConfig simulatorConfig, UnaryOperator<OfAuthClientConfig> clientTuning) {
+    Pipeline(
+            Path folder, Clock clock, SimulatorConfig simulatorConfig, UnaryOperator<OfAuthClientConfig> clientTuning) {
         this(folder, clock, OfAuthSimulator.start(simulatorConfig), true, Map.of(), clientTuning);
     }
 
@@ -89,8 +91,13 @@ final class Pipeline implements AutoCloseable {
         this(folder, clock, simulator, false, settings, UnaryOperator.identity());
     }
 
-    private Pipeline(Path folder, Clock clock, OfAuthSimulator simulator, boolean ownsSimulator, Map<String, String> settings,
-                     UnaryOperator<OfAuthClientConfig> clientTuning) {
+    private Pipeline(
+            Path folder,
+            Clock clock,
+            OfAuthSimulator simulator,
+            boolean ownsSimulator,
+            Map<String, String> settings,
+            UnaryOperator<OfAuthClientConfig> clientTuning) {
         this.simulator = simulator;
         this.ownsSimulator = ownsSimulator;
         Map<String, String> env = new HashMap<>(Map.of(
@@ -99,12 +106,19 @@ final class Pipeline implements AutoCloseable {
                 "MASSCAST_OFAUTH_BURST", "100000"));
         env.putAll(settings);
         MasscastConfig config = ConfigLoader.load(env);
-        wiring = Wiring.create(config, Optional.of(simulator), Set.of("root"), clock, Wiring.Intervals.defaults(),
-                clientTuning);
+        wiring = Wiring.create(
+                config, Optional.of(simulator), Set.of("root"), clock, Wiring.Intervals.defaults(), clientTuning);
         if (wiring.bindings().find(CHANNEL).isEmpty()) {
-            wiring.bindings().bind(Actor.of("root", "Root"), new Binding(CHANNEL, "conn_demo", "Mila Rose",
-                    ZoneId.of("Europe/Berlin"), Set.of("alice", "bob", "carol", "dave", "erin", "frank"),
-                    POLICY));
+            wiring.bindings()
+                    .bind(
+                            Actor.of("root", "Root"),
+                            new Binding(
+                                    CHANNEL,
+                                    "conn_demo",
+                                    "Mila Rose",
+                                    ZoneId.of("Europe/Berlin"),
+                                    Set.of("alice", "bob", "carol", "dave", "erin", "frank"),
+                                    POLICY));
         }
         jobs = wiring.jobs(Map.of(Platform.SHELL, channel));
     }
@@ -114,12 +128,15 @@ final class Pipeline implements AutoCloseable {
     }
 
     Reply click(Actor actor, ActionId.Verb verb, Campaign campaign) {
-        return wiring.router().click(CHANNEL, actor, new ActionId(verb, campaign.id(), campaign.fingerprint()), Optional.empty());
+        return wiring.router()
+                .click(CHANNEL, actor, new ActionId(verb, campaign.id(), campaign.fingerprint()), Optional.empty());
     }
 
     Campaign campaign(int number) {
-        return wiring.database().inTransaction(stores ->
-                stores.campaigns().findByNumber(CHANNEL.platform(), CHANNEL.workspaceId(), number)).orElseThrow();
+        return wiring.database()
+                .inTransaction(
+                        stores -> stores.campaigns().findByNumber(CHANNEL.platform(), CHANNEL.workspaceId(), number))
+                .orElseThrow();
     }
 
     CampaignState state(int number) {
@@ -161,13 +178,20 @@ final class Pipeline implements AutoCloseable {
     /** As {@link #createdMessages()}, of any simulator (read through its {@code /_sim/messages}). */
     static List<Map<String, Object>> createdMessages(OfAuthSimulator simulator) {
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/_sim/messages")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            Type type = Types.newParameterizedType(List.class, Types.newParameterizedType(Map.class, String.class, Object.class));
-            List<Map<String, Object>> all = new Moshi.Builder().build().<List<Map<String, Object>>>adapter(type)
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/_sim/messages"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            Type type = Types.newParameterizedType(
+                    List.class, Types.newParameterizedType(Map.class, String.class, Object.class));
+            List<Map<String, Object>> all = new Moshi.Builder()
+                    .build()
+                    .<List<Map<String, Object>>>adapter(type)
                     .fromJson(response.body());
-            return all.stream().filter(message -> Boolean.FALSE.equals(message.get("seeded"))).toList();
+            return all.stream()
+                    .filter(message -> Boolean.FALSE.equals(message.get("seeded")))
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

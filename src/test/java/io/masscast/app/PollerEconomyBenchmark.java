@@ -86,7 +86,9 @@ public final class PollerEconomyBenchmark {
                 }
             }
             long calls = cycle.size();
-            long analytics = cycle.stream().filter(r -> r.path().endsWith("/analytics/mass-messages/sent")).count();
+            long analytics = cycle.stream()
+                    .filter(r -> r.path().endsWith("/analytics/mass-messages/sent"))
+                    .count();
 
             pipeline.simulator.clearRequests();
             naivePoll(pipeline.wiring.ofauth(), campaigns);
@@ -104,10 +106,16 @@ public final class PollerEconomyBenchmark {
             bench("poller_floor_ratio_" + n, (double) calls / floor, "x");
             bench("poller_cycle_time_" + n, elapsedMs, "ms");
             if (tracked == 500) {
-                report.target("7 poller calls vs naive at 500 campaigns", BenchReport.number((double) naive / calls) + "x fewer",
-                        ">= 10x fewer", naive >= 10 * calls);
-                report.target("7 poller calls vs floor at 500 campaigns", BenchReport.number((double) calls / floor) + "x floor",
-                        "<= 1.5x floor", calls <= 1.5 * floor);
+                report.target(
+                        "7 poller calls vs naive at 500 campaigns",
+                        BenchReport.number((double) naive / calls) + "x fewer",
+                        ">= 10x fewer",
+                        naive >= 10 * calls);
+                report.target(
+                        "7 poller calls vs floor at 500 campaigns",
+                        BenchReport.number((double) calls / floor) + "x floor",
+                        "<= 1.5x floor",
+                        calls <= 1.5 * floor);
             }
         }
     }
@@ -160,15 +168,20 @@ public final class PollerEconomyBenchmark {
         for (Campaign campaign : campaigns) {
             long id = campaign.ofauthMessageId().orElseThrow();
             Instant sent = campaign.sendTime();
-            List<SentMessageStats> rows = ofauth.sentMessages(campaign.connectionId(), sent, sent.plusMillis(999), 10,
+            List<SentMessageStats> rows = ofauth.sentMessages(
+                    campaign.connectionId(),
+                    sent,
+                    sent.plusMillis(999),
+                    10,
                     CallPriority.BACKGROUND); // the second it was sent in
             if (rows.stream().noneMatch(row -> row.id() == id)) {
-                throw new IllegalStateException("the naive poller did not find " + campaign.humanId() + " (message " + id
-                        + ", sent " + sent + ") in " + rows);
+                throw new IllegalStateException("the naive poller did not find " + campaign.humanId() + " (message "
+                        + id + ", sent " + sent + ") in " + rows);
             }
             Optional<Long> marker = Optional.empty();
             do {
-                Page<Fan> page = ofauth.buyers(campaign.connectionId(), id, marker, BUYER_PAGE, CallPriority.BACKGROUND);
+                Page<Fan> page =
+                        ofauth.buyers(campaign.connectionId(), id, marker, BUYER_PAGE, CallPriority.BACKGROUND);
                 marker = page.next();
             } while (marker.isPresent());
         }

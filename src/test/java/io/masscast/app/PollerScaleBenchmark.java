@@ -48,13 +48,14 @@ public final class PollerScaleBenchmark {
 
     public static void main(String[] args) throws Exception {
         BenchReport report = BenchReport.forArgs(args, "poller-scale");
-        report.comment("Figure 5: the poller with " + CONNECTIONS + " connections x " + TRACKED + " followed campaigns");
+        report.comment(
+                "Figure 5: the poller with " + CONNECTIONS + " connections x " + TRACKED + " followed campaigns");
         report.machine();
         Path folder = Files.createTempDirectory("masscast-bench-scale-");
         MutableClock clock = new MutableClock(Instant.now());
-        try (OfAuthSimulator simulator = OfAuthSimulator.start(Pipeline.unlimitedSimulator()
-                     .withExtraConnections(CONNECTIONS - 2));
-             Pipeline pipeline = new Pipeline(folder, clock, simulator, Map.of("MASSCAST_STATS_INTERVAL", "60s"))) {
+        try (OfAuthSimulator simulator =
+                        OfAuthSimulator.start(Pipeline.unlimitedSimulator().withExtraConnections(CONNECTIONS - 2));
+                Pipeline pipeline = new Pipeline(folder, clock, simulator, Map.of("MASSCAST_STATS_INTERVAL", "60s"))) {
             List<ChannelRef> channels = bind(pipeline);
             List<Campaign> campaigns = followedCampaigns(pipeline, clock, channels);
             Job poller = pipeline.job("stats-poller");
@@ -80,25 +81,33 @@ public final class PollerScaleBenchmark {
                 }
             }
             double median = Samples.median(perConnection);
-            double worst = perConnection.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+            double worst = perConnection.stream()
+                    .mapToDouble(Double::doubleValue)
+                    .max()
+                    .orElseThrow();
             report.bench("poller_scale_campaigns", campaigns.size(), "campaigns");
             report.bench("poller_scale_calls_per_connection_minute_median", median, "calls");
             report.bench("poller_scale_calls_per_connection_minute_max", worst, "calls");
             report.bench("poller_scale_budget_share_max", 100 * worst / BUDGET_PER_MINUTE, "% of 60 calls a minute");
             report.bench("poller_scale_worst_staleness", worstStaleness.toSeconds(), "s");
             report.bench("poller_scale_cycle_time_median", Samples.median(cycleMs), "ms");
-            double maxCycleMs = cycleMs.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+            double maxCycleMs =
+                    cycleMs.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
             report.bench("poller_scale_cycle_time_max", maxCycleMs, "ms");
-            report.target("5 poller calls per connection a minute (" + CONNECTIONS + " x " + TRACKED + ")",
+            report.target(
+                    "5 poller calls per connection a minute (" + CONNECTIONS + " x " + TRACKED + ")",
                     BenchReport.number(worst) + " calls at most (median " + BenchReport.number(median) + ")",
-                    "inside 60, with room for sends", worst < BUDGET_PER_MINUTE / 2.0);
+                    "inside 60, with room for sends",
+                    worst < BUDGET_PER_MINUTE / 2.0);
             // a card waits for its cycle to start (simulated) and then for the cycle to reach it (wall time)
             Duration withCycle = worstStaleness.plusMillis(Math.round(maxCycleMs));
             report.bench("poller_scale_worst_staleness_with_cycle", withCycle.toSeconds(), "s");
-            report.target("5 worst card staleness (" + CONNECTIONS + " x " + TRACKED + ")",
+            report.target(
+                    "5 worst card staleness (" + CONNECTIONS + " x " + TRACKED + ")",
                     withCycle.toSeconds() + " s (" + worstStaleness.toSeconds() + " s between cycles + "
                             + BenchReport.number(maxCycleMs / 1000) + " s for a cycle)",
-                    "<= 90 s", withCycle.compareTo(STALENESS_TARGET) <= 0);
+                    "<= 90 s",
+                    withCycle.compareTo(STALENESS_TARGET) <= 0);
         }
         report.write();
     }
@@ -116,8 +125,17 @@ public final class PollerScaleBenchmark {
         List<ChannelRef> channels = new ArrayList<>();
         for (int c = 0; c < CONNECTIONS; c++) {
             ChannelRef channel = new ChannelRef(Platform.SHELL, Pipeline.CHANNEL.workspaceId(), "creator-" + c);
-            pipeline.wiring.bindings().bind(ROOT, new Binding(channel, connection(c), "Creator " + c,
-                    ZoneId.of("Europe/Berlin"), Set.of("alice", "bob"), BindingPolicy.defaults()));
+            pipeline.wiring
+                    .bindings()
+                    .bind(
+                            ROOT,
+                            new Binding(
+                                    channel,
+                                    connection(c),
+                                    "Creator " + c,
+                                    ZoneId.of("Europe/Berlin"),
+                                    Set.of("alice", "bob"),
+                                    BindingPolicy.defaults()));
             channels.add(channel);
         }
         return channels;
@@ -136,15 +154,31 @@ public final class PollerScaleBenchmark {
             if (round == TRACKED - selling + 1) {
                 pipeline.advance(clock, Duration.ofMinutes(10)); // the free ones have settled
             }
-            String priced = round > TRACKED - selling ? " media=https://cdn.example.com/" + round + ".jpg price=12.50" : "";
+            String priced =
+                    round > TRACKED - selling ? " media=https://cdn.example.com/" + round + ".jpg price=12.50" : "";
             for (ChannelRef channel : channels) {
-                pipeline.wiring.router().handle(channel, Pipeline.ALICE, "new text=\"Scale " + channel.channelId() + " "
-                        + round + "\" lists=fans" + priced);
+                pipeline.wiring
+                        .router()
+                        .handle(
+                                channel,
+                                Pipeline.ALICE,
+                                "new text=\"Scale " + channel.channelId() + " " + round + "\" lists=fans" + priced);
                 Campaign composed = pipeline.campaign(++number);
-                pipeline.wiring.router().click(channel, BOB, new ActionId(ActionId.Verb.APPROVE, composed.id(),
-                        composed.fingerprint()), Optional.empty());
+                pipeline.wiring
+                        .router()
+                        .click(
+                                channel,
+                                BOB,
+                                new ActionId(ActionId.Verb.APPROVE, composed.id(), composed.fingerprint()),
+                                Optional.empty());
             }
-            for (int i = 0; i < 100 && !pipeline.wiring.submissions().dueForSubmission(1).isEmpty(); i++) {
+            for (int i = 0;
+                    i < 100
+                            && !pipeline.wiring
+                                    .submissions()
+                                    .dueForSubmission(1)
+                                    .isEmpty();
+                    i++) {
                 submitter.tick();
             }
             pipeline.advance(clock, Duration.ofSeconds(1));
@@ -164,7 +198,9 @@ public final class PollerScaleBenchmark {
         return pipeline.wiring.database().inTransaction(stores -> {
             Duration worst = Duration.ZERO;
             for (Campaign campaign : campaigns) {
-                Instant reported = stores.stats().find(campaign.id()).flatMap(CampaignStats::asOf)
+                Instant reported = stores.stats()
+                        .find(campaign.id())
+                        .flatMap(CampaignStats::asOf)
                         .orElse(campaign.sendTime());
                 worst = max(worst, Duration.between(reported, now));
             }

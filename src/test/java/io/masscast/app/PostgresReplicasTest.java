@@ -49,8 +49,13 @@ class PostgresReplicasTest {
     void start() {
         simulator = OfAuthSimulator.start(Pipeline.unlimitedSimulator());
         database = TestDatabases.postgresConfig();
-        Map<String, String> onPostgres = Map.of("MASSCAST_DB_URL", database.url(),
-                "MASSCAST_DB_USER", database.user().orElseThrow(), "MASSCAST_CONNECTION_PROBE_INTERVAL", "5m");
+        Map<String, String> onPostgres = Map.of(
+                "MASSCAST_DB_URL",
+                database.url(),
+                "MASSCAST_DB_USER",
+                database.user().orElseThrow(),
+                "MASSCAST_CONNECTION_PROBE_INTERVAL",
+                "5m");
         first = new Pipeline(folder.resolve("first"), clock, simulator, onPostgres);
         second = new Pipeline(folder.resolve("second"), clock, simulator, onPostgres);
     }
@@ -91,21 +96,28 @@ class PostgresReplicasTest {
         int before = simulator.requests().size();
         tick(first, "stats-poller");
         tick(first, "connection-watcher");
-        List<RecordedRequest> byFirst = simulator.requests().subList(before, simulator.requests().size());
-        assertThat(byFirst).extracting(RecordedRequest::path).as("one cycle: a poll and a probe")
+        List<RecordedRequest> byFirst =
+                simulator.requests().subList(before, simulator.requests().size());
+        assertThat(byFirst)
+                .extracting(RecordedRequest::path)
+                .as("one cycle: a poll and a probe")
                 .contains("/v2/access/analytics/mass-messages/sent", "/v2/access/self");
 
         int afterFirst = simulator.requests().size();
         tick(second, "stats-poller");
         tick(second, "connection-watcher");
-        assertThat(simulator.requests().size()).as("the other replica's ticks in the same cycle").isEqualTo(afterFirst);
+        assertThat(simulator.requests().size())
+                .as("the other replica's ticks in the same cycle")
+                .isEqualTo(afterFirst);
 
         first.close(); // gives its leases up: the other replica takes the next cycle at once
         second.advance(clock, CYCLE);
         tick(second, "stats-poller");
         tick(second, "connection-watcher");
-        assertThat(simulator.requests().subList(afterFirst, simulator.requests().size())).extracting(RecordedRequest::path)
-                .as("the next cycle, by the other replica").contains("/v2/access/analytics/mass-messages/sent", "/v2/access/self");
+        assertThat(simulator.requests().subList(afterFirst, simulator.requests().size()))
+                .extracting(RecordedRequest::path)
+                .as("the next cycle, by the other replica")
+                .contains("/v2/access/analytics/mass-messages/sent", "/v2/access/self");
     }
 
     private static void tick(Pipeline replica, String job) {
@@ -113,12 +125,15 @@ class PostgresReplicasTest {
     }
 
     private List<RecordedRequest> creates() {
-        return simulator.requests().stream().filter(r -> r.method().equals("POST") && r.path().equals(MASS_MESSAGES)).toList();
+        return simulator.requests().stream()
+                .filter(r -> r.method().equals("POST") && r.path().equals(MASS_MESSAGES))
+                .toList();
     }
 
     private long submitNotBefore() throws Exception {
-        try (Connection connection = TestDatabases.connect(database); Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("SELECT submit_not_before FROM campaign")) {
+        try (Connection connection = TestDatabases.connect(database);
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT submit_not_before FROM campaign")) {
             assertThat(row.next()).isTrue();
             return row.getLong(1);
         }

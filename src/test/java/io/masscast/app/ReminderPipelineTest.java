@@ -35,11 +35,15 @@ class ReminderPipelineTest {
     /** 10:00 in Berlin, outside any quiet hours. */
     private static final Instant START = Instant.parse("2026-06-10T08:00:00Z");
     /** Everyone who may approve MC-1: the channel's approvers but its requester, alice. */
-    private static final String APPROVERS = String.join(", ", List.of("bob", "carol", "dave", "erin", "frank").stream()
-            .map(Mention::of).toList());
+    private static final String APPROVERS = String.join(
+            ", ",
+            List.of("bob", "carol", "dave", "erin", "frank").stream()
+                    .map(Mention::of)
+                    .toList());
 
     @TempDir
     Path folder;
+
     private OfAuthSimulator simulator;
 
     @BeforeEach
@@ -57,11 +61,14 @@ class ReminderPipelineTest {
     }
 
     private static List<String> reminders(Pipeline pipeline) {
-        return pipeline.channel.notes().stream().filter(note -> note.contains("Reminder")).toList();
+        return pipeline.channel.notes().stream()
+                .filter(note -> note.contains("Reminder"))
+                .toList();
     }
 
     private static void compose(Pipeline pipeline, String extra) {
-        Reply reply = pipeline.run(ALICE, "new text=\"New set\" lists=fans media=https://cdn.example.com/1.jpg price=12.50" + extra);
+        Reply reply = pipeline.run(
+                ALICE, "new text=\"New set\" lists=fans media=https://cdn.example.com/1.jpg price=12.50" + extra);
         assertThat(((Reply.Text) reply).text()).contains("is waiting for approval");
     }
 
@@ -78,8 +85,9 @@ class ReminderPipelineTest {
             first.tick();
             first.tick();
 
-            assertThat(reminders(first)).containsExactly("Reminder for " + APPROVERS + ": MC-1 has been waiting for"
-                    + " approval for 31 min. Approve or reject it on the card.");
+            assertThat(reminders(first))
+                    .containsExactly("Reminder for " + APPROVERS + ": MC-1 has been waiting for"
+                            + " approval for 31 min. Approve or reject it on the card.");
         }
         clock.advance(Duration.ofMinutes(10));
         try (Pipeline restarted = pipeline(clock)) {
@@ -102,11 +110,14 @@ class ReminderPipelineTest {
             clock.advance(Duration.ofMinutes(10));
             pipeline.tick();
 
-            assertThat(reminders(pipeline)).containsExactly(
-                    "Reminder for " + APPROVERS + ": MC-1 has been waiting for approval for 30 min. Approve or reject it"
-                            + " on the card.",
-                    "Reminder for " + APPROVERS + ": MC-1 goes out in 30 min (2026-06-10 12:00 Europe/Berlin) only if it is"
-                            + " approved before then. Approve or reject it on the card.");
+            assertThat(reminders(pipeline))
+                    .containsExactly(
+                            "Reminder for " + APPROVERS
+                                    + ": MC-1 has been waiting for approval for 30 min. Approve or reject it"
+                                    + " on the card.",
+                            "Reminder for " + APPROVERS
+                                    + ": MC-1 goes out in 30 min (2026-06-10 12:00 Europe/Berlin) only if it is"
+                                    + " approved before then. Approve or reject it on the card.");
         }
     }
 
@@ -123,10 +134,17 @@ class ReminderPipelineTest {
             clock.advance(Duration.ofMinutes(31));
             pipeline.tick();
 
-            String others = String.join(", ", List.of("carol", "dave", "erin", "frank").stream().map(Mention::of).toList());
-            assertThat(reminders(pipeline)).containsExactly(
-                    "Reminder for " + others + ": MC-1 has been waiting for approval for 31 min. Approve or reject it on the card.",
-                    "Reminder for " + APPROVERS + ": MC-1 has been waiting for approval for 31 min. Approve or reject it on the card.");
+            String others = String.join(
+                    ", ",
+                    List.of("carol", "dave", "erin", "frank").stream()
+                            .map(Mention::of)
+                            .toList());
+            assertThat(reminders(pipeline))
+                    .containsExactly(
+                            "Reminder for " + others
+                                    + ": MC-1 has been waiting for approval for 31 min. Approve or reject it on the card.",
+                            "Reminder for " + APPROVERS
+                                    + ": MC-1 has been waiting for approval for 31 min. Approve or reject it on the card.");
         }
     }
 
@@ -149,15 +167,17 @@ class ReminderPipelineTest {
         try (Pipeline pipeline = pipeline(new MutableClock(START))) {
             Reply reply = pipeline.run(ROOT, "policy remind_after=2m");
 
-            assertThat(((Reply.Text) reply).text()).startsWith("remind_after: \"2m\" is not a reminder delay: write it like 30m or 2h (5m to 24h),"
-                    + " or off for no reminders.");
+            assertThat(((Reply.Text) reply).text())
+                    .startsWith("remind_after: \"2m\" is not a reminder delay: write it like 30m or 2h (5m to 24h),"
+                            + " or off for no reminders.");
         }
     }
 
     @Test
     void twoWiringsOnOneDatabaseRemindOnce() throws Exception {
         MutableClock clock = new MutableClock(START);
-        try (Pipeline a = pipeline(clock); Pipeline b = pipeline(clock)) {
+        try (Pipeline a = pipeline(clock);
+                Pipeline b = pipeline(clock)) {
             compose(a, "");
             a.tick();
             b.tick();
@@ -166,11 +186,13 @@ class ReminderPipelineTest {
             ExecutorService threads = Executors.newFixedThreadPool(2);
             try {
                 CountDownLatch start = new CountDownLatch(1);
-                List<Future<Object>> ticks = List.of(a, b).stream().map(replica -> threads.submit(() -> {
-                    start.await();
-                    JobRuntime.runGuarded(replica.job("reminders"));
-                    return null;
-                })).toList();
+                List<Future<Object>> ticks = List.of(a, b).stream()
+                        .map(replica -> threads.submit(() -> {
+                            start.await();
+                            JobRuntime.runGuarded(replica.job("reminders"));
+                            return null;
+                        }))
+                        .toList();
                 start.countDown();
                 for (Future<Object> tick : ticks) {
                     tick.get(30, TimeUnit.SECONDS);

@@ -49,6 +49,7 @@ class ReplicasIT {
     private static final String READY = "masscast — terminal mode";
     /** Spreads the sends over several seconds, so the kill lands among them. */
     private static final long POST_LATENCY_MILLIS = 150;
+
     private static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(2);
     private static final Pattern NEW_CARD = Pattern.compile("\\] new card\\n┌[^\\n]*\\n│ (MC-\\d+) ");
 
@@ -61,11 +62,20 @@ class ReplicasIT {
         Files.createDirectories(logs);
         DatabaseSettings database = TestDatabases.postgresConfig();
         RateLimitPlan.TokenBucket limit = (RateLimitPlan.TokenBucket) RateLimitPlan.standard();
-        try (OfAuthSimulator simulator = OfAuthSimulator.start(SimulatorConfig.defaults().withPort(0).withRateLimit(limit))) {
-            simulator.faults().add(new Fault("POST", MASS_MESSAGES, FaultKind.LATENCY, 0, POST_LATENCY_MILLIS, 1_000_000));
-            ApprovedCampaigns.add(database, CampaignTestData.binding(), IntStream.rangeClosed(1, CAMPAIGNS)
-                    .mapToObj(n -> CampaignTestData.draft().text("Replica drop #" + n + " is up").lists("fans").build())
-                    .toList());
+        try (OfAuthSimulator simulator =
+                OfAuthSimulator.start(SimulatorConfig.defaults().withPort(0).withRateLimit(limit))) {
+            simulator
+                    .faults()
+                    .add(new Fault("POST", MASS_MESSAGES, FaultKind.LATENCY, 0, POST_LATENCY_MILLIS, 1_000_000));
+            ApprovedCampaigns.add(
+                    database,
+                    CampaignTestData.binding(),
+                    IntStream.rangeClosed(1, CAMPAIGNS)
+                            .mapToObj(n -> CampaignTestData.draft()
+                                    .text("Replica drop #" + n + " is up")
+                                    .lists("fans")
+                                    .build())
+                            .toList());
             Map<String, String> env = Map.of(
                     "MASSCAST_DB_URL", database.url(),
                     "MASSCAST_DB_USER", database.user().orElseThrow(),
@@ -76,7 +86,8 @@ class ReplicasIT {
                     "MASSCAST_LOG_FORMAT", "json");
             List<String> jvm = List.of("-Dmasscast.log.level=DEBUG", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
             try (MasscastProcess killed = MasscastProcess.start(env, folder, logs, "replica-killed", jvm, "--shell");
-                 MasscastProcess survivor = MasscastProcess.start(env, folder, logs, "replica-survivor", jvm, "--shell")) {
+                    MasscastProcess survivor =
+                            MasscastProcess.start(env, folder, logs, "replica-survivor", jvm, "--shell")) {
                 killed.awaitPrinted(READY, Duration.ofSeconds(60));
                 survivor.awaitPrinted(READY, Duration.ofSeconds(60));
                 // midway: every card is up (so the kill cannot fall between a card's post and its record), sends go on
@@ -84,12 +95,17 @@ class ReplicasIT {
                 killed.kill();
                 Instant killedAt = Instant.now();
                 int postsBeforeKill = posts(simulator).size();
-                assertThat(postsBeforeKill).as("the kill lands while campaigns are still to send").isLessThan(CAMPAIGNS);
+                assertThat(postsBeforeKill)
+                        .as("the kill lands while campaigns are still to send")
+                        .isLessThan(CAMPAIGNS);
 
                 awaitSettled(database);
                 assertThat(posts(simulator).stream().filter(p -> p.receivedAt().isAfter(killedAt)))
-                        .as("the survivor sent what was left").isNotEmpty();
-                assertThat(survivor.endInput(Duration.ofSeconds(60))).as("the survivor exits cleanly at the end of its input").isZero();
+                        .as("the survivor sent what was left")
+                        .isNotEmpty();
+                assertThat(survivor.endInput(Duration.ofSeconds(60)))
+                        .as("the survivor exits cleanly at the end of its input")
+                        .isZero();
                 checkCampaigns(database, simulator);
                 checkCards(database, killed, survivor);
                 checkRateLimit(simulator, limit);
@@ -100,7 +116,8 @@ class ReplicasIT {
     private static void awaitMidway(OfAuthSimulator simulator, MasscastProcess... replicas) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (newCards(replicas).size() < CAMPAIGNS || posts(simulator).size() < CAMPAIGNS / 4) {
-            assertThat(System.nanoTime()).as("all cards posted and a quarter of the campaigns sent within 60 s")
+            assertThat(System.nanoTime())
+                    .as("all cards posted and a quarter of the campaigns sent within 60 s")
                     .isLessThan(deadline);
             Thread.sleep(10);
         }
@@ -112,7 +129,8 @@ class ReplicasIT {
         while (true) {
             Map<String, Integer> states = new TreeMap<>();
             int pending;
-            try (Connection connection = TestDatabases.connect(database); Statement statement = connection.createStatement()) {
+            try (Connection connection = TestDatabases.connect(database);
+                    Statement statement = connection.createStatement()) {
                 try (ResultSet rows = statement.executeQuery("SELECT state, COUNT(*) FROM campaign GROUP BY state")) {
                     while (rows.next()) {
                         states.put(rows.getString(1), rows.getInt(2));
@@ -127,8 +145,9 @@ class ReplicasIT {
             if (!busy && pending == 0) {
                 return;
             }
-            assertThat(System.nanoTime()).as("settled within %s: %s, %d outbox entries pending", SETTLE_TIMEOUT, states,
-                    pending).isLessThan(deadline);
+            assertThat(System.nanoTime())
+                    .as("settled within %s: %s, %d outbox entries pending", SETTLE_TIMEOUT, states, pending)
+                    .isLessThan(deadline);
             Thread.sleep(250);
         }
     }
@@ -136,16 +155,21 @@ class ReplicasIT {
     private static void checkCampaigns(DatabaseSettings settings, OfAuthSimulator simulator) {
         Map<String, Long> postsByText = posts(simulator).stream()
                 .collect(Collectors.groupingBy(ReplicasIT::text, TreeMap::new, Collectors.counting()));
-        assertThat(postsByText).as("one POST per campaign").hasSize(CAMPAIGNS).allSatisfy((text, posts) -> assertThat(posts)
-                .as("POSTs of %s", text).isEqualTo(1));
+        assertThat(postsByText)
+                .as("one POST per campaign")
+                .hasSize(CAMPAIGNS)
+                .allSatisfy((text, posts) ->
+                        assertThat(posts).as("POSTs of %s", text).isEqualTo(1));
         Map<Long, Object> textOfMessage = Pipeline.createdMessages(simulator).stream()
                 .collect(Collectors.toMap(m -> ((Number) m.get("id")).longValue(), m -> m.get("text")));
         assertThat(textOfMessage).as("one message at OFAuth per campaign").hasSize(CAMPAIGNS);
         try (Database db = Database.open(settings)) {
-            List<Campaign> campaigns = db.inTransaction(s -> s.campaigns().inStates(EnumSet.allOf(CampaignState.class), 1_000));
+            List<Campaign> campaigns =
+                    db.inTransaction(s -> s.campaigns().inStates(EnumSet.allOf(CampaignState.class), 1_000));
             assertThat(campaigns).hasSize(CAMPAIGNS).allSatisfy(campaign -> {
                 assertThat(campaign.state()).as(campaign.humanId()).isIn(CampaignState.SENDING, CampaignState.SENT);
-                assertThat(textOfMessage.get(campaign.ofauthMessageId().orElseThrow())).as("%s's message", campaign.humanId())
+                assertThat(textOfMessage.get(campaign.ofauthMessageId().orElseThrow()))
+                        .as("%s's message", campaign.humanId())
                         .isEqualTo(campaign.content().text());
             });
         }
@@ -155,8 +179,9 @@ class ReplicasIT {
     private static void checkCards(DatabaseSettings settings, MasscastProcess... replicas) throws Exception {
         List<String> posted = newCards(replicas);
         assertThat(posted).as("cards posted").hasSize(CAMPAIGNS).doesNotHaveDuplicates();
-        try (Connection connection = TestDatabases.connect(settings); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT COUNT(DISTINCT campaign_id) FROM card_ref")) {
+        try (Connection connection = TestDatabases.connect(settings);
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT COUNT(DISTINCT campaign_id) FROM card_ref")) {
             rows.next();
             assertThat(rows.getInt(1)).as("campaigns with a card").isEqualTo(CAMPAIGNS);
         }
@@ -181,15 +206,19 @@ class ReplicasIT {
                 last = request.receivedAt();
                 lowest = Math.min(lowest, tokens);
             }
-            System.out.printf("replicas: %d Access API requests on %s; at the emptiest moment %.1f of %d tokens left%n",
+            System.out.printf(
+                    "replicas: %d Access API requests on %s; at the emptiest moment %.1f of %d tokens left%n",
                     requests.size(), connection, lowest, limit.burst());
-            assertThat(lowest).as("tokens left at the emptiest moment of %s, over %d requests", connection, requests.size())
+            assertThat(lowest)
+                    .as("tokens left at the emptiest moment of %s, over %d requests", connection, requests.size())
                     .isGreaterThanOrEqualTo(0);
         });
     }
 
     private static List<RecordedRequest> posts(OfAuthSimulator simulator) {
-        return simulator.requests().stream().filter(r -> r.method().equals("POST") && r.path().equals(MASS_MESSAGES)).toList();
+        return simulator.requests().stream()
+                .filter(r -> r.method().equals("POST") && r.path().equals(MASS_MESSAGES))
+                .toList();
     }
 
     /** The campaigns whose card was posted new, by every replica, as they printed them. */

@@ -36,8 +36,12 @@ import org.junit.jupiter.api.io.TempDir;
 /** The send pipeline against the OFAuth simulator: exactly one POST per approved campaign, whatever happens. */
 class SendPipelineTest {
     private static final Actor BOB = Actor.of("bob", "Bob");
-    private static final List<Actor> APPROVERS = List.of(BOB, Actor.of("carol", "Carol"), Actor.of("dave", "Dave"),
-            Actor.of("erin", "Erin"), Actor.of("frank", "Frank"));
+    private static final List<Actor> APPROVERS = List.of(
+            BOB,
+            Actor.of("carol", "Carol"),
+            Actor.of("dave", "Dave"),
+            Actor.of("erin", "Erin"),
+            Actor.of("frank", "Frank"));
 
     @TempDir
     Path folder;
@@ -51,8 +55,10 @@ class SendPipelineTest {
     void anApprovedCampaignIsPostedOnceWithExactlyTheExpectedJsonAndItsCardEndsSent() throws IOException {
         MutableClock clock = new MutableClock(Instant.now());
         try (Pipeline pipeline = new Pipeline(folder, clock)) {
-            pipeline.run(ALICE, "new text=\"New set is up 🔥\" lists=\"VIP whales\",fans exclude=\"Do not PPV\" "
-                    + "media=https://cdn.example.com/set1.jpg,https://cdn.example.com/set2.jpg preview=1 price=12.50 locked=yes");
+            pipeline.run(
+                    ALICE,
+                    "new text=\"New set is up 🔥\" lists=\"VIP whales\",fans exclude=\"Do not PPV\" "
+                            + "media=https://cdn.example.com/set1.jpg,https://cdn.example.com/set2.jpg preview=1 price=12.50 locked=yes");
             Campaign composed = pipeline.campaign(1);
 
             Reply own = pipeline.click(ALICE, ActionId.Verb.APPROVE, composed);
@@ -80,7 +86,11 @@ class SendPipelineTest {
             Card card = pipeline.channel.cardOf("MC-1").orElseThrow();
             assertThat(card.title()).isEqualTo("MC-1 · PPV $12.50 for Mila Rose — sent");
             assertThat(card.field("Approvals").orElseThrow().value()).isEqualTo("1 of 1: " + Mention.of("bob"));
-            assertThat(card.actions()).extracting(CardAction::label).singleElement().asString().startsWith("Unsend (until ");
+            assertThat(card.actions())
+                    .extracting(CardAction::label)
+                    .singleElement()
+                    .asString()
+                    .startsWith("Unsend (until ");
             assertThat(pipeline.channel.posted()).isEqualTo(1);
             assertThat(pipeline.creates()).hasSize(1);
         }
@@ -123,10 +133,13 @@ class SendPipelineTest {
             clickers.shutdown();
             pipeline.tickUntilSubmitted();
 
-            assertThat(answers.stream().filter(a -> a.startsWith("You approved"))).hasSize(campaigns);
-            assertThat(answers.stream().filter(a -> a.contains("was already approved by ⟦@"))).hasSize(4 * campaigns);
+            assertThat(answers.stream().filter(a -> a.startsWith("You approved")))
+                    .hasSize(campaigns);
+            assertThat(answers.stream().filter(a -> a.contains("was already approved by ⟦@")))
+                    .hasSize(4 * campaigns);
             assertThat(pipeline.creates()).hasSize(campaigns);
-            assertThat(pipeline.creates().stream().map(r -> r.body()).distinct()).hasSize(campaigns);
+            assertThat(pipeline.creates().stream().map(r -> r.body()).distinct())
+                    .hasSize(campaigns);
             for (int i = 1; i <= campaigns; i++) {
                 assertThat(pipeline.state(i)).isIn(CampaignState.SENDING, CampaignState.SENT);
             }
@@ -172,8 +185,10 @@ class SendPipelineTest {
             assertThat(pipeline.creates()).isEmpty();
             Card card = pipeline.channel.cardOf("MC-1").orElseThrow();
             assertThat(card.actions()).extracting(CardAction::label).containsExactly("Mark as sent", "Send again");
-            assertThat(pipeline.channel.notes()).anySatisfy(note -> assertThat(note)
-                    .contains("MC-1 may or may not have been sent").contains("will not send it again on its own"));
+            assertThat(pipeline.channel.notes())
+                    .anySatisfy(note -> assertThat(note)
+                            .contains("MC-1 may or may not have been sent")
+                            .contains("will not send it again on its own"));
 
             pipeline.click(BOB, ActionId.Verb.SEND_AGAIN, pipeline.campaign(1));
             pipeline.tick();
@@ -198,7 +213,8 @@ class SendPipelineTest {
             Campaign adopted = pipeline.campaign(1);
             assertThat(adopted.state()).isIn(CampaignState.SENDING, CampaignState.SENT);
             assertThat(adopted.ofauthMessageId()).isPresent();
-            assertThat(pipeline.channel.notes()).anySatisfy(note -> assertThat(note).contains("Found at OFAuth"));
+            assertThat(pipeline.channel.notes())
+                    .anySatisfy(note -> assertThat(note).contains("Found at OFAuth"));
         }
     }
 
@@ -213,7 +229,8 @@ class SendPipelineTest {
 
             assertThat(pipeline.state(1)).isEqualTo(CampaignState.FAILED);
             assertThat(pipeline.creates()).hasSize(1);
-            assertThat(pipeline.channel.notes()).anySatisfy(note -> assertThat(note).startsWith("OFAuth refused MC-1:"));
+            assertThat(pipeline.channel.notes())
+                    .anySatisfy(note -> assertThat(note).startsWith("OFAuth refused MC-1:"));
         }
     }
 
@@ -237,7 +254,9 @@ class SendPipelineTest {
         MutableClock clock = new MutableClock(Instant.now());
         try (Pipeline pipeline = new Pipeline(folder, clock)) {
             pipeline.run(ALICE, "new text=\"Same words, two audiences\" lists=fans");
-            pipeline.run(ALICE, "new text=\"Same words, two audiences\" lists=\"VIP whales\" confirm=yes"); // a twin on purpose
+            pipeline.run(
+                    ALICE,
+                    "new text=\"Same words, two audiences\" lists=\"VIP whales\" confirm=yes"); // a twin on purpose
             pipeline.click(BOB, ActionId.Verb.APPROVE, pipeline.campaign(1));
             pipeline.tick();
             long first = pipeline.campaign(1).ofauthMessageId().orElseThrow();
@@ -251,11 +270,15 @@ class SendPipelineTest {
 
             Campaign second = pipeline.campaign(2);
             assertThat(second.state()).isEqualTo(CampaignState.IN_DOUBT);
-            assertThat(second.ofauthMessageId()).as("MC-1's message is not MC-2's").isEmpty();
+            assertThat(second.ofauthMessageId())
+                    .as("MC-1's message is not MC-2's")
+                    .isEmpty();
             assertThat(pipeline.campaign(1).ofauthMessageId()).contains(first);
-            assertThat(pipeline.channel.notes()).anySatisfy(note -> assertThat(note)
-                    .startsWith("masscast found no message like MC-2 in OFAuth's sent messages"));
-            assertThat(pipeline.channel.cardOf("MC-2").orElseThrow().actions()).extracting(CardAction::label)
+            assertThat(pipeline.channel.notes())
+                    .anySatisfy(note -> assertThat(note)
+                            .startsWith("masscast found no message like MC-2 in OFAuth's sent messages"));
+            assertThat(pipeline.channel.cardOf("MC-2").orElseThrow().actions())
+                    .extracting(CardAction::label)
                     .containsExactly("Mark as sent", "Send again");
             assertThat(pipeline.creates()).hasSize(2);
         }

@@ -57,12 +57,18 @@ class ServerModeTest {
 
     private ServerMode start() {
         return ServerMode.start(ConfigLoader.load(Map.of(
-                "SLACK_BOT_TOKEN", "xoxb-test-bot",
-                "SLACK_SIGNING_SECRET", "test-signing-secret",
-                "MASSCAST_SLACK_API_URL", "http://127.0.0.1:" + slackApi.getAddress().getPort() + "/api/",
-                "MASSCAST_OFAUTH", "simulator",
-                "MASSCAST_DB_URL", "jdbc:sqlite:" + folder.resolve("masscast.db"),
-                "MASSCAST_HTTP_PORT", Integer.toString(port))));
+                "SLACK_BOT_TOKEN",
+                "xoxb-test-bot",
+                "SLACK_SIGNING_SECRET",
+                "test-signing-secret",
+                "MASSCAST_SLACK_API_URL",
+                "http://127.0.0.1:" + slackApi.getAddress().getPort() + "/api/",
+                "MASSCAST_OFAUTH",
+                "simulator",
+                "MASSCAST_DB_URL",
+                "jdbc:sqlite:" + folder.resolve("masscast.db"),
+                "MASSCAST_HTTP_PORT",
+                Integer.toString(port))));
     }
 
     @Test
@@ -71,17 +77,23 @@ class ServerModeTest {
             assertThat(get("/healthz").body()).isEqualTo("ok");
             HttpResponse<String> ready = get("/readyz");
             assertThat(ready.statusCode()).isEqualTo(200);
-            assertThat(ready.body().lines().toList()).satisfiesExactly(
-                    line -> assertThat(line).isEqualTo("ready"),
-                    line -> assertThat(line).isEqualTo("database: ready (answers)"),
-                    line -> assertThat(line).matches("ofauth: ready \\(API key accepted \\(organisation org_sim_demo\\), "
-                            + "answered \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\\)"),
-                    line -> assertThat(line).isEqualTo("slack: ready (HTTP mode, POST /slack/events)"));
+            assertThat(ready.body().lines().toList())
+                    .satisfiesExactly(
+                            line -> assertThat(line).isEqualTo("ready"),
+                            line -> assertThat(line).isEqualTo("database: ready (answers)"),
+                            line -> assertThat(line)
+                                    .matches("ofauth: ready \\(API key accepted \\(organisation org_sim_demo\\), "
+                                            + "answered \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\\)"),
+                            line -> assertThat(line).isEqualTo("slack: ready (HTTP mode, POST /slack/events)"));
             assertThat(postSlack().statusCode()).isEqualTo(401);
-            HttpResponse<String> webhook = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                    + "/webhooks/ofauth")).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+            HttpResponse<String> webhook = client.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/ofauth"))
+                            .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
-            assertThat(webhook.statusCode()).as("mounted, and refused without OFAUTH_WEBHOOK_SECRET").isEqualTo(401);
+            assertThat(webhook.statusCode())
+                    .as("mounted, and refused without OFAUTH_WEBHOOK_SECRET")
+                    .isEqualTo(401);
             assertThat(slackCalls).contains("/api/auth.test");
         }
     }
@@ -93,9 +105,12 @@ class ServerModeTest {
 
             assertThat(metrics.statusCode()).isEqualTo(200);
             assertThat(metrics.headers().firstValue("Content-Type")).hasValue(MicrometerMetrics.CONTENT_TYPE);
-            assertThat(metrics.body()).contains("# TYPE masscast_campaigns gauge", "masscast_database_up 1.0",
-                    "masscast_ofauth_requests_seconds_count{endpoint=\"GET /v2/account/whoami\",status=\"200\"} 1",
-                    "# TYPE jvm_memory_used_bytes gauge");
+            assertThat(metrics.body())
+                    .contains(
+                            "# TYPE masscast_campaigns gauge",
+                            "masscast_database_up 1.0",
+                            "masscast_ofauth_requests_seconds_count{endpoint=\"GET /v2/account/whoami\",status=\"200\"} 1",
+                            "# TYPE jvm_memory_used_bytes gauge");
         }
     }
 
@@ -109,23 +124,31 @@ class ServerModeTest {
 
             assertThat(ready.statusCode()).isEqualTo(503);
             assertThat(ready.body().lines()).first().isEqualTo("not ready: masscast, slack");
-            assertThat(ready.body()).contains("masscast: NOT READY (stopping)\n", "slack: NOT READY (stopping)\n",
-                    "database: ready (answers)\n");
+            assertThat(ready.body())
+                    .contains(
+                            "masscast: NOT READY (stopping)\n",
+                            "slack: NOT READY (stopping)\n",
+                            "database: ready (answers)\n");
             assertThat(slack.statusCode()).isEqualTo(503);
-            assertThat(slack.body()).isEqualTo("masscast is not taking Slack requests now (it is starting or stopping); try again");
+            assertThat(slack.body())
+                    .isEqualTo("masscast is not taking Slack requests now (it is starting or stopping); try again");
             assertThat(get("/healthz").statusCode()).as("alive until it exits").isEqualTo(200);
         }
     }
 
     private HttpResponse<String> postSlack() throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/slack/events"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("command=%2Fmasscast&text=help")).build(),
+        return client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/slack/events"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("command=%2Fmasscast&text=help"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+        return client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -29,11 +29,13 @@ class ShellAbTestTest {
     @Test
     void aTestByListsSendsEachVariantOnceToItsListsLeavingOutTheEarlierVariantsLists() {
         try (ShellSession shell = new ShellSession()) {
-            shell.type("/masscast new text=\"Option A\" lists=\"VIP whales\" split=lists text_b=\"Option B\" lists_b=Tippers"
-                    + " text_c=\"Option C\" lists_c=\"Weekend regulars\"");
+            shell.type(
+                    "/masscast new text=\"Option A\" lists=\"VIP whales\" split=lists text_b=\"Option B\" lists_b=Tippers"
+                            + " text_c=\"Option C\" lists_c=\"Weekend regulars\"");
             shell.await("A/B test MC-1 (3 variants, split by lists: A MC-1 · B MC-2 · C MC-3) is waiting for approval");
             String card = shell.await("[Approve all: /masscast approve MC-1]");
-            assertThat(card).contains("MC-1 · A/B test of 3 variants for Mila Rose — awaiting approval")
+            assertThat(card)
+                    .contains("MC-1 · A/B test of 3 variants for Mila Rose — awaiting approval")
                     .contains("Variant A:    \"Option A\" · free · no media · VIP whales (")
                     .contains("Variant B:    \"Option B\" · free · no media · Tippers (")
                     .contains("Variant C:    \"Option C\" · free · no media · Weekend regulars (");
@@ -46,12 +48,19 @@ class ShellAbTestTest {
             shell.await("Status:       sent "); // every variant sent (while they differ, the status lists each)
             assertThat(shell.endOfInput()).isZero();
 
-            List<Map<String, Object>> bodies = posts(shell).stream().map(r -> json(r.body())).toList();
-            assertThat(bodies).extracting(b -> b.get("text")).containsExactlyInAnyOrder("Option A", "Option B", "Option C");
-            assertThat(body(bodies, "Option A")).containsEntry("userLists", List.of(number(VIP))).doesNotContainKey("excludeUserLists");
-            assertThat(body(bodies, "Option B")).containsEntry("userLists", List.of(number(TIPPERS)))
+            List<Map<String, Object>> bodies =
+                    posts(shell).stream().map(r -> json(r.body())).toList();
+            assertThat(bodies)
+                    .extracting(b -> b.get("text"))
+                    .containsExactlyInAnyOrder("Option A", "Option B", "Option C");
+            assertThat(body(bodies, "Option A"))
+                    .containsEntry("userLists", List.of(number(VIP)))
+                    .doesNotContainKey("excludeUserLists");
+            assertThat(body(bodies, "Option B"))
+                    .containsEntry("userLists", List.of(number(TIPPERS)))
                     .containsEntry("excludeUserLists", List.of(number(VIP)));
-            assertThat(body(bodies, "Option C")).containsEntry("userLists", List.of(number(WEEKEND)))
+            assertThat(body(bodies, "Option C"))
+                    .containsEntry("userLists", List.of(number(WEEKEND)))
                     .containsEntry("excludeUserLists", List.of(number(VIP), number(TIPPERS)));
         }
     }
@@ -59,8 +68,9 @@ class ShellAbTestTest {
     @Test
     void aRandomTestSplitsTheListsFansLessTheExcludedIntoDisjointSharesSentAsFanIds() {
         try (ShellSession shell = new ShellSession()) {
-            shell.type("/masscast new text=\"Option A\" lists=\"VIP whales\",Tippers exclude=\"Do not PPV\" split=random"
-                    + " text_b=\"Option B\"");
+            shell.type(
+                    "/masscast new text=\"Option A\" lists=\"VIP whales\",Tippers exclude=\"Do not PPV\" split=random"
+                            + " text_b=\"Option B\"");
             shell.await("A/B test MC-1 (2 variants, random split of ");
             shell.await("awaiting approval");
             shell.type("/as bob").type("/masscast approve MC-1");
@@ -71,7 +81,8 @@ class ShellAbTestTest {
             Set<String> pool = new HashSet<>(SimulatorMessages.listMembers(shell.simulator, "conn_demo", VIP));
             pool.addAll(SimulatorMessages.listMembers(shell.simulator, "conn_demo", TIPPERS));
             pool.removeAll(SimulatorMessages.listMembers(shell.simulator, "conn_demo", DO_NOT_PPV));
-            List<Map<String, Object>> bodies = posts(shell).stream().map(r -> json(r.body())).toList();
+            List<Map<String, Object>> bodies =
+                    posts(shell).stream().map(r -> json(r.body())).toList();
             assertThat(bodies).extracting(b -> b.get("text")).containsExactlyInAnyOrder("Option A", "Option B");
             Set<String> a = ids(body(bodies, "Option A"));
             Set<String> b = ids(body(bodies, "Option B"));
@@ -88,7 +99,8 @@ class ShellAbTestTest {
     void badTestsAreRefusedNamingTheFieldAndNothingIsStored() {
         try (ShellSession shell = new ShellSession()) {
             shell.type("/masscast new text=\"Only one\" lists=fans split=lists");
-            assertThat(shell.await("→ That can't go out as it is:\n  split: An A/B test needs variant B at least")).isNotEmpty();
+            assertThat(shell.await("→ That can't go out as it is:\n  split: An A/B test needs variant B at least"))
+                    .isNotEmpty();
             shell.type("/masscast new text=A lists=fans split=lists text_b=B lists_b=Tippers text_c=C lists_c=recent"
                     + " text_d=D lists_d=muted");
             assertThat(shell.await("lists_d: An A/B test has at most 3 variants, A, B, C: lists_d would add one more."))
@@ -116,17 +128,21 @@ class ShellAbTestTest {
 
     private static List<RecordedRequest> posts(ShellSession shell) {
         return shell.simulator.requests().stream()
-                .filter(r -> r.method().equals("POST") && r.path().equals("/v2/access/mass-messages")).toList();
+                .filter(r -> r.method().equals("POST") && r.path().equals("/v2/access/mass-messages"))
+                .toList();
     }
 
     private static Map<String, Object> body(List<Map<String, Object>> bodies, String text) {
-        return bodies.stream().filter(b -> text.equals(b.get("text"))).findFirst().orElseThrow();
+        return bodies.stream()
+                .filter(b -> text.equals(b.get("text")))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static Set<String> ids(Map<String, Object> body) {
         List<String> ids = new ArrayList<>();
-        ((List<?>) body.get("userIds")).forEach(id -> ids.add(id instanceof Number n ? String.valueOf(n.longValue())
-                : String.valueOf(id)));
+        ((List<?>) body.get("userIds"))
+                .forEach(id -> ids.add(id instanceof Number n ? String.valueOf(n.longValue()) : String.valueOf(id)));
         Set<String> unique = new HashSet<>(ids);
         assertThat(unique).as("fan ids in one message are distinct").hasSize(ids.size());
         return unique;
@@ -139,7 +155,10 @@ class ShellAbTestTest {
     private static Map<String, Object> json(String body) {
         Type type = Types.newParameterizedType(Map.class, String.class, Object.class);
         try {
-            return new Moshi.Builder().build().<Map<String, Object>>adapter(type).fromJson(body);
+            return new Moshi.Builder()
+                    .build()
+                    .<Map<String, Object>>adapter(type)
+                    .fromJson(body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

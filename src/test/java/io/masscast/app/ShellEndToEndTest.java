@@ -49,8 +49,9 @@ class ShellEndToEndTest {
             String sent = shell.await("— sent");
 
             assertThat(sent).contains("card updated");
-            assertThat(requests(shell, "POST")).singleElement().satisfies(post -> assertThat(json(post.body()))
-                    .isEqualTo(json("""
+            assertThat(requests(shell, "POST"))
+                    .singleElement()
+                    .satisfies(post -> assertThat(json(post.body())).isEqualTo(json("""
                             {"text": "Weekend set 🔥", "isMarkdown": true, "isLockedText": false,
                              "userLists": [1187345], "excludeUserLists": [1190022]}""")));
             assertThat(shell.endOfInput()).isZero();
@@ -67,7 +68,8 @@ class ShellEndToEndTest {
             String posted = shell.await("chart (PNG): ");
             String path = shell.await(".png");
 
-            assertThat(posted).contains("[#demo] Digest asked for by @alice · Mila Rose · ")
+            assertThat(posted)
+                    .contains("[#demo] Digest asked for by @alice · Mila Rose · ")
                     .contains("Last 7 days · no campaigns sent")
                     .contains("Chart: revenue per day over the last 14 days, by campaign, in USD.");
             Path chart = Path.of(path.strip());
@@ -102,7 +104,8 @@ class ShellEndToEndTest {
             List<RecordedRequest> puts = requests(shell, "PUT");
             assertThat(puts).singleElement().satisfies(put -> {
                 assertThat(put.path()).isEqualTo("/v2/access/mass-messages/" + messageId(shell));
-                assertThat(json(put.body())).containsEntry("text", "Sunday drop, now with a bonus")
+                assertThat(json(put.body()))
+                        .containsEntry("text", "Sunday drop, now with a bonus")
                         .containsKey("scheduledDate");
             });
             assertThat(requests(shell, "POST")).hasSize(1);
@@ -122,8 +125,10 @@ class ShellEndToEndTest {
             shell.await("MC-1 is cancelled.");
             shell.await("— cancelled");
 
-            assertThat(requests(shell, "DELETE")).singleElement()
-                    .satisfies(delete -> assertThat(delete.path()).isEqualTo("/v2/access/mass-messages/" + messageId(shell)));
+            assertThat(requests(shell, "DELETE"))
+                    .singleElement()
+                    .satisfies(delete ->
+                            assertThat(delete.path()).isEqualTo("/v2/access/mass-messages/" + messageId(shell)));
             assertThat(shell.endOfInput()).isZero();
         }
     }

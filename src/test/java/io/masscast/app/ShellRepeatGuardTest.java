@@ -23,14 +23,18 @@ class ShellRepeatGuardTest {
             shell.type("/masscast new text=\"Weekend set\" lists=\"VIP whales\" confirm=yes");
             shell.await("MC-2 is waiting for approval");
             String card = shell.await("[Approve: /masscast approve MC-2]");
-            assertThat(card).contains("Repeats:      The same text as MC-1, sent ")
-                    .containsPattern("to an overlapping audience: 2,192 sent · [0-9,]+ viewed \\([0-9.]+ %\\)\\. Approving it"
-                            + " takes one more confirmation\\.");
+            assertThat(card)
+                    .contains("Repeats:      The same text as MC-1, sent ")
+                    .containsPattern(
+                            "to an overlapping audience: 2,192 sent · [0-9,]+ viewed \\([0-9.]+ %\\)\\. Approving it"
+                                    + " takes one more confirmation\\.");
 
             shell.type("/as bob").type("/masscast approve MC-2");
             String asked = shell.await("To confirm: /masscast approve MC-2 confirm=yes");
-            assertThat(asked).contains("→ Approve MC-2 although it repeats MC-1?")
-                    .contains("The same text as MC-1, sent ").contains("Fans on both audiences get it again.");
+            assertThat(asked)
+                    .contains("→ Approve MC-2 although it repeats MC-1?")
+                    .contains("The same text as MC-1, sent ")
+                    .contains("Fans on both audiences get it again.");
             shell.type("/masscast show MC-2");
             shell.await("MC-2 · Message for Mila Rose — awaiting approval");
             assertThat(posts(shell)).hasSize(1);
@@ -85,6 +89,7 @@ class ShellRepeatGuardTest {
 
     private static List<RecordedRequest> posts(ShellSession shell) {
         return shell.simulator.requests().stream()
-                .filter(r -> r.method().equals("POST") && r.path().equals("/v2/access/mass-messages")).toList();
+                .filter(r -> r.method().equals("POST") && r.path().equals("/v2/access/mass-messages"))
+                .toList();
     }
 }

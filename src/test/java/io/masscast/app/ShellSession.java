@@ -1,7 +1,5 @@
 package io.masscast.app;
 
-import org.awaitility.Awaitility;
-
 import io.masscast.adapter.shell.ShellIo;
 import io.masscast.config.ConfigLoader;
 import io.masscast.simulator.OfAuthSimulator;
@@ -19,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
@@ -27,8 +26,12 @@ import org.jline.terminal.TerminalBuilder;
  * for what the terminal shows before typing the next. Runs on the OFAuth simulator with fast job intervals.
  */
 final class ShellSession implements AutoCloseable {
-    private static final Wiring.Intervals FAST = new Wiring.Intervals(Duration.ofMillis(50), Duration.ofMillis(50),
-            Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofSeconds(1));
+    private static final Wiring.Intervals FAST = new Wiring.Intervals(
+            Duration.ofMillis(50),
+            Duration.ofMillis(50),
+            Duration.ofMillis(100),
+            Duration.ofMillis(200),
+            Duration.ofSeconds(1));
 
     final OfAuthSimulator simulator =
             OfAuthSimulator.start(SimulatorConfig.defaults().withPort(0).withRateLimit(new RateLimitPlan.Unlimited()));
@@ -53,8 +56,11 @@ final class ShellSession implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         PrintStream out = new PrintStream(screen, true, StandardCharsets.UTF_8);
-        exit = CompletableFuture.supplyAsync(() -> ShellMode.run(ConfigLoader.load(Map.of()), Optional.of(simulator),
-                FAST, router -> atTerminal ? ShellIo.over(terminal(in, out), router) : ShellIo.piped(in, out)));
+        exit = CompletableFuture.supplyAsync(() -> ShellMode.run(
+                ConfigLoader.load(Map.of()),
+                Optional.of(simulator),
+                FAST,
+                router -> atTerminal ? ShellIo.over(terminal(in, out), router) : ShellIo.piped(in, out)));
     }
 
     static ShellSession atTerminal() {
@@ -63,7 +69,11 @@ final class ShellSession implements AutoCloseable {
 
     private static Terminal terminal(PipedInputStream in, PrintStream out) {
         try {
-            return TerminalBuilder.builder().system(false).streams(in, out).type("xterm").encoding(StandardCharsets.UTF_8)
+            return TerminalBuilder.builder()
+                    .system(false)
+                    .streams(in, out)
+                    .type("xterm")
+                    .encoding(StandardCharsets.UTF_8)
                     .build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -37,7 +37,9 @@ class SigtermIT {
     private static final int CAMPAIGNS = 30;
     /** Far longer than the test waits for the successor: only leases given up let it work at once. */
     private static final String LEASE_TTL = "60s";
-    private static final List<String> JVM = List.of("-Dmasscast.log.level=INFO", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
+    private static final List<String> JVM =
+            List.of("-Dmasscast.log.level=INFO", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
     @TempDir
     Path folder;
@@ -47,33 +49,55 @@ class SigtermIT {
     @Test
     void aSignalledMasscastStopsItsWorkCleanlyExitsWith0AndLeavesNoLeaseBehind() throws Exception {
         Files.createDirectories(logs);
-        DatabaseSettings database = new DatabaseSettings("jdbc:sqlite:" + folder.resolve("masscast.db"), Optional.empty(),
-                Optional.empty());
+        DatabaseSettings database = new DatabaseSettings(
+                "jdbc:sqlite:" + folder.resolve("masscast.db"), Optional.empty(), Optional.empty());
         try (OfAuthSimulator simulator = OfAuthSimulator.start(Pipeline.unlimitedSimulator())) {
             simulator.faults().add(new Fault("POST", MASS_MESSAGES, FaultKind.LATENCY, 0, 300, 1_000_000));
-            ApprovedCampaigns.add(database, CampaignTestData.binding(), IntStream.rangeClosed(1, CAMPAIGNS)
-                    .mapToObj(n -> CampaignTestData.draft().text("Sigterm drop #" + n).lists("fans").build()).toList());
+            ApprovedCampaigns.add(
+                    database,
+                    CampaignTestData.binding(),
+                    IntStream.rangeClosed(1, CAMPAIGNS)
+                            .mapToObj(n -> CampaignTestData.draft()
+                                    .text("Sigterm drop #" + n)
+                                    .lists("fans")
+                                    .build())
+                            .toList());
             Map<String, String> env = Map.of(
-                    "MASSCAST_DB_URL", database.url(),
-                    "MASSCAST_OFAUTH", "live",
-                    "OFAUTH_API_KEY", simulator.apiKey(),
-                    "OFAUTH_BASE_URL", simulator.baseUrl(),
-                    "MASSCAST_OFAUTH_RATE_PER_MINUTE", "100000",
-                    "MASSCAST_OFAUTH_BURST", "100000",
-                    "MASSCAST_LEASE_TTL", LEASE_TTL);
+                    "MASSCAST_DB_URL",
+                    database.url(),
+                    "MASSCAST_OFAUTH",
+                    "live",
+                    "OFAUTH_API_KEY",
+                    simulator.apiKey(),
+                    "OFAUTH_BASE_URL",
+                    simulator.baseUrl(),
+                    "MASSCAST_OFAUTH_RATE_PER_MINUTE",
+                    "100000",
+                    "MASSCAST_OFAUTH_BURST",
+                    "100000",
+                    "MASSCAST_LEASE_TTL",
+                    LEASE_TTL);
 
             try (MasscastProcess first = MasscastProcess.start(env, folder, logs, "sigterm-first", JVM, "--shell")) {
                 first.awaitPrinted(READY, Duration.ofSeconds(60));
                 awaitPosts(simulator, 3);
                 Duration took = first.terminate(Duration.ofSeconds(30));
 
-                assertThat(took).as("exited within the 30 s an orchestrator waits").isLessThan(Duration.ofSeconds(30));
-                assertThat(first.exitValue()).as("exit status after a clean stop (its log: %s)", first.log()).isZero();
+                assertThat(took)
+                        .as("exited within the 30 s an orchestrator waits")
+                        .isLessThan(Duration.ofSeconds(30));
+                assertThat(first.exitValue())
+                        .as("exit status after a clean stop (its log: %s)", first.log())
+                        .isZero();
                 assertThat(first.log()).contains("masscast stopped in");
             }
-            assertThat(posts(simulator)).as("the kill came while campaigns were still to send").isLessThan(CAMPAIGNS);
+            assertThat(posts(simulator))
+                    .as("the kill came while campaigns were still to send")
+                    .isLessThan(CAMPAIGNS);
             assertThat(liveLeases(database)).as("leases left behind").isEmpty();
-            assertThat(states(database)).as("no campaign held by the stopped process").doesNotContainKeys("SUBMITTING", "IN_DOUBT");
+            assertThat(states(database))
+                    .as("no campaign held by the stopped process")
+                    .doesNotContainKeys("SUBMITTING", "IN_DOUBT");
 
             try (MasscastProcess next = MasscastProcess.start(env, folder, logs, "sigterm-next", JVM, "--shell")) {
                 next.awaitPrinted(READY, Duration.ofSeconds(60));
@@ -88,10 +112,13 @@ class SigtermIT {
     void theTerminalsDemoDatabaseIsDeletedOnSigterm() throws Exception {
         Files.createDirectories(logs);
         Path temp = Files.createDirectories(folder.resolve("tmp"));
-        List<String> jvm = Stream.concat(JVM.stream(), Stream.of("-Djava.io.tmpdir=" + temp)).toList();
+        List<String> jvm = Stream.concat(JVM.stream(), Stream.of("-Djava.io.tmpdir=" + temp))
+                .toList();
         try (MasscastProcess demo = MasscastProcess.start(Map.of(), folder, logs, "sigterm-demo", jvm)) {
             demo.awaitPrinted("database: a temporary SQLite file, gone when masscast exits", Duration.ofSeconds(60));
-            assertThat(demoFiles(temp)).as("the demo database while masscast runs").isNotEmpty();
+            assertThat(demoFiles(temp))
+                    .as("the demo database while masscast runs")
+                    .isNotEmpty();
 
             demo.terminate(Duration.ofSeconds(30));
 
@@ -102,7 +129,8 @@ class SigtermIT {
 
     private static List<Path> demoFiles(Path temp) throws Exception {
         try (Stream<Path> files = Files.list(temp)) {
-            return files.filter(f -> f.getFileName().toString().startsWith("masscast-demo-")).toList();
+            return files.filter(f -> f.getFileName().toString().startsWith("masscast-demo-"))
+                    .toList();
         }
     }
 
@@ -115,13 +143,15 @@ class SigtermIT {
     }
 
     private static long posts(OfAuthSimulator simulator) {
-        return simulator.requests().stream().filter(r -> r.method().equals("POST") && r.path().equals(MASS_MESSAGES)).count();
+        return simulator.requests().stream()
+                .filter(r -> r.method().equals("POST") && r.path().equals(MASS_MESSAGES))
+                .count();
     }
 
     private static List<String> liveLeases(DatabaseSettings database) throws Exception {
         List<String> live = new ArrayList<>();
         try (Connection connection = TestDatabases.connect(database);
-             PreparedStatement query = connection.prepareStatement("SELECT name FROM lease WHERE expires_at > ?")) {
+                PreparedStatement query = connection.prepareStatement("SELECT name FROM lease WHERE expires_at > ?")) {
             query.setLong(1, System.currentTimeMillis());
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
@@ -134,8 +164,9 @@ class SigtermIT {
 
     private static Map<String, Integer> states(DatabaseSettings database) throws Exception {
         Map<String, Integer> states = new TreeMap<>();
-        try (Connection connection = TestDatabases.connect(database); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT state, COUNT(*) FROM campaign GROUP BY state")) {
+        try (Connection connection = TestDatabases.connect(database);
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT state, COUNT(*) FROM campaign GROUP BY state")) {
             while (rows.next()) {
                 states.put(rows.getString(1), rows.getInt(2));
             }
@@ -148,16 +179,20 @@ class SigtermIT {
         while (true) {
             Map<String, Integer> states = states(database);
             int pending;
-            try (Connection connection = TestDatabases.connect(database); Statement statement = connection.createStatement();
-                 ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM outbox")) {
+            try (Connection connection = TestDatabases.connect(database);
+                    Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM outbox")) {
                 rows.next();
                 pending = rows.getInt(1);
             }
             if (states.keySet().stream().allMatch(s -> s.equals("SENDING") || s.equals("SENT")) && pending == 0) {
                 return;
             }
-            assertThat(System.nanoTime()).as("sent and delivered within %s (leases of %s): %s, %d outbox entries",
-                    within, LEASE_TTL, states, pending).isLessThan(deadline);
+            assertThat(System.nanoTime())
+                    .as(
+                            "sent and delivered within %s (leases of %s): %s, %d outbox entries",
+                            within, LEASE_TTL, states, pending)
+                    .isLessThan(deadline);
             Thread.sleep(100);
         }
     }

@@ -21,13 +21,16 @@ final class SimulatorMessages {
     private static final Type MAPS = Types.newParameterizedType(List.class, Map.class);
     private static final Type MAP = Types.newParameterizedType(Map.class, String.class, Object.class);
 
-    private SimulatorMessages() {
-    }
+    private SimulatorMessages() {}
 
     /** The simulator's view of message {@code id}: state, sentCount, viewedCount, purchasedCount, ... */
     static Map<String, Object> message(OfAuthSimulator simulator, long id) {
-        List<Map<String, Object>> all = json(send(HttpRequest.newBuilder(uri(simulator, "/_sim/messages")).GET()), MAPS);
-        return all.stream().filter(m -> ((Number) m.get("id")).longValue() == id).findFirst().orElseThrow();
+        List<Map<String, Object>> all = json(
+                send(HttpRequest.newBuilder(uri(simulator, "/_sim/messages")).GET()), MAPS);
+        return all.stream()
+                .filter(m -> ((Number) m.get("id")).longValue() == id)
+                .findFirst()
+                .orElseThrow();
     }
 
     static long count(OfAuthSimulator simulator, long id, String counter) {
@@ -37,17 +40,25 @@ final class SimulatorMessages {
     /** Deletes a message through OFAuth's API, as another tool or OnlyFans itself would. */
     static void delete(OfAuthSimulator simulator, String connectionId, long messageId) {
         send(HttpRequest.newBuilder(uri(simulator, "/v2/access/mass-messages/" + messageId))
-                .header("apiKey", simulator.apiKey()).header("x-connection-id", connectionId).DELETE());
+                .header("apiKey", simulator.apiKey())
+                .header("x-connection-id", connectionId)
+                .DELETE());
     }
 
     /** The ids of a list's members, read through OFAuth's API page by page, as masscast reads them. */
     static Set<String> listMembers(OfAuthSimulator simulator, String connectionId, String listId) {
         Set<String> ids = new LinkedHashSet<>();
         for (int offset = 0; ; offset += 100) {
-            Map<String, Object> page = json(send(HttpRequest.newBuilder(uri(simulator, "/v2/access/users/lists/"
-                    + listId + "/users?limit=100&offset=" + offset)).header("apiKey", simulator.apiKey())
-                    .header("x-connection-id", connectionId).GET()), MAP);
-            ((List<?>) page.get("list")).forEach(user -> ids.add(String.valueOf(((Number) ((Map<?, ?>) user).get("id")).longValue())));
+            Map<String, Object> page = json(
+                    send(HttpRequest.newBuilder(uri(
+                                    simulator,
+                                    "/v2/access/users/lists/" + listId + "/users?limit=100&offset=" + offset))
+                            .header("apiKey", simulator.apiKey())
+                            .header("x-connection-id", connectionId)
+                            .GET()),
+                    MAP);
+            ((List<?>) page.get("list"))
+                    .forEach(user -> ids.add(String.valueOf(((Number) ((Map<?, ?>) user).get("id")).longValue())));
             if (!Boolean.TRUE.equals(page.get("hasMore"))) {
                 return ids;
             }
@@ -56,8 +67,11 @@ final class SimulatorMessages {
 
     /** POSTs a control request and returns the simulator's JSON answer. */
     static Map<String, Object> control(OfAuthSimulator simulator, String path, String jsonBody) {
-        return json(send(HttpRequest.newBuilder(uri(simulator, path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(jsonBody))), MAP);
+        return json(
+                send(HttpRequest.newBuilder(uri(simulator, path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(jsonBody))),
+                MAP);
     }
 
     private static URI uri(OfAuthSimulator simulator, String path) {

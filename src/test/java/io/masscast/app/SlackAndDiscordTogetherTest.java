@@ -50,7 +50,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SlackAndDiscordTogetherTest {
     private static final ChannelRef SLACK_CHANNEL = new ChannelRef(Platform.SLACK, "T0TEST", "C0SLACKCARDS");
-    private static final ChannelRef DISCORD_CHANNEL = new ChannelRef(Platform.DISCORD, "1100000000000000001", "1200000000000000002");
+    private static final ChannelRef DISCORD_CHANNEL =
+            new ChannelRef(Platform.DISCORD, "1100000000000000001", "1200000000000000002");
     private static final Actor ADMIN = Actor.of("UADMIN", "admin");
     private static final Actor ALICE = Actor.of("alice", "alice");
 
@@ -65,35 +66,59 @@ class SlackAndDiscordTogetherTest {
         List<MessageCreateData> discordPosts = new CopyOnWriteArrayList<>();
         ShardManager discord = fakeDiscord(discordPosts);
         Map<String, String> env = Map.of(
-                "SLACK_BOT_TOKEN", "xoxb-test-bot",
-                "SLACK_SIGNING_SECRET", "test-signing-secret",
-                "MASSCAST_SLACK_API_URL", "http://127.0.0.1:" + slackApi.getAddress().getPort() + "/api/",
-                "DISCORD_BOT_TOKEN", "discord-test-token",
-                "MASSCAST_OFAUTH", "simulator",
-                "MASSCAST_ADMINS", ADMIN.userId(),
-                "MASSCAST_DB_URL", "jdbc:sqlite:" + folder.resolve("masscast.db"),
-                "MASSCAST_HTTP_PORT", Integer.toString(freePort()));
+                "SLACK_BOT_TOKEN",
+                "xoxb-test-bot",
+                "SLACK_SIGNING_SECRET",
+                "test-signing-secret",
+                "MASSCAST_SLACK_API_URL",
+                "http://127.0.0.1:" + slackApi.getAddress().getPort() + "/api/",
+                "DISCORD_BOT_TOKEN",
+                "discord-test-token",
+                "MASSCAST_OFAUTH",
+                "simulator",
+                "MASSCAST_ADMINS",
+                ADMIN.userId(),
+                "MASSCAST_DB_URL",
+                "jdbc:sqlite:" + folder.resolve("masscast.db"),
+                "MASSCAST_HTTP_PORT",
+                Integer.toString(freePort()));
         AtomicReference<ChatCore> core = new AtomicReference<>();
         ServerMode.Adapters both = (config, chat) -> {
             core.set(chat);
-            return List.<ChatAdapter>of(new SlackAdapter(config.slack().orElseThrow(), chat),
-                    new DiscordAdapter(config.discord().orElseThrow(), chat, (settings, listener) -> discord, AckBudgets.DEFAULT,
+            return List.<ChatAdapter>of(
+                    new SlackAdapter(config.slack().orElseThrow(), chat),
+                    new DiscordAdapter(
+                            config.discord().orElseThrow(),
+                            chat,
+                            (settings, listener) -> discord,
+                            AckBudgets.DEFAULT,
                             Clock.systemUTC()));
         };
 
         try (ServerMode server = ServerMode.start(ConfigLoader.load(env), both)) {
             for (ChannelRef channel : List.of(SLACK_CHANNEL, DISCORD_CHANNEL)) {
-                assertThat(text(core.get().router().handle(channel, ADMIN, "bind connection=conn_demo zone=Europe/Berlin approvers=bob")))
+                assertThat(text(core.get()
+                                .router()
+                                .handle(channel, ADMIN, "bind connection=conn_demo zone=Europe/Berlin approvers=bob")))
                         .contains("now speaks for");
-                assertThat(text(core.get().router().handle(channel, ALICE, "new text=\"Hi from " + channel.platform()
-                        + "\" lists=fans"))).contains("MC-1 is waiting for approval");
+                assertThat(text(core.get()
+                                .router()
+                                .handle(channel, ALICE, "new text=\"Hi from " + channel.platform() + "\" lists=fans")))
+                        .contains("MC-1 is waiting for approval");
             }
 
             await().atMost(Duration.ofSeconds(20)).until(() -> !slackPosts.isEmpty() && !discordPosts.isEmpty());
-            assertThat(slackPosts).singleElement().asString().contains("channel=C0SLACKCARDS").contains("Hi from SLACK")
+            assertThat(slackPosts)
+                    .singleElement()
+                    .asString()
+                    .contains("channel=C0SLACKCARDS")
+                    .contains("Hi from SLACK")
                     .doesNotContain("Hi from DISCORD");
-            assertThat(discordPosts).singleElement().satisfies(post -> assertThat(post.toData().toString())
-                    .contains("Hi from DISCORD").doesNotContain("Hi from SLACK"));
+            assertThat(discordPosts)
+                    .singleElement()
+                    .satisfies(post -> assertThat(post.toData().toString())
+                            .contains("Hi from DISCORD")
+                            .doesNotContain("Hi from SLACK"));
             verify(discord, never()).getChannelById(eq(GuildMessageChannel.class), eq(SLACK_CHANNEL.channelId()));
         } finally {
             slackApi.stop(0);
@@ -109,13 +134,16 @@ class SlackAndDiscordTogetherTest {
         HttpServer api = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         AtomicLong ts = new AtomicLong(1);
         api.createContext("/api/", exchange -> {
-            String body = URLDecoder.decode(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
+            String body = URLDecoder.decode(
+                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
                     StandardCharsets.UTF_8);
             if (exchange.getRequestURI().getPath().endsWith("chat.postMessage")) {
                 posts.add(body);
             }
-            byte[] answer = ("{\"ok\":true,\"team_id\":\"T0TEST\",\"user_id\":\"UMASSCAST\",\"bot_id\":\"BMASSCAST\",\"ts\":\"1770000000."
-                    + ts.getAndIncrement() + "\"}").getBytes(StandardCharsets.UTF_8);
+            byte[] answer =
+                    ("{\"ok\":true,\"team_id\":\"T0TEST\",\"user_id\":\"UMASSCAST\",\"bot_id\":\"BMASSCAST\",\"ts\":\"1770000000."
+                                    + ts.getAndIncrement() + "\"}")
+                            .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, answer.length);
             exchange.getResponseBody().write(answer);
@@ -139,7 +167,8 @@ class SlackAndDiscordTogetherTest {
             });
             return action;
         });
-        when(shards.getChannelById(GuildMessageChannel.class, DISCORD_CHANNEL.channelId())).thenReturn(channel);
+        when(shards.getChannelById(GuildMessageChannel.class, DISCORD_CHANNEL.channelId()))
+                .thenReturn(channel);
         when(shards.getThreadChannelById(anyString())).thenReturn(null);
         return shards;
     }

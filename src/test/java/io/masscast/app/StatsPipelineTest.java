@@ -36,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StatsPipelineTest {
     private static final Actor BOB = Actor.of("bob", "Bob");
-    private static final Pattern BUYERS_NOTE = Pattern.compile("^\\+(\\d+) buyers?: .* · \\+\\$[\\d,.]+ · total [\\d,]+ / \\$[\\d,.]+$");
+    private static final Pattern BUYERS_NOTE =
+            Pattern.compile("^\\+(\\d+) buyers?: .* · \\+\\$[\\d,.]+ · total [\\d,]+ / \\$[\\d,.]+$");
     private static final String SENT_ANALYTICS = "/v2/access/analytics/mass-messages/sent";
 
     @TempDir
@@ -64,7 +65,9 @@ class StatsPipelineTest {
     }
 
     private static String field(Card card, String label) {
-        return card.field(label).orElseThrow(() -> new AssertionError("no field " + label + " on " + card)).value();
+        return card.field(label)
+                .orElseThrow(() -> new AssertionError("no field " + label + " on " + card))
+                .value();
     }
 
     private static String count(long value) {
@@ -97,9 +100,14 @@ class StatsPipelineTest {
             assertThat(sent.title()).endsWith("— sent");
             assertThat(field(sent, "Sent")).isEqualTo(count(audience));
             long viewed = SimulatorMessages.count(pipeline.simulator, messageId, "viewedCount");
-            assertThat(field(sent, "Viewed")).isEqualTo(count(viewed)
-                    + String.format(Locale.US, " · %.1f %% of sent", 100.0 * viewed / audience));
-            assertThat(sent.actions()).extracting(CardAction::label).singleElement().asString().startsWith("Unsend (until ");
+            assertThat(field(sent, "Viewed"))
+                    .isEqualTo(
+                            count(viewed) + String.format(Locale.US, " · %.1f %% of sent", 100.0 * viewed / audience));
+            assertThat(sent.actions())
+                    .extracting(CardAction::label)
+                    .singleElement()
+                    .asString()
+                    .startsWith("Unsend (until ");
 
             for (int minute = 1; minute <= 11; minute++) { // purchases arrive for 5 min; the unsend window closes at 10
                 pipeline.advance(clock, Duration.ofMinutes(1));
@@ -109,18 +117,25 @@ class StatsPipelineTest {
             long bought = SimulatorMessages.count(pipeline.simulator, messageId, "purchasedCount");
             assertThat(bought).isPositive();
             Card last = pipeline.channel.cardOf("MC-1").orElseThrow();
-            assertThat(field(last, "Bought")).isEqualTo(count(bought)
-                    + String.format(Locale.US, " · %.1f %% of sent", 100.0 * bought / audience));
+            assertThat(field(last, "Bought"))
+                    .isEqualTo(
+                            count(bought) + String.format(Locale.US, " · %.1f %% of sent", 100.0 * bought / audience));
             assertThat(field(last, "Revenue")).isEqualTo(dollars(bought) + " (purchases × price)");
             assertThat(field(last, "As of")).endsWith(" Europe/Berlin");
             assertThat(last.actions()).as("the unsend window has closed").isEmpty();
-            assertThat(pipeline.channel.posted()).as("one card, edited in place").isEqualTo(1);
+            assertThat(pipeline.channel.posted())
+                    .as("one card, edited in place")
+                    .isEqualTo(1);
             assertThat(pipeline.channel.edits()).isGreaterThanOrEqualTo(4);
 
             List<StatsSnapshot> snapshots = pipeline.wiring.stats().snapshots(campaign.id());
-            assertThat(snapshots.get(snapshots.size() - 1).figures().purchased()).isEqualTo(bought);
-            assertThat(snapshots).as("a snapshot only when a number changed").doesNotHaveDuplicates()
-                    .extracting(s -> s.figures().purchased()).isSorted();
+            assertThat(snapshots.get(snapshots.size() - 1).figures().purchased())
+                    .isEqualTo(bought);
+            assertThat(snapshots)
+                    .as("a snapshot only when a number changed")
+                    .doesNotHaveDuplicates()
+                    .extracting(s -> s.figures().purchased())
+                    .isSorted();
         }
     }
 
@@ -141,7 +156,9 @@ class StatsPipelineTest {
             pipeline.tick();
 
             assertThat(analyticsReads(pipeline)).as("the poll ran").hasSize(reads + 1);
-            assertThat(pipeline.channel.edits()).as("nothing changed, so nothing was edited").isEqualTo(edits);
+            assertThat(pipeline.channel.edits())
+                    .as("nothing changed, so nothing was edited")
+                    .isEqualTo(edits);
             assertThat(pipeline.wiring.stats().snapshots(campaign.id())).hasSize(snapshots);
             assertThat(pipeline.channel.notes()).hasSize(notes);
             assertThat(pipeline.wiring.idle()).isTrue();
@@ -173,7 +190,8 @@ class StatsPipelineTest {
     /** Issue 8: a campaign counted as sent as soon as OFAuth reported one delivered fan. */
     @Test
     void aCampaignStaysSendingUntilOfAuthHasDeliveredToItsWholeAudience() {
-        try (Pipeline pipeline = new Pipeline(folder, clock, Pipeline.unlimitedSimulator().withDeliveryDuration(Duration.ofSeconds(60)))) {
+        try (Pipeline pipeline = new Pipeline(
+                folder, clock, Pipeline.unlimitedSimulator().withDeliveryDuration(Duration.ofSeconds(60)))) {
             pipeline.run(ALICE, "new text=\"Slow delivery\" lists=fans");
             pipeline.click(BOB, ActionId.Verb.APPROVE, pipeline.campaign(1));
             pipeline.tick();
@@ -204,12 +222,16 @@ class StatsPipelineTest {
                 messageId = sendPpv(first, "Buyers please").ofauthMessageId().orElseThrow();
                 first.advance(clock, Duration.ofMinutes(1));
                 first.tick();
-                assertThat(buyerNotes(first.channel.notes())).as("the first buyers are announced at once").hasSize(1);
+                assertThat(buyerNotes(first.channel.notes()))
+                        .as("the first buyers are announced at once")
+                        .hasSize(1);
                 for (int minute = 2; minute <= 4; minute++) {
                     first.advance(clock, Duration.ofMinutes(1));
                     first.tick();
                 }
-                assertThat(buyerNotes(first.channel.notes())).as("at most one note per 5 minutes").hasSize(1);
+                assertThat(buyerNotes(first.channel.notes()))
+                        .as("at most one note per 5 minutes")
+                        .hasSize(1);
                 notes.addAll(buyerNotes(first.channel.notes()));
             } // masscast stops between two cycles
 
@@ -222,11 +244,14 @@ class StatsPipelineTest {
                 long bought = SimulatorMessages.count(simulator, messageId, "purchasedCount");
 
                 assertThat(notes.stream().mapToLong(StatsPipelineTest::buyersIn).sum())
-                        .as("every buyer announced exactly once").isEqualTo(bought);
+                        .as("every buyer announced exactly once")
+                        .isEqualTo(bought);
                 assertThat(notes).hasSizeBetween(2, 4);
                 assertThat(notes.get(notes.size() - 1)).endsWith("total " + count(bought) + " / " + dollars(bought));
                 long campaignId = second.campaign(1).id();
-                long stored = second.wiring.database().inTransaction(stores -> stores.stats().buyerCount(campaignId));
+                long stored = second.wiring
+                        .database()
+                        .inTransaction(stores -> stores.stats().buyerCount(campaignId));
                 assertThat(stored).isEqualTo(bought);
             }
         } finally {
@@ -236,7 +261,8 @@ class StatsPipelineTest {
 
     @Test
     void aCampaignWithMoreNewBuyersThanOneCycleReadsGoesOnWhereItStoppedNextCycle() {
-        try (Pipeline pipeline = new Pipeline(folder, clock, Pipeline.unlimitedSimulator().withFansPerConnection(20_000))) {
+        try (Pipeline pipeline =
+                new Pipeline(folder, clock, Pipeline.unlimitedSimulator().withFansPerConnection(20_000))) {
             long messageId = sendPpv(pipeline, "Big audience").ofauthMessageId().orElseThrow();
             pipeline.advance(clock, Duration.ofMinutes(6)); // every purchase is in: far more than ten pages of buyers
             long bought = SimulatorMessages.count(pipeline.simulator, messageId, "purchasedCount");
@@ -246,14 +272,22 @@ class StatsPipelineTest {
                 pipeline.simulator.clearRequests();
                 pipeline.advance(clock, Duration.ofSeconds(6));
                 pipeline.tick();
-                pagesPerCycle.add(pipeline.requests("GET", "/v2/access/analytics/mass-messages/" + messageId + "/buyers").size());
+                pagesPerCycle.add(
+                        pipeline.requests("GET", "/v2/access/analytics/mass-messages/" + messageId + "/buyers")
+                                .size());
             }
 
             long campaignId = pipeline.campaign(1).id();
-            long stored = pipeline.wiring.database().inTransaction(stores -> stores.stats().buyerCount(campaignId));
+            long stored = pipeline.wiring
+                    .database()
+                    .inTransaction(stores -> stores.stats().buyerCount(campaignId));
             assertThat(stored).as("every buyer, each once").isEqualTo(bought);
-            assertThat(pagesPerCycle).allMatch(pages -> pages <= 10).startsWith(10, 10, 10).endsWith(0);
-            long continued = pagesPerCycle.stream().skip(1).filter(pages -> pages > 0).count();
+            assertThat(pagesPerCycle)
+                    .allMatch(pages -> pages <= 10)
+                    .startsWith(10, 10, 10)
+                    .endsWith(0);
+            long continued =
+                    pagesPerCycle.stream().skip(1).filter(pages -> pages > 0).count();
             assertThat(pagesPerCycle.stream().mapToInt(Integer::intValue).sum())
                     .as("each page of buyers once, plus one front page per later cycle to look for newer ones")
                     .isEqualTo((int) ((bought + 19) / 20 + continued));
@@ -283,10 +317,18 @@ class StatsPipelineTest {
 
                 assertThat(pipeline.creates()).hasSize(2);
                 assertThat(pipeline.state(2)).isIn(CampaignState.SENDING, CampaignState.SENT);
-                assertThat(analyticsReads(pipeline)).as("the poll waited: no token above the reserve").hasSize(readsBefore);
-                Instant nextPoll = pipeline.wiring.database().inTransaction(stores -> stores.connections().find("conn_demo"))
-                        .orElseThrow().nextPollAt().orElseThrow();
-                assertThat(nextPoll).as("until the bucket has refilled").isAfter(clock.instant().plusSeconds(60));
+                assertThat(analyticsReads(pipeline))
+                        .as("the poll waited: no token above the reserve")
+                        .hasSize(readsBefore);
+                Instant nextPoll = pipeline.wiring
+                        .database()
+                        .inTransaction(stores -> stores.connections().find("conn_demo"))
+                        .orElseThrow()
+                        .nextPollAt()
+                        .orElseThrow();
+                assertThat(nextPoll)
+                        .as("until the bucket has refilled")
+                        .isAfter(clock.instant().plusSeconds(60));
             }
             // a new process stands in for the minutes the bucket takes to refill (its clock is the system's)
             try (Pipeline later = new Pipeline(folder, clock, simulator, smallBudget)) {
@@ -303,21 +345,25 @@ class StatsPipelineTest {
     }
 
     private static long accessCalls(Pipeline pipeline) {
-        return pipeline.simulator.requests().stream().filter(r -> r.path().startsWith("/v2/access/")).count();
+        return pipeline.simulator.requests().stream()
+                .filter(r -> r.path().startsWith("/v2/access/"))
+                .count();
     }
 
     @Test
     void aMessageUnsentOutsideMasscastBecomesUnsentWithANote() {
         try (Pipeline pipeline = new Pipeline(folder, clock)) {
             Campaign campaign = sendPpv(pipeline, "Pulled back elsewhere");
-            SimulatorMessages.delete(pipeline.simulator, "conn_demo", campaign.ofauthMessageId().orElseThrow());
+            SimulatorMessages.delete(
+                    pipeline.simulator, "conn_demo", campaign.ofauthMessageId().orElseThrow());
 
             pipeline.advance(clock, Duration.ofSeconds(6));
             pipeline.tick();
 
             assertThat(pipeline.state(1)).isEqualTo(CampaignState.UNSENT);
-            assertThat(pipeline.channel.notes()).anySatisfy(note -> assertThat(note)
-                    .startsWith("OFAuth reports MC-1 as unsent: it was pulled back outside masscast"));
+            assertThat(pipeline.channel.notes())
+                    .anySatisfy(note -> assertThat(note)
+                            .startsWith("OFAuth reports MC-1 as unsent: it was pulled back outside masscast"));
         }
     }
 
@@ -328,15 +374,21 @@ class StatsPipelineTest {
             pipeline.click(BOB, ActionId.Verb.APPROVE, pipeline.campaign(1));
             pipeline.tick();
             assertThat(pipeline.state(1)).isEqualTo(CampaignState.SCHEDULED);
-            SimulatorMessages.delete(pipeline.simulator, "conn_demo", pipeline.campaign(1).ofauthMessageId().orElseThrow());
+            SimulatorMessages.delete(
+                    pipeline.simulator,
+                    "conn_demo",
+                    pipeline.campaign(1).ofauthMessageId().orElseThrow());
 
             for (int i = 0; i < 3; i++) {
                 pipeline.advance(clock, Duration.ofMinutes(50));
                 pipeline.tick();
             }
 
-            assertThat(pipeline.channel.notes()).filteredOn(note -> note.contains("deleted outside masscast")).singleElement()
-                    .asString().startsWith("OFAuth does not list MC-1 among the sent messages although its send time has passed");
+            assertThat(pipeline.channel.notes())
+                    .filteredOn(note -> note.contains("deleted outside masscast"))
+                    .singleElement()
+                    .asString()
+                    .startsWith("OFAuth does not list MC-1 among the sent messages although its send time has passed");
             assertThat(field(pipeline.channel.cardOf("MC-1").orElseThrow(), "Status"))
                     .contains("OFAuth no longer lists it (since ");
         }
@@ -354,11 +406,15 @@ class StatsPipelineTest {
                     first.tick();
                 }
             }
-            int reads = (int) simulator.requests().stream().filter(r -> r.path().equals(SENT_ANALYTICS)).count();
+            int reads = (int) simulator.requests().stream()
+                    .filter(r -> r.path().equals(SENT_ANALYTICS))
+                    .count();
             try (Pipeline second = new Pipeline(folder, clock, simulator, Map.of())) {
                 second.advance(clock, Duration.ofSeconds(50)); // the back-off (80 s) has not passed
                 second.tick();
-                assertThat(analyticsReads(second)).as("the back-off is kept after the restart").hasSize(reads);
+                assertThat(analyticsReads(second))
+                        .as("the back-off is kept after the restart")
+                        .hasSize(reads);
 
                 second.advance(clock, Duration.ofSeconds(31));
                 second.tick();
@@ -386,13 +442,16 @@ class StatsPipelineTest {
             pipeline.advance(clock, Duration.ofSeconds(6));
             pipeline.tick();
 
-            assertThat(pipeline.simulator.requests()).extracting(RecordedRequest::path).containsExactly(SENT_ANALYTICS,
-                    SENT_ANALYTICS);
+            assertThat(pipeline.simulator.requests())
+                    .extracting(RecordedRequest::path)
+                    .containsExactly(SENT_ANALYTICS, SENT_ANALYTICS);
         }
     }
 
     private static List<String> buyerNotes(List<String> notes) {
-        return notes.stream().filter(note -> BUYERS_NOTE.matcher(note).matches()).toList();
+        return notes.stream()
+                .filter(note -> BUYERS_NOTE.matcher(note).matches())
+                .toList();
     }
 
     private static long buyersIn(String note) {

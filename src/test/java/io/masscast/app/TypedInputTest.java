@@ -39,6 +39,7 @@ class TypedInputTest {
 
     @TempDir
     Path folder;
+
     private Pipeline pipeline;
 
     @BeforeEach
@@ -70,8 +71,11 @@ class TypedInputTest {
         FormSpec edit = ((Reply.Form) pipeline.run(ALICE, "edit MC-1")).spec();
         Map<String, RawValue> typedBack = new LinkedHashMap<>();
         for (FormField field : ComposeForm.FIELDS) {
-            typedBack.put(field.key(), field.kind() == FormField.Kind.TEXT ? RawValue.of(edit.typed(field.key()))
-                    : RawValue.parse(edit.typed(field.key())));
+            typedBack.put(
+                    field.key(),
+                    field.kind() == FormField.Kind.TEXT
+                            ? RawValue.of(edit.typed(field.key()))
+                            : RawValue.parse(edit.typed(field.key())));
         }
         typedBack.put(Fields.TEXT, RawValue.of("New set, now with a teaser"));
 
@@ -85,8 +89,10 @@ class TypedInputTest {
 
     @Test
     void theRepeatedHourTypedAsTextTakesTheFirstOneAndSaysSo() {
-        Reply reply = pipeline.run(ALICE, "new text=\"New set\" lists=fans media=48213377,48213378 preview=1 price=12.50 "
-                + "at=\"2026-10-25 02:30\"");
+        Reply reply = pipeline.run(
+                ALICE,
+                "new text=\"New set\" lists=fans media=48213377,48213378 preview=1 price=12.50 "
+                        + "at=\"2026-10-25 02:30\"");
 
         assertThat(((Reply.Text) reply).text()).contains("happens twice");
         assertThat(campaign(1).scheduledAt()).contains(FIRST_0230);
@@ -106,8 +112,10 @@ class TypedInputTest {
         assertThat(campaign.content().previewCount()).isEqualTo(1);
         assertThat(campaign.content().lockedText()).isTrue();
         assertThat(campaign.audience().subscribedAfter()).contains(Instant.parse("2025-12-31T23:00:00Z"));
-        assertThat(pipeline.wiring.router().run(CHANNEL, BOB, "reject", List.of("MC-1", "Too early, wait for Monday"),
-                Map.of())).isInstanceOf(Reply.Text.class);
+        assertThat(pipeline.wiring
+                        .router()
+                        .run(CHANNEL, BOB, "reject", List.of("MC-1", "Too early, wait for Monday"), Map.of()))
+                .isInstanceOf(Reply.Text.class);
         assertThat(campaign(1).note()).contains("Too early, wait for Monday");
     }
 

@@ -17,21 +17,37 @@ import java.util.List;
  */
 final class DependencyRule {
     /** The outer packages that may use core but not one another. */
-    static final List<String> OUTER = List.of("ofauth", "store", "jobs", "simulator", "http", "chart",
-            "adapter.common", "adapter.slack", "adapter.discord", "adapter.shell");
+    static final List<String> OUTER = List.of(
+            "ofauth",
+            "store",
+            "jobs",
+            "simulator",
+            "http",
+            "chart",
+            "adapter.common",
+            "adapter.slack",
+            "adapter.discord",
+            "adapter.shell");
     /** What every chat adapter may use besides core and config. */
     static final String ADAPTERS_SHARE = "adapter.common";
 
-    private DependencyRule() {
-    }
+    private DependencyRule() {}
 
     static ArchRule forRoot(String root) {
         List<ArchRule> rules = new ArrayList<>();
-        rules.add(noClasses().that().resideInAPackage(root + ".core..")
-                .should().dependOnClassesThat().resideOutsideOfPackages(root + ".core..", "java..", "org.slf4j..")
+        rules.add(noClasses()
+                .that()
+                .resideInAPackage(root + ".core..")
+                .should()
+                .dependOnClassesThat()
+                .resideOutsideOfPackages(root + ".core..", "java..", "org.slf4j..")
                 .because("the core is plain Java: platforms, OFAuth and storage reach it through ports"));
-        rules.add(noClasses().that().resideInAPackage(root + ".config..")
-                .should().dependOnClassesThat().resideOutsideOfPackages(root + ".config..", "java..", "org.slf4j..")
+        rules.add(noClasses()
+                .that()
+                .resideInAPackage(root + ".config..")
+                .should()
+                .dependOnClassesThat()
+                .resideOutsideOfPackages(root + ".config..", "java..", "org.slf4j..")
                 .because("configuration is read before anything else exists"));
         for (String outer : OUTER) {
             List<String> others = new ArrayList<>();
@@ -42,15 +58,27 @@ final class DependencyRule {
                 }
             }
             others.add(root + ".app..");
-            rules.add(noClasses().that().resideInAPackage(root + "." + outer + "..")
-                    .should().dependOnClassesThat().resideInAnyPackage(others.toArray(String[]::new))
-                    .because(outer + " may use core and config" + (outer.startsWith("adapter.") ? " (and " + ADAPTERS_SHARE
-                            + " if it is a chat adapter)" : "") + ", but no other outer package; only app wires them together"));
+            rules.add(noClasses()
+                    .that()
+                    .resideInAPackage(root + "." + outer + "..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage(others.toArray(String[]::new))
+                    .because(outer + " may use core and config"
+                            + (outer.startsWith("adapter.")
+                                    ? " (and " + ADAPTERS_SHARE + " if it is a chat adapter)"
+                                    : "")
+                            + ", but no other outer package; only app wires them together"));
         }
-        rules.add(noClasses().that().resideInAPackage(root + ".simulator..")
-                .should().dependOnClassesThat().resideInAPackage(root + ".core..")
+        rules.add(noClasses()
+                .that()
+                .resideInAPackage(root + ".simulator..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(root + ".core..")
                 .because("the simulator plays OFAuth and shares nothing with masscast"));
         // Packages a later milestone adds (discord, http) may be empty today.
-        return CompositeArchRule.of(rules.stream().map(rule -> rule.allowEmptyShould(true)).toList());
+        return CompositeArchRule.of(
+                rules.stream().map(rule -> rule.allowEmptyShould(true)).toList());
     }
 }

@@ -24,22 +24,29 @@ class DependencyRuleTest {
     void theRuleCatchesACoreClassThatImportsStorage() {
         JavaClasses fixture = new ClassFileImporter().importPackages("io.masscast.archfixture");
 
-        EvaluationResult result = DependencyRule.forRoot("io.masscast.archfixture").evaluate(fixture);
+        EvaluationResult result =
+                DependencyRule.forRoot("io.masscast.archfixture").evaluate(fixture);
 
         assertThat(result.hasViolation()).isTrue();
         assertThat(result.getFailureReport().getDetails())
-                .anySatisfy(line -> assertThat(line).contains("CoreThatImportsStorage").contains("JdbcThing"));
+                .anySatisfy(line ->
+                        assertThat(line).contains("CoreThatImportsStorage").contains("JdbcThing"));
     }
 
     @Test
     void adaptersShareTheCommonPackageButNotEachOther() {
         JavaClasses fixture = new ClassFileImporter().importPackages("io.masscast.archfixture");
 
-        List<String> violations = DependencyRule.forRoot("io.masscast.archfixture").evaluate(fixture)
-                .getFailureReport().getDetails();
+        List<String> violations = DependencyRule.forRoot("io.masscast.archfixture")
+                .evaluate(fixture)
+                .getFailureReport()
+                .getDetails();
 
-        assertThat(violations).anySatisfy(line -> assertThat(line).contains("SlackThatUsesDiscord").contains("DiscordThing"))
-                .anySatisfy(line -> assertThat(line).contains("CommonThatUsesDiscord").contains("DiscordThing"))
+        assertThat(violations)
+                .anySatisfy(line ->
+                        assertThat(line).contains("SlackThatUsesDiscord").contains("DiscordThing"))
+                .anySatisfy(line ->
+                        assertThat(line).contains("CommonThatUsesDiscord").contains("DiscordThing"))
                 .noneSatisfy(line -> assertThat(line).contains("SharedAck"));
     }
 }

@@ -20,7 +20,8 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
 class XChartRendererTest {
-    private static final List<LocalDate> DAYS = LocalDate.of(2026, 3, 16).datesUntil(LocalDate.of(2026, 3, 30)).toList();
+    private static final List<LocalDate> DAYS =
+            LocalDate.of(2026, 3, 16).datesUntil(LocalDate.of(2026, 3, 30)).toList();
 
     private final XChartRenderer renderer = new XChartRenderer();
 
@@ -30,10 +31,14 @@ class XChartRendererTest {
 
     /** A campaign that earns from its send day on, less each day, as PPV sales do. */
     private static RevenueChart.Series campaign(String name, int sentOnDay, double firstDay, Random dice) {
-        return new RevenueChart.Series(name, IntStream.range(0, DAYS.size())
-                .mapToObj(day -> day < sentOnDay ? BigDecimal.ZERO
-                        : BigDecimal.valueOf(Math.round(firstDay * Math.pow(0.45, day - sentOnDay) * (0.8 + 0.4 * dice.nextDouble()))))
-                .toList());
+        return new RevenueChart.Series(
+                name,
+                IntStream.range(0, DAYS.size())
+                        .mapToObj(day -> day < sentOnDay
+                                ? BigDecimal.ZERO
+                                : BigDecimal.valueOf(Math.round(
+                                        firstDay * Math.pow(0.45, day - sentOnDay) * (0.8 + 0.4 * dice.nextDouble()))))
+                        .toList());
     }
 
     private static BufferedImage decode(byte[] png) throws IOException {
@@ -46,8 +51,12 @@ class XChartRendererTest {
     void theChartIsAPngOfTheExpectedSize() throws IOException {
         Random dice = new Random(7);
         byte[] png = renderer.revenuePerDay(chart(List.of(
-                campaign("MC-3", 1, 410, dice), campaign("MC-5", 4, 260, dice), campaign("MC-6", 7, 520, dice),
-                campaign("MC-8", 10, 180, dice), campaign("MC-9", 12, 330, dice), campaign("2 more campaigns", 3, 90, dice))));
+                campaign("MC-3", 1, 410, dice),
+                campaign("MC-5", 4, 260, dice),
+                campaign("MC-6", 7, 520, dice),
+                campaign("MC-8", 10, 180, dice),
+                campaign("MC-9", 12, 330, dice),
+                campaign("2 more campaigns", 3, 90, dice))));
 
         assertThat(png).startsWith(0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n');
         BufferedImage image = decode(png);
@@ -73,7 +82,8 @@ class XChartRendererTest {
                 cells.add(new WeekHeatMap.Cell(day, hour, percent));
             }
         }
-        WeekHeatMap map = new WeekHeatMap("Mila Rose · % of recipients who bought within 24 h, by hour sent (Europe/Berlin)",
+        WeekHeatMap map = new WeekHeatMap(
+                "Mila Rose · % of recipients who bought within 24 h, by hour sent (Europe/Berlin)",
                 "% of recipients who bought", cells, List.of(cells.get(0), cells.get(7), cells.get(14)));
 
         byte[] png = renderer.weekHeatMap(map);
@@ -88,8 +98,8 @@ class XChartRendererTest {
     @Test
     void aHeatMapWithOneCellIsStillAReadablePng() throws IOException {
         WeekHeatMap.Cell only = new WeekHeatMap.Cell(DayOfWeek.FRIDAY, 21, 0.5);
-        BufferedImage image = decode(renderer.weekHeatMap(new WeekHeatMap("One campaign", "% bought", List.of(only),
-                List.of(only))));
+        BufferedImage image =
+                decode(renderer.weekHeatMap(new WeekHeatMap("One campaign", "% bought", List.of(only), List.of(only))));
 
         assertThat(image.getHeight()).isEqualTo(XChartRenderer.HEAT_MAP_HEIGHT);
     }

@@ -20,8 +20,13 @@ class SecretFileTest {
     void aSecretIsReadFromTheFileAndTrimmed() throws IOException {
         Path file = write("bot-token", "xoxb-from_file_1\n");
 
-        MasscastConfig config = load("SLACK_BOT_TOKEN_FILE", file.toString(), "SLACK_APP_TOKEN", "xapp-app_1",
-                "MASSCAST_OFAUTH", "simulator");
+        MasscastConfig config = load(
+                "SLACK_BOT_TOKEN_FILE",
+                file.toString(),
+                "SLACK_APP_TOKEN",
+                "xapp-app_1",
+                "MASSCAST_OFAUTH",
+                "simulator");
 
         assertThat(config.slack().orElseThrow().botToken().reveal()).isEqualTo("xoxb-from_file_1");
     }
@@ -43,7 +48,11 @@ class SecretFileTest {
 
     @Test
     void aSecretAndItsFileTogetherAreRefused() throws IOException {
-        assertThat(problems("OFAUTH_API_KEY", "sk_1", "OFAUTH_API_KEY_FILE", write("key", "sk_2").toString()))
+        assertThat(problems(
+                        "OFAUTH_API_KEY",
+                        "sk_1",
+                        "OFAUTH_API_KEY_FILE",
+                        write("key", "sk_2").toString()))
                 .containsExactly("Both OFAUTH_API_KEY and OFAUTH_API_KEY_FILE are set: keep one of them"
                         + " (OFAUTH_API_KEY_FILE names a file that holds the value).");
     }
@@ -52,40 +61,55 @@ class SecretFileTest {
     void aMissingFileIsNamed() {
         Path missing = dir.resolve("nope");
 
-        assertThat(problems("OFAUTH_API_KEY_FILE", missing.toString())).containsExactly(
-                "OFAUTH_API_KEY_FILE names " + missing + ", which does not exist: check the path, and that the secret"
+        assertThat(problems("OFAUTH_API_KEY_FILE", missing.toString()))
+                .containsExactly("OFAUTH_API_KEY_FILE names " + missing
+                        + ", which does not exist: check the path, and that the secret"
                         + " is mounted where masscast runs.");
     }
 
     @Test
     void aDirectoryIsNotAFile() {
-        assertThat(problems("OFAUTH_API_KEY_FILE", dir.toString())).containsExactly(
-                "OFAUTH_API_KEY_FILE names " + dir + ", which is a directory: point it at the file that holds the value.");
+        assertThat(problems("OFAUTH_API_KEY_FILE", dir.toString()))
+                .containsExactly("OFAUTH_API_KEY_FILE names " + dir
+                        + ", which is a directory: point it at the file that holds the value.");
     }
 
     @Test
     void anEmptyFileIsRefused() throws IOException {
         Path empty = write("empty", " \n\n");
 
-        assertThat(problems("OFAUTH_API_KEY_FILE", empty.toString())).containsExactly(
-                "OFAUTH_API_KEY_FILE names " + empty + ", which is empty: put the value in the file.");
+        assertThat(problems("OFAUTH_API_KEY_FILE", empty.toString()))
+                .containsExactly("OFAUTH_API_KEY_FILE names " + empty + ", which is empty: put the value in the file.");
     }
 
     @Test
     void aFileWithSeveralLinesIsRefused() throws IOException {
         Path envFile = write("env", "SLACK_BOT_TOKEN=xoxb-1\nSLACK_APP_TOKEN=xapp-1\n");
 
-        assertThat(problems("SLACK_BOT_TOKEN_FILE", envFile.toString(), "SLACK_APP_TOKEN", "xapp-1",
-                "MASSCAST_OFAUTH", "simulator")).containsExactly(
-                "SLACK_BOT_TOKEN (read from SLACK_BOT_TOKEN_FILE) holds more than one line: it must hold the secret alone.");
+        assertThat(problems(
+                        "SLACK_BOT_TOKEN_FILE",
+                        envFile.toString(),
+                        "SLACK_APP_TOKEN",
+                        "xapp-1",
+                        "MASSCAST_OFAUTH",
+                        "simulator"))
+                .containsExactly(
+                        "SLACK_BOT_TOKEN (read from SLACK_BOT_TOKEN_FILE) holds more than one line: it must hold the secret alone.");
     }
 
     @Test
     void aProblemWithTheContentNamesTheFileVariable() throws IOException {
         Path quoted = write("quoted", "'xoxb-1'\n");
 
-        assertThat(problems("SLACK_BOT_TOKEN_FILE", quoted.toString(), "SLACK_APP_TOKEN", "xapp-1",
-                "MASSCAST_OFAUTH", "simulator")).singleElement().asString()
+        assertThat(problems(
+                        "SLACK_BOT_TOKEN_FILE",
+                        quoted.toString(),
+                        "SLACK_APP_TOKEN",
+                        "xapp-1",
+                        "MASSCAST_OFAUTH",
+                        "simulator"))
+                .singleElement()
+                .asString()
                 .startsWith("SLACK_BOT_TOKEN (read from SLACK_BOT_TOKEN_FILE) is wrapped in quotes");
     }
 
@@ -95,8 +119,9 @@ class SecretFileTest {
         Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
         assumeFalse(Files.isReadable(locked), "running as a user who can read any file (root)");
 
-        assertThat(problems("OFAUTH_API_KEY_FILE", locked.toString())).containsExactly(
-                "OFAUTH_API_KEY_FILE names " + locked + ", which masscast may not read: check the file's owner and permissions.");
+        assertThat(problems("OFAUTH_API_KEY_FILE", locked.toString()))
+                .containsExactly("OFAUTH_API_KEY_FILE names " + locked
+                        + ", which masscast may not read: check the file's owner and permissions.");
     }
 
     @Test
@@ -104,23 +129,33 @@ class SecretFileTest {
         Path binary = dir.resolve("binary");
         Files.write(binary, new byte[] {(byte) 0xC3, (byte) 0x28, 0x41});
 
-        assertThat(problems("OFAUTH_API_KEY_FILE", binary.toString())).containsExactly(
-                "OFAUTH_API_KEY_FILE names " + binary + ", which is not UTF-8 text: save the value as plain text.");
+        assertThat(problems("OFAUTH_API_KEY_FILE", binary.toString()))
+                .containsExactly("OFAUTH_API_KEY_FILE names " + binary
+                        + ", which is not UTF-8 text: save the value as plain text.");
     }
 
     @Test
     void aHugeFileIsRefusedUnread() throws IOException {
         Path huge = write("huge", "x".repeat(64 * 1024 + 1));
 
-        assertThat(problems("OFAUTH_API_KEY_FILE", huge.toString())).containsExactly(
-                "OFAUTH_API_KEY_FILE names " + huge + ", which is larger than 64 KiB: it should hold the secret alone.");
+        assertThat(problems("OFAUTH_API_KEY_FILE", huge.toString()))
+                .containsExactly("OFAUTH_API_KEY_FILE names " + huge
+                        + ", which is larger than 64 KiB: it should hold the secret alone.");
     }
 
     @Test
     void anUnreadableFileStillCountsAsSet() {
         // A broken SLACK_BOT_TOKEN_FILE must not also be reported as "no bot token" for the app token.
-        assertThat(problems("SLACK_BOT_TOKEN_FILE", dir.resolve("nope").toString(), "SLACK_APP_TOKEN", "xapp-1",
-                "MASSCAST_OFAUTH", "simulator")).singleElement().asString().startsWith("SLACK_BOT_TOKEN_FILE names ");
+        assertThat(problems(
+                        "SLACK_BOT_TOKEN_FILE",
+                        dir.resolve("nope").toString(),
+                        "SLACK_APP_TOKEN",
+                        "xapp-1",
+                        "MASSCAST_OFAUTH",
+                        "simulator"))
+                .singleElement()
+                .asString()
+                .startsWith("SLACK_BOT_TOKEN_FILE names ");
     }
 
     private Path write(String name, String content) throws IOException {

@@ -39,21 +39,45 @@ class SecretLeakTest {
     @Test
     void aFullConfigRendersNoSecret() {
         MasscastConfig config = ConfigLoader.load(env(
-                "SLACK_BOT_TOKEN", BOT, "SLACK_APP_TOKEN", APP, "SLACK_SIGNING_SECRET", SIGNING,
-                "DISCORD_BOT_TOKEN", DISCORD, "DISCORD_GUILD_ID", "81384788765712384",
-                "OFAUTH_API_KEY", KEY, "OFAUTH_WEBHOOK_SECRET", WEBHOOK,
-                "MASSCAST_DB_URL", "jdbc:postgresql://db/masscast?sslpassword=ssl_s3cr3t_H",
-                "MASSCAST_DB_USER", "app", "MASSCAST_DB_PASSWORD", DB_PASSWORD));
+                "SLACK_BOT_TOKEN",
+                BOT,
+                "SLACK_APP_TOKEN",
+                APP,
+                "SLACK_SIGNING_SECRET",
+                SIGNING,
+                "DISCORD_BOT_TOKEN",
+                DISCORD,
+                "DISCORD_GUILD_ID",
+                "81384788765712384",
+                "OFAUTH_API_KEY",
+                KEY,
+                "OFAUTH_WEBHOOK_SECRET",
+                WEBHOOK,
+                "MASSCAST_DB_URL",
+                "jdbc:postgresql://db/masscast?sslpassword=ssl_s3cr3t_H",
+                "MASSCAST_DB_USER",
+                "app",
+                "MASSCAST_DB_PASSWORD",
+                DB_PASSWORD));
 
-        List<Object> rendered = new ArrayList<>(List.of(config, config.describe(), config.ofAuth(), config.database(),
-                config.slack().orElseThrow(), config.discord().orElseThrow()));
-        assertThat(rendered).allSatisfy(shown -> assertThat(String.valueOf(shown)).doesNotContain(MARK));
-        assertThat(config.slack().orElseThrow().botToken().reveal()).as("the values are still there").isEqualTo(BOT);
+        List<Object> rendered = new ArrayList<>(List.of(
+                config,
+                config.describe(),
+                config.ofAuth(),
+                config.database(),
+                config.slack().orElseThrow(),
+                config.discord().orElseThrow()));
+        assertThat(rendered)
+                .allSatisfy(shown -> assertThat(String.valueOf(shown)).doesNotContain(MARK));
+        assertThat(config.slack().orElseThrow().botToken().reveal())
+                .as("the values are still there")
+                .isEqualTo(BOT);
     }
 
     @Test
     void aPasswordInTheUserInfoOfTheDatabaseUrlIsNotRendered() {
-        MasscastConfig config = ConfigLoader.load(env("MASSCAST_DB_URL", "jdbc:postgresql://app:pw_s3cr3t_I@db/masscast"));
+        MasscastConfig config =
+                ConfigLoader.load(env("MASSCAST_DB_URL", "jdbc:postgresql://app:pw_s3cr3t_I@db/masscast"));
 
         assertThat(config.toString()).doesNotContain(MARK);
         assertThat(config.describe()).allSatisfy(line -> assertThat(line).doesNotContain(MARK));
@@ -65,7 +89,9 @@ class SecretLeakTest {
         ConfigException e = failure(env);
 
         assertThat(e.getMessage()).doesNotContain(MARK);
-        assertThat(e.problems()).isNotEmpty().allSatisfy(problem -> assertThat(problem).doesNotContain(MARK));
+        assertThat(e.problems())
+                .isNotEmpty()
+                .allSatisfy(problem -> assertThat(problem).doesNotContain(MARK));
     }
 
     static Stream<Arguments> brokenEnvironments() throws IOException {
@@ -82,13 +108,24 @@ class SecretLeakTest {
                 broken("multi-line token", "OFAUTH_WEBHOOK_SECRET", WEBHOOK + "\n" + WEBHOOK),
                 broken("Bot prefix", "DISCORD_BOT_TOKEN", "Bot " + DISCORD),
                 broken("Slack token for Discord", "DISCORD_BOT_TOKEN", BOT, "OFAUTH_API_KEY", KEY),
-                broken("platform without key", "DISCORD_BOT_TOKEN", DISCORD, "SLACK_BOT_TOKEN", BOT, "SLACK_APP_TOKEN", APP),
+                broken(
+                        "platform without key",
+                        "DISCORD_BOT_TOKEN",
+                        DISCORD,
+                        "SLACK_BOT_TOKEN",
+                        BOT,
+                        "SLACK_APP_TOKEN",
+                        APP),
                 broken("secret and file", "OFAUTH_API_KEY", KEY, "OFAUTH_API_KEY_FILE", file("key", KEY)),
                 broken("file with several lines", "OFAUTH_API_KEY_FILE", file("lines", KEY + "\n" + WEBHOOK)),
                 broken("file with wrong token", "SLACK_BOT_TOKEN_FILE", file("app", APP), "SLACK_APP_TOKEN", APP),
                 broken("sqlite with password", "MASSCAST_DB_PASSWORD", DB_PASSWORD),
-                broken("password twice", "MASSCAST_DB_URL", "jdbc:postgresql://db/x?password=" + DB_PASSWORD,
-                        "MASSCAST_DB_PASSWORD", DB_PASSWORD),
+                broken(
+                        "password twice",
+                        "MASSCAST_DB_URL",
+                        "jdbc:postgresql://db/x?password=" + DB_PASSWORD,
+                        "MASSCAST_DB_PASSWORD",
+                        DB_PASSWORD),
                 broken("libpq URL", "MASSCAST_DB_URL", "postgres://app:" + DB_PASSWORD + "@db/masscast"),
                 broken("unknown JDBC URL", "MASSCAST_DB_URL", "jdbc:mysql://app:" + DB_PASSWORD + "@db/masscast"),
                 broken("credentials in the OFAuth URL", "OFAUTH_BASE_URL", "https://me:" + KEY + "@api.ofauth.com"),

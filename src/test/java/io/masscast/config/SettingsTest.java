@@ -22,7 +22,8 @@ class SettingsTest {
     class Slack {
         @Test
         void anAppTokenMeansSocketMode() {
-            SlackSettings slack = new SlackSettings(BOT, Optional.of(APP), Optional.empty(), SlackSettings.DEFAULT_API_URL);
+            SlackSettings slack =
+                    new SlackSettings(BOT, Optional.of(APP), Optional.empty(), SlackSettings.DEFAULT_API_URL);
 
             assertThat(slack.socketMode()).isTrue();
             assertThat(slack.httpMode()).isFalse();
@@ -31,29 +32,35 @@ class SettingsTest {
 
         @Test
         void aSigningSecretAloneMeansHttpMode() {
-            SlackSettings slack = new SlackSettings(BOT, Optional.empty(), Optional.of(SIGNING), SlackSettings.DEFAULT_API_URL);
+            SlackSettings slack =
+                    new SlackSettings(BOT, Optional.empty(), Optional.of(SIGNING), SlackSettings.DEFAULT_API_URL);
 
             assertThat(slack.httpMode()).isTrue();
-            assertThat(slack.describe()).isEqualTo("Slack: HTTP mode (POST /slack/events), Web API at https://slack.com/api/");
+            assertThat(slack.describe())
+                    .isEqualTo("Slack: HTTP mode (POST /slack/events), Web API at https://slack.com/api/");
         }
 
         @Test
         void socketModeWinsWhenBothAreGivenAndSaysSo() {
-            SlackSettings slack = new SlackSettings(BOT, Optional.of(APP), Optional.of(SIGNING), SlackSettings.DEFAULT_API_URL);
+            SlackSettings slack =
+                    new SlackSettings(BOT, Optional.of(APP), Optional.of(SIGNING), SlackSettings.DEFAULT_API_URL);
 
             assertThat(slack.socketMode()).isTrue();
-            assertThat(slack.describe()).contains("Socket Mode (SLACK_SIGNING_SECRET is set but only HTTP mode uses it)");
+            assertThat(slack.describe())
+                    .contains("Socket Mode (SLACK_SIGNING_SECRET is set but only HTTP mode uses it)");
         }
 
         @Test
         void needsAWayToReceiveEvents() {
-            assertThatThrownBy(() -> new SlackSettings(BOT, Optional.empty(), Optional.empty(), SlackSettings.DEFAULT_API_URL))
+            assertThatThrownBy(() ->
+                            new SlackSettings(BOT, Optional.empty(), Optional.empty(), SlackSettings.DEFAULT_API_URL))
                     .isInstanceOf(IllegalArgumentException.class);
         }
 
         @Test
         void theApiUrlAlwaysEndsWithASlash() {
-            SlackSettings slack = new SlackSettings(BOT, Optional.of(APP), Optional.empty(), URI.create("http://127.0.0.1:8080/api"));
+            SlackSettings slack =
+                    new SlackSettings(BOT, Optional.of(APP), Optional.empty(), URI.create("http://127.0.0.1:8080/api"));
 
             assertThat(slack.apiUrl()).hasToString("http://127.0.0.1:8080/api/");
         }
@@ -71,7 +78,8 @@ class SettingsTest {
 
         @Test
         void aGuildIdIsPositive() {
-            assertThatThrownBy(() -> new DiscordSettings(BOT, OptionalLong.of(0))).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> new DiscordSettings(BOT, OptionalLong.of(0)))
+                    .isInstanceOf(IllegalArgumentException.class);
         }
     }
 
@@ -80,25 +88,41 @@ class SettingsTest {
         @Test
         void liveNeedsAKey() {
             assertThatThrownBy(() -> new OfAuthSettings(
-                    OfAuthMode.LIVE, Optional.empty(), OfAuthSettings.DEFAULT_BASE_URL, 60, 90, Optional.empty()))
+                            OfAuthMode.LIVE,
+                            Optional.empty(),
+                            OfAuthSettings.DEFAULT_BASE_URL,
+                            60,
+                            90,
+                            Optional.empty()))
                     .isInstanceOf(IllegalArgumentException.class);
         }
 
         @Test
         void rateAndBurstArePositive() {
             assertThatThrownBy(() -> new OfAuthSettings(
-                    OfAuthMode.SIMULATOR, Optional.empty(), OfAuthSettings.DEFAULT_BASE_URL, 60, 0, Optional.empty()))
+                            OfAuthMode.SIMULATOR,
+                            Optional.empty(),
+                            OfAuthSettings.DEFAULT_BASE_URL,
+                            60,
+                            0,
+                            Optional.empty()))
                     .isInstanceOf(IllegalArgumentException.class);
         }
 
         @Test
         void describesLiveModeAndASandboxKey() {
             OfAuthSettings ofAuth = new OfAuthSettings(
-                    OfAuthMode.LIVE, Optional.of(KEY), URI.create("https://api.ofauth.com"), 60, 90, Optional.of(SIGNING));
+                    OfAuthMode.LIVE,
+                    Optional.of(KEY),
+                    URI.create("https://api.ofauth.com"),
+                    60,
+                    90,
+                    Optional.of(SIGNING));
 
             assertThat(ofAuth.sandboxKey()).isTrue();
-            assertThat(ofAuth.describe()).isEqualTo("OFAuth: live at https://api.ofauth.com/ with a sandbox key;"
-                    + " 60 calls/min per connection, burst 90; webhooks verified");
+            assertThat(ofAuth.describe())
+                    .isEqualTo("OFAuth: live at https://api.ofauth.com/ with a sandbox key;"
+                            + " 60 calls/min per connection, burst 90; webhooks verified");
         }
 
         @Test
@@ -106,8 +130,9 @@ class SettingsTest {
             OfAuthSettings ofAuth = new OfAuthSettings(
                     OfAuthMode.SIMULATOR, Optional.of(KEY), OfAuthSettings.DEFAULT_BASE_URL, 10, 5, Optional.empty());
 
-            assertThat(ofAuth.describe()).isEqualTo("OFAuth: built-in simulator (OFAUTH_API_KEY is set but not used);"
-                    + " 10 calls/min per connection, burst 5; webhooks refused (no OFAUTH_WEBHOOK_SECRET)");
+            assertThat(ofAuth.describe())
+                    .isEqualTo("OFAuth: built-in simulator (OFAUTH_API_KEY is set but not used);"
+                            + " 10 calls/min per connection, burst 5; webhooks refused (no OFAUTH_WEBHOOK_SECRET)");
         }
     }
 
@@ -117,7 +142,8 @@ class SettingsTest {
         void knowsItsKind() {
             assertThat(new DatabaseSettings("jdbc:sqlite:masscast.db", Optional.empty(), Optional.empty()).kind())
                     .isEqualTo(DatabaseKind.SQLITE);
-            assertThat(new DatabaseSettings("jdbc:postgresql://db/masscast", Optional.of("app"), Optional.of(SIGNING)).kind())
+            assertThat(new DatabaseSettings("jdbc:postgresql://db/masscast", Optional.of("app"), Optional.of(SIGNING))
+                            .kind())
                     .isEqualTo(DatabaseKind.POSTGRESQL);
         }
 
@@ -186,23 +212,30 @@ class SettingsTest {
 
     @Test
     void describeHasOneLinePerComponent() {
-        assertThat(config(Optional.empty(), Optional.empty()).describe()).containsExactly(
-                "adapters: shell (no SLACK_BOT_TOKEN or DISCORD_BOT_TOKEN set)",
-                "OFAuth: built-in simulator; 60 calls/min per connection, burst 90; webhooks refused (no OFAUTH_WEBHOOK_SECRET)",
-                "database: sqlite masscast.db",
-                "HTTP: port 3000",
-                "admins: none (set MASSCAST_ADMINS so someone can bind channels and set policy)",
-                "leases: 10 s, renewed while working",
-                "stats: each connection polled every 1m, campaigns followed for 7 days after sending, buyer notes at"
-                        + " most every 5m, sessions checked every 15m",
-                "logs: text on stderr");
+        assertThat(config(Optional.empty(), Optional.empty()).describe())
+                .containsExactly(
+                        "adapters: shell (no SLACK_BOT_TOKEN or DISCORD_BOT_TOKEN set)",
+                        "OFAuth: built-in simulator; 60 calls/min per connection, burst 90; webhooks refused (no OFAUTH_WEBHOOK_SECRET)",
+                        "database: sqlite masscast.db",
+                        "HTTP: port 3000",
+                        "admins: none (set MASSCAST_ADMINS so someone can bind channels and set policy)",
+                        "leases: 10 s, renewed while working",
+                        "stats: each connection polled every 1m, campaigns followed for 7 days after sending, buyer notes at"
+                                + " most every 5m, sessions checked every 15m",
+                        "logs: text on stderr");
     }
 
     private static MasscastConfig config(Optional<SlackSettings> slack, Optional<DiscordSettings> discord) {
         return new MasscastConfig(
                 slack,
                 discord,
-                new OfAuthSettings(OfAuthMode.SIMULATOR, Optional.empty(), OfAuthSettings.DEFAULT_BASE_URL, 60, 90, Optional.empty()),
+                new OfAuthSettings(
+                        OfAuthMode.SIMULATOR,
+                        Optional.empty(),
+                        OfAuthSettings.DEFAULT_BASE_URL,
+                        60,
+                        90,
+                        Optional.empty()),
                 new DatabaseSettings(DatabaseSettings.DEFAULT_URL, Optional.empty(), Optional.empty()),
                 new HttpSettings(HttpSettings.DEFAULT_PORT),
                 new AccessSettings(Set.of()),

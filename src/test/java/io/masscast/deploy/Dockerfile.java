@@ -14,13 +14,15 @@ import java.util.Optional;
  */
 record Dockerfile(List<Stage> stages) {
 
-    record Instruction(String keyword, String arguments) {
-    }
+    record Instruction(String keyword, String arguments) {}
 
     record Stage(String from, Optional<String> name, List<Instruction> instructions) {
 
         List<String> all(String keyword) {
-            return instructions.stream().filter(i -> i.keyword().equals(keyword)).map(Instruction::arguments).toList();
+            return instructions.stream()
+                    .filter(i -> i.keyword().equals(keyword))
+                    .map(Instruction::arguments)
+                    .toList();
         }
 
         Optional<String> last(String keyword) {
@@ -38,8 +40,8 @@ record Dockerfile(List<Stage> stages) {
             String arguments = space < 0 ? "" : line.substring(space + 1).strip();
             if (keyword.equals("FROM")) {
                 String[] words = arguments.split("\\s+");
-                Optional<String> name = words.length == 3 && words[1].equalsIgnoreCase("AS")
-                        ? Optional.of(words[2]) : Optional.empty();
+                Optional<String> name =
+                        words.length == 3 && words[1].equalsIgnoreCase("AS") ? Optional.of(words[2]) : Optional.empty();
                 current = new ArrayList<>();
                 stages.add(new Stage(words[0], name, current));
             } else if (current != null) {
@@ -56,7 +58,10 @@ record Dockerfile(List<Stage> stages) {
     }
 
     Stage stage(String name) {
-        return stages.stream().filter(s -> s.name().filter(name::equals).isPresent()).findFirst().orElseThrow();
+        return stages.stream()
+                .filter(s -> s.name().filter(name::equals).isPresent())
+                .findFirst()
+                .orElseThrow();
     }
 
     /** Joins continued lines ({@code \} at the end) and drops comments and blank lines. */

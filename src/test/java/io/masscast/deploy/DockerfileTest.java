@@ -33,15 +33,17 @@ class DockerfileTest {
     @Test
     void buildsInAMavenStageWithTheReadmesCommandAndRunsOnASlimJava17Runtime() throws IOException {
         Matcher readme = README_BUILD.matcher(Files.readString(Path.of("README.md")));
-        assertThat(readme.find()).as("README.md shows a 'mvn ... package && java -jar' run command").isTrue();
+        assertThat(readme.find())
+                .as("README.md shows a 'mvn ... package && java -jar' run command")
+                .isTrue();
 
         Dockerfile.Stage build = dockerfile.stage("build");
         assertThat(build.from()).startsWith("maven:").contains("17");
         assertThat(build.all("RUN")).contains(readme.group(1).strip());
         assertThat(dockerfile.stages()).hasSize(2);
         assertThat(dockerfile.runtime().from()).contains("17").contains("jre");
-        assertThat(dockerfile.runtime().all("COPY")).anySatisfy(copy -> assertThat(copy)
-                .startsWith("--from=build ").contains("/target/masscast.jar"));
+        assertThat(dockerfile.runtime().all("COPY"))
+                .anySatisfy(copy -> assertThat(copy).startsWith("--from=build ").contains("/target/masscast.jar"));
     }
 
     @Test
@@ -61,7 +63,8 @@ class DockerfileTest {
     void exposesThePortMasscastListensOnAndKeepsSqliteOnTheVolume() {
         Dockerfile.Stage runtime = dockerfile.runtime();
         assertThat(runtime.all("EXPOSE")).containsExactly(String.valueOf(HttpSettings.DEFAULT_PORT));
-        assertThat(env(runtime)).contains("MASSCAST_HTTP_PORT=" + HttpSettings.DEFAULT_PORT)
+        assertThat(env(runtime))
+                .contains("MASSCAST_HTTP_PORT=" + HttpSettings.DEFAULT_PORT)
                 .noneMatch(setting -> setting.startsWith("MASSCAST_DB_URL="));
 
         // the default database URL is a file relative to the working directory, which is the volume
@@ -73,7 +76,8 @@ class DockerfileTest {
     @Test
     void checksHealthOnTheRouteTheServerServes() throws Exception {
         String healthcheck = dockerfile.runtime().last("HEALTHCHECK").orElseThrow();
-        Matcher url = Pattern.compile("http://127\\.0\\.0\\.1:\\$\\{MASSCAST_HTTP_PORT}(/[a-z]+)").matcher(healthcheck);
+        Matcher url = Pattern.compile("http://127\\.0\\.0\\.1:\\$\\{MASSCAST_HTTP_PORT}(/[a-z]+)")
+                .matcher(healthcheck);
         assertThat(url.find()).as(healthcheck).isTrue();
         assertThat(RunningServer.statusOf(url.group(1))).isEqualTo(200);
     }
@@ -86,14 +90,18 @@ class DockerfileTest {
                 assertThat(ConfigLoader.variables()).as("ENV " + name).contains(name);
                 assertThat(ConfigLoader.secretVariables()).as("ENV " + name).doesNotContain(name);
             }
-            assertThat(stage.all("ARG")).as("build arguments end up in the image history").isEmpty();
+            assertThat(stage.all("ARG"))
+                    .as("build arguments end up in the image history")
+                    .isEmpty();
         }
     }
 
     @Test
     void sendsOnlyTheSourcesToTheBuild() throws IOException {
         List<String> ignore = Files.readAllLines(Path.of(".dockerignore")).stream()
-                .map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+                .map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                .toList();
         // everything is excluded, then only what the build stage copies is let back in
         assertThat(ignore).containsExactly("*", "!pom.xml", "!src/", "!.mvn/");
         assertThat(dockerfile.stage("build").all("COPY")).containsExactly("pom.xml .", ".mvn ./.mvn", "src ./src");
@@ -101,13 +109,17 @@ class DockerfileTest {
 
     /** {@code ENV A=1 B=2} as {@code ["A=1", "B=2"]}. */
     private static List<String> env(Dockerfile.Stage stage) {
-        return stage.all("ENV").stream().flatMap(line -> Arrays.stream(line.split("\\s+"))).toList();
+        return stage.all("ENV").stream()
+                .flatMap(line -> Arrays.stream(line.split("\\s+")))
+                .toList();
     }
 
     private static List<String> jsonArray(String exec) {
         String body = exec.strip();
         assertThat(body).startsWith("[").endsWith("]");
         return Arrays.stream(body.substring(1, body.length() - 1).split(","))
-                .map(String::strip).map(item -> item.substring(1, item.length() - 1)).toList();
+                .map(String::strip)
+                .map(item -> item.substring(1, item.length() - 1))
+                .toList();
     }
 }

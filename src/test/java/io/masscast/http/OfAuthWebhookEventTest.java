@@ -17,10 +17,14 @@ class OfAuthWebhookEventTest {
 
     @Test
     void theSdksEventTypeAndTheDocsTypeAreBothRead() {
-        assertThat(read("{\"id\":\"evt_9\",\"eventType\":\"connection.updated\",\"data\":{\"connection\":{\"id\":\"conn_a\","
-                + "\"status\":\"active\"}}}", Optional.empty()))
+        assertThat(read(
+                        "{\"id\":\"evt_9\",\"eventType\":\"connection.updated\",\"data\":{\"connection\":{\"id\":\"conn_a\","
+                                + "\"status\":\"active\"}}}",
+                        Optional.empty()))
                 .contains(new ConnectionEvent("evt_9", "connection.updated", "conn_a", Optional.of("active")));
-        assertThat(read("{\"type\":\"connection.expired\",\"data\":{\"connection\":{\"id\":\"conn_a\"}}}", Optional.of("msg_1")))
+        assertThat(read(
+                        "{\"type\":\"connection.expired\",\"data\":{\"connection\":{\"id\":\"conn_a\"}}}",
+                        Optional.of("msg_1")))
                 .contains(new ConnectionEvent("msg_1", "connection.expired", "conn_a", Optional.empty()));
     }
 
@@ -28,14 +32,18 @@ class OfAuthWebhookEventTest {
     void anEventWithoutAnIdIsKnownByItsBodysHash() {
         String body = "{\"eventType\":\"connection.expired\",\"data\":{\"connection\":{\"id\":\"conn_a\"}}}";
 
-        assertThat(read(body, Optional.empty()).orElseThrow().eventId()).startsWith("sha256:").hasSize(7 + 64)
+        assertThat(read(body, Optional.empty()).orElseThrow().eventId())
+                .startsWith("sha256:")
+                .hasSize(7 + 64)
                 .isEqualTo(read(body, Optional.empty()).orElseThrow().eventId());
     }
 
     @Test
     void otherEventsAreNotConnectionEventsAndUnreadableOnesAreRefused() {
-        assertThat(read("{\"eventType\":\"rules.updated\",\"data\":{\"rules\":{}}}", Optional.empty())).isEmpty();
-        assertThatThrownBy(() -> read("{\"eventType\":\"connection.expired\",\"data\":{\"connection\":{}}}", Optional.empty()))
+        assertThat(read("{\"eventType\":\"rules.updated\",\"data\":{\"rules\":{}}}", Optional.empty()))
+                .isEmpty();
+        assertThatThrownBy(() ->
+                        read("{\"eventType\":\"connection.expired\",\"data\":{\"connection\":{}}}", Optional.empty()))
                 .hasMessage("the event names no connection");
         assertThatThrownBy(() -> read("not json", Optional.empty())).hasMessage("the body is not JSON");
         assertThatThrownBy(() -> read("{\"data\":{}}", Optional.empty())).hasMessage("the event has no eventType");

@@ -79,15 +79,16 @@ class DailyJobTest {
         // the job starts at midnight: yesterday's occurrences fell due before it ran and are reported missed
         List<String> calls = nightAndMorningTickedEveryMinute("2026-03-27T23:00:00Z", "2026-03-30T22:00:00Z");
 
-        assertThat(calls).containsExactly(
-                "night missed 2026-03-27 at 2026-03-27T23:00:00Z",
-                "morning missed 2026-03-27 at 2026-03-27T23:00:00Z",
-                "night due 2026-03-28 at 2026-03-28T01:30:00Z",   // 02:30 CET
-                "morning due 2026-03-28 at 2026-03-28T08:00:00Z", // 09:00 CET
-                "night due 2026-03-29 at 2026-03-29T01:00:00Z",   // 02:30 skipped: 03:00 CEST, the jump
-                "morning due 2026-03-29 at 2026-03-29T07:00:00Z", // 09:00 CEST
-                "night due 2026-03-30 at 2026-03-30T00:30:00Z",   // 02:30 CEST
-                "morning due 2026-03-30 at 2026-03-30T07:00:00Z");
+        assertThat(calls)
+                .containsExactly(
+                        "night missed 2026-03-27 at 2026-03-27T23:00:00Z",
+                        "morning missed 2026-03-27 at 2026-03-27T23:00:00Z",
+                        "night due 2026-03-28 at 2026-03-28T01:30:00Z", // 02:30 CET
+                        "morning due 2026-03-28 at 2026-03-28T08:00:00Z", // 09:00 CET
+                        "night due 2026-03-29 at 2026-03-29T01:00:00Z", // 02:30 skipped: 03:00 CEST, the jump
+                        "morning due 2026-03-29 at 2026-03-29T07:00:00Z", // 09:00 CEST
+                        "night due 2026-03-30 at 2026-03-30T00:30:00Z", // 02:30 CEST
+                        "morning due 2026-03-30 at 2026-03-30T07:00:00Z");
     }
 
     @Test
@@ -95,13 +96,14 @@ class DailyJobTest {
         // Berlin, 2026-10-25: at 03:00 CEST the clocks go back to 02:00 CET, so 02:30 happens twice
         List<String> calls = nightAndMorningTickedEveryMinute("2026-10-24T12:00:00Z", "2026-10-26T12:00:00Z");
 
-        assertThat(calls).containsExactly(
-                "night late 2026-10-24 at 2026-10-24T12:00:00Z",  // already due today when the job started
-                "morning late 2026-10-24 at 2026-10-24T12:00:00Z",
-                "night due 2026-10-25 at 2026-10-25T00:30:00Z",   // the first 02:30 (CEST); not again at 01:30Z
-                "morning due 2026-10-25 at 2026-10-25T08:00:00Z", // 09:00 CET
-                "night due 2026-10-26 at 2026-10-26T01:30:00Z",
-                "morning due 2026-10-26 at 2026-10-26T08:00:00Z");
+        assertThat(calls)
+                .containsExactly(
+                        "night late 2026-10-24 at 2026-10-24T12:00:00Z", // already due today when the job started
+                        "morning late 2026-10-24 at 2026-10-24T12:00:00Z",
+                        "night due 2026-10-25 at 2026-10-25T00:30:00Z", // the first 02:30 (CEST); not again at 01:30Z
+                        "morning due 2026-10-25 at 2026-10-25T08:00:00Z", // 09:00 CET
+                        "night due 2026-10-26 at 2026-10-26T01:30:00Z",
+                        "morning due 2026-10-26 at 2026-10-26T08:00:00Z");
     }
 
     @Test
@@ -112,7 +114,8 @@ class DailyJobTest {
         sameDay.tick();
         sameDay.tick();
 
-        clock.set(Instant.parse("2026-05-05T05:00:00Z")); // 07:00 the next day: yesterday's 09:00 is over, today's not yet
+        clock.set(Instant.parse(
+                "2026-05-05T05:00:00Z")); // 07:00 the next day: yesterday's 09:00 is over, today's not yet
         RecordingDailyJob nextDay = new RecordingDailyJob(clock);
         nextDay.schedules.put("morning", new DailySchedule(LocalTime.of(9, 0), BERLIN));
         nextDay.tick();
@@ -133,10 +136,11 @@ class DailyJobTest {
         clock.set(Instant.parse("2026-05-04T07:00:00Z"));
         job.tick();
 
-        assertThat(job.calls).containsExactly(
-                "early late 2026-05-04 at 2026-05-04T06:01:00Z",
-                "later missed 2026-05-03 at 2026-05-04T06:01:00Z", // its latest when first seen: yesterday's
-                "later due 2026-05-04 at 2026-05-04T07:00:00Z");
+        assertThat(job.calls)
+                .containsExactly(
+                        "early late 2026-05-04 at 2026-05-04T06:01:00Z",
+                        "later missed 2026-05-03 at 2026-05-04T06:01:00Z", // its latest when first seen: yesterday's
+                        "later due 2026-05-04 at 2026-05-04T07:00:00Z");
     }
 
     @Test
@@ -172,11 +176,12 @@ class DailyJobTest {
         job.tick();
 
         // the work is handed the same day again after each change: it must do a day's work once (it claims it)
-        assertThat(job.calls).containsExactly(
-                "morning due 2026-05-04 at 2026-05-04T07:00:00Z",
-                "morning missed 2026-05-03 at 2026-05-04T07:30:00Z",
-                "morning due 2026-05-04 at 2026-05-04T09:00:00Z",
-                "morning late 2026-05-04 at 2026-05-04T09:01:00Z");
+        assertThat(job.calls)
+                .containsExactly(
+                        "morning due 2026-05-04 at 2026-05-04T07:00:00Z",
+                        "morning missed 2026-05-03 at 2026-05-04T07:30:00Z",
+                        "morning due 2026-05-04 at 2026-05-04T09:00:00Z",
+                        "morning late 2026-05-04 at 2026-05-04T09:01:00Z");
     }
 
     @Test

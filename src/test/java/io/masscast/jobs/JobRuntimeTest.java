@@ -37,7 +37,9 @@ class JobRuntimeTest {
                 throw new IllegalStateException("bad tick");
             }
         };
-        try (JobRuntime runtime = new JobRuntime(new LeaseKeeper(new InMemoryStores(), Clock.systemUTC(), "replica-a", Duration.ofSeconds(10)), new JobWakeups())) {
+        try (JobRuntime runtime = new JobRuntime(
+                new LeaseKeeper(new InMemoryStores(), Clock.systemUTC(), "replica-a", Duration.ofSeconds(10)),
+                new JobWakeups())) {
             runtime.start(failing);
 
             assertThat(thirdRun.await(10, TimeUnit.SECONDS)).isTrue();
@@ -72,7 +74,9 @@ class JobRuntimeTest {
                 finished.incrementAndGet();
             }
         };
-        JobRuntime runtime = new JobRuntime(new LeaseKeeper(new InMemoryStores(), Clock.systemUTC(), "replica-a", Duration.ofSeconds(10)), new JobWakeups());
+        JobRuntime runtime = new JobRuntime(
+                new LeaseKeeper(new InMemoryStores(), Clock.systemUTC(), "replica-a", Duration.ofSeconds(10)),
+                new JobWakeups());
         runtime.start(slow);
         assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
 
@@ -87,13 +91,13 @@ class JobRuntimeTest {
         MutableClock clock = MutableClock.at("2026-03-20T10:00:00Z");
         LeaseKeeper leases = new LeaseKeeper(stores, clock, "replica-a", Duration.ofSeconds(10));
         JobRuntime runtime = new JobRuntime(leases, new JobWakeups());
-        new SingletonWork(leases).runIfHolder("outbox", () -> { });
+        new SingletonWork(leases).runIfHolder("outbox", () -> {});
         SingletonWork other = new SingletonWork(new LeaseKeeper(stores, clock, "replica-b", Duration.ofSeconds(10)));
-        assertThat(other.runIfHolder("outbox", () -> { })).isFalse();
+        assertThat(other.runIfHolder("outbox", () -> {})).isFalse();
 
         runtime.stop(Duration.ofSeconds(1));
 
-        assertThat(other.runIfHolder("outbox", () -> { })).isTrue();
+        assertThat(other.runIfHolder("outbox", () -> {})).isTrue();
     }
 
     @Test

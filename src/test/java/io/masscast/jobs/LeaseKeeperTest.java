@@ -61,7 +61,10 @@ class LeaseKeeperTest {
         mine.renewAll();
 
         assertThat(mine.holds("job:outbox")).isFalse();
-        assertThat(stores.inTransaction(s -> s.leases().find("job:outbox")).orElseThrow().owner()).isEqualTo("replica-b");
+        assertThat(stores.inTransaction(s -> s.leases().find("job:outbox"))
+                        .orElseThrow()
+                        .owner())
+                .isEqualTo("replica-b");
     }
 
     @Test

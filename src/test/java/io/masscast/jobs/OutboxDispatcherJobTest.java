@@ -45,7 +45,8 @@ class OutboxDispatcherJobTest {
     private final MutableClock clock = MutableClock.at("2026-03-20T10:00:00Z");
     private final InMemoryStores stores = new InMemoryStores();
     private final Permissions permissions = new Permissions(Set.of("root"));
-    private final CampaignService campaigns = new CampaignService(stores, new RecordingOfAuthGateway(), permissions, clock);
+    private final CampaignService campaigns =
+            new CampaignService(stores, new RecordingOfAuthGateway(), permissions, clock);
     private final FlakyChannel channel = new FlakyChannel();
     private CampaignViews views;
     private OutboxDispatcherJob outbox;
@@ -77,7 +78,8 @@ class OutboxDispatcherJobTest {
         @Override
         public void postImage(ChannelRef channel, String caption, ChatImage image) {
             fail();
-            calls.add("image in " + channel.channelId() + ": " + image.fileName() + " (" + image.size() + " bytes), " + caption);
+            calls.add("image in " + channel.channelId() + ": " + image.fileName() + " (" + image.size() + " bytes), "
+                    + caption);
         }
 
         void failNext(Supplier<RuntimeException> failure) {
@@ -95,21 +97,43 @@ class OutboxDispatcherJobTest {
     void setUp() {
         BindingService bindings = new BindingService(stores, permissions);
         bindings.bind(Actor.of("root", "Root"), CampaignTestData.binding());
-        bindings.bind(Actor.of("root", "Root"), new Binding(SLACK_CHANNEL, "conn_demo", "Mila Rose", CampaignTestData.BERLIN,
-                Set.of("bob"), BindingPolicy.defaults()));
-        AbTestService tests = new AbTestService(stores, new RecordingOfAuthGateway(), permissions, campaigns, clock,
-                AbTestService.MAX_USER_IDS, AbTestService.MAX_POOL);
-        views = new CampaignViews(campaigns, tests, bindings, new FanListCache(new RecordingOfAuthGateway(), clock), clock);
+        bindings.bind(
+                Actor.of("root", "Root"),
+                new Binding(
+                        SLACK_CHANNEL,
+                        "conn_demo",
+                        "Mila Rose",
+                        CampaignTestData.BERLIN,
+                        Set.of("bob"),
+                        BindingPolicy.defaults()));
+        AbTestService tests = new AbTestService(
+                stores,
+                new RecordingOfAuthGateway(),
+                permissions,
+                campaigns,
+                clock,
+                AbTestService.MAX_USER_IDS,
+                AbTestService.MAX_POOL);
+        views = new CampaignViews(
+                campaigns, tests, bindings, new FanListCache(new RecordingOfAuthGateway(), clock), clock);
         outbox = dispatcher("replica-a", Map.of(Platform.SHELL, channel));
     }
 
     private OutboxDispatcherJob dispatcher(String replica, Map<Platform, ChatNotifier> notifiers) {
-        return new OutboxDispatcherJob(stores, views, notifiers, new SingletonWork(new LeaseKeeper(stores, clock, replica, LEASE)), clock,
-                Duration.ofMillis(300), JobObserver.NONE);
+        return new OutboxDispatcherJob(
+                stores,
+                views,
+                notifiers,
+                new SingletonWork(new LeaseKeeper(stores, clock, replica, LEASE)),
+                clock,
+                Duration.ofMillis(300),
+                JobObserver.NONE);
     }
 
     private Campaign compose(ChannelRef where) {
-        return campaigns.compose(where, ALICE, CampaignTestData.draft().build(), true).campaign(); // twins on purpose
+        return campaigns
+                .compose(where, ALICE, CampaignTestData.draft().build(), true)
+                .campaign(); // twins on purpose
     }
 
     private void enqueue(OutboxEntry entry) {
@@ -126,10 +150,11 @@ class OutboxDispatcherJobTest {
         campaigns.reject(campaign.id(), BOB, "not today");
         outbox.tick();
 
-        assertThat(channel.calls).containsExactly(
-                "post: MC-1 · PPV $12.50 for Mila Rose — awaiting approval",
-                "update ts-1: MC-1 · PPV $12.50 for Mila Rose — rejected",
-                "note in ts-1: Rejected by " + Mention.of("bob") + ": not today");
+        assertThat(channel.calls)
+                .containsExactly(
+                        "post: MC-1 · PPV $12.50 for Mila Rose — awaiting approval",
+                        "update ts-1: MC-1 · PPV $12.50 for Mila Rose — rejected",
+                        "note in ts-1: Rejected by " + Mention.of("bob") + ": not today");
         assertThat(outbox.isIdle()).isTrue();
     }
 
@@ -148,9 +173,10 @@ class OutboxDispatcherJobTest {
 
         clock.advance(Duration.ofSeconds(5));
         outbox.tick();
-        assertThat(channel.calls).containsExactly(
-                "post: MC-1 · PPV $12.50 for Mila Rose — rejected",
-                "note in ts-1: Rejected by " + Mention.of("bob") + ": not today");
+        assertThat(channel.calls)
+                .containsExactly(
+                        "post: MC-1 · PPV $12.50 for Mila Rose — rejected",
+                        "note in ts-1: Rejected by " + Mention.of("bob") + ": not today");
     }
 
     @Test
@@ -160,14 +186,15 @@ class OutboxDispatcherJobTest {
 
         outbox.tick();
 
-        assertThat(channel.calls).containsExactly("post: MC-1 · PPV $12.50 for Mila Rose — approved, sending to OFAuth");
+        assertThat(channel.calls)
+                .containsExactly("post: MC-1 · PPV $12.50 for Mila Rose — approved, sending to OFAuth");
     }
 
     @Test
     void onlyTheReplicaHoldingThePlatformsLeaseDelivers() {
         compose(CHANNEL);
         new SingletonWork(new LeaseKeeper(stores, clock, "replica-b", LEASE))
-                .runIfHolder(OutboxDispatcherJob.leaseName(Platform.SHELL), () -> { });
+                .runIfHolder(OutboxDispatcherJob.leaseName(Platform.SHELL), () -> {});
 
         outbox.tick();
 
@@ -195,7 +222,7 @@ class OutboxDispatcherJobTest {
         FlakyChannel slack = new FlakyChannel();
         OutboxDispatcherJob both = dispatcher("replica-both", Map.of(Platform.SLACK, slack, Platform.SHELL, channel));
         new SingletonWork(new LeaseKeeper(stores, clock, "replica-other", LEASE))
-                .runIfHolder(OutboxDispatcherJob.leaseName(Platform.SLACK), () -> { });
+                .runIfHolder(OutboxDispatcherJob.leaseName(Platform.SLACK), () -> {});
         compose(SLACK_CHANNEL);
         compose(CHANNEL);
 
@@ -214,16 +241,18 @@ class OutboxDispatcherJobTest {
         channel.failNext(() -> new NotDelivered("channel_not_found", null));
 
         outbox.tick();
-        assertThat(channel.calls).as("a failing card holds only its campaign; the failed message holds its channel")
+        assertThat(channel.calls)
+                .as("a failing card holds only its campaign; the failed message holds its channel")
                 .isEmpty();
 
         clock.advance(Duration.ofSeconds(5));
         outbox.tick();
 
-        assertThat(channel.calls).containsExactly(
-                "post: MC-" + campaign.number() + " · PPV $12.50 for Mila Rose — awaiting approval",
-                "message in mila: first",
-                "message in mila: second");
+        assertThat(channel.calls)
+                .containsExactly(
+                        "post: MC-" + campaign.number() + " · PPV $12.50 for Mila Rose — awaiting approval",
+                        "message in mila: first",
+                        "message in mila: second");
     }
 
     @Test
@@ -240,8 +269,9 @@ class OutboxDispatcherJobTest {
         outbox.tick();
         outbox.tick();
 
-        assertThat(channel.calls).filteredOn(call -> call.startsWith("note")).containsExactly(
-                "note in ts-1: Rejected by " + Mention.of("bob") + ": not today");
+        assertThat(channel.calls)
+                .filteredOn(call -> call.startsWith("note"))
+                .containsExactly("note in ts-1: Rejected by " + Mention.of("bob") + ": not today");
         assertThat(outbox.isIdle()).isTrue();
     }
 
@@ -256,7 +286,9 @@ class OutboxDispatcherJobTest {
         outbox.tick();
 
         assertThat(channel.calls).noneMatch(call -> call.contains("+3 buyers"));
-        assertThat(outbox.isIdle()).as("counted as delivered: it may be in the thread").isTrue();
+        assertThat(outbox.isIdle())
+                .as("counted as delivered: it may be in the thread")
+                .isTrue();
     }
 
     @Test
@@ -276,8 +308,9 @@ class OutboxDispatcherJobTest {
     }
 
     private static ChatImage chart() {
-        return new ChatImage("digest-mila-2026-03-20-1100.png", "revenue per day",
-                new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 1, 2, 3});
+        return new ChatImage("digest-mila-2026-03-20-1100.png", "revenue per day", new byte[] {
+            (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 1, 2, 3
+        });
     }
 
     private void enqueueImage(String caption) {
@@ -294,7 +327,8 @@ class OutboxDispatcherJobTest {
         outbox.tick();
         outbox.tick();
 
-        assertThat(channel.calls).containsExactly("image in mila: digest-mila-2026-03-20-1100.png (11 bytes), *Daily digest*");
+        assertThat(channel.calls)
+                .containsExactly("image in mila: digest-mila-2026-03-20-1100.png (11 bytes), *Daily digest*");
         assertThat(outbox.isIdle()).isTrue();
     }
 

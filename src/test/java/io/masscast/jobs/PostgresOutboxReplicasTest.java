@@ -62,35 +62,67 @@ class PostgresOutboxReplicasTest {
     private OutboxDispatcherJob replica(String name, Map<Platform, ChatNotifier> notifiers) {
         Database own = pool();
         CampaignService campaigns = new CampaignService(own, new RecordingOfAuthGateway(), permissions, clock);
-        AbTestService tests = new AbTestService(own, new RecordingOfAuthGateway(), permissions, campaigns, clock,
-                AbTestService.MAX_USER_IDS, AbTestService.MAX_POOL);
-        CampaignViews views = new CampaignViews(campaigns, tests, new BindingService(own, permissions),
-                new FanListCache(new RecordingOfAuthGateway(), clock), clock);
-        return new OutboxDispatcherJob(own, views, notifiers, new SingletonWork(new LeaseKeeper(own, clock, name, LEASE)),
-                clock, Duration.ofMillis(300), JobObserver.NONE);
+        AbTestService tests = new AbTestService(
+                own,
+                new RecordingOfAuthGateway(),
+                permissions,
+                campaigns,
+                clock,
+                AbTestService.MAX_USER_IDS,
+                AbTestService.MAX_POOL);
+        CampaignViews views = new CampaignViews(
+                campaigns,
+                tests,
+                new BindingService(own, permissions),
+                new FanListCache(new RecordingOfAuthGateway(), clock),
+                clock);
+        return new OutboxDispatcherJob(
+                own,
+                views,
+                notifiers,
+                new SingletonWork(new LeaseKeeper(own, clock, name, LEASE)),
+                clock,
+                Duration.ofMillis(300),
+                JobObserver.NONE);
     }
 
     @Test
     void eachPlatformGoesOutOnceThroughAReplicaThatHasIt() {
         bindings.bind(Actor.of("root", "Root"), CampaignTestData.binding());
-        bindings.bind(Actor.of("root", "Root"), new Binding(SLACK_CHANNEL, "conn_demo", "Mila Rose", CampaignTestData.BERLIN,
-                Set.of("bob"), BindingPolicy.defaults()));
+        bindings.bind(
+                Actor.of("root", "Root"),
+                new Binding(
+                        SLACK_CHANNEL,
+                        "conn_demo",
+                        "Mila Rose",
+                        CampaignTestData.BERLIN,
+                        Set.of("bob"),
+                        BindingPolicy.defaults()));
         RecordingNotifier slackOfBoth = new RecordingNotifier();
         RecordingNotifier shellOfBoth = new RecordingNotifier();
         RecordingNotifier slackOfSlackOnly = new RecordingNotifier();
-        OutboxDispatcherJob both = replica("replica-both", Map.of(Platform.SLACK, slackOfBoth, Platform.SHELL, shellOfBoth));
+        OutboxDispatcherJob both =
+                replica("replica-both", Map.of(Platform.SLACK, slackOfBoth, Platform.SHELL, shellOfBoth));
         OutboxDispatcherJob slackOnly = replica("replica-slack", Map.of(Platform.SLACK, slackOfSlackOnly));
         campaigns.compose(SLACK_CHANNEL, ALICE, CampaignTestData.draft().build());
-        campaigns.compose(CHANNEL, ALICE, CampaignTestData.draft().build(), true); // the same drop in a second channel, on purpose
+        campaigns.compose(
+                CHANNEL,
+                ALICE,
+                CampaignTestData.draft().build(),
+                true); // the same drop in a second channel, on purpose
 
         slackOnly.tick(); // takes Slack's lease first
         both.tick();
         slackOnly.tick();
         both.tick();
 
-        assertThat(slackOfSlackOnly.posted()).as("Slack, by the replica that ticked first").isEqualTo(1);
+        assertThat(slackOfSlackOnly.posted())
+                .as("Slack, by the replica that ticked first")
+                .isEqualTo(1);
         assertThat(slackOfBoth.posted()).as("Slack, by the other").isZero();
-        assertThat(shellOfBoth.posted()).as("the terminal, which only one replica has").isEqualTo(1);
+        assertThat(shellOfBoth.posted())
+                .as("the terminal, which only one replica has")
+                .isEqualTo(1);
         assertThat(both.isIdle()).isTrue();
     }
 }

@@ -13,13 +13,13 @@ import io.masscast.core.health.ConnectionHealthService;
 import io.masscast.core.model.Actor;
 import io.masscast.core.model.Campaign;
 import io.masscast.core.model.CampaignState;
+import io.masscast.core.model.Lease;
 import io.masscast.core.model.MassMessage;
 import io.masscast.core.model.MessageReceipt;
 import io.masscast.core.policy.Permissions;
 import io.masscast.core.port.OfAuthFailure;
 import io.masscast.core.port.RequestStartHook;
 import io.masscast.testing.CampaignTestData;
-import io.masscast.core.model.Lease;
 import io.masscast.testing.InMemoryStores;
 import io.masscast.testing.MutableClock;
 import io.masscast.testing.RecordingOfAuthGateway;
@@ -53,7 +53,8 @@ class SubmitterJobTest {
         };
 
         @Override
-        public MessageReceipt createMassMessage(String connectionId, MassMessage message, RequestStartHook onRequestStart) {
+        public MessageReceipt createMassMessage(
+                String connectionId, MassMessage message, RequestStartHook onRequestStart) {
             return onCreate.create(onRequestStart);
         }
     }
@@ -64,10 +65,11 @@ class SubmitterJobTest {
     }
 
     private final ScriptedOfAuth ofauth = new ScriptedOfAuth();
-    private final SubmitterJob submitter = new SubmitterJob(submissions, health(), ofauth, leases, Duration.ofMillis(500));
+    private final SubmitterJob submitter =
+            new SubmitterJob(submissions, health(), ofauth, leases, Duration.ofMillis(500));
 
     private ConnectionHealthService health() {
-        return new ConnectionHealthService(stores, new UnexpectedOfAuthGateway() { }, clock, Duration.ofMinutes(15));
+        return new ConnectionHealthService(stores, new UnexpectedOfAuthGateway() {}, clock, Duration.ofMinutes(15));
     }
 
     private static MessageReceipt receipt() {
@@ -75,7 +77,8 @@ class SubmitterJobTest {
     }
 
     private Campaign approved() {
-        new BindingService(stores, new Permissions(Set.of("root"))).bind(Actor.of("root", "Root"), CampaignTestData.binding());
+        new BindingService(stores, new Permissions(Set.of("root")))
+                .bind(Actor.of("root", "Root"), CampaignTestData.binding());
         Campaign campaign = campaigns.compose(CHANNEL, ALICE, draft().build()).campaign();
         return campaigns.approve(campaign.id(), BOB, campaign.fingerprint()).campaign();
     }
@@ -118,7 +121,8 @@ class SubmitterJobTest {
 
         assertThat(ofauth.sent).isEmpty();
         assertThat(stored(campaign).state()).isEqualTo(CampaignState.APPROVED);
-        assertThat(stored(campaign).note()).contains("the process sending it stopped before the request left; sending it again");
+        assertThat(stored(campaign).note())
+                .contains("the process sending it stopped before the request left; sending it again");
     }
 
     @Test
@@ -147,7 +151,9 @@ class SubmitterJobTest {
         ofauth.onCreate = hook -> {
             hook.beforeSending();
             clock.advance(TTL.plusMillis(1)); // no renewal: this process has died
-            assertThat(submissions.abandonedSubmissions(10)).extracting(Campaign::id).containsExactly(campaign.id());
+            assertThat(submissions.abandonedSubmissions(10))
+                    .extracting(Campaign::id)
+                    .containsExactly(campaign.id());
             throw new OfAuthFailure.NetworkError("killed", true, null);
         };
 
@@ -166,8 +172,12 @@ class SubmitterJobTest {
         assertThat(stored(campaign).state()).isEqualTo(CampaignState.APPROVED);
 
         ScriptedOfAuth secondOfAuth = new ScriptedOfAuth();
-        SubmitterJob otherReplica = new SubmitterJob(new SubmissionService(stores, clock), health(), secondOfAuth,
-                new LeaseKeeper(stores, clock, "replica-b", TTL), Duration.ofMillis(500));
+        SubmitterJob otherReplica = new SubmitterJob(
+                new SubmissionService(stores, clock),
+                health(),
+                secondOfAuth,
+                new LeaseKeeper(stores, clock, "replica-b", TTL),
+                Duration.ofMillis(500));
         otherReplica.tick();
         assertThat(secondOfAuth.sent).isEmpty();
 

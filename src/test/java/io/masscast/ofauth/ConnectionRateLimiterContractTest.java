@@ -1,12 +1,12 @@
 package io.masscast.ofauth;
 
-import io.masscast.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.masscast.core.port.CallPriority;
 import io.masscast.core.port.OfAuthFailure.RateLimited;
+import io.masscast.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalLong;
@@ -32,8 +32,13 @@ abstract class ConnectionRateLimiterContractTest {
     }
 
     ConnectionRateLimiter limiter(Duration maxWait, RateBudget budget) {
-        return new ConnectionRateLimiter(new OfAuthClientConfig.RateLimit(90, 60, Duration.ofMinutes(1), 30, 5,
-                maxWait, maxWait, maxWait, Duration.ofSeconds(2)), budget, clock, sleeper, OfAuthObserver.NONE);
+        return new ConnectionRateLimiter(
+                new OfAuthClientConfig.RateLimit(
+                        90, 60, Duration.ofMinutes(1), 30, 5, maxWait, maxWait, maxWait, Duration.ofSeconds(2)),
+                budget,
+                clock,
+                sleeper,
+                OfAuthObserver.NONE);
     }
 
     static void take(ConnectionRateLimiter limiter, CallPriority priority, int times) {
@@ -57,7 +62,8 @@ abstract class ConnectionRateLimiterContractTest {
         ConnectionRateLimiter limiter = limiter(Duration.ZERO);
 
         take(limiter, CallPriority.BACKGROUND, 60);
-        RateLimited refused = catchThrowableOfType(RateLimited.class, () -> limiter.acquire(CONN, CallPriority.BACKGROUND));
+        RateLimited refused =
+                catchThrowableOfType(RateLimited.class, () -> limiter.acquire(CONN, CallPriority.BACKGROUND));
         take(limiter, CallPriority.INTERACTIVE, 25);
         assertThatExceptionOfType(RateLimited.class).isThrownBy(() -> limiter.acquire(CONN, CallPriority.INTERACTIVE));
         take(limiter, CallPriority.SEND, 5);
@@ -83,7 +89,8 @@ abstract class ConnectionRateLimiterContractTest {
         ConnectionRateLimiter limiter = limiter(Duration.ofSeconds(5));
         take(limiter, CallPriority.SEND, 90);
 
-        RateLimited background = catchThrowableOfType(RateLimited.class, () -> limiter.acquire(CONN, CallPriority.BACKGROUND));
+        RateLimited background =
+                catchThrowableOfType(RateLimited.class, () -> limiter.acquire(CONN, CallPriority.BACKGROUND));
         limiter.acquire(CONN, CallPriority.SEND);
 
         assertThat(background.retryAfter()).isEqualTo(Duration.ofSeconds(31));
@@ -98,7 +105,9 @@ abstract class ConnectionRateLimiterContractTest {
         limiter.acquire(CONN, CallPriority.SEND);
 
         assertThat(sleeper.total()).isEqualTo(Duration.ofSeconds(7));
-        assertThat(limiter.availableTokens(CONN)).as("7 s of refill at 60/min, less the token taken").isEqualTo(6);
+        assertThat(limiter.availableTokens(CONN))
+                .as("7 s of refill at 60/min, less the token taken")
+                .isEqualTo(6);
     }
 
     @Test

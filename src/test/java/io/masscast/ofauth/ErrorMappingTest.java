@@ -34,13 +34,15 @@ class ErrorMappingTest {
             {"error": "Invalid API key", "code": "AUTH_INVALID_KEY", "details": "key revoked"}""";
 
     @RegisterExtension
-    final WireFixture wire = new WireFixture(config -> config.withRetry(
-            new OfAuthClientConfig.Retry(1, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofSeconds(1))),
+    final WireFixture wire = new WireFixture(
+            config -> config.withRetry(
+                    new OfAuthClientConfig.Retry(1, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofSeconds(1))),
             new OkHttpClient());
 
     private OfAuthFailure failureFor(int status, String body) {
         wire.enqueue(new MockResponse.Builder().code(status).body(body).build());
-        return catchThrowableOfType(OfAuthFailure.class, () -> wire.client.massMessage(CONNECTION, 1, CallPriority.INTERACTIVE));
+        return catchThrowableOfType(
+                OfAuthFailure.class, () -> wire.client.massMessage(CONNECTION, 1, CallPriority.INTERACTIVE));
     }
 
     static Stream<Arguments> statusClasses() {
@@ -59,13 +61,15 @@ class ErrorMappingTest {
     }
 
     static Stream<Arguments> everyBodyUnderEveryStatus() {
-        return statusClasses().flatMap(status -> Stream.of(TYPE_FORM, SDK_FORM, CODE_FORM, "upstream said no", "")
-                .map(body -> Arguments.of(status.get()[0], body, status.get()[1], status.get()[2])));
+        return statusClasses()
+                .flatMap(status -> Stream.of(TYPE_FORM, SDK_FORM, CODE_FORM, "upstream said no", "")
+                        .map(body -> Arguments.of(status.get()[0], body, status.get()[1], status.get()[2])));
     }
 
     @ParameterizedTest(name = "HTTP {0} with body [{1}]")
     @MethodSource("everyBodyUnderEveryStatus")
-    void everyBodyFormUnderEveryStatusIsOneTypedFailure(int status, String body, Class<?> type, boolean mayHaveTakenEffect) {
+    void everyBodyFormUnderEveryStatusIsOneTypedFailure(
+            int status, String body, Class<?> type, boolean mayHaveTakenEffect) {
         OfAuthFailure failure = failureFor(status, body);
 
         assertThat(failure).isInstanceOf(type);
@@ -85,16 +89,20 @@ class ErrorMappingTest {
 
     @Test
     void sessionNotProvidedByCodeOrARefreshHintIsAnExpiredSessionToo() {
-        assertThat(((Unauthenticated) failureFor(401, "{\"message\": \"no session\", \"code\": \"SESSION_NOT_PROVIDED\"}"))
-                .sessionExpired()).isTrue();
+        assertThat(((Unauthenticated)
+                                failureFor(401, "{\"message\": \"no session\", \"code\": \"SESSION_NOT_PROVIDED\"}"))
+                        .sessionExpired())
+                .isTrue();
         assertThat(((Unauthenticated) failureFor(401, "{\"error\": \"gone\", \"actionRequired\": \"refresh_session\"}"))
-                .sessionExpired()).isTrue();
+                        .sessionExpired())
+                .isTrue();
     }
 
     @Test
     void anyOther401IsABadApiKey() {
         Unauthenticated byCode = (Unauthenticated) failureFor(401, CODE_FORM);
-        Unauthenticated byType = (Unauthenticated) failureFor(401, "{\"error\": \"Unauthorized\", \"type\": \"UNAUTHORIZED\"}");
+        Unauthenticated byType =
+                (Unauthenticated) failureFor(401, "{\"error\": \"Unauthorized\", \"type\": \"UNAUTHORIZED\"}");
         Unauthenticated bare = (Unauthenticated) failureFor(401, "");
 
         assertThat(byCode.sessionExpired()).isFalse();
@@ -106,7 +114,8 @@ class ErrorMappingTest {
     @Test
     void invalidRequestCarriesOfAuthsReasonAndDetails() {
         InvalidRequest sdk = (InvalidRequest) failureFor(422, SDK_FORM);
-        InvalidRequest typed = (InvalidRequest) failureFor(400,
+        InvalidRequest typed = (InvalidRequest) failureFor(
+                400,
                 "{\"error\": \"Upload reference already used\", \"type\": \"BAD_REQUEST\", \"requestId\": \"req_9\"}");
         InvalidRequest text = (InvalidRequest) failureFor(400, "bad things");
         InvalidRequest empty = (InvalidRequest) failureFor(400, "");
@@ -120,9 +129,11 @@ class ErrorMappingTest {
 
     @Test
     void forbiddenAndNotFoundSayWhatHappened() {
-        assertThat(failureFor(403, "{\"error\": \"Missing permission messages:write\", \"type\": \"FORBIDDEN\"}").getMessage())
+        assertThat(failureFor(403, "{\"error\": \"Missing permission messages:write\", \"type\": \"FORBIDDEN\"}")
+                        .getMessage())
                 .contains("permission", "HTTP 403", "FORBIDDEN");
-        assertThat(failureFor(404, "{\"error\": \"Mass message not found\", \"type\": \"RESOURCE_NOT_FOUND\"}").getMessage())
+        assertThat(failureFor(404, "{\"error\": \"Mass message not found\", \"type\": \"RESOURCE_NOT_FOUND\"}")
+                        .getMessage())
                 .contains("not found", "RESOURCE_NOT_FOUND");
     }
 
@@ -136,10 +147,14 @@ class ErrorMappingTest {
 
     @Test
     void aRequestIdHeaderIsUsedWhenTheBodyHasNone() {
-        wire.enqueue(new MockResponse.Builder().code(500).addHeader("x-request-id", "req_hdr").body("oops").build());
+        wire.enqueue(new MockResponse.Builder()
+                .code(500)
+                .addHeader("x-request-id", "req_hdr")
+                .body("oops")
+                .build());
 
-        OfAuthFailure failure = catchThrowableOfType(OfAuthFailure.class,
-                () -> wire.client.massMessage(CONNECTION, 1, CallPriority.INTERACTIVE));
+        OfAuthFailure failure = catchThrowableOfType(
+                OfAuthFailure.class, () -> wire.client.massMessage(CONNECTION, 1, CallPriority.INTERACTIVE));
 
         assertThat(failure.requestId()).contains("req_hdr");
     }
@@ -153,10 +168,13 @@ class ErrorMappingTest {
 
     @Test
     void anUnexpectedRedirectIsNotFollowed() {
-        wire.enqueue(new MockResponse.Builder().code(307).addHeader("Location", "https://elsewhere.example/steal").build());
+        wire.enqueue(new MockResponse.Builder()
+                .code(307)
+                .addHeader("Location", "https://elsewhere.example/steal")
+                .build());
 
-        OfAuthFailure failure = catchThrowableOfType(OfAuthFailure.class,
-                () -> wire.client.massMessage(CONNECTION, 1, CallPriority.INTERACTIVE));
+        OfAuthFailure failure = catchThrowableOfType(
+                OfAuthFailure.class, () -> wire.client.massMessage(CONNECTION, 1, CallPriority.INTERACTIVE));
 
         assertThat(failure).isInstanceOf(ServerError.class);
         assertThat(failure.getMessage()).contains("307", "elsewhere.example");

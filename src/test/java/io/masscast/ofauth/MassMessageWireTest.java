@@ -32,12 +32,20 @@ class MassMessageWireTest {
               "isCouplePeopleMedia": false }""";
 
     private static final MassMessage FULL = new MassMessage(
-            new MessageContent("New set is up 🔥 first pic free", true, false, List.of(
-                    MediaItem.vault(48213377),
-                    new MediaItem(MediaItem.Kind.UPLOAD, "upload:6f1c2a90-2b7e-4c1e-9d7a-0e5b1f3c8a21"),
-                    new MediaItem(MediaItem.Kind.URL, "https://cdn.example.com/set/1.jpg")),
-                    1, new BigDecimal("12.50")),
-            new Audience(List.of("51277310", "u_named"), List.of("1187345", "fans"), List.of("1190022"),
+            new MessageContent(
+                    "New set is up 🔥 first pic free",
+                    true,
+                    false,
+                    List.of(
+                            MediaItem.vault(48213377),
+                            new MediaItem(MediaItem.Kind.UPLOAD, "upload:6f1c2a90-2b7e-4c1e-9d7a-0e5b1f3c8a21"),
+                            new MediaItem(MediaItem.Kind.URL, "https://cdn.example.com/set/1.jpg")),
+                    1,
+                    new BigDecimal("12.50")),
+            new Audience(
+                    List.of("51277310", "u_named"),
+                    List.of("1187345", "fans"),
+                    List.of("1190022"),
                     Optional.of(Instant.parse("2025-06-01T00:00:00Z"))),
             Optional.of(Instant.parse("2025-07-04T18:00:00.250Z")));
 
@@ -55,7 +63,7 @@ class MassMessageWireTest {
     void createSendsEveryFieldInOfAuthsFormatAndReadsTheReceipt() throws Exception {
         wire.enqueue(200, RECEIPT);
 
-        MessageReceipt receipt = wire.client.createMassMessage(CONNECTION, FULL, () -> { });
+        MessageReceipt receipt = wire.client.createMassMessage(CONNECTION, FULL, () -> {});
 
         RecordedRequest request = wire.takeAccess("POST", "/v2/access/mass-messages");
         String body = request.getBody().utf8();
@@ -63,18 +71,22 @@ class MassMessageWireTest {
         assertThat(body).contains("\"price\":12.50").doesNotContain("null");
         assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
         assertThat(request.getUrl().querySize()).isZero();
-        assertThat(receipt).isEqualTo(new MessageReceipt(3409917724L, Instant.parse("2025-07-01T09:12:44Z"),
-                false, true, 120, false, false));
+        assertThat(receipt)
+                .isEqualTo(new MessageReceipt(
+                        3409917724L, Instant.parse("2025-07-01T09:12:44Z"), false, true, 120, false, false));
     }
 
     @Test
     void createOfPlainTextLeavesOutEverythingThatIsEmpty() throws Exception {
         wire.enqueue(200, RECEIPT);
 
-        wire.client.createMassMessage(CONNECTION,
-                new MassMessage(MessageContent.text("Hi"), Audience.ofLists("1"), Optional.empty()), () -> { });
+        wire.client.createMassMessage(
+                CONNECTION,
+                new MassMessage(MessageContent.text("Hi"), Audience.ofLists("1"), Optional.empty()),
+                () -> {});
 
-        String body = wire.takeAccess("POST", "/v2/access/mass-messages").getBody().utf8();
+        String body =
+                wire.takeAccess("POST", "/v2/access/mass-messages").getBody().utf8();
         assertThat(parse(body)).isEqualTo(parse("""
                 {"text": "Hi", "isMarkdown": true, "isLockedText": false, "userLists": [1]}"""));
     }
@@ -85,9 +97,10 @@ class MassMessageWireTest {
         MessageContent content = new MessageContent("", false, true, List.of(MediaItem.vault(7)), 0, BigDecimal.ZERO);
         Audience audience = new Audience(List.of("9"), List.of(), List.of(), Optional.empty());
 
-        wire.client.createMassMessage(CONNECTION, new MassMessage(content, audience, Optional.empty()), () -> { });
+        wire.client.createMassMessage(CONNECTION, new MassMessage(content, audience, Optional.empty()), () -> {});
 
-        String body = wire.takeAccess("POST", "/v2/access/mass-messages").getBody().utf8();
+        String body =
+                wire.takeAccess("POST", "/v2/access/mass-messages").getBody().utf8();
         assertThat(parse(body)).isEqualTo(parse("""
                 {"text": "", "isMarkdown": false, "isLockedText": true, "mediaItems": [7], "previewMediaCount": 0,
                  "userIds": [9]}"""));
@@ -97,11 +110,13 @@ class MassMessageWireTest {
     void wholePricesAndIdsThatAreNotPlainNumbersKeepTheirForm() throws Exception {
         wire.enqueue(200, RECEIPT);
         MessageContent content = new MessageContent("x", true, false, List.of(), 0, new BigDecimal("15"));
-        Audience audience = new Audience(List.of("007", "12345678901234567890"), List.of("fans"), List.of(), Optional.empty());
+        Audience audience =
+                new Audience(List.of("007", "12345678901234567890"), List.of("fans"), List.of(), Optional.empty());
 
-        wire.client.createMassMessage(CONNECTION, new MassMessage(content, audience, Optional.empty()), () -> { });
+        wire.client.createMassMessage(CONNECTION, new MassMessage(content, audience, Optional.empty()), () -> {});
 
-        String body = wire.takeAccess("POST", "/v2/access/mass-messages").getBody().utf8();
+        String body =
+                wire.takeAccess("POST", "/v2/access/mass-messages").getBody().utf8();
         assertThat(body).contains("\"price\":15");
         assertThat(parse(body)).isEqualTo(parse("""
                 {"text": "x", "isMarkdown": true, "isLockedText": false, "price": 15,
@@ -113,7 +128,7 @@ class MassMessageWireTest {
         wire.enqueue(201, """
                 {"id": "3409917725", "createdAt": "2025-07-01T09:12:44.123Z", "isDone": true, "somethingNew": {"a": [1]}}""");
 
-        MessageReceipt receipt = wire.client.createMassMessage(CONNECTION, FULL, () -> { });
+        MessageReceipt receipt = wire.client.createMassMessage(CONNECTION, FULL, () -> {});
 
         assertThat(receipt.id()).isEqualTo(3409917725L);
         assertThat(receipt.date()).isEqualTo(Instant.parse("2025-07-01T09:12:44.123Z"));
@@ -124,7 +139,7 @@ class MassMessageWireTest {
     void createAnsweredWithAnIdButNoDateIsStillKnownToHaveWorked() {
         wire.enqueue(200, "{\"id\": 5}");
 
-        MessageReceipt receipt = wire.client.createMassMessage(CONNECTION, FULL, () -> { });
+        MessageReceipt receipt = wire.client.createMassMessage(CONNECTION, FULL, () -> {});
 
         assertThat(receipt.id()).isEqualTo(5);
         assertThat(receipt.date()).isEqualTo(wire.clock.instant());
@@ -134,7 +149,7 @@ class MassMessageWireTest {
     void createWhoseAnswerCannotBeReadIsAnUnknownOutcomeAndIsNotRepeated() {
         wire.enqueue(200, "{\"id\": ");
 
-        assertThatThrownBy(() -> wire.client.createMassMessage(CONNECTION, FULL, () -> { }))
+        assertThatThrownBy(() -> wire.client.createMassMessage(CONNECTION, FULL, () -> {}))
                 .isInstanceOfSatisfying(OfAuthFailure.BadPayload.class, failure -> {
                     assertThat(failure.mayHaveTakenEffect()).isTrue();
                     assertThat(failure.getMessage()).contains("outcome unknown");
@@ -146,7 +161,7 @@ class MassMessageWireTest {
     void createAnsweredWithoutAnIdIsBadPayload() {
         wire.enqueue(200, "{\"date\": \"2025-07-01T09:12:44Z\"}");
 
-        assertThatThrownBy(() -> wire.client.createMassMessage(CONNECTION, FULL, () -> { }))
+        assertThatThrownBy(() -> wire.client.createMassMessage(CONNECTION, FULL, () -> {}))
                 .isInstanceOf(OfAuthFailure.BadPayload.class);
     }
 
@@ -155,10 +170,11 @@ class MassMessageWireTest {
         wire.enqueue(200, RECEIPT);
         wire.enqueue(200, RECEIPT);
 
-        wire.client.createMassMessage(CONNECTION, FULL, () -> { });
-        MessageReceipt receipt = wire.client.replaceMassMessage(CONNECTION, 3409917724L, FULL, () -> { });
+        wire.client.createMassMessage(CONNECTION, FULL, () -> {});
+        MessageReceipt receipt = wire.client.replaceMassMessage(CONNECTION, 3409917724L, FULL, () -> {});
 
-        String created = wire.takeAccess("POST", "/v2/access/mass-messages").getBody().utf8();
+        String created =
+                wire.takeAccess("POST", "/v2/access/mass-messages").getBody().utf8();
         RecordedRequest replace = wire.takeAccess("PUT", "/v2/access/mass-messages/3409917724");
         assertThat(parse(replace.getBody().utf8())).isEqualTo(parse(created)).isEqualTo(parse(FULL_BODY));
         assertThat(replace.getHeaders().get("Content-Type")).startsWith("application/json");
@@ -176,8 +192,14 @@ class MassMessageWireTest {
 
         RecordedRequest request = wire.takeAccess("GET", "/v2/access/mass-messages/3409917724");
         assertThat(request.getBodySize()).isZero();
-        assertThat(details).isEqualTo(new MessageDetails(3409917724L, "New set is up", false,
-                Optional.of(new BigDecimal("12.50")), 2, Optional.of(Instant.parse("2025-07-01T09:12:44Z"))));
+        assertThat(details)
+                .isEqualTo(new MessageDetails(
+                        3409917724L,
+                        "New set is up",
+                        false,
+                        Optional.of(new BigDecimal("12.50")),
+                        2,
+                        Optional.of(Instant.parse("2025-07-01T09:12:44Z"))));
     }
 
     @Test
@@ -187,8 +209,14 @@ class MassMessageWireTest {
 
         MessageDetails details = wire.client.massMessage(CONNECTION, 42, CallPriority.BACKGROUND);
 
-        assertThat(details).isEqualTo(new MessageDetails(42, "hi", false, Optional.of(new BigDecimal("9.5")), 3,
-                Optional.of(Instant.parse("2025-07-01T09:12:44Z"))));
+        assertThat(details)
+                .isEqualTo(new MessageDetails(
+                        42,
+                        "hi",
+                        false,
+                        Optional.of(new BigDecimal("9.5")),
+                        3,
+                        Optional.of(Instant.parse("2025-07-01T09:12:44Z"))));
     }
 
     @Test
@@ -215,8 +243,20 @@ class MassMessageWireTest {
         RecordedRequest request = wire.takeAccess("DELETE", "/v2/access/mass-messages/3409917724");
         assertThat(request.getBodySize()).isZero();
         assertThat(deleted.success()).isTrue();
-        assertThat(deleted.message()).contains(new SentMessageStats(3409917724L, Instant.parse("2025-07-04T18:00:00Z"),
-                "New set is up 🔥", 0, 0, 0, new BigDecimal("12.50"), Optional.empty(), 0, true, false, 0));
+        assertThat(deleted.message())
+                .contains(new SentMessageStats(
+                        3409917724L,
+                        Instant.parse("2025-07-04T18:00:00Z"),
+                        "New set is up 🔥",
+                        0,
+                        0,
+                        0,
+                        new BigDecimal("12.50"),
+                        Optional.empty(),
+                        0,
+                        true,
+                        false,
+                        0));
     }
 
     @Test

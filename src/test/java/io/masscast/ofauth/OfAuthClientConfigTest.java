@@ -54,8 +54,18 @@ class OfAuthClientConfigTest {
     void invalidSettingsFailFastWithoutEchoingTheKey() {
         assertThatThrownBy(() -> OfAuthClientConfig.defaults(" ")).hasMessageContaining("apiKey");
         assertThatThrownBy(() -> OfAuthClientConfig.defaults(KEY).withBaseUrl("ftp://x"))
-                .hasMessageContaining("baseUrl").hasMessageNotContaining(KEY);
-        assertThatThrownBy(() -> new OfAuthClientConfig.RateLimit(90, 60, Duration.ofMinutes(1), 90, 5,
-                Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO)).hasMessageContaining("reserves");
+                .hasMessageContaining("baseUrl")
+                .hasMessageNotContaining(KEY);
+        assertThatThrownBy(() -> new OfAuthClientConfig.RateLimit(
+                        90,
+                        60,
+                        Duration.ofMinutes(1),
+                        90,
+                        5,
+                        Duration.ZERO,
+                        Duration.ZERO,
+                        Duration.ZERO,
+                        Duration.ZERO))
+                .hasMessageContaining("reserves");
     }
 }

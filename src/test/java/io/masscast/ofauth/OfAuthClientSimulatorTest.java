@@ -83,14 +83,24 @@ class OfAuthClientSimulatorTest {
     }
 
     private void start(RateLimitPlan.TokenBucket plan, Duration readTimeout) {
-        simulator = OfAuthSimulator.start(SimulatorConfig.defaults().withFansPerConnection(400).withRateLimit(plan));
+        simulator = OfAuthSimulator.start(
+                SimulatorConfig.defaults().withFansPerConnection(400).withRateLimit(plan));
         OfAuthClientConfig config = OfAuthClientConfig.defaults(simulator.apiKey())
                 .withBaseUrl(simulator.baseUrl())
-                .withTimeouts(new OfAuthClientConfig.Timeouts(Duration.ofSeconds(2), readTimeout, Duration.ofSeconds(2)))
-                .withRateLimit(new OfAuthClientConfig.RateLimit(plan.burst(), plan.refillPerMinute(), Duration.ofMinutes(1),
-                        plan.burst() / 2, 2, Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(10),
+                .withTimeouts(
+                        new OfAuthClientConfig.Timeouts(Duration.ofSeconds(2), readTimeout, Duration.ofSeconds(2)))
+                .withRateLimit(new OfAuthClientConfig.RateLimit(
+                        plan.burst(),
+                        plan.refillPerMinute(),
+                        Duration.ofMinutes(1),
+                        plan.burst() / 2,
+                        2,
+                        Duration.ofSeconds(10),
+                        Duration.ofSeconds(10),
+                        Duration.ofSeconds(10),
                         Duration.ofSeconds(1)))
-                .withRetry(new OfAuthClientConfig.Retry(3, Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofSeconds(5)));
+                .withRetry(new OfAuthClientConfig.Retry(
+                        3, Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofSeconds(5)));
         client = OfAuthClient.create(config, Clock.systemUTC(), duration -> {
             waits.add(duration);
             Sleeper.system().sleep(duration);
@@ -118,13 +128,16 @@ class OfAuthClientSimulatorTest {
 
     private List<RecordedRequest> posts() {
         return simulator.requests().stream()
-                .filter(request -> request.method().equals("POST") && request.path().equals(MASS_MESSAGES))
+                .filter(request ->
+                        request.method().equals("POST") && request.path().equals(MASS_MESSAGES))
                 .toList();
     }
 
     private static MassMessage immediate(String text) {
-        return new MassMessage(MessageContent.text(text),
-                new Audience(List.of(), List.of("fans"), List.of(DO_NOT_PPV), Optional.empty()), Optional.empty());
+        return new MassMessage(
+                MessageContent.text(text),
+                new Audience(List.of(), List.of("fans"), List.of(DO_NOT_PPV), Optional.empty()),
+                Optional.empty());
     }
 
     @Test
@@ -138,18 +151,28 @@ class OfAuthClientSimulatorTest {
         List<VaultMedia> vault = drain(c -> client.vaultMedia(DEMO, 40, offset(c), p));
         List<SentMessageStats> purchased = drain(c -> client.purchasedMessages(DEMO, 5, offset(c), p));
         SentMessageStats bestSeller = purchased.stream()
-                .max((a, b) -> Long.compare(a.purchasedCount(), b.purchasedCount())).orElseThrow();
+                .max((a, b) -> Long.compare(a.purchasedCount(), b.purchasedCount()))
+                .orElseThrow();
         List<Fan> buyers = drain(marker -> client.buyers(DEMO, bestSeller.id(), marker, 3, p));
         List<ConnectionInfo> connections = drain(c -> client.connections(Optional.empty(), 1, offset(c)));
 
-        assertThat(lists).extracting(FanList::id).doesNotHaveDuplicates().hasSize(11).contains("fans", CUSTOM_LIST);
+        assertThat(lists)
+                .extracting(FanList::id)
+                .doesNotHaveDuplicates()
+                .hasSize(11)
+                .contains("fans", CUSTOM_LIST);
         assertThat(client.allUserLists(DEMO, p)).isEqualTo(lists);
-        assertThat(members).extracting(Fan::id).doesNotHaveDuplicates().hasSize(custom.usersCount().orElseThrow().intValue());
+        assertThat(members)
+                .extracting(Fan::id)
+                .doesNotHaveDuplicates()
+                .hasSize(custom.usersCount().orElseThrow().intValue());
         assertThat(vault).extracting(VaultMedia::id).doesNotHaveDuplicates().hasSize(120);
         assertThat(purchased).isNotEmpty().allMatch(stats -> stats.purchasedCount() > 0);
         assertThat(bestSeller.purchasedCount()).isGreaterThan(3);
         assertThat(buyers).extracting(Fan::id).doesNotHaveDuplicates().hasSize((int) bestSeller.purchasedCount());
-        assertThat(connections).extracting(ConnectionInfo::id).containsExactly("conn_demo", "conn_demo2", "conn_readonly");
+        assertThat(connections)
+                .extracting(ConnectionInfo::id)
+                .containsExactly("conn_demo", "conn_demo2", "conn_readonly");
     }
 
     @Test
@@ -165,9 +188,14 @@ class OfAuthClientSimulatorTest {
         CreatorProfile self = client.self(DEMO, p);
         FanList fans = client.userList(DEMO, "fans", p);
 
-        assertThat(sent).hasSizeGreaterThan(20).isSortedAccordingTo((a, b) -> b.date().compareTo(a.date()));
+        assertThat(sent)
+                .hasSizeGreaterThan(20)
+                .isSortedAccordingTo((a, b) -> b.date().compareTo(a.date()));
         assertThat(details.id()).isEqualTo(sent.get(0).id());
-        assertThat(details.text()).as("GET returns OnlyFans' HTML").startsWith("<p>").endsWith("</p>");
+        assertThat(details.text())
+                .as("GET returns OnlyFans' HTML")
+                .startsWith("<p>")
+                .endsWith("</p>");
         assertThat(chart.groupMessages().points()).hasSize(7);
         assertThat(chart.directMessages().points()).hasSize(7);
         assertThat(counts.all()).isEqualTo(400);
@@ -180,15 +208,29 @@ class OfAuthClientSimulatorTest {
     @Test
     void aScheduledMessageIsCreatedReplacedAndCancelledWithExactlyTheRequestsExpected() {
         start();
-        long mediaId = client.vaultMedia(DEMO, 2, 0, CallPriority.INTERACTIVE).items().get(0).id();
+        long mediaId = client.vaultMedia(DEMO, 2, 0, CallPriority.INTERACTIVE)
+                .items()
+                .get(0)
+                .id();
         Instant sendAt = simulator.clock().now().plus(Duration.ofHours(2));
         MassMessage scheduled = new MassMessage(
-                new MessageContent("Weekend bundle 🔥", true, false, List.of(MediaItem.vault(mediaId)), 1, new BigDecimal("12.50")),
-                new Audience(List.of(), List.of("fans"), List.of(DO_NOT_PPV), Optional.empty()), Optional.of(sendAt));
+                new MessageContent(
+                        "Weekend bundle 🔥",
+                        true,
+                        false,
+                        List.of(MediaItem.vault(mediaId)),
+                        1,
+                        new BigDecimal("12.50")),
+                new Audience(List.of(), List.of("fans"), List.of(DO_NOT_PPV), Optional.empty()),
+                Optional.of(sendAt));
 
-        MessageReceipt created = client.createMassMessage(DEMO, scheduled, () -> { });
-        MessageReceipt replaced = client.replaceMassMessage(DEMO, created.id(), new MassMessage(
-                MessageContent.text("Weekend bundle, now free"), scheduled.audience(), scheduled.scheduledAt()), () -> { });
+        MessageReceipt created = client.createMassMessage(DEMO, scheduled, () -> {});
+        MessageReceipt replaced = client.replaceMassMessage(
+                DEMO,
+                created.id(),
+                new MassMessage(
+                        MessageContent.text("Weekend bundle, now free"), scheduled.audience(), scheduled.scheduledAt()),
+                () -> {});
         MessageDetails afterReplace = client.massMessage(DEMO, created.id(), CallPriority.INTERACTIVE);
         DeletedMessage deleted = client.deleteMassMessage(DEMO, created.id());
 
@@ -197,13 +239,20 @@ class OfAuthClientSimulatorTest {
         assertThat(afterReplace.text()).contains("Weekend bundle, now free");
         assertThat(afterReplace.free()).isTrue();
         assertThat(deleted.success()).isTrue();
-        assertThat(deleted.message()).hasValueSatisfying(message -> assertThat(message.canceled()).isTrue());
-        assertThat(posts()).singleElement().satisfies(post -> assertThat(WireFixture.parse(post.body())).isEqualTo(
-                WireFixture.parse("{\"text\": \"Weekend bundle 🔥\", \"isMarkdown\": true, \"isLockedText\": false,"
-                        + " \"mediaItems\": [" + mediaId + "], \"previewMediaCount\": 1, \"price\": 12.50,"
-                        + " \"userLists\": [\"fans\"], \"excludeUserLists\": [" + DO_NOT_PPV + "],"
-                        + " \"scheduledDate\": \"" + OfAuthDates.format(sendAt) + "\"}")));
-        assertThat(simulator.requests()).extracting(RecordedRequest::method).containsSubsequence("POST", "PUT", "GET", "DELETE");
+        assertThat(deleted.message())
+                .hasValueSatisfying(message -> assertThat(message.canceled()).isTrue());
+        assertThat(posts())
+                .singleElement()
+                .satisfies(post -> assertThat(WireFixture.parse(post.body()))
+                        .isEqualTo(WireFixture.parse(
+                                "{\"text\": \"Weekend bundle 🔥\", \"isMarkdown\": true, \"isLockedText\": false,"
+                                        + " \"mediaItems\": [" + mediaId
+                                        + "], \"previewMediaCount\": 1, \"price\": 12.50,"
+                                        + " \"userLists\": [\"fans\"], \"excludeUserLists\": [" + DO_NOT_PPV + "],"
+                                        + " \"scheduledDate\": \"" + OfAuthDates.format(sendAt) + "\"}")));
+        assertThat(simulator.requests())
+                .extracting(RecordedRequest::method)
+                .containsSubsequence("POST", "PUT", "GET", "DELETE");
     }
 
     @Test
@@ -234,7 +283,9 @@ class OfAuthClientSimulatorTest {
         assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
 
         assertThat(failures).isEmpty();
-        assertThat(simulator.requests()).as("one request per call: nothing was refused and retried").hasSize(200);
+        assertThat(simulator.requests())
+                .as("one request per call: nothing was refused and retried")
+                .hasSize(200);
         assertThat(waits).as("the client paced itself").isNotEmpty();
     }
 
@@ -245,8 +296,10 @@ class OfAuthClientSimulatorTest {
         String text = "Flash sale for the next 24h only " + UUID.randomUUID();
         Instant before = simulator.clock().now();
 
-        NetworkError failure = catchThrowableOfType(NetworkError.class, () -> client.createMassMessage(DEMO, immediate(text), () -> { }));
-        SentWindow sent = client.sentBetween(DEMO, before.minusSeconds(1), simulator.clock().now(), CallPriority.INTERACTIVE);
+        NetworkError failure = catchThrowableOfType(
+                NetworkError.class, () -> client.createMassMessage(DEMO, immediate(text), () -> {}));
+        SentWindow sent = client.sentBetween(
+                DEMO, before.minusSeconds(1), simulator.clock().now(), CallPriority.INTERACTIVE);
 
         assertThat(failure.mayHaveTakenEffect()).isTrue();
         assertThat(failure.getMessage()).contains("outcome unknown");
@@ -262,12 +315,16 @@ class OfAuthClientSimulatorTest {
         String text = "New video just dropped\n12 minutes & <3, unlock now " + UUID.randomUUID();
         Instant before = simulator.clock().now();
 
-        NetworkError failure = catchThrowableOfType(NetworkError.class, () -> client.createMassMessage(DEMO, immediate(text), () -> { }));
+        NetworkError failure = catchThrowableOfType(
+                NetworkError.class, () -> client.createMassMessage(DEMO, immediate(text), () -> {}));
 
         assertThat(failure.mayHaveReachedOfAuth()).isTrue();
         assertThat(posts()).hasSize(1);
-        assertThat(client.sentBetween(DEMO, before.minusSeconds(1), simulator.clock().now(), CallPriority.INTERACTIVE)
-                .messages()).extracting(SentMessageStats::text).containsExactly(text);
+        assertThat(client.sentBetween(
+                                DEMO, before.minusSeconds(1), simulator.clock().now(), CallPriority.INTERACTIVE)
+                        .messages())
+                .extracting(SentMessageStats::text)
+                .containsExactly(text);
         assertThat(posts()).hasSize(1);
     }
 
@@ -275,15 +332,20 @@ class OfAuthClientSimulatorTest {
     void ofAuthsRefusalsBecomeTypedFailures() {
         start();
         long unknownId = 1;
-        MassMessage tooCheap = new MassMessage(new MessageContent("PPV", true, false, List.of(), 0, new BigDecimal("1.50")),
-                Audience.ofLists("fans"), Optional.empty());
+        MassMessage tooCheap = new MassMessage(
+                new MessageContent("PPV", true, false, List.of(), 0, new BigDecimal("1.50")),
+                Audience.ofLists("fans"),
+                Optional.empty());
 
-        NotFound notFound = catchThrowableOfType(NotFound.class, () -> client.massMessage(DEMO, unknownId, CallPriority.INTERACTIVE));
-        InvalidRequest invalid = catchThrowableOfType(InvalidRequest.class, () -> client.createMassMessage(DEMO, tooCheap, () -> { }));
-        Forbidden forbidden = catchThrowableOfType(Forbidden.class,
-                () -> client.createMassMessage("conn_readonly", immediate("hi"), () -> { }));
+        NotFound notFound = catchThrowableOfType(
+                NotFound.class, () -> client.massMessage(DEMO, unknownId, CallPriority.INTERACTIVE));
+        InvalidRequest invalid =
+                catchThrowableOfType(InvalidRequest.class, () -> client.createMassMessage(DEMO, tooCheap, () -> {}));
+        Forbidden forbidden = catchThrowableOfType(
+                Forbidden.class, () -> client.createMassMessage("conn_readonly", immediate("hi"), () -> {}));
         simulator.expireConnection("conn_demo2");
-        Unauthenticated expired = catchThrowableOfType(Unauthenticated.class, () -> client.self("conn_demo2", CallPriority.INTERACTIVE));
+        Unauthenticated expired =
+                catchThrowableOfType(Unauthenticated.class, () -> client.self("conn_demo2", CallPriority.INTERACTIVE));
 
         assertThat(notFound.mayHaveTakenEffect()).isFalse();
         assertThat(invalid.reason()).contains("price");
@@ -301,11 +363,14 @@ class OfAuthClientSimulatorTest {
         simulator.faults().add(Fault.malformedJson("POST", MASS_MESSAGES));
 
         CreatorProfile self = client.self(DEMO, CallPriority.INTERACTIVE);
-        OfAuthFailure unavailable = catchThrowableOfType(OfAuthFailure.class, () -> client.createMassMessage(DEMO, immediate("a"), () -> { }));
-        BadPayload unreadable = catchThrowableOfType(BadPayload.class, () -> client.createMassMessage(DEMO, immediate("b"), () -> { }));
+        OfAuthFailure unavailable = catchThrowableOfType(
+                OfAuthFailure.class, () -> client.createMassMessage(DEMO, immediate("a"), () -> {}));
+        BadPayload unreadable =
+                catchThrowableOfType(BadPayload.class, () -> client.createMassMessage(DEMO, immediate("b"), () -> {}));
 
         assertThat(self.authenticated()).isTrue();
-        assertThat(simulator.requests().stream().filter(r -> r.path().equals("/v2/access/self"))).hasSize(3);
+        assertThat(simulator.requests().stream().filter(r -> r.path().equals("/v2/access/self")))
+                .hasSize(3);
         assertThat(unavailable.mayHaveTakenEffect()).isTrue();
         assertThat(unreadable.mayHaveTakenEffect()).isTrue();
         assertThat(posts()).hasSize(2);
@@ -317,7 +382,8 @@ class OfAuthClientSimulatorTest {
         start();
         simulator.faults().add(Fault.rateLimitStorm(1));
 
-        RateLimited limited = catchThrowableOfType(RateLimited.class, () -> client.createMassMessage(DEMO, immediate("c"), () -> { }));
+        RateLimited limited =
+                catchThrowableOfType(RateLimited.class, () -> client.createMassMessage(DEMO, immediate("c"), () -> {}));
 
         assertThat(limited.retryAfter()).isEqualTo(Duration.ofSeconds(1));
         assertThat(limited.mayHaveTakenEffect()).isFalse();

@@ -12,8 +12,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 class OfAuthDatesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"2025-07-01T09:12:44Z", "2025-07-01T09:12:44+00:00", "2025-07-01T09:12:44.000Z",
-            "2025-07-01T11:12:44+02:00", "2025-07-01T09:12:44", "2025-07-01 09:12:44+00:00", " 2025-07-01T09:12:44.000+00:00 "})
+    @ValueSource(
+            strings = {
+                "2025-07-01T09:12:44Z",
+                "2025-07-01T09:12:44+00:00",
+                "2025-07-01T09:12:44.000Z",
+                "2025-07-01T11:12:44+02:00",
+                "2025-07-01T09:12:44",
+                "2025-07-01 09:12:44+00:00",
+                " 2025-07-01T09:12:44.000+00:00 "
+            })
     void readsEveryTimestampStyleOfAuthUses(String text) {
         assertThat(OfAuthDates.parse(text)).isEqualTo(Instant.parse("2025-07-01T09:12:44Z"));
     }
@@ -28,7 +36,8 @@ class OfAuthDatesTest {
     @Test
     void writesUtcWithWholeSeconds() {
         assertThat(OfAuthDates.format(Instant.parse("2025-07-04T18:00:00Z"))).isEqualTo("2025-07-04T18:00:00Z");
-        assertThat(OfAuthDates.format(Instant.parse("2025-07-04T18:00:00.999Z"))).isEqualTo("2025-07-04T18:00:00Z");
+        assertThat(OfAuthDates.format(Instant.parse("2025-07-04T18:00:00.999Z")))
+                .isEqualTo("2025-07-04T18:00:00Z");
         assertThat(OfAuthDates.ceilingSecond(Instant.parse("2025-07-04T18:00:00.001Z")))
                 .isEqualTo(Instant.parse("2025-07-04T18:00:01Z"));
     }

@@ -12,8 +12,17 @@ import com.tngtech.archunit.lang.ArchRule;
 class OfAuthDependencyTest {
 
     @ArchTest
-    static final ArchRule ofauthImportsNoSibling = noClasses().that().resideInAPackage("io.masscast.ofauth..")
-            .should().dependOnClassesThat().resideInAnyPackage("io.masscast.simulator..", "io.masscast.store..",
-                    "io.masscast.jobs..", "io.masscast.app..", "io.masscast.config..", "io.masscast.adapter..",
+    static final ArchRule ofauthImportsNoSibling = noClasses()
+            .that()
+            .resideInAPackage("io.masscast.ofauth..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "io.masscast.simulator..",
+                    "io.masscast.store..",
+                    "io.masscast.jobs..",
+                    "io.masscast.app..",
+                    "io.masscast.config..",
+                    "io.masscast.adapter..",
                     "io.masscast.http..");
 }

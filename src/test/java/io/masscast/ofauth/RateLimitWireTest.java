@@ -21,10 +21,19 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class RateLimitWireTest {
 
     @RegisterExtension
-    final WireFixture wire = new WireFixture(config -> config
-            .withRateLimit(new OfAuthClientConfig.RateLimit(3, 60, Duration.ofMinutes(1), 2, 1,
-                    Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(2)))
-            .withRetry(new OfAuthClientConfig.Retry(1, Duration.ZERO, Duration.ZERO, Duration.ZERO)), new OkHttpClient());
+    final WireFixture wire = new WireFixture(
+            config -> config.withRateLimit(new OfAuthClientConfig.RateLimit(
+                            3,
+                            60,
+                            Duration.ofMinutes(1),
+                            2,
+                            1,
+                            Duration.ZERO,
+                            Duration.ZERO,
+                            Duration.ZERO,
+                            Duration.ofSeconds(2)))
+                    .withRetry(new OfAuthClientConfig.Retry(1, Duration.ZERO, Duration.ZERO, Duration.ZERO)),
+            new OkHttpClient());
 
     private void enqueueOk(int times) {
         for (int i = 0; i < times; i++) {
@@ -39,8 +48,12 @@ class RateLimitWireTest {
             wire.client.massMessage(CONNECTION, 1, CallPriority.SEND);
         }
 
-        RateLimited failure = catchThrowableOfType(RateLimited.class, () -> wire.client.createMassMessage(CONNECTION,
-                new MassMessage(MessageContent.text("x"), Audience.ofLists("1"), Optional.empty()), () -> { }));
+        RateLimited failure = catchThrowableOfType(
+                RateLimited.class,
+                () -> wire.client.createMassMessage(
+                        CONNECTION,
+                        new MassMessage(MessageContent.text("x"), Audience.ofLists("1"), Optional.empty()),
+                        () -> {}));
 
         assertThat(failure.mayHaveTakenEffect()).isFalse();
         assertThat(wire.server.getRequestCount()).isEqualTo(3);
@@ -51,7 +64,8 @@ class RateLimitWireTest {
         enqueueOk(3);
 
         wire.client.massMessage(CONNECTION, 1, CallPriority.BACKGROUND);
-        assertThatExceptionOfType(RateLimited.class).isThrownBy(() -> wire.client.massMessage(CONNECTION, 1, CallPriority.BACKGROUND));
+        assertThatExceptionOfType(RateLimited.class)
+                .isThrownBy(() -> wire.client.massMessage(CONNECTION, 1, CallPriority.BACKGROUND));
         wire.client.massMessage(CONNECTION, 1, CallPriority.INTERACTIVE);
         wire.client.massMessage(CONNECTION, 1, CallPriority.SEND);
 
@@ -70,12 +84,16 @@ class RateLimitWireTest {
 
     @Test
     void a429MakesTheNextCallWaitInsteadOfHammering() {
-        wire.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "4").build());
+        wire.enqueue(new MockResponse.Builder()
+                .code(429)
+                .addHeader("Retry-After", "4")
+                .build());
         enqueueOk(1);
-        assertThatExceptionOfType(RateLimited.class).isThrownBy(() -> wire.client.massMessage(CONNECTION, 1, CallPriority.SEND));
+        assertThatExceptionOfType(RateLimited.class)
+                .isThrownBy(() -> wire.client.massMessage(CONNECTION, 1, CallPriority.SEND));
 
-        RateLimited refused = catchThrowableOfType(RateLimited.class,
-                () -> wire.client.massMessage(CONNECTION, 1, CallPriority.SEND));
+        RateLimited refused = catchThrowableOfType(
+                RateLimited.class, () -> wire.client.massMessage(CONNECTION, 1, CallPriority.SEND));
 
         assertThat(refused.retryAfter()).isEqualTo(Duration.ofSeconds(4));
         assertThat(wire.server.getRequestCount()).isEqualTo(1);
@@ -86,12 +104,15 @@ class RateLimitWireTest {
 
     @Test
     void aRemainingCountOfZeroMakesTheNextCallWaitForTheRefill() {
-        wire.enqueue(new MockResponse.Builder().code(200).addHeader("X-RateLimit-Remaining", "0")
-                .body("{\"id\": 1, \"text\": \"hi\"}").build());
+        wire.enqueue(new MockResponse.Builder()
+                .code(200)
+                .addHeader("X-RateLimit-Remaining", "0")
+                .body("{\"id\": 1, \"text\": \"hi\"}")
+                .build());
         wire.client.massMessage(CONNECTION, 1, CallPriority.SEND);
 
-        RateLimited refused = catchThrowableOfType(RateLimited.class,
-                () -> wire.client.massMessage(CONNECTION, 1, CallPriority.SEND));
+        RateLimited refused = catchThrowableOfType(
+                RateLimited.class, () -> wire.client.massMessage(CONNECTION, 1, CallPriority.SEND));
 
         assertThat(refused.retryAfter()).isEqualTo(Duration.ofSeconds(1));
         assertThat(wire.server.getRequestCount()).isEqualTo(1);

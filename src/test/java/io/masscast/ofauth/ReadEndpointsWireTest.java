@@ -46,10 +46,11 @@ class ReadEndpointsWireTest {
 
         RecordedRequest request = wire.takeAccess("GET", "/v2/access/users/lists");
         assertThat(request.getUrl().query()).isEqualTo("limit=3&offset=6&query=vip");
-        assertThat(page.items()).containsExactly(
-                new FanList("fans", "Fans", "fans", Optional.of(2412L)),
-                new FanList("1187345", "VIP whales", "custom", Optional.of(37L)),
-                new FanList("1190022", "Do not PPV", "custom", Optional.empty()));
+        assertThat(page.items())
+                .containsExactly(
+                        new FanList("fans", "Fans", "fans", Optional.of(2412L)),
+                        new FanList("1187345", "VIP whales", "custom", Optional.of(37L)),
+                        new FanList("1190022", "Do not PPV", "custom", Optional.empty()));
         assertThat(page.next()).contains(9L);
     }
 
@@ -59,7 +60,8 @@ class ReadEndpointsWireTest {
 
         Page<FanList> page = wire.client.userLists(CONNECTION, Optional.empty(), 100, 0, ANY);
 
-        assertThat(wire.takeAccess("GET", "/v2/access/users/lists").getUrl().query()).isEqualTo("limit=100&offset=0");
+        assertThat(wire.takeAccess("GET", "/v2/access/users/lists").getUrl().query())
+                .isEqualTo("limit=100&offset=0");
         assertThat(page.items()).extracting(FanList::id).containsExactly("1", "fans");
         assertThat(page.hasMore()).isFalse();
     }
@@ -70,7 +72,10 @@ class ReadEndpointsWireTest {
 
         FanList list = wire.client.userList(CONNECTION, "fans", ANY);
 
-        assertThat(wire.takeAccess("GET", "/v2/access/users/lists/fans").getUrl().querySize()).isZero();
+        assertThat(wire.takeAccess("GET", "/v2/access/users/lists/fans")
+                        .getUrl()
+                        .querySize())
+                .isZero();
         assertThat(list).isEqualTo(new FanList("fans", "Fans", "fans", Optional.of(2412L)));
     }
 
@@ -84,7 +89,8 @@ class ReadEndpointsWireTest {
 
         RecordedRequest request = wire.takeAccess("GET", "/v2/access/users/lists/1187345/users");
         assertThat(request.getUrl().query()).isEqualTo("limit=2&offset=10");
-        assertThat(page.items()).containsExactly(new Fan("51277310", "u51277310", "Jake"), new Fan("60041892", "dan.k", "dan.k"));
+        assertThat(page.items())
+                .containsExactly(new Fan("51277310", "u51277310", "Jake"), new Fan("60041892", "dan.k", "dan.k"));
         assertThat(page.next()).contains(12L);
     }
 
@@ -110,19 +116,46 @@ class ReadEndpointsWireTest {
                    { "id": "1002", "date": "2025-07-01T08:00:00.000Z", "text": "Newer", "media": [{"id": 1}], "price": 5,
                      "sentCount": 10, "purchasedCount": 1, "canUnsend": true, "unsendSeconds": 300 } ] }""");
 
-        List<SentMessageStats> sent = wire.client.sentMessages(CONNECTION, Instant.parse("2025-06-01T00:00:00Z"),
-                Instant.parse("2025-07-01T09:00:00.500Z"), 20, CallPriority.BACKGROUND);
+        List<SentMessageStats> sent = wire.client.sentMessages(
+                CONNECTION,
+                Instant.parse("2025-06-01T00:00:00Z"),
+                Instant.parse("2025-07-01T09:00:00.500Z"),
+                20,
+                CallPriority.BACKGROUND);
 
         RecordedRequest request = wire.takeAccess("GET", "/v2/access/analytics/mass-messages/sent");
         assertThat(request.getUrl().queryParameter("startDate")).isEqualTo("2025-06-01T00:00:00Z");
         assertThat(request.getUrl().queryParameter("endDate")).isEqualTo("2025-07-01T09:00:01Z");
         assertThat(request.getUrl().queryParameter("limit")).isEqualTo("20");
         assertThat(request.getUrl().querySize()).isEqualTo(3);
-        assertThat(sent).containsExactly(
-                new SentMessageStats(1002, Instant.parse("2025-07-01T08:00:00Z"), "Newer", 10, 0, 1, new BigDecimal("5"),
-                        Optional.empty(), 1, false, true, 300),
-                new SentMessageStats(1001, Instant.parse("2025-06-30T10:00:00Z"), "Older", 120, 50, 4,
-                        new BigDecimal("12.50"), Optional.empty(), 2, false, false, 0));
+        assertThat(sent)
+                .containsExactly(
+                        new SentMessageStats(
+                                1002,
+                                Instant.parse("2025-07-01T08:00:00Z"),
+                                "Newer",
+                                10,
+                                0,
+                                1,
+                                new BigDecimal("5"),
+                                Optional.empty(),
+                                1,
+                                false,
+                                true,
+                                300),
+                        new SentMessageStats(
+                                1001,
+                                Instant.parse("2025-06-30T10:00:00Z"),
+                                "Older",
+                                120,
+                                50,
+                                4,
+                                new BigDecimal("12.50"),
+                                Optional.empty(),
+                                2,
+                                false,
+                                false,
+                                0));
         assertThat(sent.get(1).revenue()).isEqualByComparingTo("50.00");
     }
 
@@ -133,11 +166,23 @@ class ReadEndpointsWireTest {
                               "totalAmount": 344.77, "createdAt": "2024-01-15T10:30:00Z" } ],
                   "hasMore": true }""");
 
-        List<SentMessageStats> sent = wire.client.sentMessages(CONNECTION, Instant.parse("2024-01-01T00:00:00Z"),
-                Instant.parse("2024-02-01T00:00:00Z"), 10, ANY);
+        List<SentMessageStats> sent = wire.client.sentMessages(
+                CONNECTION, Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2024-02-01T00:00:00Z"), 10, ANY);
 
-        assertThat(sent).containsExactly(new SentMessageStats(12345, Instant.parse("2024-01-15T10:30:00Z"), "Hey everyone!",
-                150, 0, 23, BigDecimal.ZERO, Optional.of(new BigDecimal("344.77")), 0, false, false, 0));
+        assertThat(sent)
+                .containsExactly(new SentMessageStats(
+                        12345,
+                        Instant.parse("2024-01-15T10:30:00Z"),
+                        "Hey everyone!",
+                        150,
+                        0,
+                        23,
+                        BigDecimal.ZERO,
+                        Optional.of(new BigDecimal("344.77")),
+                        0,
+                        false,
+                        false,
+                        0));
         assertThat(sent.get(0).revenue()).isEqualByComparingTo("344.77");
     }
 
@@ -159,9 +204,12 @@ class ReadEndpointsWireTest {
 
         Page<SentMessageStats> page = wire.client.purchasedMessages(CONNECTION, 1, 4, CallPriority.BACKGROUND);
 
-        assertThat(wire.takeAccess("GET", "/v2/access/analytics/mass-messages/purchased").getUrl().query())
+        assertThat(wire.takeAccess("GET", "/v2/access/analytics/mass-messages/purchased")
+                        .getUrl()
+                        .query())
                 .isEqualTo("limit=1&offset=4");
-        assertThat(page.items()).extracting(SentMessageStats::id, SentMessageStats::revenue)
+        assertThat(page.items())
+                .extracting(SentMessageStats::id, SentMessageStats::revenue)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(7L, new BigDecimal("60.00")));
         assertThat(page.next()).contains(5L);
     }
@@ -202,9 +250,12 @@ class ReadEndpointsWireTest {
         wire.enqueue(200, "{\"list\": [{\"id\": 5}], \"hasMore\": true}");
         wire.enqueue(200, "{\"list\": [], \"hasMore\": true, \"nextMarker\": 78}");
 
-        assertThat(wire.client.buyers(CONNECTION, 1, Optional.of(77L), 10, ANY).next()).isEmpty();
-        assertThat(wire.client.buyers(CONNECTION, 1, Optional.of(77L), 10, ANY).next()).isEmpty();
-        assertThat(wire.client.buyers(CONNECTION, 1, Optional.of(77L), 10, ANY).next()).isEmpty();
+        assertThat(wire.client.buyers(CONNECTION, 1, Optional.of(77L), 10, ANY).next())
+                .isEmpty();
+        assertThat(wire.client.buyers(CONNECTION, 1, Optional.of(77L), 10, ANY).next())
+                .isEmpty();
+        assertThat(wire.client.buyers(CONNECTION, 1, Optional.of(77L), 10, ANY).next())
+                .isEmpty();
     }
 
     @Test
@@ -215,13 +266,20 @@ class ReadEndpointsWireTest {
                   "direct_messages": {"chart": [], "total": 0},
                   "direct_messages_purchases": {"chart": [], "total": 0} }""");
 
-        MessageChart chart = wire.client.chart(CONNECTION, Instant.parse("2025-06-30T00:00:00Z"),
-                Instant.parse("2025-07-01T23:59:59Z"), CallPriority.BACKGROUND);
+        MessageChart chart = wire.client.chart(
+                CONNECTION,
+                Instant.parse("2025-06-30T00:00:00Z"),
+                Instant.parse("2025-07-01T23:59:59Z"),
+                CallPriority.BACKGROUND);
 
         RecordedRequest request = wire.takeAccess("GET", "/v2/access/analytics/mass-messages/chart");
         assertThat(request.getUrl().query()).isEqualTo("startDate=2025-06-30T00:00:00Z&endDate=2025-07-01T23:59:59Z");
-        assertThat(chart.groupMessages()).isEqualTo(new ChartSeries(List.of(
-                new ChartSeries.Point(LocalDate.parse("2025-06-30"), 2), new ChartSeries.Point(LocalDate.parse("2025-07-01"), 3)), 5));
+        assertThat(chart.groupMessages())
+                .isEqualTo(new ChartSeries(
+                        List.of(
+                                new ChartSeries.Point(LocalDate.parse("2025-06-30"), 2),
+                                new ChartSeries.Point(LocalDate.parse("2025-07-01"), 3)),
+                        5));
         assertThat(chart.groupPurchases().total()).isEqualTo(1);
         assertThat(chart.directMessages()).isEqualTo(new ChartSeries(List.of(), 0));
     }
@@ -244,7 +302,10 @@ class ReadEndpointsWireTest {
 
         SubscriptionCounts counts = wire.client.subscriptionCounts(CONNECTION, ANY);
 
-        assertThat(wire.takeAccess("GET", "/v2/access/subscriptions/count").getUrl().querySize()).isZero();
+        assertThat(wire.takeAccess("GET", "/v2/access/subscriptions/count")
+                        .getUrl()
+                        .querySize())
+                .isZero();
         assertThat(counts).isEqualTo(new SubscriptionCounts(2412, 900, 3312));
     }
 
@@ -256,10 +317,12 @@ class ReadEndpointsWireTest {
 
         Page<VaultMedia> page = wire.client.vaultMedia(CONNECTION, 2, 0, ANY);
 
-        assertThat(wire.takeAccess("GET", "/v2/access/vault/media").getUrl().query()).isEqualTo("limit=2&offset=0");
-        assertThat(page.items()).containsExactly(
-                new VaultMedia(48213377, "photo", Optional.of(Instant.parse("2025-05-02T14:03:11Z"))),
-                new VaultMedia(48213378, "video", Optional.empty()));
+        assertThat(wire.takeAccess("GET", "/v2/access/vault/media").getUrl().query())
+                .isEqualTo("limit=2&offset=0");
+        assertThat(page.items())
+                .containsExactly(
+                        new VaultMedia(48213377, "photo", Optional.of(Instant.parse("2025-05-02T14:03:11Z"))),
+                        new VaultMedia(48213378, "video", Optional.empty()));
         assertThat(page.next()).contains(2L);
     }
 
@@ -280,7 +343,8 @@ class ReadEndpointsWireTest {
 
     @Test
     void whoamiSendsOnlyTheApiKey() throws Exception {
-        wire.enqueue(200, "{\"id\": \"org_7Qm2xY\", \"name\": \"Acme Agency\", \"permissions\": [\"access\", \"account\"]}");
+        wire.enqueue(
+                200, "{\"id\": \"org_7Qm2xY\", \"name\": \"Acme Agency\", \"permissions\": [\"access\", \"account\"]}");
 
         AccountInfo account = wire.client.whoami();
 
@@ -314,17 +378,33 @@ class ReadEndpointsWireTest {
         assertThat(first.getHeaders().get("apiKey")).isEqualTo(API_KEY);
         assertThat(first.getHeaders().names()).doesNotContain("x-connection-id");
         assertThat(wire.take().getUrl().query()).isEqualTo("limit=50&offset=100");
-        assertThat(page.items()).containsExactly(
-                new ConnectionInfo("conn_abc123", "active", "Mila", "mila.x", List.of("messages:read", "messages:write"), Optional.empty()),
-                new ConnectionInfo("conn_old", "expired", "", "", List.of(), Optional.of(Instant.parse("2025-06-01T00:00:00Z"))));
+        assertThat(page.items())
+                .containsExactly(
+                        new ConnectionInfo(
+                                "conn_abc123",
+                                "active",
+                                "Mila",
+                                "mila.x",
+                                List.of("messages:read", "messages:write"),
+                                Optional.empty()),
+                        new ConnectionInfo(
+                                "conn_old",
+                                "expired",
+                                "",
+                                "",
+                                List.of(),
+                                Optional.of(Instant.parse("2025-06-01T00:00:00Z"))));
         assertThat(page.hasMore()).isFalse();
     }
 
     @Test
     void allUserListsWalksEveryPage() {
-        wire.enqueue(200, "{\"list\": [{\"id\": 1, \"name\": \"a\"}, {\"id\": 2, \"name\": \"b\"}], \"hasMore\": true}");
+        wire.enqueue(
+                200, "{\"list\": [{\"id\": 1, \"name\": \"a\"}, {\"id\": 2, \"name\": \"b\"}], \"hasMore\": true}");
         wire.enqueue(200, "{\"list\": [{\"id\": 3, \"name\": \"c\"}], \"hasMore\": false}");
 
-        assertThat(wire.client.allUserLists(CONNECTION, ANY)).extracting(FanList::id).containsExactly("1", "2", "3");
+        assertThat(wire.client.allUserLists(CONNECTION, ANY))
+                .extracting(FanList::id)
+                .containsExactly("1", "2", "3");
     }
 }

@@ -28,8 +28,16 @@ class RequestStartHookTest {
 
     /** A bucket of one token that refills in a minute; SEND calls may wait for it. */
     private static OfAuthClientConfig oneTokenBucket(OfAuthClientConfig config) {
-        return config.withRateLimit(new OfAuthClientConfig.RateLimit(1, 1, Duration.ofMinutes(1), 0, 0,
-                Duration.ofMinutes(2), Duration.ZERO, Duration.ZERO, Duration.ofSeconds(2)));
+        return config.withRateLimit(new OfAuthClientConfig.RateLimit(
+                1,
+                1,
+                Duration.ofMinutes(1),
+                0,
+                0,
+                Duration.ofMinutes(2),
+                Duration.ZERO,
+                Duration.ZERO,
+                Duration.ofSeconds(2)));
     }
 
     @Test
@@ -38,7 +46,8 @@ class RequestStartHookTest {
             wire.enqueue(200, RECEIPT);
             List<Integer> requestsSeenByHook = new CopyOnWriteArrayList<>();
 
-            wire.client.createMassMessage(CONNECTION, MESSAGE, () -> requestsSeenByHook.add(wire.server.getRequestCount()));
+            wire.client.createMassMessage(
+                    CONNECTION, MESSAGE, () -> requestsSeenByHook.add(wire.server.getRequestCount()));
 
             assertThat(requestsSeenByHook).containsExactly(0);
             wire.takeAccess("POST", "/v2/access/mass-messages");
@@ -67,23 +76,29 @@ class RequestStartHookTest {
             wire.enqueue(200, RECEIPT);
 
             assertThatThrownBy(() -> wire.client.createMassMessage(CONNECTION, MESSAGE, () -> {
-                throw notRecorded;
-            })).isSameAs(notRecorded);
+                        throw notRecorded;
+                    }))
+                    .isSameAs(notRecorded);
             assertThat(wire.server.getRequestCount()).isZero();
 
-            assertThat(wire.client.createMassMessage(CONNECTION, MESSAGE, () -> { }).id()).isEqualTo(3409917724L);
+            assertThat(wire.client
+                            .createMassMessage(CONNECTION, MESSAGE, () -> {})
+                            .id())
+                    .isEqualTo(3409917724L);
             assertThat(wire.server.getRequestCount()).isEqualTo(1);
         }
     }
 
     @Test
     void aCreateThatCannotConnectNeverRunsItsHook() {
-        try (WireFixture wire = new WireFixture(config -> config
-                .withRetry(new OfAuthClientConfig.Retry(1, Duration.ZERO, Duration.ZERO, Duration.ZERO)),
+        try (WireFixture wire = new WireFixture(
+                config ->
+                        config.withRetry(new OfAuthClientConfig.Retry(1, Duration.ZERO, Duration.ZERO, Duration.ZERO)),
                 FailingNetwork.refusingConnects(1))) {
             List<String> hooks = new CopyOnWriteArrayList<>();
 
-            NetworkError failure = catchThrowableOfType(NetworkError.class,
+            NetworkError failure = catchThrowableOfType(
+                    NetworkError.class,
                     () -> wire.client.createMassMessage(CONNECTION, MESSAGE, () -> hooks.add("ran")));
 
             assertThat(failure.mayHaveReachedOfAuth()).isFalse();
@@ -98,8 +113,8 @@ class RequestStartHookTest {
             wire.enqueue(200, RECEIPT);
             List<Integer> requestsSeenByHook = new CopyOnWriteArrayList<>();
 
-            wire.client.replaceMassMessage(CONNECTION, 3409917724L, MESSAGE,
-                    () -> requestsSeenByHook.add(wire.server.getRequestCount()));
+            wire.client.replaceMassMessage(
+                    CONNECTION, 3409917724L, MESSAGE, () -> requestsSeenByHook.add(wire.server.getRequestCount()));
 
             assertThat(requestsSeenByHook).containsExactly(0, 1);
         }

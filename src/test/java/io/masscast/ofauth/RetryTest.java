@@ -49,7 +49,10 @@ class RetryTest {
     }
 
     private void enqueueStatus(int code) {
-        wire.enqueue(new MockResponse.Builder().code(code).body("{\"error\": \"try later\"}").build());
+        wire.enqueue(new MockResponse.Builder()
+                .code(code)
+                .body("{\"error\": \"try later\"}")
+                .build());
     }
 
     @Test
@@ -58,7 +61,10 @@ class RetryTest {
         enqueueStatus(503);
         wire.enqueue(200, "{\"id\": 1, \"text\": \"hi\"}");
 
-        assertThat(wire.client.massMessage(CONNECTION, 1, CallPriority.INTERACTIVE).text()).isEqualTo("hi");
+        assertThat(wire.client
+                        .massMessage(CONNECTION, 1, CallPriority.INTERACTIVE)
+                        .text())
+                .isEqualTo("hi");
         assertThat(wire.server.getRequestCount()).isEqualTo(2);
         assertThat(wire.sleeper.sleeps()).hasSize(1);
         assertThat(wire.sleeper.sleeps().get(0)).isBetween(Duration.ofMillis(50), Duration.ofMillis(100));
@@ -70,9 +76,12 @@ class RetryTest {
         enqueueStatus(503);
         wire.enqueue(200, "{\"id\": 1, \"text\": \"hi\"}");
 
-        assertThatExceptionOfType(ServerError.class).isThrownBy(() -> wire.client.massMessage(CONNECTION, 1, CallPriority.BACKGROUND));
+        assertThatExceptionOfType(ServerError.class)
+                .isThrownBy(() -> wire.client.massMessage(CONNECTION, 1, CallPriority.BACKGROUND));
 
-        assertThat(wire.server.getRequestCount()).as("the poller backs off on its own schedule").isEqualTo(1);
+        assertThat(wire.server.getRequestCount())
+                .as("the poller backs off on its own schedule")
+                .isEqualTo(1);
         assertThat(wire.sleeper.sleeps()).isEmpty();
     }
 
@@ -83,8 +92,8 @@ class RetryTest {
         enqueueStatus(502);
         enqueueStatus(503);
 
-        ServerError failure = catchThrowableOfType(ServerError.class,
-                () -> wire.client.massMessage(CONNECTION, 1, CallPriority.INTERACTIVE));
+        ServerError failure = catchThrowableOfType(
+                ServerError.class, () -> wire.client.massMessage(CONNECTION, 1, CallPriority.INTERACTIVE));
 
         assertThat(failure.status()).isEqualTo(503);
         assertThat(wire.server.getRequestCount()).isEqualTo(3);
@@ -95,13 +104,16 @@ class RetryTest {
     @Test
     void retriesStopWhenTheTotalTimeWouldBeExceeded() {
         // each pause is 2–4 s (jittered over the upper half of 4 s): one fits in 4 s, two never do
-        start(config -> config.withRetry(new OfAuthClientConfig.Retry(10, Duration.ofSeconds(4), Duration.ofSeconds(4),
-                Duration.ofSeconds(4))), new OkHttpClient());
+        start(
+                config -> config.withRetry(new OfAuthClientConfig.Retry(
+                        10, Duration.ofSeconds(4), Duration.ofSeconds(4), Duration.ofSeconds(4))),
+                new OkHttpClient());
         enqueueStatus(503);
         enqueueStatus(503);
         enqueueStatus(503);
 
-        assertThatExceptionOfType(ServerError.class).isThrownBy(() -> wire.client.massMessage(CONNECTION, 1, CallPriority.INTERACTIVE));
+        assertThatExceptionOfType(ServerError.class)
+                .isThrownBy(() -> wire.client.massMessage(CONNECTION, 1, CallPriority.INTERACTIVE));
 
         assertThat(wire.server.getRequestCount()).isEqualTo(2);
         assertThat(wire.sleeper.total()).isLessThanOrEqualTo(Duration.ofSeconds(4));
@@ -115,7 +127,7 @@ class RetryTest {
         enqueueStatus(503);
         wire.enqueue(200, "{\"success\": true}");
 
-        wire.client.replaceMassMessage(CONNECTION, 77, MESSAGE, () -> { });
+        wire.client.replaceMassMessage(CONNECTION, 77, MESSAGE, () -> {});
         wire.client.deleteMassMessage(CONNECTION, 77);
 
         assertThat(wire.server.getRequestCount()).isEqualTo(4);
@@ -127,7 +139,8 @@ class RetryTest {
         enqueueStatus(503);
         wire.enqueue(200, RECEIPT);
 
-        ServerError failure = catchThrowableOfType(ServerError.class, () -> wire.client.createMassMessage(CONNECTION, MESSAGE, () -> { }));
+        ServerError failure = catchThrowableOfType(
+                ServerError.class, () -> wire.client.createMassMessage(CONNECTION, MESSAGE, () -> {}));
 
         assertThat(wire.server.getRequestCount()).isEqualTo(1);
         assertThat(failure.mayHaveTakenEffect()).isTrue();
@@ -140,7 +153,8 @@ class RetryTest {
         start(FailingNetwork.refusingConnects(2));
         wire.enqueue(200, RECEIPT);
 
-        assertThat(wire.client.createMassMessage(CONNECTION, MESSAGE, () -> { }).id()).isEqualTo(77);
+        assertThat(wire.client.createMassMessage(CONNECTION, MESSAGE, () -> {}).id())
+                .isEqualTo(77);
         assertThat(wire.server.getRequestCount()).isEqualTo(1);
         assertThat(wire.sleeper.sleeps()).hasSize(2);
     }
@@ -149,22 +163,31 @@ class RetryTest {
     void aCreateThatNeverReachedOfAuthIsADefiniteFailure() {
         start(FailingNetwork.refusingConnects(10));
 
-        NetworkError failure = catchThrowableOfType(NetworkError.class, () -> wire.client.createMassMessage(CONNECTION, MESSAGE, () -> { }));
+        NetworkError failure = catchThrowableOfType(
+                NetworkError.class, () -> wire.client.createMassMessage(CONNECTION, MESSAGE, () -> {}));
 
         assertThat(failure.mayHaveReachedOfAuth()).isFalse();
         assertThat(failure.mayHaveTakenEffect()).isFalse();
-        assertThat(failure.getMessage()).contains("request may have reached OFAuth: no").doesNotContain(API_KEY);
+        assertThat(failure.getMessage())
+                .contains("request may have reached OFAuth: no")
+                .doesNotContain(API_KEY);
         assertThat(wire.server.getRequestCount()).isZero();
         assertThat(wire.sleeper.sleeps()).hasSize(2);
     }
 
     @Test
     void aCreateWhoseHostDidNotResolveIsRetried() {
-        start(config -> config.withBaseUrl(HttpUrl.get(config.baseUrl()).newBuilder().host("ofauth.test").build().toString()),
+        start(
+                config -> config.withBaseUrl(HttpUrl.get(config.baseUrl())
+                        .newBuilder()
+                        .host("ofauth.test")
+                        .build()
+                        .toString()),
                 FailingNetwork.failingLookups(1));
         wire.enqueue(200, RECEIPT);
 
-        assertThat(wire.client.createMassMessage(CONNECTION, MESSAGE, () -> { }).id()).isEqualTo(77);
+        assertThat(wire.client.createMassMessage(CONNECTION, MESSAGE, () -> {}).id())
+                .isEqualTo(77);
         assertThat(wire.server.getRequestCount()).isEqualTo(1);
     }
 
@@ -180,12 +203,17 @@ class RetryTest {
 
     @Test
     void aCreateThatTimedOutAfterSendingIsNotRetriedAndItsOutcomeIsUnknown() {
-        start(config -> config.withTimeouts(new OfAuthClientConfig.Timeouts(Duration.ofSeconds(2), Duration.ofMillis(250),
-                Duration.ofSeconds(2))), new OkHttpClient());
-        wire.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
+        start(
+                config -> config.withTimeouts(new OfAuthClientConfig.Timeouts(
+                        Duration.ofSeconds(2), Duration.ofMillis(250), Duration.ofSeconds(2))),
+                new OkHttpClient());
+        wire.enqueue(new MockResponse.Builder()
+                .onResponseStart(SocketEffect.Stall.INSTANCE)
+                .build());
         wire.enqueue(200, RECEIPT);
 
-        NetworkError failure = catchThrowableOfType(NetworkError.class, () -> wire.client.createMassMessage(CONNECTION, MESSAGE, () -> { }));
+        NetworkError failure = catchThrowableOfType(
+                NetworkError.class, () -> wire.client.createMassMessage(CONNECTION, MESSAGE, () -> {}));
 
         assertThat(failure.mayHaveReachedOfAuth()).isTrue();
         assertThat(failure.mayHaveTakenEffect()).isTrue();
@@ -196,10 +224,13 @@ class RetryTest {
     @Test
     void aCreateWhoseConnectionDroppedBeforeTheAnswerIsNotRetried() {
         start(new OkHttpClient());
-        wire.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+        wire.enqueue(new MockResponse.Builder()
+                .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+                .build());
         wire.enqueue(200, RECEIPT);
 
-        NetworkError failure = catchThrowableOfType(NetworkError.class, () -> wire.client.createMassMessage(CONNECTION, MESSAGE, () -> { }));
+        NetworkError failure = catchThrowableOfType(
+                NetworkError.class, () -> wire.client.createMassMessage(CONNECTION, MESSAGE, () -> {}));
 
         assertThat(failure.mayHaveReachedOfAuth()).isTrue();
         assertThat(wire.server.getRequestCount()).isEqualTo(1);
@@ -208,7 +239,9 @@ class RetryTest {
     @Test
     void aReadWhoseConnectionDroppedIsRetried() {
         start(new OkHttpClient());
-        wire.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+        wire.enqueue(new MockResponse.Builder()
+                .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+                .build());
         wire.enqueue(200, "{\"id\": \"org_1\"}");
 
         assertThat(wire.client.whoami().id()).isEqualTo("org_1");
@@ -218,8 +251,11 @@ class RetryTest {
     @Test
     void a429CarriesRetryAfterAndTheReadIsRetriedNoSoonerThanThat() {
         start(new OkHttpClient());
-        wire.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "7")
-                .body("{\"error\": \"Too many requests\", \"type\": \"RATE_LIMIT_EXCEEDED\"}").build());
+        wire.enqueue(new MockResponse.Builder()
+                .code(429)
+                .addHeader("Retry-After", "7")
+                .body("{\"error\": \"Too many requests\", \"type\": \"RATE_LIMIT_EXCEEDED\"}")
+                .build());
         wire.enqueue(200, "{\"id\": 1, \"text\": \"hi\"}");
 
         wire.client.massMessage(CONNECTION, 1, CallPriority.INTERACTIVE);
@@ -231,9 +267,13 @@ class RetryTest {
     @Test
     void aCreateAnswered429IsRateLimitedWithOfAuthsRetryTimeAndIsNotRepeated() {
         start(new OkHttpClient());
-        wire.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "7").build());
+        wire.enqueue(new MockResponse.Builder()
+                .code(429)
+                .addHeader("Retry-After", "7")
+                .build());
 
-        RateLimited failure = catchThrowableOfType(RateLimited.class, () -> wire.client.createMassMessage(CONNECTION, MESSAGE, () -> { }));
+        RateLimited failure = catchThrowableOfType(
+                RateLimited.class, () -> wire.client.createMassMessage(CONNECTION, MESSAGE, () -> {}));
 
         assertThat(failure.retryAfter()).isEqualTo(Duration.ofSeconds(7));
         assertThat(failure.mayHaveTakenEffect()).isFalse();
@@ -243,10 +283,13 @@ class RetryTest {
     @Test
     void aRetryAfterBeyondTheRetryBudgetIsHandedToTheCaller() {
         start(new OkHttpClient());
-        wire.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "120").build());
+        wire.enqueue(new MockResponse.Builder()
+                .code(429)
+                .addHeader("Retry-After", "120")
+                .build());
 
-        RateLimited failure = catchThrowableOfType(RateLimited.class,
-                () -> wire.client.massMessage(CONNECTION, 1, CallPriority.INTERACTIVE));
+        RateLimited failure = catchThrowableOfType(
+                RateLimited.class, () -> wire.client.massMessage(CONNECTION, 1, CallPriority.INTERACTIVE));
 
         assertThat(failure.retryAfter()).isEqualTo(Duration.ofMinutes(2));
         assertThat(wire.server.getRequestCount()).isEqualTo(1);
@@ -254,16 +297,25 @@ class RetryTest {
 
     @Test
     void without429HeadersTheResetHeaderOrTheDefaultTellsWhenToComeBack() {
-        start(config -> config.withRetry(new OfAuthClientConfig.Retry(1, Duration.ZERO, Duration.ZERO, Duration.ZERO)),
+        start(
+                config ->
+                        config.withRetry(new OfAuthClientConfig.Retry(1, Duration.ZERO, Duration.ZERO, Duration.ZERO)),
                 new OkHttpClient());
-        wire.enqueue(new MockResponse.Builder().code(429).addHeader("X-RateLimit-Reset", "12").build());
+        wire.enqueue(new MockResponse.Builder()
+                .code(429)
+                .addHeader("X-RateLimit-Reset", "12")
+                .build());
         long resetEpoch = wire.clock.instant().plusSeconds(30).getEpochSecond();
-        wire.enqueue(new MockResponse.Builder().code(429).addHeader("X-RateLimit-Reset", Long.toString(resetEpoch)).build());
+        wire.enqueue(new MockResponse.Builder()
+                .code(429)
+                .addHeader("X-RateLimit-Reset", Long.toString(resetEpoch))
+                .build());
         wire.enqueue(new MockResponse.Builder().code(429).build());
 
         assertThat(rateLimitedWhoami().retryAfter()).isEqualTo(Duration.ofSeconds(12));
         assertThat(rateLimitedWhoami().retryAfter()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(rateLimitedWhoami().retryAfter()).isEqualTo(OfAuthClientConfig.RateLimit.defaults().defaultRetryAfter());
+        assertThat(rateLimitedWhoami().retryAfter())
+                .isEqualTo(OfAuthClientConfig.RateLimit.defaults().defaultRetryAfter());
     }
 
     private RateLimited rateLimitedWhoami() {
@@ -279,8 +331,8 @@ class RetryTest {
         wire.enqueue(new MockResponse.Builder().code(401).body(outdated).build());
 
         wire.client.massMessage(CONNECTION, 1, CallPriority.INTERACTIVE);
-        Unauthenticated failure = catchThrowableOfType(Unauthenticated.class,
-                () -> wire.client.createMassMessage(CONNECTION, MESSAGE, () -> { }));
+        Unauthenticated failure = catchThrowableOfType(
+                Unauthenticated.class, () -> wire.client.createMassMessage(CONNECTION, MESSAGE, () -> {}));
 
         assertThat(wire.server.getRequestCount()).isEqualTo(3);
         assertThat(failure.sessionExpired()).isFalse();
@@ -292,7 +344,8 @@ class RetryTest {
         start(new OkHttpClient());
         for (int status : new int[] {400, 401, 403, 404}) {
             enqueueStatus(status);
-            assertThatExceptionOfType(OfAuthFailure.class).isThrownBy(() -> wire.client.massMessage(CONNECTION, 1, CallPriority.INTERACTIVE));
+            assertThatExceptionOfType(OfAuthFailure.class)
+                    .isThrownBy(() -> wire.client.massMessage(CONNECTION, 1, CallPriority.INTERACTIVE));
         }
 
         assertThat(wire.server.getRequestCount()).isEqualTo(4);

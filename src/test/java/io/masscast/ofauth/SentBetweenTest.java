@@ -30,8 +30,7 @@ class SentBetweenTest {
     @RegisterExtension
     final WireFixture wire = new WireFixture();
 
-    private record Message(long id, Instant date) {
-    }
+    private record Message(long id, Instant date) {}
 
     /** Answers like OFAuth: messages dated within [startDate, endDate], newest first, {@code limit} of them, hasMore. */
     private void serve(List<Message> messages) {
@@ -45,12 +44,16 @@ class SentBetweenTest {
                         .filter(m -> !m.date().isBefore(start) && !m.date().isAfter(end))
                         .sorted(Comparator.comparing(Message::date).reversed())
                         .toList();
-                String items = inWindow.stream().limit(limit)
+                String items = inWindow.stream()
+                        .limit(limit)
                         .map(m -> "{\"id\": " + m.id() + ", \"date\": \"" + m.date() + "\", \"text\": \"m" + m.id()
                                 + "\", \"sentCount\": 10}")
                         .collect(Collectors.joining(", "));
-                return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
-                        .body("{\"hasMore\": " + (inWindow.size() > limit) + ", \"items\": [" + items + "]}").build();
+                return new MockResponse.Builder()
+                        .code(200)
+                        .addHeader("Content-Type", "application/json")
+                        .body("{\"hasMore\": " + (inWindow.size() > limit) + ", \"items\": [" + items + "]}")
+                        .build();
             }
         });
     }
@@ -61,14 +64,17 @@ class SentBetweenTest {
 
     @Test
     void aQuietWindowIsOneCallForTheWholeWindowInWholeSeconds() throws Exception {
-        serve(List.of(new Message(1, Instant.parse("2025-07-01T09:01:00Z")), new Message(2, Instant.parse("2025-07-01T09:05:00Z"))));
+        serve(List.of(
+                new Message(1, Instant.parse("2025-07-01T09:01:00Z")),
+                new Message(2, Instant.parse("2025-07-01T09:05:00Z"))));
 
         SentWindow sent = read();
 
         assertThat(sent.complete()).isTrue();
         assertThat(sent.messages()).extracting(SentMessageStats::id).containsExactly(2L, 1L);
         RecordedRequest request = wire.takeAccess("GET", "/v2/access/analytics/mass-messages/sent");
-        assertThat(request.getUrl().query()).isEqualTo("startDate=2025-07-01T09:00:00Z&endDate=2025-07-01T09:10:00Z&limit=100");
+        assertThat(request.getUrl().query())
+                .isEqualTo("startDate=2025-07-01T09:00:00Z&endDate=2025-07-01T09:10:00Z&limit=100");
         assertThat(wire.server.getRequestCount()).isEqualTo(1);
     }
 
@@ -82,8 +88,10 @@ class SentBetweenTest {
         SentWindow sent = read();
 
         assertThat(sent.complete()).isTrue();
-        assertThat(sent.messages()).hasSize(250)
-                .isSortedAccordingTo(Comparator.comparing(SentMessageStats::date).reversed());
+        assertThat(sent.messages())
+                .hasSize(250)
+                .isSortedAccordingTo(
+                        Comparator.comparing(SentMessageStats::date).reversed());
         assertThat(sent.messages()).extracting(SentMessageStats::id).doesNotHaveDuplicates();
     }
 

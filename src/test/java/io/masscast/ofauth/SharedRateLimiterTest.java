@@ -59,7 +59,8 @@ class SharedRateLimiterTest extends ConnectionRateLimiterContractTest {
 
         take(poller, CallPriority.BACKGROUND, 60);
         assertThat(catchThrowableOfType(RateLimited.class, () -> poller.acquire(CONN, CallPriority.BACKGROUND)))
-                .as("polling past its share of the budget").isNotNull();
+                .as("polling past its share of the budget")
+                .isNotNull();
         take(sender, CallPriority.SEND, 30);
 
         assertThat(sender.availableTokens(CONN)).isZero();
@@ -86,7 +87,9 @@ class SharedRateLimiterTest extends ConnectionRateLimiterContractTest {
         hit.backOff(CONN, Duration.ofSeconds(7));
         other.acquire(CONN, CallPriority.SEND);
 
-        assertThat(sleeper.total()).as("the other waits for the refill of one token").isEqualTo(Duration.ofSeconds(1));
+        assertThat(sleeper.total())
+                .as("the other waits for the refill of one token")
+                .isEqualTo(Duration.ofSeconds(1));
         assertThat(hit.availableTokens(CONN)).isZero();
     }
 
@@ -98,9 +101,9 @@ class SharedRateLimiterTest extends ConnectionRateLimiterContractTest {
 
         List<String> rows = new ArrayList<>();
         try (Connection connection = TestDatabases.connect(settings);
-             Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery(
-                     "SELECT connection_id FROM rate_budget WHERE state IS NOT NULL ORDER BY connection_id")) {
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(
+                        "SELECT connection_id FROM rate_budget WHERE state IS NOT NULL ORDER BY connection_id")) {
             while (result.next()) {
                 rows.add(result.getString(1));
             }

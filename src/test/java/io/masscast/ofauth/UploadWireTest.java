@@ -23,15 +23,20 @@ class UploadWireTest {
 
     @Test
     void initSendsTheSchemasFieldsAndReadsThePlanFromTheHeaders() throws Exception {
-        wire.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
-                .addHeader("x-ofauth-upload-total-parts", "3").addHeader("x-ofauth-upload-part-size", "5242880")
-                .body("{\"mediaUploadId\": \"" + UPLOAD + "\"}").build());
+        wire.enqueue(new MockResponse.Builder()
+                .code(200)
+                .addHeader("Content-Type", "application/json")
+                .addHeader("x-ofauth-upload-total-parts", "3")
+                .addHeader("x-ofauth-upload-part-size", "5242880")
+                .body("{\"mediaUploadId\": \"" + UPLOAD + "\"}")
+                .build());
 
         UploadPlan plan = wire.client.initUpload(CONNECTION, "set 1.mp4", 12_000_000, "video/mp4");
 
         RecordedRequest request = wire.takeAccess("POST", "/v2/access/uploads/init");
         assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
-        assertThat(request.getBody().utf8()).isEqualTo("{\"filename\":\"set 1.mp4\",\"size\":12000000,\"contentType\":\"video/mp4\"}");
+        assertThat(request.getBody().utf8())
+                .isEqualTo("{\"filename\":\"set 1.mp4\",\"size\":12000000,\"contentType\":\"video/mp4\"}");
         assertThat(plan).isEqualTo(new UploadPlan(UPLOAD, 3, 5_242_880));
     }
 
@@ -40,15 +45,21 @@ class UploadWireTest {
         wire.enqueue(200, "{\"mediaUploadId\": \"" + UPLOAD + "\", \"totalParts\": 2}");
         wire.enqueue(200, "{\"mediaUploadId\": \"" + UPLOAD + "\"}");
 
-        assertThat(wire.client.initUpload(CONNECTION, "a.jpg", 1001, "image/jpeg")).isEqualTo(new UploadPlan(UPLOAD, 2, 501));
-        assertThat(wire.client.initUpload(CONNECTION, "a.jpg", 1001, "image/jpeg")).isEqualTo(new UploadPlan(UPLOAD, 1, 1001));
+        assertThat(wire.client.initUpload(CONNECTION, "a.jpg", 1001, "image/jpeg"))
+                .isEqualTo(new UploadPlan(UPLOAD, 2, 501));
+        assertThat(wire.client.initUpload(CONNECTION, "a.jpg", 1001, "image/jpeg"))
+                .isEqualTo(new UploadPlan(UPLOAD, 1, 1001));
     }
 
     @Test
     void aPlanThatCannotHoldTheFileIsABadPayload() {
-        wire.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
-                .addHeader("x-ofauth-upload-total-parts", "2").addHeader("x-ofauth-upload-part-size", "10")
-                .body("{\"mediaUploadId\": \"" + UPLOAD + "\"}").build());
+        wire.enqueue(new MockResponse.Builder()
+                .code(200)
+                .addHeader("Content-Type", "application/json")
+                .addHeader("x-ofauth-upload-total-parts", "2")
+                .addHeader("x-ofauth-upload-part-size", "10")
+                .body("{\"mediaUploadId\": \"" + UPLOAD + "\"}")
+                .build());
 
         assertThatThrownBy(() -> wire.client.initUpload(CONNECTION, "a.jpg", 1000, "image/jpeg"))
                 .isInstanceOf(OfAuthFailure.BadPayload.class);
@@ -56,7 +67,8 @@ class UploadWireTest {
 
     @Test
     void aOnePartUploadIsOnePutOfTheRawBytesAndGivesTheVaultId() throws Exception {
-        wire.enqueue(200, "{\"mediaUploadId\": \"" + UPLOAD + "\", \"media\": {\"id\": 48213999, \"type\": \"photo\"}}");
+        wire.enqueue(
+                200, "{\"mediaUploadId\": \"" + UPLOAD + "\", \"media\": {\"id\": 48213999, \"type\": \"photo\"}}");
         byte[] bytes = "JPEG bytes".getBytes(StandardCharsets.UTF_8);
 
         UploadedMedia done = wire.client.uploadWhole(CONNECTION, UPLOAD, "image/jpeg", bytes);
@@ -79,7 +91,9 @@ class UploadWireTest {
         assertThat(part.getBody().toByteArray()).containsExactly(1, 2, 3);
         RecordedRequest complete = wire.takeAccess("POST", "/v2/access/uploads/complete");
         assertThat(complete.getBody().utf8()).isEqualTo("{\"mediaUploadId\":\"" + UPLOAD + "\"}");
-        assertThat(done).as("no media in the answer: no vault id").isEqualTo(new UploadedMedia(UPLOAD, Optional.empty()));
+        assertThat(done)
+                .as("no media in the answer: no vault id")
+                .isEqualTo(new UploadedMedia(UPLOAD, Optional.empty()));
     }
 
     @Test
@@ -91,6 +105,8 @@ class UploadWireTest {
         wire.client.uploadPart(CONNECTION, UPLOAD, 1, "video/mp4", new byte[] {1});
         assertThatThrownBy(() -> wire.client.completeUpload(CONNECTION, UPLOAD)).isInstanceOf(OfAuthFailure.class);
 
-        assertThat(wire.server.getRequestCount()).as("part twice, completion once").isEqualTo(3);
+        assertThat(wire.server.getRequestCount())
+                .as("part twice, completion once")
+                .isEqualTo(3);
     }
 }

@@ -1,9 +1,9 @@
 package io.masscast.ofauth;
 
-import io.masscast.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.squareup.moshi.Moshi;
+import io.masscast.testing.MutableClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -50,12 +50,18 @@ final class WireFixture implements AutoCloseable, AfterEachCallback {
     static OfAuthClientConfig config(String baseUrl) {
         return OfAuthClientConfig.defaults(API_KEY)
                 .withBaseUrl(baseUrl)
-                .withTimeouts(new OfAuthClientConfig.Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(2)))
-                .withRetry(new OfAuthClientConfig.Retry(3, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(30)));
+                .withTimeouts(new OfAuthClientConfig.Timeouts(
+                        Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(2)))
+                .withRetry(new OfAuthClientConfig.Retry(
+                        3, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(30)));
     }
 
     void enqueue(int code, String json) {
-        server.enqueue(new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(json).build());
+        server.enqueue(new MockResponse.Builder()
+                .code(code)
+                .addHeader("Content-Type", "application/json")
+                .body(json)
+                .build());
     }
 
     void enqueue(MockResponse response) {

@@ -13,6 +13,7 @@ class AccountTest {
 
     @AutoClose
     private final OfAuthSimulator simulator = OfAuthSimulator.start(SimulatorConfig.defaults());
+
     private final SimulatorClient client = new SimulatorClient(simulator);
 
     @Test
@@ -29,25 +30,37 @@ class AccountTest {
         SimResponse connections = client.get(null, CONNECTIONS);
 
         assertThat(simulator.connectionIds()).containsExactly(DEMO, DEMO2, READ_ONLY);
-        assertThat(connections.list("list")).extracting(connection -> connection.get("id")).containsExactly(DEMO, DEMO2, READ_ONLY);
-        assertThat(connections.list("list")).allSatisfy(connection -> assertThat(connection).containsEntry("status", "active"));
-        assertThat(connections.object("list", 0, "userData")).containsEntry("name", "Mila Rose").containsEntry("username", "milarose");
+        assertThat(connections.list("list"))
+                .extracting(connection -> connection.get("id"))
+                .containsExactly(DEMO, DEMO2, READ_ONLY);
+        assertThat(connections.list("list"))
+                .allSatisfy(connection -> assertThat(connection).containsEntry("status", "active"));
+        assertThat(connections.object("list", 0, "userData"))
+                .containsEntry("name", "Mila Rose")
+                .containsEntry("username", "milarose");
         assertThat(connections.strings("list", 0, "permissions")).contains("messages:write", "analytics:read");
-        assertThat(connections.strings("list", 2, "permissions")).contains("messages:read").doesNotContain("messages:write");
+        assertThat(connections.strings("list", 2, "permissions"))
+                .contains("messages:read")
+                .doesNotContain("messages:write");
     }
 
     @Test
     void extraConnectionsFollowTheSeededOnesWithEveryPermissionAndAWorldOfTheirOwn() {
-        try (OfAuthSimulator larger = OfAuthSimulator.start(SimulatorConfig.defaults().withExtraConnections(2))) {
+        try (OfAuthSimulator larger =
+                OfAuthSimulator.start(SimulatorConfig.defaults().withExtraConnections(2))) {
             SimulatorClient largerClient = new SimulatorClient(larger);
 
             assertThat(larger.connectionIds()).containsExactly(DEMO, DEMO2, READ_ONLY, "conn_demo3", "conn_demo4");
             SimResponse connections = largerClient.get(null, CONNECTIONS);
-            assertThat(connections.object("list", 4, "userData")).containsEntry("name", "Demo Creator 4")
+            assertThat(connections.object("list", 4, "userData"))
+                    .containsEntry("name", "Demo Creator 4")
                     .containsEntry("username", "democreator4");
             assertThat(connections.strings("list", 4, "permissions")).contains("messages:write", "analytics:read");
-            assertThat(largerClient.get("conn_demo4", "/v2/access/self").bool("isAuth")).isTrue();
-            assertThat(larger.creatorLabel(DEMO)).as("the seeded ones are unchanged").isEqualTo(simulator.creatorLabel(DEMO));
+            assertThat(largerClient.get("conn_demo4", "/v2/access/self").bool("isAuth"))
+                    .isTrue();
+            assertThat(larger.creatorLabel(DEMO))
+                    .as("the seeded ones are unchanged")
+                    .isEqualTo(simulator.creatorLabel(DEMO));
         }
     }
 
@@ -56,7 +69,8 @@ class AccountTest {
         SimResponse firstPage = client.get(null, CONNECTIONS + "?limit=2");
         assertThat(firstPage.list("list")).hasSize(2);
         assertThat(firstPage.bool("hasMore")).isTrue();
-        assertThat(client.get(null, CONNECTIONS + "?limit=2&offset=2").list("list")).hasSize(1);
+        assertThat(client.get(null, CONNECTIONS + "?limit=2&offset=2").list("list"))
+                .hasSize(1);
         assertThat(client.get(null, CONNECTIONS + "?status=sleeping").status()).isEqualTo(400);
     }
 
@@ -68,7 +82,8 @@ class AccountTest {
 
         assertThat(expired.string("status")).isEqualTo("expired");
         assertThat(client.get(null, CONNECTIONS + "?status=expired").list("list"))
-                .singleElement().satisfies(connection -> {
+                .singleElement()
+                .satisfies(connection -> {
                     assertThat(connection).containsEntry("id", DEMO2);
                     assertThat(connection.get("expiredAt")).isNotNull();
                 });
@@ -78,7 +93,8 @@ class AccountTest {
 
         client.control("POST", "/_sim/connections/" + DEMO2 + "/restore", null);
 
-        assertThat(client.get(null, CONNECTIONS + "?status=expired").list("list")).isEmpty();
+        assertThat(client.get(null, CONNECTIONS + "?status=expired").list("list"))
+                .isEmpty();
         assertThat(client.get(DEMO2, "/v2/access/self").bool("isAuth")).isTrue();
     }
 
@@ -93,6 +109,8 @@ class AccountTest {
 
     @Test
     void anUnknownConnectionCannotBeExpired() {
-        assertThat(client.control("POST", "/_sim/connections/conn_nobody/expire", null).status()).isEqualTo(404);
+        assertThat(client.control("POST", "/_sim/connections/conn_nobody/expire", null)
+                        .status())
+                .isEqualTo(404);
     }
 }

@@ -22,6 +22,7 @@ class AnalyticsTest {
 
     @AutoClose
     private final OfAuthSimulator simulator = OfAuthSimulator.start(SimulatorConfig.defaults());
+
     private final SimulatorClient client = new SimulatorClient(simulator);
 
     @Test
@@ -32,13 +33,29 @@ class AnalyticsTest {
         assertThat(response.bool("hasMore")).isFalse();
         assertThat(items).hasSize(30);
         assertThat(items).extracting(item -> date(item.get("date"))).isSortedAccordingTo(Comparator.reverseOrder());
-        assertThat(date(items.get(items.size() - 1).get("date"))).isAfter(simulator.clock().now().minus(Duration.ofDays(61)));
+        assertThat(date(items.get(items.size() - 1).get("date")))
+                .isAfter(simulator.clock().now().minus(Duration.ofDays(61)));
         assertThat(items).allSatisfy(item -> {
-            assertThat(item).containsKeys("id", "date", "text", "rawText", "sentCount", "viewedCount", "purchasedCount",
-                    "price", "isCanceled", "canUnsend", "unsendSeconds", "mediaCount", "isFree");
+            assertThat(item)
+                    .containsKeys(
+                            "id",
+                            "date",
+                            "text",
+                            "rawText",
+                            "sentCount",
+                            "viewedCount",
+                            "purchasedCount",
+                            "price",
+                            "isCanceled",
+                            "canUnsend",
+                            "unsendSeconds",
+                            "mediaCount",
+                            "isFree");
             assertThat(item.get("price")).isInstanceOf(String.class);
         });
-        assertThat(items).anySatisfy(item -> assertThat(((Number) item.get("purchasedCount")).intValue()).isPositive());
+        assertThat(items)
+                .anySatisfy(item -> assertThat(((Number) item.get("purchasedCount")).intValue())
+                        .isPositive());
     }
 
     @Test
@@ -50,15 +67,19 @@ class AnalyticsTest {
         LocalDate today = LocalDate.ofInstant(simulator.clock().now(), ZoneOffset.UTC);
         String range = "?limit=100&startDate=" + today.minusDays(20) + "&endDate=" + today.minusDays(10);
         List<Map<String, Object>> inRange = client.get(DEMO, SENT + range).list("items");
-        assertThat(inRange).allSatisfy(item -> assertThat(date(item.get("date")))
-                .isAfterOrEqualTo(today.minusDays(20).atStartOfDay(ZoneOffset.UTC).toInstant())
-                .isBefore(today.minusDays(9).atStartOfDay(ZoneOffset.UTC).toInstant()));
+        assertThat(inRange)
+                .allSatisfy(item -> assertThat(date(item.get("date")))
+                        .isAfterOrEqualTo(
+                                today.minusDays(20).atStartOfDay(ZoneOffset.UTC).toInstant())
+                        .isBefore(
+                                today.minusDays(9).atStartOfDay(ZoneOffset.UTC).toInstant()));
         assertThat(inRange.size()).isLessThan(30);
     }
 
     @Test
     void sentIncludesAScheduledMessageOnlyOnceItHasGoneOut() {
-        long id = client.create(aMessage().scheduledAt(simulator.clock().now().plus(Duration.ofHours(1)))).number("id");
+        long id = client.create(aMessage().scheduledAt(simulator.clock().now().plus(Duration.ofHours(1))))
+                .number("id");
         assertThat(ids(client.get(DEMO, SENT + "?limit=100").list("items"))).doesNotContain(id);
 
         simulator.clock().advance(Duration.ofMinutes(61));
@@ -69,9 +90,12 @@ class AnalyticsTest {
 
     @Test
     void purchasedListsMessagesWithPurchasesAndPagesByOffset() {
-        List<Map<String, Object>> all = client.get(DEMO, PURCHASED + "?limit=100").list("items");
-        assertThat(all).isNotEmpty()
-                .allSatisfy(item -> assertThat(((Number) item.get("purchasedCount")).intValue()).isPositive());
+        List<Map<String, Object>> all =
+                client.get(DEMO, PURCHASED + "?limit=100").list("items");
+        assertThat(all)
+                .isNotEmpty()
+                .allSatisfy(item -> assertThat(((Number) item.get("purchasedCount")).intValue())
+                        .isPositive());
 
         SimResponse firstPage = client.get(DEMO, PURCHASED + "?limit=3");
         SimResponse secondPage = client.get(DEMO, PURCHASED + "?limit=3&offset=3");
@@ -88,18 +112,23 @@ class AnalyticsTest {
 
         SimResponse chart = client.get(DEMO, CHART + range);
 
-        assertThat(chart.object()).containsOnlyKeys("group_messages", "group_messages_purchases", "direct_messages",
-                "direct_messages_purchases");
-        for (String series : List.of("group_messages", "group_messages_purchases", "direct_messages", "direct_messages_purchases")) {
+        assertThat(chart.object())
+                .containsOnlyKeys(
+                        "group_messages", "group_messages_purchases", "direct_messages", "direct_messages_purchases");
+        for (String series :
+                List.of("group_messages", "group_messages_purchases", "direct_messages", "direct_messages_purchases")) {
             List<Map<String, Object>> points = chart.list(series, "chart");
             assertThat(points).hasSize(60);
-            long sum = points.stream().mapToLong(point -> ((Number) point.get("count")).longValue()).sum();
+            long sum = points.stream()
+                    .mapToLong(point -> ((Number) point.get("count")).longValue())
+                    .sum();
             assertThat(chart.number(series, "total")).isEqualTo(sum);
             assertThat(chart.at(series, "delta")).isInstanceOf(Number.class);
         }
         assertThat(chart.number("group_messages", "total")).isEqualTo(30);
         long purchases = client.get(DEMO, SENT + "?limit=100").list("items").stream()
-                .mapToLong(item -> ((Number) item.get("purchasedCount")).longValue()).sum();
+                .mapToLong(item -> ((Number) item.get("purchasedCount")).longValue())
+                .sum();
         assertThat(chart.number("group_messages_purchases", "total")).isEqualTo(purchases);
     }
 

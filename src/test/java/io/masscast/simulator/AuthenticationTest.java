@@ -15,17 +15,25 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AuthenticationTest {
     @AutoClose
     private final OfAuthSimulator simulator = OfAuthSimulator.start(SimulatorConfig.defaults());
+
     private final SimulatorClient client = new SimulatorClient(simulator);
 
     @ParameterizedTest
-    @ValueSource(strings = {"/v2/account/whoami", "/v2/account/connections", "/v2/access/self",
-            "/v2/access/users/lists", "/v2/access/analytics/mass-messages/sent"})
+    @ValueSource(
+            strings = {
+                "/v2/account/whoami",
+                "/v2/account/connections",
+                "/v2/access/self",
+                "/v2/access/users/lists",
+                "/v2/access/analytics/mass-messages/sent"
+            })
     void aRequestWithoutTheApiKeyIsUnauthorized(String path) {
         SimResponse response = client.send(HttpRequest.newBuilder(java.net.URI.create(simulator.baseUrl() + path))
                 .header("x-connection-id", DEMO));
 
         assertThat(response.status()).isEqualTo(401);
-        assertThat(response.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        assertThat(response.header("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
         assertThat(response.string("type")).isEqualTo("UNAUTHORIZED");
         assertThat(response.string("error")).isNotBlank();
         assertThat(response.string("requestId")).startsWith("req_");
@@ -54,8 +62,9 @@ class AuthenticationTest {
     @ParameterizedTest
     @ValueSource(strings = {"apikey", "APIKEY", "ApiKey"})
     void theApiKeyHeaderNameIsCaseInsensitive(String headerName) {
-        SimResponse response = client.send(HttpRequest.newBuilder(java.net.URI.create(simulator.baseUrl() + "/v2/account/whoami"))
-                .header(headerName, simulator.apiKey()));
+        SimResponse response =
+                client.send(HttpRequest.newBuilder(java.net.URI.create(simulator.baseUrl() + "/v2/account/whoami"))
+                        .header(headerName, simulator.apiKey()));
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.string("id")).isNotBlank();

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 class ControlEndpointsTest {
     @AutoClose
     private final OfAuthSimulator simulator = OfAuthSimulator.start(SimulatorConfig.defaults());
+
     private final SimulatorClient client = new SimulatorClient(simulator);
 
     @Test
@@ -40,7 +41,8 @@ class ControlEndpointsTest {
         assertThat(recorded.get(2).query()).isEqualTo("limit=5&offset=0");
         SimResponse overHttp = client.control("GET", "/_sim/requests", null);
         assertThat(overHttp.list()).hasSize(4);
-        assertThat(overHttp.object(0)).containsOnlyKeys("method", "path", "query", "body", "connectionId", "receivedAt");
+        assertThat(overHttp.object(0))
+                .containsOnlyKeys("method", "path", "query", "body", "connectionId", "receivedAt");
         assertThat(overHttp.body()).doesNotContain(simulator.apiKey());
     }
 
@@ -57,28 +59,42 @@ class ControlEndpointsTest {
 
     @Test
     void theClockAdvancesThroughTheControlApi() {
-        Instant before = Instant.parse(client.control("GET", "/_sim/clock", null).string("now"));
+        Instant before =
+                Instant.parse(client.control("GET", "/_sim/clock", null).string("now"));
 
         SimResponse advanced = client.control("POST", "/_sim/clock/advance", "{\"seconds\": 3600}");
 
         assertThat(Instant.parse(advanced.string("now"))).isAfterOrEqualTo(before.plus(Duration.ofHours(1)));
         assertThat(simulator.clock().now()).isAfterOrEqualTo(before.plus(Duration.ofHours(1)));
-        assertThat(client.control("POST", "/_sim/clock/advance", "{\"seconds\": -5}").status()).isEqualTo(400);
+        assertThat(client.control("POST", "/_sim/clock/advance", "{\"seconds\": -5}")
+                        .status())
+                .isEqualTo(400);
     }
 
     @Test
     void messagesShowEveryMessageWithItsState() {
-        long scheduled = client.create(aMessage().scheduledAt(simulator.clock().now().plus(Duration.ofHours(1)))).number("id");
+        long scheduled = client.create(
+                        aMessage().scheduledAt(simulator.clock().now().plus(Duration.ofHours(1))))
+                .number("id");
         long immediate = client.create(aMessage().priced(5)).number("id");
 
-        List<Map<String, Object>> messages = client.control("GET", "/_sim/messages", null).list();
+        List<Map<String, Object>> messages =
+                client.control("GET", "/_sim/messages", null).list();
 
-        assertThat(messages).filteredOn(message -> (Boolean) message.get("seeded")).hasSize(90)
+        assertThat(messages)
+                .filteredOn(message -> (Boolean) message.get("seeded"))
+                .hasSize(90)
                 .allSatisfy(message -> assertThat(message).containsEntry("state", "SENT"));
-        assertThat(messages).filteredOn(message -> ((Number) message.get("id")).longValue() == scheduled).singleElement()
-                .satisfies(message -> assertThat(message).containsEntry("state", "SCHEDULED").containsEntry("connectionId", DEMO));
-        assertThat(messages).filteredOn(message -> ((Number) message.get("id")).longValue() == immediate).singleElement()
-                .satisfies(message -> assertThat(message).containsEntry("state", "SENDING").containsEntry("price", "5.00"));
+        assertThat(messages)
+                .filteredOn(message -> ((Number) message.get("id")).longValue() == scheduled)
+                .singleElement()
+                .satisfies(message ->
+                        assertThat(message).containsEntry("state", "SCHEDULED").containsEntry("connectionId", DEMO));
+        assertThat(messages)
+                .filteredOn(message -> ((Number) message.get("id")).longValue() == immediate)
+                .singleElement()
+                .satisfies(message ->
+                        assertThat(message).containsEntry("state", "SENDING").containsEntry("price", "5.00"));
     }
 
     @Test

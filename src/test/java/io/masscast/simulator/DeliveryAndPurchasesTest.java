@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DeliveryAndPurchasesTest {
     @AutoClose
     private final OfAuthSimulator simulator = OfAuthSimulator.start(SimulatorConfig.defaults());
+
     private final SimulatorClient client = new SimulatorClient(simulator);
 
     @Test
@@ -42,7 +43,8 @@ class DeliveryAndPurchasesTest {
 
     @Test
     void purchasesOfAPricedMessageArriveOverThePurchaseWindow() {
-        long id = client.create(aMessage().priced(15).with("mediaItems", List.of(48_000_100))).number("id");
+        long id = client.create(aMessage().priced(15).with("mediaItems", List.of(48_000_100)))
+                .number("id");
         simulator.clock().advance(Duration.ofSeconds(6));
         long total = sent(id);
         long early = purchased(id);
@@ -61,7 +63,8 @@ class DeliveryAndPurchasesTest {
 
     @Test
     void buyersPageToTheEndWithMarkersAndShowNoAmounts() {
-        long id = client.create(aMessage().priced(20).with("mediaItems", List.of(48_000_100))).number("id");
+        long id = client.create(aMessage().priced(20).with("mediaItems", List.of(48_000_100)))
+                .number("id");
         simulator.clock().advance(Duration.ofMinutes(6));
 
         List<Map<String, Object>> buyers = new ArrayList<>();
@@ -74,8 +77,10 @@ class DeliveryAndPurchasesTest {
             assertThat(page.list("list")).hasSizeLessThanOrEqualTo(7);
             buyers.addAll(page.list("list"));
             if (page.bool("hasMore")) {
-                assertThat(page.number("nextMarker")).as("an older purchase time each page")
-                        .isPositive().isNotEqualTo(marker);
+                assertThat(page.number("nextMarker"))
+                        .as("an older purchase time each page")
+                        .isPositive()
+                        .isNotEqualTo(marker);
                 if (marker != 0) {
                     assertThat(page.number("nextMarker")).isLessThan(marker);
                 }
@@ -88,23 +93,30 @@ class DeliveryAndPurchasesTest {
         assertThat(page.at("nextMarker")).isNull();
         assertThat(buyers).hasSize((int) purchased(id)).isNotEmpty();
         assertThat(buyers).extracting(buyer -> buyer.get("id")).doesNotHaveDuplicates();
-        assertThat(buyers.get(0)).containsKeys("id", "username", "name", "isVerified", "avatar").doesNotContainKey("amount");
+        assertThat(buyers.get(0))
+                .containsKeys("id", "username", "name", "isVerified", "avatar")
+                .doesNotContainKey("amount");
     }
 
     @Test
     void buyersComeNewestFirstAndAMarkerStillLeadsToTheOlderOnesAfterNewPurchases() {
-        long id = client.create(aMessage().priced(20).with("mediaItems", List.of(48_000_100))).number("id");
+        long id = client.create(aMessage().priced(20).with("mediaItems", List.of(48_000_100)))
+                .number("id");
         simulator.clock().advance(Duration.ofMinutes(2));
         SimResponse first = client.get(DEMO, "/v2/access/analytics/mass-messages/" + id + "/buyers?limit=3");
         long marker = first.number("nextMarker");
-        SimResponse older = client.get(DEMO, "/v2/access/analytics/mass-messages/" + id + "/buyers?limit=3&marker=" + marker);
+        SimResponse older =
+                client.get(DEMO, "/v2/access/analytics/mass-messages/" + id + "/buyers?limit=3&marker=" + marker);
 
         simulator.clock().advance(Duration.ofMinutes(2)); // more purchases: they come before the first page
         List<Long> all = client.buyerIds(id);
-        SimResponse olderAgain = client.get(DEMO, "/v2/access/analytics/mass-messages/" + id + "/buyers?limit=3&marker=" + marker);
+        SimResponse olderAgain =
+                client.get(DEMO, "/v2/access/analytics/mass-messages/" + id + "/buyers?limit=3&marker=" + marker);
 
         assertThat(olderAgain.list("list")).isEqualTo(older.list("list"));
-        List<Long> firstIds = first.list("list").stream().map(buyer -> ((Number) buyer.get("id")).longValue()).toList();
+        List<Long> firstIds = first.list("list").stream()
+                .map(buyer -> ((Number) buyer.get("id")).longValue())
+                .toList();
         int at = Collections.indexOfSubList(all, firstIds);
         assertThat(at).as("the earlier first page follows the newer purchases").isPositive();
     }
@@ -114,7 +126,9 @@ class DeliveryAndPurchasesTest {
         long id = client.create(aMessage().priced(20)).number("id");
         simulator.clock().advance(Duration.ofMinutes(6));
 
-        assertThat(client.get(DEMO, "/v2/access/analytics/mass-messages/" + id + "/buyers").list("list")).hasSize(10);
+        assertThat(client.get(DEMO, "/v2/access/analytics/mass-messages/" + id + "/buyers")
+                        .list("list"))
+                .hasSize(10);
     }
 
     @ParameterizedTest
@@ -135,7 +149,9 @@ class DeliveryAndPurchasesTest {
 
         assertThat(viewed(id)).isPositive();
         assertThat(purchased(id)).isZero();
-        assertThat(client.get(DEMO, "/v2/access/analytics/mass-messages/" + id + "/buyers").list("list")).isEmpty();
+        assertThat(client.get(DEMO, "/v2/access/analytics/mass-messages/" + id + "/buyers")
+                        .list("list"))
+                .isEmpty();
     }
 
     @Test

@@ -19,23 +19,29 @@ import org.junit.jupiter.params.provider.CsvSource;
 class FaultInjectionTest {
     @AutoClose
     private final OfAuthSimulator simulator = OfAuthSimulator.start(SimulatorConfig.defaults());
+
     private final SimulatorClient client = new SimulatorClient(simulator);
 
     @Test
     void aStatusFaultPostedToTheControlApiAnswersOnceWithAnOfAuthErrorAndCreatesNothing() {
-        SimResponse added = client.control("POST", "/_sim/faults",
+        SimResponse added = client.control(
+                "POST",
+                "/_sim/faults",
                 "{\"method\":\"POST\",\"path\":\"/v2/access/mass-messages\",\"kind\":\"status\",\"status\":503,\"times\":1}");
         assertThat(added.status()).isEqualTo(201);
 
         SimResponse failed = client.create(aMessage());
 
         assertThat(failed.status()).isEqualTo(503);
-        assertThat(failed.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        assertThat(failed.header("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
         assertThat(failed.string("type")).isEqualTo("NETWORK_ERROR");
         assertThat(failed.string("requestId")).startsWith("req_");
         assertThat(apiCreatedMessages()).isZero();
         assertThat(client.create(aMessage()).status()).isEqualTo(200);
-        assertThat(simulator.requests()).filteredOn(request -> request.method().equals("POST")).hasSize(2);
+        assertThat(simulator.requests())
+                .filteredOn(request -> request.method().equals("POST"))
+                .hasSize(2);
     }
 
     @ParameterizedTest
@@ -75,17 +81,24 @@ class FaultInjectionTest {
     @Test
     void dropAfterCreateCreatesTheMessageThenHangsUpWithoutAnAnswer() {
         simulator.faults().add(Fault.dropAfterCreate());
-        HttpRequest post = client.authorized(DEMO, MASS_MESSAGES).POST(HttpRequest.BodyPublishers.ofString(aMessage().json())).build();
+        HttpRequest post = client.authorized(DEMO, MASS_MESSAGES)
+                .POST(HttpRequest.BodyPublishers.ofString(aMessage().json()))
+                .build();
 
         assertThatThrownBy(() -> client.sendRaw(post)).isInstanceOf(IOException.class);
         assertThat(apiCreatedMessages()).isOne();
-        assertThat(simulator.requests()).filteredOn(request -> request.method().equals("POST")).hasSize(1);
+        assertThat(simulator.requests())
+                .filteredOn(request -> request.method().equals("POST"))
+                .hasSize(1);
         assertThat(client.create(aMessage()).status()).isEqualTo(200);
     }
 
     @Test
     void malformedJsonPerformsTheRequestAndAnswersABrokenBody() {
-        client.control("POST", "/_sim/faults", "{\"method\":\"POST\",\"path\":\"/v2/access/mass-messages\",\"kind\":\"malformed_json\"}");
+        client.control(
+                "POST",
+                "/_sim/faults",
+                "{\"method\":\"POST\",\"path\":\"/v2/access/mass-messages\",\"kind\":\"malformed_json\"}");
 
         SimResponse broken = client.create(aMessage());
 
@@ -127,10 +140,13 @@ class FaultInjectionTest {
     void aPathEndingInAStarMatchesAPrefix() {
         simulator.faults().add(Fault.status(null, "/v2/access/analytics/*", 500).withTimes(2));
 
-        assertThat(client.get(DEMO, "/v2/access/analytics/mass-messages/sent").status()).isEqualTo(500);
+        assertThat(client.get(DEMO, "/v2/access/analytics/mass-messages/sent").status())
+                .isEqualTo(500);
         assertThat(client.get(DEMO, "/v2/access/users/lists").status()).isEqualTo(200);
-        assertThat(client.get(DEMO, "/v2/access/analytics/mass-messages/chart").status()).isEqualTo(500);
-        assertThat(client.get(DEMO, "/v2/access/analytics/mass-messages/chart").status()).isEqualTo(200);
+        assertThat(client.get(DEMO, "/v2/access/analytics/mass-messages/chart").status())
+                .isEqualTo(500);
+        assertThat(client.get(DEMO, "/v2/access/analytics/mass-messages/chart").status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -138,8 +154,12 @@ class FaultInjectionTest {
         simulator.faults().add(Fault.status("GET", "/v2/access/self", 503).withTimes(3));
         client.get(DEMO, "/v2/access/self");
 
-        assertThat(client.control("GET", "/_sim/faults", null).number(0, "times")).isEqualTo(2);
-        assertThat(simulator.faults().active()).singleElement().extracting(Fault::times).isEqualTo(2);
+        assertThat(client.control("GET", "/_sim/faults", null).number(0, "times"))
+                .isEqualTo(2);
+        assertThat(simulator.faults().active())
+                .singleElement()
+                .extracting(Fault::times)
+                .isEqualTo(2);
 
         assertThat(client.control("DELETE", "/_sim/faults", null).status()).isEqualTo(204);
         assertThat(client.get(DEMO, "/v2/access/self").status()).isEqualTo(200);
@@ -150,9 +170,15 @@ class FaultInjectionTest {
 
     @Test
     void anInvalidFaultIsRefusedByTheControlApi() {
-        assertThat(client.control("POST", "/_sim/faults", "{\"kind\":\"gremlins\"}").status()).isEqualTo(400);
-        assertThat(client.control("POST", "/_sim/faults", "{\"kind\":\"status\",\"status\":200}").status()).isEqualTo(400);
-        assertThat(client.control("POST", "/_sim/faults", "{\"kind\":\"latency\"}").status()).isEqualTo(400);
+        assertThat(client.control("POST", "/_sim/faults", "{\"kind\":\"gremlins\"}")
+                        .status())
+                .isEqualTo(400);
+        assertThat(client.control("POST", "/_sim/faults", "{\"kind\":\"status\",\"status\":200}")
+                        .status())
+                .isEqualTo(400);
+        assertThat(client.control("POST", "/_sim/faults", "{\"kind\":\"latency\"}")
+                        .status())
+                .isEqualTo(400);
         assertThat(client.control("POST", "/_sim/faults", "not json").status()).isEqualTo(400);
     }
 

@@ -20,6 +20,7 @@ class MassMessageLifecycleTest {
 
     @AutoClose
     private final OfAuthSimulator simulator = OfAuthSimulator.start(SimulatorConfig.defaults());
+
     private final SimulatorClient client = new SimulatorClient(simulator);
 
     @Test
@@ -27,8 +28,19 @@ class MassMessageLifecycleTest {
         SimResponse response = client.create(aMessage().scheduledAt(inAnHour()));
 
         assertThat(response.status()).isEqualTo(200);
-        assertThat(response.object()).containsOnlyKeys("id", "date", "isReady", "isDone", "total", "pending",
-                "canUnsend", "unsendSeconds", "hasError", "isCanceled", "isCouplePeopleMedia");
+        assertThat(response.object())
+                .containsOnlyKeys(
+                        "id",
+                        "date",
+                        "isReady",
+                        "isDone",
+                        "total",
+                        "pending",
+                        "canUnsend",
+                        "unsendSeconds",
+                        "hasError",
+                        "isCanceled",
+                        "isCouplePeopleMedia");
         assertThat(response.at("id")).isInstanceOf(Double.class);
         assertThat(response.number("id")).isGreaterThan(3_400_000_000L);
         assertThat(response.string("date")).matches(ONLYFANS_DATE);
@@ -44,17 +56,20 @@ class MassMessageLifecycleTest {
         long second = client.post(DEMO, MASS_MESSAGES, body).number("id");
 
         assertThat(second).isNotEqualTo(first);
-        assertThat(simulator.requests()).filteredOn(request -> request.method().equals("POST")).hasSize(2)
+        assertThat(simulator.requests())
+                .filteredOn(request -> request.method().equals("POST"))
+                .hasSize(2)
                 .allSatisfy(request -> assertThat(request.body()).isEqualTo(body));
     }
 
     @Test
     void getReturnsTheMessageWithoutCounters() {
         long id = client.create(aMessage()
-                .with("text", "Line one\nline <two>")
-                .with("mediaItems", List.of(48_000_100, "https://cdn.example.com/clip.mp4"))
-                .with("previewMediaCount", 1)
-                .priced(12.5)).number("id");
+                        .with("text", "Line one\nline <two>")
+                        .with("mediaItems", List.of(48_000_100, "https://cdn.example.com/clip.mp4"))
+                        .with("previewMediaCount", 1)
+                        .priced(12.5))
+                .number("id");
 
         SimResponse message = client.get(DEMO, MASS_MESSAGES + "/" + id);
 
@@ -76,7 +91,8 @@ class MassMessageLifecycleTest {
         for (String id : List.of("1", "not-a-number")) {
             SimResponse response = switch (method) {
                 case "GET" -> client.get(DEMO, MASS_MESSAGES + "/" + id);
-                case "PUT" -> client.put(DEMO, MASS_MESSAGES + "/" + id, aMessage().json());
+                case "PUT" ->
+                    client.put(DEMO, MASS_MESSAGES + "/" + id, aMessage().json());
                 default -> client.delete(DEMO, MASS_MESSAGES + "/" + id);
             };
 
@@ -97,8 +113,14 @@ class MassMessageLifecycleTest {
         long id = client.create(aMessage().scheduledAt(inAnHour()).priced(10)).number("id");
         Instant later = inAnHour().plus(Duration.ofHours(2));
 
-        SimResponse replaced = client.put(DEMO, MASS_MESSAGES + "/" + id,
-                aMessage().with("text", "Changed my mind").with("userLists", List.of(1_187_345)).scheduledAt(later).json());
+        SimResponse replaced = client.put(
+                DEMO,
+                MASS_MESSAGES + "/" + id,
+                aMessage()
+                        .with("text", "Changed my mind")
+                        .with("userLists", List.of(1_187_345))
+                        .scheduledAt(later)
+                        .json());
 
         assertThat(replaced.status()).isEqualTo(200);
         assertThat(replaced.number("id")).isEqualTo(id);
@@ -116,7 +138,10 @@ class MassMessageLifecycleTest {
     void putOnASentMessageIsABadRequest() {
         long id = client.create(aMessage()).number("id");
 
-        SimResponse response = client.put(DEMO, MASS_MESSAGES + "/" + id, aMessage().with("text", "too late").json());
+        SimResponse response = client.put(
+                DEMO,
+                MASS_MESSAGES + "/" + id,
+                aMessage().with("text", "too late").json());
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.string("error")).contains("can no longer be changed");
@@ -127,15 +152,18 @@ class MassMessageLifecycleTest {
         long id = client.create(aMessage().scheduledAt(inAnHour())).number("id");
         client.delete(DEMO, MASS_MESSAGES + "/" + id);
 
-        SimResponse response = client.put(DEMO, MASS_MESSAGES + "/" + id, aMessage().scheduledAt(inAnHour()).json());
+        SimResponse response = client.put(
+                DEMO,
+                MASS_MESSAGES + "/" + id,
+                aMessage().scheduledAt(inAnHour()).json());
 
         assertThat(response.status()).isEqualTo(400);
     }
 
     @Test
     void deletingAScheduledMessageCancelsItForGood() {
-        long id = client.create(aMessage().scheduledAt(inAnHour()).priced(12.5)
-                .with("mediaItems", List.of(48_000_100))).number("id");
+        long id = client.create(aMessage().scheduledAt(inAnHour()).priced(12.5).with("mediaItems", List.of(48_000_100)))
+                .number("id");
 
         SimResponse deleted = client.delete(DEMO, MASS_MESSAGES + "/" + id);
 
@@ -148,7 +176,8 @@ class MassMessageLifecycleTest {
         assertThat(deleted.object("queue", "mediaTypes")).containsEntry("photo", 1.0);
         simulator.clock().advance(Duration.ofHours(2));
         assertThat(inspection(id)).containsEntry("state", "CANCELED").containsEntry("sentCount", 0.0);
-        assertThat(client.get(DEMO, "/v2/access/analytics/mass-messages/sent?limit=100").list("items"))
+        assertThat(client.get(DEMO, "/v2/access/analytics/mass-messages/sent?limit=100")
+                        .list("items"))
                 .noneMatch(item -> ((Number) item.get("id")).longValue() == id);
     }
 

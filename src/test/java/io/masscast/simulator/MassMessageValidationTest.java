@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MassMessageValidationTest {
     @AutoClose
     private final OfAuthSimulator simulator = OfAuthSimulator.start(SimulatorConfig.defaults());
+
     private final SimulatorClient client = new SimulatorClient(simulator);
 
     static Stream<Arguments> invalidBodies() {
@@ -30,7 +31,9 @@ class MassMessageValidationTest {
                 Arguments.of(aMessage().with("price", "12.50"), "price"),
                 Arguments.of(aMessage().with("previewMediaCount", -1), "previewMediaCount"),
                 Arguments.of(aMessage().with("previewMediaCount", 0.5), "previewMediaCount"),
-                Arguments.of(aMessage().with("mediaItems", List.of(48_000_100)).with("previewMediaCount", 2), "previewMediaCount"),
+                Arguments.of(
+                        aMessage().with("mediaItems", List.of(48_000_100)).with("previewMediaCount", 2),
+                        "previewMediaCount"),
                 Arguments.of(aMessage().with("userIds", List.of(0)), "userIds[0]"),
                 Arguments.of(aMessage().with("userIds", List.of(12.5)), "userIds[0]"),
                 Arguments.of(aMessage().with("userLists", List.of("fans", "")), "userLists[1]"),
@@ -39,10 +42,13 @@ class MassMessageValidationTest {
                 Arguments.of(aMessage().with("userLists", List.of(999)), "userLists"),
                 Arguments.of(aMessage().with("excludeUserLists", List.of("no-such-list")), "excludeUserLists"),
                 Arguments.of(aMessage().with("mediaItems", List.of(0)), "mediaItems[0]"),
-                Arguments.of(aMessage().with("mediaItems", List.of(48_000_100, "ftp://example.com/a.jpg")), "mediaItems[1]"),
+                Arguments.of(
+                        aMessage().with("mediaItems", List.of(48_000_100, "ftp://example.com/a.jpg")), "mediaItems[1]"),
                 Arguments.of(aMessage().with("mediaItems", List.of("")), "mediaItems[0]"),
                 Arguments.of(aMessage().with("mediaItems", List.of("hello")), "mediaItems"),
-                Arguments.of(aMessage().with("mediaItems", List.of("upload:00000000-0000-0000-0000-000000000000")), "mediaItems"),
+                Arguments.of(
+                        aMessage().with("mediaItems", List.of("upload:00000000-0000-0000-0000-000000000000")),
+                        "mediaItems"),
                 Arguments.of(aMessage().with("userTags", List.of("x")), "userTags[0]"),
                 Arguments.of(aMessage().with("isLockedText", "yes"), "isLockedText"),
                 Arguments.of(aMessage().with("scheduledDate", "next tuesday"), "scheduledDate"),
@@ -72,7 +78,8 @@ class MassMessageValidationTest {
 
     @Test
     void aScheduledDateInThePastIsABadRequest() {
-        SimResponse response = client.create(aMessage().scheduledAt(simulator.clock().now().minus(Duration.ofMinutes(1))));
+        SimResponse response =
+                client.create(aMessage().scheduledAt(simulator.clock().now().minus(Duration.ofMinutes(1))));
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.string("error")).startsWith("scheduledDate");
@@ -86,15 +93,25 @@ class MassMessageValidationTest {
 
     @Test
     void aPriceBelowThreeIsAcceptedWhenTheMinimumIsSwitchedOff() {
-        try (OfAuthSimulator lenient = OfAuthSimulator.start(SimulatorConfig.defaults().withRejectPriceBelowMinimum(false))) {
-            assertThat(new SimulatorClient(lenient).create(aMessage().priced(1.5)).status()).isEqualTo(200);
+        try (OfAuthSimulator lenient =
+                OfAuthSimulator.start(SimulatorConfig.defaults().withRejectPriceBelowMinimum(false))) {
+            assertThat(new SimulatorClient(lenient)
+                            .create(aMessage().priced(1.5))
+                            .status())
+                    .isEqualTo(200);
         }
     }
 
     @Test
     void everyAcceptedMediaFormCanBeMixed() {
         SimResponse response = client.create(aMessage()
-                .with("mediaItems", List.of(48_000_100, "48000100", "https://cdn.example.com/clip.mp4", "http://cdn.example.com/a.jpg"))
+                .with(
+                        "mediaItems",
+                        List.of(
+                                48_000_100,
+                                "48000100",
+                                "https://cdn.example.com/clip.mp4",
+                                "http://cdn.example.com/a.jpg"))
                 .with("previewMediaCount", 4)
                 .with("userIds", List.of(1, "not-a-fan"))
                 .with("userTags", List.of(7))

@@ -13,6 +13,7 @@ class RateLimitTest {
 
     @AutoClose
     private OfAuthSimulator simulator = OfAuthSimulator.start(SimulatorConfig.defaults());
+
     private SimulatorClient client = new SimulatorClient(simulator);
 
     @Test
@@ -54,7 +55,8 @@ class RateLimitTest {
         assertThat(afterHalfAMinute.headerNumber("X-RateLimit-Remaining")).isBetween(29L, 31L);
 
         simulator.clock().advance(Duration.ofMinutes(5));
-        assertThat(client.get(DEMO, CHEAP_CALL).headerNumber("X-RateLimit-Remaining")).isEqualTo(89);
+        assertThat(client.get(DEMO, CHEAP_CALL).headerNumber("X-RateLimit-Remaining"))
+                .isEqualTo(89);
     }
 
     @Test
@@ -125,6 +127,5 @@ class RateLimitTest {
         return new Burst(maxCalls, null);
     }
 
-    private record Burst(int accepted, SimResponse refusal) {
-    }
+    private record Burst(int accepted, SimResponse refusal) {}
 }

@@ -25,6 +25,7 @@ class SchedulingTest {
 
     @AutoClose
     private OfAuthSimulator simulator = OfAuthSimulator.start(SimulatorConfig.defaults());
+
     private SimulatorClient client = new SimulatorClient(simulator);
 
     @Test
@@ -47,15 +48,19 @@ class SchedulingTest {
         audience.addAll(client.listMemberIds(DEMO, BIG_SPENDERS));
         client.listMemberIds(DEMO, DO_NOT_PPV).forEach(audience::remove);
         Map<String, Object> item = client.sentItem(id);
-        assertThat(((Number) item.get("sentCount")).intValue()).isEqualTo(audience.size()).isPositive();
+        assertThat(((Number) item.get("sentCount")).intValue())
+                .isEqualTo(audience.size())
+                .isPositive();
         assertThat(item.get("canUnsend")).isEqualTo(true);
         assertThat(((Number) item.get("unsendSeconds")).longValue()).isBetween(590L, 600L);
-        assertThat(OffsetDateTime.parse((String) item.get("date")).toInstant()).isEqualTo(sendAt.truncatedTo(ChronoUnit.SECONDS));
+        assertThat(OffsetDateTime.parse((String) item.get("date")).toInstant())
+                .isEqualTo(sendAt.truncatedTo(ChronoUnit.SECONDS));
     }
 
     @Test
     void theUnsendWindowCountsDownAndCloses() {
-        long id = client.create(aMessage().scheduledAt(simulator.clock().now().plusSeconds(60))).number("id");
+        long id = client.create(aMessage().scheduledAt(simulator.clock().now().plusSeconds(60)))
+                .number("id");
         simulator.clock().advance(Duration.ofSeconds(61));
         long atSend = ((Number) client.sentItem(id).get("unsendSeconds")).longValue();
 
@@ -71,8 +76,10 @@ class SchedulingTest {
 
     @Test
     void aScheduledDateWithAnOffsetIsUnderstood() {
-        OffsetDateTime inTwoHours = simulator.clock().now().plus(Duration.ofHours(2)).atOffset(ZoneOffset.ofHours(2));
-        long id = client.create(aMessage().with("scheduledDate", inTwoHours.toString())).number("id");
+        OffsetDateTime inTwoHours =
+                simulator.clock().now().plus(Duration.ofHours(2)).atOffset(ZoneOffset.ofHours(2));
+        long id = client.create(aMessage().with("scheduledDate", inTwoHours.toString()))
+                .number("id");
 
         simulator.clock().advance(Duration.ofMinutes(119));
         assertThat(sentIds()).doesNotContain(id);
@@ -90,9 +97,10 @@ class SchedulingTest {
         userIds.add(1L);
 
         long id = client.create(aMessage()
-                .with("userLists", List.of(VIP_WHALES))
-                .with("userIds", userIds)
-                .scheduledAt(simulator.clock().now().plusSeconds(10))).number("id");
+                        .with("userLists", List.of(VIP_WHALES))
+                        .with("userIds", userIds)
+                        .scheduledAt(simulator.clock().now().plusSeconds(10)))
+                .number("id");
         simulator.clock().advance(Duration.ofSeconds(11));
 
         assertThat(((Number) client.sentItem(id).get("sentCount")).intValue()).isEqualTo(expected.size());
@@ -106,21 +114,26 @@ class SchedulingTest {
         List<Map<String, Object>> active = client.allPages(DEMO, "/v2/access/subscribers?type=active", 20);
         Instant cutoff = simulator.clock().now().minus(Duration.ofDays(180));
         long newer = active.stream()
-                .map(fan -> OffsetDateTime.parse((String) ((Map<?, ?>) fan.get("subscription")).get("subscribedAt")).toInstant())
+                .map(fan -> OffsetDateTime.parse((String) ((Map<?, ?>) fan.get("subscription")).get("subscribedAt"))
+                        .toInstant())
                 .filter(subscribedAt -> subscribedAt.isAfter(cutoff))
                 .count();
 
         long id = client.create(aMessage()
-                .with("subscribedAfterDate", cutoff.toString())
-                .scheduledAt(simulator.clock().now().plusSeconds(10))).number("id");
+                        .with("subscribedAfterDate", cutoff.toString())
+                        .scheduledAt(simulator.clock().now().plusSeconds(10)))
+                .number("id");
         simulator.clock().advance(Duration.ofSeconds(11));
 
-        assertThat(((Number) client.sentItem(id).get("sentCount")).longValue()).isEqualTo(newer).isLessThan(active.size());
+        assertThat(((Number) client.sentItem(id).get("sentCount")).longValue())
+                .isEqualTo(newer)
+                .isLessThan(active.size());
     }
 
     @Test
     void aMessageSentByTheSimulatorIsReadableThroughGetAndAnalytics() {
-        long id = client.create(aMessage().scheduledAt(simulator.clock().now().plusSeconds(5))).number("id");
+        long id = client.create(aMessage().scheduledAt(simulator.clock().now().plusSeconds(5)))
+                .number("id");
         simulator.clock().advance(Duration.ofSeconds(6));
 
         assertThat(client.get(DEMO, MASS_MESSAGES + "/" + id).status()).isEqualTo(200);

@@ -51,7 +51,8 @@ final class SimulatorClient {
 
     /** A {@code /_sim/} control call; no API key. */
     SimResponse control(String method, String path, String json) {
-        HttpRequest.BodyPublisher body = json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json);
+        HttpRequest.BodyPublisher body =
+                json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json);
         return send(HttpRequest.newBuilder(uri(path)).method(method, body));
     }
 
@@ -82,7 +83,8 @@ final class SimulatorClient {
 
     /** Follows an offset-paged endpoint ({@code list}, {@code hasMore}) to its end. */
     List<Map<String, Object>> allPages(String connectionId, String path, int limit) {
-        return collect(offset -> get(connectionId, path + (path.contains("?") ? "&" : "?") + "limit=" + limit + "&offset=" + offset));
+        return collect(offset ->
+                get(connectionId, path + (path.contains("?") ? "&" : "?") + "limit=" + limit + "&offset=" + offset));
     }
 
     /** The ids of every member of a list. */

@@ -17,14 +17,27 @@ class SimulatorDependencyRuleTest {
     void theSimulatorDependsOnNoOtherMasscastPackage() throws Exception {
         // Import the compiled simulator directory directly: scanning the whole classpath, or resolving every
         // dependency through it, takes seconds.
-        Path simulatorClasses = Path.of(OfAuthSimulator.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+        Path simulatorClasses = Path.of(OfAuthSimulator.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI())
                 .resolve("io/masscast/simulator");
         ArchConfiguration.withThreadLocalScope(config -> {
             config.setResolveMissingDependenciesFromClassPath(false);
-            classes().that().resideInAPackage("io.masscast.simulator..")
-                    .should().onlyDependOnClassesThat().resideInAnyPackage(
-                            "io.masscast.simulator..", "java..", "javax.crypto..", "com.sun.net.httpserver..", "org.slf4j..",
-                            "com.squareup.moshi..", "io.github.bucket4j..")
+            classes()
+                    .that()
+                    .resideInAPackage("io.masscast.simulator..")
+                    .should()
+                    .onlyDependOnClassesThat()
+                    .resideInAnyPackage(
+                            "io.masscast.simulator..",
+                            "java..",
+                            "javax.crypto..",
+                            "com.sun.net.httpserver..",
+                            "org.slf4j..",
+                            "com.squareup.moshi..",
+                            "io.github.bucket4j..")
                     .check(new ClassFileImporter().importPath(simulatorClasses));
         });
     }

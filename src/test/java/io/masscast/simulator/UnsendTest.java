@@ -14,11 +14,13 @@ import org.junit.jupiter.api.Test;
 class UnsendTest {
     @AutoClose
     private final OfAuthSimulator simulator = OfAuthSimulator.start(SimulatorConfig.defaults());
+
     private final SimulatorClient client = new SimulatorClient(simulator);
 
     @Test
     void unsendingInsideTheWindowCancelsButBuyersKeepAccess() {
-        long id = client.create(aMessage().priced(25).with("mediaItems", List.of(48_000_100))).number("id");
+        long id = client.create(aMessage().priced(25).with("mediaItems", List.of(48_000_100)))
+                .number("id");
         simulator.clock().advance(Duration.ofMinutes(3));
         List<Long> buyersBefore = client.buyerIds(id);
 
@@ -52,13 +54,17 @@ class UnsendTest {
 
     @Test
     void theUnsendWindowIsConfigurable() {
-        try (OfAuthSimulator shortWindow = OfAuthSimulator.start(SimulatorConfig.defaults().withUnsendWindow(Duration.ofMinutes(1)))) {
+        try (OfAuthSimulator shortWindow =
+                OfAuthSimulator.start(SimulatorConfig.defaults().withUnsendWindow(Duration.ofMinutes(1)))) {
             SimulatorClient shortClient = new SimulatorClient(shortWindow);
             SimResponse created = shortClient.create(aMessage());
             shortWindow.clock().advance(Duration.ofSeconds(61));
 
             assertThat(created.number("unsendSeconds")).isBetween(59L, 60L);
-            assertThat(shortClient.delete(DEMO, MASS_MESSAGES + "/" + created.number("id")).status()).isEqualTo(400);
+            assertThat(shortClient
+                            .delete(DEMO, MASS_MESSAGES + "/" + created.number("id"))
+                            .status())
+                    .isEqualTo(400);
         }
     }
 }

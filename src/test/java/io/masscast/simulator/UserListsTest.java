@@ -16,17 +16,21 @@ class UserListsTest {
 
     @AutoClose
     private final OfAuthSimulator simulator = OfAuthSimulator.start(SimulatorConfig.defaults());
+
     private final SimulatorClient client = new SimulatorClient(simulator);
 
     @Test
     void listsMixStringSystemIdsAndNumericCustomIds() {
         List<Map<String, Object>> lists = client.allPages(DEMO, LISTS, 100);
 
-        assertThat(lists).extracting(list -> list.get("id"))
+        assertThat(lists)
+                .extracting(list -> list.get("id"))
                 .contains("fans", "following", "recent", "muted", "expired", 1_187_345.0, 1_190_022.0);
-        assertThat(lists).extracting(list -> list.get("name"))
+        assertThat(lists)
+                .extracting(list -> list.get("name"))
                 .contains("Fans", "VIP whales", "Do not PPV", "Big spenders", "New this month", "Tippers");
-        assertThat(lists).filteredOn(list -> list.get("id") instanceof Number)
+        assertThat(lists)
+                .filteredOn(list -> list.get("id") instanceof Number)
                 .allSatisfy(list -> assertThat(list).containsEntry("type", "custom"));
         assertThat(lists).allSatisfy(list -> assertThat(list).containsKeys("usersCount", "sortList", "users"));
     }
@@ -45,9 +49,11 @@ class UserListsTest {
     @Test
     void theQueryFiltersListNamesIgnoringCase() {
         assertThat(client.get(DEMO, LISTS + "?query=vip").list("list"))
-                .extracting(list -> list.get("name")).containsExactly("VIP whales");
+                .extracting(list -> list.get("name"))
+                .containsExactly("VIP whales");
         assertThat(client.get(DEMO, LISTS + "?query=DO%20NOT").list("list"))
-                .extracting(list -> list.get("name")).containsExactly("Do not PPV");
+                .extracting(list -> list.get("name"))
+                .containsExactly("Do not PPV");
     }
 
     @Test

@@ -23,6 +23,7 @@ class VaultAndUploadTest {
 
     @AutoClose
     private final OfAuthSimulator simulator = OfAuthSimulator.start(SimulatorConfig.defaults());
+
     private final SimulatorClient client = new SimulatorClient(simulator);
 
     @Test
@@ -35,7 +36,9 @@ class VaultAndUploadTest {
         assertThat(client.allPages(DEMO, VAULT, 40)).hasSize(120);
         assertThat(client.get(DEMO, VAULT + "?limit=41").status()).isEqualTo(400);
         assertThat(client.get(DEMO, VAULT + "?mediaType=video&limit=40").list("list"))
-                .isNotEmpty().allSatisfy(media -> assertThat(media).containsEntry("type", "video").containsKey("duration"));
+                .isNotEmpty()
+                .allSatisfy(media ->
+                        assertThat(media).containsEntry("type", "video").containsKey("duration"));
     }
 
     @Test
@@ -56,7 +59,8 @@ class VaultAndUploadTest {
 
     @Test
     void aMultipartUploadNeedsEveryPartThenComplete() {
-        String uploadId = client.post(DEMO, UPLOADS + "/init", initBody(2 * FIVE_MIB + 1, "video/mp4")).string("mediaUploadId");
+        String uploadId = client.post(DEMO, UPLOADS + "/init", initBody(2 * FIVE_MIB + 1, "video/mp4"))
+                .string("mediaUploadId");
         String complete = "{\"mediaUploadId\":\"" + uploadId + "\"}";
 
         assertThat(putBytes(UPLOADS + "/" + uploadId, "video/mp4").status()).isEqualTo(400);
@@ -64,7 +68,8 @@ class VaultAndUploadTest {
         assertThat(part.number("partNumber")).isEqualTo(1);
         assertThat(part.string("etag")).isNotBlank();
         assertThat(client.post(DEMO, UPLOADS + "/complete", complete).status()).isEqualTo(400);
-        assertThat(putBytes(UPLOADS + "/" + uploadId + "/parts/4", "video/mp4").status()).isEqualTo(400);
+        assertThat(putBytes(UPLOADS + "/" + uploadId + "/parts/4", "video/mp4").status())
+                .isEqualTo(400);
         putBytes(UPLOADS + "/" + uploadId + "/parts/2", "video/mp4");
         putBytes(UPLOADS + "/" + uploadId + "/parts/3", "video/mp4");
 
@@ -91,7 +96,8 @@ class VaultAndUploadTest {
     void aFailedCreateDoesNotConsumeTheUploadReference() {
         String uploadId = finishedUpload();
 
-        SimResponse refused = client.create(aMessage().with("mediaItems", List.of(uploadId)).priced(500));
+        SimResponse refused =
+                client.create(aMessage().with("mediaItems", List.of(uploadId)).priced(500));
         SimResponse accepted = client.create(aMessage().with("mediaItems", List.of(uploadId)));
 
         assertThat(refused.status()).isEqualTo(400);
@@ -100,7 +106,8 @@ class VaultAndUploadTest {
 
     @Test
     void anUnfinishedUploadCannotBeSent() {
-        String uploadId = client.post(DEMO, UPLOADS + "/init", initBody(10, "image/png")).string("mediaUploadId");
+        String uploadId =
+                client.post(DEMO, UPLOADS + "/init", initBody(10, "image/png")).string("mediaUploadId");
 
         SimResponse response = client.create(aMessage().with("mediaItems", List.of(uploadId)));
 
@@ -110,7 +117,8 @@ class VaultAndUploadTest {
 
     @Test
     void checkFindsAFinishedUploadByTheMd5OfItsBytesAndItsSize() throws Exception {
-        String uploadId = client.post(DEMO, UPLOADS + "/init", initBody(3, "image/png")).string("mediaUploadId");
+        String uploadId =
+                client.post(DEMO, UPLOADS + "/init", initBody(3, "image/png")).string("mediaUploadId");
         long mediaId = putBytes(UPLOADS + "/" + uploadId, "image/png").number("media", "id");
         String etag = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(BYTES));
 
@@ -124,9 +132,14 @@ class VaultAndUploadTest {
 
     @Test
     void initValidatesItsFields() {
-        assertThat(client.post(DEMO, UPLOADS + "/init", initBody(0, "image/png")).string("error")).startsWith("size");
-        assertThat(client.post(DEMO, UPLOADS + "/init", initBody(10, "application/pdf")).string("error")).startsWith("contentType");
-        assertThat(client.post(DEMO, UPLOADS + "/init", "{\"size\":10,\"contentType\":\"image/png\"}").string("error"))
+        assertThat(client.post(DEMO, UPLOADS + "/init", initBody(0, "image/png"))
+                        .string("error"))
+                .startsWith("size");
+        assertThat(client.post(DEMO, UPLOADS + "/init", initBody(10, "application/pdf"))
+                        .string("error"))
+                .startsWith("contentType");
+        assertThat(client.post(DEMO, UPLOADS + "/init", "{\"size\":10,\"contentType\":\"image/png\"}")
+                        .string("error"))
                 .startsWith("filename");
     }
 
@@ -138,7 +151,8 @@ class VaultAndUploadTest {
     }
 
     private String finishedUpload() {
-        String uploadId = client.post(DEMO, UPLOADS + "/init", initBody(3, "image/png")).string("mediaUploadId");
+        String uploadId =
+                client.post(DEMO, UPLOADS + "/init", initBody(3, "image/png")).string("mediaUploadId");
         putBytes(UPLOADS + "/" + uploadId, "image/png");
         return uploadId;
     }
@@ -150,7 +164,8 @@ class VaultAndUploadTest {
     }
 
     private static String initBody(long size, String contentType) {
-        return new String(Json.write(Map.of("filename", "set.bin", "size", size, "contentType", contentType)),
+        return new String(
+                Json.write(Map.of("filename", "set.bin", "size", size, "contentType", contentType)),
                 StandardCharsets.UTF_8);
     }
 }

@@ -59,8 +59,9 @@ abstract class AbTestStoreContractTest {
 
     @Test
     void aTestRoundTripsWithItsPartsInVariantOrder() {
-        AbTest test = tx(stores -> stores.tests().insert(new AbTest(0, AbSplit.RANDOM, Optional.of(-4_611_686_018_427_387_904L),
-                Optional.of(2192L), 1000, T0, 0)));
+        AbTest test = tx(stores -> stores.tests()
+                .insert(new AbTest(
+                        0, AbSplit.RANDOM, Optional.of(-4_611_686_018_427_387_904L), Optional.of(2192L), 1000, T0, 0)));
         long a1 = campaign();
         long b1 = campaign();
         long a2 = campaign();
@@ -73,18 +74,28 @@ abstract class AbTestStoreContractTest {
 
         assertThat(test.id()).isPositive();
         assertThat(test.version()).isEqualTo(1);
-        assertThat(find(test.id())).contains(new AbTest(test.id(), AbSplit.RANDOM,
-                Optional.of(-4_611_686_018_427_387_904L), Optional.of(2192L), 1000, T0, 1));
-        assertThat(parts(test.id())).containsExactly(new AbPart(test.id(), a1, "A", 1),
-                new AbPart(test.id(), a2, "A", 2), new AbPart(test.id(), b1, "B", 1));
+        assertThat(find(test.id()))
+                .contains(new AbTest(
+                        test.id(),
+                        AbSplit.RANDOM,
+                        Optional.of(-4_611_686_018_427_387_904L),
+                        Optional.of(2192L),
+                        1000,
+                        T0,
+                        1));
+        assertThat(parts(test.id()))
+                .containsExactly(
+                        new AbPart(test.id(), a1, "A", 1),
+                        new AbPart(test.id(), a2, "A", 2),
+                        new AbPart(test.id(), b1, "B", 1));
         assertThat(partOf(b1)).contains(new AbPart(test.id(), b1, "B", 1));
         assertThat(partOf(campaign())).isEmpty();
     }
 
     @Test
     void aListsSplitHasNoSeed() {
-        AbTest test = tx(stores -> stores.tests().insert(new AbTest(0, AbSplit.LISTS, Optional.empty(), Optional.empty(),
-                500, T0, 0)));
+        AbTest test = tx(stores ->
+                stores.tests().insert(new AbTest(0, AbSplit.LISTS, Optional.empty(), Optional.empty(), 500, T0, 0)));
 
         assertThat(find(test.id()).orElseThrow())
                 .satisfies(stored -> assertThat(stored.seed()).isEmpty())
@@ -93,8 +104,8 @@ abstract class AbTestStoreContractTest {
 
     @Test
     void ofTwoDecisionsOnOneVersionOnlyTheFirstAdvancesTheTest() {
-        AbTest test = tx(stores -> stores.tests().insert(new AbTest(0, AbSplit.LISTS, Optional.empty(), Optional.empty(),
-                500, T0, 0)));
+        AbTest test = tx(stores ->
+                stores.tests().insert(new AbTest(0, AbSplit.LISTS, Optional.empty(), Optional.empty(), 500, T0, 0)));
 
         assertThat(advance(test.id(), 1)).isTrue();
         assertThat(advance(test.id(), 1)).isFalse();
@@ -103,10 +114,10 @@ abstract class AbTestStoreContractTest {
 
     @Test
     void aCampaignBelongsToOneTestAtMost() {
-        AbTest first = tx(stores -> stores.tests().insert(new AbTest(0, AbSplit.LISTS, Optional.empty(), Optional.empty(),
-                500, T0, 0)));
-        AbTest second = tx(stores -> stores.tests().insert(new AbTest(0, AbSplit.LISTS, Optional.empty(), Optional.empty(),
-                500, T0, 0)));
+        AbTest first = tx(stores ->
+                stores.tests().insert(new AbTest(0, AbSplit.LISTS, Optional.empty(), Optional.empty(), 500, T0, 0)));
+        AbTest second = tx(stores ->
+                stores.tests().insert(new AbTest(0, AbSplit.LISTS, Optional.empty(), Optional.empty(), 500, T0, 0)));
         long campaign = campaign();
         tx(stores -> {
             stores.tests().addPart(new AbPart(first.id(), campaign, "A", 1));
@@ -114,9 +125,10 @@ abstract class AbTestStoreContractTest {
         });
 
         assertThatThrownBy(() -> tx(stores -> {
-            stores.tests().addPart(new AbPart(second.id(), campaign, "B", 1));
-            return null;
-        })).isInstanceOf(RuntimeException.class);
+                    stores.tests().addPart(new AbPart(second.id(), campaign, "B", 1));
+                    return null;
+                }))
+                .isInstanceOf(RuntimeException.class);
         assertThat(parts(second.id())).isEqualTo(List.of());
     }
 }

@@ -40,29 +40,44 @@ abstract class ApprovalRaceContractTest {
 
     @Test
     void sixteenSimultaneousApprovalsCompleteEachCampaignExactlyOnce() throws Exception {
-        Set<String> approvers = Set.copyOf(IntStream.range(0, CLICKS).mapToObj(i -> "approver" + i).toList());
+        Set<String> approvers = Set.copyOf(
+                IntStream.range(0, CLICKS).mapToObj(i -> "approver" + i).toList());
         try (Database database = Database.open(freshDatabase())) {
             Permissions permissions = new Permissions(Set.of("root"));
-            new BindingService(database, permissions).bind(Actor.of("root", "Root"),
-                    CampaignTestData.binding(BindingPolicy.defaults().withRepeatWindow(Optional.empty())) // races, not repeats
-                            .withApprovers(approvers));
-            CampaignService campaigns = new CampaignService(database, new RecordingOfAuthGateway(), permissions,
-                    Clock.systemUTC());
+            new BindingService(database, permissions)
+                    .bind(
+                            Actor.of("root", "Root"),
+                            CampaignTestData.binding(BindingPolicy.defaults()
+                                            .withRepeatWindow(Optional.empty())) // races, not repeats
+                                    .withApprovers(approvers));
+            CampaignService campaigns =
+                    new CampaignService(database, new RecordingOfAuthGateway(), permissions, Clock.systemUTC());
             ExecutorService clickers = Executors.newFixedThreadPool(CLICKS);
             try {
                 for (int round = 0; round < CAMPAIGNS; round++) {
-                    Campaign campaign = campaigns.compose(CampaignTestData.CHANNEL, CampaignTestData.ALICE,
-                            CampaignTestData.draft().build(), true).campaign();
+                    Campaign campaign = campaigns
+                            .compose(
+                                    CampaignTestData.CHANNEL,
+                                    CampaignTestData.ALICE,
+                                    CampaignTestData.draft().build(),
+                                    true)
+                            .campaign();
                     List<String> answers = race(campaigns, campaign, clickers);
 
-                    List<String> winners = answers.stream().filter(a -> a.equals("approved")).toList();
+                    List<String> winners =
+                            answers.stream().filter(a -> a.equals("approved")).toList();
                     assertThat(winners).hasSize(1);
-                    String winner = campaigns.approvals(campaigns.find(campaign.id()).orElseThrow()).get(0).approverId();
+                    String winner = campaigns
+                            .approvals(campaigns.find(campaign.id()).orElseThrow())
+                            .get(0)
+                            .approverId();
                     assertThat(answers.stream().filter(a -> !a.equals("approved")))
                             .hasSize(CLICKS - 1)
-                            .allSatisfy(a -> assertThat(a).isEqualTo(campaign.humanId() + " was already approved by "
-                                    + Mention.of(winner) + "."));
-                    assertThat(campaigns.find(campaign.id()).orElseThrow().state()).isEqualTo(CampaignState.APPROVED);
+                            .allSatisfy(a -> assertThat(a)
+                                    .isEqualTo(campaign.humanId() + " was already approved by " + Mention.of(winner)
+                                            + "."));
+                    assertThat(campaigns.find(campaign.id()).orElseThrow().state())
+                            .isEqualTo(CampaignState.APPROVED);
                     assertThat(campaigns.approvals(campaign)).hasSize(1);
                 }
             } finally {
@@ -71,7 +86,8 @@ abstract class ApprovalRaceContractTest {
         }
     }
 
-    private static List<String> race(CampaignService campaigns, Campaign campaign, ExecutorService clickers) throws Exception {
+    private static List<String> race(CampaignService campaigns, Campaign campaign, ExecutorService clickers)
+            throws Exception {
         CyclicBarrier together = new CyclicBarrier(CLICKS);
         List<Future<String>> clicks = new ArrayList<>();
         for (int i = 0; i < CLICKS; i++) {

@@ -64,11 +64,17 @@ abstract class DigestStoreContractTest {
     }
 
     private Campaign sent(ChannelRef channel, Instant at) {
-        return tx(s -> s.campaigns().insert(aCampaign().in(channel).state(CampaignState.SENT).sentAt(at).build()));
+        return tx(s -> s.campaigns()
+                .insert(aCampaign()
+                        .in(channel)
+                        .state(CampaignState.SENT)
+                        .sentAt(at)
+                        .build()));
     }
 
     private StatsSnapshot snapshot(Campaign campaign, Instant at, String revenue) {
-        StatsSnapshot snapshot = new StatsSnapshot(campaign.id(), at, new StatsFigures(10, 5, 2, new BigDecimal(revenue), true));
+        StatsSnapshot snapshot =
+                new StatsSnapshot(campaign.id(), at, new StatsFigures(10, 5, 2, new BigDecimal(revenue), true));
         tx(s -> {
             s.stats().addSnapshot(snapshot);
             return null;
@@ -80,7 +86,8 @@ abstract class DigestStoreContractTest {
     void aBindingKeepsItsDigestTimeOrThatItHasNone() {
         Binding at730 = StoreTestData.plainBinding(CHANNEL)
                 .withPolicy(BindingPolicy.defaults().withDigestAt(Optional.of(LocalTime.of(7, 30))));
-        Binding off = StoreTestData.plainBinding(OTHER_CHANNEL).withPolicy(BindingPolicy.defaults().withDigestAt(Optional.empty()));
+        Binding off = StoreTestData.plainBinding(OTHER_CHANNEL)
+                .withPolicy(BindingPolicy.defaults().withDigestAt(Optional.empty()));
 
         tx(s -> {
             s.bindings().save(at730);
@@ -104,8 +111,10 @@ abstract class DigestStoreContractTest {
         assertThat(claimed).isTrue();
         assertThat(again).isFalse();
         assertThat(nextDay).isTrue();
-        assertThat(isTrue(s -> s.digests().isClaimed(CHANNEL, "daily:2026-06-10"))).isTrue();
-        assertThat(isTrue(s -> s.digests().isClaimed(CHANNEL, "daily:2026-06-12"))).isFalse();
+        assertThat(isTrue(s -> s.digests().isClaimed(CHANNEL, "daily:2026-06-10")))
+                .isTrue();
+        assertThat(isTrue(s -> s.digests().isClaimed(CHANNEL, "daily:2026-06-12")))
+                .isFalse();
         assertThat(isTrue(s -> s.digests().anyClaimed(CHANNEL))).isTrue();
         assertThat(isTrue(s -> s.digests().anyClaimed(OTHER_CHANNEL))).isFalse();
     }
@@ -121,7 +130,8 @@ abstract class DigestStoreContractTest {
         });
         List<OutboxEntry> pending = tx(s -> s.outbox().pending(Platform.SLACK, 10));
 
-        assertThat(pending).extracting(OutboxEntry::kind)
+        assertThat(pending)
+                .extracting(OutboxEntry::kind)
                 .containsExactly(OutboxEntry.Kind.CHANNEL_IMAGE, OutboxEntry.Kind.CHANNEL_MESSAGE);
         assertThat(pending.get(0).text()).isEqualTo("*Daily digest*");
         assertThat(image(pending.get(0).id())).contains(image);
@@ -165,8 +175,8 @@ abstract class DigestStoreContractTest {
         snapshot(quiet, T0.plus(Duration.ofHours(2)), "5");
         snapshot(elsewhere, T0.plus(Duration.ofDays(3)), "99");
 
-        List<StatsSnapshot> series = tx(s -> s.stats().channelSnapshots(CHANNEL, T0.plus(Duration.ofDays(1)),
-                T0.plus(Duration.ofDays(4))));
+        List<StatsSnapshot> series =
+                tx(s -> s.stats().channelSnapshots(CHANNEL, T0.plus(Duration.ofDays(1)), T0.plus(Duration.ofDays(4))));
 
         assertThat(series).containsExactly(early, recent);
     }

@@ -22,8 +22,20 @@ class JsonStringsTest {
 
     @Test
     void hardValuesRoundTripExactly() {
-        List<String> values = List.of("", " ", ",", "\"", "\\", "[\"]", "line\nbreak\r\n", "tab\t",
-                "\u0000\u001f", "😘🥇", "عربي", "\\u0041", "/");
+        List<String> values = List.of(
+                "",
+                " ",
+                ",",
+                "\"",
+                "\\",
+                "[\"]",
+                "line\nbreak\r\n",
+                "tab\t",
+                "\u0000\u001f",
+                "😘🥇",
+                "عربي",
+                "\\u0041",
+                "/");
 
         assertThat(JsonStrings.decode(JsonStrings.encode(values))).isEqualTo(values);
     }
@@ -35,12 +47,13 @@ class JsonStringsTest {
 
     @Test
     void malformedTextIsRefusedWithoutEchoingIt() {
-        for (String malformed : List.of("", "[", "[\"secret", "[\"a\"", "[\"a\",]", "[1]", "[\"a\"] x", "[\"\\q\"]",
-                "[\"\\u12\"]")) {
+        for (String malformed :
+                List.of("", "[", "[\"secret", "[\"a\"", "[\"a\",]", "[1]", "[\"a\"] x", "[\"\\q\"]", "[\"\\u12\"]")) {
             assertThatThrownBy(() -> JsonStrings.decode(malformed))
                     .as(malformed)
                     .isInstanceOf(IllegalArgumentException.class)
-                    .message().doesNotContain("secret");
+                    .message()
+                    .doesNotContain("secret");
         }
     }
 }

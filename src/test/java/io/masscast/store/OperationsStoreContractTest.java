@@ -56,7 +56,8 @@ abstract class OperationsStoreContractTest {
             stores.outbox().enqueue(OutboxEntry.card(pending, T0.plusSeconds(60)));
             return null;
         });
-        long retried = db.inTransaction(stores -> stores.outbox().pending(Platform.SLACK, 10).get(0).id());
+        long retried = db.inTransaction(
+                stores -> stores.outbox().pending(Platform.SLACK, 10).get(0).id());
         db.inTransaction(stores -> {
             stores.outbox().retryLater(retried, T0.plus(Duration.ofHours(1)), "SlackCallFailed");
             return null;
@@ -64,11 +65,15 @@ abstract class OperationsStoreContractTest {
 
         OperationsReport.Snapshot report = new OperationsReport(db).read();
 
-        assertThat(report.campaigns()).containsOnly(Map.entry(CampaignState.SENT, 1L), Map.entry(CampaignState.IN_DOUBT, 2L),
-                Map.entry(CampaignState.PENDING_APPROVAL, 1L));
-        assertThat(report.outbox()).containsOnly(
-                Map.entry(Platform.SLACK, new OperationsReport.Backlog(2, Optional.of(T0.plusSeconds(30)))),
-                Map.entry(Platform.DISCORD, new OperationsReport.Backlog(1, Optional.of(T0.plusSeconds(60)))));
+        assertThat(report.campaigns())
+                .containsOnly(
+                        Map.entry(CampaignState.SENT, 1L),
+                        Map.entry(CampaignState.IN_DOUBT, 2L),
+                        Map.entry(CampaignState.PENDING_APPROVAL, 1L));
+        assertThat(report.outbox())
+                .containsOnly(
+                        Map.entry(Platform.SLACK, new OperationsReport.Backlog(2, Optional.of(T0.plusSeconds(30)))),
+                        Map.entry(Platform.DISCORD, new OperationsReport.Backlog(1, Optional.of(T0.plusSeconds(60)))));
     }
 
     @Test
@@ -77,16 +82,21 @@ abstract class OperationsStoreContractTest {
             stores.bindings().save(StoreTestData.plainBinding(CHANNEL));
             stores.bindings().save(StoreTestData.plainBinding(DISCORD_CHANNEL));
             stores.bindings().save(StoreTestData.plainBinding(new ChannelRef(Platform.SLACK, "T-agency", "C-never")));
-            stores.connections().changeHealth("conn-" + DISCORD_CHANNEL.channelId(), List.of(ConnectionHealth.ACTIVE),
-                    ConnectionHealth.EXPIRED, "session expired", T0);
+            stores.connections()
+                    .changeHealth(
+                            "conn-" + DISCORD_CHANNEL.channelId(),
+                            List.of(ConnectionHealth.ACTIVE),
+                            ConnectionHealth.EXPIRED,
+                            "session expired",
+                            T0);
             stores.connections().schedulePoll("conn-" + CHANNEL.channelId(), T0.plusSeconds(60), 0, T0);
             return null;
         });
 
         OperationsReport.Snapshot report = new OperationsReport(db).read();
 
-        assertThat(report.connections()).containsOnly(Map.entry(ConnectionHealth.ACTIVE, 2L),
-                Map.entry(ConnectionHealth.EXPIRED, 1L));
+        assertThat(report.connections())
+                .containsOnly(Map.entry(ConnectionHealth.ACTIVE, 2L), Map.entry(ConnectionHealth.EXPIRED, 1L));
         assertThat(report.nextPollAt()).containsOnly(Map.entry("conn-" + CHANNEL.channelId(), T0.plusSeconds(60)));
     }
 
@@ -107,9 +117,15 @@ abstract class OperationsStoreContractTest {
             Instant until = T0.plus(Duration.ofMinutes(6));
 
             assertThat(first.firstSeen("v0=abc", T0, until)).isTrue();
-            assertThat(second.firstSeen("v0=abc", T0.plusSeconds(1), until)).as("a replay to the other replica").isFalse();
-            assertThat(first.firstSeen("v0=abc", T0.plusSeconds(2), until)).as("a replay to the same replica").isFalse();
-            assertThat(second.firstSeen("v0=def", T0.plusSeconds(3), until)).as("another request").isTrue();
+            assertThat(second.firstSeen("v0=abc", T0.plusSeconds(1), until))
+                    .as("a replay to the other replica")
+                    .isFalse();
+            assertThat(first.firstSeen("v0=abc", T0.plusSeconds(2), until))
+                    .as("a replay to the same replica")
+                    .isFalse();
+            assertThat(second.firstSeen("v0=def", T0.plusSeconds(3), until))
+                    .as("another request")
+                    .isTrue();
         }
     }
 
@@ -120,8 +136,11 @@ abstract class OperationsStoreContractTest {
         seen.firstSeen("v0=abc", T0, until);
         seen.firstSeen("v0=old", T0, T0.plusSeconds(10));
 
-        assertThat(seen.firstSeen("v0=abc", until, until.plusSeconds(1))).as("still remembered at its last instant").isFalse();
-        assertThat(seen.firstSeen("v0=abc", until.plusMillis(1), until.plus(Duration.ofMinutes(6)))).isTrue();
+        assertThat(seen.firstSeen("v0=abc", until, until.plusSeconds(1)))
+                .as("still remembered at its last instant")
+                .isFalse();
+        assertThat(seen.firstSeen("v0=abc", until.plusMillis(1), until.plus(Duration.ofMinutes(6))))
+                .isTrue();
         assertThat(rowsOfSeenRequests()).as("expired signatures are swept").isEqualTo(1);
     }
 

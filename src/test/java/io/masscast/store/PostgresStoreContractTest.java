@@ -1,6 +1,7 @@
 package io.masscast.store;
 
 import io.masscast.config.DatabaseSettings;
+
 class PostgresStoreContractTest extends StoreContractTest {
 
     @Override

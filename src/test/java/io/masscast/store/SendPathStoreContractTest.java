@@ -10,6 +10,7 @@ import io.masscast.core.model.AuditEvent;
 import io.masscast.core.model.Campaign;
 import io.masscast.core.model.CampaignState;
 import io.masscast.core.model.OutboxEntry;
+import io.masscast.core.port.Stores;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -17,7 +18,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import io.masscast.core.port.Stores;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -72,14 +72,21 @@ abstract class SendPathStoreContractTest {
     }
 
     private Campaign withMessage(Campaign campaign, long messageId) {
-        return campaign.change().state(CampaignState.SENT).ofauthMessageId(Optional.of(messageId)).apply(T0.plusSeconds(5));
+        return campaign.change()
+                .state(CampaignState.SENT)
+                .ofauthMessageId(Optional.of(messageId))
+                .apply(T0.plusSeconds(5));
     }
 
     @Test
     void approvedCampaignsAreDueForSubmissionUnlessDeferredAndTheDeferralSurvivesARestart() {
         open();
-        Campaign first = insert(aCampaign().state(CampaignState.APPROVED).updatedAt(T0).build());
-        Campaign deferred = insert(aCampaign().state(CampaignState.APPROVED).updatedAt(T0.plusSeconds(1)).build());
+        Campaign first =
+                insert(aCampaign().state(CampaignState.APPROVED).updatedAt(T0).build());
+        Campaign deferred = insert(aCampaign()
+                .state(CampaignState.APPROVED)
+                .updatedAt(T0.plusSeconds(1))
+                .build());
         insert(aCampaign().state(CampaignState.PENDING_APPROVAL).build());
         tx(stores -> {
             stores.campaigns().deferSubmission(deferred.id(), T0.plusSeconds(30));
@@ -132,12 +139,15 @@ abstract class SendPathStoreContractTest {
         assertThatThrownBy(() -> update(withMessage(second, 77)))
                 .isInstanceOf(StoreException.class)
                 .hasMessageStartingWith("Could not update campaign");
-        assertThat(find(second.id())).get()
-                .extracting(Campaign::ofauthMessageId).isEqualTo(Optional.empty());
+        assertThat(find(second.id()))
+                .get()
+                .extracting(Campaign::ofauthMessageId)
+                .isEqualTo(Optional.empty());
     }
 
     @Test
-    void upgradingADatabaseWhereTheReconcilerGaveOneMessageToTwoCampaignsPutsTheAdopterBackInDoubt() throws SQLException {
+    void upgradingADatabaseWhereTheReconcilerGaveOneMessageToTwoCampaignsPutsTheAdopterBackInDoubt()
+            throws SQLException {
         config = freshDatabase();
         migrateTo("1");
         long sent;
@@ -166,14 +176,17 @@ abstract class SendPathStoreContractTest {
         });
         List<OutboxEntry> outbox = tx(s -> s.outbox().pending(StoreTestData.CHANNEL.platform(), 10));
         assertThat(outbox).extracting(OutboxEntry::campaignId).containsOnly(Optional.of(adopter));
-        assertThat(outbox).extracting(OutboxEntry::kind).containsExactlyInAnyOrder(OutboxEntry.Kind.CARD,
-                OutboxEntry.Kind.THREAD_NOTE);
-        assertThat(outbox).filteredOn(e -> e.kind() == OutboxEntry.Kind.THREAD_NOTE).singleElement()
-                .extracting(OutboxEntry::text).isEqualTo("MC-2 had been matched to OFAuth message 3409917724, which"
+        assertThat(outbox)
+                .extracting(OutboxEntry::kind)
+                .containsExactlyInAnyOrder(OutboxEntry.Kind.CARD, OutboxEntry.Kind.THREAD_NOTE);
+        assertThat(outbox)
+                .filteredOn(e -> e.kind() == OutboxEntry.Kind.THREAD_NOTE)
+                .singleElement()
+                .extracting(OutboxEntry::text)
+                .isEqualTo("MC-2 had been matched to OFAuth message 3409917724, which"
                         + " another campaign with the same content owns. masscast can't tell whether MC-2 itself was sent:"
                         + " check OnlyFans, then press Mark as sent or Send again.");
-        assertThatThrownBy(() -> update(withMessage(doubtful, 3409917724L)))
-                .isInstanceOf(StoreException.class);
+        assertThatThrownBy(() -> update(withMessage(doubtful, 3409917724L))).isInstanceOf(StoreException.class);
     }
 
     private void migrateTo(String version) {
@@ -187,7 +200,8 @@ abstract class SendPathStoreContractTest {
     }
 
     /** A sent campaign as V1 stored it, with OFAuth message 3409917724 and the audit event that gave it the id. */
-    private static long insertV1Campaign(Connection connection, int number, String state, String action) throws SQLException {
+    private static long insertV1Campaign(Connection connection, int number, String state, String action)
+            throws SQLException {
         try (PreparedStatement campaign = connection.prepareStatement("""
                 INSERT INTO campaign (platform, workspace_id, channel_id, number, connection_id, requester_id,
                     requester_name, created_at, text, markdown, locked_text, media, preview_count, price, user_ids, lists,

@@ -1,9 +1,9 @@
 package io.masscast.store;
 
-import io.masscast.config.DatabaseSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.masscast.config.DatabaseSettings;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -24,15 +24,17 @@ class SqliteDatabaseTest {
     void theFileIsInWriteAheadLogMode() throws SQLException {
         DatabaseSettings config = TestDatabases.sqliteConfig(directory);
         try (Database ignored = Database.open(config);
-             Connection connection = TestDatabases.connect(config)) {
+                Connection connection = TestDatabases.connect(config)) {
             assertThat(pragma(connection, "journal_mode")).isEqualTo("wal");
         }
     }
 
     @Test
     void aFileThatCannotBeCreatedFailsToOpen() {
-        DatabaseSettings config = new DatabaseSettings("jdbc:sqlite:" + directory.resolve("missing-dir").resolve("masscast.db"),
-                Optional.empty(), Optional.empty());
+        DatabaseSettings config = new DatabaseSettings(
+                "jdbc:sqlite:" + directory.resolve("missing-dir").resolve("masscast.db"),
+                Optional.empty(),
+                Optional.empty());
 
         assertThatThrownBy(() -> Database.open(config))
                 .isInstanceOf(StoreException.class)
@@ -41,7 +43,7 @@ class SqliteDatabaseTest {
 
     private static String pragma(Connection connection, String name) throws SQLException {
         try (Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("PRAGMA " + name)) {
+                ResultSet result = statement.executeQuery("PRAGMA " + name)) {
             result.next();
             return result.getString(1);
         }

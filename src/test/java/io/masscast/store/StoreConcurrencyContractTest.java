@@ -1,11 +1,11 @@
 package io.masscast.store;
 
-import io.masscast.config.DatabaseSettings;
 import static io.masscast.store.StoreTestData.CHANNEL;
 import static io.masscast.store.StoreTestData.T0;
 import static io.masscast.store.StoreTestData.aCampaign;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.masscast.config.DatabaseSettings;
 import io.masscast.core.model.Approval;
 import io.masscast.core.model.Campaign;
 import io.masscast.core.model.CampaignState;
@@ -80,7 +80,9 @@ abstract class StoreConcurrencyContractTest {
         try (Database otherProcess = Database.open(config)) {
             List<Database> processes = List.of(db, otherProcess);
             for (int round = 0; round < CAMPAIGNS; round++) {
-                long id = db.inTransaction(stores -> stores.campaigns().insert(aCampaign().build())).id();
+                long id = db.inTransaction(
+                                stores -> stores.campaigns().insert(aCampaign().build()))
+                        .id();
 
                 List<Boolean> won = race(APPROVERS, i -> approve(processes.get(i % 2), id, "approver-" + i));
 
@@ -90,14 +92,13 @@ abstract class StoreConcurrencyContractTest {
         }
 
         winners.forEach((id, winner) -> {
-            Campaign campaign = db.inTransaction(stores -> stores.campaigns().find(id)).orElseThrow();
+            Campaign campaign =
+                    db.inTransaction(stores -> stores.campaigns().find(id)).orElseThrow();
             assertThat(campaign.state()).isEqualTo(CampaignState.APPROVED);
             assertThat(campaign.version()).isEqualTo(2);
-            List<Approval> approvals = db.inTransaction(stores ->
-                    stores.approvals().forCampaign(id, campaign.fingerprint()));
-            assertThat(approvals)
-                    .extracting(Approval::approverId)
-                    .containsExactly(winner);
+            List<Approval> approvals =
+                    db.inTransaction(stores -> stores.approvals().forCampaign(id, campaign.fingerprint()));
+            assertThat(approvals).extracting(Approval::approverId).containsExactly(winner);
         });
     }
 
@@ -105,8 +106,12 @@ abstract class StoreConcurrencyContractTest {
     void simultaneousInsertsGetDistinctConsecutiveNumbersPerWorkspace() throws Exception {
         ChannelRef otherWorkspace = new ChannelRef(Platform.SLACK, "T-other", "C1");
 
-        List<Campaign> inserted = race(2 * APPROVERS, i -> db.inTransaction(stores ->
-                stores.campaigns().insert(aCampaign().in(i % 2 == 0 ? CHANNEL : otherWorkspace).build())));
+        List<Campaign> inserted = race(
+                2 * APPROVERS,
+                i -> db.inTransaction(stores -> stores.campaigns()
+                        .insert(aCampaign()
+                                .in(i % 2 == 0 ? CHANNEL : otherWorkspace)
+                                .build())));
 
         Integer[] oneToSixteen = IntStream.rangeClosed(1, APPROVERS).boxed().toArray(Integer[]::new);
         assertThat(numbersIn(inserted, CHANNEL)).containsExactlyInAnyOrder(oneToSixteen);
@@ -120,8 +125,11 @@ abstract class StoreConcurrencyContractTest {
             for (int round = 0; round < LEASE_ROUNDS; round++) {
                 String lease = "job-" + round;
 
-                List<Boolean> acquired = race(LEASE_CONTENDERS, i -> processes.get(i % 2).inTransaction(stores ->
-                        stores.leases().acquire(lease, "replica-" + i, T0, TTL)));
+                List<Boolean> acquired = race(
+                        LEASE_CONTENDERS,
+                        i -> processes
+                                .get(i % 2)
+                                .inTransaction(stores -> stores.leases().acquire(lease, "replica-" + i, T0, TTL)));
 
                 assertThat(acquired).as(lease).containsOnlyOnce(true);
                 assertThat(owner(lease)).isEqualTo("replica-" + acquired.indexOf(true));
@@ -138,8 +146,12 @@ abstract class StoreConcurrencyContractTest {
                 String lease = "job-" + round;
                 db.inTransaction(stores -> stores.leases().acquire(lease, "crashed-replica", T0, TTL));
 
-                List<Boolean> acquired = race(LEASE_CONTENDERS, i -> processes.get(i % 2).inTransaction(stores ->
-                        stores.leases().acquire(lease, "replica-" + i, afterExpiry, TTL)));
+                List<Boolean> acquired = race(
+                        LEASE_CONTENDERS,
+                        i -> processes
+                                .get(i % 2)
+                                .inTransaction(
+                                        stores -> stores.leases().acquire(lease, "replica-" + i, afterExpiry, TTL)));
 
                 assertThat(acquired).as(lease).containsOnlyOnce(true);
                 assertThat(owner(lease)).isEqualTo("replica-" + acquired.indexOf(true));
@@ -156,7 +168,9 @@ abstract class StoreConcurrencyContractTest {
                     throw new LostRace();
                 }
                 stores.approvals().add(new Approval(campaignId, approver, approver, campaign.fingerprint(), T0));
-                if (stores.campaigns().update(campaign.change().state(CampaignState.APPROVED).apply(T0)).isEmpty()) {
+                if (stores.campaigns()
+                        .update(campaign.change().state(CampaignState.APPROVED).apply(T0))
+                        .isEmpty()) {
                     throw new LostRace();
                 }
                 return true;
@@ -183,11 +197,16 @@ abstract class StoreConcurrencyContractTest {
     }
 
     private String owner(String lease) {
-        return db.inTransaction(stores -> stores.leases().find(lease)).orElseThrow().owner();
+        return db.inTransaction(stores -> stores.leases().find(lease))
+                .orElseThrow()
+                .owner();
     }
 
     private static List<Integer> numbersIn(List<Campaign> campaigns, ChannelRef channel) {
-        return campaigns.stream().filter(c -> c.channel().equals(channel)).map(Campaign::number).toList();
+        return campaigns.stream()
+                .filter(c -> c.channel().equals(channel))
+                .map(Campaign::number)
+                .toList();
     }
 
     /** Thrown to roll back a click that lost. */

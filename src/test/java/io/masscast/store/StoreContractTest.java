@@ -1,6 +1,5 @@
 package io.masscast.store;
 
-import io.masscast.config.DatabaseSettings;
 import static io.masscast.store.StoreTestData.CHANNEL;
 import static io.masscast.store.StoreTestData.T0;
 import static io.masscast.store.StoreTestData.TRICKY_TEXT;
@@ -9,6 +8,7 @@ import static io.masscast.store.StoreTestData.stored;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.masscast.config.DatabaseSettings;
 import io.masscast.core.model.Approval;
 import io.masscast.core.model.AuditEvent;
 import io.masscast.core.model.Binding;
@@ -27,17 +27,7 @@ import io.masscast.core.port.CampaignStore;
 import io.masscast.core.port.CardRefStore;
 import io.masscast.core.port.LeaseStore;
 import io.masscast.core.port.OutboxStore;
-import io.masscast.core.port.ApprovalStore;
-import io.masscast.core.port.AuditStore;
-import io.masscast.core.port.BindingStore;
-import io.masscast.core.port.CampaignStore;
-import io.masscast.core.port.CardRefStore;
-import io.masscast.core.port.LeaseStore;
-import io.masscast.core.port.OutboxStore;
 import io.masscast.core.port.Stores;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -53,7 +43,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
@@ -159,12 +148,14 @@ abstract class StoreContractTest {
             IllegalStateException boom = new IllegalStateException("boom");
 
             assertThatThrownBy(() -> run(stores -> {
-                stores.campaigns().insert(aCampaign().build());
-                stores.leases().acquire("job", "me", T0, Duration.ofMinutes(1));
-                throw boom;
-            })).isSameAs(boom);
+                        stores.campaigns().insert(aCampaign().build());
+                        stores.leases().acquire("job", "me", T0, Duration.ofMinutes(1));
+                        throw boom;
+                    }))
+                    .isSameAs(boom);
 
-            assertThat(campaigns().inStates(EnumSet.allOf(CampaignState.class), 10)).isEmpty();
+            assertThat(campaigns().inStates(EnumSet.allOf(CampaignState.class), 10))
+                    .isEmpty();
             assertThat(leases().find("job")).isEmpty();
         }
 
@@ -173,10 +164,10 @@ abstract class StoreContractTest {
             String secretish = "approver-with-a-secret-name";
 
             assertThatThrownBy(() -> tx(stores -> {
-                stores.leases().acquire("job", "me", T0, Duration.ofMinutes(1));
-                // foreign keys are on: there is no campaign 999
-                return stores.approvals().add(new Approval(999, secretish, secretish, "fp", T0));
-            }))
+                        stores.leases().acquire("job", "me", T0, Duration.ofMinutes(1));
+                        // foreign keys are on: there is no campaign 999
+                        return stores.approvals().add(new Approval(999, secretish, secretish, "fp", T0));
+                    }))
                     .isInstanceOf(StoreException.class)
                     .hasMessageStartingWith("Could not add approval")
                     .satisfies(e -> assertThat(fullText(e)).doesNotContain(secretish));
@@ -228,9 +219,9 @@ abstract class StoreContractTest {
 
         private List<String> appliedMigrations() throws SQLException {
             try (Connection connection = TestDatabases.connect(config);
-                 PreparedStatement statement = connection.prepareStatement(
-                         "SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank");
-                 ResultSet rows = statement.executeQuery()) {
+                    PreparedStatement statement = connection.prepareStatement(
+                            "SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank");
+                    ResultSet rows = statement.executeQuery()) {
                 List<String> versions = new ArrayList<>();
                 while (rows.next()) {
                     versions.add(rows.getString(1));
@@ -308,9 +299,26 @@ abstract class StoreContractTest {
 
         @Test
         void insertAssignsIdNumberAndFirstVersionAndIgnoresTheGivenOnes() {
-            Campaign given = new Campaign(77, 42, CHANNEL, "conn", "U1", "", MessageContent.text("x"),
-                    aCampaign().build().audience(), Optional.empty(), CampaignState.PENDING_APPROVAL, "fp", 9,
-                    T0, T0, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+            Campaign given = new Campaign(
+                    77,
+                    42,
+                    CHANNEL,
+                    "conn",
+                    "U1",
+                    "",
+                    MessageContent.text("x"),
+                    aCampaign().build().audience(),
+                    Optional.empty(),
+                    CampaignState.PENDING_APPROVAL,
+                    "fp",
+                    9,
+                    T0,
+                    T0,
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty());
 
             Campaign stored = insert(given);
 
@@ -326,8 +334,7 @@ abstract class StoreContractTest {
 
             Campaign inserted = insert(full);
 
-            assertThat(campaigns().find(inserted.id()))
-                    .contains(stored(full, inserted.id(), 1, 1));
+            assertThat(campaigns().find(inserted.id())).contains(stored(full, inserted.id(), 1, 1));
         }
 
         @Test
@@ -336,20 +343,25 @@ abstract class StoreContractTest {
 
             Campaign inserted = insert(plain);
 
-            assertThat(campaigns().find(inserted.id()))
-                    .contains(stored(plain, inserted.id(), 1, 1));
+            assertThat(campaigns().find(inserted.id())).contains(stored(plain, inserted.id(), 1, 1));
         }
 
         @Test
         void pricesKeepTheirExactValueAndScale() {
-            List<BigDecimal> prices = List.of(new BigDecimal("3"), new BigDecimal("3.00"), new BigDecimal("199.99"),
-                    new BigDecimal("0.001"), new BigDecimal("1E+3"), new BigDecimal("12345678901234567890.123456789"));
+            List<BigDecimal> prices = List.of(
+                    new BigDecimal("3"),
+                    new BigDecimal("3.00"),
+                    new BigDecimal("199.99"),
+                    new BigDecimal("0.001"),
+                    new BigDecimal("1E+3"),
+                    new BigDecimal("12345678901234567890.123456789"));
 
             for (BigDecimal price : prices) {
                 Campaign campaign = withPrice(aCampaign().build(), price);
                 long id = insert(campaign).id();
 
-                BigDecimal storedPrice = campaigns().find(id).orElseThrow().content().price();
+                BigDecimal storedPrice =
+                        campaigns().find(id).orElseThrow().content().price();
                 assertThat(storedPrice).isEqualTo(price).hasScaleOf(price.scale());
             }
         }
@@ -432,18 +444,18 @@ abstract class StoreContractTest {
                     .note(Optional.empty())
                     .apply(T0.plusSeconds(100));
 
-            assertThat(campaigns().update(changed))
-                    .contains(stored(changed, inserted.id(), inserted.number(), 2));
+            assertThat(campaigns().update(changed)).contains(stored(changed, inserted.id(), inserted.number(), 2));
         }
 
         @Test
         void aStaleUpdateReturnsEmptyAndWritesNothing() {
             Campaign inserted = insert(aCampaign().build());
-            Campaign first = campaigns().update(
-                    inserted.change().state(CampaignState.APPROVED).apply(T0.plusSeconds(1))).orElseThrow();
+            Campaign first = campaigns()
+                    .update(inserted.change().state(CampaignState.APPROVED).apply(T0.plusSeconds(1)))
+                    .orElseThrow();
 
-            Optional<Campaign> stale = campaigns().update(
-                    inserted.change().state(CampaignState.REJECTED).apply(T0.plusSeconds(2)));
+            Optional<Campaign> stale = campaigns()
+                    .update(inserted.change().state(CampaignState.REJECTED).apply(T0.plusSeconds(2)));
 
             assertThat(stale).isEmpty();
             assertThat(campaigns().find(inserted.id())).contains(first);
@@ -459,10 +471,22 @@ abstract class StoreContractTest {
 
         @Test
         void inStatesListsLeastRecentlyUpdatedFirstUpToTheLimit() {
-            Campaign late = insert(aCampaign().state(CampaignState.APPROVED).updatedAt(T0.plusSeconds(30)).build());
-            Campaign early = insert(aCampaign().state(CampaignState.IN_DOUBT).updatedAt(T0.plusSeconds(10)).build());
-            Campaign middle = insert(aCampaign().state(CampaignState.APPROVED).updatedAt(T0.plusSeconds(20)).build());
-            insert(aCampaign().state(CampaignState.PENDING_APPROVAL).updatedAt(T0).build());
+            Campaign late = insert(aCampaign()
+                    .state(CampaignState.APPROVED)
+                    .updatedAt(T0.plusSeconds(30))
+                    .build());
+            Campaign early = insert(aCampaign()
+                    .state(CampaignState.IN_DOUBT)
+                    .updatedAt(T0.plusSeconds(10))
+                    .build());
+            Campaign middle = insert(aCampaign()
+                    .state(CampaignState.APPROVED)
+                    .updatedAt(T0.plusSeconds(20))
+                    .build());
+            insert(aCampaign()
+                    .state(CampaignState.PENDING_APPROVAL)
+                    .updatedAt(T0)
+                    .build());
 
             Set<CampaignState> states = EnumSet.of(CampaignState.APPROVED, CampaignState.IN_DOUBT);
             assertThat(campaigns().inStates(states, 10)).containsExactly(early, middle, late);
@@ -478,11 +502,13 @@ abstract class StoreContractTest {
             Campaign newest = insert(aCampaign().createdAt(T0.plusSeconds(20)).build());
             Campaign middle = insert(aCampaign().createdAt(T0.plusSeconds(10)).build());
             insert(aCampaign().in(otherChannel).createdAt(T0.plusSeconds(30)).build());
-            insert(aCampaign().state(CampaignState.SENT).createdAt(T0.plusSeconds(40)).build());
+            insert(aCampaign()
+                    .state(CampaignState.SENT)
+                    .createdAt(T0.plusSeconds(40))
+                    .build());
 
             Set<CampaignState> pending = Set.of(CampaignState.PENDING_APPROVAL);
-            assertThat(campaigns().inChannel(CHANNEL, pending, 10))
-                    .containsExactly(newest, middle, oldest);
+            assertThat(campaigns().inChannel(CHANNEL, pending, 10)).containsExactly(newest, middle, oldest);
             assertThat(campaigns().inChannel(CHANNEL, pending, 1)).containsExactly(newest);
             assertThat(campaigns().inChannel(CHANNEL, Set.of(), 10)).isEmpty();
         }
@@ -491,17 +517,42 @@ abstract class StoreContractTest {
         void committedSendsAreFoundByTheirSendTimeInAHalfOpenWindow() {
             Instant from = T0;
             Instant to = T0.plus(Duration.ofDays(1));
-            Campaign scheduled = insert(aCampaign().state(CampaignState.SCHEDULED).scheduledAt(from).build());
-            Campaign sent = insert(aCampaign().state(CampaignState.SENT).sentAt(T0.plusSeconds(60)).build());
-            Campaign submitting = insert(aCampaign().state(CampaignState.SUBMITTING)
-                    .requestStartedAt(T0.plusSeconds(120)).build());
-            Campaign approved = insert(aCampaign().state(CampaignState.APPROVED).updatedAt(T0.plusSeconds(180)).build());
+            Campaign scheduled = insert(
+                    aCampaign().state(CampaignState.SCHEDULED).scheduledAt(from).build());
+            Campaign sent = insert(aCampaign()
+                    .state(CampaignState.SENT)
+                    .sentAt(T0.plusSeconds(60))
+                    .build());
+            Campaign submitting = insert(aCampaign()
+                    .state(CampaignState.SUBMITTING)
+                    .requestStartedAt(T0.plusSeconds(120))
+                    .build());
+            Campaign approved = insert(aCampaign()
+                    .state(CampaignState.APPROVED)
+                    .updatedAt(T0.plusSeconds(180))
+                    .build());
             insert(aCampaign().state(CampaignState.SCHEDULED).scheduledAt(to).build()); // window end is exclusive
-            insert(aCampaign().state(CampaignState.SENT).sentAt(from.minusMillis(1)).build());
-            insert(aCampaign().state(CampaignState.CANCELLED).scheduledAt(T0.plusSeconds(5)).build());
-            insert(aCampaign().state(CampaignState.FAILED).updatedAt(T0.plusSeconds(5)).build());
-            insert(aCampaign().state(CampaignState.PENDING_APPROVAL).scheduledAt(T0.plusSeconds(5)).build());
-            insert(aCampaign().connection("conn-other").state(CampaignState.SENT).sentAt(T0.plusSeconds(5)).build());
+            insert(aCampaign()
+                    .state(CampaignState.SENT)
+                    .sentAt(from.minusMillis(1))
+                    .build());
+            insert(aCampaign()
+                    .state(CampaignState.CANCELLED)
+                    .scheduledAt(T0.plusSeconds(5))
+                    .build());
+            insert(aCampaign()
+                    .state(CampaignState.FAILED)
+                    .updatedAt(T0.plusSeconds(5))
+                    .build());
+            insert(aCampaign()
+                    .state(CampaignState.PENDING_APPROVAL)
+                    .scheduledAt(T0.plusSeconds(5))
+                    .build());
+            insert(aCampaign()
+                    .connection("conn-other")
+                    .state(CampaignState.SENT)
+                    .sentAt(T0.plusSeconds(5))
+                    .build());
 
             assertThat(campaigns().committedSends("conn-lola", from, to))
                     .containsExactly(scheduled, sent, submitting, approved);
@@ -509,11 +560,14 @@ abstract class StoreContractTest {
 
         @Test
         void committedSendsFollowTheSendTimeThroughUpdates() {
-            Campaign pending = insert(aCampaign().scheduledAt(T0.plus(Duration.ofDays(3))).build());
-            Campaign approved = campaigns().update(pending.change()
-                    .content(pending.content(), pending.audience(), Optional.of(T0.plusSeconds(60)), "fp-2")
-                    .state(CampaignState.APPROVED)
-                    .apply(T0.plusSeconds(1))).orElseThrow();
+            Campaign pending =
+                    insert(aCampaign().scheduledAt(T0.plus(Duration.ofDays(3))).build());
+            Campaign approved = campaigns()
+                    .update(pending.change()
+                            .content(pending.content(), pending.audience(), Optional.of(T0.plusSeconds(60)), "fp-2")
+                            .state(CampaignState.APPROVED)
+                            .apply(T0.plusSeconds(1)))
+                    .orElseThrow();
 
             assertThat(campaigns().committedSends("conn-lola", T0, T0.plusSeconds(61)))
                     .containsExactly(approved);
@@ -521,9 +575,15 @@ abstract class StoreContractTest {
 
         private static Campaign withPrice(Campaign campaign, BigDecimal price) {
             MessageContent content = campaign.content();
-            MessageContent priced = new MessageContent(content.text(), content.markdown(), content.lockedText(),
-                    content.media(), content.previewCount(), price);
-            return campaign.change().content(priced, campaign.audience(), campaign.scheduledAt(), "fp")
+            MessageContent priced = new MessageContent(
+                    content.text(),
+                    content.markdown(),
+                    content.lockedText(),
+                    content.media(),
+                    content.previewCount(),
+                    price);
+            return campaign.change()
+                    .content(priced, campaign.audience(), campaign.scheduledAt(), "fp")
                     .apply(campaign.updatedAt());
         }
     }
@@ -539,7 +599,8 @@ abstract class StoreContractTest {
             Approval otherFingerprint = new Approval(id, "U3", "Cy", "fp-0", T0);
 
             List<Boolean> added = tx(stores -> List.of(
-                    stores.approvals().add(second), stores.approvals().add(first),
+                    stores.approvals().add(second),
+                    stores.approvals().add(first),
                     stores.approvals().add(otherFingerprint)));
 
             assertThat(added).containsExactly(true, true, true);
@@ -569,8 +630,10 @@ abstract class StoreContractTest {
         void anApproverMayApproveANewFingerprint() {
             long id = insert(aCampaign().build()).id();
 
-            assertThat(approvals().add(new Approval(id, "U1", "Ana", "fp-1", T0))).isTrue();
-            assertThat(approvals().add(new Approval(id, "U1", "Ana", "fp-2", T0))).isTrue();
+            assertThat(approvals().add(new Approval(id, "U1", "Ana", "fp-1", T0)))
+                    .isTrue();
+            assertThat(approvals().add(new Approval(id, "U1", "Ana", "fp-2", T0)))
+                    .isTrue();
 
             assertThat(approvals().forCampaign(id, "fp-2")).hasSize(1);
         }
@@ -601,19 +664,52 @@ abstract class StoreContractTest {
         void aCampaignsHistoryIsListedOldestFirstWithEveryField() {
             long id = insert(aCampaign().build()).id();
             long other = insert(aCampaign().build()).id();
-            AuditEvent composed = new AuditEvent(id, T0, "U-req", "compose", Optional.empty(),
-                    CampaignState.PENDING_APPROVAL, "fp-1", Optional.empty(), TRICKY_TEXT);
-            AuditEvent sent = new AuditEvent(id, T0.plusSeconds(60), "system", "submit",
-                    Optional.of(CampaignState.SUBMITTING), CampaignState.SENT, "fp-1", Optional.of(9_000_000_001L), "");
-            AuditEvent approved = new AuditEvent(id, T0.plusSeconds(30), "U1", "approve",
-                    Optional.of(CampaignState.PENDING_APPROVAL), CampaignState.APPROVED, "fp-1", Optional.empty(), null);
+            AuditEvent composed = new AuditEvent(
+                    id,
+                    T0,
+                    "U-req",
+                    "compose",
+                    Optional.empty(),
+                    CampaignState.PENDING_APPROVAL,
+                    "fp-1",
+                    Optional.empty(),
+                    TRICKY_TEXT);
+            AuditEvent sent = new AuditEvent(
+                    id,
+                    T0.plusSeconds(60),
+                    "system",
+                    "submit",
+                    Optional.of(CampaignState.SUBMITTING),
+                    CampaignState.SENT,
+                    "fp-1",
+                    Optional.of(9_000_000_001L),
+                    "");
+            AuditEvent approved = new AuditEvent(
+                    id,
+                    T0.plusSeconds(30),
+                    "U1",
+                    "approve",
+                    Optional.of(CampaignState.PENDING_APPROVAL),
+                    CampaignState.APPROVED,
+                    "fp-1",
+                    Optional.empty(),
+                    null);
 
             run(stores -> {
                 stores.audit().append(composed);
                 stores.audit().append(sent);
                 stores.audit().append(approved);
-                stores.audit().append(new AuditEvent(other, T0, "U-req", "compose", Optional.empty(),
-                        CampaignState.PENDING_APPROVAL, "fp-x", Optional.empty(), ""));
+                stores.audit()
+                        .append(new AuditEvent(
+                                other,
+                                T0,
+                                "U-req",
+                                "compose",
+                                Optional.empty(),
+                                CampaignState.PENDING_APPROVAL,
+                                "fp-x",
+                                Optional.empty(),
+                                ""));
             });
 
             assertThat(audit().forCampaign(id)).containsExactly(composed, approved, sent);
@@ -647,8 +743,15 @@ abstract class StoreContractTest {
         @Test
         void entriesAreStoredWithAnAssignedIdAndEveryField() {
             Campaign campaign = insert(aCampaign().build());
-            OutboxEntry note = new OutboxEntry(555, Optional.of(campaign.id()), campaign.channel(),
-                    OutboxEntry.Kind.THREAD_NOTE, TRICKY_TEXT, 2, T0, Optional.of(T0));
+            OutboxEntry note = new OutboxEntry(
+                    555,
+                    Optional.of(campaign.id()),
+                    campaign.channel(),
+                    OutboxEntry.Kind.THREAD_NOTE,
+                    TRICKY_TEXT,
+                    2,
+                    T0,
+                    Optional.of(T0));
 
             run(stores -> stores.outbox().enqueue(note));
 
@@ -656,9 +759,17 @@ abstract class StoreContractTest {
             assertThat(pending).hasSize(1);
             OutboxEntry stored = pending.get(0);
             assertThat(stored.id()).isPositive().isNotEqualTo(555);
-            assertThat(stored).as("a new entry starts without attempts and without a mark")
-                    .isEqualTo(new OutboxEntry(stored.id(), Optional.of(campaign.id()), campaign.channel(),
-                            OutboxEntry.Kind.THREAD_NOTE, TRICKY_TEXT, 0, T0, Optional.empty()));
+            assertThat(stored)
+                    .as("a new entry starts without attempts and without a mark")
+                    .isEqualTo(new OutboxEntry(
+                            stored.id(),
+                            Optional.of(campaign.id()),
+                            campaign.channel(),
+                            OutboxEntry.Kind.THREAD_NOTE,
+                            TRICKY_TEXT,
+                            0,
+                            T0,
+                            Optional.empty()));
         }
 
         @Test
@@ -702,7 +813,8 @@ abstract class StoreContractTest {
             List<OutboxEntry> pending = outbox().pending(campaign.channel().platform(), 10);
 
             run(stores -> stores.outbox().delivered(pending.get(0).id()));
-            assertThat(texts(outbox().pending(campaign.channel().platform(), 10))).containsExactly("note");
+            assertThat(texts(outbox().pending(campaign.channel().platform(), 10)))
+                    .containsExactly("note");
 
             run(stores -> stores.outbox().delivered(pending.get(1).id()));
             assertThat(outbox().hasPending()).isFalse();
@@ -715,13 +827,20 @@ abstract class StoreContractTest {
             long id = outbox().pending(campaign.channel().platform(), 10).get(0).id();
 
             assertThat(outbox().markAttempt(id, T0.plusSeconds(1))).isTrue();
-            assertThat(outbox().markAttempt(id, T0.plusSeconds(2))).as("already marked").isFalse();
-            assertThat(outbox().pending(campaign.channel().platform(), 10).get(0).attemptStartedAt())
+            assertThat(outbox().markAttempt(id, T0.plusSeconds(2)))
+                    .as("already marked")
+                    .isFalse();
+            assertThat(outbox().pending(campaign.channel().platform(), 10)
+                            .get(0)
+                            .attemptStartedAt())
                     .contains(T0.plusSeconds(1));
 
             run(stores -> stores.outbox().retryLater(id, T0.plusSeconds(30), "ratelimited"));
 
-            assertThat(outbox().pending(campaign.channel().platform(), 10).get(0).attemptStartedAt()).isEmpty();
+            assertThat(outbox().pending(campaign.channel().platform(), 10)
+                            .get(0)
+                            .attemptStartedAt())
+                    .isEmpty();
             assertThat(outbox().markAttempt(id + 1000, T0)).as("no such entry").isFalse();
         }
 
@@ -736,7 +855,8 @@ abstract class StoreContractTest {
                 stores.outbox().retryLater(id, T0.plusSeconds(90), "channel_not_found");
             });
 
-            assertThat(outbox().pending(campaign.channel().platform(), 10)).singleElement()
+            assertThat(outbox().pending(campaign.channel().platform(), 10))
+                    .singleElement()
                     .satisfies(entry -> {
                         assertThat(entry.attempts()).isEqualTo(2);
                         assertThat(entry.dueAt()).isEqualTo(T0.plusSeconds(90));
@@ -750,7 +870,8 @@ abstract class StoreContractTest {
 
         private String lastError(long id) throws SQLException {
             try (Connection connection = TestDatabases.connect(config);
-                 PreparedStatement statement = connection.prepareStatement("SELECT last_error FROM outbox WHERE id = ?")) {
+                    PreparedStatement statement =
+                            connection.prepareStatement("SELECT last_error FROM outbox WHERE id = ?")) {
                 statement.setLong(1, id);
                 try (ResultSet rows = statement.executeQuery()) {
                     rows.next();
@@ -767,8 +888,7 @@ abstract class StoreContractTest {
         void aFreeLeaseIsAcquired() {
             assertThat(leases().acquire("poller", "replica-a", T0, TTL)).isTrue();
 
-            assertThat(leases().find("poller"))
-                    .contains(new Lease("poller", "replica-a", T0.plus(TTL)));
+            assertThat(leases().find("poller")).contains(new Lease("poller", "replica-a", T0.plus(TTL)));
         }
 
         @Test
@@ -786,8 +906,7 @@ abstract class StoreContractTest {
             Instant expiry = T0.plus(TTL);
 
             assertThat(leases().acquire("poller", "replica-b", expiry, TTL)).isTrue();
-            assertThat(leases().find("poller"))
-                    .contains(new Lease("poller", "replica-b", expiry.plus(TTL)));
+            assertThat(leases().find("poller")).contains(new Lease("poller", "replica-b", expiry.plus(TTL)));
             assertThat(leases().renew("poller", "replica-a", expiry, TTL)).isFalse();
         }
 
@@ -795,7 +914,8 @@ abstract class StoreContractTest {
         void acquiringOurOwnLeaseRenewsIt() {
             leases().acquire("poller", "replica-a", T0, TTL);
 
-            assertThat(leases().acquire("poller", "replica-a", T0.plusSeconds(30), TTL)).isTrue();
+            assertThat(leases().acquire("poller", "replica-a", T0.plusSeconds(30), TTL))
+                    .isTrue();
             assertThat(leases().find("poller").orElseThrow().expiresAt())
                     .isEqualTo(T0.plusSeconds(30).plus(TTL));
         }
@@ -804,11 +924,14 @@ abstract class StoreContractTest {
         void onlyTheOwnerRenews() {
             leases().acquire("poller", "replica-a", T0, TTL);
 
-            assertThat(leases().renew("poller", "replica-b", T0.plusSeconds(10), TTL)).isFalse();
-            assertThat(leases().renew("poller", "replica-a", T0.plusSeconds(20), TTL)).isTrue();
+            assertThat(leases().renew("poller", "replica-b", T0.plusSeconds(10), TTL))
+                    .isFalse();
+            assertThat(leases().renew("poller", "replica-a", T0.plusSeconds(20), TTL))
+                    .isTrue();
             assertThat(leases().renew("digest", "replica-a", T0, TTL)).isFalse();
             assertThat(leases().find("poller"))
-                    .contains(new Lease("poller", "replica-a", T0.plusSeconds(20).plus(TTL)));
+                    .contains(
+                            new Lease("poller", "replica-a", T0.plusSeconds(20).plus(TTL)));
         }
 
         @Test

@@ -56,7 +56,8 @@ abstract class SubmissionRaceContractTest {
                     List<Callable<Boolean>> claims = new ArrayList<>();
                     for (int r = 0; r < REPLICAS; r++) {
                         String owner = "replica-" + r;
-                        claims.add(() -> submissions.claim(campaign.id(), owner, TTL).isPresent());
+                        claims.add(() ->
+                                submissions.claim(campaign.id(), owner, TTL).isPresent());
                     }
 
                     List<Boolean> won = race(replicas, claims);
@@ -81,15 +82,29 @@ abstract class SubmissionRaceContractTest {
                     List<Callable<Boolean>> claims = new ArrayList<>();
                     for (int r = 0; r < REPLICAS; r++) {
                         // the same text and price to different lists: OFAuth's analytics can't tell these apart
-                        Campaign lookalike = approved(campaigns, round, List.of("1187345", "fans", "1190022", "following",
-                                "recent", "muted", "expired", "1190023").get(r));
+                        Campaign lookalike = approved(
+                                campaigns,
+                                round,
+                                List.of(
+                                                "1187345",
+                                                "fans",
+                                                "1190022",
+                                                "following",
+                                                "recent",
+                                                "muted",
+                                                "expired",
+                                                "1190023")
+                                        .get(r));
                         String owner = "replica-" + r;
-                        claims.add(() -> submissions.claim(lookalike.id(), owner, TTL).isPresent());
+                        claims.add(() ->
+                                submissions.claim(lookalike.id(), owner, TTL).isPresent());
                     }
 
                     List<Boolean> won = race(replicas, claims);
 
-                    assertThat(won.stream().filter(Boolean::booleanValue)).as("round %s", round).hasSize(1);
+                    assertThat(won.stream().filter(Boolean::booleanValue))
+                            .as("round %s", round)
+                            .hasSize(1);
                 }
             } finally {
                 replicas.shutdown();
@@ -108,22 +123,31 @@ abstract class SubmissionRaceContractTest {
             try {
                 for (int round = 0; round < ROUNDS * 2; round++) {
                     Campaign campaign = approved(campaigns, round);
-                    assertThat(submissions.claim(campaign.id(), "slow-replica", TTL)).as("claimed").isPresent();
+                    assertThat(submissions.claim(campaign.id(), "slow-replica", TTL))
+                            .as("claimed")
+                            .isPresent();
                     clock.advance(TTL.plusSeconds(1));
 
-                    List<Boolean> outcome = race(replicas, List.of(
-                            () -> {
-                                try {
-                                    submissions.markRequestStarted(campaign.id(), "slow-replica", TTL);
-                                    return true;
-                                } catch (ClaimLost lost) {
-                                    return false;
-                                }
-                            },
-                            () -> submissions.settleAbandoned(campaign.id(), "reconciler", TTL).isPresent()));
+                    List<Boolean> outcome = race(
+                            replicas,
+                            List.of(
+                                    () -> {
+                                        try {
+                                            submissions.markRequestStarted(campaign.id(), "slow-replica", TTL);
+                                            return true;
+                                        } catch (ClaimLost lost) {
+                                            return false;
+                                        }
+                                    },
+                                    () -> submissions
+                                            .settleAbandoned(campaign.id(), "reconciler", TTL)
+                                            .isPresent()));
 
-                    Campaign after = database.inTransaction(s -> s.campaigns().find(campaign.id())).orElseThrow();
-                    assertThat(outcome).as("round %s: exactly one of start and settle", round).containsOnlyOnce(true);
+                    Campaign after = database.inTransaction(s -> s.campaigns().find(campaign.id()))
+                            .orElseThrow();
+                    assertThat(outcome)
+                            .as("round %s: exactly one of start and settle", round)
+                            .containsOnlyOnce(true);
                     if (outcome.get(0)) {
                         started++;
                         assertThat(after.state()).isEqualTo(CampaignState.SUBMITTING);
@@ -153,13 +177,25 @@ abstract class SubmissionRaceContractTest {
     }
 
     private static Campaign approved(CampaignService campaigns, int round, String list) {
-        Campaign campaign = campaigns.compose(CampaignTestData.CHANNEL, CampaignTestData.ALICE,
-                CampaignTestData.draft().text("Round " + round).lists(list).build(), true).campaign();
-        return campaigns.approve(campaign.id(), CampaignTestData.BOB, campaign.fingerprint(), true).campaign();
+        Campaign campaign = campaigns
+                .compose(
+                        CampaignTestData.CHANNEL,
+                        CampaignTestData.ALICE,
+                        CampaignTestData.draft()
+                                .text("Round " + round)
+                                .lists(list)
+                                .build(),
+                        true)
+                .campaign();
+        return campaigns
+                .approve(campaign.id(), CampaignTestData.BOB, campaign.fingerprint(), true)
+                .campaign();
     }
 
     private static CampaignState state(Database database, Campaign campaign) {
-        return database.inTransaction(s -> s.campaigns().find(campaign.id())).map(Campaign::state).orElseThrow();
+        return database.inTransaction(s -> s.campaigns().find(campaign.id()))
+                .map(Campaign::state)
+                .orElseThrow();
     }
 
     /** Runs the calls at the same moment, one thread each; their answers in order. */

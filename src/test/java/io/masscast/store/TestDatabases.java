@@ -27,8 +27,7 @@ public final class TestDatabases {
 
     private static final AtomicInteger createdDatabases = new AtomicInteger();
 
-    private TestDatabases() {
-    }
+    private TestDatabases() {}
 
     public static Database sqlite(Path directory) {
         return Database.open(sqliteConfig(directory));
@@ -40,7 +39,8 @@ public final class TestDatabases {
 
     /** A SQLite file {@code masscast.db} in the directory (created on open). */
     public static DatabaseSettings sqliteConfig(Path directory) {
-        return new DatabaseSettings("jdbc:sqlite:" + directory.resolve("masscast.db"), Optional.empty(), Optional.empty());
+        return new DatabaseSettings(
+                "jdbc:sqlite:" + directory.resolve("masscast.db"), Optional.empty(), Optional.empty());
     }
 
     /** A new, empty database on the shared embedded PostgreSQL; open it as often as needed. */
@@ -48,18 +48,22 @@ public final class TestDatabases {
         EmbeddedPostgres server = SharedPostgres.SERVER;
         String name = "masscast_test_" + createdDatabases.incrementAndGet();
         try (Connection admin = server.getPostgresDatabase().getConnection();
-             Statement statement = admin.createStatement()) {
+                Statement statement = admin.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("could not create test database " + name, e);
         }
-        return new DatabaseSettings("jdbc:postgresql://localhost:" + server.getPort() + "/" + name,
-                Optional.of("postgres"), Optional.empty());
+        return new DatabaseSettings(
+                "jdbc:postgresql://localhost:" + server.getPort() + "/" + name,
+                Optional.of("postgres"),
+                Optional.empty());
     }
 
     /** A plain JDBC connection (auto-commit) for looking at the tables behind the stores. */
     public static Connection connect(DatabaseSettings config) throws SQLException {
-        return DriverManager.getConnection(config.url(), config.user().orElse(null),
+        return DriverManager.getConnection(
+                config.url(),
+                config.user().orElse(null),
                 config.password().map(Secret::reveal).orElse(null));
     }
 
@@ -72,13 +76,16 @@ public final class TestDatabases {
                 EmbeddedPostgres server = EmbeddedPostgres.builder()
                         .setServerConfig("fsync", "off") // test data need not survive a power cut
                         .start();
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    try {
-                        server.close();
-                    } catch (IOException e) {
-                        System.err.println("could not stop embedded PostgreSQL: " + e);
-                    }
-                }, "embedded-postgres-shutdown"));
+                Runtime.getRuntime()
+                        .addShutdownHook(new Thread(
+                                () -> {
+                                    try {
+                                        server.close();
+                                    } catch (IOException e) {
+                                        System.err.println("could not stop embedded PostgreSQL: " + e);
+                                    }
+                                },
+                                "embedded-postgres-shutdown"));
                 return server;
             } catch (IOException e) {
                 throw new UncheckedIOException("could not start embedded PostgreSQL", e);

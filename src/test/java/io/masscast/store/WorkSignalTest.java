@@ -34,16 +34,21 @@ class WorkSignalTest {
         database = Database.open(TestDatabases.sqliteConfig(directory), work -> {
             signalled.add(work);
             // what a woken job does first: read its work in a transaction of its own
-            seenByListener.add(work + ": " + database.inTransaction(stores -> switch (work) {
-                case OUTBOX -> stores.outbox().hasPending() ? "entry pending" : "nothing pending";
-                case SUBMISSION -> stores.campaigns().dueForSubmission(T0.plusSeconds(3600), 10).size() + " due";
-            }));
+            seenByListener.add(work + ": "
+                    + database.inTransaction(stores -> switch (work) {
+                        case OUTBOX -> stores.outbox().hasPending() ? "entry pending" : "nothing pending";
+                        case SUBMISSION ->
+                            stores.campaigns()
+                                            .dueForSubmission(T0.plusSeconds(3600), 10)
+                                            .size() + " due";
+                    }));
         });
     }
 
     @Test
     void anOutboxEntryIsSignalledAfterItsCommitOnce() {
-        Campaign campaign = database.inTransaction(stores -> stores.campaigns().insert(aCampaign().build()));
+        Campaign campaign = database.inTransaction(
+                stores -> stores.campaigns().insert(aCampaign().build()));
         signalled.clear();
         seenByListener.clear();
 
@@ -60,10 +65,12 @@ class WorkSignalTest {
 
     @Test
     void anApprovedCampaignIsSignalledAsSubmissionWorkAfterItsCommit() {
-        Campaign pending = database.inTransaction(stores -> stores.campaigns().insert(aCampaign().build()));
+        Campaign pending = database.inTransaction(
+                stores -> stores.campaigns().insert(aCampaign().build()));
         assertThat(signalled).isEmpty();
 
-        database.inTransaction(stores -> stores.campaigns().update(pending.change().state(CampaignState.APPROVED).apply(T0)));
+        database.inTransaction(stores -> stores.campaigns()
+                .update(pending.change().state(CampaignState.APPROVED).apply(T0)));
 
         assertThat(signalled).containsExactly(Work.SUBMISSION);
         assertThat(seenByListener).containsExactly("SUBMISSION: 1 due");
@@ -71,22 +78,29 @@ class WorkSignalTest {
 
     @Test
     void otherChangesOfACampaignAreNoSubmissionWork() {
-        Campaign pending = database.inTransaction(stores -> stores.campaigns().insert(aCampaign().build()));
+        Campaign pending = database.inTransaction(
+                stores -> stores.campaigns().insert(aCampaign().build()));
 
-        database.inTransaction(stores -> stores.campaigns().update(pending.change().state(CampaignState.REJECTED).apply(T0)));
+        database.inTransaction(stores -> stores.campaigns()
+                .update(pending.change().state(CampaignState.REJECTED).apply(T0)));
 
         assertThat(signalled).isEmpty();
     }
 
     @Test
     void aTransactionThatRollsBackSignalsNothing() {
-        Campaign pending = database.inTransaction(stores -> stores.campaigns().insert(aCampaign().build()));
+        Campaign pending = database.inTransaction(
+                stores -> stores.campaigns().insert(aCampaign().build()));
 
         assertThatThrownBy(() -> database.inTransaction(stores -> {
-            stores.campaigns().update(pending.change().state(CampaignState.APPROVED).apply(T0));
-            stores.outbox().enqueue(OutboxEntry.card(pending, T0));
-            throw new IllegalStateException("changed my mind");
-        })).hasMessage("changed my mind");
+                    stores.campaigns()
+                            .update(pending.change()
+                                    .state(CampaignState.APPROVED)
+                                    .apply(T0));
+                    stores.outbox().enqueue(OutboxEntry.card(pending, T0));
+                    throw new IllegalStateException("changed my mind");
+                }))
+                .hasMessage("changed my mind");
 
         assertThat(signalled).isEmpty();
         assertThat(pending()).isFalse();
@@ -98,7 +112,8 @@ class WorkSignalTest {
         database = Database.open(TestDatabases.sqliteConfig(directory), work -> {
             throw new IllegalStateException("listener broke");
         });
-        Campaign campaign = database.inTransaction(stores -> stores.campaigns().insert(aCampaign().build()));
+        Campaign campaign = database.inTransaction(
+                stores -> stores.campaigns().insert(aCampaign().build()));
 
         database.inTransaction(stores -> {
             stores.outbox().enqueue(OutboxEntry.card(campaign, T0));

@@ -32,8 +32,8 @@ public final class BenchReport {
     public void machine() {
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        comment("JVM " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
-                + " on " + System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        comment("JVM " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version") + " on "
+                + System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         bench("machine_cores", Runtime.getRuntime().availableProcessors(), "cores");
         bench("machine_memory", os.getTotalMemorySize() / (1024 * 1024), "MiB");
         bench("machine_load_at_start", os.getSystemLoadAverage(), "load average (1 min)");
@@ -64,7 +64,8 @@ public final class BenchReport {
 
     /** Whole numbers without decimals, others with two. */
     public static String number(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value)
+        return value == Math.rint(value) && Math.abs(value) < 1e15
+                ? Long.toString((long) value)
                 : String.format(Locale.ROOT, "%.2f", value);
     }
 

@@ -12,14 +12,14 @@ import java.util.stream.Stream;
  * {@code target/bench/*.txt}), as figure, measured, target and met or missed, in a Markdown table.
  */
 public final class BenchSummary {
-    private BenchSummary() {
-    }
+    private BenchSummary() {}
 
     public static void main(String[] args) throws IOException {
         Path folder = Path.of(args.length > 0 ? args[0] : "target/bench");
         List<String[]> rows = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
                 for (String line : Files.readAllLines(file)) {
                     if (line.startsWith("TARGET ")) {
                         rows.add(line.substring("TARGET ".length()).split(" \\| ", -1));

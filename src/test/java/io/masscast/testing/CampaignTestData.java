@@ -28,8 +28,7 @@ public final class CampaignTestData {
     public static final Actor DAVE = Actor.of("dave", "Dave");
     public static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
-    private CampaignTestData() {
-    }
+    private CampaignTestData() {}
 
     public static Binding binding() {
         return binding(BindingPolicy.defaults());
@@ -113,8 +112,10 @@ public final class CampaignTestData {
         }
 
         public CampaignDraft build() {
-            return new CampaignDraft(new MessageContent(text, markdown, locked, media, preview, price),
-                    new Audience(userIds, lists, excluded, subscribedAfter), sendAt);
+            return new CampaignDraft(
+                    new MessageContent(text, markdown, locked, media, preview, price),
+                    new Audience(userIds, lists, excluded, subscribedAfter),
+                    sendAt);
         }
     }
 }

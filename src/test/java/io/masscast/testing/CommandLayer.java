@@ -3,8 +3,8 @@ package io.masscast.testing;
 import io.masscast.adapter.common.ChatCore;
 import io.masscast.adapter.common.LocalSeenRequests;
 import io.masscast.chart.XChartRenderer;
-import io.masscast.core.campaign.AbTestService;
 import io.masscast.core.besttime.BestTimeService;
+import io.masscast.core.campaign.AbTestService;
 import io.masscast.core.campaign.BindingService;
 import io.masscast.core.campaign.CampaignService;
 import io.masscast.core.campaign.MediaUploadService;
@@ -27,34 +27,46 @@ import java.time.Clock;
 import java.util.Set;
 
 /** The core's command layer assembled as the app assembles it, over the given stores and OFAuth. */
-public record CommandLayer(CampaignService campaigns, CampaignViews views, CommandRouter router, FormOptions formOptions,
-                           ChatCore chat, RecordingInteractions acks) {
+public record CommandLayer(
+        CampaignService campaigns,
+        CampaignViews views,
+        CommandRouter router,
+        FormOptions formOptions,
+        ChatCore chat,
+        RecordingInteractions acks) {
 
     public static CommandLayer over(Transactor stores, OfAuthGateway ofauth, Clock clock, Set<String> admins) {
         return over(stores, ofauth, clock, admins, new LocalSeenRequests());
     }
 
     /** With the memory of signed requests seen that a replica shares with others. */
-    public static CommandLayer over(Transactor stores, OfAuthGateway ofauth, Clock clock, Set<String> admins,
-                                    SeenRequests seen) {
+    public static CommandLayer over(
+            Transactor stores, OfAuthGateway ofauth, Clock clock, Set<String> admins, SeenRequests seen) {
         Permissions permissions = new Permissions(admins);
         CampaignService campaigns = new CampaignService(stores, ofauth, permissions, clock);
         BindingService bindings = new BindingService(stores, permissions);
         FanListCache lists = new FanListCache(ofauth, clock);
-        AbTestService tests = new AbTestService(stores, ofauth, permissions, campaigns, clock, AbTestService.MAX_USER_IDS,
-                AbTestService.MAX_POOL);
+        AbTestService tests = new AbTestService(
+                stores, ofauth, permissions, campaigns, clock, AbTestService.MAX_USER_IDS, AbTestService.MAX_POOL);
         CampaignViews views = new CampaignViews(campaigns, tests, bindings, lists, clock);
         XChartRenderer charts = new XChartRenderer();
         BestTimeService bestTimes = new BestTimeService(stores, charts, clock);
-        CommandRouter router = new CommandRouter(new ComposeCommands(campaigns, tests, bindings, lists, bestTimes,
-                new MediaUploadService(ofauth), clock),
-                new DecisionCommands(campaigns, tests, clock), new ReadCommands(campaigns, bindings, views, lists, ofauth, clock),
+        CommandRouter router = new CommandRouter(
+                new ComposeCommands(
+                        campaigns, tests, bindings, lists, bestTimes, new MediaUploadService(ofauth), clock),
+                new DecisionCommands(campaigns, tests, clock),
+                new ReadCommands(campaigns, bindings, views, lists, ofauth, clock),
                 new AdminCommands(bindings, ofauth),
                 new DigestCommands(new DigestService(stores, charts, clock, "test-replica")),
                 new BestTimeCommands(bestTimes));
         FormOptions options = new FormOptions(bindings, lists, ofauth, campaigns, clock);
         RecordingInteractions acks = new RecordingInteractions();
-        return new CommandLayer(campaigns, views, router, options, new ChatCore(router, options, bindings::approverGroups,
-                seen, acks), acks);
+        return new CommandLayer(
+                campaigns,
+                views,
+                router,
+                options,
+                new ChatCore(router, options, bindings::approverGroups, seen, acks),
+                acks);
     }
 }

@@ -9,7 +9,6 @@ import io.masscast.core.model.UploadedMedia;
 import io.masscast.core.model.VaultMedia;
 import io.masscast.core.port.CallPriority;
 import io.masscast.core.port.OfAuthFailure;
-import io.masscast.testing.UnexpectedOfAuthGateway;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,8 +29,10 @@ public final class FakeOfAuthGateway extends UnexpectedOfAuthGateway {
     public static final FanList VIP = new FanList("1187345", "VIP", "custom", Optional.of(1234L));
     public static final FanList WHALES = new FanList("1187346", "Whales", "custom", Optional.of(56L));
     public static final FanList CHURNED = new FanList("1187347", "Churned", "custom", Optional.of(310L));
-    public static final VaultMedia PHOTO = new VaultMedia(48213377L, "photo", Optional.of(Instant.parse("2026-03-01T12:00:00Z")));
-    public static final VaultMedia VIDEO = new VaultMedia(48213378L, "video", Optional.of(Instant.parse("2026-03-02T12:00:00Z")));
+    public static final VaultMedia PHOTO =
+            new VaultMedia(48213377L, "photo", Optional.of(Instant.parse("2026-03-01T12:00:00Z")));
+    public static final VaultMedia VIDEO =
+            new VaultMedia(48213378L, "video", Optional.of(Instant.parse("2026-03-02T12:00:00Z")));
 
     private volatile List<FanList> lists = List.of(VIP, WHALES, CHURNED);
     private volatile Duration delay = Duration.ZERO;
@@ -55,7 +56,10 @@ public final class FakeOfAuthGateway extends UnexpectedOfAuthGateway {
     public Page<FanList> userLists(String c, Optional<String> query, int limit, long offset, CallPriority p) {
         pause();
         List<FanList> matching = lists.stream()
-                .filter(l -> query.isEmpty() || l.name().toLowerCase(Locale.ROOT).contains(query.get().toLowerCase(Locale.ROOT)))
+                .filter(l -> query.isEmpty()
+                        || l.name()
+                                .toLowerCase(Locale.ROOT)
+                                .contains(query.get().toLowerCase(Locale.ROOT)))
                 .toList();
         int from = (int) Math.min(offset, matching.size());
         int to = Math.min(from + limit, matching.size());
@@ -70,13 +74,13 @@ public final class FakeOfAuthGateway extends UnexpectedOfAuthGateway {
 
     @Override
     public Page<ConnectionInfo> connections(Optional<String> status, int limit, long offset) {
-        return new Page<>(List.of(new ConnectionInfo(CONNECTION, "active", "Mila Rose", "milarose", List.of(), Optional.empty())),
+        return new Page<>(
+                List.of(new ConnectionInfo(CONNECTION, "active", "Mila Rose", "milarose", List.of(), Optional.empty())),
                 Optional.empty());
     }
 
     /** A file uploaded in one PUT: what it was announced as and the bytes it came with. */
-    public record Upload(String mediaUploadId, String fileName, long size, String contentType, byte[] bytes) {
-    }
+    public record Upload(String mediaUploadId, String fileName, long size, String contentType, byte[] bytes) {}
 
     private final List<Upload> uploads = new CopyOnWriteArrayList<>();
     private final Map<String, Upload> started = new ConcurrentHashMap<>();

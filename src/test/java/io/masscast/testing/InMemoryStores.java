@@ -7,8 +7,8 @@ import io.masscast.core.model.Attachment;
 import io.masscast.core.model.AuditEvent;
 import io.masscast.core.model.Binding;
 import io.masscast.core.model.Campaign;
-import io.masscast.core.model.CampaignStats;
 import io.masscast.core.model.CampaignState;
+import io.masscast.core.model.CampaignStats;
 import io.masscast.core.model.ChannelRef;
 import io.masscast.core.model.ChatImage;
 import io.masscast.core.model.ConnectionHealth;
@@ -103,8 +103,7 @@ public final class InMemoryStores implements Transactor {
     }
 
     /** A buyer as stored, with when the thread was told about them. */
-    private record Buyer(Fan fan, Optional<Instant> announcedAt) {
-    }
+    private record Buyer(Fan fan, Optional<Instant> announcedAt) {}
 
     private State state = new State();
     private final Stores stores = new MemoryStores();
@@ -157,14 +156,34 @@ public final class InMemoryStores implements Transactor {
                 @Override
                 public Campaign insert(Campaign c) {
                     long id = state.nextId++;
-                    int number = 1 + (int) state.campaigns.values().stream()
-                            .filter(o -> o.channel().platform() == c.channel().platform()
-                                    && o.channel().workspaceId().equals(c.channel().workspaceId()))
-                            .count();
-                    Campaign stored = new Campaign(id, number, c.channel(), c.connectionId(), c.requesterId(),
-                            c.requesterName(), c.content(), c.audience(), c.scheduledAt(), c.state(), c.fingerprint(), 1,
-                            c.createdAt(), c.updatedAt(), c.ofauthMessageId(), c.requestStartedAt(), c.sentAt(),
-                            c.unsendableUntil(), c.note());
+                    int number = 1
+                            + (int) state.campaigns.values().stream()
+                                    .filter(o -> o.channel().platform()
+                                                    == c.channel().platform()
+                                            && o.channel()
+                                                    .workspaceId()
+                                                    .equals(c.channel().workspaceId()))
+                                    .count();
+                    Campaign stored = new Campaign(
+                            id,
+                            number,
+                            c.channel(),
+                            c.connectionId(),
+                            c.requesterId(),
+                            c.requesterName(),
+                            c.content(),
+                            c.audience(),
+                            c.scheduledAt(),
+                            c.state(),
+                            c.fingerprint(),
+                            1,
+                            c.createdAt(),
+                            c.updatedAt(),
+                            c.ofauthMessageId(),
+                            c.requestStartedAt(),
+                            c.sentAt(),
+                            c.unsendableUntil(),
+                            c.note());
                     state.campaigns.put(id, stored);
                     return stored;
                 }
@@ -178,7 +197,8 @@ public final class InMemoryStores implements Transactor {
                 public Optional<Campaign> findByNumber(Platform platform, String workspaceId, int number) {
                     return state.campaigns.values().stream()
                             .filter(c -> c.channel().platform() == platform
-                                    && c.channel().workspaceId().equals(workspaceId) && c.number() == number)
+                                    && c.channel().workspaceId().equals(workspaceId)
+                                    && c.number() == number)
                             .findFirst();
                 }
 
@@ -189,18 +209,34 @@ public final class InMemoryStores implements Transactor {
                         return Optional.empty();
                     }
                     changed.ofauthMessageId().ifPresent(messageId -> {
-                        if (state.campaigns.values().stream().anyMatch(other -> other.id() != changed.id()
-                                && other.connectionId().equals(changed.connectionId())
-                                && other.ofauthMessageId().equals(changed.ofauthMessageId()))) {
+                        if (state.campaigns.values().stream()
+                                .anyMatch(other -> other.id() != changed.id()
+                                        && other.connectionId().equals(changed.connectionId())
+                                        && other.ofauthMessageId().equals(changed.ofauthMessageId()))) {
                             // as the database's unique index on (connection_id, ofauth_message_id) would
                             throw new IllegalStateException("OFAuth message " + messageId + " already has a campaign");
                         }
                     });
-                    Campaign stored = new Campaign(changed.id(), changed.number(), changed.channel(),
-                            changed.connectionId(), changed.requesterId(), changed.requesterName(), changed.content(),
-                            changed.audience(), changed.scheduledAt(), changed.state(), changed.fingerprint(),
-                            changed.version() + 1, changed.createdAt(), changed.updatedAt(), changed.ofauthMessageId(),
-                            changed.requestStartedAt(), changed.sentAt(), changed.unsendableUntil(), changed.note());
+                    Campaign stored = new Campaign(
+                            changed.id(),
+                            changed.number(),
+                            changed.channel(),
+                            changed.connectionId(),
+                            changed.requesterId(),
+                            changed.requesterName(),
+                            changed.content(),
+                            changed.audience(),
+                            changed.scheduledAt(),
+                            changed.state(),
+                            changed.fingerprint(),
+                            changed.version() + 1,
+                            changed.createdAt(),
+                            changed.updatedAt(),
+                            changed.ofauthMessageId(),
+                            changed.requestStartedAt(),
+                            changed.sentAt(),
+                            changed.unsendableUntil(),
+                            changed.note());
                     state.campaigns.put(stored.id(), stored);
                     return Optional.of(stored);
                 }
@@ -208,8 +244,11 @@ public final class InMemoryStores implements Transactor {
                 @Override
                 public List<Campaign> dueForSubmission(Instant now, int limit) {
                     return inStates(Set.of(CampaignState.APPROVED), Integer.MAX_VALUE).stream()
-                            .filter(c -> !state.submitNotBefore.getOrDefault(c.id(), Instant.MIN).isAfter(now))
-                            .limit(limit).toList();
+                            .filter(c -> !state.submitNotBefore
+                                    .getOrDefault(c.id(), Instant.MIN)
+                                    .isAfter(now))
+                            .limit(limit)
+                            .toList();
                 }
 
                 @Override
@@ -220,55 +259,73 @@ public final class InMemoryStores implements Transactor {
                 @Override
                 public Optional<Campaign> findByOfauthMessageId(String connectionId, long messageId) {
                     return state.campaigns.values().stream()
-                            .filter(c -> c.connectionId().equals(connectionId) && c.ofauthMessageId().equals(Optional.of(messageId)))
+                            .filter(c -> c.connectionId().equals(connectionId)
+                                    && c.ofauthMessageId().equals(Optional.of(messageId)))
                             .findFirst();
                 }
 
                 @Override
                 public List<Campaign> inStates(Set<CampaignState> states, int limit) {
-                    return state.campaigns.values().stream().filter(c -> states.contains(c.state()))
-                            .sorted(Comparator.comparing(Campaign::updatedAt)).limit(limit).toList();
+                    return state.campaigns.values().stream()
+                            .filter(c -> states.contains(c.state()))
+                            .sorted(Comparator.comparing(Campaign::updatedAt))
+                            .limit(limit)
+                            .toList();
                 }
 
                 @Override
                 public List<Campaign> inChannel(ChannelRef channel, Set<CampaignState> states, int limit) {
                     return state.campaigns.values().stream()
                             .filter(c -> c.channel().equals(channel) && states.contains(c.state()))
-                            .sorted(Comparator.comparing(Campaign::id).reversed()).limit(limit).toList();
+                            .sorted(Comparator.comparing(Campaign::id).reversed())
+                            .limit(limit)
+                            .toList();
                 }
 
                 @Override
                 public List<Campaign> sentInChannel(ChannelRef channel, Instant from, Instant until) {
                     return state.campaigns.values().stream()
-                            .filter(c -> c.channel().equals(channel) && c.sentAt().isPresent())
-                            .filter(c -> c.sentAt().get().isAfter(from) && !c.sentAt().get().isAfter(until))
-                            .sorted(Comparator.comparing((Campaign c) -> c.sentAt().get()).thenComparing(Campaign::id))
+                            .filter(c ->
+                                    c.channel().equals(channel) && c.sentAt().isPresent())
+                            .filter(c -> c.sentAt().get().isAfter(from)
+                                    && !c.sentAt().get().isAfter(until))
+                            .sorted(Comparator.comparing(
+                                            (Campaign c) -> c.sentAt().get())
+                                    .thenComparing(Campaign::id))
                             .toList();
                 }
 
                 @Override
                 public List<Campaign> sentForConnection(String connectionId, Instant from, Instant until) {
                     return state.campaigns.values().stream()
-                            .filter(c -> c.connectionId().equals(connectionId) && c.sentAt().isPresent())
-                            .filter(c -> c.sentAt().get().isAfter(from) && !c.sentAt().get().isAfter(until))
-                            .sorted(Comparator.comparing((Campaign c) -> c.sentAt().get()).thenComparing(Campaign::id))
+                            .filter(c -> c.connectionId().equals(connectionId)
+                                    && c.sentAt().isPresent())
+                            .filter(c -> c.sentAt().get().isAfter(from)
+                                    && !c.sentAt().get().isAfter(until))
+                            .sorted(Comparator.comparing(
+                                            (Campaign c) -> c.sentAt().get())
+                                    .thenComparing(Campaign::id))
                             .toList();
                 }
 
                 @Override
                 public List<Campaign> committedSends(String connectionId, Instant from, Instant to) {
                     return state.campaigns.values().stream()
-                            .filter(c -> c.connectionId().equals(connectionId) && c.state().isCommitted())
-                            .filter(c -> !c.sendTime().isBefore(from) && c.sendTime().isBefore(to))
+                            .filter(c -> c.connectionId().equals(connectionId)
+                                    && c.state().isCommitted())
+                            .filter(c ->
+                                    !c.sendTime().isBefore(from) && c.sendTime().isBefore(to))
                             .sorted(Comparator.comparing(Campaign::sendTime).thenComparingLong(Campaign::id))
                             .toList();
                 }
 
                 @Override
-                public List<Campaign> sendsBetween(String connectionId, Set<CampaignState> states, Instant from, Instant to) {
+                public List<Campaign> sendsBetween(
+                        String connectionId, Set<CampaignState> states, Instant from, Instant to) {
                     return state.campaigns.values().stream()
                             .filter(c -> c.connectionId().equals(connectionId) && states.contains(c.state()))
-                            .filter(c -> !c.sendTime().isBefore(from) && c.sendTime().isBefore(to))
+                            .filter(c ->
+                                    !c.sendTime().isBefore(from) && c.sendTime().isBefore(to))
                             .sorted(Comparator.comparing(Campaign::sendTime).thenComparingLong(Campaign::id))
                             .toList();
                 }
@@ -276,9 +333,12 @@ public final class InMemoryStores implements Transactor {
                 @Override
                 public List<Campaign> tracked(String connectionId, Instant sentSince) {
                     return state.campaigns.values().stream()
-                            .filter(c -> c.connectionId().equals(connectionId) && c.ofauthMessageId().isPresent())
-                            .filter(c -> c.state() == CampaignState.SCHEDULED || c.state() == CampaignState.SENDING
-                                    || (c.state() == CampaignState.SENT && !c.sendTime().isBefore(sentSince)))
+                            .filter(c -> c.connectionId().equals(connectionId)
+                                    && c.ofauthMessageId().isPresent())
+                            .filter(c -> c.state() == CampaignState.SCHEDULED
+                                    || c.state() == CampaignState.SENDING
+                                    || (c.state() == CampaignState.SENT
+                                            && !c.sendTime().isBefore(sentSince)))
                             .sorted(Comparator.comparing(Campaign::sendTime).thenComparing(Campaign::id))
                             .toList();
                 }
@@ -290,8 +350,10 @@ public final class InMemoryStores implements Transactor {
             return new ApprovalStore() {
                 @Override
                 public boolean add(Approval approval) {
-                    boolean exists = state.approvals.stream().anyMatch(a -> a.campaignId() == approval.campaignId()
-                            && a.approverId().equals(approval.approverId()) && a.fingerprint().equals(approval.fingerprint()));
+                    boolean exists = state.approvals.stream()
+                            .anyMatch(a -> a.campaignId() == approval.campaignId()
+                                    && a.approverId().equals(approval.approverId())
+                                    && a.fingerprint().equals(approval.fingerprint()));
                     if (!exists) {
                         state.approvals.add(approval);
                     }
@@ -301,7 +363,9 @@ public final class InMemoryStores implements Transactor {
                 @Override
                 public List<Approval> forCampaign(long campaignId, String fingerprint) {
                     return state.approvals.stream()
-                            .filter(a -> a.campaignId() == campaignId && a.fingerprint().equals(fingerprint)).toList();
+                            .filter(a -> a.campaignId() == campaignId
+                                    && a.fingerprint().equals(fingerprint))
+                            .toList();
                 }
 
                 @Override
@@ -321,7 +385,9 @@ public final class InMemoryStores implements Transactor {
 
                 @Override
                 public List<AuditEvent> forCampaign(long campaignId) {
-                    return state.audit.stream().filter(e -> e.campaignId() == campaignId).toList();
+                    return state.audit.stream()
+                            .filter(e -> e.campaignId() == campaignId)
+                            .toList();
                 }
             };
         }
@@ -332,8 +398,17 @@ public final class InMemoryStores implements Transactor {
                 @Override
                 public void enqueue(OutboxEntry e) {
                     long id = state.nextId++;
-                    state.outbox.put(id, new OutboxEntry(id, e.campaignId(), e.channel(), e.kind(), e.text(), 0, e.dueAt(),
-                            Optional.empty()));
+                    state.outbox.put(
+                            id,
+                            new OutboxEntry(
+                                    id,
+                                    e.campaignId(),
+                                    e.channel(),
+                                    e.kind(),
+                                    e.text(),
+                                    0,
+                                    e.dueAt(),
+                                    Optional.empty()));
                 }
 
                 @Override
@@ -352,7 +427,9 @@ public final class InMemoryStores implements Transactor {
 
                 @Override
                 public List<OutboxEntry> pending(Platform platform, int limit) {
-                    return state.outbox.values().stream().filter(e -> e.channel().platform() == platform).limit(limit)
+                    return state.outbox.values().stream()
+                            .filter(e -> e.channel().platform() == platform)
+                            .limit(limit)
                             .toList();
                 }
 
@@ -373,16 +450,34 @@ public final class InMemoryStores implements Transactor {
                     if (e == null || e.attemptStartedAt().isPresent()) {
                         return false;
                     }
-                    state.outbox.put(entryId, new OutboxEntry(e.id(), e.campaignId(), e.channel(), e.kind(), e.text(),
-                            e.attempts(), e.dueAt(), Optional.of(at)));
+                    state.outbox.put(
+                            entryId,
+                            new OutboxEntry(
+                                    e.id(),
+                                    e.campaignId(),
+                                    e.channel(),
+                                    e.kind(),
+                                    e.text(),
+                                    e.attempts(),
+                                    e.dueAt(),
+                                    Optional.of(at)));
                     return true;
                 }
 
                 @Override
                 public void retryLater(long entryId, Instant dueAt, String error) {
                     OutboxEntry e = state.outbox.get(entryId);
-                    state.outbox.put(entryId, new OutboxEntry(e.id(), e.campaignId(), e.channel(), e.kind(), e.text(),
-                            e.attempts() + 1, dueAt, Optional.empty()));
+                    state.outbox.put(
+                            entryId,
+                            new OutboxEntry(
+                                    e.id(),
+                                    e.campaignId(),
+                                    e.channel(),
+                                    e.kind(),
+                                    e.text(),
+                                    e.attempts() + 1,
+                                    dueAt,
+                                    Optional.empty()));
                 }
             };
         }
@@ -427,17 +522,37 @@ public final class InMemoryStores implements Transactor {
                 @Override
                 public void save(CampaignStats stats) {
                     Optional<Long> recipients = find(stats.campaignId()).flatMap(CampaignStats::recipients);
-                    state.stats.put(stats.campaignId(), new CampaignStats(stats.campaignId(), recipients, stats.figures(),
-                            stats.asOf(), stats.sentChangedAt(), stats.unsendOpen(), stats.missingSince(),
-                            stats.buyersRead(), stats.buyerMarker(), stats.lastBuyerNoteAt()));
+                    state.stats.put(
+                            stats.campaignId(),
+                            new CampaignStats(
+                                    stats.campaignId(),
+                                    recipients,
+                                    stats.figures(),
+                                    stats.asOf(),
+                                    stats.sentChangedAt(),
+                                    stats.unsendOpen(),
+                                    stats.missingSince(),
+                                    stats.buyersRead(),
+                                    stats.buyerMarker(),
+                                    stats.lastBuyerNoteAt()));
                 }
 
                 @Override
                 public void recordRecipients(long campaignId, long recipients) {
                     CampaignStats s = find(campaignId).orElse(CampaignStats.none(campaignId));
-                    state.stats.put(campaignId, new CampaignStats(campaignId, Optional.of(recipients), s.figures(),
-                            s.asOf(), s.sentChangedAt(), s.unsendOpen(), s.missingSince(), s.buyersRead(),
-                            s.buyerMarker(), s.lastBuyerNoteAt()));
+                    state.stats.put(
+                            campaignId,
+                            new CampaignStats(
+                                    campaignId,
+                                    Optional.of(recipients),
+                                    s.figures(),
+                                    s.asOf(),
+                                    s.sentChangedAt(),
+                                    s.unsendOpen(),
+                                    s.missingSince(),
+                                    s.buyersRead(),
+                                    s.buyerMarker(),
+                                    s.lastBuyerNoteAt()));
                 }
 
                 @Override
@@ -447,17 +562,25 @@ public final class InMemoryStores implements Transactor {
 
                 @Override
                 public List<StatsSnapshot> snapshots(long campaignId) {
-                    return state.snapshots.stream().filter(s -> s.campaignId() == campaignId).toList();
+                    return state.snapshots.stream()
+                            .filter(s -> s.campaignId() == campaignId)
+                            .toList();
                 }
 
                 @Override
                 public List<StatsSnapshot> channelSnapshots(ChannelRef channel, Instant changedAfter, Instant until) {
                     Set<Long> changed = new HashSet<>();
-                    state.snapshots.stream().filter(s -> s.at().isAfter(changedAfter)).forEach(s -> changed.add(s.campaignId()));
+                    state.snapshots.stream()
+                            .filter(s -> s.at().isAfter(changedAfter))
+                            .forEach(s -> changed.add(s.campaignId()));
                     return state.snapshots.stream()
                             .filter(s -> changed.contains(s.campaignId()) && !s.at().isAfter(until))
-                            .filter(s -> state.campaigns.get(s.campaignId()).channel().equals(channel))
-                            .sorted(Comparator.comparingLong(StatsSnapshot::campaignId).thenComparing(StatsSnapshot::at))
+                            .filter(s -> state.campaigns
+                                    .get(s.campaignId())
+                                    .channel()
+                                    .equals(channel))
+                            .sorted(Comparator.comparingLong(StatsSnapshot::campaignId)
+                                    .thenComparing(StatsSnapshot::at))
                             .toList();
                 }
 
@@ -481,7 +604,9 @@ public final class InMemoryStores implements Transactor {
                 @Override
                 public List<Fan> unannouncedBuyers(long campaignId) {
                     return state.buyers.getOrDefault(campaignId, Map.of()).values().stream()
-                            .filter(b -> b.announcedAt().isEmpty()).map(Buyer::fan).toList();
+                            .filter(b -> b.announcedAt().isEmpty())
+                            .map(Buyer::fan)
+                            .toList();
                 }
 
                 @Override
@@ -499,7 +624,8 @@ public final class InMemoryStores implements Transactor {
 
                 @Override
                 public List<Long> withUnannouncedBuyers(String connectionId) {
-                    return state.buyers.keySet().stream().sorted()
+                    return state.buyers.keySet().stream()
+                            .sorted()
                             .filter(id -> state.campaigns.get(id).connectionId().equals(connectionId))
                             .filter(id -> !unannouncedBuyers(id).isEmpty())
                             .toList();
@@ -517,33 +643,52 @@ public final class InMemoryStores implements Transactor {
 
                 @Override
                 public List<ConnectionState> unhealthy() {
-                    return state.connections.values().stream().filter(c -> c.health() != ConnectionHealth.ACTIVE)
-                            .sorted(Comparator.comparing(ConnectionState::connectionId)).toList();
+                    return state.connections.values().stream()
+                            .filter(c -> c.health() != ConnectionHealth.ACTIVE)
+                            .sorted(Comparator.comparing(ConnectionState::connectionId))
+                            .toList();
                 }
 
                 @Override
                 public void schedulePoll(String connectionId, Instant nextPollAt, int failures, Instant now) {
                     ConnectionState c = ensure(connectionId, now);
-                    put(new ConnectionState(connectionId, c.health(), c.healthSince(), c.healthReason(), c.nextProbeAt(),
-                            Optional.of(nextPollAt), failures));
+                    put(new ConnectionState(
+                            connectionId,
+                            c.health(),
+                            c.healthSince(),
+                            c.healthReason(),
+                            c.nextProbeAt(),
+                            Optional.of(nextPollAt),
+                            failures));
                 }
 
                 @Override
-                public boolean changeHealth(String connectionId, List<ConnectionHealth> from, ConnectionHealth to,
-                                            String reason, Instant now) {
+                public boolean changeHealth(
+                        String connectionId,
+                        List<ConnectionHealth> from,
+                        ConnectionHealth to,
+                        String reason,
+                        Instant now) {
                     ConnectionState c = ensure(connectionId, now);
                     if (!from.contains(c.health())) {
                         return false;
                     }
-                    put(new ConnectionState(connectionId, to, now, reason, c.nextProbeAt(), c.nextPollAt(), c.pollFailures()));
+                    put(new ConnectionState(
+                            connectionId, to, now, reason, c.nextProbeAt(), c.nextPollAt(), c.pollFailures()));
                     return true;
                 }
 
                 @Override
                 public void scheduleProbe(String connectionId, Instant at, Instant now) {
                     ConnectionState c = ensure(connectionId, now);
-                    put(new ConnectionState(connectionId, c.health(), c.healthSince(), c.healthReason(), Optional.of(at),
-                            c.nextPollAt(), c.pollFailures()));
+                    put(new ConnectionState(
+                            connectionId,
+                            c.health(),
+                            c.healthSince(),
+                            c.healthReason(),
+                            Optional.of(at),
+                            c.nextPollAt(),
+                            c.pollFailures()));
                 }
 
                 @Override
@@ -566,7 +711,10 @@ public final class InMemoryStores implements Transactor {
             return new DigestStore() {
                 @Override
                 public boolean claim(ChannelRef channel, String period, Outcome outcome, Instant at, String by) {
-                    return state.digestClaims.computeIfAbsent(channel, c -> new HashMap<>()).putIfAbsent(period, outcome) == null;
+                    return state.digestClaims
+                                    .computeIfAbsent(channel, c -> new HashMap<>())
+                                    .putIfAbsent(period, outcome)
+                            == null;
                 }
 
                 @Override
@@ -586,8 +734,14 @@ public final class InMemoryStores implements Transactor {
             return new AbTestStore() {
                 @Override
                 public AbTest insert(AbTest test) {
-                    AbTest stored = new AbTest(state.nextId++, test.split(), test.seed(), test.poolSize(), test.maxUserIds(),
-                            test.createdAt(), 1);
+                    AbTest stored = new AbTest(
+                            state.nextId++,
+                            test.split(),
+                            test.seed(),
+                            test.poolSize(),
+                            test.maxUserIds(),
+                            test.createdAt(),
+                            1);
                     state.tests.put(stored.id(), stored);
                     return stored;
                 }
@@ -611,8 +765,10 @@ public final class InMemoryStores implements Transactor {
 
                 @Override
                 public List<AbPart> parts(long testId) {
-                    return state.testParts.values().stream().filter(p -> p.testId() == testId)
-                            .sorted(Comparator.comparing(AbPart::variant).thenComparingInt(AbPart::part)).toList();
+                    return state.testParts.values().stream()
+                            .filter(p -> p.testId() == testId)
+                            .sorted(Comparator.comparing(AbPart::variant).thenComparingInt(AbPart::part))
+                            .toList();
                 }
 
                 @Override
@@ -621,8 +777,16 @@ public final class InMemoryStores implements Transactor {
                     if (test == null || test.version() != version) {
                         return false;
                     }
-                    state.tests.put(testId, new AbTest(test.id(), test.split(), test.seed(), test.poolSize(),
-                            test.maxUserIds(), test.createdAt(), version + 1));
+                    state.tests.put(
+                            testId,
+                            new AbTest(
+                                    test.id(),
+                                    test.split(),
+                                    test.seed(),
+                                    test.poolSize(),
+                                    test.maxUserIds(),
+                                    test.createdAt(),
+                                    version + 1));
                     return true;
                 }
             };
@@ -638,7 +802,9 @@ public final class InMemoryStores implements Transactor {
             return new AttachmentStore() {
                 @Override
                 public void add(long campaignId, List<Attachment> added, Instant at) {
-                    state.attachments.computeIfAbsent(campaignId, id -> new ArrayList<>()).addAll(added);
+                    state.attachments
+                            .computeIfAbsent(campaignId, id -> new ArrayList<>())
+                            .addAll(added);
                 }
 
                 @Override
@@ -648,9 +814,19 @@ public final class InMemoryStores implements Transactor {
 
                 @Override
                 public void markReferencesSpent(long campaignId, Instant at) {
-                    state.attachments.computeIfPresent(campaignId, (id, list) -> new ArrayList<>(list.stream()
-                            .map(a -> a.referenceSpentAt().isPresent() ? a : new Attachment(a.uploadRef(), a.vaultMediaId(),
-                                    a.fileName(), a.contentType(), a.size(), Optional.of(at))).toList()));
+                    state.attachments.computeIfPresent(
+                            campaignId,
+                            (id, list) -> new ArrayList<>(list.stream()
+                                    .map(a -> a.referenceSpentAt().isPresent()
+                                            ? a
+                                            : new Attachment(
+                                                    a.uploadRef(),
+                                                    a.vaultMediaId(),
+                                                    a.fileName(),
+                                                    a.contentType(),
+                                                    a.size(),
+                                                    Optional.of(at)))
+                                    .toList()));
                 }
             };
         }
@@ -661,7 +837,9 @@ public final class InMemoryStores implements Transactor {
                 @Override
                 public boolean acquire(String name, String owner, Instant now, Duration ttl) {
                     Lease current = state.leases.get(name);
-                    if (current != null && !current.owner().equals(owner) && current.expiresAt().isAfter(now)) {
+                    if (current != null
+                            && !current.owner().equals(owner)
+                            && current.expiresAt().isAfter(now)) {
                         return false;
                     }
                     state.leases.put(name, new Lease(name, owner, now.plus(ttl)));

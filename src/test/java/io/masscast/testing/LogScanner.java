@@ -105,7 +105,8 @@ public final class LogScanner {
     public List<Finding> scanFolder(Path folder) {
         try (Stream<Path> files = Files.list(folder)) {
             List<Finding> findings = new ArrayList<>();
-            for (Path file : files.filter(f -> f.toString().endsWith(".log")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".log")).sorted().toList()) {
                 findings.addAll(scan(file));
             }
             return findings;

@@ -24,7 +24,8 @@ class LogScannerTest {
     @Test
     void aPlantedApiKeyTokenOrTextIsFoundAndReportedMasked() throws IOException {
         LogScanner scanner = new LogScanner().secret("test-signing-secret").text("New set is up 🔥 unlock now");
-        log("10:00:00.000 INFO  [main] io.masscast.jobs.SubmitterJob - MC-1 accepted by OFAuth as message 77",
+        log(
+                "10:00:00.000 INFO  [main] io.masscast.jobs.SubmitterJob - MC-1 accepted by OFAuth as message 77",
                 "10:00:00.001 WARN  [main] io.masscast.ofauth.OfAuthClient - retrying with apiKey sk_sim_demo_0000000000000000",
                 "10:00:00.002 INFO  [main] io.masscast.adapter.slack.SlackAdapter - token xoxb-bot_s3cr3t_A",
                 "10:00:00.003 INFO  [main] x - signature over test-signing-secret",
@@ -33,18 +34,24 @@ class LogScannerTest {
         List<LogScanner.Finding> findings = scanner.scanFolder(folder);
 
         assertThat(findings).extracting(LogScanner.Finding::line).containsExactly(2, 3, 4, 5);
-        assertThat(findings).extracting(Object::toString).containsExactly(
-                "planted.log:2: a credential-shaped value sk_s… (28 characters)",
-                "planted.log:3: a credential-shaped value xoxb… (17 characters)",
-                "planted.log:4: a secret of the tests test… (19 characters)",
-                "planted.log:5: a message text \"New … (27 characters)\"");
+        assertThat(findings)
+                .extracting(Object::toString)
+                .containsExactly(
+                        "planted.log:2: a credential-shaped value sk_s… (28 characters)",
+                        "planted.log:3: a credential-shaped value xoxb… (17 characters)",
+                        "planted.log:4: a secret of the tests test… (19 characters)",
+                        "planted.log:5: a message text \"New … (27 characters)\"");
     }
 
     @Test
     void aCleanLogPasses() throws IOException {
         log("10:00:00.000 INFO  [main] io.masscast.jobs.SubmitterJob - MC-1 accepted by OFAuth as message 77");
 
-        assertThat(new LogScanner().secret("test-signing-secret").text("New set is up 🔥").scanFolder(folder)).isEmpty();
+        assertThat(new LogScanner()
+                        .secret("test-signing-secret")
+                        .text("New set is up 🔥")
+                        .scanFolder(folder))
+                .isEmpty();
     }
 
     @Test
@@ -64,7 +71,13 @@ class LogScannerTest {
                 """);
 
         assertThat(scanner.secrets()).contains("test-signing-secret", "sk_sandbox_wire_test_SECRET_4242");
-        assertThat(scanner.texts()).contains("New set is up 🔥", "Weekend bundle for you", "Another text to send",
-                "Constructed message text", "Hi babe, it's me 😘").doesNotContain("x");
+        assertThat(scanner.texts())
+                .contains(
+                        "New set is up 🔥",
+                        "Weekend bundle for you",
+                        "Another text to send",
+                        "Constructed message text",
+                        "Hi babe, it's me 😘")
+                .doesNotContain("x");
     }
 }

@@ -31,7 +31,8 @@ public final class MasscastProcess implements AutoCloseable {
     private final long startedNanos;
     private final Path out;
     private final Path log;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private MasscastProcess(Process process, long startedNanos, Path out, Path log) {
         this.process = process;
@@ -42,7 +43,8 @@ public final class MasscastProcess implements AutoCloseable {
 
     /** The jar the build made: {@code -Dmasscast.jar} (failsafe sets it), else {@code target/masscast.jar}. */
     public static Path jar() {
-        Path jar = Path.of(System.getProperty("masscast.jar", "target/masscast.jar")).toAbsolutePath();
+        Path jar = Path.of(System.getProperty("masscast.jar", "target/masscast.jar"))
+                .toAbsolutePath();
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build it first (mvn -B package does)");
         }
@@ -50,17 +52,27 @@ public final class MasscastProcess implements AutoCloseable {
     }
 
     /** Starts the jar in {@code workingDirectory}; {@code name} names its two files in {@code logs}. */
-    public static MasscastProcess start(Map<String, String> env, Path workingDirectory, Path logs, String name,
-                                        List<String> jvmOptions, String... arguments) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dfile.encoding=UTF-8", "-Djava.awt.headless=true"));
+    public static MasscastProcess start(
+            Map<String, String> env,
+            Path workingDirectory,
+            Path logs,
+            String name,
+            List<String> jvmOptions,
+            String... arguments)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dfile.encoding=UTF-8",
+                "-Djava.awt.headless=true"));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar().toString()));
         command.addAll(List.of(arguments));
         Path out = logs.resolve(name + ".out");
         Path log = logs.resolve(name + ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
-                .redirectOutput(out.toFile()).redirectError(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workingDirectory.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(log.toFile());
         Map<String, String> environment = builder.environment();
         environment.clear();
         environment.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
@@ -77,8 +89,12 @@ public final class MasscastProcess implements AutoCloseable {
     public void awaitPrinted(String text, Duration within) throws Exception {
         long deadline = System.nanoTime() + within.toNanos();
         while (!printed(text)) {
-            assertThat(process.isAlive()).as("masscast is running (its log: %s)", log).isTrue();
-            assertThat(System.nanoTime()).as("masscast printed %s within %s", text, within).isLessThan(deadline);
+            assertThat(process.isAlive())
+                    .as("masscast is running (its log: %s)", log)
+                    .isTrue();
+            assertThat(System.nanoTime())
+                    .as("masscast printed %s within %s", text, within)
+                    .isLessThan(deadline);
             Thread.sleep(20);
         }
     }
@@ -86,7 +102,8 @@ public final class MasscastProcess implements AutoCloseable {
     /** Waits until {@code GET /readyz} answers 200 (asking every 5 ms); returns the time since the JVM was started. */
     public Duration awaitReady(int httpPort, Duration patience) throws TimeoutException {
         HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/readyz"))
-                .timeout(Duration.ofSeconds(1)).build();
+                .timeout(Duration.ofSeconds(1))
+                .build();
         long deadline = startedNanos + patience.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -180,7 +197,9 @@ public final class MasscastProcess implements AutoCloseable {
     /** Ends the input, as at the end of a script: masscast finishes what is in flight and exits. */
     public int endInput(Duration within) throws Exception {
         process.getOutputStream().close();
-        assertThat(process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)).as("masscast exited").isTrue();
+        assertThat(process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS))
+                .as("masscast exited")
+                .isTrue();
         return process.exitValue();
     }
 

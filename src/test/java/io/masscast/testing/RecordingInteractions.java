@@ -9,8 +9,7 @@ import java.util.List;
 /** Keeps every acknowledgement an adapter reported: its platform, kind and latency. */
 public final class RecordingInteractions implements InteractionObserver {
     /** One acknowledged interaction. */
-    public record Ack(Platform platform, String kind, Duration latency) {
-    }
+    public record Ack(Platform platform, String kind, Duration latency) {}
 
     private final List<Ack> acks = new ArrayList<>();
 

@@ -16,8 +16,7 @@ import java.util.Optional;
  */
 public final class RecordingNotifier implements ChatNotifier {
     /** An image posted in the channel, with its caption. */
-    public record ImagePost(String caption, ChatImage image) {
-    }
+    public record ImagePost(String caption, ChatImage image) {}
 
     private final List<ImagePost> images = new ArrayList<>();
     private final Map<String, Card> cards = new LinkedHashMap<>();
@@ -72,7 +71,9 @@ public final class RecordingNotifier implements ChatNotifier {
     }
 
     public synchronized Optional<Card> cardOf(String humanId) {
-        return cards.values().stream().filter(c -> c.context().startsWith(humanId + " ")).findFirst();
+        return cards.values().stream()
+                .filter(c -> c.context().startsWith(humanId + " "))
+                .findFirst();
     }
 
     public synchronized List<String> notes() {

@@ -42,7 +42,8 @@ public final class RecordingOfAuthGateway extends UnexpectedOfAuthGateway {
     }
 
     @Override
-    public synchronized Page<FanList> userLists(String c, Optional<String> query, int limit, long offset, CallPriority p) {
+    public synchronized Page<FanList> userLists(
+            String c, Optional<String> query, int limit, long offset, CallPriority p) {
         return new Page<>(lists, Optional.empty());
     }
 }

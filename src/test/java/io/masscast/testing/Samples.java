@@ -27,7 +27,8 @@ public final class Samples {
 
     /** The median of per-round figures: what the report gives when rounds drift on a shared machine. */
     public static double median(List<Double> values) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double[] sorted =
+                values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         if (sorted.length == 0) {
             return Double.NaN;
         }

@@ -25,15 +25,26 @@ public final class SeededHistory {
     /** The composed campaign, gone out at {@code at} with an OFAuth message of its own, now in {@code state}. */
     public Campaign sent(Campaign composed, Instant at, CampaignState state) {
         long messageId = nextMessageId++;
-        return stores.inTransaction(s -> s.campaigns().update(composed.change().state(state).sentAt(Optional.of(at))
-                .ofauthMessageId(Optional.of(messageId)).apply(at))).orElseThrow();
+        return stores.inTransaction(s -> s.campaigns()
+                        .update(composed.change()
+                                .state(state)
+                                .sentAt(Optional.of(at))
+                                .ofauthMessageId(Optional.of(messageId))
+                                .apply(at)))
+                .orElseThrow();
     }
 
     /** What the poller stored {@code after} the campaign went out: its recipients and purchases then. */
     public void snapshot(Campaign campaign, Duration after, long recipients, long purchases) {
-        StatsSnapshot snapshot = new StatsSnapshot(campaign.id(), campaign.sentAt().orElseThrow().plus(after),
-                new StatsFigures(recipients, recipients / 2, purchases, campaign.content().price()
-                        .multiply(BigDecimal.valueOf(purchases)), false));
+        StatsSnapshot snapshot = new StatsSnapshot(
+                campaign.id(),
+                campaign.sentAt().orElseThrow().plus(after),
+                new StatsFigures(
+                        recipients,
+                        recipients / 2,
+                        purchases,
+                        campaign.content().price().multiply(BigDecimal.valueOf(purchases)),
+                        false));
         stores.inTransaction(s -> {
             s.stats().addSnapshot(snapshot);
             return null;

@@ -40,8 +40,8 @@ public abstract class UnexpectedOfAuthGateway implements OfAuthGateway {
     }
 
     @Override
-    public MessageReceipt replaceMassMessage(String connectionId, long messageId, MassMessage message,
-                                             RequestStartHook onRequestStart) {
+    public MessageReceipt replaceMassMessage(
+            String connectionId, long messageId, MassMessage message, RequestStartHook onRequestStart) {
         throw unexpected("replaceMassMessage");
     }
 
@@ -131,7 +131,8 @@ public abstract class UnexpectedOfAuthGateway implements OfAuthGateway {
     }
 
     @Override
-    public void uploadPart(String connectionId, String mediaUploadId, int partNumber, String contentType, byte[] bytes) {
+    public void uploadPart(
+            String connectionId, String mediaUploadId, int partNumber, String contentType, byte[] bytes) {
         throw unexpected("uploadPart");
     }
 

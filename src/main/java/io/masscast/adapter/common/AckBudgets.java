@@ -13,6 +13,6 @@ import java.time.Duration;
  * @param suggestions a list search or autocomplete, before it answers with no matches
  */
 public record AckBudgets(Duration command, Duration formChoices, Duration submission, Duration suggestions) {
-    public static final AckBudgets DEFAULT = new AckBudgets(Duration.ofMillis(1200), Duration.ofMillis(800),
-            Duration.ofMillis(2200), Duration.ofMillis(2200));
+    public static final AckBudgets DEFAULT = new AckBudgets(
+            Duration.ofMillis(1200), Duration.ofMillis(800), Duration.ofMillis(2200), Duration.ofMillis(2200));
 }

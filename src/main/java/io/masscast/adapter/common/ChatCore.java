@@ -15,8 +15,12 @@ import java.util.function.Function;
  * memory of signed requests already seen (shared by the replicas on PostgreSQL), and who hears how fast each
  * interaction was acknowledged (metrics).
  */
-public record ChatCore(CommandRouter router, FormOptions options, Function<ChannelRef, Set<String>> approverGroups,
-                       SeenRequests seenRequests, InteractionObserver interactions) {
+public record ChatCore(
+        CommandRouter router,
+        FormOptions options,
+        Function<ChannelRef, Set<String>> approverGroups,
+        SeenRequests seenRequests,
+        InteractionObserver interactions) {
     public ChatCore {
         Objects.requireNonNull(router, "router");
         Objects.requireNonNull(options, "options");

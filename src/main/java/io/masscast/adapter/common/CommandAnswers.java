@@ -14,9 +14,10 @@ import java.util.function.Supplier;
  * the user is told so. {@code M} is the platform's message type.
  */
 public final class CommandAnswers<M> {
-    public static final String FAILED = "masscast hit an unexpected error and logged it. Look at the channel before you try again.";
-    public static final String LATE_FORM = "The form took too long to prepare (chat platforms wait only 3 seconds for it). "
-            + "Please try again.";
+    public static final String FAILED =
+            "masscast hit an unexpected error and logged it. Look at the channel before you try again.";
+    public static final String LATE_FORM =
+            "The form took too long to prepare (chat platforms wait only 3 seconds for it). " + "Please try again.";
 
     private final BackgroundWork work;
     private final PlatformReplies<M> replies;
@@ -50,8 +51,11 @@ public final class CommandAnswers<M> {
 
     @SuppressWarnings("FutureReturnValueIgnored") // the task handles its own failures
     private void deliverWhenDone(String what, CompletableFuture<Reply> reply, Consumer<M> delivery) {
-        reply.whenComplete((done, failure) -> work.run(what + ", answer", () -> delivery.accept(
-                failure != null ? replies.privately(FAILED)
-                        : done instanceof Reply.Form ? replies.privately(LATE_FORM) : replies.render(done))));
+        reply.whenComplete((done, failure) -> work.run(
+                what + ", answer",
+                () -> delivery.accept(
+                        failure != null
+                                ? replies.privately(FAILED)
+                                : done instanceof Reply.Form ? replies.privately(LATE_FORM) : replies.render(done))));
     }
 }

@@ -30,9 +30,11 @@ public record FormChoices(Optional<List<FanList>> lists, List<VaultMedia> media)
     }
 
     public static FormChoices load(FormOptions options, ChannelRef channel, BackgroundWork work, Duration budget) {
-        CompletableFuture<List<FanList>> lists = work.submit("loading fan lists for " + channel,
+        CompletableFuture<List<FanList>> lists = work.submit(
+                "loading fan lists for " + channel,
                 unlessOfAuthFails("fan lists for " + channel, () -> options.lists(channel, "")));
-        CompletableFuture<List<VaultMedia>> media = work.submit("loading vault media for " + channel,
+        CompletableFuture<List<VaultMedia>> media = work.submit(
+                "loading vault media for " + channel,
                 unlessOfAuthFails("vault media for " + channel, () -> options.recentMedia(channel, VAULT_ITEMS)));
         long deadline = System.nanoTime() + budget.toNanos();
         return new FormChoices(ready(lists, deadline), ready(media, deadline).orElse(List.of()));
@@ -47,7 +49,10 @@ public record FormChoices(Optional<List<FanList>> lists, List<VaultMedia> media)
             try {
                 return read.get();
             } catch (OfAuthFailure failure) {
-                LOG.warn("No {} to offer: OFAuth failed ({})", what, failure.getClass().getSimpleName());
+                LOG.warn(
+                        "No {} to offer: OFAuth failed ({})",
+                        what,
+                        failure.getClass().getSimpleName());
                 return null;
             }
         };

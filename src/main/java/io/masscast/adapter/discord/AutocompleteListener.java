@@ -28,8 +28,11 @@ import net.dv8tion.jda.api.interactions.commands.build.OptionData;
  */
 final class AutocompleteListener {
     static final int MAX_CHOICES = OptionData.MAX_CHOICES;
-    private static final List<String> ZONES = ZoneId.getAvailableZoneIds().stream().filter(zone -> zone.contains("/"))
-            .filter(zone -> !zone.startsWith("Etc/") && !zone.startsWith("SystemV/")).sorted().toList();
+    private static final List<String> ZONES = ZoneId.getAvailableZoneIds().stream()
+            .filter(zone -> zone.contains("/"))
+            .filter(zone -> !zone.startsWith("Etc/") && !zone.startsWith("SystemV/"))
+            .sorted()
+            .toList();
 
     private final FormOptions options;
     private final BackgroundWork work;
@@ -45,15 +48,18 @@ final class AutocompleteListener {
         AutoCompleteQuery focused = event.getFocusedOption();
         ChannelRef channel = DiscordUsers.channel(event);
         Optional<CommandParam.Kind> kind = DiscordCommands.spec(event.getSubcommandName()).stream()
-                .flatMap(spec -> spec.params().stream()).filter(param -> param.name().equals(focused.getName()))
-                .map(CommandParam::kind).findFirst();
+                .flatMap(spec -> spec.params().stream())
+                .filter(param -> param.name().equals(focused.getName()))
+                .map(CommandParam::kind)
+                .findFirst();
         String typed = focused.getValue() == null ? "" : focused.getValue();
         List<Command.Choice> choices = kind.map(k -> switch (k) {
-            case CAMPAIGN -> ready("campaign suggestions in " + channel, () -> campaigns(channel, typed));
-            case LISTS -> ready("list suggestions in " + channel, () -> lists(channel, typed));
-            case ZONE -> zones(typed);
-            default -> List.<Command.Choice>of();
-        }).orElse(List.of());
+                    case CAMPAIGN -> ready("campaign suggestions in " + channel, () -> campaigns(channel, typed));
+                    case LISTS -> ready("list suggestions in " + channel, () -> lists(channel, typed));
+                    case ZONE -> zones(typed);
+                    default -> List.<Command.Choice>of();
+                })
+                .orElse(List.of());
         event.replyChoices(choices).queue(null, DiscordAnswers.failed("suggestions in " + channel, "choices"));
     }
 
@@ -68,7 +74,8 @@ final class AutocompleteListener {
 
     private List<Command.Choice> campaigns(ChannelRef channel, String typed) {
         return options.campaigns(channel, typed, MAX_CHOICES).stream()
-                .map(c -> new Command.Choice(DiscordText.fit(Markup.plain(c.label()), OptionData.MAX_CHOICE_NAME_LENGTH), c.humanId()))
+                .map(c -> new Command.Choice(
+                        DiscordText.fit(Markup.plain(c.label()), OptionData.MAX_CHOICE_NAME_LENGTH), c.humanId()))
                 .toList();
     }
 
@@ -80,9 +87,13 @@ final class AutocompleteListener {
         List<Command.Choice> choices = new ArrayList<>();
         for (FanList list : options.lists(channel, last)) {
             String name = list.name().contains(",") || list.name().contains("\"")
-                    ? "\"" + list.name().replace("\\", "\\\\").replace("\"", "\\\"") + "\"" : list.name();
+                    ? "\"" + list.name().replace("\\", "\\\\").replace("\"", "\\\"") + "\""
+                    : list.name();
             String value = before + name;
-            String label = value + list.usersCount().map(n -> " (" + Formats.count(n) + " fans)").orElse("");
+            String label = value
+                    + list.usersCount()
+                            .map(n -> " (" + Formats.count(n) + " fans)")
+                            .orElse("");
             if (value.length() <= OptionData.MAX_CHOICE_VALUE_LENGTH) {
                 choices.add(new Command.Choice(DiscordText.fit(label, OptionData.MAX_CHOICE_NAME_LENGTH), value));
             }
@@ -96,7 +107,10 @@ final class AutocompleteListener {
     private static List<Command.Choice> zones(String typed) {
         String[] words = typed.strip().toLowerCase(Locale.ROOT).split("[\\s/_]+");
         return ZONES.stream()
-                .filter(zone -> Arrays.stream(words).allMatch(word -> zone.toLowerCase(Locale.ROOT).contains(word)))
-                .limit(MAX_CHOICES).map(zone -> new Command.Choice(zone, zone)).toList();
+                .filter(zone -> Arrays.stream(words)
+                        .allMatch(word -> zone.toLowerCase(Locale.ROOT).contains(word)))
+                .limit(MAX_CHOICES)
+                .map(zone -> new Command.Choice(zone, zone))
+                .toList();
     }
 }

@@ -19,8 +19,9 @@ import net.dv8tion.jda.api.utils.messages.MessageEditData;
 final class ButtonListener {
     static final String NOT_OURS = "This button is not from masscast, so nothing changed.";
     static final String KEPT = "Nothing changed.";
-    static final String FORM_GONE = "That form is no longer open at masscast (it was opened over an hour ago, or masscast "
-            + "restarted). Nothing was stored; run /masscast new again.";
+    static final String FORM_GONE =
+            "That form is no longer open at masscast (it was opened over an hour ago, or masscast "
+                    + "restarted). Nothing was stored; run /masscast new again.";
 
     private final CommandRouter router;
     private final DiscordAnswers answers;
@@ -40,31 +41,37 @@ final class ButtonListener {
         Actor actor = DiscordUsers.actor(event);
         if (id.startsWith(DiscordReplies.FIX)) {
             String what = "fixing a compose form by " + actor.userId() + " in " + channel;
-            forms.get(id.substring(DiscordReplies.FIX.length())).ifPresentOrElse(
-                    spec -> answers.openForm(event, what, channel, spec),
-                    () -> DiscordAnswers.reply(event, DiscordMessage.privately(FORM_GONE), what));
+            forms.get(id.substring(DiscordReplies.FIX.length()))
+                    .ifPresentOrElse(
+                            spec -> answers.openForm(event, what, channel, spec),
+                            () -> DiscordAnswers.reply(event, DiscordMessage.privately(FORM_GONE), what));
             return;
         }
         if (id.startsWith(DiscordReplies.DENY)) {
-            event.editMessage(MessageEditData.fromContent(KEPT)).setComponents(List.of())
+            event.editMessage(MessageEditData.fromContent(KEPT))
+                    .setComponents(List.of())
                     .queue(null, DiscordAnswers.failed("keeping a campaign by " + actor.userId(), "edit"));
             return;
         }
         boolean confirmed = id.startsWith(DiscordReplies.CONFIRM);
         Optional<ActionId> decoded = ActionId.decode(confirmed ? id.substring(DiscordReplies.CONFIRM.length()) : id);
         if (decoded.isEmpty()) {
-            DiscordAnswers.reply(event, DiscordMessage.privately(NOT_OURS), "a foreign button click by " + actor.userId());
+            DiscordAnswers.reply(
+                    event, DiscordMessage.privately(NOT_OURS), "a foreign button click by " + actor.userId());
             return;
         }
         ActionId action = decoded.get();
-        String what = action.verb() + " on campaign " + action.campaignId() + " by " + actor.userId() + " in " + channel;
+        String what =
+                action.verb() + " on campaign " + action.campaignId() + " by " + actor.userId() + " in " + channel;
         if (confirmed) {
             answers.answerInPlace(event, what, () -> router.click(channel, actor, action, Optional.empty()));
             return;
         }
         switch (action.verb()) {
-            case REJECT -> event.replyModal(rejectModal.render(action)).queue(null, DiscordAnswers.failed(what, "reason form"));
-            case EDIT -> answers.answer(event, what, channel, () -> router.click(channel, actor, action, Optional.empty()));
+            case REJECT ->
+                event.replyModal(rejectModal.render(action)).queue(null, DiscordAnswers.failed(what, "reason form"));
+            case EDIT ->
+                answers.answer(event, what, channel, () -> router.click(channel, actor, action, Optional.empty()));
             default -> answers.answer(event, what, channel, () -> router.press(channel, actor, action));
         }
     }

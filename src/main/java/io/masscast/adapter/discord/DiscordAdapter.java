@@ -47,9 +47,13 @@ public final class DiscordAdapter implements ChatAdapter {
      * What the bot may do in a channel: see it, post cards (messages with embeds), read a card back to start its
      * thread, start that thread and write notes in it. Editing its own messages needs no permission.
      */
-    public static final Set<Permission> PERMISSIONS = Collections.unmodifiableSet(EnumSet.of(Permission.VIEW_CHANNEL,
-            Permission.MESSAGE_SEND, Permission.MESSAGE_EMBED_LINKS, Permission.MESSAGE_HISTORY,
-            Permission.CREATE_PUBLIC_THREADS, Permission.MESSAGE_SEND_IN_THREADS));
+    public static final Set<Permission> PERMISSIONS = Collections.unmodifiableSet(EnumSet.of(
+            Permission.VIEW_CHANNEL,
+            Permission.MESSAGE_SEND,
+            Permission.MESSAGE_EMBED_LINKS,
+            Permission.MESSAGE_HISTORY,
+            Permission.CREATE_PUBLIC_THREADS,
+            Permission.MESSAGE_SEND_IN_THREADS));
 
     /** Logs in to Discord with the adapter's listener; throws when Discord refuses or can't be reached. */
     @FunctionalInterface
@@ -70,26 +74,36 @@ public final class DiscordAdapter implements ChatAdapter {
     }
 
     /** With another way to connect (tests stand in for Discord, which this machine can't reach). */
-    public DiscordAdapter(DiscordSettings settings, ChatCore core, Connector connector, AckBudgets budgets, Clock clock) {
+    public DiscordAdapter(
+            DiscordSettings settings, ChatCore core, Connector connector, AckBudgets budgets, Clock clock) {
         this.settings = settings;
         this.connector = connector;
         this.work = new BackgroundWork("discord", WORKER_THREADS);
         PendingForms forms = new PendingForms(clock);
         DiscordCards cards = new DiscordCards();
         DiscordReplies replies = new DiscordReplies(cards, forms);
-        DiscordAnswers answers = new DiscordAnswers(new CommandAnswers<>(work, replies), replies, core.options(), work, forms,
-                new DiscordComposeModal(), budgets);
-        this.listener = new DiscordListener(new SlashCommandListener(core.router(), answers),
+        DiscordAnswers answers = new DiscordAnswers(
+                new CommandAnswers<>(work, replies),
+                replies,
+                core.options(),
+                work,
+                forms,
+                new DiscordComposeModal(),
+                budgets);
+        this.listener = new DiscordListener(
+                new SlashCommandListener(core.router(), answers),
                 new AutocompleteListener(core.options(), work, budgets.suggestions()),
                 new ButtonListener(core.router(), answers, forms, new DiscordRejectModal()),
-                new ModalListener(core.router(), answers, forms), settings.guildId(), core.interactions());
+                new ModalListener(core.router(), answers, forms),
+                settings.guildId(),
+                core.interactions());
         this.notifier = new DiscordNotifier(this::connection, cards);
     }
 
     /** The link that invites the bot to a server, with the scopes and permissions masscast needs. */
     public static String inviteUrl(String applicationId) {
-        return "https://discord.com/oauth2/authorize?client_id=" + applicationId + "&scope=bot+applications.commands&permissions="
-                + Permission.getRaw(PERMISSIONS);
+        return "https://discord.com/oauth2/authorize?client_id=" + applicationId
+                + "&scope=bot+applications.commands&permissions=" + Permission.getRaw(PERMISSIONS);
     }
 
     /** The exact JSON masscast registers for {@code /masscast} (what {@code masscast discord-commands} prints). */
@@ -133,9 +147,13 @@ public final class DiscordAdapter implements ChatAdapter {
             return Readiness.notReady(COMPONENT, "stopping");
         }
         Map<JDA, JDA.Status> statuses = connected.getStatuses();
-        long up = statuses.values().stream().filter(status -> status == JDA.Status.CONNECTED).count();
+        long up = statuses.values().stream()
+                .filter(status -> status == JDA.Status.CONNECTED)
+                .count();
         String detail = up + " of " + statuses.size() + " shard(s) connected";
-        return up == statuses.size() && up > 0 ? Readiness.ready(COMPONENT, detail) : Readiness.notReady(COMPONENT, detail);
+        return up == statuses.size() && up > 0
+                ? Readiness.ready(COMPONENT, detail)
+                : Readiness.notReady(COMPONENT, detail);
     }
 
     /**
@@ -170,18 +188,21 @@ public final class DiscordAdapter implements ChatAdapter {
      */
     static ShardManager login(DiscordSettings settings, EventListener listener) {
         try {
-            return DefaultShardManagerBuilder.createLight(settings.botToken().reveal(), EnumSet.noneOf(GatewayIntent.class))
+            return DefaultShardManagerBuilder.createLight(
+                            settings.botToken().reveal(), EnumSet.noneOf(GatewayIntent.class))
                     .setRestConfig(new RestConfig().setBaseUrl(settings.apiUrl().toString()))
                     .setEventPool(eventPool(), true)
                     .setEnableShutdownHook(false)
                     .addEventListeners(listener)
                     .build();
         } catch (InvalidTokenException e) {
-            throw new IllegalStateException("Discord refused DISCORD_BOT_TOKEN: copy the bot token again from the Developer "
-                    + "Portal (your application → Bot → Reset Token) into DISCORD_BOT_TOKEN");
+            throw new IllegalStateException(
+                    "Discord refused DISCORD_BOT_TOKEN: copy the bot token again from the Developer "
+                            + "Portal (your application → Bot → Reset Token) into DISCORD_BOT_TOKEN");
         } catch (RuntimeException e) {
             throw new IllegalStateException("Discord could not be reached at " + settings.apiUrl() + " ("
-                    + rootCause(e).getClass().getSimpleName() + "): check the network, or MASSCAST_DISCORD_API_URL if it is set");
+                    + rootCause(e).getClass().getSimpleName()
+                    + "): check the network, or MASSCAST_DISCORD_API_URL if it is set");
         }
     }
 

@@ -36,8 +36,14 @@ final class DiscordAnswers {
     private final DiscordComposeModal modal;
     private final AckBudgets budgets;
 
-    DiscordAnswers(CommandAnswers<DiscordMessage> answers, DiscordReplies replies, FormOptions options, BackgroundWork work,
-                   PendingForms forms, DiscordComposeModal modal, AckBudgets budgets) {
+    DiscordAnswers(
+            CommandAnswers<DiscordMessage> answers,
+            DiscordReplies replies,
+            FormOptions options,
+            BackgroundWork work,
+            PendingForms forms,
+            DiscordComposeModal modal,
+            AckBudgets budgets) {
         this.answers = answers;
         this.replies = replies;
         this.options = options;
@@ -49,9 +55,11 @@ final class DiscordAnswers {
 
     /** A command or button whose answer is a message or a form. */
     @SuppressWarnings("FutureReturnValueIgnored") // a late answer waits for the deferral; its failures are logged
-    <E extends IReplyCallback & IModalCallback> void answer(E event, String what, ChannelRef channel, Supplier<Reply> command) {
+    <E extends IReplyCallback & IModalCallback> void answer(
+            E event, String what, ChannelRef channel, Supplier<Reply> command) {
         CompletableFuture<InteractionHook> deferred = new CompletableFuture<>();
-        Optional<Reply> ready = answers.within(what, command, budgets.command(), late -> deferred.thenAccept(hook -> send(hook, late, what)));
+        Optional<Reply> ready = answers.within(
+                what, command, budgets.command(), late -> deferred.thenAccept(hook -> send(hook, late, what)));
         if (ready.isEmpty()) {
             event.deferReply(true).queue(deferred::complete, failed(what, "defer"));
         } else if (ready.get() instanceof Reply.Form form) {
@@ -65,7 +73,8 @@ final class DiscordAnswers {
     @SuppressWarnings("FutureReturnValueIgnored") // a late answer waits for the deferral; its failures are logged
     void answerSubmission(IReplyCallback event, String what, Supplier<Reply> command) {
         CompletableFuture<InteractionHook> deferred = new CompletableFuture<>();
-        Optional<Reply> ready = answers.within(what, command, budgets.submission(), late -> deferred.thenAccept(hook -> send(hook, late, what)));
+        Optional<Reply> ready = answers.within(
+                what, command, budgets.submission(), late -> deferred.thenAccept(hook -> send(hook, late, what)));
         if (ready.isPresent()) {
             reply(event, replies.render(ready.get()), what);
         } else {
@@ -75,10 +84,15 @@ final class DiscordAnswers {
 
     /** A button on one of masscast's private messages (a confirmation): its outcome replaces that message. */
     @SuppressWarnings("FutureReturnValueIgnored") // a late answer waits for the deferral; its failures are logged
-    <E extends IReplyCallback & IMessageEditCallback> void answerInPlace(E event, String what, Supplier<Reply> command) {
+    <E extends IReplyCallback & IMessageEditCallback> void answerInPlace(
+            E event, String what, Supplier<Reply> command) {
         CompletableFuture<InteractionHook> deferred = new CompletableFuture<>();
-        Optional<Reply> ready = answers.within(what, command, budgets.command(),
-                late -> deferred.thenAccept(hook -> hook.editOriginal(late.edit()).queue(null, failed(what, "late edit"))));
+        Optional<Reply> ready = answers.within(
+                what,
+                command,
+                budgets.command(),
+                late -> deferred.thenAccept(
+                        hook -> hook.editOriginal(late.edit()).queue(null, failed(what, "late edit"))));
         if (ready.isPresent()) {
             event.editMessage(replies.render(ready.get()).edit()).queue(null, failed(what, "edit"));
         } else {
@@ -102,7 +116,11 @@ final class DiscordAnswers {
 
     /** Discord refused an answer (too late, or the token answered it elsewhere): logged with what it was. */
     static Consumer<Throwable> failed(String what, String step) {
-        return failure -> LOG.warn("Discord: {} ({}) was not answered: {}", what, step, failure.getClass().getSimpleName()
-                + (failure.getMessage() == null ? "" : ": " + DiscordText.fit(failure.getMessage(), 200)));
+        return failure -> LOG.warn(
+                "Discord: {} ({}) was not answered: {}",
+                what,
+                step,
+                failure.getClass().getSimpleName()
+                        + (failure.getMessage() == null ? "" : ": " + DiscordText.fit(failure.getMessage(), 200)));
     }
 }

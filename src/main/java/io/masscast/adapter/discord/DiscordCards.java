@@ -24,6 +24,7 @@ final class DiscordCards {
     static final int FIELD_VALUE_MAX = MessageEmbed.VALUE_MAX_LENGTH;
     /** Under Discord's 6,000 characters per embed, with room to spare. */
     static final int EMBED_BUDGET = MessageEmbed.EMBED_MAX_LENGTH_BOT - 100;
+
     static final int BUTTON_LABEL_MAX = Button.LABEL_MAX_LENGTH;
     /** A field shorter than this reads well side by side with others. */
     private static final int SHORT_FIELD = 40;
@@ -36,23 +37,33 @@ final class DiscordCards {
         if (!description.isEmpty()) {
             embed.setDescription(description);
         }
-        int names = card.fields().stream().mapToInt(f -> Math.min(f.label().length(), FIELD_NAME_MAX)).sum();
-        int perValue = card.fields().isEmpty() ? FIELD_VALUE_MAX : Math.max(40, Math.min(FIELD_VALUE_MAX,
-                (EMBED_BUDGET - title.length() - description.length() - footer.length() - names) / card.fields().size()));
+        int names = card.fields().stream()
+                .mapToInt(f -> Math.min(f.label().length(), FIELD_NAME_MAX))
+                .sum();
+        int perValue = card.fields().isEmpty()
+                ? FIELD_VALUE_MAX
+                : Math.max(
+                        40,
+                        Math.min(
+                                FIELD_VALUE_MAX,
+                                (EMBED_BUDGET - title.length() - description.length() - footer.length() - names)
+                                        / card.fields().size()));
         for (Card.Field field : card.fields()) {
             String value = DiscordText.fit(DiscordText.markdown(field.value()), perValue);
-            embed.addField(DiscordText.fit(Markup.plain(field.label()), FIELD_NAME_MAX), value, value.length() <= SHORT_FIELD);
+            embed.addField(
+                    DiscordText.fit(Markup.plain(field.label()), FIELD_NAME_MAX), value, value.length() <= SHORT_FIELD);
         }
         if (!footer.isEmpty()) {
             embed.setFooter(footer);
         }
         List<Button> buttons = card.actions().stream().map(DiscordCards::button).toList();
-        return new DiscordMessage("", List.of(embed.build()), buttons.isEmpty() ? List.of() : ActionRow.partitionOf(buttons),
-                isPrivate);
+        return new DiscordMessage(
+                "", List.of(embed.build()), buttons.isEmpty() ? List.of() : ActionRow.partitionOf(buttons), isPrivate);
     }
 
     static Button button(CardAction action) {
-        return Button.of(style(action.style()), action.id().encode(), DiscordText.fit(action.label(), BUTTON_LABEL_MAX));
+        return Button.of(
+                style(action.style()), action.id().encode(), DiscordText.fit(action.label(), BUTTON_LABEL_MAX));
     }
 
     static ButtonStyle style(CardAction.Style style) {
@@ -65,7 +76,9 @@ final class DiscordCards {
 
     /** The message as fans will read it, set off as a quote. */
     private static String quote(String text) {
-        return String.join("\n", text.lines().map(line -> "> " + DiscordText.markdown(line)).toList());
+        return String.join(
+                "\n",
+                text.lines().map(line -> "> " + DiscordText.markdown(line)).toList());
     }
 
     private static String toneMark(Card.Tone tone) {

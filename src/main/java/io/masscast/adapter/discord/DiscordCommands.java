@@ -34,16 +34,15 @@ final class DiscordCommands {
     static final int TEXT_OPTION_MAX = OptionData.MAX_STRING_OPTION_LENGTH;
 
     /** What a subcommand was given: its positional arguments in order, and the named ones typed. */
-    record Arguments(List<String> positional, Map<String, FieldValue> named) {
-    }
+    record Arguments(List<String> positional, Map<String, FieldValue> named) {}
 
-    private DiscordCommands() {
-    }
+    private DiscordCommands() {}
 
     static SlashCommandData definition() {
         SlashCommandData command = Commands.slash(NAME, DESCRIPTION).setContexts(InteractionContextType.GUILD);
         for (CommandSpec spec : CommandCatalog.ALL) {
-            SubcommandData sub = new SubcommandData(spec.name(), DiscordText.fit(spec.summary(), OptionData.MAX_DESCRIPTION_LENGTH));
+            SubcommandData sub =
+                    new SubcommandData(spec.name(), DiscordText.fit(spec.summary(), OptionData.MAX_DESCRIPTION_LENGTH));
             spec.params().forEach(param -> sub.addOptions(option(param)));
             command.addSubcommands(sub);
         }
@@ -56,7 +55,9 @@ final class DiscordCommands {
     }
 
     static Optional<CommandSpec> spec(String subcommand) {
-        return CommandCatalog.ALL.stream().filter(spec -> spec.name().equals(subcommand)).findFirst();
+        return CommandCatalog.ALL.stream()
+                .filter(spec -> spec.name().equals(subcommand))
+                .findFirst();
     }
 
     /** The options of an invocation of {@code spec}, as the core's arguments. */
@@ -64,7 +65,9 @@ final class DiscordCommands {
         List<String> positional = new ArrayList<>();
         Map<String, FieldValue> named = new LinkedHashMap<>();
         for (CommandParam param : spec.params()) {
-            Optional<OptionMapping> given = options.stream().filter(o -> o.getName().equals(param.name())).findFirst();
+            Optional<OptionMapping> given = options.stream()
+                    .filter(o -> o.getName().equals(param.name()))
+                    .findFirst();
             if (given.isEmpty()) {
                 continue;
             }
@@ -73,21 +76,30 @@ final class DiscordCommands {
                 positional.add(DiscordText.typed(option.getAsString()).strip());
                 continue;
             }
-            named.put(param.name(), switch (param.kind()) {
-                case WHOLE -> new FieldValue.Count(option.getAsLong());
-                case MONEY -> new FieldValue.Amount(BigDecimal.valueOf(option.getAsDouble()));
-                case FLAG -> new FieldValue.Flag(option.getAsBoolean());
-                case LISTS, ITEMS, PEOPLE -> RawValue.parse(DiscordText.typed(option.getAsString()));
-                case FILES -> new FieldValue.Files(List.of(DiscordFiles.of(option.getAsAttachment())));
-                default -> RawValue.of(param.name().equals(Fields.TEXT) ? option.getAsString() : option.getAsString().strip());
-            });
+            named.put(
+                    param.name(),
+                    switch (param.kind()) {
+                        case WHOLE -> new FieldValue.Count(option.getAsLong());
+                        case MONEY -> new FieldValue.Amount(BigDecimal.valueOf(option.getAsDouble()));
+                        case FLAG -> new FieldValue.Flag(option.getAsBoolean());
+                        case LISTS, ITEMS, PEOPLE -> RawValue.parse(DiscordText.typed(option.getAsString()));
+                        case FILES -> new FieldValue.Files(List.of(DiscordFiles.of(option.getAsAttachment())));
+                        default ->
+                            RawValue.of(
+                                    param.name().equals(Fields.TEXT)
+                                            ? option.getAsString()
+                                            : option.getAsString().strip());
+                    });
         }
         return new Arguments(positional, named);
     }
 
     private static OptionData option(CommandParam param) {
-        OptionData option = new OptionData(type(param.kind()), param.name(),
-                DiscordText.fit(param.description(), OptionData.MAX_DESCRIPTION_LENGTH), param.required());
+        OptionData option = new OptionData(
+                type(param.kind()),
+                param.name(),
+                DiscordText.fit(param.description(), OptionData.MAX_DESCRIPTION_LENGTH),
+                param.required());
         switch (param.kind()) {
             case CAMPAIGN, LISTS, ZONE -> option.setAutoComplete(true);
             case WHOLE -> option.setRequiredRange(param.min(), param.max());

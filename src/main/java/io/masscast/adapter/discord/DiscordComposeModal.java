@@ -40,6 +40,7 @@ final class DiscordComposeModal {
     static final int TEXT_MAX = TextInput.MAX_VALUE_LENGTH;
     /** What a modal's text display holds (Discord's limit; JDA 6.1 names no constant for it). */
     static final int TEXT_DISPLAY_MAX = 4000;
+
     static final int MENU_MAX = StringSelectMenu.OPTIONS_MAX_AMOUNT;
     static final int TITLE_MAX = Modal.MAX_TITLE_LENGTH;
     static final int LABEL_MAX = Label.LABEL_MAX_LENGTH;
@@ -50,23 +51,34 @@ final class DiscordComposeModal {
     Modal render(String key, FormSpec spec, FormChoices choices) {
         List<ModalTopLevelComponent> components = new ArrayList<>();
         components.add(text(spec));
-        Optional<List<FanList>> menus = choices.lists().filter(known -> known.size() <= MENU_MAX
-                && listsKnown(spec, Fields.LISTS, known) && listsKnown(spec, Fields.EXCLUDE, known));
+        Optional<List<FanList>> menus = choices.lists()
+                .filter(known -> known.size() <= MENU_MAX
+                        && listsKnown(spec, Fields.LISTS, known)
+                        && listsKnown(spec, Fields.EXCLUDE, known));
         if (menus.isPresent()) {
             components.add(listMenu(ComposeForm.field(Fields.LISTS), spec, menus.get()));
             components.add(listMenu(ComposeForm.field(Fields.EXCLUDE), spec, menus.get()));
         } else {
             components.add(TextDisplay.of(DiscordText.fit(listsNote(spec, choices), TEXT_DISPLAY_MAX)));
         }
-        components.add(shortInput(ComposeForm.field(Fields.PRICE), ComposeForm.field(Fields.PRICE).label(),
-                ComposeForm.field(Fields.PRICE).hint(), spec));
+        components.add(shortInput(
+                ComposeForm.field(Fields.PRICE),
+                ComposeForm.field(Fields.PRICE).label(),
+                ComposeForm.field(Fields.PRICE).hint(),
+                spec));
         FormField at = ComposeForm.field(Fields.AT);
         // a label's description holds 100 characters: the best hour from history when there is one, else how to type it
-        components.add(shortInput(at, at.label() + " (" + spec.zone().getId() + ")", spec.note(Fields.AT)
-                .map(note -> note + " Empty: on approval.").orElse("Empty: as soon as it is approved. Like " + at.typing() + "."),
+        components.add(shortInput(
+                at,
+                at.label() + " (" + spec.zone().getId() + ")",
+                spec.note(Fields.AT)
+                        .map(note -> note + " Empty: on approval.")
+                        .orElse("Empty: as soon as it is approved. Like " + at.typing() + "."),
                 spec));
         String title = spec.isEdit() ? spec.title() : "New mass message";
-        return Modal.create(PREFIX + key, DiscordText.fit(title, TITLE_MAX)).addComponents(components).build();
+        return Modal.create(PREFIX + key, DiscordText.fit(title, TITLE_MAX))
+                .addComponents(components)
+                .build();
     }
 
     /**
@@ -77,8 +89,10 @@ final class DiscordComposeModal {
         Map<String, FieldValue> values = new LinkedHashMap<>(spec.values());
         for (ModalMapping field : submitted) {
             switch (field.getCustomId()) {
-                case Fields.LISTS, Fields.EXCLUDE -> values.put(field.getCustomId(), new RawValue(field.getAsStringList()));
-                case Fields.TEXT, Fields.PRICE, Fields.AT -> values.put(field.getCustomId(), RawValue.of(field.getAsString()));
+                case Fields.LISTS, Fields.EXCLUDE ->
+                    values.put(field.getCustomId(), new RawValue(field.getAsStringList()));
+                case Fields.TEXT, Fields.PRICE, Fields.AT ->
+                    values.put(field.getCustomId(), RawValue.of(field.getAsString()));
                 default -> {
                     // not one of ours: a modal only shows the fields above
                 }
@@ -91,64 +105,98 @@ final class DiscordComposeModal {
         FormField field = ComposeForm.field(Fields.TEXT);
         String text = spec.value(Fields.TEXT).map(FieldValue::text).orElse("");
         if (text.length() > TEXT_MAX) {
-            String how = spec.isEdit() ? "/masscast edit campaign:" + spec.title().replaceFirst("^Edit ", "") + " text:…"
+            String how = spec.isEdit()
+                    ? "/masscast edit campaign:" + spec.title().replaceFirst("^Edit ", "") + " text:…"
                     : "/masscast new text:…";
             return TextDisplay.of("**" + field.label() + "**: the text is " + Formats.count(text.length())
-                    + " characters, more than this form holds (" + Formats.count(TEXT_MAX) + "), so it stays exactly as it is. "
+                    + " characters, more than this form holds (" + Formats.count(TEXT_MAX)
+                    + "), so it stays exactly as it is. "
                     + "To change it, use `" + how + "`.");
         }
-        TextInput.Builder input = TextInput.create(Fields.TEXT, TextInputStyle.PARAGRAPH).setRequired(false).setMaxLength(TEXT_MAX);
+        TextInput.Builder input = TextInput.create(Fields.TEXT, TextInputStyle.PARAGRAPH)
+                .setRequired(false)
+                .setMaxLength(TEXT_MAX);
         if (!text.isEmpty()) {
             input.setValue(text);
         }
-        return Label.of(DiscordText.fit(field.label(), LABEL_MAX), DiscordText.fit(field.hint(), DESCRIPTION_MAX), input.build());
+        return Label.of(
+                DiscordText.fit(field.label(), LABEL_MAX),
+                DiscordText.fit(field.hint(), DESCRIPTION_MAX),
+                input.build());
     }
 
     private static ModalTopLevelComponent listMenu(FormField field, FormSpec spec, List<FanList> lists) {
         List<String> chosen = ids(spec, field.key(), lists);
-        StringSelectMenu.Builder menu = StringSelectMenu.create(field.key()).setRequired(false).setRequiredRange(0, Math.max(1, lists.size()))
+        StringSelectMenu.Builder menu = StringSelectMenu.create(field.key())
+                .setRequired(false)
+                .setRequiredRange(0, Math.max(1, lists.size()))
                 .setPlaceholder(field.key().equals(Fields.EXCLUDE) ? "No list left out" : "Choose lists");
         for (FanList list : lists) {
-            SelectOption option = SelectOption.of(DiscordText.fit(list.name(), SelectOption.LABEL_MAX_LENGTH), list.id())
+            SelectOption option = SelectOption.of(
+                            DiscordText.fit(list.name(), SelectOption.LABEL_MAX_LENGTH), list.id())
                     .withDefault(chosen.contains(list.id()));
-            menu.addOptions(list.usersCount().map(n -> option.withDescription(Formats.count(n) + " fans")).orElse(option));
+            menu.addOptions(list.usersCount()
+                    .map(n -> option.withDescription(Formats.count(n) + " fans"))
+                    .orElse(option));
         }
-        return Label.of(DiscordText.fit(field.label(), LABEL_MAX), DiscordText.fit(field.hint(), DESCRIPTION_MAX), menu.build());
+        return Label.of(
+                DiscordText.fit(field.label(), LABEL_MAX),
+                DiscordText.fit(field.hint(), DESCRIPTION_MAX),
+                menu.build());
     }
 
     private static ModalTopLevelComponent shortInput(FormField field, String label, String description, FormSpec spec) {
-        TextInput.Builder input = TextInput.create(field.key(), TextInputStyle.SHORT).setRequired(false)
-                .setMaxLength(field.maxLength()).setPlaceholder(DiscordText.fit(field.typing(), TextInput.MAX_PLACEHOLDER_LENGTH));
+        TextInput.Builder input = TextInput.create(field.key(), TextInputStyle.SHORT)
+                .setRequired(false)
+                .setMaxLength(field.maxLength())
+                .setPlaceholder(DiscordText.fit(field.typing(), TextInput.MAX_PLACEHOLDER_LENGTH));
         String typed = spec.typed(field.key());
         if (!typed.isEmpty()) {
             input.setValue(DiscordText.fit(typed, field.maxLength()));
         }
-        return Label.of(DiscordText.fit(label, LABEL_MAX), DiscordText.fit(description, DESCRIPTION_MAX), input.build());
+        return Label.of(
+                DiscordText.fit(label, LABEL_MAX), DiscordText.fit(description, DESCRIPTION_MAX), input.build());
     }
 
     private static String listsNote(FormSpec spec, FormChoices choices) {
-        String given = "Lists: " + orNone(items(spec, Fields.LISTS)) + " · leaving out: " + orNone(items(spec, Fields.EXCLUDE)) + ".";
-        String why = choices.lists().map(known -> known.size() > MENU_MAX
+        String given = "Lists: " + orNone(items(spec, Fields.LISTS)) + " · leaving out: "
+                + orNone(items(spec, Fields.EXCLUDE)) + ".";
+        String why = choices.lists()
+                .map(known -> known.size() > MENU_MAX
                         ? "This creator has " + known.size() + " lists, more than a form can offer: "
                         : "Some of these lists are not among the creator's lists now: ")
                 .orElse("The creator's lists could not be loaded just now: ");
-        return "**Audience**\n" + why + "name them as options, `/masscast new lists:… exclude:…` (they complete as you type).\n"
+        return "**Audience**\n" + why
+                + "name them as options, `/masscast new lists:… exclude:…` (they complete as you type).\n"
                 + DiscordText.markdown(given);
     }
 
     /** Whether every list the form names is one of {@code known} (by id or name), so a menu can show it. */
     private static boolean listsKnown(FormSpec spec, String key, List<FanList> known) {
-        return items(spec, key).stream().allMatch(item -> known.stream().anyMatch(l -> l.id().equals(item) || l.name().equalsIgnoreCase(item)));
+        return items(spec, key).stream()
+                .allMatch(item -> known.stream()
+                        .anyMatch(l -> l.id().equals(item) || l.name().equalsIgnoreCase(item)));
     }
 
     private static List<String> ids(FormSpec spec, String key, List<FanList> known) {
-        return items(spec, key).stream().flatMap(item -> known.stream()
-                .filter(l -> l.id().equals(item) || l.name().equalsIgnoreCase(item)).map(FanList::id).findFirst().stream()).toList();
+        return items(spec, key).stream()
+                .flatMap(item -> known.stream()
+                        .filter(l -> l.id().equals(item) || l.name().equalsIgnoreCase(item))
+                        .map(FanList::id)
+                        .findFirst()
+                        .stream())
+                .toList();
     }
 
     private static List<String> items(FormSpec spec, String key) {
-        return spec.value(key).map(value -> value instanceof RawValue raw ? raw.items() : List.of(value.text())).orElse(List.of())
-                .stream().map(String::strip).filter(item -> !item.isEmpty()).toList();
+        return spec
+                .value(key)
+                .map(value -> value instanceof RawValue raw ? raw.items() : List.of(value.text()))
+                .orElse(List.of())
+                .stream()
+                .map(String::strip)
+                .filter(item -> !item.isEmpty())
+                .toList();
     }
 
     private static String orNone(List<String> items) {

@@ -19,19 +19,20 @@ final class DiscordFiles {
     /** A download that has not started answering by then is given up (the requester is told, nothing is created). */
     private static final Duration DOWNLOAD_LIMIT = Duration.ofMinutes(2);
 
-    private DiscordFiles() {
-    }
+    private DiscordFiles() {}
 
     static ChatFile of(Message.Attachment attachment) {
         AttachmentProxy proxy = attachment.getProxy();
-        return new ChatFile(attachment.getFileName(), attachment.getContentType(), attachment.getSize(), () -> open(proxy));
+        return new ChatFile(
+                attachment.getFileName(), attachment.getContentType(), attachment.getSize(), () -> open(proxy));
     }
 
     private static InputStream open(AttachmentProxy proxy) throws IOException {
         try {
             return proxy.download().get(DOWNLOAD_LIMIT.toSeconds(), TimeUnit.SECONDS);
         } catch (ExecutionException failed) {
-            throw new IOException("Discord did not serve it (" + failed.getCause().getClass().getSimpleName() + ")");
+            throw new IOException(
+                    "Discord did not serve it (" + failed.getCause().getClass().getSimpleName() + ")");
         } catch (TimeoutException slow) {
             throw new IOException("Discord did not serve it within " + DOWNLOAD_LIMIT.toMinutes() + " minutes");
         } catch (InterruptedException interrupted) {

@@ -38,8 +38,13 @@ final class DiscordListener extends ListenerAdapter {
     private final InteractionObserver observer;
     private volatile boolean accepting = true;
 
-    DiscordListener(SlashCommandListener commands, AutocompleteListener suggestions, ButtonListener buttons,
-                    ModalListener modals, OptionalLong guildId, InteractionObserver observer) {
+    DiscordListener(
+            SlashCommandListener commands,
+            AutocompleteListener suggestions,
+            ButtonListener buttons,
+            ModalListener modals,
+            OptionalLong guildId,
+            InteractionObserver observer) {
         this.commands = commands;
         this.suggestions = suggestions;
         this.buttons = buttons;
@@ -73,7 +78,10 @@ final class DiscordListener extends ListenerAdapter {
                 event.replyChoices(List.of()).queue(null, DiscordAnswers.failed("suggestions", "restarting"));
             }
         } catch (RuntimeException e) {
-            LOG.error("Discord: suggestions for {} failed", event.getFocusedOption().getName(), e);
+            LOG.error(
+                    "Discord: suggestions for {} failed",
+                    event.getFocusedOption().getName(),
+                    e);
         } finally {
             timed("suggestion", start);
         }
@@ -93,7 +101,9 @@ final class DiscordListener extends ListenerAdapter {
     public void onReady(ReadyEvent event) {
         JDA shard = event.getJDA();
         if (shard.getShardInfo().getShardId() == 0) {
-            LOG.info("Discord: connected as {}; invite the bot with {}", shard.getSelfUser().getName(),
+            LOG.info(
+                    "Discord: connected as {}; invite the bot with {}",
+                    shard.getSelfUser().getName(),
                     DiscordAdapter.inviteUrl(shard.getSelfUser().getApplicationId()));
         }
         register(shard);
@@ -104,20 +114,29 @@ final class DiscordListener extends ListenerAdapter {
         if (guildId.isPresent()) {
             Guild guild = shard.getGuildById(guildId.getAsLong());
             if (guild != null) {
-                guild.updateCommands().addCommands(DiscordCommands.definition()).queue(
-                        done -> LOG.info("Discord: /masscast registered on guild {}", guild.getId()),
-                        failed -> LOG.error("Discord: /masscast could not be registered on guild {}: {}", guild.getId(),
-                                failed.getMessage()));
+                guild.updateCommands()
+                        .addCommands(DiscordCommands.definition())
+                        .queue(
+                                done -> LOG.info("Discord: /masscast registered on guild {}", guild.getId()),
+                                failed -> LOG.error(
+                                        "Discord: /masscast could not be registered on guild {}: {}",
+                                        guild.getId(),
+                                        failed.getMessage()));
             } else if (shard.getShardInfo().getShardTotal() == 1) {
-                LOG.warn("Discord: the bot is not in guild {} (DISCORD_GUILD_ID), so /masscast is not registered there: invite "
-                        + "it with the link in the README", guildId.getAsLong());
+                LOG.warn(
+                        "Discord: the bot is not in guild {} (DISCORD_GUILD_ID), so /masscast is not registered there: invite "
+                                + "it with the link in the README",
+                        guildId.getAsLong());
             }
             return;
         }
         if (shard.getShardInfo().getShardId() == 0) {
-            shard.updateCommands().addCommands(DiscordCommands.definition()).queue(
-                    done -> LOG.info("Discord: /masscast registered globally (Discord may take up to an hour to show it)"),
-                    failed -> LOG.error("Discord: /masscast could not be registered: {}", failed.getMessage()));
+            shard.updateCommands()
+                    .addCommands(DiscordCommands.definition())
+                    .queue(
+                            done -> LOG.info(
+                                    "Discord: /masscast registered globally (Discord may take up to an hour to show it)"),
+                            failed -> LOG.error("Discord: /masscast could not be registered: {}", failed.getMessage()));
         }
     }
 
@@ -131,7 +150,11 @@ final class DiscordListener extends ListenerAdapter {
                 DiscordAnswers.reply(event, DiscordMessage.privately(RESTARTING), what);
             }
         } catch (RuntimeException e) {
-            LOG.error("Discord: {} by {} failed", what, event.getUser() == null ? "?" : event.getUser().getId(), e);
+            LOG.error(
+                    "Discord: {} by {} failed",
+                    what,
+                    event.getUser() == null ? "?" : event.getUser().getId(),
+                    e);
             if (!event.isAcknowledged()) {
                 DiscordAnswers.reply(event, DiscordMessage.privately(CommandAnswers.FAILED), what);
             }

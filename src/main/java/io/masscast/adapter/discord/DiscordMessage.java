@@ -17,7 +17,9 @@ import net.dv8tion.jda.api.utils.messages.MessageEditData;
 record DiscordMessage(String content, List<MessageEmbed> embeds, List<ActionRow> rows, boolean isPrivate) {
     /** Discord's limit for a message's content. */
     static final int CONTENT_MAX = Message.MAX_CONTENT_LENGTH;
-    private static final EnumSet<Message.MentionType> MENTIONS = EnumSet.of(Message.MentionType.USER, Message.MentionType.ROLE);
+
+    private static final EnumSet<Message.MentionType> MENTIONS =
+            EnumSet.of(Message.MentionType.USER, Message.MentionType.ROLE);
 
     DiscordMessage {
         Objects.requireNonNull(content, "content");
@@ -34,8 +36,12 @@ record DiscordMessage(String content, List<MessageEmbed> embeds, List<ActionRow>
     }
 
     MessageCreateData create() {
-        return new MessageCreateBuilder().setContent(content).setEmbeds(embeds).setComponents(rows)
-                .setAllowedMentions(MENTIONS).build();
+        return new MessageCreateBuilder()
+                .setContent(content)
+                .setEmbeds(embeds)
+                .setComponents(rows)
+                .setAllowedMentions(MENTIONS)
+                .build();
     }
 
     /** The same message as an edit of an existing one (a card updated in place, a confirmation answered). */

@@ -53,7 +53,10 @@ final class DiscordNotifier implements ChatNotifier {
         DiscordMessage message = cards.render(card, false);
         if (messageId.isPresent()) {
             try {
-                call("editing card " + messageId.get(), () -> target.editMessageById(messageId.get(), message.edit()).complete());
+                call(
+                        "editing card " + messageId.get(),
+                        () -> target.editMessageById(messageId.get(), message.edit())
+                                .complete());
                 return messageId.get();
             } catch (ErrorResponseException e) {
                 if (e.getErrorResponse() != ErrorResponse.UNKNOWN_MESSAGE) {
@@ -64,7 +67,10 @@ final class DiscordNotifier implements ChatNotifier {
             }
         }
         try {
-            return call("posting a card", () -> target.sendMessage(message.create()).complete()).getId();
+            return call(
+                            "posting a card",
+                            () -> target.sendMessage(message.create()).complete())
+                    .getId();
         } catch (ErrorResponseException e) {
             throw failed("posting a card in " + channel, e);
         }
@@ -83,7 +89,8 @@ final class DiscordNotifier implements ChatNotifier {
     /** The image as an attachment (its alt text as the attachment's description), with the caption as the message. */
     @Override
     public void postImage(ChannelRef channel, String caption, ChatImage image) {
-        MessageCreateData message = MessageCreateBuilder.from(DiscordMessage.inChannel(DiscordText.markdown(caption)).create())
+        MessageCreateData message = MessageCreateBuilder.from(
+                        DiscordMessage.inChannel(DiscordText.markdown(caption)).create())
                 .setFiles(List.of(FileUpload.fromData(image.png(), image.fileName())
                         .setDescription(DiscordText.fit(image.altText(), ALT_TEXT_MAX))))
                 .build();
@@ -93,12 +100,19 @@ final class DiscordNotifier implements ChatNotifier {
     /** A card's link, as Discord writes links to messages; no call needed. */
     @Override
     public Optional<String> permalink(ChannelRef channel, String messageId) {
-        return Optional.of("https://discord.com/channels/" + channel.workspaceId() + "/" + channel.channelId() + "/" + messageId);
+        return Optional.of(
+                "https://discord.com/channels/" + channel.workspaceId() + "/" + channel.channelId() + "/" + messageId);
     }
 
     private void post(ChannelRef channel, Optional<String> cardMessageId, String text) {
-        String what = cardMessageId.map(id -> "posting a note in the thread of card " + id).orElse("posting a message in " + channel);
-        post(channel, cardMessageId, what, DiscordMessage.inChannel(DiscordText.markdown(text)).create());
+        String what = cardMessageId
+                .map(id -> "posting a note in the thread of card " + id)
+                .orElse("posting a message in " + channel);
+        post(
+                channel,
+                cardMessageId,
+                what,
+                DiscordMessage.inChannel(DiscordText.markdown(text)).create());
     }
 
     /** A post that must not be repeated: the outbox retries it only when Discord certainly did not post it. */
@@ -126,17 +140,23 @@ final class DiscordNotifier implements ChatNotifier {
         if (started != null) {
             return started;
         }
-        Message card = call("reading card " + cardMessageId, () -> channel.retrieveMessageById(cardMessageId).complete());
+        Message card = call(
+                "reading card " + cardMessageId,
+                () -> channel.retrieveMessageById(cardMessageId).complete());
         if (card.getStartedThread() != null) {
             return card.getStartedThread();
         }
         String name = DiscordText.fit(threadName(card), THREAD_NAME_MAX);
-        return call("starting the thread of card " + cardMessageId, () -> card.createThreadChannel(name).complete());
+        return call(
+                "starting the thread of card " + cardMessageId,
+                () -> card.createThreadChannel(name).complete());
     }
 
     /** {@code MC-12 updates}, from the card's title. */
     private static String threadName(Message card) {
-        String title = card.getEmbeds().isEmpty() || card.getEmbeds().get(0).getTitle() == null ? "" : card.getEmbeds().get(0).getTitle();
+        String title = card.getEmbeds().isEmpty() || card.getEmbeds().get(0).getTitle() == null
+                ? ""
+                : card.getEmbeds().get(0).getTitle();
         String id = title.replaceFirst("^\\W+", "").split(" ", 2)[0];
         return id.isBlank() ? "masscast" : id + " updates";
     }
@@ -148,8 +168,10 @@ final class DiscordNotifier implements ChatNotifier {
         ShardManager connection = shards.get();
         GuildMessageChannel target = connection.getChannelById(GuildMessageChannel.class, channel.channelId());
         if (target == null) {
-            throw new DiscordCallFailed("finding " + channel, "masscast does not see this channel (is the bot still in the server,"
-                    + " and may it view the channel?)");
+            throw new DiscordCallFailed(
+                    "finding " + channel,
+                    "masscast does not see this channel (is the bot still in the server,"
+                            + " and may it view the channel?)");
         }
         return target;
     }
@@ -166,6 +188,7 @@ final class DiscordNotifier implements ChatNotifier {
     }
 
     private static DiscordCallFailed failed(String what, ErrorResponseException e) {
-        return new DiscordCallFailed(what, e.getErrorCode() + " " + e.getErrorResponse().getMeaning());
+        return new DiscordCallFailed(
+                what, e.getErrorCode() + " " + e.getErrorResponse().getMeaning());
     }
 }

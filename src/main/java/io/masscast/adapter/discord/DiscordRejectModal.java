@@ -14,10 +14,15 @@ final class DiscordRejectModal {
     static final int REASON_MAX = 1000;
 
     Modal render(ActionId action) {
-        TextInput reason = TextInput.create(REASON, TextInputStyle.PARAGRAPH).setRequired(true).setMinLength(1)
-                .setMaxLength(REASON_MAX).setPlaceholder("What should the requester change?").build();
+        TextInput reason = TextInput.create(REASON, TextInputStyle.PARAGRAPH)
+                .setRequired(true)
+                .setMinLength(1)
+                .setMaxLength(REASON_MAX)
+                .setPlaceholder("What should the requester change?")
+                .build();
         return Modal.create(PREFIX + action.encode(), "Reject")
-                .addComponents(Label.of("Why is it rejected?", "The requester reads this on the card.", reason)).build();
+                .addComponents(Label.of("Why is it rejected?", "The requester reads this on the card.", reason))
+                .build();
     }
 
     /** The rejected campaign's button, if {@code modalId} is one of these modals. */

@@ -39,8 +39,11 @@ final class DiscordReplies implements PlatformReplies<DiscordMessage> {
         }
         if (reply instanceof Reply.Errors errors) {
             String key = forms.put(errors.spec());
-            return new DiscordMessage(DiscordText.fit(errorList(errors.errors()), DiscordMessage.CONTENT_MAX), List.of(),
-                    List.of(ActionRow.of(Button.primary(FIX + key, "Fix"))), true);
+            return new DiscordMessage(
+                    DiscordText.fit(errorList(errors.errors()), DiscordMessage.CONTENT_MAX),
+                    List.of(),
+                    List.of(ActionRow.of(Button.primary(FIX + key, "Fix"))),
+                    true);
         }
         if (reply instanceof Reply.Confirm confirm) {
             return confirmation(confirm.action());
@@ -56,9 +59,13 @@ final class DiscordReplies implements PlatformReplies<DiscordMessage> {
     private static String errorList(List<FieldError> errors) {
         StringBuilder out = new StringBuilder("That can't go out as it is:");
         for (FieldError error : errors) {
-            out.append("\n• **").append(DiscordText.markdown(error.field())).append("**: ").append(DiscordText.markdown(error.message()));
+            out.append("\n• **")
+                    .append(DiscordText.markdown(error.field()))
+                    .append("**: ")
+                    .append(DiscordText.markdown(error.message()));
         }
-        return out.append("\nPress Fix to correct the form; nothing you typed is lost.").toString();
+        return out.append("\nPress Fix to correct the form; nothing you typed is lost.")
+                .toString();
     }
 
     private static DiscordMessage confirmation(CardAction action) {
@@ -66,9 +73,13 @@ final class DiscordReplies implements PlatformReplies<DiscordMessage> {
         String encoded = action.id().encode();
         ButtonStyle style = confirm.destructive() ? ButtonStyle.DANGER : ButtonStyle.SUCCESS;
         List<Button> buttons = List.of(
-                Button.of(style, CONFIRM + encoded, DiscordText.fit(confirm.confirmLabel(), DiscordCards.BUTTON_LABEL_MAX)),
+                Button.of(
+                        style,
+                        CONFIRM + encoded,
+                        DiscordText.fit(confirm.confirmLabel(), DiscordCards.BUTTON_LABEL_MAX)),
                 Button.secondary(DENY + encoded, DiscordText.fit(confirm.denyLabel(), DiscordCards.BUTTON_LABEL_MAX)));
         String text = "**" + DiscordText.markdown(confirm.title()) + "**\n" + DiscordText.markdown(confirm.text());
-        return new DiscordMessage(DiscordText.fit(text, DiscordMessage.CONTENT_MAX), List.of(), List.of(ActionRow.of(buttons)), true);
+        return new DiscordMessage(
+                DiscordText.fit(text, DiscordMessage.CONTENT_MAX), List.of(), List.of(ActionRow.of(buttons)), true);
     }
 }

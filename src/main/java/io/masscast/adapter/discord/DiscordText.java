@@ -37,8 +37,7 @@ final class DiscordText {
         }
     };
 
-    private DiscordText() {
-    }
+    private DiscordText() {}
 
     /** The core's {@code text} as Discord markdown. */
     static String markdown(String text) {
@@ -50,8 +49,9 @@ final class DiscordText {
         if (text == null) {
             return "";
         }
-        return MENTION.matcher(text).replaceAll(match -> Matcher.quoteReplacement("&".equals(match.group(1))
-                ? Markup.group(match.group(2)) : Markup.person(match.group(2))));
+        return MENTION.matcher(text)
+                .replaceAll(match -> Matcher.quoteReplacement(
+                        "&".equals(match.group(1)) ? Markup.group(match.group(2)) : Markup.person(match.group(2))));
     }
 
     /** {@code text} cut to {@code max} characters, ending in an ellipsis when cut (Discord refuses longer values). */
@@ -61,7 +61,9 @@ final class DiscordText {
 
     /** Literal text: markdown characters are escaped, and {@code <} too, so nothing typed turns into a mention. */
     private static String escape(String text) {
-        return MarkdownSanitizer.escape(text).replace("<", "\\<").replace("@everyone", "@\u200beveryone")
+        return MarkdownSanitizer.escape(text)
+                .replace("<", "\\<")
+                .replace("@everyone", "@\u200beveryone")
                 .replace("@here", "@\u200bhere");
     }
 }

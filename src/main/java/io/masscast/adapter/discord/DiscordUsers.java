@@ -16,13 +16,13 @@ import net.dv8tion.jda.api.interactions.Interaction;
  * itself (no privileged intent needed), so a role in the channel's approver set works as a group.
  */
 final class DiscordUsers {
-    private DiscordUsers() {
-    }
+    private DiscordUsers() {}
 
     static Actor actor(Interaction interaction) {
         User user = interaction.getUser();
         Member member = interaction.getMember();
-        Set<String> roles = member == null ? Set.of()
+        Set<String> roles = member == null
+                ? Set.of()
                 : member.getRoles().stream().map(ISnowflake::getId).collect(Collectors.toUnmodifiableSet());
         String name = member != null ? member.getEffectiveName() : user.getName();
         return new Actor(user.getId(), name, roles);

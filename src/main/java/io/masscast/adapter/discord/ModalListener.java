@@ -43,25 +43,32 @@ final class ModalListener {
                 return;
             }
             Map<String, FieldValue> values = DiscordComposeModal.read(event.getValues(), spec.get());
-            answers.answerSubmission(event, what, () -> router.submitForm(channel, actor, spec.get().campaignId(), values));
+            answers.answerSubmission(
+                    event,
+                    what,
+                    () -> router.submitForm(channel, actor, spec.get().campaignId(), values));
             return;
         }
         Optional<ActionId> rejected = DiscordRejectModal.action(id);
         if (rejected.isPresent()) {
-            String what = "REJECT on campaign " + rejected.get().campaignId() + " by " + actor.userId() + " in " + channel;
+            String what =
+                    "REJECT on campaign " + rejected.get().campaignId() + " by " + actor.userId() + " in " + channel;
             ModalMapping reason = event.getValue(DiscordRejectModal.REASON);
             String text = reason == null ? "" : reason.getAsString().strip();
-            answers.answerSubmission(event, what, () -> router.click(channel, actor, rejected.get(), Optional.of(text)));
+            answers.answerSubmission(
+                    event, what, () -> router.click(channel, actor, rejected.get(), Optional.of(text)));
             return;
         }
-        DiscordAnswers.reply(event, DiscordMessage.privately(ButtonListener.NOT_OURS), "a foreign modal from " + actor.userId());
+        DiscordAnswers.reply(
+                event, DiscordMessage.privately(ButtonListener.NOT_OURS), "a foreign modal from " + actor.userId());
     }
 
     /** The form is unknown (too old, or masscast restarted): nothing is stored, and what was typed comes back. */
     private static DiscordMessage formGone(List<ModalMapping> typed) {
         EmbedBuilder embed = new EmbedBuilder().setTitle("What you typed");
         for (ModalMapping field : typed) {
-            String value = field.getType() == Component.Type.STRING_SELECT ? String.join(", ", field.getAsStringList())
+            String value = field.getType() == Component.Type.STRING_SELECT
+                    ? String.join(", ", field.getAsStringList())
                     : field.getAsString();
             if (value.isBlank()) {
                 continue;

@@ -21,8 +21,7 @@ final class PendingForms {
     private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
     private static final int KEY_LENGTH = 12;
 
-    private record Pending(FormSpec spec, Instant until) {
-    }
+    private record Pending(FormSpec spec, Instant until) {}
 
     private final Map<String, Pending> forms = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
@@ -46,7 +45,9 @@ final class PendingForms {
 
     Optional<FormSpec> get(String key) {
         Pending pending = forms.get(key);
-        return pending == null || !clock.instant().isBefore(pending.until()) ? Optional.empty() : Optional.of(pending.spec());
+        return pending == null || !clock.instant().isBefore(pending.until())
+                ? Optional.empty()
+                : Optional.of(pending.spec());
     }
 
     private String key() {

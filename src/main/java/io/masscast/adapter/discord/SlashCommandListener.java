@@ -34,10 +34,14 @@ final class SlashCommandListener {
         ChannelRef channel = DiscordUsers.channel(event);
         Actor actor = DiscordUsers.actor(event);
         Optional<CommandSpec> spec = DiscordCommands.spec(event.getSubcommandName());
-        String what = "/masscast " + spec.map(CommandSpec::name).orElse("(unknown)") + " by " + actor.userId() + " in " + channel;
+        String what = "/masscast " + spec.map(CommandSpec::name).orElse("(unknown)") + " by " + actor.userId() + " in "
+                + channel;
         if (spec.isEmpty()) {
-            DiscordAnswers.reply(event, DiscordMessage.privately("This command is not known to this masscast (its commands are "
-                    + "registered again at each start). Try /masscast help."), what);
+            DiscordAnswers.reply(
+                    event,
+                    DiscordMessage.privately("This command is not known to this masscast (its commands are "
+                            + "registered again at each start). Try /masscast help."),
+                    what);
             return;
         }
         if (spec.get().name().equals("help")) {
@@ -47,10 +51,18 @@ final class SlashCommandListener {
         DiscordCommands.Arguments arguments = DiscordCommands.arguments(spec.get(), event.getOptions());
         String name = spec.get().name();
         if (name.equals("new") && !arguments.named().containsKey(Fields.TEXT)) {
-            answers.answer(event, what, channel, () -> carried(router.run(channel, actor, name, List.of(), Map.of()), arguments.named()));
+            answers.answer(
+                    event,
+                    what,
+                    channel,
+                    () -> carried(router.run(channel, actor, name, List.of(), Map.of()), arguments.named()));
             return;
         }
-        answers.answer(event, what, channel, () -> router.run(channel, actor, name, arguments.positional(), arguments.named()));
+        answers.answer(
+                event,
+                what,
+                channel,
+                () -> router.run(channel, actor, name, arguments.positional(), arguments.named()));
     }
 
     /** The compose form with the options given to {@code new} in it. */
@@ -66,14 +78,19 @@ final class SlashCommandListener {
         StringBuilder out = new StringBuilder("**masscast commands**");
         for (CommandSpec spec : CommandCatalog.ALL) {
             out.append("\n`/masscast ").append(spec.name());
-            List<CommandParam> required = spec.params().stream().filter(CommandParam::required).toList();
+            List<CommandParam> required =
+                    spec.params().stream().filter(CommandParam::required).toList();
             required.forEach(param -> out.append(' ').append(param.name()).append(':'));
             out.append("` — ").append(spec.summary());
-            List<CommandParam> optional = spec.params().stream().filter(param -> !param.required()).toList();
+            List<CommandParam> optional =
+                    spec.params().stream().filter(param -> !param.required()).toList();
             if (!optional.isEmpty()) {
-                out.append(" (options: ").append(optional.stream().map(CommandParam::name).collect(Collectors.joining(", "))).append(')');
+                out.append(" (options: ")
+                        .append(optional.stream().map(CommandParam::name).collect(Collectors.joining(", ")))
+                        .append(')');
             }
         }
-        return out.append("\n`/masscast new` without `text:` opens the form; the options you give come along with it.").toString();
+        return out.append("\n`/masscast new` without `text:` opens the form; the options you give come along with it.")
+                .toString();
     }
 }

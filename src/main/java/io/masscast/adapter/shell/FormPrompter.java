@@ -34,9 +34,11 @@ final class FormPrompter {
      * refused on it.
      */
     Optional<Map<String, RawValue>> askAll(FormSpec spec) {
-        console.print(spec.title() + " (" + spec.creatorName() + ", times in " + spec.zone().getId()
-                + "). Enter keeps the value in [brackets]; /cancel stops.");
-        List<String> message = ComposeForm.of(FormField.Group.MESSAGE).stream().map(FormField::key).toList();
+        console.print(spec.title() + " (" + spec.creatorName() + ", times in "
+                + spec.zone().getId() + "). Enter keeps the value in [brackets]; /cancel stops.");
+        List<String> message = ComposeForm.of(FormField.Group.MESSAGE).stream()
+                .map(FormField::key)
+                .toList();
         Optional<Map<String, RawValue>> answers = ask(spec, message, List.of(), new LinkedHashMap<>());
         if (answers.isEmpty() || spec.isEdit()) {
             return answers;
@@ -46,13 +48,21 @@ final class FormPrompter {
         if (split.isEmpty() || !split.get().containsKey(Fields.SPLIT)) {
             return split;
         }
-        return ask(spec, ComposeForm.of(FormField.Group.AB_TEST).stream().map(FormField::key)
-                .filter(key -> !key.equals(Fields.SPLIT)).toList(), List.of(), split.get());
+        return ask(
+                spec,
+                ComposeForm.of(FormField.Group.AB_TEST).stream()
+                        .map(FormField::key)
+                        .filter(key -> !key.equals(Fields.SPLIT))
+                        .toList(),
+                List.of(),
+                split.get());
     }
 
     /** Asks again for the fields with errors, keeping the other answers. */
     Optional<Map<String, RawValue>> askAgain(FormSpec spec, List<FieldError> errors, Map<String, RawValue> answers) {
-        List<String> fields = Fields.ALL.stream().filter(f -> errors.stream().anyMatch(e -> e.field().equals(f))).toList();
+        List<String> fields = Fields.ALL.stream()
+                .filter(f -> errors.stream().anyMatch(e -> e.field().equals(f)))
+                .toList();
         errors.stream().filter(e -> !Fields.ALL.contains(e.field())).forEach(e -> console.print("  ! " + e.message()));
         if (fields.isEmpty()) {
             return Optional.empty();
@@ -60,12 +70,13 @@ final class FormPrompter {
         return ask(spec, fields, errors, new LinkedHashMap<>(answers));
     }
 
-    private Optional<Map<String, RawValue>> ask(FormSpec spec, List<String> fields, List<FieldError> errors,
-                                                Map<String, RawValue> answers) {
+    private Optional<Map<String, RawValue>> ask(
+            FormSpec spec, List<String> fields, List<FieldError> errors, Map<String, RawValue> answers) {
         for (String key : fields) {
             FormField field = ComposeForm.field(key);
             errors.stream().filter(e -> e.field().equals(key)).forEach(e -> console.print("  ! " + e.message()));
-            String current = answers.containsKey(key) ? FormValues.typed(key, answers.get(key), spec.zone()) : spec.typed(key);
+            String current =
+                    answers.containsKey(key) ? FormValues.typed(key, answers.get(key), spec.zone()) : spec.typed(key);
             spec.note(key).ifPresent(note -> console.print("  (" + note + ")"));
             console.print("  " + key + " — " + field.label() + zoneNote(field, spec) + ": " + field.typing()
                     + (current.isEmpty() ? "" : " [" + shown(current.replace("\n", "\\n")) + "]") + ":");
@@ -76,7 +87,11 @@ final class FormPrompter {
             }
             String typed = line.get().strip();
             if (!typed.isEmpty()) {
-                answers.put(key, field.kind() == FormField.Kind.TEXT ? RawValue.of(typed.replace("\\n", "\n")) : RawValue.parse(typed));
+                answers.put(
+                        key,
+                        field.kind() == FormField.Kind.TEXT
+                                ? RawValue.of(typed.replace("\\n", "\n"))
+                                : RawValue.parse(typed));
             }
         }
         return Optional.of(answers);
@@ -85,7 +100,9 @@ final class FormPrompter {
     /** Days and times are read in the creator's zone; the prompt says which. */
     private static String zoneNote(FormField field, FormSpec spec) {
         return field.kind() == FormField.Kind.SEND_TIME || field.kind() == FormField.Kind.DAY
-                ? " (" + spec.zone().getId() + (field.kind() == FormField.Kind.SEND_TIME ? "; empty: on approval" : "") + ")" : "";
+                ? " (" + spec.zone().getId() + (field.kind() == FormField.Kind.SEND_TIME ? "; empty: on approval" : "")
+                        + ")"
+                : "";
     }
 
     /** The value in the brackets: as it is when short and plain, else an excerpt (never a whole refused value). */

@@ -28,8 +28,7 @@ final class LocalFiles {
         }
     }
 
-    private LocalFiles() {
-    }
+    private LocalFiles() {}
 
     /** The arguments with {@code files} read as local files, if given as text. */
     static Map<String, FieldValue> typed(Map<String, FieldValue> named) {
@@ -37,7 +36,10 @@ final class LocalFiles {
             return named;
         }
         Map<String, FieldValue> typed = new LinkedHashMap<>(named);
-        List<String> paths = raw.items().stream().map(String::strip).filter(item -> !item.isEmpty()).toList();
+        List<String> paths = raw.items().stream()
+                .map(String::strip)
+                .filter(item -> !item.isEmpty())
+                .toList();
         if (paths.isEmpty()) {
             typed.remove(Fields.FILES);
         } else {
@@ -51,17 +53,21 @@ final class LocalFiles {
         for (String typed : paths) {
             Path path = path(typed);
             if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
-                throw new NoSuchFile("There is no file masscast can read at " + Excerpt.of(typed) + ": give the path of a"
-                        + " photo, video or audio file on this computer (files=/path/to/set.jpg). Nothing was done.");
+                throw new NoSuchFile(
+                        "There is no file masscast can read at " + Excerpt.of(typed) + ": give the path of a"
+                                + " photo, video or audio file on this computer (files=/path/to/set.jpg). Nothing was done.");
             }
             try {
                 String name = path.getFileName().toString();
                 String type = Files.probeContentType(path);
-                files.add(new ChatFile(name, type == null ? MediaLimits.typeOfName(name).orElse("") : type, Files.size(path),
+                files.add(new ChatFile(
+                        name,
+                        type == null ? MediaLimits.typeOfName(name).orElse("") : type,
+                        Files.size(path),
                         () -> Files.newInputStream(path)));
             } catch (IOException e) {
-                throw new NoSuchFile("masscast could not read " + Excerpt.of(typed) + " (" + e.getClass().getSimpleName()
-                        + "). Nothing was done.");
+                throw new NoSuchFile("masscast could not read " + Excerpt.of(typed) + " ("
+                        + e.getClass().getSimpleName() + "). Nothing was done.");
             }
         }
         return new FieldValue.Files(files);

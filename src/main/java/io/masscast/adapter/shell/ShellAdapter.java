@@ -110,8 +110,9 @@ public final class ShellAdapter {
     private void handle(String text) {
         if (text.length() > CommandRouter.MAX_LINE_LENGTH) {
             syntaxErrors = true;
-            console.print("→ That line is longer than " + String.format(Locale.ROOT, "%,d", CommandRouter.MAX_LINE_LENGTH)
-                    + " characters; masscast reads no more. Nothing was done.");
+            console.print(
+                    "→ That line is longer than " + String.format(Locale.ROOT, "%,d", CommandRouter.MAX_LINE_LENGTH)
+                            + " characters; masscast reads no more. Nothing was done.");
             return;
         }
         String word = text.split("\\s", 2)[0];
@@ -148,12 +149,13 @@ public final class ShellAdapter {
 
     /** Pauses a script for 0 to 600 seconds (a larger, negative or non-numeric pause is refused). */
     private void pause(String seconds) {
-        Optional<BigDecimal> wait = NumberInput.decimal(seconds)
-                .filter(s -> s.signum() >= 0 && s.compareTo(MAX_WAIT_SECONDS) <= 0);
+        Optional<BigDecimal> wait =
+                NumberInput.decimal(seconds).filter(s -> s.signum() >= 0 && s.compareTo(MAX_WAIT_SECONDS) <= 0);
         if (wait.isEmpty()) {
             syntaxErrors = true;
-            console.print("→ Usage: /wait SECONDS, from 0 to " + MAX_WAIT_SECONDS + " (for example /wait 2 or /wait 0.5)"
-                    + (seconds.isEmpty() ? "" : "; " + Excerpt.of(seconds) + " won't do."));
+            console.print(
+                    "→ Usage: /wait SECONDS, from 0 to " + MAX_WAIT_SECONDS + " (for example /wait 2 or /wait 0.5)"
+                            + (seconds.isEmpty() ? "" : "; " + Excerpt.of(seconds) + " won't do."));
             return;
         }
         try {
@@ -196,7 +198,11 @@ public final class ShellAdapter {
     /** The form's answers submitted, the files it names read from this computer (a path that is none: asked again). */
     private Reply submitted(FormSpec spec, Map<String, RawValue> answers) {
         try {
-            return router.submitForm(channel, actor, spec.campaignId(), LocalFiles.typed(new LinkedHashMap<String, FieldValue>(answers)));
+            return router.submitForm(
+                    channel,
+                    actor,
+                    spec.campaignId(),
+                    LocalFiles.typed(new LinkedHashMap<String, FieldValue>(answers)));
         } catch (LocalFiles.NoSuchFile missing) {
             return new Reply.Errors(List.of(new FieldError(Fields.FILES, missing.getMessage())), spec);
         }

@@ -30,7 +30,8 @@ final class ShellCompleter implements Completer {
             // a key is completed up to its "=", without the space that would end the argument; the variants' keys
             // only once split= makes the line an A/B test, so that "te" still completes to text=
             boolean test = words.stream().anyMatch(word -> word.startsWith(Fields.SPLIT + "="));
-            router.keysOf(words.get(1)).stream().filter(key -> test || Fields.variantOf(key).isEmpty())
+            router.keysOf(words.get(1)).stream()
+                    .filter(key -> test || Fields.variantOf(key).isEmpty())
                     .forEach(key -> candidates.add(new Candidate(key + "=", key + "=", null, null, null, null, false)));
         }
     }

@@ -31,15 +31,23 @@ public final class ShellIo implements AutoCloseable {
 
     /** Lines from a pipe or file, output to {@code out} (which should encode UTF-8). */
     public static ShellIo piped(InputStream in, PrintStream out) {
-        return new ShellIo(new PipedInput(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))),
-                ShellConsole.of(out), Optional.empty());
+        return new ShellIo(
+                new PipedInput(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))),
+                ShellConsole.of(out),
+                Optional.empty());
     }
 
     /** The process's terminal through JLine, in UTF-8 whatever the locale says. */
     public static ShellIo systemTerminal(CommandRouter router) {
         try {
             // dumb(true): if no terminal provider works, a plain line reader, without JLine's warning
-            return over(TerminalBuilder.builder().system(true).dumb(true).encoding(StandardCharsets.UTF_8).build(), router);
+            return over(
+                    TerminalBuilder.builder()
+                            .system(true)
+                            .dumb(true)
+                            .encoding(StandardCharsets.UTF_8)
+                            .build(),
+                    router);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not open the terminal", e);
         }

@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ShellNotifier implements ChatNotifier {
     /** Where images go: {@code masscast/digests} in the system's temporary directory (kept after exit). */
     public static final Path IMAGE_DIRECTORY = Path.of(System.getProperty("java.io.tmpdir"), "masscast", "digests");
+
     private static final String NOTE_INDENT = "    ";
 
     private final ShellConsole console;
@@ -48,7 +49,10 @@ public final class ShellNotifier implements ChatNotifier {
 
     @Override
     public void postNote(ChannelRef channel, Optional<String> cardMessageId, String text) {
-        String thread = cardMessageId.map(id -> campaignOfCard.getOrDefault(id, id)).map(id -> id + " thread").orElse("thread");
+        String thread = cardMessageId
+                .map(id -> campaignOfCard.getOrDefault(id, id))
+                .map(id -> id + " thread")
+                .orElse("thread");
         console.print(NOTE_INDENT + "↳ [#" + channel.channelId() + " · " + thread + "] "
                 + text.replace("\n", "\n" + NOTE_INDENT + "  "));
     }
@@ -79,7 +83,10 @@ public final class ShellNotifier implements ChatNotifier {
             }
         } catch (IOException e) {
             // nothing was shown, so the outbox may try again
-            throw new NotDelivered("could not write the image to " + imageDirectory + ": " + e.getClass().getSimpleName(), e);
+            throw new NotDelivered(
+                    "could not write the image to " + imageDirectory + ": "
+                            + e.getClass().getSimpleName(),
+                    e);
         }
     }
 }

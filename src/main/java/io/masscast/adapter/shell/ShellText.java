@@ -9,8 +9,7 @@ final class ShellText {
     private static final String RULE = "─".repeat(72);
     private static final int LABEL_WIDTH = 14;
 
-    private ShellText() {
-    }
+    private ShellText() {}
 
     /** The core's markup as plain text: mentions as {@code @id}, strong text as it is. */
     static String plain(String text) {
@@ -29,12 +28,19 @@ final class ShellText {
         }
         for (Card.Field field : card.fields()) {
             // a value of several lines (an A/B test's comparison) stays inside the box, under the first
-            out.append("│ ").append(pad(field.label())).append(plain(field.value()).replace("\n", "\n│ " + " ".repeat(LABEL_WIDTH))).append('\n');
+            out.append("│ ")
+                    .append(pad(field.label()))
+                    .append(plain(field.value()).replace("\n", "\n│ " + " ".repeat(LABEL_WIDTH)))
+                    .append('\n');
         }
         if (!card.actions().isEmpty()) {
             out.append("│ ").append(pad("Actions"));
             for (CardAction action : card.actions()) {
-                out.append('[').append(action.label()).append(": ").append(action.command(humanId)).append("] ");
+                out.append('[')
+                        .append(action.label())
+                        .append(": ")
+                        .append(action.command(humanId))
+                        .append("] ");
             }
             out.append('\n');
         }

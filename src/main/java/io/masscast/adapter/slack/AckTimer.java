@@ -28,7 +28,8 @@ final class AckTimer implements Middleware {
         try {
             return chain.next(req);
         } finally {
-            observer.acknowledged(Platform.SLACK, kind(req.getRequestType()), Duration.ofNanos(System.nanoTime() - start));
+            observer.acknowledged(
+                    Platform.SLACK, kind(req.getRequestType()), Duration.ofNanos(System.nanoTime() - start));
         }
     }
 

@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 final class CardButtonListener implements BlockActionHandler {
     /** Every block action reaches this listener, so that a forged one is answered too. */
     static final Pattern ANY_ACTION = Pattern.compile(".*");
+
     static final String NOT_OURS = "This button is not from masscast, so nothing changed.";
 
     private final CommandRouter router;
@@ -32,8 +33,13 @@ final class CardButtonListener implements BlockActionHandler {
     private final BackgroundWork work;
     private final SlackGroups groups;
 
-    CardButtonListener(CommandRouter router, SlackAnswers answers, SlackApi api, RejectModal rejectModal,
-                       BackgroundWork work, SlackGroups groups) {
+    CardButtonListener(
+            CommandRouter router,
+            SlackAnswers answers,
+            SlackApi api,
+            RejectModal rejectModal,
+            BackgroundWork work,
+            SlackGroups groups) {
         this.groups = groups;
         this.router = router;
         this.answers = answers;
@@ -48,29 +54,42 @@ final class CardButtonListener implements BlockActionHandler {
         if (payload.getView() != null) {
             return ctx.ack(); // an input inside one of our modals; its value arrives with the submission
         }
-        BlockActionPayload.Action action = MalformedPayload.require(payload.getActions(), "actions").get(0);
+        BlockActionPayload.Action action =
+                MalformedPayload.require(payload.getActions(), "actions").get(0);
         String responseUrl = MalformedPayload.require(payload.getResponseUrl(), "response_url");
         BlockActionPayload.User user = MalformedPayload.require(payload.getUser(), "user");
         Actor actor = SlackUsers.actor(user.getId(), user.getUsername(), user.getName());
-        Optional<ActionId> decoded = ActionId.decode(action.getValue())
-                .filter(id -> id.encode().equals(action.getActionId()));
+        Optional<ActionId> decoded =
+                ActionId.decode(action.getValue()).filter(id -> id.encode().equals(action.getActionId()));
         if (decoded.isEmpty()) {
-            work.run("answering a foreign button click by " + actor.userId(),
+            work.run(
+                    "answering a foreign button click by " + actor.userId(),
                     () -> api.respond(responseUrl, SlackMessage.privately(NOT_OURS)));
             return ctx.ack();
         }
         ActionId id = decoded.get();
-        ChannelRef channel = new ChannelRef(Platform.SLACK,
+        ChannelRef channel = new ChannelRef(
+                Platform.SLACK,
                 MalformedPayload.require(payload.getTeam(), "team").getId(),
                 MalformedPayload.require(payload.getChannel(), "channel").getId());
         String what = id.verb() + " on campaign " + id.campaignId() + " by " + actor.userId() + " in " + channel;
         switch (id.verb()) {
-            case REJECT -> openRejectModal(payload.getTriggerId(), new RejectModal.Context(channel, id), responseUrl, what);
-            case EDIT -> answers.answer(what, () -> router.click(channel, actor, id, Optional.empty()), channel,
-                            payload.getTriggerId(), responseUrl)
-                    .ifPresent(message -> work.run(what + ", answer", () -> api.respond(responseUrl, message)));
-            default -> answers.answers().later(what, () -> router.click(channel, groups.resolve(actor, channel), id, Optional.empty()),
-                    message -> api.respond(responseUrl, message));
+            case REJECT ->
+                openRejectModal(payload.getTriggerId(), new RejectModal.Context(channel, id), responseUrl, what);
+            case EDIT ->
+                answers.answer(
+                                what,
+                                () -> router.click(channel, actor, id, Optional.empty()),
+                                channel,
+                                payload.getTriggerId(),
+                                responseUrl)
+                        .ifPresent(message -> work.run(what + ", answer", () -> api.respond(responseUrl, message)));
+            default ->
+                answers.answers()
+                        .later(
+                                what,
+                                () -> router.click(channel, groups.resolve(actor, channel), id, Optional.empty()),
+                                message -> api.respond(responseUrl, message));
         }
         return ctx.ack();
     }
@@ -79,8 +98,12 @@ final class CardButtonListener implements BlockActionHandler {
         try {
             api.openView(MalformedPayload.require(triggerId, "trigger_id"), rejectModal.render(context));
         } catch (SlackCallFailed e) {
-            work.run(what + ", reason form failed", () -> api.respond(responseUrl,
-                    SlackMessage.privately("Slack did not open the reason form (" + e.error() + "). Please try again.")));
+            work.run(
+                    what + ", reason form failed",
+                    () -> api.respond(
+                            responseUrl,
+                            SlackMessage.privately(
+                                    "Slack did not open the reason form (" + e.error() + "). Please try again.")));
         }
     }
 }

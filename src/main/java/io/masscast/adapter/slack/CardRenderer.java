@@ -29,6 +29,7 @@ final class CardRenderer {
 
     /** Slack's limits: header text, section text, field text, button text, confirm title/text/buttons. */
     private static final int HEADER_MAX = 150;
+
     private static final int SECTION_MAX = 3000;
     private static final int FIELD_MAX = 2000;
     private static final int FIELDS_PER_SECTION = 10;
@@ -41,10 +42,12 @@ final class CardRenderer {
 
     SlackMessage render(Card card, boolean isPrivate) {
         List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(header(h -> h.text(plainText(SlackText.fit(toneMark(card.tone()) + Markup.plain(card.title()), HEADER_MAX), true))));
+        blocks.add(header(h -> h.text(
+                plainText(SlackText.fit(toneMark(card.tone()) + Markup.plain(card.title()), HEADER_MAX), true))));
         addFields(card.fields(), blocks);
         if (!card.text().isBlank()) {
-            blocks.add(section(s -> s.blockId("card_text").text(markdownText(SlackText.fit(quote(card.text()), SECTION_MAX)))));
+            blocks.add(section(s ->
+                    s.blockId("card_text").text(markdownText(SlackText.fit(quote(card.text()), SECTION_MAX)))));
         }
         if (!card.context().isBlank()) {
             blocks.add(context(List.of(markdownText(SlackText.fit(SlackText.mrkdwn(card.context()), FIELD_MAX)))));
@@ -65,9 +68,10 @@ final class CardRenderer {
     SlackMessage confirmation(CardAction action) {
         CardAction.Confirm confirm = action.confirm().orElseThrow();
         String text = "*" + SlackText.mrkdwn(confirm.title()) + "*\n" + SlackText.mrkdwn(confirm.text());
-        CardAction button = new CardAction(confirm.confirmLabel(), action.id(), action.style(), Optional.empty(),
-                action.target());
-        List<LayoutBlock> blocks = List.of(section(s -> s.text(markdownText(SlackText.fit(text, SECTION_MAX)))),
+        CardAction button =
+                new CardAction(confirm.confirmLabel(), action.id(), action.style(), Optional.empty(), action.target());
+        List<LayoutBlock> blocks = List.of(
+                section(s -> s.text(markdownText(SlackText.fit(text, SECTION_MAX)))),
                 actions(ACTIONS_BLOCK, List.of(button(button))));
         return new SlackMessage(SlackText.mrkdwn(confirm.title()), blocks, true);
     }
@@ -75,7 +79,8 @@ final class CardRenderer {
     private static void addFields(List<Card.Field> fields, List<LayoutBlock> blocks) {
         List<TextObject> row = new ArrayList<>();
         for (Card.Field field : fields) {
-            String text = SlackText.fit("*" + SlackText.mrkdwn(field.label()) + "*\n" + SlackText.mrkdwn(field.value()), FIELD_MAX);
+            String text = SlackText.fit(
+                    "*" + SlackText.mrkdwn(field.label()) + "*\n" + SlackText.mrkdwn(field.value()), FIELD_MAX);
             if (field.value().length() <= SHORT_FIELD) {
                 row.add(markdownText(text));
                 if (row.size() == FIELDS_PER_SECTION) {
@@ -99,7 +104,8 @@ final class CardRenderer {
 
     /** The message as fans will read it, set off as a quote. */
     private static String quote(String text) {
-        return String.join("\n", text.lines().map(line -> "> " + SlackText.mrkdwn(line)).toList());
+        return String.join(
+                "\n", text.lines().map(line -> "> " + SlackText.mrkdwn(line)).toList());
     }
 
     private static ButtonElement button(CardAction action) {
@@ -115,13 +121,14 @@ final class CardRenderer {
                 // Slack's default grey button has no style attribute
             }
         }
-        action.confirm().ifPresent(confirm -> button.confirm(ConfirmationDialogObject.builder()
-                .title(plainText(SlackText.fit(Markup.plain(confirm.title()), CONFIRM_TITLE_MAX)))
-                .text(plainText(SlackText.fit(Markup.plain(confirm.text()), CONFIRM_TEXT_MAX)))
-                .confirm(plainText(SlackText.fit(confirm.confirmLabel(), CONFIRM_BUTTON_MAX)))
-                .deny(plainText(SlackText.fit(confirm.denyLabel(), CONFIRM_BUTTON_MAX)))
-                .style(confirm.destructive() ? "danger" : "primary")
-                .build()));
+        action.confirm()
+                .ifPresent(confirm -> button.confirm(ConfirmationDialogObject.builder()
+                        .title(plainText(SlackText.fit(Markup.plain(confirm.title()), CONFIRM_TITLE_MAX)))
+                        .text(plainText(SlackText.fit(Markup.plain(confirm.text()), CONFIRM_TEXT_MAX)))
+                        .confirm(plainText(SlackText.fit(confirm.confirmLabel(), CONFIRM_BUTTON_MAX)))
+                        .deny(plainText(SlackText.fit(confirm.denyLabel(), CONFIRM_BUTTON_MAX)))
+                        .style(confirm.destructive() ? "danger" : "primary")
+                        .build()));
         return button.build();
     }
 

@@ -55,12 +55,14 @@ final class ComposeModal {
     static final String MEDIA_VAULT = "media_vault";
     static final String YES = "yes";
     /** What the file input lets people pick (Slack checks it only for convenience; masscast checks again). */
-    static final List<String> FILE_TYPES = List.of("jpg", "jpeg", "png", "gif", "mp4", "m4v", "mov", "mp3", "m4a", "wav");
+    static final List<String> FILE_TYPES =
+            List.of("jpg", "jpeg", "png", "gif", "mp4", "m4v", "mov", "mp3", "m4a", "wav");
     /** Where the text is when it is too long for the form's text input (a section, not an input). */
     static final String TEXT_KEPT = "text_kept";
 
     /** Slack's limits: view title, static select options, option text, plain text input. */
     private static final int TITLE_MAX = 24;
+
     private static final int STATIC_OPTIONS_MAX = 100;
     private static final int OPTION_TEXT_MAX = 75;
     private static final int TEXT_INPUT_MAX = 3000;
@@ -78,7 +80,8 @@ final class ComposeModal {
         static Context decode(String metadata) {
             Map<String, String> values = PrivateMetadata.decode(metadata);
             try {
-                return new Context(new ChannelRef(Platform.SLACK, values.get("team"), values.get("channel")),
+                return new Context(
+                        new ChannelRef(Platform.SLACK, values.get("team"), values.get("channel")),
                         Optional.ofNullable(values.get("campaign")).map(Long::parseLong));
             } catch (IllegalArgumentException e) {
                 throw new MalformedPayload("unreadable compose metadata");
@@ -89,47 +92,104 @@ final class ComposeModal {
     View render(FormSpec spec, ChannelRef channel, FormChoices choices) {
         String zone = spec.zone().getId();
         List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(section(s -> s.blockId("intro").text(markdownText("*" + SlackText.mrkdwn(spec.title()) + "*\n"
-                + SlackText.mrkdwn(spec.creatorName()) + "'s time zone: " + zone))));
+        blocks.add(section(s -> s.blockId("intro")
+                .text(markdownText("*" + SlackText.mrkdwn(spec.title()) + "*\n" + SlackText.mrkdwn(spec.creatorName())
+                        + "'s time zone: " + zone))));
         for (FormField field : ComposeForm.FIELDS) {
             if (spec.isEdit() && field.group() == FormField.Group.AB_TEST) {
                 continue; // an edit changes one message; a test is composed with /masscast new
             }
             switch (field.kind()) {
                 case TEXT -> blocks.add(textField(field, spec));
-                case LISTS -> blocks.add(field(field, field.hint(), listSelect(field, items(spec, field.key()), choices)));
-                case FAN_IDS -> blocks.add(field(field, field.hint() + " Separate them with commas.",
-                        PlainTextInputElement.builder().actionId(field.key()).placeholder(plainText("e.g. 123456, 234567"))
-                                .initialValue(nonEmpty(String.join(", ", items(spec, field.key())))).build()));
-                case DAY -> blocks.add(field(field, "A day in " + zone + ".", DatePickerElement.builder().actionId(field.key())
-                        .initialDate(spec.value(field.key()).filter(FieldValue.Day.class::isInstance)
-                                .map(day -> ((FieldValue.Day) day).value().toString()).orElse(null)).build()));
+                case LISTS ->
+                    blocks.add(field(field, field.hint(), listSelect(field, items(spec, field.key()), choices)));
+                case FAN_IDS ->
+                    blocks.add(field(
+                            field,
+                            field.hint() + " Separate them with commas.",
+                            PlainTextInputElement.builder()
+                                    .actionId(field.key())
+                                    .placeholder(plainText("e.g. 123456, 234567"))
+                                    .initialValue(nonEmpty(String.join(", ", items(spec, field.key()))))
+                                    .build()));
+                case DAY ->
+                    blocks.add(field(
+                            field,
+                            "A day in " + zone + ".",
+                            DatePickerElement.builder()
+                                    .actionId(field.key())
+                                    .initialDate(spec.value(field.key())
+                                            .filter(FieldValue.Day.class::isInstance)
+                                            .map(day -> ((FieldValue.Day) day)
+                                                    .value()
+                                                    .toString())
+                                            .orElse(null))
+                                    .build()));
                 case MEDIA -> {
                     if (field.key().equals(Fields.MEDIA)) {
                         mediaFields(field, spec, choices, blocks);
                     } else { // a variant's media: typed, as the vault picker is variant A's
-                        blocks.add(field(field, field.hint() + " Separate them with commas.", PlainTextInputElement.builder()
-                                .actionId(field.key()).initialValue(nonEmpty(String.join(", ", items(spec, field.key())))).build()));
+                        blocks.add(field(
+                                field,
+                                field.hint() + " Separate them with commas.",
+                                PlainTextInputElement.builder()
+                                        .actionId(field.key())
+                                        .initialValue(nonEmpty(String.join(", ", items(spec, field.key()))))
+                                        .build()));
                     }
                 }
                 case CHOICE -> blocks.add(field(field, field.hint(), choice(field, spec)));
-                case FILES -> blocks.add(field(field, field.hint(), FileInputElement.builder().actionId(field.key())
-                        .filetypes(FILE_TYPES).maxFiles(MediaLimits.MAX_FILES).build()));
-                case COUNT -> blocks.add(field(field, field.hint(), NumberInputElement.builder().actionId(field.key())
-                        .decimalAllowed(false).minValue("0").initialValue(number(spec, field.key())).build()));
-                case MONEY -> blocks.add(field(field, field.hint(), NumberInputElement.builder().actionId(field.key())
-                        .decimalAllowed(true).minValue("0").initialValue(number(spec, field.key())).build()));
+                case FILES ->
+                    blocks.add(field(
+                            field,
+                            field.hint(),
+                            FileInputElement.builder()
+                                    .actionId(field.key())
+                                    .filetypes(FILE_TYPES)
+                                    .maxFiles(MediaLimits.MAX_FILES)
+                                    .build()));
+                case COUNT ->
+                    blocks.add(field(
+                            field,
+                            field.hint(),
+                            NumberInputElement.builder()
+                                    .actionId(field.key())
+                                    .decimalAllowed(false)
+                                    .minValue("0")
+                                    .initialValue(number(spec, field.key()))
+                                    .build()));
+                case MONEY ->
+                    blocks.add(field(
+                            field,
+                            field.hint(),
+                            NumberInputElement.builder()
+                                    .actionId(field.key())
+                                    .decimalAllowed(true)
+                                    .minValue("0")
+                                    .initialValue(number(spec, field.key()))
+                                    .build()));
                 case FLAG -> blocks.add(checkbox(field, spec));
-                case SEND_TIME -> blocks.add(field(field, spec.hint(field) + " Pick the time as your own Slack clock shows it; "
-                                + "masscast converts it to " + spec.creatorName() + "'s time (" + zone + ") and the card shows both.",
-                        DatetimePickerElement.builder().actionId(field.key()).initialDateTime(spec.value(field.key())
-                                .filter(FieldValue.Moment.class::isInstance)
-                                .map(at -> Math.toIntExact(((FieldValue.Moment) at).value().getEpochSecond())).orElse(null))
-                                .build()));
+                case SEND_TIME ->
+                    blocks.add(field(
+                            field,
+                            spec.hint(field) + " Pick the time as your own Slack clock shows it; "
+                                    + "masscast converts it to " + spec.creatorName() + "'s time (" + zone
+                                    + ") and the card shows both.",
+                            DatetimePickerElement.builder()
+                                    .actionId(field.key())
+                                    .initialDateTime(spec.value(field.key())
+                                            .filter(FieldValue.Moment.class::isInstance)
+                                            .map(at -> Math.toIntExact(((FieldValue.Moment) at)
+                                                    .value()
+                                                    .getEpochSecond()))
+                                            .orElse(null))
+                                    .build()));
             }
         }
-        return view(v -> v.type("modal").callbackId(CALLBACK_ID)
-                .title(viewTitle(t -> t.type("plain_text").text(SlackText.fit(spec.isEdit() ? spec.title() : "New mass message", TITLE_MAX))))
+        return view(v -> v.type("modal")
+                .callbackId(CALLBACK_ID)
+                .title(viewTitle(t -> t.type("plain_text")
+                        .text(SlackText.fit(spec.isEdit() ? spec.title() : "New mass message", TITLE_MAX))))
                 .submit(viewSubmit(s -> s.type("plain_text").text("Submit for approval")))
                 .close(viewClose(c -> c.type("plain_text").text("Cancel")))
                 .privateMetadata(new Context(channel, spec.campaignId()).encode())
@@ -143,42 +203,80 @@ final class ComposeModal {
     private static LayoutBlock textField(FormField field, FormSpec spec) {
         String text = spec.value(field.key()).map(FieldValue::text).orElse("");
         if (text.length() > TEXT_INPUT_MAX) {
-            String how = spec.campaignId().map(id -> "/masscast edit " + spec.title().replaceFirst("^Edit ", "") + " text=\"...\"")
+            String how = spec.campaignId()
+                    .map(id -> "/masscast edit " + spec.title().replaceFirst("^Edit ", "") + " text=\"...\"")
                     .orElse("/masscast new text=\"...\"");
-            return section(s -> s.blockId(TEXT_KEPT).text(markdownText("*" + SlackText.mrkdwn(field.label()) + "*\n"
-                    + "The text is " + Formats.count(text.length()) + " characters, more than this form holds ("
-                    + Formats.count(TEXT_INPUT_MAX) + "), so it stays exactly as it is. To change it, use `"
-                    + SlackText.mrkdwn(how) + "`.")));
+            return section(s -> s.blockId(TEXT_KEPT)
+                    .text(markdownText("*" + SlackText.mrkdwn(field.label()) + "*\n"
+                            + "The text is " + Formats.count(text.length()) + " characters, more than this form holds ("
+                            + Formats.count(TEXT_INPUT_MAX) + "), so it stays exactly as it is. To change it, use `"
+                            + SlackText.mrkdwn(how) + "`.")));
         }
-        return field(field, field.hint(), PlainTextInputElement.builder().actionId(field.key()).multiline(true)
-                .maxLength(TEXT_INPUT_MAX).initialValue(nonEmpty(text)).build());
+        return field(
+                field,
+                field.hint(),
+                PlainTextInputElement.builder()
+                        .actionId(field.key())
+                        .multiline(true)
+                        .maxLength(TEXT_INPUT_MAX)
+                        .initialValue(nonEmpty(text))
+                        .build());
     }
 
     /** A choice as a menu; its empty choice (what an untouched form gives) is no option, the field is optional. */
     private static BlockElement choice(FormField field, FormSpec spec) {
-        List<OptionObject> options = field.choices().stream().filter(c -> !c.value().isEmpty())
-                .map(c -> option(plainText(SlackText.fit(c.label(), OPTION_TEXT_MAX)), c.value())).toList();
-        String current = spec.value(field.key()).map(FieldValue::text).map(String::strip).orElse("");
-        return StaticSelectElement.builder().actionId(field.key()).placeholder(plainText(field.choices().get(0).label()))
-                .options(options).initialOption(options.stream().filter(o -> o.getValue().equals(current)).findFirst()
-                        .orElse(null)).build();
+        List<OptionObject> options = field.choices().stream()
+                .filter(c -> !c.value().isEmpty())
+                .map(c -> option(plainText(SlackText.fit(c.label(), OPTION_TEXT_MAX)), c.value()))
+                .toList();
+        String current =
+                spec.value(field.key()).map(FieldValue::text).map(String::strip).orElse("");
+        return StaticSelectElement.builder()
+                .actionId(field.key())
+                .placeholder(plainText(field.choices().get(0).label()))
+                .options(options)
+                .initialOption(options.stream()
+                        .filter(o -> o.getValue().equals(current))
+                        .findFirst()
+                        .orElse(null))
+                .build();
     }
 
     /** Vault media to pick (when the vault answered in time) and a field for other media ids and links. */
     private static void mediaFields(FormField field, FormSpec spec, FormChoices choices, List<LayoutBlock> blocks) {
         List<String> media = items(spec, field.key());
-        List<OptionObject> vault = choices.media().stream().map(ComposeModal::vaultOption).limit(STATIC_OPTIONS_MAX).toList();
-        Set<String> picked = vault.stream().map(OptionObject::getValue).filter(media::contains).collect(Collectors.toSet());
+        List<OptionObject> vault = choices.media().stream()
+                .map(ComposeModal::vaultOption)
+                .limit(STATIC_OPTIONS_MAX)
+                .toList();
+        Set<String> picked = vault.stream()
+                .map(OptionObject::getValue)
+                .filter(media::contains)
+                .collect(Collectors.toSet());
         if (!vault.isEmpty()) {
-            blocks.add(input(i -> i.blockId(MEDIA_VAULT).label(plainText("Media from the vault"))
-                    .hint(plainText("The newest items in " + SlackText.fit(spec.creatorName(), 50) + "'s vault.")).optional(true)
-                    .element(MultiStaticSelectElement.builder().actionId(MEDIA_VAULT).placeholder(plainText("Pick vault media"))
-                            .options(vault).initialOptions(nonEmpty(vault.stream().filter(o -> picked.contains(o.getValue())).toList()))
+            blocks.add(input(i -> i.blockId(MEDIA_VAULT)
+                    .label(plainText("Media from the vault"))
+                    .hint(plainText("The newest items in " + SlackText.fit(spec.creatorName(), 50) + "'s vault."))
+                    .optional(true)
+                    .element(MultiStaticSelectElement.builder()
+                            .actionId(MEDIA_VAULT)
+                            .placeholder(plainText("Pick vault media"))
+                            .options(vault)
+                            .initialOptions(nonEmpty(vault.stream()
+                                    .filter(o -> picked.contains(o.getValue()))
+                                    .toList()))
                             .build())));
         }
-        blocks.add(field(field.key(), vault.isEmpty() ? field.label() : "Other " + field.label().toLowerCase(Locale.ROOT),
-                field.hint() + " Separate them with commas.", PlainTextInputElement.builder().actionId(field.key())
-                        .initialValue(nonEmpty(String.join(", ", media.stream().filter(m -> !picked.contains(m)).toList()))).build()));
+        blocks.add(field(
+                field.key(),
+                vault.isEmpty() ? field.label() : "Other " + field.label().toLowerCase(Locale.ROOT),
+                field.hint() + " Separate them with commas.",
+                PlainTextInputElement.builder()
+                        .actionId(field.key())
+                        .initialValue(nonEmpty(String.join(
+                                ", ",
+                                media.stream().filter(m -> !picked.contains(m)).toList())))
+                        .build()));
     }
 
     /** The option a fan list is shown as (also used for search results). */
@@ -192,16 +290,32 @@ final class ComposeModal {
     }
 
     private static LayoutBlock field(String blockId, String label, String hint, BlockElement element) {
-        return input(i -> i.blockId(blockId).label(plainText(label)).hint(plainText(hint)).optional(true).element(element));
+        return input(i -> i.blockId(blockId)
+                .label(plainText(label))
+                .hint(plainText(hint))
+                .optional(true)
+                .element(element));
     }
 
     private static LayoutBlock checkbox(FormField field, FormSpec spec) {
-        OptionObject option = OptionObject.builder().text(plainText(field.label())).description(plainText(field.hint()))
-                .value(YES).build();
-        boolean checked = spec.value(field.key()).map(v -> v instanceof FieldValue.Flag flag ? flag.value()
-                : YES.equalsIgnoreCase(v.text().strip())).orElse(false);
-        return input(i -> i.blockId(field.key()).label(plainText(field.label())).optional(true).element(CheckboxesElement.builder()
-                .actionId(field.key()).options(List.of(option)).initialOptions(checked ? List.of(option) : null).build()));
+        OptionObject option = OptionObject.builder()
+                .text(plainText(field.label()))
+                .description(plainText(field.hint()))
+                .value(YES)
+                .build();
+        boolean checked = spec.value(field.key())
+                .map(v -> v instanceof FieldValue.Flag flag
+                        ? flag.value()
+                        : YES.equalsIgnoreCase(v.text().strip()))
+                .orElse(false);
+        return input(i -> i.blockId(field.key())
+                .label(plainText(field.label()))
+                .optional(true)
+                .element(CheckboxesElement.builder()
+                        .actionId(field.key())
+                        .options(List.of(option))
+                        .initialOptions(checked ? List.of(option) : null)
+                        .build()));
     }
 
     /**
@@ -215,8 +329,12 @@ final class ComposeModal {
         List<OptionObject> initial = new ArrayList<>();
         boolean allKnown = true;
         for (String item : prefill) {
-            Optional<FanList> list = known.stream().filter(l -> l.id().equals(item)).findFirst()
-                    .or(() -> known.stream().filter(l -> l.name().equalsIgnoreCase(item)).findFirst());
+            Optional<FanList> list = known.stream()
+                    .filter(l -> l.id().equals(item))
+                    .findFirst()
+                    .or(() -> known.stream()
+                            .filter(l -> l.name().equalsIgnoreCase(item))
+                            .findFirst());
             allKnown &= list.isPresent();
             OptionObject chosen = list.map(ComposeModal::listOption)
                     .orElseGet(() -> option(plainText(SlackText.fit(item, OPTION_TEXT_MAX)), item));
@@ -225,29 +343,49 @@ final class ComposeModal {
             }
         }
         if (allKnown && !known.isEmpty() && known.size() <= STATIC_OPTIONS_MAX) {
-            return MultiStaticSelectElement.builder().actionId(key).placeholder(plainText(placeholder))
-                    .options(known.stream().map(ComposeModal::listOption).toList()).initialOptions(nonEmpty(initial)).build();
+            return MultiStaticSelectElement.builder()
+                    .actionId(key)
+                    .placeholder(plainText(placeholder))
+                    .options(known.stream().map(ComposeModal::listOption).toList())
+                    .initialOptions(nonEmpty(initial))
+                    .build();
         }
-        return MultiExternalSelectElement.builder().actionId(key).placeholder(plainText(placeholder)).minQueryLength(0)
-                .initialOptions(nonEmpty(initial)).build();
+        return MultiExternalSelectElement.builder()
+                .actionId(key)
+                .placeholder(plainText(placeholder))
+                .minQueryLength(0)
+                .initialOptions(nonEmpty(initial))
+                .build();
     }
 
     private static OptionObject vaultOption(VaultMedia media) {
         String type = media.type().isBlank() ? "media" : media.type();
-        String added = media.createdAt().map(at -> " · " + at.toString().substring(0, 10)).orElse("");
-        return option(plainText(SlackText.fit("#" + media.id() + " · " + type + added, OPTION_TEXT_MAX)),
+        String added = media.createdAt()
+                .map(at -> " · " + at.toString().substring(0, 10))
+                .orElse("");
+        return option(
+                plainText(SlackText.fit("#" + media.id() + " · " + type + added, OPTION_TEXT_MAX)),
                 Long.toString(media.id()));
     }
 
     /** The items of a prefilled value: a list's ids or names, media, fan ids; as they are, never re-read from text. */
     private static List<String> items(FormSpec spec, String key) {
-        return spec.value(key).map(value -> value instanceof RawValue raw ? raw.items() : List.of(value.text())).orElse(List.of())
-                .stream().map(String::strip).filter(item -> !item.isEmpty()).toList();
+        return spec
+                .value(key)
+                .map(value -> value instanceof RawValue raw ? raw.items() : List.of(value.text()))
+                .orElse(List.of())
+                .stream()
+                .map(String::strip)
+                .filter(item -> !item.isEmpty())
+                .toList();
     }
 
     /** A number input only takes a number as its initial value. */
     private static String number(FormSpec spec, String key) {
-        return spec.value(key).map(FieldValue::text).map(String::strip).filter(value -> value.matches("[0-9]+(\\.[0-9]+)?"))
+        return spec.value(key)
+                .map(FieldValue::text)
+                .map(String::strip)
+                .filter(value -> value.matches("[0-9]+(\\.[0-9]+)?"))
                 .orElse(null);
     }
 

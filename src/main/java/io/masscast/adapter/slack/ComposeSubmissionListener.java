@@ -35,8 +35,13 @@ final class ComposeSubmissionListener implements ViewSubmissionHandler {
     private final Duration budget;
     private final SlackFiles files;
 
-    ComposeSubmissionListener(CommandRouter router, CommandAnswers<SlackMessage> answers, SlackApi api, ReplyRenderer replies,
-                              BackgroundWork work, Duration budget) {
+    ComposeSubmissionListener(
+            CommandRouter router,
+            CommandAnswers<SlackMessage> answers,
+            SlackApi api,
+            ReplyRenderer replies,
+            BackgroundWork work,
+            Duration budget) {
         this.files = new SlackFiles(api);
         this.router = router;
         this.answers = answers;
@@ -54,9 +59,11 @@ final class ComposeSubmissionListener implements ViewSubmissionHandler {
         ViewSubmissionPayload.User user = MalformedPayload.require(payload.getUser(), "user");
         Actor actor = SlackUsers.actor(user.getId(), user.getUsername(), user.getName());
         Map<String, FieldValue> values = ComposeValues.read(view.getState());
-        String what = "compose form" + form.campaignId().map(id -> " for campaign " + id).orElse("")
-                + " from " + actor.userId() + " in " + form.channel();
-        Consumer<SlackMessage> tellPrivately = message -> api.postEphemeral(form.channel().channelId(), actor.userId(), message);
+        String what = "compose form"
+                + form.campaignId().map(id -> " for campaign " + id).orElse("") + " from " + actor.userId() + " in "
+                + form.channel();
+        Consumer<SlackMessage> tellPrivately =
+                message -> api.postEphemeral(form.channel().channelId(), actor.userId(), message);
         Optional<Reply> ready = answers.within(what, () -> submit(form, actor, values, view), budget, tellPrivately);
         if (ready.isPresent() && ready.get() instanceof Reply.Errors errors) {
             return ctx.ackWithErrors(ComposeValues.errorsByBlock(errors.errors(), view.getState()));
@@ -71,10 +78,11 @@ final class ComposeSubmissionListener implements ViewSubmissionHandler {
         try {
             files.attached(view.getState()).ifPresent(attached -> all.put(Fields.FILES, attached));
         } catch (SlackCallFailed failed) {
-            String fix = failed.error().equals("missing_scope") ? "Ask an admin to reinstall the app with the files:read"
-                    + " permission" : "Attach them again";
-            return Reply.privately("Slack did not let masscast read the attached files (" + failed.getMessage() + "), so"
-                    + " nothing was created. " + fix + ", or give the media by vault id.");
+            String fix = failed.error().equals("missing_scope")
+                    ? "Ask an admin to reinstall the app with the files:read" + " permission"
+                    : "Attach them again";
+            return Reply.privately("Slack did not let masscast read the attached files (" + failed.getMessage()
+                    + "), so" + " nothing was created. " + fix + ", or give the media by vault id.");
         }
         return router.submitForm(form.channel(), actor, form.campaignId(), all);
     }

@@ -26,8 +26,7 @@ import java.util.Set;
  * it) is not in the values, so the campaign keeps it.
  */
 final class ComposeValues {
-    private ComposeValues() {
-    }
+    private ComposeValues() {}
 
     static Map<String, FieldValue> read(ViewState state) {
         Map<String, Map<String, ViewState.Value>> blocks = inputs(state);
@@ -52,7 +51,8 @@ final class ComposeValues {
      */
     static Map<String, String> errorsByBlock(List<FieldError> errors, ViewState state) {
         Set<String> shown = inputs(state).keySet();
-        String fallback = Fields.ALL.stream().filter(shown::contains).findFirst().orElse(Fields.TEXT);
+        String fallback =
+                Fields.ALL.stream().filter(shown::contains).findFirst().orElse(Fields.TEXT);
         Map<String, String> byBlock = new LinkedHashMap<>();
         for (FieldError error : errors) {
             boolean hasInput = shown.contains(error.field());
@@ -64,7 +64,8 @@ final class ComposeValues {
     }
 
     private static Map<String, Map<String, ViewState.Value>> inputs(ViewState state) {
-        return MalformedPayload.require(MalformedPayload.require(state, "view state").getValues(), "view state values");
+        return MalformedPayload.require(
+                MalformedPayload.require(state, "view state").getValues(), "view state values");
     }
 
     private static Optional<ViewState.Value> input(Map<String, Map<String, ViewState.Value>> blocks, String blockId) {
@@ -78,12 +79,17 @@ final class ComposeValues {
             case FAN_IDS, MEDIA -> new RawValue(separated(value.getValue()));
             case DAY -> day(value.getSelectedDate());
             case FLAG -> new FieldValue.Flag(selected(value).contains(ComposeModal.YES));
-            case SEND_TIME -> Optional.ofNullable(value.getSelectedDateTime())
-                    .<FieldValue>map(seconds -> new FieldValue.Moment(Instant.ofEpochSecond(seconds)))
-                    .orElse(RawValue.of(""));
+            case SEND_TIME ->
+                Optional.ofNullable(value.getSelectedDateTime())
+                        .<FieldValue>map(seconds -> new FieldValue.Moment(Instant.ofEpochSecond(seconds)))
+                        .orElse(RawValue.of(""));
             case MONEY -> amount(value.getValue());
             case COUNT -> count(value.getValue());
-            case CHOICE -> RawValue.of(value.getSelectedOption() == null ? "" : orEmpty(value.getSelectedOption().getValue()));
+            case CHOICE ->
+                RawValue.of(
+                        value.getSelectedOption() == null
+                                ? ""
+                                : orEmpty(value.getSelectedOption().getValue()));
             case TEXT -> RawValue.of(orEmpty(value.getValue()));
             case FILES -> throw new IllegalArgumentException("files are read through SlackFiles, not the view state");
         };
@@ -99,23 +105,32 @@ final class ComposeValues {
 
     /** A number input's value is a string of digits Slack checked; anything else goes to the core as text. */
     private static FieldValue amount(String number) {
-        return number != null && number.matches("[0-9]{1,6}(\\.[0-9]{1,6})?") ? new FieldValue.Amount(new BigDecimal(number))
+        return number != null && number.matches("[0-9]{1,6}(\\.[0-9]{1,6})?")
+                ? new FieldValue.Amount(new BigDecimal(number))
                 : RawValue.of(orEmpty(number));
     }
 
     private static FieldValue count(String number) {
-        return number != null && number.matches("[0-9]{1,9}") ? new FieldValue.Count(Long.parseLong(number))
+        return number != null && number.matches("[0-9]{1,9}")
+                ? new FieldValue.Count(Long.parseLong(number))
                 : RawValue.of(orEmpty(number));
     }
 
     private static List<String> selected(ViewState.Value value) {
-        return value.getSelectedOptions() == null ? List.of()
-                : value.getSelectedOptions().stream().map(ViewState.SelectedOption::getValue).toList();
+        return value.getSelectedOptions() == null
+                ? List.of()
+                : value.getSelectedOptions().stream()
+                        .map(ViewState.SelectedOption::getValue)
+                        .toList();
     }
 
     /** Ids typed into one field, separated by commas, spaces or new lines. */
     private static List<String> separated(String typed) {
-        return typed == null ? List.of() : Arrays.stream(typed.split("[,\\s]+")).filter(item -> !item.isBlank()).toList();
+        return typed == null
+                ? List.of()
+                : Arrays.stream(typed.split("[,\\s]+"))
+                        .filter(item -> !item.isBlank())
+                        .toList();
     }
 
     private static String orEmpty(String value) {

@@ -36,7 +36,8 @@ final class FormOpener {
             return Optional.empty();
         } catch (SlackCallFailed e) {
             LOG.warn("Compose form for {} not opened: {}", channel, e.getMessage());
-            return Optional.of(SlackMessage.privately("Slack did not open the form (" + e.error() + "). Please try again."));
+            return Optional.of(
+                    SlackMessage.privately("Slack did not open the form (" + e.error() + "). Please try again."));
         }
     }
 }

@@ -42,13 +42,22 @@ final class ListSuggestionListener implements BlockSuggestionHandler {
         String query = payload.getValue() == null ? "" : payload.getValue();
         List<FanList> found;
         try {
-            found = BackgroundWork.await(work.submit("list search for " + form.channel(), FormChoices.unlessOfAuthFails(
-                    "lists to search for " + form.channel(), () -> options.lists(form.channel(), query))), budget).orElse(List.of());
+            found = BackgroundWork.await(
+                            work.submit(
+                                    "list search for " + form.channel(),
+                                    FormChoices.unlessOfAuthFails(
+                                            "lists to search for " + form.channel(),
+                                            () -> options.lists(form.channel(), query))),
+                            budget)
+                    .orElse(List.of());
         } catch (RuntimeException unavailable) {
             found = List.of(); // logged by the worker; the picker shows no matches
         }
-        List<Option> matches = found.stream().limit(MAX_OPTIONS).map(ComposeModal::listOption)
-                .map(ListSuggestionListener::asSuggestion).toList();
+        List<Option> matches = found.stream()
+                .limit(MAX_OPTIONS)
+                .map(ComposeModal::listOption)
+                .map(ListSuggestionListener::asSuggestion)
+                .toList();
         return ctx.ack(BlockSuggestionResponse.builder().options(matches).build());
     }
 

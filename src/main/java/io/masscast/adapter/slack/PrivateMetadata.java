@@ -16,8 +16,7 @@ final class PrivateMetadata {
     /** Slack's limit for {@code private_metadata}. */
     private static final int MAX = 3000;
 
-    private PrivateMetadata() {
-    }
+    private PrivateMetadata() {}
 
     static String encode(Map<String, String> values) {
         String encoded = values.entrySet().stream()
@@ -32,13 +31,15 @@ final class PrivateMetadata {
 
     static Map<String, String> decode(String metadata) {
         Map<String, String> values = new LinkedHashMap<>();
-        for (String pair : MalformedPayload.require(metadata, "private_metadata").split("&")) {
+        for (String pair :
+                MalformedPayload.require(metadata, "private_metadata").split("&")) {
             int eq = pair.indexOf('=');
             if (eq < 1) {
                 throw new MalformedPayload("unreadable private_metadata");
             }
             try {
-                values.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                values.put(
+                        URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                         URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
             } catch (IllegalArgumentException e) {
                 throw new MalformedPayload("unreadable private_metadata");

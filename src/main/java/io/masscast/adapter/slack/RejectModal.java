@@ -26,13 +26,14 @@ final class RejectModal {
     /** The card's channel and the clicked button, remembered until the reason comes back. */
     record Context(ChannelRef channel, ActionId action) {
         String encode() {
-            return PrivateMetadata.encode(Map.of("team", channel.workspaceId(), "channel", channel.channelId(),
-                    "action", action.encode()));
+            return PrivateMetadata.encode(
+                    Map.of("team", channel.workspaceId(), "channel", channel.channelId(), "action", action.encode()));
         }
 
         static Context decode(String metadata) {
             Map<String, String> values = PrivateMetadata.decode(metadata);
-            ActionId action = ActionId.decode(values.get("action")).orElseThrow(() -> new MalformedPayload("unreadable action"));
+            ActionId action =
+                    ActionId.decode(values.get("action")).orElseThrow(() -> new MalformedPayload("unreadable action"));
             try {
                 return new Context(new ChannelRef(Platform.SLACK, values.get("team"), values.get("channel")), action);
             } catch (IllegalArgumentException e) {
@@ -42,7 +43,8 @@ final class RejectModal {
     }
 
     View render(Context context) {
-        return view(v -> v.type("modal").callbackId(CALLBACK_ID)
+        return view(v -> v.type("modal")
+                .callbackId(CALLBACK_ID)
                 .title(viewTitle(t -> t.type("plain_text").text("Reject")))
                 .submit(viewSubmit(s -> s.type("plain_text").text("Reject")))
                 .close(viewClose(c -> c.type("plain_text").text("Back")))
@@ -50,7 +52,10 @@ final class RejectModal {
                 .blocks(List.of(input(i -> i.blockId(REASON)
                         .label(plainText("Why is it rejected?"))
                         .hint(plainText("The requester reads this on the card."))
-                        .element(PlainTextInputElement.builder().actionId(REASON).multiline(true).maxLength(REASON_MAX)
+                        .element(PlainTextInputElement.builder()
+                                .actionId(REASON)
+                                .multiline(true)
+                                .maxLength(REASON_MAX)
                                 .build())))));
     }
 

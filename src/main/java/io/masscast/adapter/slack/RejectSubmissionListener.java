@@ -20,7 +20,8 @@ final class RejectSubmissionListener implements ViewSubmissionHandler {
     private final SlackApi api;
     private final SlackGroups groups;
 
-    RejectSubmissionListener(CommandRouter router, CommandAnswers<SlackMessage> answers, SlackApi api, SlackGroups groups) {
+    RejectSubmissionListener(
+            CommandRouter router, CommandAnswers<SlackMessage> answers, SlackApi api, SlackGroups groups) {
         this.groups = groups;
         this.router = router;
         this.answers = answers;
@@ -41,8 +42,14 @@ final class RejectSubmissionListener implements ViewSubmissionHandler {
         }
         ViewSubmissionPayload.User user = MalformedPayload.require(payload.getUser(), "user");
         Actor actor = SlackUsers.actor(user.getId(), user.getUsername(), user.getName());
-        String what = "REJECT on campaign " + context.action().campaignId() + " by " + actor.userId() + " in " + context.channel();
-        answers.later(what, () -> router.click(context.channel(), groups.resolve(actor, context.channel()), context.action(),
+        String what = "REJECT on campaign " + context.action().campaignId() + " by " + actor.userId() + " in "
+                + context.channel();
+        answers.later(
+                what,
+                () -> router.click(
+                        context.channel(),
+                        groups.resolve(actor, context.channel()),
+                        context.action(),
                         Optional.of(reason)),
                 message -> api.postEphemeral(context.channel().channelId(), actor.userId(), message));
         return ctx.ack();

@@ -6,10 +6,10 @@ import com.slack.api.bolt.middleware.MiddlewareChain;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestType;
 import com.slack.api.bolt.response.Response;
+import io.masscast.core.port.SeenRequests;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import io.masscast.core.port.SeenRequests;
 import java.util.EnumSet;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -33,7 +33,8 @@ final class ReplayGuard implements Middleware {
     /** Bolt refuses signatures older than five minutes but not ones dated ahead; Slack's clock may be this much ahead. */
     private static final Duration SKEW = Duration.ofMinutes(1);
     /** Requests whose listeners only read: menu searches of modals and dialogs. */
-    private static final Set<RequestType> READ_ONLY = EnumSet.of(RequestType.BlockSuggestion, RequestType.DialogSuggestion);
+    private static final Set<RequestType> READ_ONLY =
+            EnumSet.of(RequestType.BlockSuggestion, RequestType.DialogSuggestion);
 
     private final Clock clock;
     private final SeenRequests seen;
@@ -59,8 +60,10 @@ final class ReplayGuard implements Middleware {
         try {
             first = seen.firstSeen(signature, now, now.plus(REMEMBER));
         } catch (RuntimeException unavailable) {
-            LOG.error("Could not check a Slack request ({}) against the ones seen before ({}); refused",
-                    req.getRequestType(), unavailable.getClass().getSimpleName());
+            LOG.error(
+                    "Could not check a Slack request ({}) against the ones seen before ({}); refused",
+                    req.getRequestType(),
+                    unavailable.getClass().getSimpleName());
             return Response.json(503, "{\"error\":\"try again\"}");
         }
         if (!first) {
@@ -75,7 +78,8 @@ final class ReplayGuard implements Middleware {
     private static boolean datedAhead(Request req, Instant now) {
         String timestamp = req.getHeaders().getFirstValue(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP);
         try {
-            return timestamp == null || Long.parseLong(timestamp) > now.plus(SKEW).getEpochSecond();
+            return timestamp == null
+                    || Long.parseLong(timestamp) > now.plus(SKEW).getEpochSecond();
         } catch (NumberFormatException notANumber) {
             return true;
         }

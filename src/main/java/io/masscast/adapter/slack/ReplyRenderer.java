@@ -40,7 +40,10 @@ final class ReplyRenderer implements PlatformReplies<SlackMessage> {
     private static String errorList(Reply.Errors errors) {
         StringBuilder out = new StringBuilder("That can't go out as it is:");
         for (FieldError error : errors.errors()) {
-            out.append("\n• *").append(SlackText.mrkdwn(error.field())).append("*: ").append(SlackText.mrkdwn(error.message()));
+            out.append("\n• *")
+                    .append(SlackText.mrkdwn(error.field()))
+                    .append("*: ")
+                    .append(SlackText.mrkdwn(error.message()));
         }
         return out.toString();
     }

@@ -41,7 +41,12 @@ public final class SlackAdapter implements ChatAdapter {
     static final String EVENTS_PATH = "/slack/events";
     private static final String COMPONENT = "slack";
 
-    private enum State { NEW, STARTED, STOPPING, STOPPED }
+    private enum State {
+        NEW,
+        STARTED,
+        STOPPING,
+        STOPPED
+    }
 
     private final SlackSettings settings;
     private final App app;
@@ -53,6 +58,7 @@ public final class SlackAdapter implements ChatAdapter {
     private volatile State state = State.NEW;
     /** In Socket Mode: Slack's last word on the connection was a message (its hello, an envelope), not a close. */
     private volatile boolean socketConnected;
+
     private SocketModeApp socketMode;
 
     public SlackAdapter(SlackSettings settings, ChatCore core) {
@@ -90,14 +96,19 @@ public final class SlackAdapter implements ChatAdapter {
         this.notifier = new SlackNotifier(api, cards);
 
         app.command(SlashCommandListener.COMMAND, new SlashCommandListener(router, answers, groups));
-        app.blockAction(CardButtonListener.ANY_ACTION, new CardButtonListener(router, answers, api, new RejectModal(), work, groups));
-        app.viewSubmission(ComposeModal.CALLBACK_ID,
+        app.blockAction(
+                CardButtonListener.ANY_ACTION,
+                new CardButtonListener(router, answers, api, new RejectModal(), work, groups));
+        app.viewSubmission(
+                ComposeModal.CALLBACK_ID,
                 new ComposeSubmissionListener(router, later, api, replies, work, budgets.submission()));
         app.viewSubmission(RejectModal.CALLBACK_ID, new RejectSubmissionListener(router, later, api, groups));
-        app.blockSuggestion(ListSuggestionListener.LIST_PICKERS,
+        app.blockSuggestion(
+                ListSuggestionListener.LIST_PICKERS,
                 new ListSuggestionListener(formOptions, work, budgets.suggestions()));
         this.httpHandler = settings.httpMode()
-                ? Optional.of(new SlackEventsHandler(app, () -> state == State.STARTED)) : Optional.empty();
+                ? Optional.of(new SlackEventsHandler(app, () -> state == State.STARTED))
+                : Optional.empty();
     }
 
     @Override
@@ -153,9 +164,12 @@ public final class SlackAdapter implements ChatAdapter {
         return switch (state) {
             case NEW -> Readiness.notReady(COMPONENT, "starting");
             case STOPPING, STOPPED -> Readiness.notReady(COMPONENT, "stopping");
-            case STARTED -> !settings.socketMode() ? Readiness.ready(COMPONENT, "HTTP mode, POST " + EVENTS_PATH)
-                    : socketConnected ? Readiness.ready(COMPONENT, "Socket Mode connected")
-                    : Readiness.notReady(COMPONENT, "Socket Mode is not connected; reconnecting");
+            case STARTED ->
+                !settings.socketMode()
+                        ? Readiness.ready(COMPONENT, "HTTP mode, POST " + EVENTS_PATH)
+                        : socketConnected
+                                ? Readiness.ready(COMPONENT, "Socket Mode connected")
+                                : Readiness.notReady(COMPONENT, "Socket Mode is not connected; reconnecting");
         };
     }
 
@@ -173,7 +187,9 @@ public final class SlackAdapter implements ChatAdapter {
             try {
                 socketMode.getClient().disconnect();
             } catch (Exception e) {
-                LOG.warn("Socket Mode did not disconnect cleanly: {}", e.getClass().getSimpleName());
+                LOG.warn(
+                        "Socket Mode did not disconnect cleanly: {}",
+                        e.getClass().getSimpleName());
             }
             socketConnected = false;
         }
@@ -204,7 +220,8 @@ public final class SlackAdapter implements ChatAdapter {
      */
     private void connectSocketMode(String appToken) {
         try {
-            socketMode = new SocketModeApp(appToken, SocketModeClient.Backend.JavaWebSocket, SlackAdapter::socketModeFailure, app);
+            socketMode = new SocketModeApp(
+                    appToken, SocketModeClient.Backend.JavaWebSocket, SlackAdapter::socketModeFailure, app);
             socketMode.startAsync();
             // the client exists once started; its hello may have come before these listeners, so ask once as well
             SocketModeClient client = socketMode.getClient();
@@ -214,15 +231,19 @@ public final class SlackAdapter implements ChatAdapter {
                 socketConnected = true;
             }
         } catch (Exception e) {
-            throw new IllegalStateException("Slack Socket Mode could not connect (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); check SLACK_APP_TOKEN", e);
+            throw new IllegalStateException(
+                    "Slack Socket Mode could not connect (" + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); check SLACK_APP_TOKEN",
+                    e);
         }
     }
 
     /** A listener threw during a Socket Mode envelope; nothing is acked, as Slack then shows the user a failure. */
     private static Response socketModeFailure(SocketModeApp.ErrorContext context) {
         Exception e = context.getException();
-        String type = context.getRequest() == null ? "?" : String.valueOf(context.getRequest().getRequestType());
+        String type = context.getRequest() == null
+                ? "?"
+                : String.valueOf(context.getRequest().getRequestType());
         if (e instanceof MalformedPayload) {
             LOG.info("Socket Mode request refused: {} ({})", e.getMessage(), type);
         } else {

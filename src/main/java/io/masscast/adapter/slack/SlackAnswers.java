@@ -18,8 +18,12 @@ final class SlackAnswers {
     private final FormOpener forms;
     private final Duration commandBudget;
 
-    SlackAnswers(CommandAnswers<SlackMessage> answers, SlackApi api, ReplyRenderer replies, FormOpener forms,
-                 Duration commandBudget) {
+    SlackAnswers(
+            CommandAnswers<SlackMessage> answers,
+            SlackApi api,
+            ReplyRenderer replies,
+            FormOpener forms,
+            Duration commandBudget) {
         this.answers = answers;
         this.api = api;
         this.replies = replies;
@@ -28,9 +32,12 @@ final class SlackAnswers {
     }
 
     /** The message to show now, or empty when there is none: the form opened, or the reply is late. */
-    Optional<SlackMessage> answer(String what, Supplier<Reply> command, ChannelRef channel, String triggerId,
-                                  String responseUrl) {
-        Optional<Reply> ready = answers.within(what, command, commandBudget,
+    Optional<SlackMessage> answer(
+            String what, Supplier<Reply> command, ChannelRef channel, String triggerId, String responseUrl) {
+        Optional<Reply> ready = answers.within(
+                what,
+                command,
+                commandBudget,
                 late -> api.respond(MalformedPayload.require(responseUrl, "response_url"), late));
         if (ready.isPresent() && ready.get() instanceof Reply.Form form) {
             return forms.open(triggerId, form.spec(), channel);

@@ -64,7 +64,8 @@ final class SlackApi {
     private final Map<String, Instant> blockedUntil = new ConcurrentHashMap<>();
     private final Map<String, Bucket> postsByChannel = new ConcurrentHashMap<>();
     private final Bucket updates = Bucket.builder()
-            .addLimit(limit -> limit.capacity(10).refillGreedy(50, Duration.ofMinutes(1))).build();
+            .addLimit(limit -> limit.capacity(10).refillGreedy(50, Duration.ofMinutes(1)))
+            .build();
 
     SlackApi(Slack slack, String botToken, Clock clock) {
         this.slack = slack;
@@ -75,49 +76,71 @@ final class SlackApi {
 
     /** Posts a message (in the thread of {@code threadTs} if given) and returns its {@code ts}. */
     String postMessage(String channel, Optional<String> threadTs, SlackMessage message) {
-        pace("chat.postMessage", postsByChannel.computeIfAbsent(channel, c -> Bucket.builder()
-                .addLimit(limit -> limit.capacity(3).refillGreedy(1, Duration.ofSeconds(1))).build()));
-        return call("chat.postMessage", () -> methods.chatPostMessage(r -> r.channel(channel)
-                .threadTs(threadTs.orElse(null)).text(message.text()).blocks(blocksOrNull(message)))).getTs();
+        pace(
+                "chat.postMessage",
+                postsByChannel.computeIfAbsent(
+                        channel,
+                        c -> Bucket.builder()
+                                .addLimit(limit -> limit.capacity(3).refillGreedy(1, Duration.ofSeconds(1)))
+                                .build()));
+        return call(
+                        "chat.postMessage",
+                        () -> methods.chatPostMessage(r -> r.channel(channel)
+                                .threadTs(threadTs.orElse(null))
+                                .text(message.text())
+                                .blocks(blocksOrNull(message))))
+                .getTs();
     }
 
     void update(String channel, String ts, SlackMessage message) {
         pace("chat.update", updates);
-        call("chat.update", () -> methods.chatUpdate(r -> r.channel(channel).ts(ts).text(message.text())
-                .blocks(blocksOrNull(message))));
+        call(
+                "chat.update",
+                () -> methods.chatUpdate(
+                        r -> r.channel(channel).ts(ts).text(message.text()).blocks(blocksOrNull(message))));
     }
 
     void postEphemeral(String channel, String user, SlackMessage message) {
-        call("chat.postEphemeral", () -> methods.chatPostEphemeral(r -> r.channel(channel).user(user)
-                .text(message.text()).blocks(blocksOrNull(message))));
+        call(
+                "chat.postEphemeral",
+                () -> methods.chatPostEphemeral(
+                        r -> r.channel(channel).user(user).text(message.text()).blocks(blocksOrNull(message))));
     }
 
     /** The user ids in the user group {@code groupId}. */
     List<String> groupMembers(String groupId) {
-        List<String> users = call("usergroups.users.list", () -> methods.usergroupsUsersList(r -> r.usergroup(groupId))).getUsers();
+        List<String> users = call("usergroups.users.list", () -> methods.usergroupsUsersList(r -> r.usergroup(groupId)))
+                .getUsers();
         return users == null ? List.of() : users;
     }
 
     /** The link that opens a message. */
     String permalink(String channel, String ts) {
-        return call("chat.getPermalink", () -> methods.chatGetPermalink(r -> r.channel(channel).messageTs(ts))).getPermalink();
+        return call(
+                        "chat.getPermalink",
+                        () -> methods.chatGetPermalink(r -> r.channel(channel).messageTs(ts)))
+                .getPermalink();
     }
 
     /** Where to send a file's bytes, and the id Slack gave the file (first step of an upload). */
-    record UploadTarget(String uploadUrl, String fileId) {
-    }
+    record UploadTarget(String uploadUrl, String fileId) {}
 
     UploadTarget uploadUrl(String fileName, int length, String altText) {
-        FilesGetUploadURLExternalResponse answer = call("files.getUploadURLExternal", () -> methods.filesGetUploadURLExternal(
-                r -> r.filename(fileName).length(length).altTxt(altText.isBlank() ? null : altText)));
+        FilesGetUploadURLExternalResponse answer = call(
+                "files.getUploadURLExternal",
+                () -> methods.filesGetUploadURLExternal(
+                        r -> r.filename(fileName).length(length).altTxt(altText.isBlank() ? null : altText)));
         return new UploadTarget(answer.getUploadUrl(), answer.getFileId());
     }
 
     /** Sends the file's bytes to the upload URL Slack gave (second step; the URL carries its own authorisation). */
     void upload(String uploadUrl, byte[] bytes) {
-        Request request = new Request.Builder().url(uploadUrl)
-                .post(RequestBody.create(bytes, MediaType.get("application/octet-stream"))).build();
-        try (Response response = slack.getHttpClient().getOkHttpClient().newCall(request).execute()) {
+        Request request = new Request.Builder()
+                .url(uploadUrl)
+                .post(RequestBody.create(bytes, MediaType.get("application/octet-stream")))
+                .build();
+        try (Response response =
+                slack.getHttpClient().getOkHttpClient().newCall(request).execute()) {
             if (!response.isSuccessful()) {
                 throw new SlackCallFailed("file upload", "http_" + response.code());
             }
@@ -128,9 +151,15 @@ final class SlackApi {
 
     /** Shares the uploaded file in the channel with {@code comment} as its message (last step). */
     void completeUpload(String fileId, String title, String channel, String comment) {
-        call("files.completeUploadExternal", () -> methods.filesCompleteUploadExternal(r -> r
-                .files(List.of(FilesCompleteUploadExternalRequest.FileDetails.builder().id(fileId).title(title).build()))
-                .channelId(channel).initialComment(comment)));
+        call(
+                "files.completeUploadExternal",
+                () -> methods.filesCompleteUploadExternal(
+                        r -> r.files(List.of(FilesCompleteUploadExternalRequest.FileDetails.builder()
+                                        .id(fileId)
+                                        .title(title)
+                                        .build()))
+                                .channelId(channel)
+                                .initialComment(comment)));
     }
 
     /** What Slack knows of a file shared with the app (its name, type, size and where to download it). */
@@ -145,11 +174,17 @@ final class SlackApi {
     InputStream download(String url) throws IOException {
         HttpUrl target = HttpUrl.parse(url == null ? "" : url);
         HttpUrl api = HttpUrl.parse(slack.getConfig().getMethodsEndpointUrlPrefix());
-        if (target == null || !(isSlackHost(target.host()) || (api != null && api.host().equals(target.host())))) {
+        if (target == null
+                || !(isSlackHost(target.host()) || (api != null && api.host().equals(target.host())))) {
             throw new IOException("Slack gave a download link outside Slack");
         }
-        Request request = new Request.Builder().url(target).header("Authorization", "Bearer " + botToken).get().build();
-        Response response = slack.getHttpClient().getOkHttpClient().newCall(request).execute();
+        Request request = new Request.Builder()
+                .url(target)
+                .header("Authorization", "Bearer " + botToken)
+                .get()
+                .build();
+        Response response =
+                slack.getHttpClient().getOkHttpClient().newCall(request).execute();
         if (!response.isSuccessful()) {
             response.close();
             throw new IOException("Slack answered the download with HTTP " + response.code());
@@ -201,12 +236,16 @@ final class SlackApi {
             return response;
         } catch (SlackApiException e) {
             if (e.getResponse().code() == 429) {
-                Instant retryAt = clock.instant().plus(retryAfter(e.getResponse().header("Retry-After")));
+                Instant retryAt =
+                        clock.instant().plus(retryAfter(e.getResponse().header("Retry-After")));
                 blockedUntil.put(method, retryAt);
                 throw new SlackCallFailed(method, "ratelimited", Optional.of(retryAt));
             }
-            throw new SlackCallFailed(method, e.getError() != null && e.getError().getError() != null
-                    ? e.getError().getError() : "http_" + e.getResponse().code());
+            throw new SlackCallFailed(
+                    method,
+                    e.getError() != null && e.getError().getError() != null
+                            ? e.getError().getError()
+                            : "http_" + e.getResponse().code());
         } catch (IOException e) {
             throw SlackCallFailed.transport(method, e);
         }
@@ -225,7 +264,9 @@ final class SlackApi {
 
     private static Duration retryAfter(String header) {
         try {
-            return header == null ? DEFAULT_RETRY_AFTER : Duration.ofSeconds(Math.max(1, Long.parseLong(header.strip())));
+            return header == null
+                    ? DEFAULT_RETRY_AFTER
+                    : Duration.ofSeconds(Math.max(1, Long.parseLong(header.strip())));
         } catch (NumberFormatException e) {
             return DEFAULT_RETRY_AFTER;
         }

@@ -19,7 +19,8 @@ final class SlackCallFailed extends RuntimeException {
     private final boolean mayHaveArrived;
 
     private SlackCallFailed(String method, String error, Optional<Instant> retryAt, boolean mayHaveArrived) {
-        super(method + " failed: " + error + retryAt.map(at -> " (Slack asks to wait until " + at + ")").orElse(""));
+        super(method + " failed: " + error
+                + retryAt.map(at -> " (Slack asks to wait until " + at + ")").orElse(""));
         this.error = error;
         this.retryAt = retryAt;
         this.mayHaveArrived = mayHaveArrived;

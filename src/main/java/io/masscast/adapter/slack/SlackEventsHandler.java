@@ -91,10 +91,18 @@ final class SlackEventsHandler implements Handler {
             return app.run(request);
         } catch (MalformedPayload malformed) {
             LOG.info("Slack request refused: {} ({})", malformed.getMessage(), request.getRequestType());
-            return Response.builder().statusCode(400).contentType("text/plain").body("malformed payload").build();
+            return Response.builder()
+                    .statusCode(400)
+                    .contentType("text/plain")
+                    .body("malformed payload")
+                    .build();
         } catch (Exception e) {
             LOG.error("Slack request ({}) failed", request.getRequestType(), e);
-            return Response.builder().statusCode(500).contentType("text/plain").body("masscast could not handle this request").build();
+            return Response.builder()
+                    .statusCode(500)
+                    .contentType("text/plain")
+                    .body("masscast could not handle this request")
+                    .build();
         }
     }
 
@@ -121,7 +129,8 @@ final class SlackEventsHandler implements Handler {
     private static void write(Context ctx, Response response) {
         ctx.status(response.getStatusCode());
         if (response.getHeaders() != null) {
-            response.getHeaders().forEach((name, values) -> values.forEach(value -> ctx.res().addHeader(name, value)));
+            response.getHeaders()
+                    .forEach((name, values) -> values.forEach(value -> ctx.res().addHeader(name, value)));
         }
         if (response.getContentType() != null) {
             ctx.contentType(response.getContentType());

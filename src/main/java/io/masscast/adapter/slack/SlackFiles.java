@@ -24,20 +24,26 @@ final class SlackFiles {
 
     /** The form's attached files, described by Slack; empty when none were attached. */
     Optional<FieldValue> attached(ViewState state) {
-        Map<String, ViewState.Value> actions = state == null || state.getValues() == null ? null : state.getValues().get(Fields.FILES);
+        Map<String, ViewState.Value> actions = state == null || state.getValues() == null
+                ? null
+                : state.getValues().get(Fields.FILES);
         ViewState.Value input = actions == null ? null : actions.get(Fields.FILES);
         List<File> files = input == null || input.getFiles() == null ? List.of() : input.getFiles();
         if (files.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new FieldValue.Files(files.stream()
-                .map(file -> describe(MalformedPayload.require(file.getId(), "file id"))).toList()));
+                .map(file -> describe(MalformedPayload.require(file.getId(), "file id")))
+                .toList()));
     }
 
     private ChatFile describe(String fileId) {
         File info = api.fileInfo(fileId);
         String download = info.getUrlPrivateDownload() != null ? info.getUrlPrivateDownload() : info.getUrlPrivate();
-        return new ChatFile(info.getName() == null ? fileId : info.getName(), info.getMimetype(),
-                info.getSize() == null ? 0 : info.getSize(), () -> api.download(download));
+        return new ChatFile(
+                info.getName() == null ? fileId : info.getName(),
+                info.getMimetype(),
+                info.getSize() == null ? 0 : info.getSize(),
+                () -> api.download(download));
     }
 }

@@ -24,8 +24,7 @@ final class SlackGroups {
     private static final Logger LOG = LoggerFactory.getLogger(SlackGroups.class);
     static final Duration KEEP = Duration.ofMinutes(5);
 
-    private record Members(Set<String> users, Instant until) {
-    }
+    private record Members(Set<String> users, Instant until) {}
 
     private final SlackApi api;
     private final Function<ChannelRef, Set<String>> approverGroups;
@@ -61,8 +60,10 @@ final class SlackGroups {
             members.put(group, new Members(users, now.plus(KEEP)));
             return Optional.of(users);
         } catch (SlackCallFailed e) {
-            LOG.warn("Members of Slack user group {} not read ({}); its members can't approve until Slack answers",
-                    group, e.error());
+            LOG.warn(
+                    "Members of Slack user group {} not read ({}); its members can't approve until Slack answers",
+                    group,
+                    e.error());
             return Optional.empty();
         }
     }

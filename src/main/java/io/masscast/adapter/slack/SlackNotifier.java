@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
  */
 final class SlackNotifier implements ChatNotifier {
     private static final Logger LOG = LoggerFactory.getLogger(SlackNotifier.class);
-    static final String NOT_A_MEMBER = "(The chart could not be shared: Slack shares files only in channels the bot is in."
-            + " Invite it with /invite @masscast.)";
+    static final String NOT_A_MEMBER =
+            "(The chart could not be shared: Slack shares files only in channels the bot is in."
+                    + " Invite it with /invite @masscast.)";
 
     private final SlackApi api;
     private final CardRenderer cards;
@@ -76,12 +77,17 @@ final class SlackNotifier implements ChatNotifier {
             throw new NotDelivered(e.getMessage(), e);
         }
         try {
-            api.completeUpload(target.fileId(), image.altText().isBlank() ? image.fileName() : image.altText(), channelId,
+            api.completeUpload(
+                    target.fileId(),
+                    image.altText().isBlank() ? image.fileName() : image.altText(),
+                    channelId,
                     SlackText.mrkdwn(caption));
         } catch (SlackCallFailed e) {
             if (e.error().equals("not_in_channel")) {
                 // files are shared only by members; a public channel still gets the caption as a message
-                LOG.info("Image {} not shared in {}: the bot is not a member; posting its caption alone", target.fileId(),
+                LOG.info(
+                        "Image {} not shared in {}: the bot is not a member; posting its caption alone",
+                        target.fileId(),
                         channel);
                 post(channel, Optional.empty(), caption + "\n" + NOT_A_MEMBER);
                 return;
@@ -92,7 +98,8 @@ final class SlackNotifier implements ChatNotifier {
 
     @Override
     public Optional<String> permalink(ChannelRef channel, String messageId) {
-        return Optional.ofNullable(api.permalink(slackChannel(channel), messageId)).filter(link -> !link.isBlank());
+        return Optional.ofNullable(api.permalink(slackChannel(channel), messageId))
+                .filter(link -> !link.isBlank());
     }
 
     /** A post that must not be repeated: the outbox retries it only when Slack certainly did not post it. */

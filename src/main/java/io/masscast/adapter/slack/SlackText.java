@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 final class SlackText {
     private static final Pattern LINK = Pattern.compile("<((?:https?://|mailto:)[^|>]+)(?:\\|[^>]*)?>");
     /** {@code <@U123>} or {@code <@U123|name>}; {@code <!subteam^S123>} or {@code <!subteam^S123|@team>}. */
-    private static final Pattern MENTION = Pattern.compile("<@([A-Za-z0-9]+)(?:\\|[^>]*)?>|<!subteam\\^([A-Za-z0-9]+)(?:\\|[^>]*)?>");
+    private static final Pattern MENTION =
+            Pattern.compile("<@([A-Za-z0-9]+)(?:\\|[^>]*)?>|<!subteam\\^([A-Za-z0-9]+)(?:\\|[^>]*)?>");
 
     private static final Markup.Renderer MRKDWN = new Markup.Renderer() {
         @Override
@@ -38,8 +39,7 @@ final class SlackText {
         }
     };
 
-    private SlackText() {
-    }
+    private SlackText() {}
 
     /** The core's {@code text} as mrkdwn that shows it literally, with its mentions and strong text rendered. */
     static String mrkdwn(String text) {
@@ -56,9 +56,11 @@ final class SlackText {
             return "";
         }
         Matcher link = LINK.matcher(text);
-        String unlinked = link.replaceAll(match -> Matcher.quoteReplacement(match.group(1).replaceFirst("^mailto:", "")));
-        String mentioned = MENTION.matcher(unlinked).replaceAll(match -> Matcher.quoteReplacement(match.group(1) != null
-                ? Markup.person(match.group(1)) : Markup.group(match.group(2))));
+        String unlinked =
+                link.replaceAll(match -> Matcher.quoteReplacement(match.group(1).replaceFirst("^mailto:", "")));
+        String mentioned = MENTION.matcher(unlinked)
+                .replaceAll(match -> Matcher.quoteReplacement(
+                        match.group(1) != null ? Markup.person(match.group(1)) : Markup.group(match.group(2))));
         return mentioned.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
     }
 

@@ -31,15 +31,21 @@ final class SlashCommandListener implements SlashCommandHandler {
     @Override
     public Response apply(SlashCommandRequest request, SlashCommandContext ctx) {
         SlashCommandPayload payload = request.getPayload();
-        ChannelRef channel = new ChannelRef(Platform.SLACK, MalformedPayload.require(payload.getTeamId(), "team_id"),
+        ChannelRef channel = new ChannelRef(
+                Platform.SLACK,
+                MalformedPayload.require(payload.getTeamId(), "team_id"),
                 MalformedPayload.require(payload.getChannelId(), "channel_id"));
         Actor actor = SlackUsers.actor(payload.getUserId(), payload.getUserName(), null);
         String line = SlackText.commandLine(payload.getText());
         String name = line.split("\\s+", 2)[0];
         // only a known command's name goes into the log, never what else was typed
-        String what = COMMAND + " " + (router.syntaxError(name).isEmpty() ? name : "(unknown)") + " by " + actor.userId()
-                + " in " + channel;
-        return answers.answer(what, () -> router.handle(channel, groups.resolve(actor, channel), line), channel, payload.getTriggerId(),
+        String what = COMMAND + " " + (router.syntaxError(name).isEmpty() ? name : "(unknown)") + " by "
+                + actor.userId() + " in " + channel;
+        return answers.answer(
+                        what,
+                        () -> router.handle(channel, groups.resolve(actor, channel), line),
+                        channel,
+                        payload.getTriggerId(),
                         payload.getResponseUrl())
                 .map(message -> ctx.ack(SlashCommandResponse.builder()
                         .responseType(message.isPrivate() ? "ephemeral" : "in_channel")

@@ -21,10 +21,10 @@ public final class Comparison {
     public static final double SIGNIFICANCE = 0.05;
     /** |z| needed for {@link #SIGNIFICANCE}, two-sided, shared by one or by two comparisons: Φ⁻¹(1 − 0.05/2), Φ⁻¹(1 − 0.025/2). */
     private static final double[] CRITICAL_Z = {1.959963984540054, 2.241402727604947};
+
     public static final int MAX_VARIANTS = CRITICAL_Z.length + 1;
 
-    private Comparison() {
-    }
+    private Comparison() {}
 
     /** What the rate counts. */
     public enum Metric {
@@ -63,14 +63,14 @@ public final class Comparison {
 
         /** Revenue ÷ fans reached, empty before anything was sent. */
         public Optional<BigDecimal> revenuePerRecipient() {
-            return sent == 0 ? Optional.empty()
+            return sent == 0
+                    ? Optional.empty()
                     : Optional.of(revenue.divide(BigDecimal.valueOf(sent), MathContext.DECIMAL64));
         }
     }
 
     /** The leader against one other variant. */
-    public record Pair(Variant leader, Variant other, ProportionTest test) {
-    }
+    public record Pair(Variant leader, Variant other, ProportionTest test) {}
 
     /** What the numbers say. */
     public sealed interface Verdict permits Waiting, TooFew, NotSignificant, Winner {
@@ -78,8 +78,7 @@ public final class Comparison {
     }
 
     /** A variant has not reached any fan yet. */
-    public record Waiting(Metric metric, String label) implements Verdict {
-    }
+    public record Waiting(Metric metric, String label) implements Verdict {}
 
     /** Too few buyers (or viewers) so far for the test to mean anything (see {@link ProportionTest#largeEnough}). */
     public record TooFew(Metric metric, List<Variant> variants) implements Verdict {
@@ -89,7 +88,8 @@ public final class Comparison {
     }
 
     /** The leader's lead could still be chance: {@code weakest} is its comparison with the largest p-value. */
-    public record NotSignificant(Metric metric, List<Variant> variants, Pair weakest, double needed) implements Verdict {
+    public record NotSignificant(Metric metric, List<Variant> variants, Pair weakest, double needed)
+            implements Verdict {
         public NotSignificant {
             variants = List.copyOf(variants);
         }
@@ -123,23 +123,34 @@ public final class Comparison {
             }
         }
         // the first of equal rates leads: a tie then shows as a difference of zero, never as a winner
-        Variant leader = variants.stream().max(Comparator.comparingDouble((Variant v) -> v.rate(metric))
-                .thenComparing(v -> -variants.indexOf(v))).orElseThrow();
-        List<Pair> pairs = variants.stream().filter(v -> v != leader)
-                .map(other -> new Pair(leader, other, new ProportionTest(Math.min(leader.successes(metric), leader.sent()),
-                        leader.sent(), Math.min(other.successes(metric), other.sent()), other.sent())))
+        Variant leader = variants.stream()
+                .max(Comparator.comparingDouble((Variant v) -> v.rate(metric)).thenComparing(v -> -variants.indexOf(v)))
+                .orElseThrow();
+        List<Pair> pairs = variants.stream()
+                .filter(v -> v != leader)
+                .map(other -> new Pair(
+                        leader,
+                        other,
+                        new ProportionTest(
+                                Math.min(leader.successes(metric), leader.sent()),
+                                leader.sent(),
+                                Math.min(other.successes(metric), other.sent()),
+                                other.sent())))
                 .toList();
         if (pairs.stream().anyMatch(pair -> !pair.test().largeEnough())) {
             return new TooFew(metric, variants);
         }
         double needed = SIGNIFICANCE / pairs.size();
         double critical = CRITICAL_Z[pairs.size() - 1];
-        boolean wins = pairs.stream().allMatch(pair -> pair.test().rate1() > pair.test().rate2()
-                && Math.abs(pair.test().z()) >= critical);
+        boolean wins = pairs.stream()
+                .allMatch(pair -> pair.test().rate1() > pair.test().rate2()
+                        && Math.abs(pair.test().z()) >= critical);
         if (wins) {
             return new Winner(metric, variants, pairs, needed);
         }
-        Pair weakest = pairs.stream().max(Comparator.comparingDouble(pair -> pair.test().pValue())).orElseThrow();
+        Pair weakest = pairs.stream()
+                .max(Comparator.comparingDouble(pair -> pair.test().pValue()))
+                .orElseThrow();
         return new NotSignificant(metric, variants, weakest, needed);
     }
 }

@@ -14,22 +14,23 @@ import java.util.Random;
  */
 public final class RandomSplit {
     /** Numbers by value; anything else after them, by text. */
-    private static final Comparator<String> ID_ORDER = Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder());
+    private static final Comparator<String> ID_ORDER =
+            Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder());
 
-    private RandomSplit() {
-    }
+    private RandomSplit() {}
 
     /** The shares of {@code variants} variants, in variant order. */
     public static List<List<String>> shares(Collection<String> pool, int variants, long seed) {
         if (variants < 1) {
             throw new IllegalArgumentException("at least one variant");
         }
-        List<String> fans = new ArrayList<>(pool.stream().distinct().sorted(ID_ORDER).toList());
+        List<String> fans =
+                new ArrayList<>(pool.stream().distinct().sorted(ID_ORDER).toList());
         Collections.shuffle(fans, new Random(seed));
         List<List<String>> shares = new ArrayList<>();
         for (int i = 0; i < variants; i++) {
-            shares.add(List.copyOf(fans.subList((int) ((long) i * fans.size() / variants),
-                    (int) ((long) (i + 1) * fans.size() / variants))));
+            shares.add(List.copyOf(fans.subList(
+                    (int) ((long) i * fans.size() / variants), (int) ((long) (i + 1) * fans.size() / variants))));
         }
         return List.copyOf(shares);
     }
@@ -42,8 +43,8 @@ public final class RandomSplit {
         int count = Math.max(1, (share.size() + max - 1) / max);
         List<List<String>> messages = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            messages.add(List.copyOf(share.subList((int) ((long) i * share.size() / count),
-                    (int) ((long) (i + 1) * share.size() / count))));
+            messages.add(List.copyOf(share.subList(
+                    (int) ((long) i * share.size() / count), (int) ((long) (i + 1) * share.size() / count))));
         }
         return List.copyOf(messages);
     }

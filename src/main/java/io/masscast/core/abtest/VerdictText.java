@@ -16,8 +16,7 @@ import java.util.stream.Collectors;
 public final class VerdictText {
     private static final String TEST = "two-proportion z-test";
 
-    private VerdictText() {
-    }
+    private VerdictText() {}
 
     public static String of(Comparison.Verdict verdict) {
         String metric = verdict.metric().label();
@@ -26,31 +25,41 @@ public final class VerdictText {
                     + p(Comparison.SIGNIFICANCE) + " in a " + TEST + " on " + metric + ").";
         }
         if (verdict instanceof Comparison.TooFew few) {
-            long successes = few.variants().stream().mapToLong(v -> v.successes(verdict.metric())).sum();
+            long successes = few.variants().stream()
+                    .mapToLong(v -> v.successes(verdict.metric()))
+                    .sum();
             String what = verdict.metric() == Comparison.Metric.CONVERSION ? "bought" : "viewed";
             return "Too early to tell: " + count(successes) + " " + what + " so far; the " + TEST + " on " + metric
-                    + " needs at least " + ProportionTest.MIN_EXPECTED + " expected " + (verdict.metric()
-                    == Comparison.Metric.CONVERSION ? "buyers" : "viewers") + " per variant before it can call a winner at p < "
+                    + " needs at least " + ProportionTest.MIN_EXPECTED + " expected "
+                    + (verdict.metric() == Comparison.Metric.CONVERSION ? "buyers" : "viewers")
+                    + " per variant before it can call a winner at p < "
                     + p(Comparison.SIGNIFICANCE) + " (" + sizes(few.variants()) + ").";
         }
         if (verdict instanceof Comparison.NotSignificant open) {
             Comparison.Pair weakest = open.weakest();
             return "Too early to tell: " + weakest.leader().label() + " leads on " + metric + ", "
-                    + percent(weakest.test().rate1()) + " vs " + percent(weakest.test().rate2()) + " for "
+                    + percent(weakest.test().rate1()) + " vs "
+                    + percent(weakest.test().rate2()) + " for "
                     + weakest.other().label() + ", but " + pIs(weakest.test().pValue()) + ": that could be chance "
-                    + "(a winner needs p < " + p(open.needed()) + shared(open.variants().size()) + "; " + TEST + ", "
+                    + "(a winner needs p < " + p(open.needed())
+                    + shared(open.variants().size()) + "; " + TEST + ", "
                     + sizes(open.variants()) + ").";
         }
         Comparison.Winner winner = (Comparison.Winner) verdict;
         Comparison.Variant leader = winner.leader();
         boolean several = winner.pairs().size() > 1;
-        String others = winner.pairs().stream().map(pair -> percent(pair.test().rate2()) + " for " + pair.other().label())
+        String others = winner.pairs().stream()
+                .map(pair ->
+                        percent(pair.test().rate2()) + " for " + pair.other().label())
                 .collect(Collectors.joining(" and "));
-        String tests = winner.pairs().stream().map(pair -> (several ? "vs " + pair.other().label() + ": " : "")
-                        + "z = " + decimal(Math.abs(pair.test().z())) + ", " + pIs(pair.test().pValue()))
+        String tests = winner.pairs().stream()
+                .map(pair -> (several ? "vs " + pair.other().label() + ": " : "") + "z = "
+                        + decimal(Math.abs(pair.test().z())) + ", "
+                        + pIs(pair.test().pValue()))
                 .collect(Collectors.joining("; "));
         return leader.label() + " wins on " + metric + ": " + percent(leader.rate(verdict.metric())) + " vs " + others
-                + " (" + tests + (several ? "; each" : "") + " < " + p(winner.needed()) + shared(winner.variants().size())
+                + " (" + tests + (several ? "; each" : "") + " < " + p(winner.needed())
+                + shared(winner.variants().size())
                 + "; " + TEST + ", " + sizes(winner.variants()) + ").";
     }
 
@@ -61,8 +70,11 @@ public final class VerdictText {
 
     private static String sizes(List<Comparison.Variant> variants) {
         List<String> counts = variants.stream().map(v -> count(v.sent())).toList();
-        return "n = " + (counts.size() == 2 ? counts.get(0) + " and " + counts.get(1)
-                : String.join(", ", counts.subList(0, counts.size() - 1)) + " and " + counts.get(counts.size() - 1));
+        return "n = "
+                + (counts.size() == 2
+                        ? counts.get(0) + " and " + counts.get(1)
+                        : String.join(", ", counts.subList(0, counts.size() - 1)) + " and "
+                                + counts.get(counts.size() - 1));
     }
 
     /** A rate as the card writes it: {@code 2.28 %} (two decimals, as conversions are small), {@code 43.7 %} from 10 %. */
@@ -78,7 +90,8 @@ public final class VerdictText {
 
     /** {@code 0.05}, {@code 0.031}, {@code 0.0004}. */
     static String p(double value) {
-        return value >= 0.01 ? String.format(Locale.US, "%.3f", value).replaceAll("0+$", "").replaceAll("\\.$", "")
+        return value >= 0.01
+                ? String.format(Locale.US, "%.3f", value).replaceAll("0+$", "").replaceAll("\\.$", "")
                 : String.format(Locale.US, "%.4f", value);
     }
 

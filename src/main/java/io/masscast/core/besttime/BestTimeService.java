@@ -55,8 +55,7 @@ public final class BestTimeService {
     }
 
     /** What goes to the channel: the caption and the heat map. */
-    public record Post(String caption, ChatImage chart) {
-    }
+    public record Post(String caption, ChatImage chart) {}
 
     /** The estimate for the binding's creator now. */
     public BestTimes estimate(Binding binding) {
@@ -72,13 +71,17 @@ public final class BestTimeService {
         int campaigns = 0;
         long recipients = 0;
         long purchases = 0;
-        List<Counted> counted = transactor.inTransaction(stores -> stores.campaigns()
-                .sentForConnection(binding.connectionId(), earliest, latest).stream()
-                .filter(c -> c.state() == CampaignState.SENT && !c.content().isFree())
-                .map(c -> new Counted(c, StatsSnapshot.figuresAt(stores.stats().snapshots(c.id()),
-                        c.sentAt().orElseThrow().plus(FIRST_HOURS))))
-                .filter(c -> c.figures().sent() > 0)
-                .toList());
+        List<Counted> counted = transactor.inTransaction(stores ->
+                stores.campaigns().sentForConnection(binding.connectionId(), earliest, latest).stream()
+                        .filter(c ->
+                                c.state() == CampaignState.SENT && !c.content().isFree())
+                        .map(c -> new Counted(
+                                c,
+                                StatsSnapshot.figuresAt(
+                                        stores.stats().snapshots(c.id()),
+                                        c.sentAt().orElseThrow().plus(FIRST_HOURS))))
+                        .filter(c -> c.figures().sent() > 0)
+                        .toList());
         for (Counted c : counted) {
             Instant sentAt = c.campaign().sentAt().orElseThrow();
             WeekSlot slot = WeekSlot.of(sentAt, binding.zone());
@@ -90,25 +93,34 @@ public final class BestTimeService {
             recipients += sent;
             purchases += bought;
         }
-        int weeks = since == null ? 0 : (int) Math.max(1, Math.ceil(Duration.between(since, at).toHours() / (7 * 24.0)));
-        BestTimes.History history = new BestTimes.History(campaigns, recipients, purchases, weeks, Optional.ofNullable(since));
+        int weeks = since == null
+                ? 0
+                : (int) Math.max(1, Math.ceil(Duration.between(since, at).toHours() / (7 * 24.0)));
+        BestTimes.History history =
+                new BestTimes.History(campaigns, recipients, purchases, weeks, Optional.ofNullable(since));
         List<SlotFigures> slots = List.copyOf(bySlot.values());
-        List<SlotFigures> top = campaigns < MIN_CAMPAIGNS || slots.size() < MIN_SLOTS ? List.of()
-                : slots.stream().sorted(Comparator.comparingDouble(SlotFigures::rate).reversed()
-                        .thenComparing(Comparator.comparingLong(SlotFigures::recipients).reversed())
-                        .thenComparing(SlotFigures::slot)).limit(TOP).toList();
+        List<SlotFigures> top = campaigns < MIN_CAMPAIGNS || slots.size() < MIN_SLOTS
+                ? List.of()
+                : slots.stream()
+                        .sorted(Comparator.comparingDouble(SlotFigures::rate)
+                                .reversed()
+                                .thenComparing(Comparator.comparingLong(SlotFigures::recipients)
+                                        .reversed())
+                                .thenComparing(SlotFigures::slot))
+                        .limit(TOP)
+                        .toList();
         return new BestTimes(binding, at, history, slots, top);
     }
 
-    private record Counted(Campaign campaign, StatsFigures figures) {
-    }
+    private record Counted(Campaign campaign, StatsFigures figures) {}
 
     /**
      * Queues the channel's best send times now (caption and heat map, like a digest) if there is history enough;
      * returns the estimate either way, so the caller can say why nothing was posted.
      */
     public BestTimes postNow(ChannelRef channel, String askedBy) {
-        Binding binding = transactor.inTransaction(stores -> stores.bindings().find(channel))
+        Binding binding = transactor
+                .inTransaction(stores -> stores.bindings().find(channel))
                 .orElseThrow(CampaignException.NotBound::new);
         BestTimes best = estimate(binding);
         if (best.enough()) {
@@ -128,7 +140,8 @@ public final class BestTimeService {
                 + FILE_TIME.format(best.at().atZone(binding.zone())) + ".png";
         WeekHeatMap map = heatMap(best);
         String alt = map.title() + ": a grid of the days of the week by hour, darker where more recipients bought";
-        return new Post(BestTimeText.caption(best, askedBy, next(best)), new ChatImage(name, alt, charts.weekHeatMap(map)));
+        return new Post(
+                BestTimeText.caption(best, askedBy, next(best)), new ChatImage(name, alt, charts.weekHeatMap(map)));
     }
 
     /**
@@ -144,21 +157,22 @@ public final class BestTimeService {
         if (upcoming.isEmpty()) {
             return "";
         }
-        Upcoming soonest = upcoming.stream().min(Comparator.comparing(Upcoming::at)).orElseThrow();
+        Upcoming soonest =
+                upcoming.stream().min(Comparator.comparing(Upcoming::at)).orElseThrow();
         return "Best hour ahead: " + BestTimeText.day(soonest.at(), binding.zone()) + " ("
                 + BestTimeText.rank(soonest.rank()) + ", " + soonest.figures().percent() + " bought in 24 h).";
     }
 
     /** One of the best hours, and when it next comes. */
-    record Upcoming(int rank, SlotFigures figures, Instant at) {
-    }
+    record Upcoming(int rank, SlotFigures figures, Instant at) {}
 
     private List<Upcoming> next(BestTimes best) {
         List<Upcoming> upcoming = new ArrayList<>();
         for (int i = 0; i < best.top().size(); i++) {
             SlotFigures figures = best.top().get(i);
             int rank = i + 1;
-            figures.slot().next(best.at(), best.binding().zone(), SendPolicy.MIN_LEAD)
+            figures.slot()
+                    .next(best.at(), best.binding().zone(), SendPolicy.MIN_LEAD)
                     .ifPresent(at -> upcoming.add(new Upcoming(rank, figures, at)));
         }
         return upcoming;
@@ -166,8 +180,10 @@ public final class BestTimeService {
 
     /** Each hour with data, its percent of recipients who bought; the best three marked. */
     private static WeekHeatMap heatMap(BestTimes best) {
-        List<WeekHeatMap.Cell> cells = best.slots().stream().map(BestTimeService::cell).toList();
-        List<WeekHeatMap.Cell> marked = best.top().stream().map(BestTimeService::cell).toList();
+        List<WeekHeatMap.Cell> cells =
+                best.slots().stream().map(BestTimeService::cell).toList();
+        List<WeekHeatMap.Cell> marked =
+                best.top().stream().map(BestTimeService::cell).toList();
         String title = best.binding().creatorName() + " · % of recipients who bought within 24 h, by hour sent ("
                 + best.binding().zone().getId() + ")";
         return new WeekHeatMap(title, "% of recipients who bought", cells, marked);

@@ -20,26 +20,38 @@ import java.util.Locale;
 public final class BestTimeText {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.US);
 
-    private BestTimeText() {
-    }
+    private BestTimeText() {}
 
     static String caption(BestTimes best, String askedBy, List<BestTimeService.Upcoming> upcoming) {
         ZoneId zone = best.binding().zone();
-        StringBuilder out = new StringBuilder(Markup.strong("Best send times · " + best.binding().creatorName())
-                + " · asked for by " + askedBy);
+        StringBuilder out = new StringBuilder(
+                Markup.strong("Best send times · " + best.binding().creatorName()) + " · asked for by " + askedBy);
         out.append('\n').append(history(best));
         for (int i = 0; i < best.top().size(); i++) {
             SlotFigures s = best.top().get(i);
             int rank = i + 1;
-            out.append('\n').append(rank).append(". ").append(Markup.strong(s.slot().span())).append(" · ")
-                    .append(s.percent()).append(" bought · ").append(campaigns(s.campaigns())).append(", ")
-                    .append(count(s.recipients())).append(" recipients, ").append(count(s.purchases()))
+            out.append('\n')
+                    .append(rank)
+                    .append(". ")
+                    .append(Markup.strong(s.slot().span()))
+                    .append(" · ")
+                    .append(s.percent())
+                    .append(" bought · ")
+                    .append(campaigns(s.campaigns()))
+                    .append(", ")
+                    .append(count(s.recipients()))
+                    .append(" recipients, ")
+                    .append(count(s.purchases()))
                     .append(s.purchases() == 1 ? " purchase" : " purchases");
-            upcoming.stream().filter(u -> u.rank() == rank).findFirst()
+            upcoming.stream()
+                    .filter(u -> u.rank() == rank)
+                    .findFirst()
                     .ifPresent(u -> out.append(" · next: ").append(day(u.at(), zone)));
         }
-        out.append("\nHours are ").append(zone.getId()).append(". Chart: purchases per recipient within 24 h, by the hour"
-                + " a campaign went out; blank hours had no campaign.");
+        out.append("\nHours are ")
+                .append(zone.getId())
+                .append(". Chart: purchases per recipient within 24 h, by the hour"
+                        + " a campaign went out; blank hours had no campaign.");
         return out.toString();
     }
 
@@ -55,11 +67,13 @@ public final class BestTimeText {
     /** Why no hour is named: what there is, and what it takes. */
     public static String tooLittle(BestTimes best) {
         BestTimes.History h = best.history();
-        String have = h.campaigns() == 0 ? "there is none yet"
+        String have = h.campaigns() == 0
+                ? "there is none yet"
                 : "there " + (h.campaigns() == 1 ? "is " : "are ") + campaigns(h.campaigns()) + " at "
                         + best.slots().size() + (best.slots().size() == 1 ? " hour" : " hours");
         return "Not enough history for a best send time yet: masscast needs at least " + BestTimeService.MIN_CAMPAIGNS
-                + " PPV campaigns sent at " + BestTimeService.MIN_SLOTS + " or more different hours of the week, whose first"
+                + " PPV campaigns sent at " + BestTimeService.MIN_SLOTS
+                + " or more different hours of the week, whose first"
                 + " 24 hours are over (in the last " + BestTimeService.HISTORY_WEEKS + " weeks), and for "
                 + best.binding().creatorName() + " " + have + ". It will not guess before then.";
     }

@@ -15,7 +15,8 @@ import java.util.Optional;
 
 /** An hour of the week in a creator's zone: Tuesday 20:00–21:00. */
 public record WeekSlot(DayOfWeek day, int hour) implements Comparable<WeekSlot> {
-    private static final Comparator<WeekSlot> ORDER = Comparator.comparing(WeekSlot::day).thenComparingInt(WeekSlot::hour);
+    private static final Comparator<WeekSlot> ORDER =
+            Comparator.comparing(WeekSlot::day).thenComparingInt(WeekSlot::hour);
 
     public WeekSlot {
         Objects.requireNonNull(day, "day");
@@ -37,8 +38,10 @@ public record WeekSlot(DayOfWeek day, int hour) implements Comparable<WeekSlot> 
      */
     public Optional<Instant> next(Instant after, ZoneId zone, Duration lead) {
         Instant earliest = after.plus(lead);
-        LocalDateTime start = earliest.atZone(zone).toLocalDate()
-                .with(TemporalAdjusters.nextOrSame(day)).atTime(hour, 0);
+        LocalDateTime start = earliest.atZone(zone)
+                .toLocalDate()
+                .with(TemporalAdjusters.nextOrSame(day))
+                .atTime(hour, 0);
         for (int week = 0; week < 3; week++) {
             LocalDateTime candidate = start.plusWeeks(week);
             ZonedDateTime zoned = candidate.atZone(zone);

@@ -72,8 +72,14 @@ public final class AbTestService {
     private final int maxPool;
     private final SecureRandom seeds = new SecureRandom();
 
-    public AbTestService(Transactor transactor, OfAuthGateway ofauth, Permissions permissions, CampaignService campaigns,
-                         Clock clock, int maxUserIds, int maxPool) {
+    public AbTestService(
+            Transactor transactor,
+            OfAuthGateway ofauth,
+            Permissions permissions,
+            CampaignService campaigns,
+            Clock clock,
+            int maxUserIds,
+            int maxPool) {
         if (maxUserIds < 1 || maxPool < 1) {
             throw new IllegalArgumentException("limits must be positive");
         }
@@ -94,8 +100,7 @@ public final class AbTestService {
     }
 
     /** One variant as it will be sent: its messages' audiences. */
-    private record Planned(String label, CampaignDraft draft, List<Audience> messages) {
-    }
+    private record Planned(String label, CampaignDraft draft, List<Audience> messages) {}
 
     /**
      * Composes a test, waiting for approval. The variants are checked like single campaigns (their errors name the
@@ -110,24 +115,31 @@ public final class AbTestService {
             return null;
         });
         Optional<Long> seed = draft.split() == AbSplit.RANDOM ? Optional.of(seeds.nextLong()) : Optional.empty();
-        Optional<Set<String>> pool = seed.map(s -> FanPool.read(ofauth, binding.connectionId(), draft.variants().get(0).audience(),
-                maxPool));
+        Optional<Set<String>> pool = seed.map(s -> FanPool.read(
+                ofauth, binding.connectionId(), draft.variants().get(0).audience(), maxPool));
         List<Planned> plan = plan(draft, pool, seed);
         return ledger.inTransaction(stores -> {
             Instant now = ledger.now();
             SendPolicy.DraftVerdict verdict = check(stores, draft, binding, now);
             Instant sendsAt = verdict.scheduledAt().orElse(now);
             for (Planned variant : plan) {
-                CampaignChecks.refuseUnconfirmedTwin(stores, binding, variant.draft().content(), sendsAt, Set.of(),
-                        twinConfirmed);
+                CampaignChecks.refuseUnconfirmedTwin(
+                        stores, binding, variant.draft().content(), sendsAt, Set.of(), twinConfirmed);
             }
-            AbTest test = stores.tests().insert(new AbTest(0, draft.split(), seed, pool.map(p -> (long) p.size()),
-                    maxUserIds, now, 0));
+            AbTest test = stores.tests()
+                    .insert(new AbTest(0, draft.split(), seed, pool.map(p -> (long) p.size()), maxUserIds, now, 0));
             List<AbTestParts.Member> members = new ArrayList<>();
             for (Planned variant : plan) {
                 for (int i = 0; i < variant.messages().size(); i++) {
-                    Campaign part = insert(stores, channel, requester, binding, variant.draft().content(),
-                            variant.messages().get(i), verdict.scheduledAt(), now);
+                    Campaign part = insert(
+                            stores,
+                            channel,
+                            requester,
+                            binding,
+                            variant.draft().content(),
+                            variant.messages().get(i),
+                            verdict.scheduledAt(),
+                            now);
                     AbPart link = new AbPart(test.id(), part.id(), variant.label(), i + 1);
                     stores.tests().addPart(link);
                     members.add(new AbTestParts.Member(link, part, Optional.empty()));
@@ -141,7 +153,8 @@ public final class AbTestService {
 
     /** The test a campaign belongs to, with every campaign of it as it is now. */
     public Optional<AbTestParts> ofCampaign(long campaignId) {
-        return ledger.inTransaction(stores -> stores.tests().partOf(campaignId).map(part -> load(stores, part.testId())));
+        return ledger.inTransaction(
+                stores -> stores.tests().partOf(campaignId).map(part -> load(stores, part.testId())));
     }
 
     /** What the test's pending campaigns repeat, each earlier campaign once (see {@link RepeatGuard}). */
@@ -151,14 +164,16 @@ public final class AbTestService {
             if (test.lead().state() != PENDING_APPROVAL) {
                 return List.of();
             }
-            return repeats(stores, test, CampaignChecks.binding(stores, test.lead().channel()), ledger.now());
+            return repeats(
+                    stores, test, CampaignChecks.binding(stores, test.lead().channel()), ledger.now());
         });
     }
 
     /** The fingerprint of a whole test: an approval of the test is bound to every one of its campaigns' versions. */
     public static String fingerprint(AbTestParts test) {
         return Fingerprint.digest(test.members().stream()
-                .map(m -> m.part().variant() + m.part().part() + ":" + m.campaign().fingerprint())
+                .map(m -> m.part().variant() + m.part().part() + ":"
+                        + m.campaign().fingerprint())
                 .collect(Collectors.joining(";")));
     }
 
@@ -167,7 +182,8 @@ public final class AbTestService {
      * update of the test decides it and all its campaigns go to the submitter. A test whose variants repeat a recent
      * campaign needs {@code repeatConfirmed}, as a single campaign does.
      */
-    public CampaignService.Approved approve(long testId, Actor actor, String shownFingerprint, boolean repeatConfirmed) {
+    public CampaignService.Approved approve(
+            long testId, Actor actor, String shownFingerprint, boolean repeatConfirmed) {
         return ledger.inTransaction(stores -> {
             AbTestParts test = load(stores, testId);
             Campaign lead = test.lead();
@@ -178,13 +194,15 @@ public final class AbTestService {
             });
             CampaignChecks.refuseIfSessionExpired(stores, lead, binding);
             if (!fingerprint(test).equals(shownFingerprint)) {
-                throw new CampaignException.Stale("A/B test " + lead.humanId() + " changed after the version you approved."
-                        + " Look at the updated card and approve that one if it is right.");
+                throw new CampaignException.Stale(
+                        "A/B test " + lead.humanId() + " changed after the version you approved."
+                                + " Look at the updated card and approve that one if it is right.");
             }
             Instant now = ledger.now();
             Set<FieldError> errors = new LinkedHashSet<>();
-            test.campaigns().forEach(part -> errors.addAll(sendPolicy.checkBeforeApproval(part, binding, now,
-                    CampaignChecks.sends(stores, part.connectionId()))));
+            test.campaigns()
+                    .forEach(part -> errors.addAll(sendPolicy.checkBeforeApproval(
+                            part, binding, now, CampaignChecks.sends(stores, part.connectionId()))));
             if (!errors.isEmpty()) {
                 throw new CampaignException.PolicyViolation(List.copyOf(errors));
             }
@@ -193,24 +211,33 @@ public final class AbTestService {
                 throw new CampaignException.RepeatUnconfirmed(lead, repeats);
             }
             for (Campaign part : test.campaigns()) {
-                if (!stores.approvals().add(new Approval(part.id(), actor.userId(), actor.displayName(), part.fingerprint(), now))) {
-                    throw new CampaignException.AlreadyDecided("You already approved the A/B test " + lead.humanId()
-                            + "; it needs approval from " + (binding.policy().requiredApprovals() - 1) + " other approver(s).");
+                if (!stores.approvals()
+                        .add(new Approval(part.id(), actor.userId(), actor.displayName(), part.fingerprint(), now))) {
+                    throw new CampaignException.AlreadyDecided(
+                            "You already approved the A/B test " + lead.humanId() + "; it needs approval from "
+                                    + (binding.policy().requiredApprovals() - 1) + " other approver(s).");
                 }
             }
             List<Approval> approvals = stores.approvals().forCampaign(lead.id(), lead.fingerprint());
             boolean complete = approvalPolicy.isComplete(binding, approvals);
             decide(stores, test);
-            String detail = "A/B test approval " + approvals.size() + " of " + binding.policy().requiredApprovals()
-                    + (repeats.isEmpty() ? "" : ", confirmed although it repeats " + repeats.get(0).other().humanId());
+            String detail = "A/B test approval " + approvals.size() + " of "
+                    + binding.policy().requiredApprovals()
+                    + (repeats.isEmpty()
+                            ? ""
+                            : ", confirmed although it repeats "
+                                    + repeats.get(0).other().humanId());
             Campaign saved = lead;
             for (Campaign part : test.campaigns()) {
-                Campaign after = part.change().state(complete ? APPROVED : PENDING_APPROVAL).apply(now);
-                Campaign recorded = ledger.record(stores, part, after, CampaignAction.APPROVE, actor.userId(), detail,
-                        Optional.empty());
+                Campaign after = part.change()
+                        .state(complete ? APPROVED : PENDING_APPROVAL)
+                        .apply(now);
+                Campaign recorded = ledger.record(
+                        stores, part, after, CampaignAction.APPROVE, actor.userId(), detail, Optional.empty());
                 saved = part.id() == lead.id() ? recorded : saved;
             }
-            return new CampaignService.Approved(saved, approvals, binding.policy().requiredApprovals());
+            return new CampaignService.Approved(
+                    saved, approvals, binding.policy().requiredApprovals());
         });
     }
 
@@ -218,27 +245,39 @@ public final class AbTestService {
     public List<Campaign> reject(long testId, Actor actor, String reason) {
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty()) {
-            throw new CampaignException.PolicyViolation(List.of(new FieldError(CampaignService.REASON,
-                    "Say why you reject it, so the requester knows what to fix.")));
+            throw new CampaignException.PolicyViolation(List.of(new FieldError(
+                    CampaignService.REASON, "Say why you reject it, so the requester knows what to fix.")));
         }
-        TextRules.problem(why, TextRules.MAX_REASON_LENGTH, TextRules.Lines.MULTI).ifPresent(problem -> {
-            throw new CampaignException.PolicyViolation(List.of(new FieldError(CampaignService.REASON, "The reason " + problem)));
-        });
+        TextRules.problem(why, TextRules.MAX_REASON_LENGTH, TextRules.Lines.MULTI)
+                .ifPresent(problem -> {
+                    throw new CampaignException.PolicyViolation(
+                            List.of(new FieldError(CampaignService.REASON, "The reason " + problem)));
+                });
         return ledger.inTransaction(stores -> {
             AbTestParts test = load(stores, testId);
             requireAllPending(stores, test);
             Binding binding = CampaignChecks.binding(stores, test.lead().channel());
             if (!permissions.isApprover(binding, actor)) {
-                throw new CampaignException.NotPermitted("Only approvers can reject the A/B test " + test.lead().humanId()
-                        + ". If it is yours, cancel it instead.");
+                throw new CampaignException.NotPermitted("Only approvers can reject the A/B test "
+                        + test.lead().humanId() + ". If it is yours, cancel it instead.");
             }
             decide(stores, test);
             List<Campaign> rejected = new ArrayList<>();
             for (AbTestParts.Member member : test.members()) {
                 Campaign part = member.campaign();
-                Campaign after = part.change().state(CampaignState.REJECTED).note(Optional.of(why)).apply(ledger.now());
-                rejected.add(ledger.record(stores, part, after, CampaignAction.REJECT, actor.userId(), why,
-                        member.part().isLead() ? Optional.of("A/B test rejected by " + Mention.of(actor.userId()) + ": " + why)
+                Campaign after = part.change()
+                        .state(CampaignState.REJECTED)
+                        .note(Optional.of(why))
+                        .apply(ledger.now());
+                rejected.add(ledger.record(
+                        stores,
+                        part,
+                        after,
+                        CampaignAction.REJECT,
+                        actor.userId(),
+                        why,
+                        member.part().isLead()
+                                ? Optional.of("A/B test rejected by " + Mention.of(actor.userId()) + ": " + why)
                                 : Optional.empty()));
             }
             return rejected;
@@ -258,13 +297,14 @@ public final class AbTestService {
         return eachPart(testId, CampaignAction.UNSEND, "unsent", id -> campaigns.unsendOne(id, actor));
     }
 
-    private List<Campaign> eachPart(long testId, CampaignAction action, String done,
-                                    LongFunction<Campaign> change) {
+    private List<Campaign> eachPart(long testId, CampaignAction action, String done, LongFunction<Campaign> change) {
         AbTestParts test = ledger.inTransaction(stores -> load(stores, testId));
-        List<Campaign> due = test.campaigns().stream().filter(c -> action.allowsFrom(c.state())).toList();
+        List<Campaign> due = test.campaigns().stream()
+                .filter(c -> action.allowsFrom(c.state()))
+                .toList();
         if (due.isEmpty()) {
-            throw new CampaignException.IllegalTransition("The A/B test " + test.lead().humanId() + " is "
-                    + test.lead().state().label() + ", so it can't be " + done + ".");
+            throw new CampaignException.IllegalTransition("The A/B test "
+                    + test.lead().humanId() + " is " + test.lead().state().label() + ", so it can't be " + done + ".");
         }
         List<Campaign> changed = new ArrayList<>();
         List<String> refused = new ArrayList<>();
@@ -276,18 +316,23 @@ public final class AbTestService {
             }
         }
         if (!refused.isEmpty()) {
-            throw new CampaignException.OfAuthRefused((changed.isEmpty() ? "" : changed.stream().map(Campaign::humanId)
-                    .collect(Collectors.joining(", ")) + " " + (changed.size() == 1 ? "is " : "are ") + done + "; ")
+            throw new CampaignException.OfAuthRefused((changed.isEmpty()
+                            ? ""
+                            : changed.stream().map(Campaign::humanId).collect(Collectors.joining(", ")) + " "
+                                    + (changed.size() == 1 ? "is " : "are ") + done + "; ")
                     + String.join(" ", refused));
         }
         return changed;
     }
 
     private static AbTestParts load(Stores stores, long testId) {
-        AbTest test = stores.tests().find(testId)
+        AbTest test = stores.tests()
+                .find(testId)
                 .orElseThrow(() -> new CampaignException.NotFound("There is no A/B test with id " + testId + "."));
         List<AbTestParts.Member> members = stores.tests().parts(testId).stream()
-                .map(part -> new AbTestParts.Member(part, CampaignLedger.load(stores, part.campaignId()),
+                .map(part -> new AbTestParts.Member(
+                        part,
+                        CampaignLedger.load(stores, part.campaignId()),
                         stores.stats().find(part.campaignId())))
                 .toList();
         return new AbTestParts(test, members);
@@ -305,17 +350,22 @@ public final class AbTestService {
         if (test.lead().state() != PENDING_APPROVAL) {
             throw CampaignChecks.alreadyDecided(stores, test.lead());
         }
-        test.campaigns().stream().filter(c -> c.state() != PENDING_APPROVAL).findFirst().ifPresent(c -> {
-            throw new CampaignException.IllegalTransition("The A/B test " + test.lead().humanId() + " can't be decided: "
-                    + c.humanId() + " is " + c.state().label() + ". Cancel the test and compose it again.");
-        });
+        test.campaigns().stream()
+                .filter(c -> c.state() != PENDING_APPROVAL)
+                .findFirst()
+                .ifPresent(c -> {
+                    throw new CampaignException.IllegalTransition(
+                            "The A/B test " + test.lead().humanId() + " can't be decided: " + c.humanId() + " is "
+                                    + c.state().label() + ". Cancel the test and compose it again.");
+                });
     }
 
     private static List<RepeatFinding> repeats(Stores stores, AbTestParts test, Binding binding, Instant now) {
         Set<Long> family = test.campaigns().stream().map(Campaign::id).collect(Collectors.toSet());
         Map<Long, RepeatFinding> byOther = new LinkedHashMap<>();
         for (Campaign part : test.campaigns()) {
-            RepeatGuard.repeats(stores, part, binding, now, family).forEach(f -> byOther.putIfAbsent(f.other().id(), f));
+            RepeatGuard.repeats(stores, part, binding, now, family)
+                    .forEach(f -> byOther.putIfAbsent(f.other().id(), f));
         }
         return List.copyOf(byOther.values());
     }
@@ -325,8 +375,8 @@ public final class AbTestService {
         Set<FieldError> errors = new LinkedHashSet<>();
         SendPolicy.DraftVerdict first = null;
         for (int i = 0; i < draft.variants().size(); i++) {
-            SendPolicy.DraftVerdict verdict = sendPolicy.checkDraft(draft.variants().get(i), binding, now,
-                    CampaignChecks.sends(stores, binding.connectionId()), 0);
+            SendPolicy.DraftVerdict verdict = sendPolicy.checkDraft(
+                    draft.variants().get(i), binding, now, CampaignChecks.sends(stores, binding.connectionId()), 0);
             if (first == null) {
                 first = verdict;
                 errors.addAll(verdict.errors());
@@ -334,9 +384,13 @@ public final class AbTestService {
             }
             List<FieldError> ofFirst = first.errors();
             String label = draft.label(i);
-            verdict.errors().stream().filter(error -> !ofFirst.contains(error))
-                    .map(error -> new FieldError(Fields.VARIED.contains(error.field()) ? Fields.ofVariant(error.field(), label)
-                            : error.field(), "Variant " + label + ": " + error.message()))
+            verdict.errors().stream()
+                    .filter(error -> !ofFirst.contains(error))
+                    .map(error -> new FieldError(
+                            Fields.VARIED.contains(error.field())
+                                    ? Fields.ofVariant(error.field(), label)
+                                    : error.field(),
+                            "Variant " + label + ": " + error.message()))
                     .forEach(errors::add);
         }
         errors.addAll(differences(draft));
@@ -354,11 +408,16 @@ public final class AbTestService {
         List<FieldError> errors = new ArrayList<>();
         for (int i = 1; i < draft.variants().size(); i++) {
             for (int j = 0; j < i; j++) {
-                if (sameMessage(draft.variants().get(i).content(), draft.variants().get(j).content())) {
+                if (sameMessage(
+                        draft.variants().get(i).content(),
+                        draft.variants().get(j).content())) {
                     String label = draft.label(i);
-                    errors.add(new FieldError(Fields.ofVariant(Fields.TEXT, label), "Variant " + label + " is the same"
-                            + " message as " + draft.label(j) + ": give it its own text (text_" + lower(label) + "=), price"
-                            + " (price_" + lower(label) + "=) or media (media_" + lower(label) + "=)."));
+                    errors.add(new FieldError(
+                            Fields.ofVariant(Fields.TEXT, label),
+                            "Variant " + label + " is the same"
+                                    + " message as " + draft.label(j) + ": give it its own text (text_" + lower(label)
+                                    + "=), price"
+                                    + " (price_" + lower(label) + "=) or media (media_" + lower(label) + "=)."));
                     break;
                 }
             }
@@ -367,7 +426,8 @@ public final class AbTestService {
     }
 
     private static boolean sameMessage(MessageContent one, MessageContent other) {
-        return one.text().strip().equals(other.text().strip()) && one.price().compareTo(other.price()) == 0
+        return one.text().strip().equals(other.text().strip())
+                && one.price().compareTo(other.price()) == 0
                 && one.media().equals(other.media());
     }
 
@@ -380,17 +440,23 @@ public final class AbTestService {
             String key = i == 0 ? Fields.LISTS : Fields.ofVariant(Fields.LISTS, label);
             Audience audience = draft.variants().get(i).audience();
             if (audience.lists().isEmpty()) {
-                errors.add(new FieldError(key, "Split by lists, variant " + label + " needs its own lists: " + key + "=..."));
+                errors.add(new FieldError(
+                        key, "Split by lists, variant " + label + " needs its own lists: " + key + "=..."));
             }
             if (!audience.userIds().isEmpty()) {
-                errors.add(new FieldError(Fields.USERS, "Split by lists, each variant goes to its lists only: specific fans"
-                        + " can't be given to one of them. Put them on a list, or split at random (split=random)."));
+                errors.add(
+                        new FieldError(
+                                Fields.USERS,
+                                "Split by lists, each variant goes to its lists only: specific fans"
+                                        + " can't be given to one of them. Put them on a list, or split at random (split=random)."));
             }
             for (String list : audience.lists()) {
                 String first = owner.putIfAbsent(list, label);
                 if (first != null) {
-                    errors.add(new FieldError(key, "List " + list + " is named for variant " + first + " and " + label
-                            + ": each list goes to one variant."));
+                    errors.add(new FieldError(
+                            key,
+                            "List " + list + " is named for variant " + first + " and " + label
+                                    + ": each list goes to one variant."));
                 }
             }
         }
@@ -403,11 +469,15 @@ public final class AbTestService {
         if (pool.isPresent()) {
             Audience shared = draft.variants().get(0).audience();
             if (pool.get().size() < draft.variants().size()) {
-                throw new CampaignException.PolicyViolation(List.of(new FieldError(Fields.LISTS, "These lists hold "
-                        + pool.get().size() + " fan(s) once the excluded lists are left out: too few to split between "
-                        + draft.variants().size() + " variants.")));
+                throw new CampaignException.PolicyViolation(List.of(new FieldError(
+                        Fields.LISTS,
+                        "These lists hold "
+                                + pool.get().size()
+                                + " fan(s) once the excluded lists are left out: too few to split between "
+                                + draft.variants().size() + " variants.")));
             }
-            List<List<String>> shares = RandomSplit.shares(pool.get(), draft.variants().size(), seed.orElseThrow());
+            List<List<String>> shares =
+                    RandomSplit.shares(pool.get(), draft.variants().size(), seed.orElseThrow());
             for (int i = 0; i < shares.size(); i++) {
                 List<Audience> messages = RandomSplit.messages(shares.get(i), maxUserIds).stream()
                         .map(ids -> new Audience(ids, List.of(), shared.excludedLists(), shared.subscribedAfter()))
@@ -421,21 +491,57 @@ public final class AbTestService {
             Audience own = draft.variants().get(i).audience();
             List<String> excluded = new ArrayList<>(own.excludedLists());
             earlier.stream().filter(list -> !excluded.contains(list)).forEach(excluded::add);
-            plan.add(new Planned(draft.label(i), draft.variants().get(i),
+            plan.add(new Planned(
+                    draft.label(i),
+                    draft.variants().get(i),
                     List.of(new Audience(own.userIds(), own.lists(), excluded, own.subscribedAfter()))));
             earlier.addAll(own.lists());
         }
         return plan;
     }
 
-    private Campaign insert(Stores stores, ChannelRef channel, Actor requester, Binding binding, MessageContent content,
-                            Audience audience, Optional<Instant> scheduledAt, Instant now) {
+    private Campaign insert(
+            Stores stores,
+            ChannelRef channel,
+            Actor requester,
+            Binding binding,
+            MessageContent content,
+            Audience audience,
+            Optional<Instant> scheduledAt,
+            Instant now) {
         String fingerprint = Fingerprint.of(binding.connectionId(), content, audience, scheduledAt);
-        Campaign part = stores.campaigns().insert(new Campaign(0, 0, channel, binding.connectionId(), requester.userId(),
-                requester.displayName(), content, audience, scheduledAt, PENDING_APPROVAL, fingerprint, 0, now, now,
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
-        stores.audit().append(new AuditEvent(part.id(), now, requester.userId(), "compose", Optional.empty(), PENDING_APPROVAL,
-                fingerprint, Optional.empty(), "A/B test"));
+        Campaign part = stores.campaigns()
+                .insert(new Campaign(
+                        0,
+                        0,
+                        channel,
+                        binding.connectionId(),
+                        requester.userId(),
+                        requester.displayName(),
+                        content,
+                        audience,
+                        scheduledAt,
+                        PENDING_APPROVAL,
+                        fingerprint,
+                        0,
+                        now,
+                        now,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty()));
+        stores.audit()
+                .append(new AuditEvent(
+                        part.id(),
+                        now,
+                        requester.userId(),
+                        "compose",
+                        Optional.empty(),
+                        PENDING_APPROVAL,
+                        fingerprint,
+                        Optional.empty(),
+                        "A/B test"));
         return part;
     }
 
@@ -446,7 +552,8 @@ public final class AbTestService {
             if (messages.size() > 1) {
                 notes.add("Variant " + variant + " goes out as " + messages.size() + " messages ("
                         + messages.stream().map(m -> m.campaign().humanId()).collect(Collectors.joining(", "))
-                        + "): masscast puts at most " + String.format(Locale.US, "%,d", maxUserIds) + " fan ids in one message.");
+                        + "): masscast puts at most " + String.format(Locale.US, "%,d", maxUserIds)
+                        + " fan ids in one message.");
             }
         }
         return notes;

@@ -29,8 +29,12 @@ public final class BindingService {
      * that has to look up group membership looks up these.
      */
     public Set<String> approverGroups(ChannelRef channel) {
-        return find(channel).map(binding -> binding.approvers().stream().map(Actor::groupOf).flatMap(Optional::stream)
-                .collect(Collectors.toUnmodifiableSet())).orElse(Set.of());
+        return find(channel)
+                .map(binding -> binding.approvers().stream()
+                        .map(Actor::groupOf)
+                        .flatMap(Optional::stream)
+                        .collect(Collectors.toUnmodifiableSet()))
+                .orElse(Set.of());
     }
 
     /** The channel's binding, or the refusal that says how to bind it. */
@@ -60,8 +64,8 @@ public final class BindingService {
 
     private void requireAdmin(Actor actor, String what) {
         if (!permissions.isAdmin(actor)) {
-            throw new CampaignException.NotPermitted("Only admins can " + what
-                    + ". Admins are the user ids listed in MASSCAST_ADMINS.");
+            throw new CampaignException.NotPermitted(
+                    "Only admins can " + what + ". Admins are the user ids listed in MASSCAST_ADMINS.");
         }
     }
 }

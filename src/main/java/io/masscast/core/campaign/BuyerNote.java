@@ -22,12 +22,12 @@ public final class BuyerNote {
     /** Mention and link brackets, code quotes, controls and invisible format characters. */
     private static final Pattern UNSAFE = Pattern.compile("[<>`|\\p{Cntrl}\\p{Cf}]");
 
-    private BuyerNote() {
-    }
+    private BuyerNote() {}
 
     /** The note for {@code buyers} newly seen of a message sold at {@code price}, with the campaign's totals. */
     public static String of(List<Fan> buyers, BigDecimal price, StatsFigures totals) {
-        List<String> names = buyers.stream().limit(MAX_NAMES).map(BuyerNote::label).toList();
+        List<String> names =
+                buyers.stream().limit(MAX_NAMES).map(BuyerNote::label).toList();
         String more = buyers.size() > MAX_NAMES ? " and " + (buyers.size() - MAX_NAMES) + " more" : "";
         BigDecimal added = price.multiply(BigDecimal.valueOf(buyers.size()));
         return "+" + buyers.size() + (buyers.size() == 1 ? " buyer: " : " buyers: ") + String.join(", ", names) + more
@@ -60,6 +60,7 @@ public final class BuyerNote {
         if (safe.codePointCount(0, safe.length()) <= MAX_NAME_LENGTH) {
             return safe;
         }
-        return safe.substring(0, safe.offsetByCodePoints(0, MAX_NAME_LENGTH - 1)).strip() + "…";
+        return safe.substring(0, safe.offsetByCodePoints(0, MAX_NAME_LENGTH - 1))
+                        .strip() + "…";
     }
 }

@@ -50,8 +50,10 @@ public enum CampaignAction {
     UNSEND("unsent", EnumSet.of(SENDING, SENT), EnumSet.of(UNSENT));
 
     private final String pastTense;
+
     @SuppressWarnings("ImmutableEnumChecker") // unmodifiable copies, see the constructor
     private final Set<CampaignState> from;
+
     @SuppressWarnings("ImmutableEnumChecker")
     private final Set<CampaignState> to;
 

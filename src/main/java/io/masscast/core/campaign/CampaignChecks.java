@@ -30,8 +30,7 @@ import java.util.stream.Collectors;
 final class CampaignChecks {
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-    private CampaignChecks() {
-    }
+    private CampaignChecks() {}
 
     /**
      * The creator's committed sends for the send policy's cap and gap: the campaigns of an A/B test go out together
@@ -41,25 +40,35 @@ final class CampaignChecks {
         return (from, to) -> {
             Set<Long> tests = new HashSet<>();
             return stores.campaigns().committedSends(connectionId, from, to).stream()
-                    .filter(c -> stores.tests().partOf(c.id()).map(part -> tests.add(part.testId())).orElse(true))
+                    .filter(c -> stores.tests()
+                            .partOf(c.id())
+                            .map(part -> tests.add(part.testId()))
+                            .orElse(true))
                     .toList();
         };
     }
 
     /** The campaign and, if it is part of an A/B test, every other campaign of that test. */
     static Set<Long> family(Stores stores, long campaignId) {
-        return stores.tests().partOf(campaignId)
-                .map(part -> stores.tests().parts(part.testId()).stream().map(AbPart::campaignId).collect(Collectors.toSet()))
+        return stores.tests()
+                .partOf(campaignId)
+                .map(part -> stores.tests().parts(part.testId()).stream()
+                        .map(AbPart::campaignId)
+                        .collect(Collectors.toSet()))
                 .orElse(Set.of(campaignId));
     }
 
     /** A part of an A/B test is decided, edited and cancelled with its test, never alone. */
     static void refuseTestPart(Stores stores, Campaign campaign, String what) {
         stores.tests().partOf(campaign.id()).ifPresent(part -> {
-            Campaign lead = stores.tests().parts(part.testId()).stream().filter(AbPart::isLead).findFirst()
-                    .flatMap(p -> stores.campaigns().find(p.campaignId())).orElse(campaign);
-            throw new CampaignException.IllegalTransition(campaign.humanId() + " is variant " + part.variant() + " of the A/B"
-                    + " test " + lead.humanId() + ", which is " + what + " as a whole: use " + lead.humanId() + ".");
+            Campaign lead = stores.tests().parts(part.testId()).stream()
+                    .filter(AbPart::isLead)
+                    .findFirst()
+                    .flatMap(p -> stores.campaigns().find(p.campaignId()))
+                    .orElse(campaign);
+            throw new CampaignException.IllegalTransition(
+                    campaign.humanId() + " is variant " + part.variant() + " of the A/B" + " test " + lead.humanId()
+                            + ", which is " + what + " as a whole: use " + lead.humanId() + ".");
         });
     }
 
@@ -67,17 +76,23 @@ final class CampaignChecks {
      * Refuses a text identical to that of a campaign going out within minutes of {@code at}, unless the requester
      * confirmed it: if a send's outcome is unknown, OFAuth's analytics can't tell the two messages apart.
      */
-    static void refuseUnconfirmedTwin(Stores stores, Binding binding, MessageContent content, Instant at, Set<Long> family,
-                                      boolean confirmed) {
+    static void refuseUnconfirmedTwin(
+            Stores stores, Binding binding, MessageContent content, Instant at, Set<Long> family, boolean confirmed) {
         if (confirmed) {
             return;
         }
         RepeatGuard.twin(stores, binding.connectionId(), content, at, family).ifPresent(twin -> {
-            throw new CampaignException.PolicyViolation(List.of(new FieldError(Fields.CONFIRM, twin.humanId()
-                    + " has the same text and goes out within " + RepeatGuard.TWIN_WINDOW.toMinutes() + " minutes of this one ("
-                    + local(twin.sendTime(), binding.zone()) + "). If masscast ever can't learn whether one of them went"
-                    + " out, OFAuth's records can't tell the two apart. To send both on purpose, confirm it: confirm=yes"
-                    + " (on the form: \"Send it although it repeats\"); masscast then sends them one after the other.")));
+            throw new CampaignException.PolicyViolation(
+                    List.of(
+                            new FieldError(
+                                    Fields.CONFIRM,
+                                    twin.humanId()
+                                            + " has the same text and goes out within "
+                                            + RepeatGuard.TWIN_WINDOW.toMinutes() + " minutes of this one ("
+                                            + local(twin.sendTime(), binding.zone())
+                                            + "). If masscast ever can't learn whether one of them went"
+                                            + " out, OFAuth's records can't tell the two apart. To send both on purpose, confirm it: confirm=yes"
+                                            + " (on the form: \"Send it although it repeats\"); masscast then sends them one after the other.")));
         });
     }
 
@@ -87,13 +102,17 @@ final class CampaignChecks {
 
     /** While the creator's session is expired nothing can be sent for them, so nothing more is approved. */
     static void refuseIfSessionExpired(Stores stores, Campaign campaign, Binding binding) {
-        stores.connections().find(campaign.connectionId())
+        stores.connections()
+                .find(campaign.connectionId())
                 .filter(connection -> connection.health() == ConnectionHealth.EXPIRED)
                 .ifPresent(connection -> {
-                    throw new CampaignException.NotPermitted(binding.creatorName() + "'s OnlyFans session has expired"
-                            + " (OFAuth connection " + campaign.connectionId() + "), so masscast can't send for them and"
-                            + " approvals are on hold. " + campaign.humanId() + " stays pending: approve it once the"
-                            + " creator has reconnected through OFAuth Link and this channel says the session works again.");
+                    throw new CampaignException.NotPermitted(
+                            binding.creatorName() + "'s OnlyFans session has expired"
+                                    + " (OFAuth connection " + campaign.connectionId()
+                                    + "), so masscast can't send for them and"
+                                    + " approvals are on hold. " + campaign.humanId()
+                                    + " stays pending: approve it once the"
+                                    + " creator has reconnected through OFAuth Link and this channel says the session works again.");
                 });
     }
 
@@ -108,14 +127,23 @@ final class CampaignChecks {
         CampaignState decisive = approved ? APPROVED : state;
         List<String> deciders = approved
                 ? stores.approvals().forCampaign(campaign.id(), campaign.fingerprint()).stream()
-                        .sorted(Comparator.comparing(Approval::at)).map(Approval::approverId).distinct().toList()
+                        .sorted(Comparator.comparing(Approval::at))
+                        .map(Approval::approverId)
+                        .distinct()
+                        .toList()
                 : stores.audit().forCampaign(campaign.id()).stream()
-                        .filter(e -> e.to() == decisive && e.from().filter(from -> from == PENDING_APPROVAL).isPresent())
+                        .filter(e -> e.to() == decisive
+                                && e.from()
+                                        .filter(from -> from == PENDING_APPROVAL)
+                                        .isPresent())
                         .max(Comparator.comparing(AuditEvent::at))
                         .map(AuditEvent::actorId)
                         .filter(id -> !id.equals(CampaignLedger.SYSTEM_ACTOR))
-                        .stream().toList();
-        String who = deciders.isEmpty() ? "" : " by " + and(deciders.stream().map(Mention::of).toList());
+                        .stream()
+                        .toList();
+        String who = deciders.isEmpty()
+                ? ""
+                : " by " + and(deciders.stream().map(Mention::of).toList());
         String what = switch (state) {
             case REJECTED -> "was already rejected";
             case CANCELLED -> "was cancelled";
@@ -128,7 +156,8 @@ final class CampaignChecks {
 
     /** {@code a}, {@code a and b}, {@code a, b and c}. */
     static String and(List<String> names) {
-        return names.size() == 1 ? names.get(0)
+        return names.size() == 1
+                ? names.get(0)
                 : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
     }
 }

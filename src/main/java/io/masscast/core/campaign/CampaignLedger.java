@@ -47,14 +47,15 @@ final class CampaignLedger {
     }
 
     static Campaign load(Stores stores, long campaignId) {
-        return stores.campaigns().find(campaignId)
+        return stores.campaigns()
+                .find(campaignId)
                 .orElseThrow(() -> new CampaignException.NotFound("There is no campaign with id " + campaignId + "."));
     }
 
     static void require(CampaignAction action, Campaign campaign) {
         if (!action.allowsFrom(campaign.state())) {
-            throw new CampaignException.IllegalTransition(campaign.humanId() + " is " + campaign.state().label()
-                    + ", so it can't be " + action.pastTense() + ".");
+            throw new CampaignException.IllegalTransition(campaign.humanId() + " is "
+                    + campaign.state().label() + ", so it can't be " + action.pastTense() + ".");
         }
     }
 
@@ -62,16 +63,31 @@ final class CampaignLedger {
      * Stores {@code after} (built from {@code before}) as the result of {@code action} by {@code actorId}.
      * Throws {@link ConcurrentChange} if {@code before} is no longer the stored version.
      */
-    Campaign record(Stores stores, Campaign before, Campaign after, CampaignAction action, String actorId,
-                    String detail, Optional<String> threadNote) {
+    Campaign record(
+            Stores stores,
+            Campaign before,
+            Campaign after,
+            CampaignAction action,
+            String actorId,
+            String detail,
+            Optional<String> threadNote) {
         require(action, before);
         if (!action.allowsTo(after.state())) {
             throw new IllegalStateException(action + " can't lead to " + after.state());
         }
         Campaign saved = stores.campaigns().update(after).orElseThrow(ConcurrentChange::new);
         Instant now = now();
-        stores.audit().append(new AuditEvent(saved.id(), now, actorId, action.name().toLowerCase(Locale.ROOT),
-                Optional.of(before.state()), saved.state(), saved.fingerprint(), saved.ofauthMessageId(), detail));
+        stores.audit()
+                .append(new AuditEvent(
+                        saved.id(),
+                        now,
+                        actorId,
+                        action.name().toLowerCase(Locale.ROOT),
+                        Optional.of(before.state()),
+                        saved.state(),
+                        saved.fingerprint(),
+                        saved.ofauthMessageId(),
+                        detail));
         stores.outbox().enqueue(OutboxEntry.card(saved, now));
         threadNote.ifPresent(note -> stores.outbox().enqueue(OutboxEntry.threadNote(saved, note, now)));
         return saved;

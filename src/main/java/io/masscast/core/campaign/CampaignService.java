@@ -2,7 +2,6 @@ package io.masscast.core.campaign;
 
 import static io.masscast.core.model.CampaignState.APPROVED;
 import static io.masscast.core.model.CampaignState.PENDING_APPROVAL;
-import static io.masscast.core.model.CampaignState.UNSENT;
 
 import io.masscast.core.model.Actor;
 import io.masscast.core.model.Approval;
@@ -43,6 +42,7 @@ public final class CampaignService {
     private static final Logger LOG = LoggerFactory.getLogger(CampaignService.class);
     /** The field a rejection's reason is reported on. */
     public static final String REASON = "reason";
+
     private final CampaignLedger ledger;
     private final OfAuthGateway ofauth;
     private final Permissions permissions;
@@ -89,21 +89,52 @@ public final class CampaignService {
      * ({@code attachments}, already named in the draft's media by their upload references) are stored with it, in the
      * same transaction.
      */
-    public Composed compose(ChannelRef channel, Actor requester, CampaignDraft draft, boolean twinConfirmed,
-                            List<Attachment> attachments) {
+    public Composed compose(
+            ChannelRef channel,
+            Actor requester,
+            CampaignDraft draft,
+            boolean twinConfirmed,
+            List<Attachment> attachments) {
         return ledger.inTransaction(stores -> {
             Binding binding = CampaignChecks.binding(stores, channel);
             Instant now = ledger.now();
             SendPolicy.DraftVerdict verdict = check(stores, draft, binding, now, 0);
-            CampaignChecks.refuseUnconfirmedTwin(stores, binding, draft.content(), verdict.scheduledAt().orElse(now), Set.of(),
-                    twinConfirmed);
-            String fingerprint = Fingerprint.of(binding.connectionId(), draft.content(), draft.audience(), verdict.scheduledAt());
-            Campaign campaign = stores.campaigns().insert(new Campaign(0, 0, channel, binding.connectionId(),
-                    requester.userId(), requester.displayName(), draft.content(), draft.audience(),
-                    verdict.scheduledAt(), PENDING_APPROVAL, fingerprint, 0, now, now, Optional.empty(),
-                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
-            stores.audit().append(new AuditEvent(campaign.id(), now, requester.userId(), "compose", Optional.empty(),
-                    PENDING_APPROVAL, fingerprint, Optional.empty(), ""));
+            CampaignChecks.refuseUnconfirmedTwin(
+                    stores, binding, draft.content(), verdict.scheduledAt().orElse(now), Set.of(), twinConfirmed);
+            String fingerprint =
+                    Fingerprint.of(binding.connectionId(), draft.content(), draft.audience(), verdict.scheduledAt());
+            Campaign campaign = stores.campaigns()
+                    .insert(new Campaign(
+                            0,
+                            0,
+                            channel,
+                            binding.connectionId(),
+                            requester.userId(),
+                            requester.displayName(),
+                            draft.content(),
+                            draft.audience(),
+                            verdict.scheduledAt(),
+                            PENDING_APPROVAL,
+                            fingerprint,
+                            0,
+                            now,
+                            now,
+                            Optional.empty(),
+                            Optional.empty(),
+                            Optional.empty(),
+                            Optional.empty(),
+                            Optional.empty()));
+            stores.audit()
+                    .append(new AuditEvent(
+                            campaign.id(),
+                            now,
+                            requester.userId(),
+                            "compose",
+                            Optional.empty(),
+                            PENDING_APPROVAL,
+                            fingerprint,
+                            Optional.empty(),
+                            ""));
             stores.attachments().add(campaign.id(), attachments, now);
             stores.outbox().enqueue(OutboxEntry.card(campaign, now));
             return new Composed(campaign, verdict.notes());
@@ -118,7 +149,8 @@ public final class CampaignService {
      * The requester changes a pending or scheduled campaign; earlier approvals no longer count. {@code twinConfirmed}
      * and {@code attachments} as for {@link #compose(ChannelRef, Actor, CampaignDraft, boolean, List)}.
      */
-    public Composed edit(long campaignId, Actor actor, CampaignDraft draft, boolean twinConfirmed, List<Attachment> attachments) {
+    public Composed edit(
+            long campaignId, Actor actor, CampaignDraft draft, boolean twinConfirmed, List<Attachment> attachments) {
         return ledger.inTransaction(stores -> {
             Campaign campaign = CampaignLedger.load(stores, campaignId);
             CampaignChecks.refuseTestPart(stores, campaign, "edited");
@@ -130,23 +162,30 @@ public final class CampaignService {
             Binding binding = CampaignChecks.binding(stores, campaign.channel());
             Instant now = ledger.now();
             SendPolicy.DraftVerdict verdict = check(stores, draft, binding, now, campaign.id());
-            String fingerprint = Fingerprint.of(campaign.connectionId(), draft.content(), draft.audience(), verdict.scheduledAt());
+            String fingerprint =
+                    Fingerprint.of(campaign.connectionId(), draft.content(), draft.audience(), verdict.scheduledAt());
             if (fingerprint.equals(campaign.fingerprint()) && campaign.state() == PENDING_APPROVAL) {
                 return new Composed(campaign, List.of("Nothing changed: " + campaign.humanId() + " stays as it was."));
             }
-            CampaignChecks.refuseUnconfirmedTwin(stores, binding, draft.content(), verdict.scheduledAt().orElse(now),
-                    Set.of(campaign.id()), twinConfirmed);
+            CampaignChecks.refuseUnconfirmedTwin(
+                    stores,
+                    binding,
+                    draft.content(),
+                    verdict.scheduledAt().orElse(now),
+                    Set.of(campaign.id()),
+                    twinConfirmed);
             stores.approvals().clear(campaign.id());
             Campaign after = campaign.change()
                     .content(draft.content(), draft.audience(), verdict.scheduledAt(), fingerprint)
                     .state(PENDING_APPROVAL)
                     .note(Optional.empty())
                     .apply(now);
-            Optional<String> note = campaign.ofauthMessageId().map(id -> "Edited by " + Mention.of(actor.userId())
-                    + ". The version approved earlier stays scheduled at OFAuth until this edit is approved; "
-                    + "cancel " + campaign.humanId() + " to stop it.");
-            Campaign saved = ledger.record(stores, campaign, after, CampaignAction.EDIT, actor.userId(),
-                    "approvals cleared", note);
+            Optional<String> note = campaign.ofauthMessageId()
+                    .map(id -> "Edited by " + Mention.of(actor.userId())
+                            + ". The version approved earlier stays scheduled at OFAuth until this edit is approved; "
+                            + "cancel " + campaign.humanId() + " to stop it.");
+            Campaign saved = ledger.record(
+                    stores, campaign, after, CampaignAction.EDIT, actor.userId(), "approvals cleared", note);
             stores.attachments().add(campaign.id(), attachments, now);
             return new Composed(saved, verdict.notes());
         });
@@ -182,8 +221,8 @@ public final class CampaignService {
                         + "Look at the updated card and approve that one if it is right.");
             }
             Instant now = ledger.now();
-            List<FieldError> errors = sendPolicy.checkBeforeApproval(campaign, binding, now,
-                    CampaignChecks.sends(stores, campaign.connectionId()));
+            List<FieldError> errors = sendPolicy.checkBeforeApproval(
+                    campaign, binding, now, CampaignChecks.sends(stores, campaign.connectionId()));
             if (!errors.isEmpty()) {
                 throw new CampaignException.PolicyViolation(errors);
             }
@@ -191,30 +230,40 @@ public final class CampaignService {
             if (!repeatConfirmed && !repeats.isEmpty()) {
                 throw new CampaignException.RepeatUnconfirmed(campaign, repeats);
             }
-            Approval approval = new Approval(campaign.id(), actor.userId(), actor.displayName(), campaign.fingerprint(), now);
+            Approval approval =
+                    new Approval(campaign.id(), actor.userId(), actor.displayName(), campaign.fingerprint(), now);
             if (!stores.approvals().add(approval)) {
-                throw new CampaignException.AlreadyDecided("You already approved " + campaign.humanId()
-                        + "; it needs approval from " + (binding.policy().requiredApprovals() - 1) + " other approver(s).");
+                throw new CampaignException.AlreadyDecided(
+                        "You already approved " + campaign.humanId() + "; it needs approval from "
+                                + (binding.policy().requiredApprovals() - 1) + " other approver(s).");
             }
             List<Approval> approvals = stores.approvals().forCampaign(campaign.id(), campaign.fingerprint());
             boolean complete = approvalPolicy.isComplete(binding, approvals);
-            Campaign after = campaign.change().state(complete ? APPROVED : PENDING_APPROVAL).apply(now);
-            String detail = "approval " + approvals.size() + " of " + binding.policy().requiredApprovals()
-                    + (repeats.isEmpty() ? "" : ", confirmed although it repeats " + repeats.get(0).other().humanId());
-            Campaign saved = ledger.record(stores, campaign, after, CampaignAction.APPROVE, actor.userId(), detail,
-                    Optional.empty());
+            Campaign after = campaign.change()
+                    .state(complete ? APPROVED : PENDING_APPROVAL)
+                    .apply(now);
+            String detail =
+                    "approval " + approvals.size() + " of " + binding.policy().requiredApprovals()
+                            + (repeats.isEmpty()
+                                    ? ""
+                                    : ", confirmed although it repeats "
+                                            + repeats.get(0).other().humanId());
+            Campaign saved = ledger.record(
+                    stores, campaign, after, CampaignAction.APPROVE, actor.userId(), detail, Optional.empty());
             return new Approved(saved, approvals, binding.policy().requiredApprovals());
         });
     }
 
     public Campaign reject(long campaignId, Actor actor, String reason) {
         if (reason == null || reason.isBlank()) {
-            throw new CampaignException.PolicyViolation(List.of(new FieldError(REASON,
-                    "Say why you reject it, so the requester knows what to fix.")));
+            throw new CampaignException.PolicyViolation(
+                    List.of(new FieldError(REASON, "Say why you reject it, so the requester knows what to fix.")));
         }
-        TextRules.problem(reason.strip(), TextRules.MAX_REASON_LENGTH, TextRules.Lines.MULTI).ifPresent(problem -> {
-            throw new CampaignException.PolicyViolation(List.of(new FieldError(REASON, "The reason " + problem)));
-        });
+        TextRules.problem(reason.strip(), TextRules.MAX_REASON_LENGTH, TextRules.Lines.MULTI)
+                .ifPresent(problem -> {
+                    throw new CampaignException.PolicyViolation(
+                            List.of(new FieldError(REASON, "The reason " + problem)));
+                });
         return ledger.inTransaction(stores -> {
             Campaign campaign = CampaignLedger.load(stores, campaignId);
             CampaignChecks.refuseTestPart(stores, campaign, "rejected");
@@ -223,12 +272,20 @@ public final class CampaignService {
             }
             Binding binding = CampaignChecks.binding(stores, campaign.channel());
             if (!permissions.isApprover(binding, actor)) {
-                throw new CampaignException.NotPermitted("Only approvers can reject " + campaign.humanId()
-                        + ". If it is yours, cancel it instead.");
+                throw new CampaignException.NotPermitted(
+                        "Only approvers can reject " + campaign.humanId() + ". If it is yours, cancel it instead.");
             }
-            Campaign after = campaign.change().state(CampaignState.REJECTED).note(Optional.of(reason.strip()))
+            Campaign after = campaign.change()
+                    .state(CampaignState.REJECTED)
+                    .note(Optional.of(reason.strip()))
                     .apply(ledger.now());
-            return ledger.record(stores, campaign, after, CampaignAction.REJECT, actor.userId(), reason.strip(),
+            return ledger.record(
+                    stores,
+                    campaign,
+                    after,
+                    CampaignAction.REJECT,
+                    actor.userId(),
+                    reason.strip(),
                     Optional.of("Rejected by " + Mention.of(actor.userId()) + ": " + reason.strip()));
         });
     }
@@ -255,8 +312,8 @@ public final class CampaignService {
                         + ", or an admin can cancel " + current.humanId() + ".");
             }
             if (current.ofauthMessageId().isEmpty() && current.state() == CampaignState.FAILED) {
-                throw new CampaignException.IllegalTransition(current.humanId()
-                        + " failed and never reached OFAuth: there is nothing to cancel.");
+                throw new CampaignException.IllegalTransition(
+                        current.humanId() + " failed and never reached OFAuth: there is nothing to cancel.");
             }
             if (current.ofauthMessageId().isEmpty()) {
                 return recordCancel(stores, current, actor, "cancelled before submission");
@@ -289,14 +346,17 @@ public final class CampaignService {
             Campaign current = CampaignLedger.load(stores, campaignId);
             CampaignLedger.require(CampaignAction.UNSEND, current);
             Binding binding = CampaignChecks.binding(stores, current.channel());
-            if (!current.isRequestedBy(actor) && !permissions.isApprover(binding, actor) && !permissions.isAdmin(actor)) {
-                throw new CampaignException.NotPermitted("Only the requester, an approver or an admin can unsend "
-                        + current.humanId() + ".");
+            if (!current.isRequestedBy(actor)
+                    && !permissions.isApprover(binding, actor)
+                    && !permissions.isAdmin(actor)) {
+                throw new CampaignException.NotPermitted(
+                        "Only the requester, an approver or an admin can unsend " + current.humanId() + ".");
             }
             Instant now = ledger.now();
             if (current.unsendableUntil().filter(until -> !until.isAfter(now)).isPresent()) {
-                throw new CampaignException.IllegalTransition(current.humanId() + " can no longer be unsent: "
-                        + "OFAuth's unsend window closed at " + current.unsendableUntil().get() + ".");
+                throw new CampaignException.IllegalTransition(
+                        current.humanId() + " can no longer be unsent: " + "OFAuth's unsend window closed at "
+                                + current.unsendableUntil().get() + ".");
             }
             if (current.ofauthMessageId().isEmpty()) {
                 throw new CampaignException.IllegalTransition(current.humanId()
@@ -309,7 +369,12 @@ public final class CampaignService {
         return ledger.inTransaction(stores -> {
             Campaign current = CampaignLedger.load(stores, campaignId);
             Campaign after = current.change().state(CampaignState.UNSENT).apply(ledger.now());
-            return ledger.record(stores, current, after, CampaignAction.UNSEND, actor.userId(),
+            return ledger.record(
+                    stores,
+                    current,
+                    after,
+                    CampaignAction.UNSEND,
+                    actor.userId(),
                     "deleted at OFAuth (message " + messageId + ")",
                     Optional.of("Unsent by " + Mention.of(actor.userId())
                             + ". Fans who already bought it keep access to what they bought."));
@@ -318,32 +383,51 @@ public final class CampaignService {
 
     /** A person states that an in-doubt send did reach fans. */
     public Campaign confirmSent(long campaignId, Actor actor) {
-        return decideDoubt(campaignId, actor, CampaignAction.CONFIRM_SENT, CampaignState.SENT,
-                "Marked as sent by " + Mention.of(actor.userId()) + ". Without OFAuth's message id, live stats are not available.");
+        return decideDoubt(
+                campaignId,
+                actor,
+                CampaignAction.CONFIRM_SENT,
+                CampaignState.SENT,
+                "Marked as sent by " + Mention.of(actor.userId())
+                        + ". Without OFAuth's message id, live stats are not available.");
     }
 
     /** A person states that an in-doubt send did not reach fans; the submitter sends it again. */
     public Campaign sendAgain(long campaignId, Actor actor) {
-        return decideDoubt(campaignId, actor, CampaignAction.SEND_AGAIN, APPROVED,
+        return decideDoubt(
+                campaignId,
+                actor,
+                CampaignAction.SEND_AGAIN,
+                APPROVED,
                 "Sending again, as decided by " + Mention.of(actor.userId()) + ".");
     }
 
     /** Expires pending campaigns whose send time has passed without enough approvals. */
     public List<Campaign> expireOverdue(int limit) {
         Instant now = ledger.now();
-        List<Campaign> overdue = ledger.inTransaction(stores -> stores.campaigns()
-                .inStates(Set.of(PENDING_APPROVAL), limit).stream()
-                .filter(c -> c.scheduledAt().filter(at -> !at.isAfter(now)).isPresent())
-                .toList());
-        return overdue.stream().map(c -> ledger.inTransaction(stores -> {
-            Campaign current = CampaignLedger.load(stores, c.id());
-            Campaign after = current.change().state(CampaignState.EXPIRED).apply(ledger.now());
-            String note = current.ofauthMessageId().isPresent()
-                    ? "This edit was not approved before the send time; the version approved earlier went out as scheduled."
-                    : "Not approved before its send time, so it was not sent. Compose it again with a new time.";
-            return ledger.record(stores, current, after, CampaignAction.EXPIRE, CampaignLedger.SYSTEM_ACTOR,
-                    "send time passed", Optional.of(note));
-        })).toList();
+        List<Campaign> overdue =
+                ledger.inTransaction(stores -> stores.campaigns().inStates(Set.of(PENDING_APPROVAL), limit).stream()
+                        .filter(c ->
+                                c.scheduledAt().filter(at -> !at.isAfter(now)).isPresent())
+                        .toList());
+        return overdue.stream()
+                .map(c -> ledger.inTransaction(stores -> {
+                    Campaign current = CampaignLedger.load(stores, c.id());
+                    Campaign after =
+                            current.change().state(CampaignState.EXPIRED).apply(ledger.now());
+                    String note = current.ofauthMessageId().isPresent()
+                            ? "This edit was not approved before the send time; the version approved earlier went out as scheduled."
+                            : "Not approved before its send time, so it was not sent. Compose it again with a new time.";
+                    return ledger.record(
+                            stores,
+                            current,
+                            after,
+                            CampaignAction.EXPIRE,
+                            CampaignLedger.SYSTEM_ACTOR,
+                            "send time passed",
+                            Optional.of(note));
+                }))
+                .toList();
     }
 
     public Optional<Campaign> find(long campaignId) {
@@ -352,7 +436,8 @@ public final class CampaignService {
 
     /** The campaign {@code MC-number} of the workspace {@code scope} belongs to. */
     public Campaign findByNumber(ChannelRef scope, int number) {
-        return ledger.inTransaction(stores -> stores.campaigns().findByNumber(scope.platform(), scope.workspaceId(), number))
+        return ledger.inTransaction(
+                        stores -> stores.campaigns().findByNumber(scope.platform(), scope.workspaceId(), number))
                 .orElseThrow(() -> new CampaignException.NotFound("There is no " + Campaign.ID_PREFIX + number
                         + " in this workspace. /masscast list shows the recent ones."));
     }
@@ -378,8 +463,12 @@ public final class CampaignService {
         if (campaign.state() != PENDING_APPROVAL) {
             return List.of();
         }
-        return ledger.inTransaction(stores -> RepeatGuard.repeats(stores, campaign,
-                CampaignChecks.binding(stores, campaign.channel()), ledger.now(), CampaignChecks.family(stores, campaign.id())));
+        return ledger.inTransaction(stores -> RepeatGuard.repeats(
+                stores,
+                campaign,
+                CampaignChecks.binding(stores, campaign.channel()),
+                ledger.now(),
+                CampaignChecks.family(stores, campaign.id())));
     }
 
     /** The files attached to the campaign from chat, in the order they were attached. */
@@ -396,13 +485,13 @@ public final class CampaignService {
      * draft in {@code channel} would throw now, without storing anything: checked before files are uploaded for it.
      */
     public void checkDraft(ChannelRef channel, CampaignDraft draft, Optional<Long> campaignId) {
-        ledger.inTransaction(stores -> check(stores, draft, CampaignChecks.binding(stores, channel), ledger.now(),
-                campaignId.orElse(0L)));
+        ledger.inTransaction(stores ->
+                check(stores, draft, CampaignChecks.binding(stores, channel), ledger.now(), campaignId.orElse(0L)));
     }
 
     private SendPolicy.DraftVerdict check(Stores stores, CampaignDraft draft, Binding binding, Instant now, long self) {
-        SendPolicy.DraftVerdict verdict = sendPolicy.checkDraft(draft, binding, now,
-                CampaignChecks.sends(stores, binding.connectionId()), self);
+        SendPolicy.DraftVerdict verdict =
+                sendPolicy.checkDraft(draft, binding, now, CampaignChecks.sends(stores, binding.connectionId()), self);
         if (!verdict.ok()) {
             throw new CampaignException.PolicyViolation(verdict.errors());
         }
@@ -411,7 +500,13 @@ public final class CampaignService {
 
     private Campaign recordCancel(Stores stores, Campaign current, Actor actor, String detail) {
         Campaign after = current.change().state(CampaignState.CANCELLED).apply(ledger.now());
-        return ledger.record(stores, current, after, CampaignAction.CANCEL, actor.userId(), detail,
+        return ledger.record(
+                stores,
+                current,
+                after,
+                CampaignAction.CANCEL,
+                actor.userId(),
+                detail,
                 Optional.of("Cancelled by " + Mention.of(actor.userId()) + "."));
     }
 
@@ -420,10 +515,15 @@ public final class CampaignService {
         try {
             ofauth.deleteMassMessage(campaign.connectionId(), messageId);
         } catch (OfAuthFailure.NotFound alreadyGone) {
-            LOG.info("{}: OFAuth no longer has message {}; treating the {} as done", campaign.humanId(), messageId, what);
+            LOG.info(
+                    "{}: OFAuth no longer has message {}; treating the {} as done",
+                    campaign.humanId(),
+                    messageId,
+                    what);
         } catch (OfAuthFailure failure) {
-            throw new CampaignException.OfAuthRefused("OFAuth did not " + what + " " + campaign.humanId() + ": "
-                    + failure.getMessage() + ". Nothing changed in masscast; check the message in OnlyFans or try again.");
+            throw new CampaignException.OfAuthRefused(
+                    "OFAuth did not " + what + " " + campaign.humanId() + ": " + failure.getMessage()
+                            + ". Nothing changed in masscast; check the message in OnlyFans or try again.");
         }
     }
 
@@ -433,14 +533,15 @@ public final class CampaignService {
             CampaignLedger.require(action, current);
             Binding binding = CampaignChecks.binding(stores, current.channel());
             if (!permissions.isApprover(binding, actor) && !permissions.isAdmin(actor)) {
-                throw new CampaignException.NotPermitted("Only an approver or an admin can decide what happened to "
-                        + current.humanId() + ".");
+                throw new CampaignException.NotPermitted(
+                        "Only an approver or an admin can decide what happened to " + current.humanId() + ".");
             }
             // "sent" keeps when its request left: a message OFAuth lists from then on may be this campaign's, and
             // the reconciler must not give it to another one; "send again" starts a new request
             Campaign.Changes change = current.change().state(to).note(Optional.empty());
             Campaign after = (to == APPROVED ? change.requestStartedAt(Optional.empty()) : change).apply(ledger.now());
-            return ledger.record(stores, current, after, action, actor.userId(), "decided by a person", Optional.of(note));
+            return ledger.record(
+                    stores, current, after, action, actor.userId(), "decided by a person", Optional.of(note));
         });
     }
 }

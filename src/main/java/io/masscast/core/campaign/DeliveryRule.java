@@ -19,8 +19,7 @@ public final class DeliveryRule {
     static final Duration SETTLED_WITHOUT_TOTAL = Duration.ofMinutes(5);
     static final Duration SETTLED_SHORT_OF_TOTAL = Duration.ofMinutes(30);
 
-    private DeliveryRule() {
-    }
+    private DeliveryRule() {}
 
     /**
      * The state a campaign in {@code current} (scheduled, sending or sent) moves to, given the analytics
@@ -34,7 +33,8 @@ public final class DeliveryRule {
             return current;
         }
         return complete(row.sentCount(), after.recipients(), after.sentChangedAt(), now)
-                ? CampaignState.SENT : CampaignState.SENDING;
+                ? CampaignState.SENT
+                : CampaignState.SENDING;
     }
 
     static boolean complete(long sent, Optional<Long> total, Optional<Instant> sentChangedAt, Instant now) {
@@ -42,6 +42,9 @@ public final class DeliveryRule {
             return true;
         }
         Duration settle = total.isPresent() ? SETTLED_SHORT_OF_TOTAL : SETTLED_WITHOUT_TOTAL;
-        return sent > 0 && sentChangedAt.filter(changed -> !changed.plus(settle).isAfter(now)).isPresent();
+        return sent > 0
+                && sentChangedAt
+                        .filter(changed -> !changed.plus(settle).isAfter(now))
+                        .isPresent();
     }
 }

@@ -48,45 +48,60 @@ public sealed interface FailureVerdict {
         Objects.requireNonNull(kind, "kind");
         boolean replace = kind == SubmissionKind.REPLACE;
         if (failure instanceof OfAuthFailure.RateLimited limited) {
-            Duration pause = limited.retryAfter().isZero() || limited.retryAfter().isNegative()
-                    ? DEFAULT_PAUSE : limited.retryAfter();
+            Duration pause =
+                    limited.retryAfter().isZero() || limited.retryAfter().isNegative()
+                            ? DEFAULT_PAUSE
+                            : limited.retryAfter();
             return new RetryLater(pause, "OFAuth's rate limit was reached; trying again in " + seconds(pause));
         }
         if (failure instanceof OfAuthFailure.Unauthenticated auth) {
             return switch (auth.cause()) {
-                case RULES_OUTDATED -> new RetryLater(DEFAULT_PAUSE,
-                        "OFAuth was updating its rules and did nothing; trying again in " + seconds(DEFAULT_PAUSE));
-                // nothing was sent, and the send waits for the reconnect (connection health holds it) instead of failing
-                case SESSION -> new RetryLater(DEFAULT_PAUSE, "the creator's OnlyFans session has expired: it waits until"
-                        + " the creator reconnects through OFAuth Link");
+                case RULES_OUTDATED ->
+                    new RetryLater(
+                            DEFAULT_PAUSE,
+                            "OFAuth was updating its rules and did nothing; trying again in " + seconds(DEFAULT_PAUSE));
+                // nothing was sent, and the send waits for the reconnect (connection health holds it) instead of
+                // failing
+                case SESSION ->
+                    new RetryLater(
+                            DEFAULT_PAUSE,
+                            "the creator's OnlyFans session has expired: it waits until"
+                                    + " the creator reconnects through OFAuth Link");
                 case API_KEY -> new Refused("OFAuth did not accept masscast's API key; check OFAUTH_API_KEY", replace);
             };
         }
         if (failure instanceof OfAuthFailure.NetworkError network && !network.mayHaveReachedOfAuth()) {
-            return new RetryLater(DEFAULT_PAUSE, "OFAuth could not be reached, so nothing was sent; trying again in "
-                    + seconds(DEFAULT_PAUSE));
+            return new RetryLater(
+                    DEFAULT_PAUSE,
+                    "OFAuth could not be reached, so nothing was sent; trying again in " + seconds(DEFAULT_PAUSE));
         }
         if (failure.mayHaveTakenEffect()) {
             String lost = lostAnswer(failure);
             return replace
-                    ? new RetryLater(DEFAULT_PAUSE, lost + "; sending the edit again in " + seconds(DEFAULT_PAUSE)
-                            + " (an edit is safe to repeat)")
+                    ? new RetryLater(
+                            DEFAULT_PAUSE,
+                            lost + "; sending the edit again in " + seconds(DEFAULT_PAUSE)
+                                    + " (an edit is safe to repeat)")
                     : new InDoubt(lost);
         }
         if (failure instanceof OfAuthFailure.InvalidRequest invalid) {
             return new Refused(invalid.reason(), replace);
         }
         if (failure instanceof OfAuthFailure.Forbidden) {
-            return new Refused("the creator's OFAuth connection lacks the permission to send messages (messages:write)",
-                    replace);
+            return new Refused(
+                    "the creator's OFAuth connection lacks the permission to send messages (messages:write)", replace);
         }
         if (failure instanceof OfAuthFailure.NotFound) {
             return replace
-                    ? new Refused("OFAuth no longer has the scheduled message: it may have gone out already or been"
-                            + " deleted in OnlyFans", false)
-                    : new Refused("OFAuth answered \"not found\": check OFAUTH_BASE_URL and the creator's connection", false);
+                    ? new Refused(
+                            "OFAuth no longer has the scheduled message: it may have gone out already or been"
+                                    + " deleted in OnlyFans",
+                            false)
+                    : new Refused(
+                            "OFAuth answered \"not found\": check OFAUTH_BASE_URL and the creator's connection", false);
         }
-        throw new IllegalArgumentException("no verdict for " + failure.getClass().getName());
+        throw new IllegalArgumentException(
+                "no verdict for " + failure.getClass().getName());
     }
 
     /** What went wrong with a request that reached OFAuth, for the card. */
@@ -98,7 +113,8 @@ public sealed interface FailureVerdict {
             return "OFAuth answered, but its answer could not be read";
         }
         return failure.getCause() instanceof SocketTimeoutException
-                ? "OFAuth did not answer in time" : "the connection to OFAuth broke before it answered";
+                ? "OFAuth did not answer in time"
+                : "the connection to OFAuth broke before it answered";
     }
 
     private static String seconds(Duration pause) {

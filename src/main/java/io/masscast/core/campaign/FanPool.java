@@ -22,8 +22,7 @@ final class FanPool {
     /** OFAuth's largest page of list members. */
     static final int PAGE = 100;
 
-    private FanPool() {
-    }
+    private FanPool() {}
 
     static Set<String> read(OfAuthGateway ofauth, String connectionId, Audience audience, int max) {
         Set<String> pool = new LinkedHashSet<>(audience.userIds());
@@ -45,9 +44,12 @@ final class FanPool {
             Page<Fan> page = ofauth.listMembers(connectionId, list, PAGE, offset.get(), CallPriority.INTERACTIVE);
             page.items().forEach(fan -> into.add(fan.id()));
             if (into.size() > max) {
-                throw new CampaignException.PolicyViolation(List.of(new FieldError(Fields.LISTS, "A random split reads every"
-                        + " fan of its lists, and these hold more than " + String.format(Locale.US, "%,d", max) + ": split by lists"
-                        + " instead (split=lists, each variant its own lists).")));
+                throw new CampaignException.PolicyViolation(List.of(new FieldError(
+                        Fields.LISTS,
+                        "A random split reads every"
+                                + " fan of its lists, and these hold more than " + String.format(Locale.US, "%,d", max)
+                                + ": split by lists"
+                                + " instead (split=lists, each variant its own lists).")));
             }
             offset = page.items().isEmpty() ? Optional.empty() : page.next();
         }

@@ -19,22 +19,28 @@ import java.util.Optional;
  * first N are the free previews. Each value is length-prefixed so no two contents encode alike.
  */
 public final class Fingerprint {
-    private Fingerprint() {
-    }
+    private Fingerprint() {}
 
-    public static String of(String connectionId, MessageContent content, Audience audience, Optional<Instant> scheduledAt) {
+    public static String of(
+            String connectionId, MessageContent content, Audience audience, Optional<Instant> scheduledAt) {
         StringBuilder canonical = new StringBuilder();
         field(canonical, "connection", connectionId);
         field(canonical, "text", content.text());
         field(canonical, "markdown", Boolean.toString(content.markdown()));
         field(canonical, "locked", Boolean.toString(content.lockedText()));
-        field(canonical, "media", content.media().stream().map(Fingerprint::media).toList());
+        field(
+                canonical,
+                "media",
+                content.media().stream().map(Fingerprint::media).toList());
         field(canonical, "preview", Integer.toString(content.previewCount()));
         field(canonical, "price", content.price().stripTrailingZeros().toPlainString());
         field(canonical, "users", sorted(audience.userIds()));
         field(canonical, "lists", sorted(audience.lists()));
         field(canonical, "exclude", sorted(audience.excludedLists()));
-        field(canonical, "subscribedAfter", audience.subscribedAfter().map(Instant::toString).orElse(""));
+        field(
+                canonical,
+                "subscribedAfter",
+                audience.subscribedAfter().map(Instant::toString).orElse(""));
         field(canonical, "scheduledAt", scheduledAt.map(Instant::toString).orElse(""));
         return digest(canonical.toString());
     }
@@ -64,7 +70,12 @@ public final class Fingerprint {
     }
 
     private static void field(StringBuilder out, String name, String value) {
-        out.append(name).append('=').append(value.length()).append(':').append(value).append(';');
+        out.append(name)
+                .append('=')
+                .append(value.length())
+                .append(':')
+                .append(value)
+                .append(';');
     }
 
     private static byte[] sha256(String text) {

@@ -51,19 +51,36 @@ public final class MediaUploadService {
         List<Attachment> uploaded = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             ChatFile file = files.get(i);
-            String which = files.size() == 1 ? file.name() : file.name() + " (file " + (i + 1) + " of " + files.size() + ")";
+            String which =
+                    files.size() == 1 ? file.name() : file.name() + " (file " + (i + 1) + " of " + files.size() + ")";
             try {
                 UploadedMedia done = upload(connectionId, file);
                 uploaded.add(Attachment.uploaded(done.mediaUploadId(), done.vaultMediaId(), file));
-                LOG.info("Uploaded attachment {} of {} to {} as {}", i + 1, files.size(), connectionId, done.mediaUploadId());
+                LOG.info(
+                        "Uploaded attachment {} of {} to {} as {}",
+                        i + 1,
+                        files.size(),
+                        connectionId,
+                        done.mediaUploadId());
             } catch (OfAuthFailure failure) {
-                LOG.warn("Upload of attachment {} of {} to {} failed: {}", i + 1, files.size(), connectionId,
+                LOG.warn(
+                        "Upload of attachment {} of {} to {} failed: {}",
+                        i + 1,
+                        files.size(),
+                        connectionId,
                         failure.getClass().getSimpleName());
                 throw failed(which, reason(failure), uploaded.size());
             } catch (IOException unreadable) {
-                LOG.warn("Attachment {} of {} for {} could not be read: {}", i + 1, files.size(), connectionId,
+                LOG.warn(
+                        "Attachment {} of {} for {} could not be read: {}",
+                        i + 1,
+                        files.size(),
+                        connectionId,
                         unreadable.getClass().getSimpleName());
-                throw failed(which, "masscast could not read it from the chat (" + unreadable.getMessage() + ")", uploaded.size());
+                throw failed(
+                        which,
+                        "masscast could not read it from the chat (" + unreadable.getMessage() + ")",
+                        uploaded.size());
             }
         }
         return uploaded;
@@ -73,8 +90,8 @@ public final class MediaUploadService {
         UploadPlan plan = ofauth.initUpload(connectionId, file.name(), file.size(), file.contentType());
         try (InputStream in = file.source().open()) {
             if (plan.totalParts() == 1) {
-                UploadedMedia done = ofauth.uploadWhole(connectionId, plan.mediaUploadId(), file.contentType(),
-                        read(in, file.size(), file));
+                UploadedMedia done = ofauth.uploadWhole(
+                        connectionId, plan.mediaUploadId(), file.contentType(), read(in, file.size(), file));
                 requireEnd(in, file);
                 return done;
             }
@@ -93,14 +110,16 @@ public final class MediaUploadService {
     private static byte[] read(InputStream in, long length, ChatFile file) throws IOException {
         byte[] bytes = in.readNBytes(Math.toIntExact(length));
         if (bytes.length < length) {
-            throw new IOException("it ended before the " + MediaLimits.size(file.size()) + " the chat platform announced");
+            throw new IOException(
+                    "it ended before the " + MediaLimits.size(file.size()) + " the chat platform announced");
         }
         return bytes;
     }
 
     private static void requireEnd(InputStream in, ChatFile file) throws IOException {
         if (in.read() != -1) {
-            throw new IOException("it is larger than the " + MediaLimits.size(file.size()) + " the chat platform announced");
+            throw new IOException(
+                    "it is larger than the " + MediaLimits.size(file.size()) + " the chat platform announced");
         }
     }
 
@@ -122,9 +141,15 @@ public final class MediaUploadService {
     }
 
     private static UploadFailed failed(String which, String why, int before) {
-        return new UploadFailed(new FieldError(Fields.FILES, "Could not upload " + which + ": " + why + ". Nothing was"
-                + " created" + (before == 0 ? "" : before == 1 ? " (the file uploaded before it stays unused in the vault)"
-                        : " (the " + before + " files uploaded before it stay unused in the vault)")
-                + "; submit again, or attach fewer or smaller files."));
+        return new UploadFailed(new FieldError(
+                Fields.FILES,
+                "Could not upload " + which + ": " + why + ". Nothing was"
+                        + " created"
+                        + (before == 0
+                                ? ""
+                                : before == 1
+                                        ? " (the file uploaded before it stays unused in the vault)"
+                                        : " (the " + before + " files uploaded before it stay unused in the vault)")
+                        + "; submit again, or attach fewer or smaller files."));
     }
 }

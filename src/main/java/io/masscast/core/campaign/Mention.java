@@ -9,8 +9,7 @@ import io.masscast.core.text.Markup;
  * {@code <@1>}, {@code @alice} in the terminal).
  */
 public final class Mention {
-    private Mention() {
-    }
+    private Mention() {}
 
     /** A user id, or a group as an approver set names it ({@link Actor#groupRef}). */
     public static String of(String userId) {

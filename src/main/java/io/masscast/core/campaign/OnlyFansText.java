@@ -14,12 +14,15 @@ final class OnlyFansText {
     private static final Pattern TAGS = Pattern.compile("</?[a-zA-Z][^<>]*>");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
-    private OnlyFansText() {
-    }
+    private OnlyFansText() {}
 
     static String normalise(String text) {
-        String decoded = text.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">")
-                .replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
+        String decoded = text.replace("&nbsp;", " ")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&#39;", "'")
+                .replace("&amp;", "&");
         String plain = TAGS.matcher(BREAKS.matcher(decoded).replaceAll(" ")).replaceAll("");
         return WHITESPACE.matcher(plain).replaceAll(" ").strip();
     }

@@ -29,7 +29,8 @@ import java.util.Set;
 public final class ReminderService {
     static final int QUIET_MINUTES = 5;
     private static final Duration QUIET = Duration.ofMinutes(QUIET_MINUTES);
-    private static final Set<String> PENDING_FROM = Set.of("compose", CampaignAction.EDIT.name().toLowerCase());
+    private static final Set<String> PENDING_FROM =
+            Set.of("compose", CampaignAction.EDIT.name().toLowerCase());
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final int BATCH = 500;
 
@@ -46,8 +47,10 @@ public final class ReminderService {
     /** Queues every reminder that is due and not claimed yet; returns how many campaigns were reminded of. */
     public int remindDue() {
         Instant now = clock.instant();
-        List<Long> pending = transactor.inTransaction(stores -> stores.campaigns()
-                .inStates(Set.of(CampaignState.PENDING_APPROVAL), BATCH).stream().map(Campaign::id).toList());
+        List<Long> pending = transactor.inTransaction(
+                stores -> stores.campaigns().inStates(Set.of(CampaignState.PENDING_APPROVAL), BATCH).stream()
+                        .map(Campaign::id)
+                        .toList());
         int reminded = 0;
         for (long id : pending) {
             reminded += transactor.inTransaction(stores -> remind(stores, id, now)) ? 1 : 0;
@@ -56,30 +59,40 @@ public final class ReminderService {
     }
 
     /** A reminder window of a campaign, and why it is due. */
-    private record Window(String key, String reason) {
-    }
+    private record Window(String key, String reason) {}
 
     private boolean remind(Stores stores, long campaignId, Instant now) {
-        Optional<Campaign> found = stores.campaigns().find(campaignId).filter(c -> c.state() == CampaignState.PENDING_APPROVAL);
+        Optional<Campaign> found =
+                stores.campaigns().find(campaignId).filter(c -> c.state() == CampaignState.PENDING_APPROVAL);
         Optional<Binding> binding = found.flatMap(c -> stores.bindings().find(c.channel()));
-        if (found.isEmpty() || binding.isEmpty() || binding.get().policy().remindAfter().isEmpty()) {
+        if (found.isEmpty()
+                || binding.isEmpty()
+                || binding.get().policy().remindAfter().isEmpty()) {
             return false;
         }
         Campaign campaign = found.get();
         Duration after = binding.get().policy().remindAfter().get();
-        Instant pendingSince = pendingSince(stores.audit().forCampaign(campaignId)).orElse(campaign.createdAt());
-        if (now.isBefore(pendingSince.plus(QUIET)) || campaign.scheduledAt().filter(at -> !now.isBefore(at)).isPresent()) {
+        Instant pendingSince =
+                pendingSince(stores.audit().forCampaign(campaignId)).orElse(campaign.createdAt());
+        if (now.isBefore(pendingSince.plus(QUIET))
+                || campaign.scheduledAt().filter(at -> !now.isBefore(at)).isPresent()) {
             return false;
         }
         List<Window> due = new ArrayList<>();
         if (!now.isBefore(pendingSince.plus(after))) {
-            due.add(new Window("waiting:" + pendingSince.toEpochMilli(), "has been waiting for approval for "
-                    + minutes(Duration.between(pendingSince, now))));
+            due.add(new Window(
+                    "waiting:" + pendingSince.toEpochMilli(),
+                    "has been waiting for approval for " + minutes(Duration.between(pendingSince, now))));
         }
-        campaign.scheduledAt().filter(at -> !now.isBefore(at.minus(after))).ifPresent(at ->
-                due.add(new Window("before-send:" + at.toEpochMilli(), "goes out in " + minutes(Duration.between(now, at))
-                        + " (" + local(at, binding.get().zone()) + ") only if it is approved before then")));
-        List<Window> claimed = due.stream().filter(w -> stores.reminders().claim(campaignId, w.key(), now, replica)).toList();
+        campaign.scheduledAt()
+                .filter(at -> !now.isBefore(at.minus(after)))
+                .ifPresent(at -> due.add(new Window(
+                        "before-send:" + at.toEpochMilli(),
+                        "goes out in " + minutes(Duration.between(now, at)) + " ("
+                                + local(at, binding.get().zone()) + ") only if it is approved before then")));
+        List<Window> claimed = due.stream()
+                .filter(w -> stores.reminders().claim(campaignId, w.key(), now, replica))
+                .toList();
         if (claimed.isEmpty()) {
             return false;
         }
@@ -89,19 +102,25 @@ public final class ReminderService {
 
     /** When the campaign last became pending: composed, or edited (partial approvals keep it pending, but don't count). */
     private static Optional<Instant> pendingSince(List<AuditEvent> history) {
-        return history.stream().filter(e -> e.to() == CampaignState.PENDING_APPROVAL && PENDING_FROM.contains(e.action()))
-                .map(AuditEvent::at).reduce((first, second) -> second);
+        return history.stream()
+                .filter(e -> e.to() == CampaignState.PENDING_APPROVAL && PENDING_FROM.contains(e.action()))
+                .map(AuditEvent::at)
+                .reduce((first, second) -> second);
     }
 
     /** {@code Reminder for @bob, @carol: MC-3 has been waiting for approval for 35 min and goes out in 28 min ...} */
     private static String text(Stores stores, Campaign campaign, Binding binding, List<Window> windows) {
         Set<String> approved = Set.copyOf(stores.approvals().forCampaign(campaign.id(), campaign.fingerprint()).stream()
-                .map(Approval::approverId).toList());
-        List<String> who = binding.approvers().stream().sorted()
+                .map(Approval::approverId)
+                .toList());
+        List<String> who = binding.approvers().stream()
+                .sorted()
                 .filter(id -> !approved.contains(id))
                 .filter(id -> binding.policy().selfApprovalAllowed() || !id.equals(campaign.requesterId()))
-                .map(Mention::of).toList();
-        String reasons = String.join(" and ", windows.stream().map(Window::reason).toList());
+                .map(Mention::of)
+                .toList();
+        String reasons =
+                String.join(" and ", windows.stream().map(Window::reason).toList());
         String ask = who.isEmpty()
                 ? " Nobody left can approve it: an admin names approvers with /masscast policy approvers=..."
                 : " Approve or reject it on the card.";

@@ -38,30 +38,41 @@ final class RepeatGuard {
     static final Duration TWIN_WINDOW = SentMessageMatch.LOOK_FOR;
     /** OFAuth's system list of every fan. */
     static final String ALL_FANS = "fans";
-    private static final Set<CampaignState> COMMITTED = EnumSet.copyOf(
-            Arrays.stream(CampaignState.values()).filter(CampaignState::isCommitted).toList());
 
-    private RepeatGuard() {
-    }
+    private static final Set<CampaignState> COMMITTED = EnumSet.copyOf(Arrays.stream(CampaignState.values())
+            .filter(CampaignState::isCommitted)
+            .toList());
+
+    private RepeatGuard() {}
 
     /**
      * What a pending campaign repeats, most alike and nearest in time first; {@code family} are campaigns that are not
      * repeats of it (itself, the other parts of its A/B test).
      */
-    static List<RepeatFinding> repeats(Stores stores, Campaign campaign, Binding binding, Instant now, Set<Long> family) {
+    static List<RepeatFinding> repeats(
+            Stores stores, Campaign campaign, Binding binding, Instant now, Set<Long> family) {
         Optional<Duration> window = binding.policy().repeatWindow();
         if (window.isEmpty()) {
             return List.of();
         }
         Instant at = campaign.scheduledAt().orElse(now);
         Comparator<RepeatFinding> order = Comparator.comparing(RepeatFinding::match)
-                .thenComparing(finding -> Duration.between(finding.other().sendTime(), at).abs());
-        return stores.campaigns().committedSends(campaign.connectionId(), at.minus(window.get()), at.plus(window.get()).plusMillis(1))
+                .thenComparing(finding ->
+                        Duration.between(finding.other().sendTime(), at).abs());
+        return stores
+                .campaigns()
+                .committedSends(
+                        campaign.connectionId(),
+                        at.minus(window.get()),
+                        at.plus(window.get()).plusMillis(1))
                 .stream()
                 .filter(other -> !family.contains(other.id()))
                 .filter(other -> overlap(campaign.audience(), other.audience()))
                 .flatMap(other -> match(campaign.content(), other).stream())
-                .map(found -> new RepeatFinding(found.other(), found.match(), found.similarity(),
+                .map(found -> new RepeatFinding(
+                        found.other(),
+                        found.match(),
+                        found.similarity(),
                         stores.stats().find(found.other().id())))
                 .sorted(order)
                 .toList();
@@ -71,23 +82,36 @@ final class RepeatGuard {
      * A campaign of the connection with the same text as {@code content} (as OnlyFans stores it) that goes out within
      * {@link #TWIN_WINDOW} of {@code at} and is still pending or on its way; {@code family} are left out.
      */
-    static Optional<Campaign> twin(Stores stores, String connectionId, MessageContent content, Instant at, Set<Long> family) {
+    static Optional<Campaign> twin(
+            Stores stores, String connectionId, MessageContent content, Instant at, Set<Long> family) {
         Set<CampaignState> states = new HashSet<>(COMMITTED);
         states.add(CampaignState.PENDING_APPROVAL);
-        return stores.campaigns().sendsBetween(connectionId, states, at.minus(TWIN_WINDOW), at.plus(TWIN_WINDOW).plusMillis(1))
+        return stores
+                .campaigns()
+                .sendsBetween(
+                        connectionId,
+                        states,
+                        at.minus(TWIN_WINDOW),
+                        at.plus(TWIN_WINDOW).plusMillis(1))
                 .stream()
                 .filter(other -> !family.contains(other.id()))
-                .filter(other -> SentMessageMatch.sameText(content.text(), other.content().text()))
-                .min(Comparator.comparing(other -> Duration.between(other.sendTime(), at).abs()));
+                .filter(other -> SentMessageMatch.sameText(
+                        content.text(), other.content().text()))
+                .min(Comparator.comparing(
+                        other -> Duration.between(other.sendTime(), at).abs()));
     }
 
     /** Whether two audiences may share fans, as far as masscast can tell without reading the lists. */
     static boolean overlap(Audience one, Audience other) {
         Set<String> excluded = new HashSet<>(one.excludedLists());
         excluded.addAll(other.excludedLists());
-        boolean sharedList = one.lists().stream().anyMatch(list -> other.lists().contains(list) && !excluded.contains(list));
+        boolean sharedList =
+                one.lists().stream().anyMatch(list -> other.lists().contains(list) && !excluded.contains(list));
         boolean sharedFan = one.userIds().stream().anyMatch(other.userIds()::contains);
-        return sharedList || sharedFan || reachesAll(one) && namesAnyone(other) || reachesAll(other) && namesAnyone(one);
+        return sharedList
+                || sharedFan
+                || reachesAll(one) && namesAnyone(other)
+                || reachesAll(other) && namesAnyone(one);
     }
 
     private static boolean reachesAll(Audience audience) {
@@ -96,14 +120,16 @@ final class RepeatGuard {
     }
 
     private static boolean namesAnyone(Audience audience) {
-        return !audience.lists().isEmpty() || !audience.userIds().isEmpty() || audience.subscribedAfter().isPresent();
+        return !audience.lists().isEmpty()
+                || !audience.userIds().isEmpty()
+                || audience.subscribedAfter().isPresent();
     }
 
-    private record Found(Campaign other, RepeatFinding.Match match, double similarity) {
-    }
+    private record Found(Campaign other, RepeatFinding.Match match, double similarity) {}
 
     private static Optional<Found> match(MessageContent content, Campaign other) {
-        double similarity = TextSimilarity.similarity(content.text(), other.content().text());
+        double similarity =
+                TextSimilarity.similarity(content.text(), other.content().text());
         if (similarity == 1) {
             return Optional.of(new Found(other, RepeatFinding.Match.SAME_TEXT, similarity));
         }

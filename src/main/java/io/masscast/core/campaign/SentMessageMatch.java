@@ -21,8 +21,7 @@ public final class SentMessageMatch {
     /** Allowed difference between masscast's clock and the date OFAuth gives a message. */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
 
-    private SentMessageMatch() {
-    }
+    private SentMessageMatch() {}
 
     /** The window of OFAuth dates to search for the campaign's message, as far as {@code now}. */
     public static Instant searchFrom(Campaign campaign) {
@@ -74,7 +73,8 @@ public final class SentMessageMatch {
     /** A send to named fans only (an A/B test's share) reaches no more fans than it names. */
     private static boolean withinAudience(Campaign campaign, SentMessageStats sent) {
         Audience audience = campaign.audience();
-        boolean namedFansOnly = audience.lists().isEmpty() && !audience.userIds().isEmpty();
+        boolean namedFansOnly =
+                audience.lists().isEmpty() && !audience.userIds().isEmpty();
         return !namedFansOnly || sent.sentCount() <= audience.userIds().size();
     }
 

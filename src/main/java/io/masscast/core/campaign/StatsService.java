@@ -30,8 +30,9 @@ import java.util.Set;
 public final class StatsService {
     /** OFAuth may take a moment to list a message once its send time has come. */
     static final Duration LISTING_GRACE = Duration.ofMinutes(10);
-    private static final Set<CampaignState> FOLLOWED = EnumSet.of(CampaignState.SCHEDULED, CampaignState.SENDING,
-            CampaignState.SENT);
+
+    private static final Set<CampaignState> FOLLOWED =
+            EnumSet.of(CampaignState.SCHEDULED, CampaignState.SENDING, CampaignState.SENT);
 
     private final CampaignLedger ledger;
 
@@ -40,27 +41,31 @@ public final class StatsService {
     }
 
     /** A followed campaign's stats after one report, and how many of its buyers are still to be read. */
-    public record Followed(CampaignStats stats, long buyersToRead) {
-    }
+    public record Followed(CampaignStats stats, long buyersToRead) {}
 
     /** The OFAuth connections of bound channels, each once. */
     public List<String> connections() {
-        return ledger.inTransaction(stores -> stores.bindings().all().stream().map(Binding::connectionId).distinct()
-                .sorted().toList());
+        return ledger.inTransaction(stores -> stores.bindings().all().stream()
+                .map(Binding::connectionId)
+                .distinct()
+                .sorted()
+                .toList());
     }
 
     /** Whether the connection's next poll is due: it is healthy and not backing off. */
     public boolean pollDue(String connectionId) {
         Instant now = ledger.now();
         return ledger.inTransaction(stores -> stores.connections().find(connectionId))
-                .map(state -> state.health().usable() && state.nextPollAt().filter(now::isBefore).isEmpty())
+                .map(state -> state.health().usable()
+                        && state.nextPollAt().filter(now::isBefore).isEmpty())
                 .orElse(true);
     }
 
     /** Polls in a row that failed, for the back-off. */
     public int pollFailures(String connectionId) {
         return ledger.inTransaction(stores -> stores.connections().find(connectionId))
-                .map(ConnectionState::pollFailures).orElse(0);
+                .map(ConnectionState::pollFailures)
+                .orElse(0);
     }
 
     public void schedulePoll(String connectionId, Duration after, int failures) {
@@ -79,7 +84,10 @@ public final class StatsService {
         Instant since = ledger.now().minus(trackFor);
         return ledger.inTransaction(stores -> stores.campaigns().tracked(connectionId, since).stream()
                 .filter(c -> !c.sendTime().isBefore(since)
-                        || stores.stats().find(c.id()).flatMap(CampaignStats::missingSince).isEmpty())
+                        || stores.stats()
+                                .find(c.id())
+                                .flatMap(CampaignStats::missingSince)
+                                .isEmpty())
                 .toList());
     }
 
@@ -106,10 +114,12 @@ public final class StatsService {
                 return new Followed(before, 0);
             }
             Instant now = ledger.now();
-            CampaignStats after = row.isPresent() ? reported(stores, campaign, before, row.get(), now)
+            CampaignStats after = row.isPresent()
+                    ? reported(stores, campaign, before, row.get(), now)
                     : absent(stores, campaign, before, listedInFull, now);
             long unread = after.hasUnreadBuyers()
-                    ? Math.max(0, after.figures().purchased() - stores.stats().buyerCount(campaignId)) : 0;
+                    ? Math.max(0, after.figures().purchased() - stores.stats().buyerCount(campaignId))
+                    : 0;
             if (after.hasUnreadBuyers() && unread == 0) {
                 after = after.buyersReadTo(after.figures().purchased(), after.buyerMarker());
                 stores.stats().save(after);
@@ -131,7 +141,9 @@ public final class StatsService {
     public void buyersCaughtUp(long campaignId, Optional<Long> continueAt) {
         ledger.inTransaction(stores -> {
             CampaignStats stats = stores.stats().find(campaignId).orElse(CampaignStats.none(campaignId));
-            long read = continueAt.isEmpty() ? Math.max(stats.buyersRead(), stats.figures().purchased()) : stats.buyersRead();
+            long read = continueAt.isEmpty()
+                    ? Math.max(stats.buyersRead(), stats.figures().purchased())
+                    : stats.buyersRead();
             stores.stats().save(stats.buyersReadTo(read, continueAt));
             return null;
         });
@@ -147,7 +159,9 @@ public final class StatsService {
             Campaign campaign = CampaignLedger.load(stores, campaignId);
             CampaignStats stats = stores.stats().find(campaignId).orElse(CampaignStats.none(campaignId));
             Instant now = ledger.now();
-            if (stats.lastBuyerNoteAt().filter(last -> now.isBefore(last.plus(interval))).isPresent()) {
+            if (stats.lastBuyerNoteAt()
+                    .filter(last -> now.isBefore(last.plus(interval)))
+                    .isPresent()) {
                 return false;
             }
             List<Fan> buyers = stores.stats().unannouncedBuyers(campaignId);
@@ -158,8 +172,11 @@ public final class StatsService {
                 throw new ConcurrentChange(); // another process announced some of them meanwhile
             }
             stores.stats().save(stats.withBuyerNoteAt(now));
-            stores.outbox().enqueue(OutboxEntry.threadNote(campaign,
-                    BuyerNote.of(buyers, campaign.content().price(), totals(stores, campaign, stats)), now));
+            stores.outbox()
+                    .enqueue(OutboxEntry.threadNote(
+                            campaign,
+                            BuyerNote.of(buyers, campaign.content().price(), totals(stores, campaign, stats)),
+                            now));
             return true;
         });
     }
@@ -169,8 +186,8 @@ public final class StatsService {
         return ledger.inTransaction(stores -> stores.stats().withUnannouncedBuyers(connectionId));
     }
 
-    private CampaignStats reported(Stores stores, Campaign campaign, CampaignStats before, SentMessageStats row,
-                                   Instant now) {
+    private CampaignStats reported(
+            Stores stores, Campaign campaign, CampaignStats before, SentMessageStats row, Instant now) {
         StatsFigures figures = StatsFigures.of(row);
         boolean unsendOpen = row.canUnsend() && row.unsendSeconds() > 0;
         CampaignStats after = before.reported(figures, unsendOpen, now);
@@ -182,16 +199,20 @@ public final class StatsService {
         CampaignState next = DeliveryRule.next(campaign.state(), row, after, now);
         if (next != campaign.state()) {
             transition(stores, campaign, next, row, unsendOpen, now);
-        } else if (figuresChanged || before.unsendOpen() != unsendOpen || before.missingSince().isPresent()) {
+        } else if (figuresChanged
+                || before.unsendOpen() != unsendOpen
+                || before.missingSince().isPresent()) {
             Campaign shown = unsendOpen ? campaign : closeUnsendWindow(stores, campaign, now);
             stores.outbox().enqueue(OutboxEntry.card(shown, now));
         }
         return after;
     }
 
-    private CampaignStats absent(Stores stores, Campaign campaign, CampaignStats before, boolean listedInFull,
-                                 Instant now) {
-        if (!listedInFull || before.missingSince().isPresent() || now.isBefore(campaign.sendTime().plus(LISTING_GRACE))) {
+    private CampaignStats absent(
+            Stores stores, Campaign campaign, CampaignStats before, boolean listedInFull, Instant now) {
+        if (!listedInFull
+                || before.missingSince().isPresent()
+                || now.isBefore(campaign.sendTime().plus(LISTING_GRACE))) {
             return before;
         }
         CampaignStats after = before.missing(now);
@@ -206,12 +227,26 @@ public final class StatsService {
         return after;
     }
 
-    private void transition(Stores stores, Campaign campaign, CampaignState next, SentMessageStats row,
-                            boolean unsendOpen, Instant now) {
+    private void transition(
+            Stores stores,
+            Campaign campaign,
+            CampaignState next,
+            SentMessageStats row,
+            boolean unsendOpen,
+            Instant now) {
         if (next == CampaignState.UNSENT) {
-            Campaign after = campaign.change().state(next).unsendableUntil(closed(campaign, now)).apply(now);
-            ledger.record(stores, campaign, after, CampaignAction.UNSEND, CampaignLedger.SYSTEM_ACTOR,
-                    "OFAuth reports it cancelled", Optional.of("OFAuth reports " + campaign.humanId() + " as unsent: it"
+            Campaign after = campaign.change()
+                    .state(next)
+                    .unsendableUntil(closed(campaign, now))
+                    .apply(now);
+            ledger.record(
+                    stores,
+                    campaign,
+                    after,
+                    CampaignAction.UNSEND,
+                    CampaignLedger.SYSTEM_ACTOR,
+                    "OFAuth reports it cancelled",
+                    Optional.of("OFAuth reports " + campaign.humanId() + " as unsent: it"
                             + " was pulled back outside masscast (in OnlyFans or another tool). Fans who bought it keep"
                             + " access to what they bought."));
             return;
@@ -224,8 +259,14 @@ public final class StatsService {
                 .sentAt(campaign.sentAt().or(() -> Optional.of(row.date())))
                 .unsendableUntil(unsendableUntil)
                 .apply(now);
-        ledger.record(stores, campaign, after, CampaignAction.PROGRESS, CampaignLedger.SYSTEM_ACTOR,
-                row.sentCount() + " sent", Optional.empty());
+        ledger.record(
+                stores,
+                campaign,
+                after,
+                CampaignAction.PROGRESS,
+                CampaignLedger.SYSTEM_ACTOR,
+                row.sentCount() + " sent",
+                Optional.empty());
     }
 
     /** OFAuth says the message can no longer be unsent: the campaign's window ends now, if it had not. */
@@ -234,12 +275,14 @@ public final class StatsService {
         if (until.equals(campaign.unsendableUntil())) {
             return campaign;
         }
-        return stores.campaigns().update(campaign.change().unsendableUntil(until).apply(now))
+        return stores.campaigns()
+                .update(campaign.change().unsendableUntil(until).apply(now))
                 .orElseThrow(ConcurrentChange::new);
     }
 
     private static Optional<Instant> closed(Campaign campaign, Instant now) {
-        return Optional.of(campaign.unsendableUntil().filter(until -> until.isBefore(now)).orElse(now));
+        return Optional.of(
+                campaign.unsendableUntil().filter(until -> until.isBefore(now)).orElse(now));
     }
 
     /** The campaign's totals for a note: at least as many buyers as the note has announced. */
@@ -249,7 +292,8 @@ public final class StatsService {
         if (buyers <= figures.purchased()) {
             return figures;
         }
-        BigDecimal revenue = figures.revenueReported() ? figures.revenue()
+        BigDecimal revenue = figures.revenueReported()
+                ? figures.revenue()
                 : campaign.content().price().multiply(BigDecimal.valueOf(buyers));
         return new StatsFigures(figures.sent(), figures.viewed(), buyers, revenue, figures.revenueReported());
     }

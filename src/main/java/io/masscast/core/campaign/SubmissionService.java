@@ -63,7 +63,8 @@ public final class SubmissionService {
      */
     public static String lookalikeLeaseName(String connectionId, MessageContent content) {
         String key = connectionId + "\n" + OnlyFansText.normalise(content.text()) + "\n"
-                + content.price().stripTrailingZeros().toPlainString() + "\n" + content.media().size();
+                + content.price().stripTrailingZeros().toPlainString() + "\n"
+                + content.media().size();
         return "lookalike:" + Fingerprint.shortForm(Fingerprint.digest(key));
     }
 
@@ -111,8 +112,12 @@ public final class SubmissionService {
                     stores.leases().release(lookalike, owner);
                     return Optional.<Campaign>empty();
                 }
-                Campaign after = campaign.change().state(SUBMITTING).requestStartedAt(Optional.empty()).apply(now);
-                return Optional.of(ledger.record(stores, campaign, after, CampaignAction.CLAIM, owner, "", Optional.empty()));
+                Campaign after = campaign.change()
+                        .state(SUBMITTING)
+                        .requestStartedAt(Optional.empty())
+                        .apply(now);
+                return Optional.of(
+                        ledger.record(stores, campaign, after, CampaignAction.CLAIM, owner, "", Optional.empty()));
             });
         } catch (CampaignException.Contended lostEveryRace) {
             return Optional.empty();
@@ -130,7 +135,8 @@ public final class SubmissionService {
             Campaign campaign = CampaignLedger.load(stores, campaignId);
             Instant now = ledger.now();
             if (campaign.state() != SUBMITTING) {
-                throw new ClaimLost(campaign.humanId() + " is " + campaign.state().label() + ", no longer being submitted.");
+                throw new ClaimLost(
+                        campaign.humanId() + " is " + campaign.state().label() + ", no longer being submitted.");
             }
             if (!stores.leases().renew(leaseName(campaignId), owner, now, ttl)) {
                 throw new ClaimLost(campaign.humanId() + " is being submitted by another process now.");
@@ -149,12 +155,24 @@ public final class SubmissionService {
      * retry, Send again, the replace of an edit), since a reference works once.
      */
     public MassMessage messageFor(Campaign campaign) {
-        List<Attachment> attachments = ledger.inTransaction(stores -> stores.attachments().forCampaign(campaign.id()));
+        List<Attachment> attachments =
+                ledger.inTransaction(stores -> stores.attachments().forCampaign(campaign.id()));
         MessageContent content = campaign.content();
         List<MediaItem> media = content.media().stream()
-                .map(item -> Attachment.named(item, attachments).map(Attachment::forRequest).orElse(item)).toList();
-        return new MassMessage(new MessageContent(content.text(), content.markdown(), content.lockedText(), media,
-                content.previewCount(), content.price()), campaign.audience(), campaign.scheduledAt());
+                .map(item -> Attachment.named(item, attachments)
+                        .map(Attachment::forRequest)
+                        .orElse(item))
+                .toList();
+        return new MassMessage(
+                new MessageContent(
+                        content.text(),
+                        content.markdown(),
+                        content.lockedText(),
+                        media,
+                        content.previewCount(),
+                        content.price()),
+                campaign.audience(),
+                campaign.scheduledAt());
     }
 
     /**
@@ -166,12 +184,19 @@ public final class SubmissionService {
             Campaign campaign = CampaignLedger.load(stores, campaignId);
             Instant now = ledger.now();
             if (campaign.state() != IN_DOUBT && !holdsClaim(stores, campaign, owner)) {
-                stores.outbox().enqueue(OutboxEntry.threadNote(campaign, "OFAuth accepted an earlier attempt to send "
-                        + campaign.humanId() + " (message " + receipt.id() + ") after masscast had stopped waiting for it."
-                        + " If " + campaign.humanId() + " was sent again since, fans got it twice: check OnlyFans.", now));
+                stores.outbox()
+                        .enqueue(OutboxEntry.threadNote(
+                                campaign,
+                                "OFAuth accepted an earlier attempt to send "
+                                        + campaign.humanId() + " (message " + receipt.id()
+                                        + ") after masscast had stopped waiting for it."
+                                        + " If " + campaign.humanId()
+                                        + " was sent again since, fans got it twice: check OnlyFans.",
+                                now));
                 return campaign;
             }
-            boolean scheduled = campaign.scheduledAt().filter(at -> at.isAfter(now)).isPresent();
+            boolean scheduled =
+                    campaign.scheduledAt().filter(at -> at.isAfter(now)).isPresent();
             CampaignState to = scheduled ? CampaignState.SCHEDULED : receipt.done() ? SENT : SENDING;
             Campaign after = campaign.change()
                     .state(to)
@@ -181,10 +206,17 @@ public final class SubmissionService {
                     .note(Optional.empty())
                     .apply(now);
             if (receipt.totalKnown()) {
-                stores.stats().recordRecipients(campaignId, receipt.total()); // tells the poller when delivery is complete
+                stores.stats()
+                        .recordRecipients(campaignId, receipt.total()); // tells the poller when delivery is complete
             }
-            return ledger.record(stores, campaign, after, CampaignAction.RECORD_ACCEPTED, CampaignLedger.SYSTEM_ACTOR,
-                    "OFAuth message " + receipt.id(), Optional.empty());
+            return ledger.record(
+                    stores,
+                    campaign,
+                    after,
+                    CampaignAction.RECORD_ACCEPTED,
+                    CampaignLedger.SYSTEM_ACTOR,
+                    "OFAuth message " + receipt.id(),
+                    Optional.empty());
         });
     }
 
@@ -201,7 +233,11 @@ public final class SubmissionService {
                 return campaign;
             }
             if (verdict instanceof FailureVerdict.RetryLater later) {
-                return release(stores, campaign, later.reason(), Optional.of(ledger.now().plus(later.after())));
+                return release(
+                        stores,
+                        campaign,
+                        later.reason(),
+                        Optional.of(ledger.now().plus(later.after())));
             }
             if (verdict instanceof FailureVerdict.InDoubt doubt) {
                 return markInDoubt(stores, campaign, doubt.reason());
@@ -215,7 +251,10 @@ public final class SubmissionService {
     public List<Campaign> abandonedSubmissions(int limit) {
         Instant now = ledger.now();
         return ledger.inTransaction(stores -> stores.campaigns().inStates(Set.of(SUBMITTING), limit).stream()
-                .filter(c -> stores.leases().find(leaseName(c.id())).filter(l -> l.expiresAt().isAfter(now)).isEmpty())
+                .filter(c -> stores.leases()
+                        .find(leaseName(c.id()))
+                        .filter(l -> l.expiresAt().isAfter(now))
+                        .isEmpty())
                 .toList());
     }
 
@@ -227,16 +266,23 @@ public final class SubmissionService {
     public Optional<Campaign> settleAbandoned(long campaignId, String owner, Duration ttl) {
         return ledger.inTransaction(stores -> {
             Campaign campaign = CampaignLedger.load(stores, campaignId);
-            if (campaign.state() != SUBMITTING || !stores.leases().acquire(leaseName(campaignId), owner, ledger.now(), ttl)) {
+            if (campaign.state() != SUBMITTING
+                    || !stores.leases().acquire(leaseName(campaignId), owner, ledger.now(), ttl)) {
                 return Optional.<Campaign>empty();
             }
             Campaign settled;
             if (campaign.requestStartedAt().isEmpty()) {
-                settled = release(stores, campaign, "the process sending it stopped before the request left; sending it again",
+                settled = release(
+                        stores,
+                        campaign,
+                        "the process sending it stopped before the request left; sending it again",
                         Optional.empty());
             } else if (campaign.ofauthMessageId().isPresent()) {
-                settled = release(stores, campaign, "the process sending the edit stopped; sending the edit again"
-                        + " (an edit is safe to repeat)", Optional.empty());
+                settled = release(
+                        stores,
+                        campaign,
+                        "the process sending the edit stopped; sending the edit again" + " (an edit is safe to repeat)",
+                        Optional.empty());
             } else {
                 settled = markInDoubt(stores, campaign, "masscast stopped while OFAuth was handling the request");
             }
@@ -251,7 +297,8 @@ public final class SubmissionService {
         return ledger.inTransaction(stores -> stores.campaigns().inStates(Set.of(IN_DOUBT), limit).stream()
                 .filter(c -> {
                     List<AuditEvent> history = stores.audit().forCampaign(c.id());
-                    return history.isEmpty() || !history.get(history.size() - 1).action().equals(leftToPerson);
+                    return history.isEmpty()
+                            || !history.get(history.size() - 1).action().equals(leftToPerson);
                 })
                 .toList());
     }
@@ -271,28 +318,42 @@ public final class SubmissionService {
             Instant now = ledger.now();
             List<SentMessageStats> fitting = sent.messages().stream()
                     .filter(message -> SentMessageMatch.couldBe(campaign, message))
-                    .filter(message -> stores.campaigns().findByOfauthMessageId(campaign.connectionId(), message.id()).isEmpty())
+                    .filter(message -> stores.campaigns()
+                            .findByOfauthMessageId(campaign.connectionId(), message.id())
+                            .isEmpty())
                     .toList();
             if (fitting.isEmpty()) {
                 if (SentMessageMatch.stillExpected(campaign, now)) {
                     return Reconciliation.WAITING;
                 }
-                leaveToPerson(stores, campaign, "not found at OFAuth", "masscast found no message like "
-                        + campaign.humanId() + " in OFAuth's sent messages in the " + SentMessageMatch.LOOK_FOR.toMinutes()
-                        + " minutes after its request" + (sent.complete() ? "" : " (OFAuth listed too many to read them all)")
-                        + ", so it was most likely not sent. Check OnlyFans, then press Send again, or Mark as sent if it"
-                        + " did go out.");
+                leaveToPerson(
+                        stores,
+                        campaign,
+                        "not found at OFAuth",
+                        "masscast found no message like "
+                                + campaign.humanId() + " in OFAuth's sent messages in the "
+                                + SentMessageMatch.LOOK_FOR.toMinutes()
+                                + " minutes after its request"
+                                + (sent.complete() ? "" : " (OFAuth listed too many to read them all)")
+                                + ", so it was most likely not sent. Check OnlyFans, then press Send again, or Mark as sent if it"
+                                + " did go out.");
                 return Reconciliation.LEFT_TO_PERSON;
             }
             List<Campaign> rivals = rivals(stores, campaign, fitting);
             if (rivals.stream().anyMatch(rival -> rival.state() == SUBMITTING)) {
                 return Reconciliation.WAITING; // that request's own answer will tell whose message it is
             }
-            if (fitting.size() == 1 && rivals.isEmpty() && sent.complete() && !fitting.get(0).canceled()) {
+            if (fitting.size() == 1
+                    && rivals.isEmpty()
+                    && sent.complete()
+                    && !fitting.get(0).canceled()) {
                 adopt(stores, campaign, fitting.get(0));
                 return Reconciliation.ADOPTED;
             }
-            leaveToPerson(stores, campaign, ambiguity(fitting, rivals, sent.complete()),
+            leaveToPerson(
+                    stores,
+                    campaign,
+                    ambiguity(fitting, rivals, sent.complete()),
                     ambiguityNote(campaign, fitting, rivals, sent.complete()));
             return Reconciliation.LEFT_TO_PERSON;
         });
@@ -304,7 +365,8 @@ public final class SubmissionService {
      */
     private static Optional<Campaign> lookalikeInFlight(Stores stores, Campaign campaign) {
         return stores.campaigns().inStates(Set.of(SUBMITTING, IN_DOUBT), LOOKALIKES_CHECKED).stream()
-                .filter(other -> other.id() != campaign.id() && other.connectionId().equals(campaign.connectionId()))
+                .filter(other ->
+                        other.id() != campaign.id() && other.connectionId().equals(campaign.connectionId()))
                 .filter(other -> other.ofauthMessageId().isEmpty())
                 .filter(other -> SentMessageMatch.lookAlike(campaign.content(), other.content()))
                 .findFirst();
@@ -322,42 +384,66 @@ public final class SubmissionService {
     }
 
     private static boolean holdsClaim(Stores stores, Campaign campaign, String owner) {
-        return stores.leases().find(leaseName(campaign.id())).filter(lease -> lease.owner().equals(owner)).isPresent();
+        return stores.leases()
+                .find(leaseName(campaign.id()))
+                .filter(lease -> lease.owner().equals(owner))
+                .isPresent();
     }
 
     /** The request provably never reached OFAuth (or is safe to repeat): back to the queue, not before {@code notBefore}. */
     private Campaign release(Stores stores, Campaign campaign, String reason, Optional<Instant> notBefore) {
-        Campaign after = campaign.change().state(APPROVED).requestStartedAt(Optional.empty())
-                .note(Optional.of(reason)).apply(ledger.now());
-        Campaign released = ledger.record(stores, campaign, after, CampaignAction.RELEASE, CampaignLedger.SYSTEM_ACTOR,
-                reason, Optional.empty());
+        Campaign after = campaign.change()
+                .state(APPROVED)
+                .requestStartedAt(Optional.empty())
+                .note(Optional.of(reason))
+                .apply(ledger.now());
+        Campaign released = ledger.record(
+                stores, campaign, after, CampaignAction.RELEASE, CampaignLedger.SYSTEM_ACTOR, reason, Optional.empty());
         notBefore.ifPresent(at -> stores.campaigns().deferSubmission(campaign.id(), at));
         return released;
     }
 
     /** Nobody can tell whether OFAuth created the message; the reconciler and then a person decide. */
     private Campaign markInDoubt(Stores stores, Campaign campaign, String reason) {
-        Campaign after = campaign.change().state(IN_DOUBT).note(Optional.of(reason)).apply(ledger.now());
-        return ledger.record(stores, campaign, after, CampaignAction.MARK_IN_DOUBT, CampaignLedger.SYSTEM_ACTOR,
-                reason, Optional.of(campaign.humanId() + " may or may not have been sent: " + reason
+        Campaign after =
+                campaign.change().state(IN_DOUBT).note(Optional.of(reason)).apply(ledger.now());
+        return ledger.record(
+                stores,
+                campaign,
+                after,
+                CampaignAction.MARK_IN_DOUBT,
+                CampaignLedger.SYSTEM_ACTOR,
+                reason,
+                Optional.of(campaign.humanId() + " may or may not have been sent: " + reason
                         + ". masscast is looking for it at OFAuth and will not send it again on its own."));
     }
 
     /** OFAuth definitely refused the message; the reason is OFAuth's own words or what to do. */
     private Campaign recordRefused(Stores stores, Campaign campaign, FailureVerdict.Refused refused) {
         String reason = refused.reason();
-        Campaign after = campaign.change().state(CampaignState.FAILED).note(Optional.of(reason)).apply(ledger.now());
+        Campaign after = campaign.change()
+                .state(CampaignState.FAILED)
+                .note(Optional.of(reason))
+                .apply(ledger.now());
         String note;
         if (campaign.ofauthMessageId().isEmpty()) {
-            note = "OFAuth refused " + campaign.humanId() + ": " + reason + ". Nothing was sent. Fix it and compose it again.";
+            note = "OFAuth refused " + campaign.humanId() + ": " + reason
+                    + ". Nothing was sent. Fix it and compose it again.";
         } else if (refused.earlierVersionKept()) {
-            note = "OFAuth refused the edit: " + reason + ". The version approved earlier is still scheduled at OFAuth; "
-                    + "cancel " + campaign.humanId() + " to delete it.";
+            note = "OFAuth refused the edit: " + reason
+                    + ". The version approved earlier is still scheduled at OFAuth; " + "cancel " + campaign.humanId()
+                    + " to delete it.";
         } else {
             note = "OFAuth refused the edit of " + campaign.humanId() + ": " + reason + ".";
         }
-        return ledger.record(stores, campaign, after, CampaignAction.RECORD_REFUSED, CampaignLedger.SYSTEM_ACTOR,
-                reason, Optional.of(note));
+        return ledger.record(
+                stores,
+                campaign,
+                after,
+                CampaignAction.RECORD_REFUSED,
+                CampaignLedger.SYSTEM_ACTOR,
+                reason,
+                Optional.of(note));
     }
 
     private void adopt(Stores stores, Campaign campaign, SentMessageStats found) {
@@ -369,14 +455,25 @@ public final class SubmissionService {
                 .unsendableUntil(unsendWindow(found.canUnsend(), found.unsendSeconds(), now))
                 .note(Optional.empty())
                 .apply(now);
-        ledger.record(stores, campaign, after, CampaignAction.ADOPT, CampaignLedger.SYSTEM_ACTOR,
+        ledger.record(
+                stores,
+                campaign,
+                after,
+                CampaignAction.ADOPT,
+                CampaignLedger.SYSTEM_ACTOR,
                 "found as OFAuth message " + found.id(),
                 Optional.of("Found at OFAuth: " + campaign.humanId() + " was sent once (message " + found.id() + ")."));
     }
 
     private void leaveToPerson(Stores stores, Campaign campaign, String reason, String threadNote) {
         Campaign after = campaign.change().note(Optional.of(reason)).apply(ledger.now());
-        ledger.record(stores, campaign, after, CampaignAction.LEAVE_TO_PERSON, CampaignLedger.SYSTEM_ACTOR, reason,
+        ledger.record(
+                stores,
+                campaign,
+                after,
+                CampaignAction.LEAVE_TO_PERSON,
+                CampaignLedger.SYSTEM_ACTOR,
+                reason,
                 Optional.of(threadNote));
     }
 
@@ -385,13 +482,24 @@ public final class SubmissionService {
      * OFAuth message of their own (in flight, in doubt, or marked as sent by a person), and the message fits them.
      */
     private static List<Campaign> rivals(Stores stores, Campaign campaign, List<SentMessageStats> fitting) {
-        Instant earliest = fitting.stream().map(SentMessageStats::date).min(Comparator.naturalOrder()).orElseThrow();
-        Instant latest = fitting.stream().map(SentMessageStats::date).max(Comparator.naturalOrder()).orElseThrow();
-        return stores.campaigns().committedSends(campaign.connectionId(),
+        Instant earliest = fitting.stream()
+                .map(SentMessageStats::date)
+                .min(Comparator.naturalOrder())
+                .orElseThrow();
+        Instant latest = fitting.stream()
+                .map(SentMessageStats::date)
+                .max(Comparator.naturalOrder())
+                .orElseThrow();
+        return stores
+                .campaigns()
+                .committedSends(
+                        campaign.connectionId(),
                         earliest.minus(SentMessageMatch.LOOK_FOR).minus(SentMessageMatch.CLOCK_SKEW),
-                        latest.plus(SentMessageMatch.CLOCK_SKEW).plusMillis(1)).stream()
+                        latest.plus(SentMessageMatch.CLOCK_SKEW).plusMillis(1))
+                .stream()
                 .filter(other -> other.id() != campaign.id())
-                .filter(other -> other.ofauthMessageId().isEmpty() && other.requestStartedAt().isPresent())
+                .filter(other -> other.ofauthMessageId().isEmpty()
+                        && other.requestStartedAt().isPresent())
                 .filter(other -> fitting.stream().anyMatch(message -> SentMessageMatch.couldBe(other, message)))
                 .toList();
     }
@@ -403,15 +511,20 @@ public final class SubmissionService {
         if (fitting.size() > 1) {
             return fitting.size() + " messages at OFAuth fit it";
         }
-        return complete ? "the only message at OFAuth that fits it was cancelled there"
+        return complete
+                ? "the only message at OFAuth that fits it was cancelled there"
                 : "OFAuth listed too many messages to read them all";
     }
 
-    private static String ambiguityNote(Campaign campaign, List<SentMessageStats> fitting, List<Campaign> rivals,
-                                        boolean complete) {
-        String ids = fitting.stream().limit(IDS_SHOWN).map(m -> Long.toString(m.id())).collect(Collectors.joining(", "))
+    private static String ambiguityNote(
+            Campaign campaign, List<SentMessageStats> fitting, List<Campaign> rivals, boolean complete) {
+        String ids = fitting.stream()
+                        .limit(IDS_SHOWN)
+                        .map(m -> Long.toString(m.id()))
+                        .collect(Collectors.joining(", "))
                 + (fitting.size() > IDS_SHOWN ? " and " + (fitting.size() - IDS_SHOWN) + " more" : "");
-        String found = fitting.size() == 1 ? "OFAuth message " + ids + " fits " + campaign.humanId()
+        String found = fitting.size() == 1
+                ? "OFAuth message " + ids + " fits " + campaign.humanId()
                 : fitting.size() + " OFAuth messages fit " + campaign.humanId() + " (" + ids + ")";
         String why;
         if (!rivals.isEmpty()) {
@@ -432,6 +545,8 @@ public final class SubmissionService {
     }
 
     private static Optional<Instant> unsendWindow(boolean canUnsend, long unsendSeconds, Instant now) {
-        return canUnsend && unsendSeconds > 0 ? Optional.of(now.plus(Duration.ofSeconds(unsendSeconds))) : Optional.empty();
+        return canUnsend && unsendSeconds > 0
+                ? Optional.of(now.plus(Duration.ofSeconds(unsendSeconds)))
+                : Optional.empty();
     }
 }

@@ -35,8 +35,7 @@ final class AbTestCards {
     static final String VERDICT = "Verdict";
     private static final int EXCERPT = 120;
 
-    private AbTestCards() {
-    }
+    private AbTestCards() {}
 
     static String variantLabel(String variant) {
         return "Variant " + variant;
@@ -46,25 +45,36 @@ final class AbTestCards {
         AbTestParts test = view.test().orElseThrow();
         Campaign lead = test.lead();
         List<Card.Field> fields = new ArrayList<>();
-        fields.add(new Card.Field(CampaignCards.CREATOR, Markup.literal(view.binding().creatorName())));
+        fields.add(new Card.Field(
+                CampaignCards.CREATOR, Markup.literal(view.binding().creatorName())));
         fields.add(new Card.Field(TEST, split(test)));
         for (String variant : test.variants()) {
             fields.add(new Card.Field(variantLabel(variant), variant(test, variant, view)));
         }
-        fields.add(new Card.Field(CampaignCards.SEND_TIME, lead.scheduledAt()
-                .map(at -> Formats.when(at, view.binding().zone(), view.now())).orElse("immediately on approval")));
+        fields.add(new Card.Field(
+                CampaignCards.SEND_TIME,
+                lead.scheduledAt()
+                        .map(at -> Formats.when(at, view.binding().zone(), view.now()))
+                        .orElse("immediately on approval")));
         fields.add(new Card.Field(CampaignCards.REQUESTED_BY, Mention.of(lead.requesterId())));
         fields.add(new Card.Field(CampaignCards.APPROVALS, CampaignCards.approvals(view)));
         fields.add(new Card.Field(CampaignCards.STATUS, status(test, view)));
         CampaignCards.repeats(view).ifPresent(fields::add);
-        if (test.members().stream().anyMatch(m -> m.stats().filter(CampaignStats::reportedYet).isPresent())) {
+        if (test.members().stream()
+                .anyMatch(m -> m.stats().filter(CampaignStats::reportedYet).isPresent())) {
             addComparison(fields, test, view);
         }
-        String context = lead.humanId() + " · A/B test · version " + Fingerprint.shortForm(AbTestService.fingerprint(test))
-                + " · " + test.campaigns().stream().map(Campaign::humanId).collect(Collectors.joining(", "));
+        String context = lead.humanId() + " · A/B test · version "
+                + Fingerprint.shortForm(AbTestService.fingerprint(test)) + " · "
+                + test.campaigns().stream().map(Campaign::humanId).collect(Collectors.joining(", "));
         String kind = "A/B test of " + test.variants().size() + " variants";
-        return new Card(lead.humanId() + " · " + kind + " for " + view.binding().creatorName() + " — "
-                + CampaignCards.headline(lead.state()), CampaignCards.tone(lead.state()), fields, "", context,
+        return new Card(
+                lead.humanId() + " · " + kind + " for " + view.binding().creatorName() + " — "
+                        + CampaignCards.headline(lead.state()),
+                CampaignCards.tone(lead.state()),
+                fields,
+                "",
+                context,
                 actions(test, view));
     }
 
@@ -78,14 +88,20 @@ final class AbTestCards {
 
     /** {@code "text…" · $9.99 PPV · 1 media item · lists · ≈ 1,200 recipients · MC-2}. */
     private static String variant(AbTestParts test, String variant, CampaignView view) {
-        List<Campaign> messages = test.of(variant).stream().map(AbTestParts.Member::campaign).toList();
+        List<Campaign> messages =
+                test.of(variant).stream().map(AbTestParts.Member::campaign).toList();
         Campaign first = messages.get(0);
         List<String> parts = new ArrayList<>();
-        parts.add(first.content().text().isBlank() ? "(no text)"
-                : "\"" + Markup.literal(Formats.excerpt(first.content().text(), EXCERPT)) + "\"");
+        parts.add(
+                first.content().text().isBlank()
+                        ? "(no text)"
+                        : "\"" + Markup.literal(Formats.excerpt(first.content().text(), EXCERPT)) + "\"");
         parts.add(CampaignCards.price(first.content()));
-        parts.add(first.content().media().isEmpty() ? "no media"
-                : first.content().media().size() + " media item" + (first.content().media().size() == 1 ? "" : "s"));
+        parts.add(
+                first.content().media().isEmpty()
+                        ? "no media"
+                        : first.content().media().size() + " media item"
+                                + (first.content().media().size() == 1 ? "" : "s"));
         if (test.test().split() == AbSplit.LISTS) {
             parts.add(CampaignCards.audience(first.audience(), view));
         }
@@ -98,7 +114,9 @@ final class AbTestCards {
     /** Split at random, the fans of the variant's share (OFAuth may still leave out some); by lists, an estimate. */
     private static String recipients(AbTestParts test, List<Campaign> messages, CampaignView view) {
         if (test.test().split() == AbSplit.RANDOM) {
-            long fans = messages.stream().mapToLong(m -> m.audience().userIds().size()).sum();
+            long fans = messages.stream()
+                    .mapToLong(m -> m.audience().userIds().size())
+                    .sum();
             return Formats.count(fans) + " fan" + (fans == 1 ? "" : "s") + " of the split";
         }
         long total = 0;
@@ -117,23 +135,33 @@ final class AbTestCards {
         if (test.campaigns().stream().map(Campaign::state).distinct().count() == 1) {
             return CampaignCards.status(view);
         }
-        return test.campaigns().stream().map(c -> c.humanId() + " " + c.state().label()).collect(Collectors.joining(" · "));
+        return test.campaigns().stream()
+                .map(c -> c.humanId() + " " + c.state().label())
+                .collect(Collectors.joining(" · "));
     }
 
     private static void addComparison(List<Card.Field> fields, AbTestParts test, CampaignView view) {
-        List<Comparison.Variant> variants = test.variants().stream().map(v -> totals(test, v)).toList();
+        List<Comparison.Variant> variants =
+                test.variants().stream().map(v -> totals(test, v)).toList();
         boolean priced = test.campaigns().stream().anyMatch(c -> !c.content().isFree());
         List<String> lines = new ArrayList<>();
         for (Comparison.Variant v : variants) {
-            String bought = priced ? " · " + Formats.count(v.bought()) + " bought (" + VerdictText.percent(v.rate(Comparison.Metric.CONVERSION))
-                    + " conversion) · " + BuyerNote.money(v.revenue()) + v.revenuePerRecipient()
-                    .map(per -> " (" + BuyerNote.money(per) + " per recipient)").orElse("") : "";
+            String bought = priced
+                    ? " · " + Formats.count(v.bought()) + " bought ("
+                            + VerdictText.percent(v.rate(Comparison.Metric.CONVERSION))
+                            + " conversion) · " + BuyerNote.money(v.revenue())
+                            + v.revenuePerRecipient()
+                                    .map(per -> " (" + BuyerNote.money(per) + " per recipient)")
+                                    .orElse("")
+                    : "";
             lines.add(v.label() + ": " + Formats.count(v.sent()) + " sent · " + Formats.count(v.viewed()) + " viewed ("
                     + VerdictText.percent(v.rate(Comparison.Metric.VIEW_RATE)) + ")" + bought);
         }
         fields.add(new Card.Field(COMPARISON, String.join("\n", lines)));
         fields.add(new Card.Field(VERDICT, VerdictText.of(Comparison.judge(variants, Comparison.metricFor(priced)))));
-        test.members().stream().flatMap(m -> m.stats().flatMap(CampaignStats::asOf).stream()).max(Comparator.naturalOrder())
+        test.members().stream()
+                .flatMap(m -> m.stats().flatMap(CampaignStats::asOf).stream())
+                .max(Comparator.naturalOrder())
                 .ifPresent(at -> fields.add(new Card.Field(CampaignCards.AS_OF, CampaignCards.clock(at, view))));
     }
 
@@ -161,10 +189,13 @@ final class AbTestCards {
         List<CardAction> actions = new ArrayList<>();
         switch (lead.state()) {
             case PENDING_APPROVAL -> {
-                actions.add(new CardAction("Approve all", new ActionId(ActionId.Verb.APPROVE, lead.id(), fp), PRIMARY,
+                actions.add(new CardAction(
+                        "Approve all",
+                        new ActionId(ActionId.Verb.APPROVE, lead.id(), fp),
+                        PRIMARY,
                         Optional.of(approveConfirm(test, view))));
-                actions.add(new CardAction("Reject all", new ActionId(ActionId.Verb.REJECT, lead.id(), fp), DANGER,
-                        Optional.empty()));
+                actions.add(new CardAction(
+                        "Reject all", new ActionId(ActionId.Verb.REJECT, lead.id(), fp), DANGER, Optional.empty()));
                 actions.add(CampaignCards.cancel(lead));
             }
             case SCHEDULED -> actions.add(CampaignCards.cancel(lead));
@@ -173,21 +204,37 @@ final class AbTestCards {
                 // the rest: only in-doubt messages below
             }
         }
-        test.campaigns().stream().filter(c -> c.state() == CampaignState.IN_DOUBT)
+        test.campaigns().stream()
+                .filter(c -> c.state() == CampaignState.IN_DOUBT)
                 .forEach(c -> actions.addAll(CampaignCards.inDoubt(c, Optional.of(c.humanId()))));
         return actions;
     }
 
     private static CardAction.Confirm approveConfirm(AbTestParts test, CampaignView view) {
         Campaign lead = test.lead();
-        String each = test.variants().stream().map(v -> v + " " + (test.of(v).get(0).campaign().content().isFree() ? "free"
-                        : Formats.money(test.of(v).get(0).campaign().content().price())) + " to "
-                        + recipients(test, test.of(v).stream().map(AbTestParts.Member::campaign).toList(), view))
+        String each = test.variants().stream()
+                .map(v -> v + " "
+                        + (test.of(v).get(0).campaign().content().isFree()
+                                ? "free"
+                                : Formats.money(
+                                        test.of(v).get(0).campaign().content().price()))
+                        + " to "
+                        + recipients(
+                                test,
+                                test.of(v).stream()
+                                        .map(AbTestParts.Member::campaign)
+                                        .toList(),
+                                view))
                 .collect(Collectors.joining(", "));
-        String when = lead.scheduledAt().map(at -> "at " + Formats.when(at, view.binding().zone(), view.now()))
+        String when = lead.scheduledAt()
+                .map(at -> "at " + Formats.when(at, view.binding().zone(), view.now()))
                 .orElse("right now");
-        return new CardAction.Confirm("Approve the A/B test " + lead.humanId() + "?",
+        return new CardAction.Confirm(
+                "Approve the A/B test " + lead.humanId() + "?",
                 "Send " + test.variants().size() + " variants (" + each + ") " + when + ", as "
-                        + view.binding().creatorName() + ".", "Approve all", "Not yet", false);
+                        + view.binding().creatorName() + ".",
+                "Approve all",
+                "Not yet",
+                false);
     }
 }

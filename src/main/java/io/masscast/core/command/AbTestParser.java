@@ -49,40 +49,61 @@ final class AbTestParser {
     /** Whether the values ask for a test at all: a split, or any variant's key (even one past C), given. */
     static boolean asksForTest(Map<String, ? extends FieldValue> values) {
         return Fields.AB_TEST.stream().anyMatch(key -> given(values, key))
-                || values.keySet().stream().anyMatch(key -> BEYOND_LAST.matcher(key).matches());
+                || values.keySet().stream()
+                        .anyMatch(key -> BEYOND_LAST.matcher(key).matches());
     }
 
     Result parse(Map<String, ? extends FieldValue> values, Binding binding, Supplier<List<FanList>> lists) {
         List<FieldError> errors = new ArrayList<>();
-        values.keySet().stream().filter(key -> BEYOND_LAST.matcher(key).matches()).sorted().forEach(key -> errors.add(
-                new FieldError(key, "An A/B test has at most " + AbTest.LABELS.size() + " variants, "
-                        + String.join(", ", AbTest.LABELS) + ": " + key + " would add one more. Leave it out, or give it to a"
-                        + " variant there is (" + Fields.ofVariant(key.substring(0, key.length() - 2), "C") + "=).")));
+        values.keySet().stream()
+                .filter(key -> BEYOND_LAST.matcher(key).matches())
+                .sorted()
+                .forEach(key -> errors.add(new FieldError(
+                        key,
+                        "An A/B test has at most " + AbTest.LABELS.size() + " variants, "
+                                + String.join(", ", AbTest.LABELS) + ": " + key
+                                + " would add one more. Leave it out, or give it to a"
+                                + " variant there is (" + Fields.ofVariant(key.substring(0, key.length() - 2), "C")
+                                + "=).")));
         Optional<AbSplit> split = split(values, errors);
         List<String> variants = new ArrayList<>(List.of(AbTest.LABELS.get(0)));
         for (String later : Fields.LATER_VARIANTS) {
             boolean hasKeys = Fields.VARIED.stream().anyMatch(field -> given(values, Fields.ofVariant(field, later)));
             if (hasKeys && variants.size() < AbTest.LABELS.indexOf(later)) {
-                errors.add(new FieldError(firstKey(values, later), "Variant " + later + " comes after variant "
-                        + AbTest.LABELS.get(AbTest.LABELS.indexOf(later) - 1) + ": give that one's keys first, such as text_"
-                        + AbTest.LABELS.get(AbTest.LABELS.indexOf(later) - 1).toLowerCase(Locale.ROOT) + "=."));
+                errors.add(new FieldError(
+                        firstKey(values, later),
+                        "Variant " + later + " comes after variant "
+                                + AbTest.LABELS.get(AbTest.LABELS.indexOf(later) - 1)
+                                + ": give that one's keys first, such as text_"
+                                + AbTest.LABELS
+                                        .get(AbTest.LABELS.indexOf(later) - 1)
+                                        .toLowerCase(Locale.ROOT) + "=."));
             } else if (hasKeys) {
                 variants.add(later);
             }
         }
         if (split.isPresent() && variants.size() == 1) {
-            errors.add(new FieldError(Fields.SPLIT, "An A/B test needs variant B at least: say what it changes with text_b=,"
-                    + " price_b= or media_b=" + (split.get() == AbSplit.LISTS ? ", and its lists with lists_b=." : ".")));
+            errors.add(new FieldError(
+                    Fields.SPLIT,
+                    "An A/B test needs variant B at least: say what it changes with text_b=," + " price_b= or media_b="
+                            + (split.get() == AbSplit.LISTS ? ", and its lists with lists_b=." : ".")));
         }
         if (split.isEmpty() && variants.size() > 1 && errors.isEmpty()) {
-            errors.add(new FieldError(Fields.SPLIT, String.join(", ", givenVariantKeys(values)) + " make this an A/B test:"
-                    + " say how to split it, split=lists (each variant its own lists) or split=random (masscast splits the"
-                    + " lists' fans)."));
+            errors.add(new FieldError(
+                    Fields.SPLIT,
+                    String.join(", ", givenVariantKeys(values)) + " make this an A/B test:"
+                            + " say how to split it, split=lists (each variant its own lists) or split=random (masscast splits the"
+                            + " lists' fans)."));
         }
         if (split.filter(s -> s == AbSplit.RANDOM).isPresent()) {
-            variants.stream().skip(1).map(v -> Fields.ofVariant(Fields.LISTS, v)).filter(key -> given(values, key))
-                    .forEach(key -> errors.add(new FieldError(key, "A random split sends every variant to one audience, the"
-                            + " lists in lists=: leave out " + key + ", or split by lists (split=lists).")));
+            variants.stream()
+                    .skip(1)
+                    .map(v -> Fields.ofVariant(Fields.LISTS, v))
+                    .filter(key -> given(values, key))
+                    .forEach(key -> errors.add(new FieldError(
+                            key,
+                            "A random split sends every variant to one audience, the" + " lists in lists=: leave out "
+                                    + key + ", or split by lists (split=lists).")));
         }
         if (!errors.isEmpty()) {
             return new Result(Optional.empty(), errors);
@@ -110,9 +131,10 @@ final class AbTestParser {
             }
             first.draft().ifPresent(a -> {
                 DraftParser.Result own = drafts.parse(changed, a, binding, lists);
-                own.errors().stream().filter(e -> changed.containsKey(e.field()))
-                        .forEach(e -> errors.add(new FieldError(Fields.ofVariant(e.field(), variant), "Variant " + variant
-                                + ": " + e.message())));
+                own.errors().stream()
+                        .filter(e -> changed.containsKey(e.field()))
+                        .forEach(e -> errors.add(new FieldError(
+                                Fields.ofVariant(e.field(), variant), "Variant " + variant + ": " + e.message())));
                 own.draft().ifPresent(parsed::add);
             });
         }
@@ -132,24 +154,32 @@ final class AbTestParser {
                 return Optional.of(split);
             }
         }
-        errors.add(new FieldError(Fields.SPLIT, Excerpt.of(typed) + " is not a split: write split=lists (each variant its"
-                + " own lists) or split=random (masscast splits the lists' fans at random)."));
+        errors.add(new FieldError(
+                Fields.SPLIT,
+                Excerpt.of(typed) + " is not a split: write split=lists (each variant its"
+                        + " own lists) or split=random (masscast splits the lists' fans at random)."));
         return Optional.empty();
     }
 
     /** A value was given and is not blank (an untouched form field gives an empty one). */
     private static boolean given(Map<String, ? extends FieldValue> values, String key) {
         FieldValue value = values.get(key);
-        return value != null && !(value instanceof RawValue raw ? raw.items().stream().allMatch(DraftParser::isNothing)
-                : value.text().isBlank());
+        return value != null
+                && !(value instanceof RawValue raw
+                        ? raw.items().stream().allMatch(DraftParser::isNothing)
+                        : value.text().isBlank());
     }
 
     private static String firstKey(Map<String, ? extends FieldValue> values, String variant) {
-        return Fields.VARIED.stream().map(f -> Fields.ofVariant(f, variant)).filter(key -> given(values, key)).findFirst()
+        return Fields.VARIED.stream()
+                .map(f -> Fields.ofVariant(f, variant))
+                .filter(key -> given(values, key))
+                .findFirst()
                 .orElseThrow();
     }
 
     private static List<String> givenVariantKeys(Map<String, ? extends FieldValue> values) {
-        return List.copyOf(new LinkedHashSet<>(Fields.AB_TEST.stream().filter(key -> given(values, key)).toList()));
+        return List.copyOf(new LinkedHashSet<>(
+                Fields.AB_TEST.stream().filter(key -> given(values, key)).toList()));
     }
 }

@@ -14,7 +14,16 @@ import java.util.regex.Pattern;
 public record ActionId(Verb verb, long campaignId, String fingerprint) {
 
     /** {@code APPROVE_REPEAT}: approve although the campaign repeats a recent one (the repeat guard's extra confirmation). */
-    public enum Verb { APPROVE, REJECT, EDIT, CANCEL, UNSEND, MARK_SENT, SEND_AGAIN, APPROVE_REPEAT }
+    public enum Verb {
+        APPROVE,
+        REJECT,
+        EDIT,
+        CANCEL,
+        UNSEND,
+        MARK_SENT,
+        SEND_AGAIN,
+        APPROVE_REPEAT
+    }
 
     private static final Pattern ENCODED = Pattern.compile("([a-z_]+):([0-9]{1,18}):([0-9a-f]{0,64})");
 

@@ -21,8 +21,7 @@ import java.util.function.Supplier;
  */
 final class ArgumentParser {
     /** A word that is not {@code key=value}; {@code afterKey} is the key whose value it follows, if any. */
-    record Word(String text, Optional<String> afterKey) {
-    }
+    record Word(String text, Optional<String> afterKey) {}
 
     record Parsed(List<Word> words, Map<String, RawValue> named, List<String> problems) {
         List<String> positional() {
@@ -38,31 +37,52 @@ final class ArgumentParser {
                 return Optional.empty();
             }
             List<Word> extra = words.subList(allowed, words.size());
-            List<String> shown = extra.stream().limit(MAX_SHOWN_WORDS).map(w -> Excerpt.of(w.text())).toList();
-            String list = String.join(", ", shown) + (extra.size() > MAX_SHOWN_WORDS
-                    ? " and " + (extra.size() - MAX_SHOWN_WORDS) + " more words" : "");
+            List<String> shown = extra.stream()
+                    .limit(MAX_SHOWN_WORDS)
+                    .map(w -> Excerpt.of(w.text()))
+                    .toList();
+            String list = String.join(", ", shown)
+                    + (extra.size() > MAX_SHOWN_WORDS
+                            ? " and " + (extra.size() - MAX_SHOWN_WORDS) + " more words"
+                            : "");
             String verb = extra.size() == 1 ? " is" : " are";
-            return Optional.of(list + verb + " not key=value: " + extra.get(0).afterKey().map(key -> fix(key, extra))
-                    .orElse("write each argument as key=value, with quotes around a value that has spaces") + ".");
+            return Optional.of(list + verb + " not key=value: "
+                    + extra.get(0)
+                            .afterKey()
+                            .map(key -> fix(key, extra))
+                            .orElse("write each argument as key=value, with quotes around a value that has spaces")
+                    + ".");
         }
 
         /** How to write {@code key}'s value so that the words after it belong to it. */
         private String fix(String key, List<Word> extra) {
             List<String> items = named.get(key).items();
-            String following = String.join(" ", extra.stream().filter(w -> w.afterKey().equals(Optional.of(key)))
-                    .map(Word::text).toList());
+            String following = String.join(
+                    " ",
+                    extra.stream()
+                            .filter(w -> w.afterKey().equals(Optional.of(key)))
+                            .map(Word::text)
+                            .toList());
             String last = items.get(items.size() - 1);
             if (items.size() == 1 && last.isEmpty()) {
-                return "write the value right after " + key + "=, as in " + shorten(key + "=\"" + following + "\"", key);
+                return "write the value right after " + key + "=, as in "
+                        + shorten(key + "=\"" + following + "\"", key);
             }
-            String earlier = String.join(",", items.subList(0, items.size() - 1).stream().map(FormValues::quoteIfNeeded).toList());
+            String earlier = String.join(
+                    ",",
+                    items.subList(0, items.size() - 1).stream()
+                            .map(FormValues::quoteIfNeeded)
+                            .toList());
             return "to put spaces in a value, quote it, as in "
-                    + shorten(key + "=" + (earlier.isEmpty() ? "" : earlier + ",") + "\"" + last + " " + following + "\"", key);
+                    + shorten(
+                            key + "=" + (earlier.isEmpty() ? "" : earlier + ",") + "\"" + last + " " + following + "\"",
+                            key);
         }
 
         /** The suggestion when it is short and plain; else only its shape, never a long or unprintable echo. */
         private static String shorten(String suggestion, String key) {
-            return suggestion.length() <= MAX_SUGGESTION && Excerpt.isPlain(suggestion) ? suggestion
+            return suggestion.length() <= MAX_SUGGESTION && Excerpt.isPlain(suggestion)
+                    ? suggestion
                     : Excerpt.name(key) + "=\"...\"";
         }
     }
@@ -72,15 +92,26 @@ final class ArgumentParser {
     private static final int MAX_REPORTED_PROBLEMS = 3;
     /** Opening quote mark → the marks that close it. */
     private static final Map<Character, String> CLOSING = Map.ofEntries(
-            Map.entry('"', "\""), Map.entry('\'', "'"), Map.entry('\uFF02', "\uFF02"),
-            Map.entry('\u201C', "\u201D\u201C"), Map.entry('\u201D', "\u201D"), Map.entry('\u201E', "\u201C\u201D"),
-            Map.entry('\u2018', "\u2019\u2018"), Map.entry('\u2019', "\u2019"), Map.entry('\u201A', "\u2018\u2019"),
-            Map.entry('\u00AB', "\u00BB"), Map.entry('\u00BB', "\u00AB"), Map.entry('\u2039', "\u203A"),
-            Map.entry('\u203A', "\u2039"), Map.entry('\u300C', "\u300D"), Map.entry('\u300E', "\u300F"));
+            Map.entry('"', "\""),
+            Map.entry('\'', "'"),
+            Map.entry('\uFF02', "\uFF02"),
+            Map.entry('\u201C', "\u201D\u201C"),
+            Map.entry('\u201D', "\u201D"),
+            Map.entry('\u201E', "\u201C\u201D"),
+            Map.entry('\u2018', "\u2019\u2018"),
+            Map.entry('\u2019', "\u2019"),
+            Map.entry('\u201A', "\u2018\u2019"),
+            Map.entry('\u00AB', "\u00BB"),
+            Map.entry('\u00BB', "\u00AB"),
+            Map.entry('\u2039', "\u203A"),
+            Map.entry('\u203A', "\u2039"),
+            Map.entry('\u300C', "\u300D"),
+            Map.entry('\u300E', "\u300F"));
 
     private final String text;
     /** Command lines end a bare item at a space; a form field only at a comma. */
     private final boolean spacesEndItems;
+
     private int pos;
     private final List<String> problems = new ArrayList<>();
 
@@ -102,7 +133,9 @@ final class ArgumentParser {
         ArgumentParser parser = new ArgumentParser(typed, false);
         RawValue value = parser.readValue();
         // unreadable quoting is kept as typed, so the field's own check refuses it visibly instead of guessing
-        return parser.problems.isEmpty() ? new RawValue(value.items().stream().map(String::strip).toList()) : RawValue.of(typed);
+        return parser.problems.isEmpty()
+                ? new RawValue(value.items().stream().map(String::strip).toList())
+                : RawValue.of(typed);
     }
 
     private Parsed run() {
@@ -113,10 +146,12 @@ final class ArgumentParser {
         while (pos < text.length()) {
             int keyEnd = keyEnd(pos);
             if (keyEnd > pos) {
-                String key = text.substring(pos, keyEnd).toLowerCase(Locale.ROOT).replace('-', '_');
+                String key =
+                        text.substring(pos, keyEnd).toLowerCase(Locale.ROOT).replace('-', '_');
                 pos = keyEnd + 1;
                 if (named.containsKey(key)) {
-                    problem(() -> Excerpt.name(key) + " is given twice: give it once (separate several values with commas).");
+                    problem(() ->
+                            Excerpt.name(key) + " is given twice: give it once (separate several values with commas).");
                 }
                 named.put(key, readValue());
                 lastKey = Optional.of(key);
@@ -158,7 +193,9 @@ final class ArgumentParser {
             return from;
         }
         int at = from;
-        while (at < text.length() && !Character.isWhitespace(text.charAt(at)) && text.charAt(at) != ','
+        while (at < text.length()
+                && !Character.isWhitespace(text.charAt(at))
+                && text.charAt(at) != ','
                 && text.charAt(at) != '=') {
             at++;
         }
@@ -170,8 +207,8 @@ final class ArgumentParser {
         while (pos < text.length() && !endsBareItem(text.charAt(pos))) {
             if (text.charAt(pos) == '"') {
                 int at = pos;
-                problem(() -> "A \" inside " + Excerpt.of(wordAround(start)) + " (position " + (at + 1) + "): put the whole "
-                        + "value in quotes and write \\\" for each quote inside it.");
+                problem(() -> "A \" inside " + Excerpt.of(wordAround(start)) + " (position " + (at + 1)
+                        + "): put the whole " + "value in quotes and write \\\" for each quote inside it.");
             }
             pos++;
         }
@@ -199,7 +236,8 @@ final class ArgumentParser {
                     }
                     int glued = pos;
                     problem(() -> "Right after the quote closed at position " + closed + " comes "
-                            + Excerpt.of(text.substring(closed, glued)) + ": write \\\" for a quote inside a quoted value, "
+                            + Excerpt.of(text.substring(closed, glued))
+                            + ": write \\\" for a quote inside a quoted value, "
                             + "and a space between arguments.");
                 }
                 return out.toString();
@@ -210,8 +248,8 @@ final class ArgumentParser {
                 out.append(c);
             }
         }
-        problem(() -> "The quote " + open + " opened at position " + (opening + 1) + " is never closed: add the closing "
-                + closers.charAt(0) + ".");
+        problem(() -> "The quote " + open + " opened at position " + (opening + 1)
+                + " is never closed: add the closing " + closers.charAt(0) + ".");
         return out.toString();
     }
 
@@ -225,7 +263,8 @@ final class ArgumentParser {
                     out.append(next);
                 } else if (report) {
                     int at = pos - 1;
-                    problem(() -> Excerpt.of("\\" + next) + " (position " + at + ") is not an escape: inside quotes write "
+                    problem(() -> Excerpt.of("\\" + next) + " (position " + at
+                            + ") is not an escape: inside quotes write "
                             + "\\\\ for a backslash (\"C:\\\\Users\"), \\n for a new line and \\\" for a quote.");
                 }
             }

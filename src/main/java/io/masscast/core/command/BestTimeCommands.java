@@ -17,7 +17,8 @@ public final class BestTimeCommands {
     }
 
     Reply bestTime(CommandRouter.Invocation invocation) {
-        BestTimes best = bestTimes.postNow(invocation.channel(), Mention.of(invocation.actor().userId()));
+        BestTimes best = bestTimes.postNow(
+                invocation.channel(), Mention.of(invocation.actor().userId()));
         if (!best.enough()) {
             return Reply.privately(BestTimeText.tooLittle(best));
         }

@@ -11,10 +11,10 @@ import java.util.regex.Pattern;
 
 /** Finds the campaign a command names: {@code MC-12}, {@code mc-12} or {@code 12}, within the workspace. */
 final class CampaignRefs {
-    private static final Pattern REF = Pattern.compile("(?:" + Campaign.ID_PREFIX.toLowerCase(Locale.ROOT) + ")?(\\d{1,9})");
+    private static final Pattern REF =
+            Pattern.compile("(?:" + Campaign.ID_PREFIX.toLowerCase(Locale.ROOT) + ")?(\\d{1,9})");
 
-    private CampaignRefs() {
-    }
+    private CampaignRefs() {}
 
     static Campaign resolve(CampaignService campaigns, CommandRouter.Invocation invocation, String usage) {
         if (invocation.positional().isEmpty()) {
@@ -34,8 +34,10 @@ final class CampaignRefs {
      * one of another workspace is answered as if it did not exist.
      */
     static Campaign inWorkspace(CampaignService campaigns, ChannelRef scope, long campaignId) {
-        return campaigns.find(campaignId)
-                .filter(c -> c.channel().platform() == scope.platform() && c.channel().workspaceId().equals(scope.workspaceId()))
+        return campaigns
+                .find(campaignId)
+                .filter(c -> c.channel().platform() == scope.platform()
+                        && c.channel().workspaceId().equals(scope.workspaceId()))
                 .orElseThrow(() -> new CampaignException.NotFound("That campaign no longer exists in this workspace."));
     }
 }

@@ -45,8 +45,14 @@ public record CampaignView(
     }
 
     /** A campaign without files attached from chat, outside any A/B test, repeating nothing. */
-    public CampaignView(Campaign campaign, Binding binding, List<Approval> approvals, List<AuditEvent> history,
-                        List<FanList> lists, Optional<CampaignStats> stats, Instant now) {
+    public CampaignView(
+            Campaign campaign,
+            Binding binding,
+            List<Approval> approvals,
+            List<AuditEvent> history,
+            List<FanList> lists,
+            Optional<CampaignStats> stats,
+            Instant now) {
         this(campaign, binding, approvals, history, lists, stats, List.of(), now, Optional.empty(), List.of());
     }
 

@@ -28,8 +28,8 @@ public final class CampaignViews {
     private final FanListCache lists;
     private final Clock clock;
 
-    public CampaignViews(CampaignService campaigns, AbTestService tests, BindingService bindings, FanListCache lists,
-                         Clock clock) {
+    public CampaignViews(
+            CampaignService campaigns, AbTestService tests, BindingService bindings, FanListCache lists, Clock clock) {
         this.campaigns = campaigns;
         this.tests = tests;
         this.bindings = bindings;
@@ -41,9 +41,18 @@ public final class CampaignViews {
         Binding binding = bindings.require(campaign.channel());
         Optional<AbTestParts> test = tests.ofCampaign(campaign.id());
         Campaign shown = test.map(AbTestParts::lead).orElse(campaign);
-        List<RepeatFinding> repeats = test.map(t -> tests.repeats(t.test().id())).orElseGet(() -> campaigns.repeats(shown));
-        return new CampaignView(shown, binding, campaigns.approvals(shown), campaigns.history(shown.id()),
-                listsOf(shown.connectionId()), campaigns.stats(shown.id()), campaigns.attachments(shown.id()), clock.instant(), test,
+        List<RepeatFinding> repeats =
+                test.map(t -> tests.repeats(t.test().id())).orElseGet(() -> campaigns.repeats(shown));
+        return new CampaignView(
+                shown,
+                binding,
+                campaigns.approvals(shown),
+                campaigns.history(shown.id()),
+                listsOf(shown.connectionId()),
+                campaigns.stats(shown.id()),
+                campaigns.attachments(shown.id()),
+                clock.instant(),
+                test,
                 repeats);
     }
 
@@ -56,7 +65,9 @@ public final class CampaignViews {
         try {
             return lists.lists(connectionId);
         } catch (OfAuthFailure failure) {
-            LOG.warn("Card rendered without list names: OFAuth lists of {} unavailable ({})", connectionId,
+            LOG.warn(
+                    "Card rendered without list names: OFAuth lists of {} unavailable ({})",
+                    connectionId,
                     failure.getClass().getSimpleName());
             return List.of();
         }

@@ -10,16 +10,16 @@ import java.util.Optional;
  * Fields, text and context may carry the core's {@link io.masscast.core.text.Markup} (mentions, strong text);
  * the title and button labels are plain text.
  */
-public record Card(
-        String title,
-        Tone tone,
-        List<Field> fields,
-        String text,
-        String context,
-        List<CardAction> actions) {
+public record Card(String title, Tone tone, List<Field> fields, String text, String context, List<CardAction> actions) {
 
     /** The colour or emphasis a platform may give the card. */
-    public enum Tone { PENDING, GOOD, WARNING, DANGER, NEUTRAL }
+    public enum Tone {
+        PENDING,
+        GOOD,
+        WARNING,
+        DANGER,
+        NEUTRAL
+    }
 
     public record Field(String label, String value) {
         public Field {

@@ -11,14 +11,17 @@ import java.util.Optional;
  */
 public record CardAction(String label, ActionId id, Style style, Optional<Confirm> confirm, Optional<String> target) {
 
-    public enum Style { PRIMARY, DANGER, DEFAULT }
+    public enum Style {
+        PRIMARY,
+        DANGER,
+        DEFAULT
+    }
 
     /**
      * A confirmation step restating what will happen; {@code destructive} when confirming stops or undoes something
      * (platforms show its button as a warning).
      */
-    public record Confirm(String title, String text, String confirmLabel, String denyLabel, boolean destructive) {
-    }
+    public record Confirm(String title, String text, String confirmLabel, String denyLabel, boolean destructive) {}
 
     public CardAction {
         Objects.requireNonNull(label, "label");

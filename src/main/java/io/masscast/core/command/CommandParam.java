@@ -8,7 +8,8 @@ import java.util.Objects;
  * A positional argument comes first and is typed without a key ({@code approve MC-3}); the others are
  * {@code key=value} on a command line and named options elsewhere. {@code min} and {@code max} bound numbers.
  */
-public record CommandParam(String name, Kind kind, boolean required, boolean positional, String description, long min, long max) {
+public record CommandParam(
+        String name, Kind kind, boolean required, boolean positional, String description, long min, long max) {
 
     /** What an argument takes; a platform picks the input that fits. */
     public enum Kind {
@@ -73,7 +74,8 @@ public record CommandParam(String name, Kind kind, boolean required, boolean pos
             case MONEY -> number(field.key(), Kind.MONEY, field.hint(), 0, SendPolicy.MAX_PRICE.longValue());
             case FLAG -> named(field.key(), Kind.FLAG, field.hint());
             case LISTS -> named(field.key(), Kind.LISTS, field.hint());
-            case SEND_TIME -> named(field.key(), Kind.TEXT, "Creator's time zone: " + field.typing() + ". Empty: on approval.");
+            case SEND_TIME ->
+                named(field.key(), Kind.TEXT, "Creator's time zone: " + field.typing() + ". Empty: on approval.");
             case CHOICE -> named(field.key(), Kind.TEXT, field.hint() + " " + capital(field.typing()) + ".");
             case TEXT -> named(field.key(), Kind.TEXT, field.hint());
             case FAN_IDS, MEDIA -> named(field.key(), Kind.ITEMS, field.hint() + " Separated by commas.");

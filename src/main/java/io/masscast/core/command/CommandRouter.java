@@ -30,8 +30,8 @@ public final class CommandRouter {
      * A command, parsed from a line or handed over typed. {@code rest} is the raw text after the first word (the
      * positional words for typed input), for free-text arguments.
      */
-    public record Invocation(ChannelRef channel, Actor actor, List<String> positional, Map<String, FieldValue> named,
-                             String rest) {
+    public record Invocation(
+            ChannelRef channel, Actor actor, List<String> positional, Map<String, FieldValue> named, String rest) {
         public Invocation {
             positional = List.copyOf(positional);
             named = Collections.unmodifiableMap(new LinkedHashMap<>(named));
@@ -76,6 +76,7 @@ public final class CommandRouter {
      * anything longer is refused before it is parsed.
      */
     public static final int MAX_LINE_LENGTH = 25_000;
+
     private static final String PREFIX = "/masscast";
 
     private final Map<String, Spec> commands = new LinkedHashMap<>();
@@ -84,8 +85,13 @@ public final class CommandRouter {
     private final DecisionCommands decisions;
     private final ReadCommands reads;
 
-    public CommandRouter(ComposeCommands compose, DecisionCommands decisions, ReadCommands reads, AdminCommands admin,
-                         DigestCommands digests, BestTimeCommands bestTimes) {
+    public CommandRouter(
+            ComposeCommands compose,
+            DecisionCommands decisions,
+            ReadCommands reads,
+            AdminCommands admin,
+            DigestCommands digests,
+            BestTimeCommands bestTimes) {
         this.compose = compose;
         this.decisions = decisions;
         this.reads = reads;
@@ -107,10 +113,13 @@ public final class CommandRouter {
         handlers.put("best-time", bestTimes::bestTime);
         handlers.put("help", invocation -> help());
         for (CommandSpec spec : CommandCatalog.ALL) {
-            commands.put(spec.name(), new Spec(spec, args(spec), Objects.requireNonNull(handlers.get(spec.name()), spec.name())));
+            commands.put(
+                    spec.name(),
+                    new Spec(spec, args(spec), Objects.requireNonNull(handlers.get(spec.name()), spec.name())));
         }
         if (!commands.keySet().equals(handlers.keySet())) {
-            throw new IllegalStateException("every command in the catalog needs a handler, and every handler a command");
+            throw new IllegalStateException(
+                    "every command in the catalog needs a handler, and every handler a command");
         }
     }
 
@@ -119,7 +128,8 @@ public final class CommandRouter {
         if (spec.name().equals("help")) {
             return Args.ANY;
         }
-        List<CommandParam> positional = spec.params().stream().filter(CommandParam::positional).toList();
+        List<CommandParam> positional =
+                spec.params().stream().filter(CommandParam::positional).toList();
         boolean keys = spec.params().stream().anyMatch(param -> !param.positional());
         if (positional.isEmpty()) {
             return keys ? Args.KEYS : Args.NONE;
@@ -147,7 +157,8 @@ public final class CommandRouter {
     public List<String> keysOf(String command) {
         return switch (command.toLowerCase(Locale.ROOT)) {
             case "new" -> Fields.ALL;
-            case "edit" -> Fields.ALL.stream().filter(key -> !Fields.AB_TEST.contains(key)).toList();
+            case "edit" ->
+                Fields.ALL.stream().filter(key -> !Fields.AB_TEST.contains(key)).toList();
             case "approve" -> List.of(Fields.CONFIRM);
             case "bind" -> AdminCommands.BIND_KEYS;
             case "policy" -> AdminCommands.POLICY_KEYS;
@@ -194,17 +205,24 @@ public final class CommandRouter {
      * line {@code name positional... key=value...}, without writing the values out and reading them back.
      * {@code positional} ends with the free text, if the command takes one (a rejection's reason).
      */
-    public Reply run(ChannelRef channel, Actor actor, String name, List<String> positional, Map<String, ? extends FieldValue> named) {
+    public Reply run(
+            ChannelRef channel,
+            Actor actor,
+            String name,
+            List<String> positional,
+            Map<String, ? extends FieldValue> named) {
         Spec spec = commands.get(name);
         if (spec == null) {
             return Reply.privately("There is no /masscast " + Excerpt.name(name) + ". " + helpText());
         }
         String rest = String.join(" ", positional);
-        return guarded(() -> spec.handler().run(new Invocation(channel, actor, positional, new LinkedHashMap<>(named), rest)));
+        return guarded(
+                () -> spec.handler().run(new Invocation(channel, actor, positional, new LinkedHashMap<>(named), rest)));
     }
 
     /** A compose form came back (a modal, shell prompts): create or edit from its values. */
-    public Reply submitForm(ChannelRef channel, Actor actor, Optional<Long> campaignId, Map<String, ? extends FieldValue> values) {
+    public Reply submitForm(
+            ChannelRef channel, Actor actor, Optional<Long> campaignId, Map<String, ? extends FieldValue> values) {
         return guarded(() -> compose.submit(channel, actor, campaignId, values));
     }
 
@@ -221,7 +239,8 @@ public final class CommandRouter {
      * send time as they are now); otherwise the same as {@link #click} (which also refuses a stale or foreign click).
      */
     public Reply press(ChannelRef channel, Actor actor, ActionId action) {
-        return guarded(() -> reads.currentAction(action).filter(offered -> offered.confirm().isPresent())
+        return guarded(() -> reads.currentAction(action)
+                .filter(offered -> offered.confirm().isPresent())
                 .<Reply>map(Reply.Confirm::new)
                 .orElseGet(() -> click(channel, actor, action, Optional.empty())));
     }
@@ -249,7 +268,8 @@ public final class CommandRouter {
             return ArgumentParser.parse(rest);
         }
         String id = rest.split("\\s", 2)[0];
-        List<ArgumentParser.Word> words = id.isEmpty() ? List.of() : List.of(new ArgumentParser.Word(id, Optional.empty()));
+        List<ArgumentParser.Word> words =
+                id.isEmpty() ? List.of() : List.of(new ArgumentParser.Word(id, Optional.empty()));
         return new ArgumentParser.Parsed(words, Map.of(), List.of());
     }
 
@@ -261,23 +281,36 @@ public final class CommandRouter {
         boolean keysAllowed = spec.args() == Args.KEYS || spec.args() == Args.ID_AND_KEYS || spec.args() == Args.ANY;
         if (!keysAllowed && !parsed.named().isEmpty()) {
             return Optional.of("/masscast " + spec.name() + " takes no key=value arguments ("
-                    + String.join(", ", parsed.named().keySet().stream().limit(3).map(Excerpt::name).toList()) + ").");
+                    + String.join(
+                            ", ",
+                            parsed.named().keySet().stream()
+                                    .limit(3)
+                                    .map(Excerpt::name)
+                                    .toList()) + ").");
         }
         return switch (spec.args()) {
-            case NONE -> parsed.words().isEmpty() ? Optional.empty()
-                    : Optional.of("/masscast " + spec.name() + " takes no arguments (" + Excerpt.of(parsed.positional().get(0))
-                            + (parsed.words().size() > 1 ? ", ..." : "") + ").");
+            case NONE ->
+                parsed.words().isEmpty()
+                        ? Optional.empty()
+                        : Optional.of("/masscast " + spec.name() + " takes no arguments ("
+                                + Excerpt.of(parsed.positional().get(0))
+                                + (parsed.words().size() > 1 ? ", ..." : "") + ").");
             case KEYS -> parsed.extraWords(0);
             case ID, ID_AND_KEYS -> parsed.extraWords(1);
-            case WORD -> parsed.words().size() <= 1 ? Optional.empty()
-                    : Optional.of("/masscast " + spec.name() + " takes one argument at most (" + Excerpt.of(parsed.positional().get(0))
-                            + ", " + Excerpt.of(parsed.positional().get(1)) + (parsed.words().size() > 2 ? ", ..." : "") + ").");
+            case WORD ->
+                parsed.words().size() <= 1
+                        ? Optional.empty()
+                        : Optional.of("/masscast " + spec.name() + " takes one argument at most ("
+                                + Excerpt.of(parsed.positional().get(0)) + ", "
+                                + Excerpt.of(parsed.positional().get(1))
+                                + (parsed.words().size() > 2 ? ", ..." : "") + ").");
             case ID_AND_TEXT, ANY -> Optional.empty();
         };
     }
 
     private static String tooLong(String line) {
-        return "That command is " + String.format(Locale.ROOT, "%,d", line.length()) + " characters long; masscast reads "
+        return "That command is " + String.format(Locale.ROOT, "%,d", line.length())
+                + " characters long; masscast reads "
                 + String.format(Locale.ROOT, "%,d", MAX_LINE_LENGTH) + " at most (a message text is at most "
                 + String.format(Locale.ROOT, "%,d", SendPolicy.MAX_TEXT_LENGTH) + "). Nothing was done.";
     }
@@ -304,8 +337,11 @@ public final class CommandRouter {
         } catch (CampaignException refused) {
             return Reply.privately(refused.getMessage());
         } catch (OfAuthFailure failure) {
-            LOG.warn("OFAuth call failed during a command: {}", failure.getClass().getSimpleName());
-            return Reply.privately("OFAuth could not answer: " + failure.getMessage() + ". Nothing changed; try again shortly.");
+            LOG.warn(
+                    "OFAuth call failed during a command: {}",
+                    failure.getClass().getSimpleName());
+            return Reply.privately(
+                    "OFAuth could not answer: " + failure.getMessage() + ". Nothing changed; try again shortly.");
         }
     }
 
@@ -315,8 +351,11 @@ public final class CommandRouter {
 
     private String helpText() {
         StringBuilder out = new StringBuilder("masscast commands:");
-        commands.values().forEach(entry -> out.append("\n  /masscast ").append(entry.usage()).append("\n      ")
-                .append(entry.spec().summary()));
+        commands.values()
+                .forEach(entry -> out.append("\n  /masscast ")
+                        .append(entry.usage())
+                        .append("\n      ")
+                        .append(entry.spec().summary()));
         return out.toString();
     }
 }

@@ -9,8 +9,8 @@ import io.masscast.core.campaign.CampaignService;
 import io.masscast.core.campaign.MediaUploadService;
 import io.masscast.core.model.AbSplit;
 import io.masscast.core.model.AbTestParts;
-import io.masscast.core.model.Attachment;
 import io.masscast.core.model.Actor;
+import io.masscast.core.model.Attachment;
 import io.masscast.core.model.Binding;
 import io.masscast.core.model.Campaign;
 import io.masscast.core.model.CampaignDraft;
@@ -20,8 +20,8 @@ import io.masscast.core.model.MediaItem;
 import io.masscast.core.model.MessageContent;
 import io.masscast.core.policy.Excerpt;
 import io.masscast.core.policy.FieldError;
-import io.masscast.core.policy.MediaLimits;
 import io.masscast.core.policy.Fields;
+import io.masscast.core.policy.MediaLimits;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,8 +47,14 @@ public final class ComposeCommands {
     private final BestTimeService bestTimes;
     private final MediaUploadService uploads;
 
-    public ComposeCommands(CampaignService campaigns, AbTestService tests, BindingService bindings, FanListCache lists,
-                           BestTimeService bestTimes, MediaUploadService uploads, Clock clock) {
+    public ComposeCommands(
+            CampaignService campaigns,
+            AbTestService tests,
+            BindingService bindings,
+            FanListCache lists,
+            BestTimeService bestTimes,
+            MediaUploadService uploads,
+            Clock clock) {
         this.campaigns = campaigns;
         this.tests = tests;
         this.bindings = bindings;
@@ -79,8 +85,8 @@ public final class ComposeCommands {
     Reply editForm(ChannelRef channel, Actor actor, long campaignId) {
         Campaign campaign = CampaignRefs.inWorkspace(campaigns, channel, campaignId);
         if (!CampaignAction.EDIT.allowsFrom(campaign.state())) {
-            throw new CampaignException.IllegalTransition(campaign.humanId() + " is " + campaign.state().label()
-                    + ", so it can't be edited.");
+            throw new CampaignException.IllegalTransition(
+                    campaign.humanId() + " is " + campaign.state().label() + ", so it can't be edited.");
         }
         if (!campaign.isRequestedBy(actor)) {
             throw new CampaignException.NotPermitted("Only the requester can edit " + campaign.humanId() + ".");
@@ -93,25 +99,32 @@ public final class ComposeCommands {
      * Creates (no id) or edits a campaign from form values. In an edit, a value that reads exactly as the form
      * showed it changes nothing, so the campaign keeps what it has (its exact send time, its full text).
      */
-    Reply submit(ChannelRef channel, Actor actor, Optional<Long> campaignId, Map<String, ? extends FieldValue> submitted) {
+    Reply submit(
+            ChannelRef channel, Actor actor, Optional<Long> campaignId, Map<String, ? extends FieldValue> submitted) {
         Optional<Campaign> existing = campaignId.map(id -> CampaignRefs.inWorkspace(campaigns, channel, id));
         ChannelRef home = existing.map(Campaign::channel).orElse(channel);
         Binding binding = bindings.require(home);
         CampaignDraft base = existing.map(FormValues::draftOf).orElse(DraftParser.empty());
-        Map<String, FieldValue> values = existing.isPresent() ? changed(submitted, FormValues.of(base, binding.zone()), binding)
+        Map<String, FieldValue> values = existing.isPresent()
+                ? changed(submitted, FormValues.of(base, binding.zone()), binding)
                 : new LinkedHashMap<>(submitted);
         FormSpec again = existing.map(c -> editForm(c, binding, submitted)).orElse(newForm(binding, submitted));
         List<FieldError> errors = new ArrayList<>();
         boolean confirmed = confirmed(values, errors);
         if (AbTestParser.asksForTest(values)) {
             if (existing.isPresent()) {
-                return new Reply.Errors(List.of(new FieldError(Fields.SPLIT, "An edit changes one message; an A/B test is"
-                        + " composed with /masscast new. Cancel " + existing.get().humanId() + " and compose the test instead.")),
+                return new Reply.Errors(
+                        List.of(new FieldError(
+                                Fields.SPLIT,
+                                "An edit changes one message; an A/B test is" + " composed with /masscast new. Cancel "
+                                        + existing.get().humanId() + " and compose the test instead.")),
                         again);
             }
             if (!files(values.remove(Fields.FILES), errors).isEmpty()) {
-                errors.add(new FieldError(Fields.FILES, "Files attach to one message: give an A/B test's media as vault ids"
-                        + " or links (media, media_b, media_c)."));
+                errors.add(new FieldError(
+                        Fields.FILES,
+                        "Files attach to one message: give an A/B test's media as vault ids"
+                                + " or links (media, media_b, media_c)."));
             }
             return composeTest(channel, actor, values, binding, errors, confirmed, again);
         }
@@ -126,10 +139,21 @@ public final class ComposeCommands {
             List<Attachment> attachments = List.of();
             if (!files.isEmpty()) {
                 // the policy is asked before anything is uploaded, with stand-ins for the files
-                campaigns.checkDraft(home, withMedia(draft, IntStream.rangeClosed(1, files.size())
-                        .mapToObj(i -> new MediaItem(MediaItem.Kind.UPLOAD, "upload:attached-file-" + i)).toList()), campaignId);
+                campaigns.checkDraft(
+                        home,
+                        withMedia(
+                                draft,
+                                IntStream.rangeClosed(1, files.size())
+                                        .mapToObj(
+                                                i -> new MediaItem(MediaItem.Kind.UPLOAD, "upload:attached-file-" + i))
+                                        .toList()),
+                        campaignId);
                 attachments = uploads.upload(binding.connectionId(), files);
-                draft = withMedia(draft, attachments.stream().map(a -> new MediaItem(MediaItem.Kind.UPLOAD, a.uploadRef())).toList());
+                draft = withMedia(
+                        draft,
+                        attachments.stream()
+                                .map(a -> new MediaItem(MediaItem.Kind.UPLOAD, a.uploadRef()))
+                                .toList());
             }
             CampaignService.Composed composed = existing.isPresent()
                     ? campaigns.edit(existing.get().id(), actor, draft, confirmed, attachments)
@@ -142,14 +166,21 @@ public final class ComposeCommands {
         }
     }
 
-    private Reply composeTest(ChannelRef channel, Actor actor, Map<String, FieldValue> values, Binding binding,
-                              List<FieldError> confirmErrors, boolean confirmed, FormSpec again) {
+    private Reply composeTest(
+            ChannelRef channel,
+            Actor actor,
+            Map<String, FieldValue> values,
+            Binding binding,
+            List<FieldError> confirmErrors,
+            boolean confirmed,
+            FormSpec again) {
         AbTestParser.Result parsed = testParser.parse(values, binding, () -> lists.lists(binding.connectionId()));
         if (parsed.test().isEmpty() || !confirmErrors.isEmpty()) {
             return new Reply.Errors(concat(parsed.errors(), confirmErrors), again);
         }
         try {
-            AbTestService.Composed composed = tests.compose(channel, actor, parsed.test().get(), confirmed);
+            AbTestService.Composed composed =
+                    tests.compose(channel, actor, parsed.test().get(), confirmed);
             return Reply.privately(testConfirmation(composed));
         } catch (CampaignException.PolicyViolation violation) {
             return new Reply.Errors(violation.errors(), again);
@@ -170,8 +201,10 @@ public final class ComposeCommands {
             case "yes", "true", "on", "1" -> true;
             case "no", "false", "off", "0", "" -> false;
             default -> {
-                errors.add(new FieldError(Fields.CONFIRM, Excerpt.of(typed) + " is not yes or no: write confirm=yes to send"
-                        + " a text that repeats a campaign going out within minutes."));
+                errors.add(new FieldError(
+                        Fields.CONFIRM,
+                        Excerpt.of(typed) + " is not yes or no: write confirm=yes to send"
+                                + " a text that repeats a campaign going out within minutes."));
                 yield false;
             }
         };
@@ -186,10 +219,19 @@ public final class ComposeCommands {
     private String testConfirmation(AbTestService.Composed composed) {
         AbTestParts test = composed.test();
         String lead = test.lead().humanId();
-        String variants = test.variants().stream().map(v -> v + " " + String.join(", ", test.of(v).stream()
-                .map(m -> m.campaign().humanId()).toList())).collect(Collectors.joining(" · "));
-        String head = "A/B test " + lead + " (" + test.variants().size() + " variants, " + (test.test().split() == AbSplit.RANDOM
-                ? "random split of " + Formats.count(test.test().poolSize().orElse(0L)) + " fans" : "split by lists")
+        String variants = test.variants().stream()
+                .map(v -> v + " "
+                        + String.join(
+                                ", ",
+                                test.of(v).stream()
+                                        .map(m -> m.campaign().humanId())
+                                        .toList()))
+                .collect(Collectors.joining(" · "));
+        String head = "A/B test " + lead + " (" + test.variants().size() + " variants, "
+                + (test.test().split() == AbSplit.RANDOM
+                        ? "random split of "
+                                + Formats.count(test.test().poolSize().orElse(0L)) + " fans"
+                        : "split by lists")
                 + ": " + variants + ") is waiting for approval; one approval covers every variant. Its card goes to the"
                 + " channel for the approvers; /masscast show " + lead + " shows it to you now.";
         return composed.notes().isEmpty() ? head : head + "\n" + String.join("\n", composed.notes());
@@ -201,14 +243,17 @@ public final class ComposeCommands {
      */
     private static List<ChatFile> files(FieldValue value, List<FieldError> errors) {
         if (value instanceof FieldValue.Files attached) {
-            List<ChatFile> files = attached.files().stream().map(MediaLimits::normalized).toList();
+            List<ChatFile> files =
+                    attached.files().stream().map(MediaLimits::normalized).toList();
             errors.addAll(MediaLimits.problems(files));
             return files;
         }
         if (value != null && !value.text().isBlank()) {
-            errors.add(new FieldError(Fields.FILES, "files takes files attached in the chat, not typed text: attach them in"
-                    + " the form (Slack), as the file options of /masscast new (Discord), or in the terminal as"
-                    + " files=PATH,PATH. Vault ids and links go under media."));
+            errors.add(new FieldError(
+                    Fields.FILES,
+                    "files takes files attached in the chat, not typed text: attach them in"
+                            + " the form (Slack), as the file options of /masscast new (Discord), or in the terminal as"
+                            + " files=PATH,PATH. Vault ids and links go under media."));
         }
         return List.of();
     }
@@ -218,26 +263,31 @@ public final class ComposeCommands {
         MessageContent c = draft.content();
         List<MediaItem> media = new ArrayList<>(c.media());
         media.addAll(more);
-        return new CampaignDraft(new MessageContent(c.text(), c.markdown(), c.lockedText(), media, c.previewCount(), c.price()),
-                draft.audience(), draft.sendAt());
+        return new CampaignDraft(
+                new MessageContent(c.text(), c.markdown(), c.lockedText(), media, c.previewCount(), c.price()),
+                draft.audience(),
+                draft.sendAt());
     }
 
     private String confirmation(CampaignService.Composed composed, boolean edited) {
         Campaign campaign = composed.campaign();
         // said before the outbox posts the card (and true even if posting fails and is retried)
-        String head = campaign.humanId() + (edited ? " was edited and" : "") + " is waiting for approval. Its card goes to "
-                + "the channel for the approvers; /masscast show " + campaign.humanId() + " shows it to you now.";
+        String head = campaign.humanId() + (edited ? " was edited and" : "")
+                + " is waiting for approval. Its card goes to " + "the channel for the approvers; /masscast show "
+                + campaign.humanId() + " shows it to you now.";
         return composed.notes().isEmpty() ? head : head + "\n" + String.join("\n", composed.notes());
     }
 
     /** The values that differ from what the form showed (as typed values, or as text a person typed). */
-    private static Map<String, FieldValue> changed(Map<String, ? extends FieldValue> submitted, Map<String, FieldValue> shown,
-                                                   Binding binding) {
+    private static Map<String, FieldValue> changed(
+            Map<String, ? extends FieldValue> submitted, Map<String, FieldValue> shown, Binding binding) {
         Map<String, FieldValue> changed = new LinkedHashMap<>();
         submitted.forEach((key, value) -> {
             FieldValue before = shown.get(key);
-            boolean same = before != null && (before.equals(value)
-                    || FormValues.typed(key, before, binding.zone()).equals(FormValues.typed(key, value, binding.zone())));
+            boolean same = before != null
+                    && (before.equals(value)
+                            || FormValues.typed(key, before, binding.zone())
+                                    .equals(FormValues.typed(key, value, binding.zone())));
             if (!same) {
                 changed.put(key, value);
             }
@@ -252,13 +302,23 @@ public final class ComposeCommands {
 
     /** The new-campaign form: an empty draft's defaults, overlaid with what was given. */
     private FormSpec newForm(Binding binding, Map<String, ? extends FieldValue> given) {
-        return new FormSpec(Optional.empty(), "New mass message for " + binding.creatorName(), binding.creatorName(),
-                binding.zone(), FormValues.of(DraftParser.empty(), binding.zone())).with(given);
+        return new FormSpec(
+                        Optional.empty(),
+                        "New mass message for " + binding.creatorName(),
+                        binding.creatorName(),
+                        binding.zone(),
+                        FormValues.of(DraftParser.empty(), binding.zone()))
+                .with(given);
     }
 
     /** The form to edit a campaign: the campaign as it is, overlaid with what was given. */
     private FormSpec editForm(Campaign campaign, Binding binding, Map<String, ? extends FieldValue> given) {
-        return new FormSpec(Optional.of(campaign.id()), "Edit " + campaign.humanId(), binding.creatorName(),
-                binding.zone(), FormValues.of(FormValues.draftOf(campaign), binding.zone())).with(given);
+        return new FormSpec(
+                        Optional.of(campaign.id()),
+                        "Edit " + campaign.humanId(),
+                        binding.creatorName(),
+                        binding.zone(),
+                        FormValues.of(FormValues.draftOf(campaign), binding.zone()))
+                .with(given);
     }
 }

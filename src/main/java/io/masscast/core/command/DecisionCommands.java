@@ -37,9 +37,11 @@ public final class DecisionCommands {
         Campaign campaign = CampaignRefs.resolve(campaigns, invocation, "approve MC-ID [confirm=yes]");
         Optional<Boolean> confirmed = confirmed(invocation);
         if (confirmed.isEmpty()) {
-            return Reply.privately(Excerpt.of(invocation.named().get(Fields.CONFIRM).text()) + " is not yes or no: write"
-                    + " /masscast approve " + campaign.humanId() + " confirm=yes to approve it although it repeats a recent"
-                    + " campaign.");
+            return Reply.privately(
+                    Excerpt.of(invocation.named().get(Fields.CONFIRM).text()) + " is not yes or no: write"
+                            + " /masscast approve " + campaign.humanId()
+                            + " confirm=yes to approve it although it repeats a recent"
+                            + " campaign.");
         }
         Optional<AbTestParts> test = tests.ofCampaign(campaign.id());
         String shown = test.map(AbTestService::fingerprint).orElse(campaign.fingerprint());
@@ -48,8 +50,12 @@ public final class DecisionCommands {
 
     Reply reject(CommandRouter.Invocation invocation) {
         Campaign campaign = CampaignRefs.resolve(campaigns, invocation, "reject MC-ID REASON");
-        String reason = invocation.rest().substring(Math.min(invocation.rest().length(),
-                invocation.positional().get(0).length())).strip();
+        String reason = invocation
+                .rest()
+                .substring(Math.min(
+                        invocation.rest().length(),
+                        invocation.positional().get(0).length()))
+                .strip();
         return reject(campaign, invocation.actor(), reason);
     }
 
@@ -63,12 +69,14 @@ public final class DecisionCommands {
 
     Reply markSent(CommandRouter.Invocation invocation) {
         Campaign campaign = CampaignRefs.resolve(campaigns, invocation, "mark-sent MC-ID");
-        return Reply.privately(campaigns.confirmSent(campaign.id(), invocation.actor()).humanId() + " is marked as sent.");
+        return Reply.privately(
+                campaigns.confirmSent(campaign.id(), invocation.actor()).humanId() + " is marked as sent.");
     }
 
     Reply sendAgain(CommandRouter.Invocation invocation) {
         Campaign campaign = CampaignRefs.resolve(campaigns, invocation, "send-again MC-ID");
-        return Reply.privately(campaigns.sendAgain(campaign.id(), invocation.actor()).humanId() + " will be sent again.");
+        return Reply.privately(
+                campaigns.sendAgain(campaign.id(), invocation.actor()).humanId() + " will be sent again.");
     }
 
     /** A button on a card; the click carries the version its card showed. */
@@ -99,8 +107,11 @@ public final class DecisionCommands {
             Campaign subject = test.map(AbTestParts::lead).orElse(campaign);
             String what = test.isPresent() ? "the A/B test " + subject.humanId() : subject.humanId();
             CardAction.Confirm confirm = RepeatText.confirmation(what, repeat.repeats(), clock.instant());
-            return new Reply.Confirm(new CardAction("Approve anyway", new ActionId(ActionId.Verb.APPROVE_REPEAT,
-                    subject.id(), shownFingerprint), CardAction.Style.PRIMARY, Optional.of(confirm),
+            return new Reply.Confirm(new CardAction(
+                    "Approve anyway",
+                    new ActionId(ActionId.Verb.APPROVE_REPEAT, subject.id(), shownFingerprint),
+                    CardAction.Style.PRIMARY,
+                    Optional.of(confirm),
                     Optional.of(subject.humanId())));
         }
     }
@@ -120,7 +131,8 @@ public final class DecisionCommands {
         Optional<AbTestParts> test = tests.ofCampaign(campaign.id());
         if (test.isPresent()) {
             List<Campaign> cancelled = tests.cancel(test.get().test().id(), actor);
-            return Reply.privately("The A/B test " + test.get().lead().humanId() + " is cancelled (" + ids(cancelled) + ").");
+            return Reply.privately(
+                    "The A/B test " + test.get().lead().humanId() + " is cancelled (" + ids(cancelled) + ").");
         }
         return Reply.privately(campaigns.cancel(campaign.id(), actor).humanId() + " is cancelled.");
     }
@@ -158,11 +170,13 @@ public final class DecisionCommands {
         String version = test.isPresent() ? "" : " (version " + Fingerprint.shortForm(campaign.fingerprint()) + ")";
         if (!result.complete()) {
             int missing = result.required() - result.approvals().size();
-            return Reply.privately("You approved " + what + version + ". It needs " + missing
-                    + " more approval" + (missing == 1 ? "" : "s") + " from other approvers.");
+            return Reply.privately("You approved " + what + version + ". It needs " + missing + " more approval"
+                    + (missing == 1 ? "" : "s") + " from other approvers.");
         }
-        String next = campaign.scheduledAt().isPresent() ? "it will be scheduled at OFAuth now." : "it is being sent now.";
-        String all = test.map(t -> ", every variant (" + ids(t.campaigns()) + ");").orElse(";");
+        String next =
+                campaign.scheduledAt().isPresent() ? "it will be scheduled at OFAuth now." : "it is being sent now.";
+        String all =
+                test.map(t -> ", every variant (" + ids(t.campaigns()) + ");").orElse(";");
         return Reply.privately("You approved " + what + version + all + " " + next);
     }
 

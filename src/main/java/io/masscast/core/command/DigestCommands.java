@@ -24,11 +24,13 @@ public final class DigestCommands {
         Optional<List<DigestPeriod>> periods = periods(invocation);
         if (periods.isEmpty()) {
             return Reply.privately("A digest reports on the last 24 hours and the last 7 days, or on one period you"
-                    + " name: 24h, or 1d to " + DigestPeriod.MAX_DAYS + "d (for example /masscast digest 7d).\nUsage: /masscast "
+                    + " name: 24h, or 1d to " + DigestPeriod.MAX_DAYS
+                    + "d (for example /masscast digest 7d).\nUsage: /masscast "
                     + USAGE);
         }
         digests.postNow(invocation.channel(), Mention.of(invocation.actor().userId()), periods.get());
-        String what = String.join(" and ", periods.get().stream().map(DigestPeriod::phrase).toList());
+        String what = String.join(
+                " and ", periods.get().stream().map(DigestPeriod::phrase).toList());
         return Reply.privately("The digest of " + what + " is being posted in this channel, with the chart of revenue"
                 + " per day over the last " + DigestPeriod.MAX_DAYS + " days.");
     }

@@ -42,6 +42,7 @@ public final class DraftParser {
     private static final Pattern FAN_ID = Pattern.compile("[1-9][0-9]{0,18}");
     /** More fan ids than a "specific fans" send needs; a larger audience belongs in a list. */
     static final int MAX_FAN_IDS = 10_000;
+
     static final int MAX_LISTS = 100;
     static final int MAX_MEDIA = 100;
     static final int MAX_PREVIEW = 999;
@@ -49,6 +50,7 @@ public final class DraftParser {
     private static final int MAX_ERRORS_PER_FIELD = 3;
     /** OnlyFans opened in 2016: an earlier subscription date can only be a typo. */
     static final LocalDate EARLIEST_SUBSCRIPTION = LocalDate.of(2016, 1, 1);
+
     private static final Pattern PRICE_WORDS = Pattern.compile("(?i)free");
 
     private final Clock clock;
@@ -65,30 +67,42 @@ public final class DraftParser {
     }
 
     public static CampaignDraft empty() {
-        return new CampaignDraft(new MessageContent("", true, false, List.of(), 0, BigDecimal.ZERO),
-                new Audience(List.of(), List.of(), List.of(), Optional.empty()), Optional.empty());
+        return new CampaignDraft(
+                new MessageContent("", true, false, List.of(), 0, BigDecimal.ZERO),
+                new Audience(List.of(), List.of(), List.of(), Optional.empty()),
+                Optional.empty());
     }
 
     /**
      * Reads {@code values} over {@code base}. {@code lists} is asked for only when a list field is given,
      * because it may call OFAuth.
      */
-    public Result parse(Map<String, ? extends FieldValue> values, CampaignDraft base, Binding binding,
-                        Supplier<List<FanList>> lists) {
+    public Result parse(
+            Map<String, ? extends FieldValue> values,
+            CampaignDraft base,
+            Binding binding,
+            Supplier<List<FanList>> lists) {
         List<FieldError> errors = new ArrayList<>();
-        values.keySet().stream().filter(key -> !Fields.ALL.contains(key)).sorted().forEach(key ->
-                errors.add(new FieldError(key, "Unknown field " + Excerpt.of(key)
-                        + closest(key) + ". Fields are: " + String.join(", ", Fields.ALL) + ".")));
+        values.keySet().stream()
+                .filter(key -> !Fields.ALL.contains(key))
+                .sorted()
+                .forEach(key -> errors.add(new FieldError(
+                        key,
+                        "Unknown field " + Excerpt.of(key) + closest(key) + ". Fields are: "
+                                + String.join(", ", Fields.ALL) + ".")));
         MessageContent content = base.content();
         Audience audience = base.audience();
         String text = values.containsKey(Fields.TEXT) ? text(values.get(Fields.TEXT), errors) : content.text();
         boolean markdown = flag(values, Fields.MARKDOWN, content.markdown(), errors);
         boolean locked = flag(values, Fields.LOCKED, content.lockedText(), errors);
-        List<MediaItem> media = values.containsKey(Fields.MEDIA) ? media(items(values.get(Fields.MEDIA)), errors) : content.media();
-        int preview = values.containsKey(Fields.PREVIEW) ? preview(values.get(Fields.PREVIEW), errors) : content.previewCount();
+        List<MediaItem> media =
+                values.containsKey(Fields.MEDIA) ? media(items(values.get(Fields.MEDIA)), errors) : content.media();
+        int preview = values.containsKey(Fields.PREVIEW)
+                ? preview(values.get(Fields.PREVIEW), errors)
+                : content.previewCount();
         BigDecimal price = values.containsKey(Fields.PRICE) ? price(values.get(Fields.PRICE), errors) : content.price();
-        List<String> userIds = values.containsKey(Fields.USERS) ? fanIds(items(values.get(Fields.USERS)), errors)
-                : audience.userIds();
+        List<String> userIds =
+                values.containsKey(Fields.USERS) ? fanIds(items(values.get(Fields.USERS)), errors) : audience.userIds();
         List<String> included = audience.lists();
         List<String> excluded = audience.excludedLists();
         if ((values.containsKey(Fields.LISTS) || values.containsKey(Fields.EXCLUDE)) && listsReadable(values, errors)) {
@@ -97,13 +111,17 @@ public final class DraftParser {
             excluded = listIds(values, Fields.EXCLUDE, excluded, known, errors);
         }
         Optional<Instant> subscribedAfter = values.containsKey(Fields.SUBSCRIBED_AFTER)
-                ? subscribedAfter(values.get(Fields.SUBSCRIBED_AFTER), binding, errors) : audience.subscribedAfter();
-        Optional<SendTime> sendAt = values.containsKey(Fields.AT) ? sendAt(values.get(Fields.AT), binding, errors) : base.sendAt();
+                ? subscribedAfter(values.get(Fields.SUBSCRIBED_AFTER), binding, errors)
+                : audience.subscribedAfter();
+        Optional<SendTime> sendAt =
+                values.containsKey(Fields.AT) ? sendAt(values.get(Fields.AT), binding, errors) : base.sendAt();
         if (!errors.isEmpty()) {
             return new Result(Optional.empty(), capped(errors));
         }
-        CampaignDraft draft = new CampaignDraft(new MessageContent(text, markdown, locked, media, preview, price),
-                new Audience(userIds, included, excluded, subscribedAfter), sendAt);
+        CampaignDraft draft = new CampaignDraft(
+                new MessageContent(text, markdown, locked, media, preview, price),
+                new Audience(userIds, included, excluded, subscribedAfter),
+                sendAt);
         return new Result(Optional.of(draft), List.of());
     }
 
@@ -116,8 +134,10 @@ public final class DraftParser {
     private static String text(FieldValue value, List<FieldError> errors) {
         RawValue raw = items(value);
         if (raw.items().size() > 1) {
-            errors.add(new FieldError(Fields.TEXT, "The text has a comma outside quotes: put the whole text in quotes, "
-                    + "as in text=\"Hello, you\"."));
+            errors.add(new FieldError(
+                    Fields.TEXT,
+                    "The text has a comma outside quotes: put the whole text in quotes, "
+                            + "as in text=\"Hello, you\"."));
         }
         return raw.joined();
     }
@@ -131,13 +151,18 @@ public final class DraftParser {
             }
             RawValue raw = items(values.get(key));
             if (raw.items().size() > MAX_LISTS) {
-                errors.add(new FieldError(key, Formats.count(raw.items().size()) + " lists are more than masscast takes ("
-                        + MAX_LISTS + "): name fewer lists."));
+                errors.add(new FieldError(
+                        key,
+                        Formats.count(raw.items().size()) + " lists are more than masscast takes (" + MAX_LISTS
+                                + "): name fewer lists."));
                 continue;
             }
-            raw.items().stream().filter(item -> item.length() > TextRules.MAX_NAME_LENGTH).forEach(item ->
-                    errors.add(new FieldError(key, Excerpt.of(item) + " is not a list name or id: those are at most "
-                            + TextRules.MAX_NAME_LENGTH + " characters. /masscast lists shows them all.")));
+            raw.items().stream()
+                    .filter(item -> item.length() > TextRules.MAX_NAME_LENGTH)
+                    .forEach(item -> errors.add(new FieldError(
+                            key,
+                            Excerpt.of(item) + " is not a list name or id: those are at most "
+                                    + TextRules.MAX_NAME_LENGTH + " characters. /masscast lists shows them all.")));
         }
         return errors.size() == before;
     }
@@ -162,14 +187,17 @@ public final class DraftParser {
         }
         perField.forEach((field, n) -> {
             if (n > MAX_ERRORS_PER_FIELD) {
-                shown.add(new FieldError(field, "… and " + Formats.count(n - MAX_ERRORS_PER_FIELD)
-                        + " more problems like these in " + field + "."));
+                shown.add(new FieldError(
+                        field,
+                        "… and " + Formats.count(n - MAX_ERRORS_PER_FIELD) + " more problems like these in " + field
+                                + "."));
             }
         });
         return shown;
     }
 
-    private static boolean flag(Map<String, ? extends FieldValue> values, String key, boolean fallback, List<FieldError> errors) {
+    private static boolean flag(
+            Map<String, ? extends FieldValue> values, String key, boolean fallback, List<FieldError> errors) {
         if (!values.containsKey(key)) {
             return fallback;
         }
@@ -181,7 +209,8 @@ public final class DraftParser {
             case "yes", "true", "on", "1" -> true;
             case "no", "false", "off", "0", "" -> false;
             default -> {
-                errors.add(new FieldError(key, Excerpt.of(raw) + " is not yes or no: write " + key + "=yes or " + key + "=no."));
+                errors.add(new FieldError(
+                        key, Excerpt.of(raw) + " is not yes or no: write " + key + "=yes or " + key + "=no."));
                 yield fallback;
             }
         };
@@ -190,17 +219,20 @@ public final class DraftParser {
     private static List<MediaItem> media(RawValue raw, List<FieldError> errors) {
         List<MediaItem> media = new ArrayList<>();
         if (raw.items().size() > MAX_MEDIA) {
-            errors.add(new FieldError(Fields.MEDIA, Formats.count(raw.items().size()) + " media items are more than one "
-                    + "message takes (" + MAX_MEDIA + "): pick fewer."));
+            errors.add(new FieldError(
+                    Fields.MEDIA,
+                    Formats.count(raw.items().size()) + " media items are more than one " + "message takes ("
+                            + MAX_MEDIA + "): pick fewer."));
             return media;
         }
         for (String item : raw.items()) {
             if (isNothing(item)) {
                 continue;
             }
-            Optional<MediaItem> parsed = item.length() > MediaRules.MAX_LENGTH ? Optional.empty() : MediaRules.classify(item);
-            parsed.ifPresentOrElse(media::add,
-                    () -> errors.add(new FieldError(Fields.MEDIA, MediaRules.explain(item.strip()) + ".")));
+            Optional<MediaItem> parsed =
+                    item.length() > MediaRules.MAX_LENGTH ? Optional.empty() : MediaRules.classify(item);
+            parsed.ifPresentOrElse(
+                    media::add, () -> errors.add(new FieldError(Fields.MEDIA, MediaRules.explain(item.strip()) + ".")));
         }
         return media;
     }
@@ -218,8 +250,10 @@ public final class DraftParser {
         }
         OptionalInt value = NumberInput.whole(raw, 0, MAX_PREVIEW);
         if (value.isEmpty()) {
-            errors.add(new FieldError(Fields.PREVIEW, Excerpt.of(raw) + " is not a preview count" + NumberInput.hint(raw)
-                    + ": write a whole number such as 0 or 1 (how many of the first media are free)."));
+            errors.add(new FieldError(
+                    Fields.PREVIEW,
+                    Excerpt.of(raw) + " is not a preview count" + NumberInput.hint(raw)
+                            + ": write a whole number such as 0 or 1 (how many of the first media are free)."));
         }
         return value.orElse(0);
     }
@@ -239,8 +273,10 @@ public final class DraftParser {
         }
         Optional<BigDecimal> price = NumberInput.decimal(value.startsWith("$") ? value.substring(1) : value);
         if (price.isEmpty()) {
-            errors.add(new FieldError(Fields.PRICE, Excerpt.of(raw) + " is not a price" + NumberInput.hint(value)
-                    + ": write it like 12.50, or 0 for free; a PPV price is 3.00 to 200.00."));
+            errors.add(new FieldError(
+                    Fields.PRICE,
+                    Excerpt.of(raw) + " is not a price" + NumberInput.hint(value)
+                            + ": write it like 12.50, or 0 for free; a PPV price is 3.00 to 200.00."));
         }
         return price.orElse(BigDecimal.ZERO);
     }
@@ -248,8 +284,10 @@ public final class DraftParser {
     private static List<String> fanIds(RawValue raw, List<FieldError> errors) {
         List<String> ids = new ArrayList<>();
         if (raw.items().size() > MAX_FAN_IDS) {
-            errors.add(new FieldError(Fields.USERS, Formats.count(raw.items().size()) + " fan ids are more than masscast "
-                    + "sends to one by one (" + Formats.count(MAX_FAN_IDS) + "): put them in a list on OnlyFans and use lists=."));
+            errors.add(new FieldError(
+                    Fields.USERS,
+                    Formats.count(raw.items().size()) + " fan ids are more than masscast " + "sends to one by one ("
+                            + Formats.count(MAX_FAN_IDS) + "): put them in a list on OnlyFans and use lists=."));
             return ids;
         }
         for (String item : raw.items()) {
@@ -260,19 +298,26 @@ public final class DraftParser {
             if (FAN_ID.matcher(id).matches()) {
                 ids.add(id);
             } else {
-                errors.add(new FieldError(Fields.USERS, Excerpt.of(item) + " is not a fan id: fan ids are positive numbers, "
-                        + "separated by commas."));
+                errors.add(new FieldError(
+                        Fields.USERS,
+                        Excerpt.of(item) + " is not a fan id: fan ids are positive numbers, "
+                                + "separated by commas."));
             }
         }
         return ids;
     }
 
-    private static List<String> listIds(Map<String, ? extends FieldValue> values, String key, List<String> fallback,
-                                        List<FanList> known, List<FieldError> errors) {
+    private static List<String> listIds(
+            Map<String, ? extends FieldValue> values,
+            String key,
+            List<String> fallback,
+            List<FanList> known,
+            List<FieldError> errors) {
         if (!values.containsKey(key)) {
             return fallback;
         }
-        ListResolver.Resolved resolved = ListResolver.resolve(key, items(values.get(key)).items(), known);
+        ListResolver.Resolved resolved =
+                ListResolver.resolve(key, items(values.get(key)).items(), known);
         errors.addAll(resolved.errors());
         return resolved.ids();
     }
@@ -285,13 +330,16 @@ public final class DraftParser {
         LocalDate today = LocalDate.ofInstant(clock.instant(), binding.zone());
         Optional<LocalDate> date = value instanceof FieldValue.Day day ? Optional.of(day.value()) : TimeInput.date(raw);
         if (date.isEmpty()) {
-            errors.add(new FieldError(Fields.SUBSCRIBED_AFTER, Excerpt.of(raw) + " is not a date: write it like "
-                    + today.minusMonths(1) + "."));
+            errors.add(new FieldError(
+                    Fields.SUBSCRIBED_AFTER,
+                    Excerpt.of(raw) + " is not a date: write it like " + today.minusMonths(1) + "."));
             return Optional.empty();
         }
         if (date.get().isBefore(EARLIEST_SUBSCRIPTION) || date.get().isAfter(today)) {
-            errors.add(new FieldError(Fields.SUBSCRIBED_AFTER, Excerpt.of(raw) + " is out of range: pick a date from "
-                    + EARLIEST_SUBSCRIPTION + " (when OnlyFans opened) to today, " + today + "."));
+            errors.add(new FieldError(
+                    Fields.SUBSCRIBED_AFTER,
+                    Excerpt.of(raw) + " is out of range: pick a date from " + EARLIEST_SUBSCRIPTION
+                            + " (when OnlyFans opened) to today, " + today + "."));
             return Optional.empty();
         }
         return date.map(d -> d.atStartOfDay(binding.zone()).toInstant());
@@ -306,7 +354,8 @@ public final class DraftParser {
         LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), binding.zone());
         if (value instanceof FieldValue.Moment moment) {
             boolean near = !moment.value().isBefore(clock.instant().minus(Duration.ofDays(1)))
-                    && !moment.value().isAfter(clock.instant().plus(SendPolicy.MAX_LEAD).plus(Duration.ofDays(1)));
+                    && !moment.value()
+                            .isAfter(clock.instant().plus(SendPolicy.MAX_LEAD).plus(Duration.ofDays(1)));
             return near ? Optional.of(SendTime.exact(moment.value())) : outOfRange(raw, now, errors);
         }
         if (raw.isBlank() || raw.strip().equalsIgnoreCase("now")) {
@@ -314,11 +363,13 @@ public final class DraftParser {
         }
         Optional<LocalDateTime> at = TimeInput.dateTime(raw, now, binding.zone());
         if (at.isEmpty()) {
-            errors.add(new FieldError(Fields.AT, Excerpt.of(raw) + " is not a send time: " + TimeInput.SEND_TIME_HELP + "."));
+            errors.add(new FieldError(
+                    Fields.AT, Excerpt.of(raw) + " is not a send time: " + TimeInput.SEND_TIME_HELP + "."));
             return Optional.empty();
         }
         LocalDate latest = now.toLocalDate().plusDays(SendPolicy.MAX_LEAD.toDays() + 1);
-        if (at.get().toLocalDate().isBefore(now.toLocalDate().minusDays(1)) || at.get().toLocalDate().isAfter(latest)) {
+        if (at.get().toLocalDate().isBefore(now.toLocalDate().minusDays(1))
+                || at.get().toLocalDate().isAfter(latest)) {
             return outOfRange(raw, now, errors);
         }
         return at.map(SendTime::local);
@@ -326,9 +377,12 @@ public final class DraftParser {
 
     private static Optional<SendTime> outOfRange(String raw, LocalDateTime now, List<FieldError> errors) {
         LocalDate latest = now.toLocalDate().plusDays(SendPolicy.MAX_LEAD.toDays() + 1);
-        errors.add(new FieldError(Fields.AT, Excerpt.of(raw) + " is out of range: a send time is from now to "
-                + SendPolicy.MAX_LEAD.toDays() + " days ahead (" + now.toLocalDate() + " to " + latest.minusDays(1)
-                + "), or empty to send on approval."));
+        errors.add(new FieldError(
+                Fields.AT,
+                Excerpt.of(raw) + " is out of range: a send time is from now to "
+                        + SendPolicy.MAX_LEAD.toDays() + " days ahead (" + now.toLocalDate() + " to "
+                        + latest.minusDays(1)
+                        + "), or empty to send on approval."));
         return Optional.empty();
     }
 

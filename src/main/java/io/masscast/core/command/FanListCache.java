@@ -18,8 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class FanListCache {
     static final Duration TTL = Duration.ofMinutes(5);
 
-    private record Entry(List<FanList> lists, Instant fetchedAt) {
-    }
+    private record Entry(List<FanList> lists, Instant fetchedAt) {}
 
     private final OfAuthGateway ofauth;
     private final Clock clock;

@@ -13,8 +13,14 @@ import java.util.Objects;
  * Discord option, a Slack number input or date-time picker) and are taken as they are, never written out as text
  * to be read again.
  */
-public sealed interface FieldValue permits RawValue, FieldValue.Flag, FieldValue.Amount, FieldValue.Count,
-        FieldValue.Moment, FieldValue.Day, FieldValue.Files {
+public sealed interface FieldValue
+        permits RawValue,
+                FieldValue.Flag,
+                FieldValue.Amount,
+                FieldValue.Count,
+                FieldValue.Moment,
+                FieldValue.Day,
+                FieldValue.Files {
 
     /** The value as one string (items joined by commas, yes/no, the number, the day), for scalar keys and echoes. */
     String text();

@@ -9,8 +9,16 @@ import java.util.Objects;
  * it is typed as text; {@code maxLength} bounds the text. {@code group} says when a form asks for it, and
  * {@code choices} are what a {@link Kind#CHOICE} field offers.
  */
-public record FormField(String key, String label, String hint, String typing, Kind kind, boolean required, int maxLength,
-                        Group group, List<Choice> choices) {
+public record FormField(
+        String key,
+        String label,
+        String hint,
+        String typing,
+        Kind kind,
+        boolean required,
+        int maxLength,
+        Group group,
+        List<Choice> choices) {
 
     /** When a form asks for a field. */
     public enum Group {
@@ -79,5 +87,4 @@ public record FormField(String key, String label, String hint, String typing, Ki
             throw new IllegalArgumentException("a choice field, and only a choice field, has choices");
         }
     }
-
 }

@@ -23,8 +23,7 @@ public final class FormOptions {
     private static final int RECENT_CAMPAIGNS = 100;
 
     /** A campaign to suggest: its id, and a line that tells it apart (the core's markup). */
-    public record CampaignChoice(String humanId, String label) {
-    }
+    public record CampaignChoice(String humanId, String label) {}
 
     private final BindingService bindings;
     private final FanListCache lists;
@@ -33,7 +32,8 @@ public final class FormOptions {
     private final Clock clock;
     private final CampaignCards cards = new CampaignCards();
 
-    public FormOptions(BindingService bindings, FanListCache lists, OfAuthGateway ofauth, CampaignService campaigns, Clock clock) {
+    public FormOptions(
+            BindingService bindings, FanListCache lists, OfAuthGateway ofauth, CampaignService campaigns, Clock clock) {
         this.bindings = bindings;
         this.lists = lists;
         this.ofauth = ofauth;
@@ -46,7 +46,8 @@ public final class FormOptions {
         String wanted = normalized(query);
         return bindings.find(channel)
                 .map(b -> lists.lists(b.connectionId()).stream()
-                        .filter(l -> wanted.isEmpty() || l.name().toLowerCase(Locale.ROOT).contains(wanted)
+                        .filter(l -> wanted.isEmpty()
+                                || l.name().toLowerCase(Locale.ROOT).contains(wanted)
                                 || l.id().equals(wanted))
                         .toList())
                 .orElse(List.of());
@@ -54,17 +55,20 @@ public final class FormOptions {
 
     /** The newest vault media of the channel's creator, at most {@code limit}. */
     public List<VaultMedia> recentMedia(ChannelRef channel, int limit) {
-        return bindings.find(channel).map(Binding::connectionId)
-                .map(connection -> ofauth.vaultMedia(connection, limit, 0, CallPriority.INTERACTIVE).items())
+        return bindings.find(channel)
+                .map(Binding::connectionId)
+                .map(connection -> ofauth.vaultMedia(connection, limit, 0, CallPriority.INTERACTIVE)
+                        .items())
                 .orElse(List.of());
     }
 
     /** The channel's recent campaigns whose id or text contains {@code query}, newest first, at most {@code limit}. */
     public List<CampaignChoice> campaigns(ChannelRef channel, String query, int limit) {
         String wanted = normalized(query);
-        return bindings.find(channel).map(binding -> campaigns.list(channel, EnumSet.allOf(CampaignState.class), RECENT_CAMPAIGNS)
-                        .stream()
-                        .filter(c -> wanted.isEmpty() || c.humanId().toLowerCase(Locale.ROOT).contains(wanted)
+        return bindings.find(channel)
+                .map(binding -> campaigns.list(channel, EnumSet.allOf(CampaignState.class), RECENT_CAMPAIGNS).stream()
+                        .filter(c -> wanted.isEmpty()
+                                || c.humanId().toLowerCase(Locale.ROOT).contains(wanted)
                                 || c.content().text().toLowerCase(Locale.ROOT).contains(wanted))
                         .limit(limit)
                         .map(c -> new CampaignChoice(c.humanId(), cards.line(c, binding.zone(), clock.instant())))

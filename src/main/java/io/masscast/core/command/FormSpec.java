@@ -32,7 +32,8 @@ public record FormSpec(
     }
 
     /** A form without notes. */
-    public FormSpec(Optional<Long> campaignId, String title, String creatorName, ZoneId zone, Map<String, FieldValue> values) {
+    public FormSpec(
+            Optional<Long> campaignId, String title, String creatorName, ZoneId zone, Map<String, FieldValue> values) {
         this(campaignId, title, creatorName, zone, values, Map.of());
     }
 

@@ -25,12 +25,12 @@ public final class FormValues {
     /** The fields that take several items; the others are one value each. */
     private static final Set<String> SEVERAL = Set.of(Fields.LISTS, Fields.EXCLUDE, Fields.USERS, Fields.MEDIA);
 
-    private FormValues() {
-    }
+    private FormValues() {}
 
     /** The draft a campaign was made from; its send time stays the exact instant it has. */
     public static CampaignDraft draftOf(Campaign campaign) {
-        return new CampaignDraft(campaign.content(), campaign.audience(), campaign.scheduledAt().map(SendTime::exact));
+        return new CampaignDraft(
+                campaign.content(), campaign.audience(), campaign.scheduledAt().map(SendTime::exact));
     }
 
     /** A draft as form values: list and media items as they are, numbers, flags, the day and the exact send time. */
@@ -42,14 +42,23 @@ public final class FormValues {
         values.put(Fields.LISTS, new RawValue(audience.lists()));
         values.put(Fields.EXCLUDE, new RawValue(audience.excludedLists()));
         values.put(Fields.USERS, new RawValue(audience.userIds()));
-        audience.subscribedAfter().ifPresent(at -> values.put(Fields.SUBSCRIBED_AFTER, new FieldValue.Day(at.atZone(zone).toLocalDate())));
-        values.put(Fields.MEDIA, new RawValue(content.media().stream().map(MediaItem::value).toList()));
+        audience.subscribedAfter()
+                .ifPresent(at -> values.put(
+                        Fields.SUBSCRIBED_AFTER,
+                        new FieldValue.Day(at.atZone(zone).toLocalDate())));
+        values.put(
+                Fields.MEDIA,
+                new RawValue(content.media().stream().map(MediaItem::value).toList()));
         values.put(Fields.PREVIEW, new FieldValue.Count(content.previewCount()));
         values.put(Fields.PRICE, new FieldValue.Amount(content.price()));
         values.put(Fields.LOCKED, new FieldValue.Flag(content.lockedText()));
         values.put(Fields.MARKDOWN, new FieldValue.Flag(content.markdown()));
-        draft.sendAt().ifPresent(at -> values.put(Fields.AT, at instanceof SendTime.Exact exact
-                ? new FieldValue.Moment(exact.at()) : RawValue.of(((SendTime.Local) at).at().format(LOCAL_TIME))));
+        draft.sendAt()
+                .ifPresent(at -> values.put(
+                        Fields.AT,
+                        at instanceof SendTime.Exact exact
+                                ? new FieldValue.Moment(exact.at())
+                                : RawValue.of(((SendTime.Local) at).at().format(LOCAL_TIME))));
         return values;
     }
 
@@ -77,6 +86,8 @@ public final class FormValues {
     }
 
     static String quoteIfNeeded(String item) {
-        return item.matches("[^\\s,\"]*") ? item : "\"" + item.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        return item.matches("[^\\s,\"]*")
+                ? item
+                : "\"" + item.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }

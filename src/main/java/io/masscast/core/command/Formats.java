@@ -13,10 +13,10 @@ import java.util.Locale;
 /** How masscast writes money, counts and times in chat. */
 public final class Formats {
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter UTC =
+            DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
-    private Formats() {
-    }
+    private Formats() {}
 
     public static String money(BigDecimal amount) {
         return "$" + amount.setScale(2, RoundingMode.HALF_UP).toPlainString();
@@ -28,8 +28,10 @@ public final class Formats {
 
     /** {@code 2026-03-21 20:00 Europe/Berlin (19:00 UTC, in 1 d 9 h)} */
     public static String when(Instant at, ZoneId zone, Instant now) {
-        String utcDay = at.atZone(ZoneOffset.UTC).toLocalDate().equals(at.atZone(zone).toLocalDate())
-                ? "" : at.atZone(ZoneOffset.UTC).toLocalDate() + " ";
+        String utcDay =
+                at.atZone(ZoneOffset.UTC).toLocalDate().equals(at.atZone(zone).toLocalDate())
+                        ? ""
+                        : at.atZone(ZoneOffset.UTC).toLocalDate() + " ";
         return LOCAL.format(at.atZone(zone)) + " " + zone.getId() + " (" + utcDay + UTC.format(at) + ", "
                 + relative(at, now) + ")";
     }

@@ -15,11 +15,9 @@ import java.util.Locale;
 final class ListResolver {
     private static final int MAX_SUGGESTIONS = 3;
 
-    record Resolved(List<String> ids, List<FieldError> errors) {
-    }
+    record Resolved(List<String> ids, List<FieldError> errors) {}
 
-    private ListResolver() {
-    }
+    private ListResolver() {}
 
     static Resolved resolve(String field, List<String> items, List<FanList> lists) {
         List<String> ids = new ArrayList<>();
@@ -30,21 +28,28 @@ final class ListResolver {
                 continue;
             }
             if (item.isEmpty()) {
-                errors.add(new FieldError(field, Excerpt.of(raw) + " is not a list name: it has no visible character."));
+                errors.add(
+                        new FieldError(field, Excerpt.of(raw) + " is not a list name: it has no visible character."));
                 continue;
             }
             List<FanList> byId = lists.stream().filter(l -> l.id().equals(item)).toList();
-            List<FanList> byName = lists.stream().filter(l -> l.name().equalsIgnoreCase(item)).toList();
+            List<FanList> byName =
+                    lists.stream().filter(l -> l.name().equalsIgnoreCase(item)).toList();
             if (byId.size() == 1) {
                 addOnce(ids, byId.get(0).id());
             } else if (byName.size() == 1) {
                 addOnce(ids, byName.get(0).id());
             } else if (byName.size() > 1) {
-                errors.add(new FieldError(field, "Several lists are called " + Excerpt.of(item) + "; use the id instead: "
-                        + String.join(", ", byName.stream().map(FanList::id).toList()) + "."));
+                errors.add(new FieldError(
+                        field,
+                        "Several lists are called " + Excerpt.of(item) + "; use the id instead: "
+                                + String.join(
+                                        ", ", byName.stream().map(FanList::id).toList()) + "."));
             } else {
-                errors.add(new FieldError(field, "No list called " + Excerpt.of(item) + "." + suggest(item, lists)
-                        + " /masscast lists shows them all."));
+                errors.add(new FieldError(
+                        field,
+                        "No list called " + Excerpt.of(item) + "." + suggest(item, lists)
+                                + " /masscast lists shows them all."));
             }
         }
         return new Resolved(ids, errors);

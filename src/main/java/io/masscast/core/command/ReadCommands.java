@@ -28,8 +28,13 @@ public final class ReadCommands {
     private final Clock clock;
     private final CampaignCards cards = new CampaignCards();
 
-    public ReadCommands(CampaignService campaigns, BindingService bindings, CampaignViews views, FanListCache lists,
-                        OfAuthGateway ofauth, Clock clock) {
+    public ReadCommands(
+            CampaignService campaigns,
+            BindingService bindings,
+            CampaignViews views,
+            FanListCache lists,
+            OfAuthGateway ofauth,
+            Clock clock) {
         this.campaigns = campaigns;
         this.bindings = bindings;
         this.views = views;
@@ -56,17 +61,26 @@ public final class ReadCommands {
 
     /** The button the campaign's card offers now for {@code action} (same verb and version), if it still does. */
     Optional<CardAction> currentAction(ActionId action) {
-        return campaigns.find(action.campaignId()).flatMap(campaign -> cards.render(views.of(campaign)).actions().stream()
-                .filter(offered -> offered.id().equals(action)).findFirst());
+        return campaigns
+                .find(action.campaignId())
+                .flatMap(campaign -> cards.render(views.of(campaign)).actions().stream()
+                        .filter(offered -> offered.id().equals(action))
+                        .findFirst());
     }
 
     Reply lists(CommandRouter.Invocation invocation) {
         Binding binding = bindings.require(invocation.channel());
         List<FanList> all = lists.lists(binding.connectionId());
-        StringBuilder out = new StringBuilder(binding.creatorName() + "'s lists (use the name or the id in lists= and exclude=):");
+        StringBuilder out =
+                new StringBuilder(binding.creatorName() + "'s lists (use the name or the id in lists= and exclude=):");
         for (FanList list : all) {
-            out.append("\n• ").append(list.name()).append(" · id ").append(list.id())
-                    .append(list.usersCount().map(n -> " · " + Formats.count(n) + " fans").orElse(""));
+            out.append("\n• ")
+                    .append(list.name())
+                    .append(" · id ")
+                    .append(list.id())
+                    .append(list.usersCount()
+                            .map(n -> " · " + Formats.count(n) + " fans")
+                            .orElse(""));
         }
         return Reply.privately(out.toString());
     }
@@ -77,9 +91,16 @@ public final class ReadCommands {
         if (page.items().isEmpty()) {
             return Reply.privately(binding.creatorName() + "'s vault is empty.");
         }
-        StringBuilder out = new StringBuilder("Recent vault media of " + binding.creatorName() + " (use the ids in media=):");
-        page.items().forEach(m -> out.append("\n• ").append(m.id()).append(" · ").append(m.type())
-                .append(m.createdAt().map(at -> " · " + Formats.relative(at, clock.instant())).orElse("")));
+        StringBuilder out =
+                new StringBuilder("Recent vault media of " + binding.creatorName() + " (use the ids in media=):");
+        page.items()
+                .forEach(m -> out.append("\n• ")
+                        .append(m.id())
+                        .append(" · ")
+                        .append(m.type())
+                        .append(m.createdAt()
+                                .map(at -> " · " + Formats.relative(at, clock.instant()))
+                                .orElse("")));
         return Reply.privately(out.toString());
     }
 }

@@ -21,8 +21,7 @@ import java.util.stream.Collectors;
 final class RepeatText {
     private static final int OTHERS_NAMED = 3;
 
-    private RepeatText() {
-    }
+    private RepeatText() {}
 
     /** The card's warning field. */
     static String warning(List<RepeatFinding> repeats, Instant now) {
@@ -31,9 +30,13 @@ final class RepeatText {
 
     /** The confirmation an approval of {@code humanId} takes. */
     static CardAction.Confirm confirmation(String humanId, List<RepeatFinding> repeats, Instant now) {
-        return new CardAction.Confirm("Approve " + humanId + " although it repeats " + repeats.get(0).other().humanId() + "?",
+        return new CardAction.Confirm(
+                "Approve " + humanId + " although it repeats "
+                        + repeats.get(0).other().humanId() + "?",
                 finding(repeats.get(0), now) + others(repeats) + ". Fans on both audiences get it again.",
-                "Approve anyway", "Not yet", false);
+                "Approve anyway",
+                "Not yet",
+                false);
     }
 
     private static String finding(RepeatFinding repeat, Instant now) {
@@ -41,8 +44,8 @@ final class RepeatText {
         String what = switch (repeat.match()) {
             case SAME_TEXT -> "The same text as " + other.humanId();
             case SAME_MEDIA -> "The same media as " + other.humanId();
-            case NEARLY_SAME_TEXT -> "Nearly the same text (" + Math.round(100 * repeat.similarity()) + " % alike) as "
-                    + other.humanId();
+            case NEARLY_SAME_TEXT ->
+                "Nearly the same text (" + Math.round(100 * repeat.similarity()) + " % alike) as " + other.humanId();
         };
         return what + ", " + when(other, now) + " to an overlapping audience" + results(repeat);
     }
@@ -59,11 +62,12 @@ final class RepeatText {
             return " (no results yet)";
         }
         StatsFigures f = repeat.stats().get().figures();
-        String bought = repeat.other().content().isFree() ? ""
+        String bought = repeat.other().content().isFree()
+                ? ""
                 : " · " + Formats.count(f.purchased()) + " bought" + share(f.purchased(), f.sent()) + " · "
                         + BuyerNote.money(f.revenue());
-        return ": " + Formats.count(f.sent()) + " sent · " + Formats.count(f.viewed()) + " viewed" + share(f.viewed(), f.sent())
-                + bought;
+        return ": " + Formats.count(f.sent()) + " sent · " + Formats.count(f.viewed()) + " viewed"
+                + share(f.viewed(), f.sent()) + bought;
     }
 
     private static String share(long part, long sent) {
@@ -78,9 +82,11 @@ final class RepeatText {
         if (repeats.size() == 1) {
             return "";
         }
-        List<String> more = repeats.subList(1, repeats.size()).stream().map(r -> r.other().humanId()).toList();
+        List<String> more = repeats.subList(1, repeats.size()).stream()
+                .map(r -> r.other().humanId())
+                .toList();
         String named = more.stream().limit(OTHERS_NAMED).collect(Collectors.joining(", "));
-        return " (it also repeats " + named + (more.size() > OTHERS_NAMED ? " and " + (more.size() - OTHERS_NAMED) + " more" : "")
-                + ")";
+        return " (it also repeats " + named
+                + (more.size() > OTHERS_NAMED ? " and " + (more.size() - OTHERS_NAMED) + " more" : "") + ")";
     }
 }

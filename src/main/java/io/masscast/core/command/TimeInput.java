@@ -21,11 +21,12 @@ final class TimeInput {
     static final String SEND_TIME_HELP =
             "write it like 2026-03-21 20:00, today 20:00, tomorrow 9:30 or in 2h (the creator's time zone), or now";
 
-    private static final Pattern RELATIVE = Pattern.compile("in\\s*(\\d{1,4})\\s*(m|min|h|d)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern DAY_AND_TIME = Pattern.compile("(today|tomorrow)\\s+(\\d{1,2}:\\d{2})", Pattern.CASE_INSENSITIVE);
+    private static final Pattern RELATIVE =
+            Pattern.compile("in\\s*(\\d{1,4})\\s*(m|min|h|d)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DAY_AND_TIME =
+            Pattern.compile("(today|tomorrow)\\s+(\\d{1,2}:\\d{2})", Pattern.CASE_INSENSITIVE);
 
-    private TimeInput() {
-    }
+    private TimeInput() {}
 
     /** The local date-time meant by {@code input} at {@code now} in {@code zone}, or empty if unreadable. */
     static Optional<LocalDateTime> dateTime(String input, LocalDateTime now, ZoneId zone) {
@@ -38,7 +39,8 @@ final class TimeInput {
                 case "h" -> Duration.ofHours(amount);
                 default -> Duration.ofMinutes(amount);
             };
-            return Optional.of(now.atZone(zone).plus(step).toLocalDateTime().withSecond(0).withNano(0));
+            return Optional.of(
+                    now.atZone(zone).plus(step).toLocalDateTime().withSecond(0).withNano(0));
         }
         Matcher dayAndTime = DAY_AND_TIME.matcher(value);
         if (dayAndTime.matches()) {
@@ -62,7 +64,8 @@ final class TimeInput {
 
     private static Optional<LocalTime> time(String input) {
         try {
-            return Optional.of(LocalTime.parse(input.length() == 4 ? "0" + input : input, DateTimeFormatter.ISO_LOCAL_TIME));
+            return Optional.of(
+                    LocalTime.parse(input.length() == 4 ? "0" + input : input, DateTimeFormatter.ISO_LOCAL_TIME));
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }

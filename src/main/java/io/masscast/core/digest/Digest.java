@@ -14,8 +14,8 @@ import java.util.Optional;
  *
  * @param title what the digest is (the daily digest, or one somebody asked for)
  */
-public record Digest(String title, Binding binding, Instant at, List<Period> periods, Attention attention,
-                     RevenueChart chart) {
+public record Digest(
+        String title, Binding binding, Instant at, List<Period> periods, Attention attention, RevenueChart chart) {
 
     /** Where a period's revenue figure comes from. */
     public enum RevenueSource {
@@ -44,8 +44,15 @@ public record Digest(String title, Binding binding, Instant at, List<Period> per
      * @param campaigns how many campaigns went out in the period
      * @param sent      messages those campaigns delivered
      */
-    public record Period(DigestPeriod period, int campaigns, long sent, long viewed, long bought, BigDecimal revenue,
-                         RevenueSource revenueSource, Optional<BestCampaign> best) {
+    public record Period(
+            DigestPeriod period,
+            int campaigns,
+            long sent,
+            long viewed,
+            long bought,
+            BigDecimal revenue,
+            RevenueSource revenueSource,
+            Optional<BestCampaign> best) {
         public Period {
             Objects.requireNonNull(period, "period");
             Objects.requireNonNull(revenue, "revenue");
@@ -55,8 +62,8 @@ public record Digest(String title, Binding binding, Instant at, List<Period> per
     }
 
     /** Campaigns that need a person, by human id, newest first. */
-    public record Attention(List<String> awaitingApproval, List<String> inDoubt, List<String> failed,
-                            DigestPeriod failedWithin) {
+    public record Attention(
+            List<String> awaitingApproval, List<String> inDoubt, List<String> failed, DigestPeriod failedWithin) {
         public Attention {
             awaitingApproval = List.copyOf(awaitingApproval);
             inDoubt = List.copyOf(inDoubt);

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 public record DigestPeriod(int days) {
     /** The longest period: the chart shows 14 days, and a period never reaches further back than it. */
     public static final int MAX_DAYS = 14;
+
     public static final DigestPeriod LAST_24_HOURS = new DigestPeriod(1);
     public static final DigestPeriod LAST_7_DAYS = new DigestPeriod(7);
     private static final Pattern TEXT = Pattern.compile("(\\d{1,3})\\s*(h|d)");

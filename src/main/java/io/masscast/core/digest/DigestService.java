@@ -41,9 +41,11 @@ import java.util.stream.Collectors;
 public final class DigestService {
     /** The daily digest reports on these. */
     public static final List<DigestPeriod> DAILY = List.of(DigestPeriod.LAST_24_HOURS, DigestPeriod.LAST_7_DAYS);
+
     static final int CHART_DAYS = DigestPeriod.MAX_DAYS;
     /** Series on the chart: the campaigns with the most revenue, the rest added up as one more. */
     static final int CHART_CAMPAIGNS = 7;
+
     private static final int ATTENTION_LIMIT = 1_000;
     private static final String CURRENCY = "USD";
     private static final String CURRENCY_SYMBOL = "$";
@@ -62,13 +64,13 @@ public final class DigestService {
     }
 
     /** What goes to the channel: the caption and the chart. */
-    public record Post(String caption, ChatImage chart) {
-    }
+    public record Post(String caption, ChatImage chart) {}
 
     /** The bound channels that get a daily digest. */
     public List<Binding> dailyDigestChannels() {
         return transactor.inTransaction(stores -> stores.bindings().all().stream()
-                .filter(b -> b.policy().digestAt().isPresent()).toList());
+                .filter(b -> b.policy().digestAt().isPresent())
+                .toList());
     }
 
     /** The claim key of a channel's daily digest for a local day. */
@@ -85,7 +87,8 @@ public final class DigestService {
         if (transactor.inTransaction(stores -> stores.digests().isClaimed(channel, period))) {
             return false;
         }
-        Optional<Binding> binding = transactor.inTransaction(stores -> stores.bindings().find(channel));
+        Optional<Binding> binding =
+                transactor.inTransaction(stores -> stores.bindings().find(channel));
         if (binding.isEmpty()) {
             return false;
         }
@@ -109,13 +112,14 @@ public final class DigestService {
 
     /** Records that the daily digest of {@code day} was not posted; false if it was claimed (posted) before. */
     public boolean skipDaily(ChannelRef channel, LocalDate day) {
-        return transactor.inTransaction(stores ->
-                stores.digests().claim(channel, dailyPeriod(day), DigestStore.Outcome.SKIPPED, clock.instant(), replica));
+        return transactor.inTransaction(stores -> stores.digests()
+                .claim(channel, dailyPeriod(day), DigestStore.Outcome.SKIPPED, clock.instant(), replica));
     }
 
     /** Queues the channel's digest of {@code periods} now, as asked for by {@code askedBy} (a mention). */
     public Digest postNow(ChannelRef channel, String askedBy, List<DigestPeriod> periods) {
-        Binding binding = transactor.inTransaction(stores -> stores.bindings().find(channel))
+        Binding binding = transactor
+                .inTransaction(stores -> stores.bindings().find(channel))
                 .orElseThrow(CampaignException.NotBound::new);
         Instant at = clock.instant();
         Digest digest = compute(binding, "Digest asked for by " + askedBy, periods, at);
@@ -132,7 +136,8 @@ public final class DigestService {
         Binding binding = digest.binding();
         String name = "digest-" + binding.channel().channelId().replaceAll("[^A-Za-z0-9_-]", "_") + "-"
                 + FILE_TIME.format(digest.at().atZone(binding.zone())) + ".png";
-        String alt = digest.chart().title() + ": stacked bars by campaign, in " + digest.chart().currency();
+        String alt = digest.chart().title() + ": stacked bars by campaign, in "
+                + digest.chart().currency();
         return new Post(DigestText.caption(digest), new ChatImage(name, alt, charts.revenuePerDay(digest.chart())));
     }
 
@@ -140,7 +145,8 @@ public final class DigestService {
     public Digest compute(Binding binding, String title, List<DigestPeriod> periods, Instant at) {
         ChannelRef channel = binding.channel();
         ZoneId zone = binding.zone();
-        DigestPeriod longest = periods.stream().max(Comparator.comparingInt(DigestPeriod::days))
+        DigestPeriod longest = periods.stream()
+                .max(Comparator.comparingInt(DigestPeriod::days))
                 .orElseThrow(() -> new IllegalArgumentException("no period"));
         LocalDate today = at.atZone(zone).toLocalDate();
         LocalDate firstDay = today.minusDays(CHART_DAYS - 1L);
@@ -152,14 +158,20 @@ public final class DigestService {
             Map<Long, List<StatsSnapshot>> series = stores.stats().channelSnapshots(channel, since, at).stream()
                     .collect(Collectors.groupingBy(StatsSnapshot::campaignId, LinkedHashMap::new, Collectors.toList()));
             List<Digest.Period> summaries = periods.stream()
-                    .map(period -> period(stores, channel, period, at, series)).toList();
-            return new Digest(title, binding, at, summaries, attention(stores, channel, longest, at),
+                    .map(period -> period(stores, channel, period, at, series))
+                    .toList();
+            return new Digest(
+                    title,
+                    binding,
+                    at,
+                    summaries,
+                    attention(stores, channel, longest, at),
                     chart(stores, binding, firstDay, today, at, series));
         });
     }
 
-    private static Digest.Period period(Stores stores, ChannelRef channel, DigestPeriod period, Instant at,
-                                        Map<Long, List<StatsSnapshot>> series) {
+    private static Digest.Period period(
+            Stores stores, ChannelRef channel, DigestPeriod period, Instant at, Map<Long, List<StatsSnapshot>> series) {
         List<Campaign> sent = stores.campaigns().sentInChannel(channel, at.minus(period.length()), at);
         long messages = 0;
         long viewed = 0;
@@ -185,20 +197,31 @@ public final class DigestService {
         Optional<Digest.BestCampaign> top = Optional.empty();
         if (best != null) {
             long id = best.id();
-            top = Optional.of(new Digest.BestCampaign(id, best.humanId(), bestRevenue, stores.cards().permalink(id)));
+            top = Optional.of(new Digest.BestCampaign(
+                    id, best.humanId(), bestRevenue, stores.cards().permalink(id)));
         }
-        Digest.RevenueSource source = sources.isEmpty() ? Digest.RevenueSource.NONE
-                : sources.size() > 1 ? Digest.RevenueSource.MIXED : sources.iterator().next();
+        Digest.RevenueSource source = sources.isEmpty()
+                ? Digest.RevenueSource.NONE
+                : sources.size() > 1
+                        ? Digest.RevenueSource.MIXED
+                        : sources.iterator().next();
         return new Digest.Period(period, sent.size(), messages, viewed, bought, revenue, source, top);
     }
 
-    private static Digest.Attention attention(Stores stores, ChannelRef channel, DigestPeriod failedWithin, Instant at) {
+    private static Digest.Attention attention(
+            Stores stores, ChannelRef channel, DigestPeriod failedWithin, Instant at) {
         Instant failedSince = at.minus(failedWithin.length());
         return new Digest.Attention(
-                humanIds(stores.campaigns().inChannel(channel, EnumSet.of(CampaignState.PENDING_APPROVAL), ATTENTION_LIMIT)),
+                humanIds(stores.campaigns()
+                        .inChannel(channel, EnumSet.of(CampaignState.PENDING_APPROVAL), ATTENTION_LIMIT)),
                 humanIds(stores.campaigns().inChannel(channel, EnumSet.of(CampaignState.IN_DOUBT), ATTENTION_LIMIT)),
-                humanIds(stores.campaigns().inChannel(channel, EnumSet.of(CampaignState.FAILED), ATTENTION_LIMIT).stream()
-                        .filter(c -> c.updatedAt().isAfter(failedSince)).toList()),
+                humanIds(
+                        stores
+                                .campaigns()
+                                .inChannel(channel, EnumSet.of(CampaignState.FAILED), ATTENTION_LIMIT)
+                                .stream()
+                                .filter(c -> c.updatedAt().isAfter(failedSince))
+                                .toList()),
                 failedWithin);
     }
 
@@ -207,31 +230,42 @@ public final class DigestService {
     }
 
     /** Each campaign's revenue per local day: what it had at the day's end (or now) minus what it had at its start. */
-    private static RevenueChart chart(Stores stores, Binding binding, LocalDate firstDay, LocalDate today, Instant at,
-                                      Map<Long, List<StatsSnapshot>> series) {
+    private static RevenueChart chart(
+            Stores stores,
+            Binding binding,
+            LocalDate firstDay,
+            LocalDate today,
+            Instant at,
+            Map<Long, List<StatsSnapshot>> series) {
         ZoneId zone = binding.zone();
         List<LocalDate> days = firstDay.datesUntil(today.plusDays(1)).toList();
-        record CampaignRevenue(Campaign campaign, List<BigDecimal> amounts, BigDecimal total) {
-        }
+        record CampaignRevenue(Campaign campaign, List<BigDecimal> amounts, BigDecimal total) {}
         List<CampaignRevenue> earning = new ArrayList<>();
         series.forEach((campaignId, snapshots) -> {
-            List<BigDecimal> amounts = days.stream().map(day -> {
-                Instant start = day.atStartOfDay(zone).toInstant();
-                Instant next = day.plusDays(1).atStartOfDay(zone).toInstant();
-                Instant end = next.isAfter(at) ? at : next;
-                return StatsSnapshot.figuresAt(snapshots, end).revenue().subtract(StatsSnapshot.figuresAt(snapshots, start).revenue());
-            }).toList();
+            List<BigDecimal> amounts = days.stream()
+                    .map(day -> {
+                        Instant start = day.atStartOfDay(zone).toInstant();
+                        Instant next = day.plusDays(1).atStartOfDay(zone).toInstant();
+                        Instant end = next.isAfter(at) ? at : next;
+                        return StatsSnapshot.figuresAt(snapshots, end)
+                                .revenue()
+                                .subtract(StatsSnapshot.figuresAt(snapshots, start)
+                                        .revenue());
+                    })
+                    .toList();
             BigDecimal total = amounts.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
             if (total.signum() > 0) {
                 stores.campaigns().find(campaignId).ifPresent(c -> earning.add(new CampaignRevenue(c, amounts, total)));
             }
         });
-        earning.sort(Comparator.comparing(CampaignRevenue::total).reversed()
+        earning.sort(Comparator.comparing(CampaignRevenue::total)
+                .reversed()
                 .thenComparing(r -> r.campaign().number()));
         List<CampaignRevenue> shown = new ArrayList<>(earning.subList(0, Math.min(CHART_CAMPAIGNS, earning.size())));
         shown.sort(Comparator.comparingInt(r -> r.campaign().number()));
         List<RevenueChart.Series> lines = new ArrayList<>(shown.stream()
-                .map(r -> new RevenueChart.Series(r.campaign().humanId(), r.amounts())).toList());
+                .map(r -> new RevenueChart.Series(r.campaign().humanId(), r.amounts()))
+                .toList());
         List<CampaignRevenue> rest = earning.subList(shown.size(), earning.size());
         if (!rest.isEmpty()) {
             List<BigDecimal> others = days.stream().map(day -> BigDecimal.ZERO).collect(Collectors.toList());
@@ -240,9 +274,11 @@ public final class DigestService {
                     others.set(i, others.get(i).add(r.amounts().get(i)));
                 }
             });
-            lines.add(new RevenueChart.Series(rest.size() + (rest.size() == 1 ? " more campaign" : " more campaigns"), others));
+            lines.add(new RevenueChart.Series(
+                    rest.size() + (rest.size() == 1 ? " more campaign" : " more campaigns"), others));
         }
-        String title = binding.creatorName() + " · revenue per day, last " + CHART_DAYS + " days (" + zone.getId() + ")";
+        String title =
+                binding.creatorName() + " · revenue per day, last " + CHART_DAYS + " days (" + zone.getId() + ")";
         return new RevenueChart(title, CURRENCY, CURRENCY_SYMBOL, days, lines);
     }
 }

@@ -23,16 +23,20 @@ final class DigestText {
     private static final int IDS_SHOWN = 5;
     private static final String INDENT = "    ";
 
-    private DigestText() {
-    }
+    private DigestText() {}
 
     static String caption(Digest digest) {
-        StringBuilder out = new StringBuilder(Markup.strong(digest.title() + " · " + digest.binding().creatorName()) + " · "
-                + AT.format(digest.at().atZone(digest.binding().zone())) + " " + digest.binding().zone().getId());
+        StringBuilder out = new StringBuilder(
+                Markup.strong(digest.title() + " · " + digest.binding().creatorName()) + " · "
+                        + AT.format(digest.at().atZone(digest.binding().zone())) + " "
+                        + digest.binding().zone().getId());
         digest.periods().forEach(period -> out.append('\n').append(period(period)));
         out.append('\n').append(attention(digest.attention()));
-        out.append("\nChart: revenue per day over the last ").append(DigestService.CHART_DAYS)
-                .append(" days, by campaign, in ").append(digest.chart().currency()).append('.');
+        out.append("\nChart: revenue per day over the last ")
+                .append(DigestService.CHART_DAYS)
+                .append(" days, by campaign, in ")
+                .append(digest.chart().currency())
+                .append('.');
         return out.toString();
     }
 
@@ -41,14 +45,31 @@ final class DigestText {
         if (p.campaigns() == 0) {
             return head + "no campaigns sent";
         }
-        StringBuilder out = new StringBuilder(head + p.campaigns() + (p.campaigns() == 1 ? " campaign" : " campaigns")
-                + " sent");
-        out.append('\n').append(INDENT).append(count(p.sent())).append(" messages sent · ")
-                .append(count(p.viewed())).append(" viewed").append(share(p.viewed(), p.sent(), ""))
-                .append(" · ").append(count(p.bought())).append(" bought").append(share(p.bought(), p.sent(), " conversion"))
-                .append(" · ").append(BuyerNote.money(p.revenue())).append(" revenue").append(source(p.revenueSource()));
-        p.best().ifPresent(best -> out.append('\n').append(INDENT).append("Best: ").append(best.humanId()).append(" · ")
-                .append(BuyerNote.money(best.revenue())).append(best.cardLink().map(link -> " · " + link).orElse("")));
+        StringBuilder out =
+                new StringBuilder(head + p.campaigns() + (p.campaigns() == 1 ? " campaign" : " campaigns") + " sent");
+        out.append('\n')
+                .append(INDENT)
+                .append(count(p.sent()))
+                .append(" messages sent · ")
+                .append(count(p.viewed()))
+                .append(" viewed")
+                .append(share(p.viewed(), p.sent(), ""))
+                .append(" · ")
+                .append(count(p.bought()))
+                .append(" bought")
+                .append(share(p.bought(), p.sent(), " conversion"))
+                .append(" · ")
+                .append(BuyerNote.money(p.revenue()))
+                .append(" revenue")
+                .append(source(p.revenueSource()));
+        p.best()
+                .ifPresent(best -> out.append('\n')
+                        .append(INDENT)
+                        .append("Best: ")
+                        .append(best.humanId())
+                        .append(" · ")
+                        .append(BuyerNote.money(best.revenue()))
+                        .append(best.cardLink().map(link -> " · " + link).orElse("")));
         return out.toString();
     }
 
@@ -75,8 +96,9 @@ final class DigestText {
     }
 
     private static String attention(Digest.Attention a) {
-        return Markup.strong("Needs attention") + " · waiting for approval: " + ids(a.awaitingApproval()) + " · in doubt: " + ids(a.inDoubt())
-                + " · failed in " + a.failedWithin().phrase() + ": " + ids(a.failed());
+        return Markup.strong("Needs attention") + " · waiting for approval: " + ids(a.awaitingApproval())
+                + " · in doubt: " + ids(a.inDoubt()) + " · failed in "
+                + a.failedWithin().phrase() + ": " + ids(a.failed());
     }
 
     private static String ids(List<String> ids) {

@@ -22,16 +22,18 @@ public final class ApiKeyCheck {
     static final String COMPONENT = "ofauth";
 
     /** What OFAuth last said about the key. */
-    public enum Verdict { ACCEPTED, REFUSED, UNKNOWN }
+    public enum Verdict {
+        ACCEPTED,
+        REFUSED,
+        UNKNOWN
+    }
 
     /** The last answer, when it was given and what it said; and why the latest attempt got none, if it did not. */
-    public record Status(Verdict verdict, Optional<Instant> answeredAt, String detail, Optional<String> unanswered) {
-    }
+    public record Status(Verdict verdict, Optional<Instant> answeredAt, String detail, Optional<String> unanswered) {}
 
     private final OfAuthGateway ofauth;
     private final Clock clock;
-    private volatile Status status = new Status(Verdict.UNKNOWN, Optional.empty(), "not checked yet",
-            Optional.empty());
+    private volatile Status status = new Status(Verdict.UNKNOWN, Optional.empty(), "not checked yet", Optional.empty());
     private volatile Instant lastAsked = Instant.MIN;
 
     public ApiKeyCheck(OfAuthGateway ofauth, Clock clock) {
@@ -53,21 +55,33 @@ public final class ApiKeyCheck {
         Status before = status;
         try {
             AccountInfo account = ofauth.whoami();
-            status = new Status(Verdict.ACCEPTED, Optional.of(now), "API key accepted (organisation " + account.id() + ")",
+            status = new Status(
+                    Verdict.ACCEPTED,
+                    Optional.of(now),
+                    "API key accepted (organisation " + account.id() + ")",
                     Optional.empty());
             if (before.verdict() == Verdict.REFUSED) {
                 LOG.warn("OFAuth accepts the API key again (organisation {})", account.id());
             }
         } catch (OfAuthFailure.Unauthenticated refused) {
-            status = new Status(Verdict.REFUSED, Optional.of(now), "OFAuth refuses the API key in OFAUTH_API_KEY ("
-                    + refused.getMessage() + ")", Optional.empty());
+            status = new Status(
+                    Verdict.REFUSED,
+                    Optional.of(now),
+                    "OFAuth refuses the API key in OFAUTH_API_KEY (" + refused.getMessage() + ")",
+                    Optional.empty());
             if (before.verdict() != Verdict.REFUSED) {
                 LOG.error("OFAuth refuses the API key: masscast is not ready until OFAUTH_API_KEY holds a valid key");
             }
         } catch (OfAuthFailure unreachable) {
-            status = new Status(before.verdict(), before.answeredAt(), before.detail(), Optional.of("no answer at " + now
-                    + " (" + unreachable.getClass().getSimpleName() + ")"));
-            LOG.warn("Could not check the OFAuth API key ({}); the last answer stands", unreachable.getClass().getSimpleName());
+            status = new Status(
+                    before.verdict(),
+                    before.answeredAt(),
+                    before.detail(),
+                    Optional.of("no answer at " + now + " ("
+                            + unreachable.getClass().getSimpleName() + ")"));
+            LOG.warn(
+                    "Could not check the OFAuth API key ({}); the last answer stands",
+                    unreachable.getClass().getSimpleName());
         }
         return status;
     }
@@ -79,8 +93,11 @@ public final class ApiKeyCheck {
     /** For {@code /readyz}: the cached answer, without asking OFAuth. */
     public Readiness readiness() {
         Status now = status;
-        String detail = now.detail() + now.answeredAt().map(at -> ", answered " + at).orElse("")
+        String detail = now.detail()
+                + now.answeredAt().map(at -> ", answered " + at).orElse("")
                 + now.unanswered().map(why -> "; " + why).orElse("");
-        return now.verdict() == Verdict.REFUSED ? Readiness.notReady(COMPONENT, detail) : Readiness.ready(COMPONENT, detail);
+        return now.verdict() == Verdict.REFUSED
+                ? Readiness.notReady(COMPONENT, detail)
+                : Readiness.ready(COMPONENT, detail);
     }
 }

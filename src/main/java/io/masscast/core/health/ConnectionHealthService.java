@@ -32,7 +32,9 @@ public final class ConnectionHealthService {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionHealthService.class);
     /** A probe that could not run (rate limit, OFAuth unreachable) is tried again this soon. */
     static final Duration RETRY_PROBE = Duration.ofSeconds(30);
-    private static final List<ConnectionHealth> NOT_EXPIRED = List.of(ConnectionHealth.ACTIVE, ConnectionHealth.SUSPECT);
+
+    private static final List<ConnectionHealth> NOT_EXPIRED =
+            List.of(ConnectionHealth.ACTIVE, ConnectionHealth.SUSPECT);
 
     private final Transactor transactor;
     private final OfAuthGateway ofauth;
@@ -40,7 +42,11 @@ public final class ConnectionHealthService {
     private final Duration probeInterval;
 
     /** What became of a webhook event. */
-    public enum EventOutcome { APPLIED, DUPLICATE, IGNORED }
+    public enum EventOutcome {
+        APPLIED,
+        DUPLICATE,
+        IGNORED
+    }
 
     public ConnectionHealthService(Transactor transactor, OfAuthGateway ofauth, Clock clock, Duration probeInterval) {
         this.transactor = transactor;
@@ -52,7 +58,8 @@ public final class ConnectionHealthService {
     /** Connections masscast must not send for or poll now (expired, or suspected and being probed). */
     public Set<String> held() {
         return transactor.inTransaction(stores -> stores.connections().unhealthy().stream()
-                .map(ConnectionState::connectionId).collect(Collectors.toUnmodifiableSet()));
+                .map(ConnectionState::connectionId)
+                .collect(Collectors.toUnmodifiableSet()));
     }
 
     /**
@@ -62,8 +69,13 @@ public final class ConnectionHealthService {
     public void sessionExpiredSeen(String connectionId) {
         Instant now = clock.instant();
         transactor.inTransaction(stores -> {
-            if (stores.connections().changeHealth(connectionId, List.of(ConnectionHealth.ACTIVE), ConnectionHealth.SUSPECT,
-                    "an OFAuth call answered that the session expired", now)) {
+            if (stores.connections()
+                    .changeHealth(
+                            connectionId,
+                            List.of(ConnectionHealth.ACTIVE),
+                            ConnectionHealth.SUSPECT,
+                            "an OFAuth call answered that the session expired",
+                            now)) {
                 stores.connections().scheduleProbe(connectionId, now, now);
             }
             return null;
@@ -74,9 +86,14 @@ public final class ConnectionHealthService {
     public void probeDue() {
         Instant now = clock.instant();
         List<String> due = transactor.inTransaction(stores -> stores.bindings().all().stream()
-                .map(Binding::connectionId).distinct().sorted()
-                .filter(id -> stores.connections().find(id).flatMap(ConnectionState::nextProbeAt)
-                        .filter(now::isBefore).isEmpty())
+                .map(Binding::connectionId)
+                .distinct()
+                .sorted()
+                .filter(id -> stores.connections()
+                        .find(id)
+                        .flatMap(ConnectionState::nextProbeAt)
+                        .filter(now::isBefore)
+                        .isEmpty())
                 .toList());
         due.forEach(this::probe);
     }
@@ -98,10 +115,15 @@ public final class ConnectionHealthService {
                 LOG.error("Probe of {}: OFAuth does not accept the API key; check OFAUTH_API_KEY", connectionId);
             }
         } catch (OfAuthFailure failure) {
-            next = failure instanceof OfAuthFailure.RateLimited limited && limited.retryAfter().compareTo(RETRY_PROBE) > 0
-                    ? limited.retryAfter() : RETRY_PROBE;
-            LOG.warn("Probe of {} did not run ({}); trying again in {} s", connectionId,
-                    failure.getClass().getSimpleName(), next.toSeconds());
+            next = failure instanceof OfAuthFailure.RateLimited limited
+                            && limited.retryAfter().compareTo(RETRY_PROBE) > 0
+                    ? limited.retryAfter()
+                    : RETRY_PROBE;
+            LOG.warn(
+                    "Probe of {} did not run ({}); trying again in {} s",
+                    connectionId,
+                    failure.getClass().getSimpleName(),
+                    next.toSeconds());
         }
         Instant now = clock.instant();
         Instant at = now.plus(next);
@@ -122,7 +144,8 @@ public final class ConnectionHealthService {
                 return EventOutcome.DUPLICATE;
             }
             boolean expiredNow = event.type().equals(ConnectionEvent.EXPIRED)
-                    || (event.type().equals(ConnectionEvent.UPDATED) && event.status().filter("expired"::equals).isPresent());
+                    || (event.type().equals(ConnectionEvent.UPDATED)
+                            && event.status().filter("expired"::equals).isPresent());
             if (expiredNow) {
                 expire(stores, event.connectionId(), "OFAuth reported that the OnlyFans session expired", now);
                 return EventOutcome.APPLIED;
@@ -146,15 +169,21 @@ public final class ConnectionHealthService {
     private void healthy(String connectionId) {
         Instant now = clock.instant();
         transactor.inTransaction(stores -> {
-            if (stores.connections().changeHealth(connectionId, List.of(ConnectionHealth.EXPIRED), ConnectionHealth.ACTIVE,
-                    "", now)) {
+            if (stores.connections()
+                    .changeHealth(connectionId, List.of(ConnectionHealth.EXPIRED), ConnectionHealth.ACTIVE, "", now)) {
                 LOG.info("Connection {} works again", connectionId);
-                announce(stores, connectionId, binding -> binding.creatorName() + "'s OnlyFans session works again"
-                        + " (OFAuth connection " + connectionId + "): approvals are open, approved sends go out and"
-                        + " results are followed again.", now);
+                announce(
+                        stores,
+                        connectionId,
+                        binding -> binding.creatorName() + "'s OnlyFans session works again"
+                                + " (OFAuth connection " + connectionId
+                                + "): approvals are open, approved sends go out and"
+                                + " results are followed again.",
+                        now);
             } else {
-                stores.connections().changeHealth(connectionId, List.of(ConnectionHealth.SUSPECT), ConnectionHealth.ACTIVE,
-                        "", now);
+                stores.connections()
+                        .changeHealth(
+                                connectionId, List.of(ConnectionHealth.SUSPECT), ConnectionHealth.ACTIVE, "", now);
             }
             return null;
         });
@@ -165,20 +194,25 @@ public final class ConnectionHealthService {
             return; // already expired and announced
         }
         LOG.warn("Connection {} expired: {}", connectionId, reason);
-        announce(stores, connectionId, binding -> binding.creatorName() + "'s OnlyFans session has expired (OFAuth"
-                + " connection " + connectionId + "; " + reason + "). Until it is reconnected, masscast refuses new"
-                + " approvals for " + binding.creatorName() + ", holds approved sends (they go out once it works"
-                + " again, nothing is lost) and stops following results. To reconnect: the creator signs in again"
-                + " through OFAuth Link (OFAuth dashboard → Connections → " + connectionId + " → reconnect, or a"
-                + " Link session created for this connection id). masscast notices within minutes and says so here.",
+        announce(
+                stores,
+                connectionId,
+                binding -> binding.creatorName() + "'s OnlyFans session has expired (OFAuth"
+                        + " connection " + connectionId + "; " + reason
+                        + "). Until it is reconnected, masscast refuses new"
+                        + " approvals for " + binding.creatorName()
+                        + ", holds approved sends (they go out once it works"
+                        + " again, nothing is lost) and stops following results. To reconnect: the creator signs in again"
+                        + " through OFAuth Link (OFAuth dashboard → Connections → " + connectionId
+                        + " → reconnect, or a"
+                        + " Link session created for this connection id). masscast notices within minutes and says so here.",
                 now);
     }
 
-    private static void announce(Stores stores, String connectionId, Function<Binding, String> text,
-                                 Instant now) {
+    private static void announce(Stores stores, String connectionId, Function<Binding, String> text, Instant now) {
         stores.bindings().all().stream()
                 .filter(binding -> binding.connectionId().equals(connectionId))
-                .forEach(binding -> stores.outbox().enqueue(OutboxEntry.channelMessage(binding.channel(),
-                        text.apply(binding), now)));
+                .forEach(binding -> stores.outbox()
+                        .enqueue(OutboxEntry.channelMessage(binding.channel(), text.apply(binding), now)));
     }
 }

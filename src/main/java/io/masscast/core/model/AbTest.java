@@ -14,8 +14,14 @@ import java.util.Optional;
  * @param poolSize   how many fans a random split drew from
  * @param maxUserIds at most this many fan ids went into one message when the test was composed
  */
-public record AbTest(long id, AbSplit split, Optional<Long> seed, Optional<Long> poolSize, int maxUserIds,
-                     Instant createdAt, long version) {
+public record AbTest(
+        long id,
+        AbSplit split,
+        Optional<Long> seed,
+        Optional<Long> poolSize,
+        int maxUserIds,
+        Instant createdAt,
+        long version) {
 
     /** Variant labels in order: the first variant is the base message, the others vary it. */
     public static final List<String> LABELS = List.of("A", "B", "C");

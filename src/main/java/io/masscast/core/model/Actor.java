@@ -44,6 +44,7 @@ public record Actor(String userId, String displayName, Set<String> groups) {
 
     /** Whether this actor is named in the given set, directly or through one of their groups. */
     public boolean isIn(Set<String> userOrGroupIds) {
-        return userOrGroupIds.contains(userId) || groups.stream().map(Actor::groupRef).anyMatch(userOrGroupIds::contains);
+        return userOrGroupIds.contains(userId)
+                || groups.stream().map(Actor::groupRef).anyMatch(userOrGroupIds::contains);
     }
 }

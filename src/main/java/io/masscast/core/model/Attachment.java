@@ -11,8 +11,13 @@ import java.util.Optional;
  * what the card shows of it. Upload references are single-use, so once a request that carried the reference may
  * have reached OFAuth ({@code referenceSpentAt}), later requests carry the vault id instead.
  */
-public record Attachment(String uploadRef, Optional<Long> vaultMediaId, String fileName, String contentType, long size,
-                         Optional<Instant> referenceSpentAt) {
+public record Attachment(
+        String uploadRef,
+        Optional<Long> vaultMediaId,
+        String fileName,
+        String contentType,
+        long size,
+        Optional<Instant> referenceSpentAt) {
     public Attachment {
         ChannelRef.requireText(uploadRef, "uploadRef");
         Objects.requireNonNull(vaultMediaId, "vaultMediaId");
@@ -31,13 +36,17 @@ public record Attachment(String uploadRef, Optional<Long> vaultMediaId, String f
 
     /** The attachment a media item names (by its upload reference), if it is one of {@code attachments}. */
     public static Optional<Attachment> named(MediaItem item, List<Attachment> attachments) {
-        return item.kind() != MediaItem.Kind.UPLOAD ? Optional.empty()
-                : attachments.stream().filter(a -> a.uploadRef().equals(item.value())).findFirst();
+        return item.kind() != MediaItem.Kind.UPLOAD
+                ? Optional.empty()
+                : attachments.stream()
+                        .filter(a -> a.uploadRef().equals(item.value()))
+                        .findFirst();
     }
 
     /** What a request to OFAuth carries for it: the reference until it may have been used, then the vault id if known. */
     public MediaItem forRequest() {
-        return referenceSpentAt.isPresent() && vaultMediaId.isPresent() ? MediaItem.vault(vaultMediaId.get())
+        return referenceSpentAt.isPresent() && vaultMediaId.isPresent()
+                ? MediaItem.vault(vaultMediaId.get())
                 : new MediaItem(MediaItem.Kind.UPLOAD, uploadRef);
     }
 }

@@ -11,10 +11,7 @@ import java.util.Optional;
  * mixes numeric custom lists with named system lists ("fans").
  */
 public record Audience(
-        List<String> userIds,
-        List<String> lists,
-        List<String> excludedLists,
-        Optional<Instant> subscribedAfter) {
+        List<String> userIds, List<String> lists, List<String> excludedLists, Optional<Instant> subscribedAfter) {
 
     public Audience {
         userIds = List.copyOf(Objects.requireNonNull(userIds, "userIds"));

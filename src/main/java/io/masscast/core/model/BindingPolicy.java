@@ -43,25 +43,44 @@ public record BindingPolicy(
         }
         Objects.requireNonNull(quietHours, "quietHours");
         digestAt = Objects.requireNonNull(digestAt, "digestAt").map(at -> at.truncatedTo(ChronoUnit.MINUTES));
-        Objects.requireNonNull(repeatWindow, "repeatWindow").filter(window -> window.isNegative() || window.isZero())
+        Objects.requireNonNull(repeatWindow, "repeatWindow")
+                .filter(window -> window.isNegative() || window.isZero())
                 .ifPresent(window -> {
                     throw new IllegalArgumentException("a repeat window is positive (off: empty)");
                 });
-        Objects.requireNonNull(remindAfter, "remindAfter").filter(after -> after.isNegative() || after.isZero()).ifPresent(after -> {
-            throw new IllegalArgumentException("a reminder comes a positive time after: " + after);
-        });
+        Objects.requireNonNull(remindAfter, "remindAfter")
+                .filter(after -> after.isNegative() || after.isZero())
+                .ifPresent(after -> {
+                    throw new IllegalArgumentException("a reminder comes a positive time after: " + after);
+                });
     }
 
     /** With the repeat guard over 7 days and reminders after 30 minutes. */
-    public BindingPolicy(int requiredApprovals, boolean selfApprovalAllowed, Optional<Integer> dailyCap, Duration minGap,
-                         Optional<QuietHours> quietHours, Optional<LocalTime> digestAt) {
-        this(requiredApprovals, selfApprovalAllowed, dailyCap, minGap, quietHours, digestAt,
-                Optional.of(DEFAULT_REPEAT_WINDOW), Optional.of(DEFAULT_REMIND_AFTER));
+    public BindingPolicy(
+            int requiredApprovals,
+            boolean selfApprovalAllowed,
+            Optional<Integer> dailyCap,
+            Duration minGap,
+            Optional<QuietHours> quietHours,
+            Optional<LocalTime> digestAt) {
+        this(
+                requiredApprovals,
+                selfApprovalAllowed,
+                dailyCap,
+                minGap,
+                quietHours,
+                digestAt,
+                Optional.of(DEFAULT_REPEAT_WINDOW),
+                Optional.of(DEFAULT_REMIND_AFTER));
     }
 
     /** With the daily digest, the repeat guard and reminders at their defaults. */
-    public BindingPolicy(int requiredApprovals, boolean selfApprovalAllowed, Optional<Integer> dailyCap, Duration minGap,
-                         Optional<QuietHours> quietHours) {
+    public BindingPolicy(
+            int requiredApprovals,
+            boolean selfApprovalAllowed,
+            Optional<Integer> dailyCap,
+            Duration minGap,
+            Optional<QuietHours> quietHours) {
         this(requiredApprovals, selfApprovalAllowed, dailyCap, minGap, quietHours, Optional.of(DEFAULT_DIGEST_AT));
     }
 
@@ -71,14 +90,17 @@ public record BindingPolicy(
     }
 
     public BindingPolicy withDigestAt(Optional<LocalTime> at) {
-        return new BindingPolicy(requiredApprovals, selfApprovalAllowed, dailyCap, minGap, quietHours, at, repeatWindow, remindAfter);
+        return new BindingPolicy(
+                requiredApprovals, selfApprovalAllowed, dailyCap, minGap, quietHours, at, repeatWindow, remindAfter);
     }
 
     public BindingPolicy withRepeatWindow(Optional<Duration> window) {
-        return new BindingPolicy(requiredApprovals, selfApprovalAllowed, dailyCap, minGap, quietHours, digestAt, window, remindAfter);
+        return new BindingPolicy(
+                requiredApprovals, selfApprovalAllowed, dailyCap, minGap, quietHours, digestAt, window, remindAfter);
     }
 
     public BindingPolicy withRemindAfter(Optional<Duration> after) {
-        return new BindingPolicy(requiredApprovals, selfApprovalAllowed, dailyCap, minGap, quietHours, digestAt, repeatWindow, after);
+        return new BindingPolicy(
+                requiredApprovals, selfApprovalAllowed, dailyCap, minGap, quietHours, digestAt, repeatWindow, after);
     }
 }

@@ -106,7 +106,8 @@ public record Campaign(
             note = base.note;
         }
 
-        public Changes content(MessageContent value, Audience newAudience, Optional<Instant> newSchedule, String newFingerprint) {
+        public Changes content(
+                MessageContent value, Audience newAudience, Optional<Instant> newSchedule, String newFingerprint) {
             content = value;
             audience = newAudience;
             scheduledAt = newSchedule;
@@ -146,9 +147,26 @@ public record Campaign(
 
         public Campaign apply(Instant now) {
             updatedAt = now;
-            return new Campaign(base.id, base.number, base.channel, base.connectionId, base.requesterId,
-                    base.requesterName, content, audience, scheduledAt, state, fingerprint, base.version,
-                    base.createdAt, updatedAt, ofauthMessageId, requestStartedAt, sentAt, unsendableUntil, note);
+            return new Campaign(
+                    base.id,
+                    base.number,
+                    base.channel,
+                    base.connectionId,
+                    base.requesterId,
+                    base.requesterName,
+                    content,
+                    audience,
+                    scheduledAt,
+                    state,
+                    fingerprint,
+                    base.version,
+                    base.createdAt,
+                    updatedAt,
+                    ofauthMessageId,
+                    requestStartedAt,
+                    sentAt,
+                    unsendableUntil,
+                    note);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.masscast.core.model;
 
 import java.util.Locale;
+
 /** The lifecycle of a campaign (DESIGN.md section 3). */
 public enum CampaignState {
     PENDING_APPROVAL,

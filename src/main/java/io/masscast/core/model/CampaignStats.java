@@ -44,31 +44,77 @@ public record CampaignStats(
 
     /** Nothing reported yet. */
     public static CampaignStats none(long campaignId) {
-        return new CampaignStats(campaignId, Optional.empty(), StatsFigures.NONE, Optional.empty(), Optional.empty(),
-                false, Optional.empty(), 0, Optional.empty(), Optional.empty());
+        return new CampaignStats(
+                campaignId,
+                Optional.empty(),
+                StatsFigures.NONE,
+                Optional.empty(),
+                Optional.empty(),
+                false,
+                Optional.empty(),
+                0,
+                Optional.empty(),
+                Optional.empty());
     }
 
     /** OFAuth's report at {@code at}: the figures, and whether the message can still be unsent. */
     public CampaignStats reported(StatsFigures newFigures, boolean canUnsend, Instant at) {
-        Optional<Instant> sentMoved = asOf.isEmpty() || newFigures.sent() != figures.sent() ? Optional.of(at) : sentChangedAt;
-        return new CampaignStats(campaignId, recipients, newFigures, Optional.of(at), sentMoved, canUnsend,
-                Optional.empty(), buyersRead, buyerMarker, lastBuyerNoteAt);
+        Optional<Instant> sentMoved =
+                asOf.isEmpty() || newFigures.sent() != figures.sent() ? Optional.of(at) : sentChangedAt;
+        return new CampaignStats(
+                campaignId,
+                recipients,
+                newFigures,
+                Optional.of(at),
+                sentMoved,
+                canUnsend,
+                Optional.empty(),
+                buyersRead,
+                buyerMarker,
+                lastBuyerNoteAt);
     }
 
     public CampaignStats missing(Instant since) {
-        return new CampaignStats(campaignId, recipients, figures, asOf, sentChangedAt, false, Optional.of(since),
-                buyersRead, buyerMarker, lastBuyerNoteAt);
+        return new CampaignStats(
+                campaignId,
+                recipients,
+                figures,
+                asOf,
+                sentChangedAt,
+                false,
+                Optional.of(since),
+                buyersRead,
+                buyerMarker,
+                lastBuyerNoteAt);
     }
 
     /** Buyers were read up to purchase count {@code read}; the next read continues at {@code marker}. */
     public CampaignStats buyersReadTo(long read, Optional<Long> marker) {
-        return new CampaignStats(campaignId, recipients, figures, asOf, sentChangedAt, unsendOpen, missingSince, read,
-                marker, lastBuyerNoteAt);
+        return new CampaignStats(
+                campaignId,
+                recipients,
+                figures,
+                asOf,
+                sentChangedAt,
+                unsendOpen,
+                missingSince,
+                read,
+                marker,
+                lastBuyerNoteAt);
     }
 
     public CampaignStats withBuyerNoteAt(Instant at) {
-        return new CampaignStats(campaignId, recipients, figures, asOf, sentChangedAt, unsendOpen, missingSince,
-                buyersRead, buyerMarker, Optional.of(at));
+        return new CampaignStats(
+                campaignId,
+                recipients,
+                figures,
+                asOf,
+                sentChangedAt,
+                unsendOpen,
+                missingSince,
+                buyersRead,
+                buyerMarker,
+                Optional.of(at));
     }
 
     /** Whether OFAuth reports more purchases than masscast has read buyers for. */

@@ -18,8 +18,8 @@ public record ChatImage(String fileName, String altText, byte[] png) {
         }
         altText = altText == null ? "" : altText;
         Objects.requireNonNull(png, "png");
-        if (png.length < PNG_SIGNATURE.length || !Arrays.equals(png, 0, PNG_SIGNATURE.length, PNG_SIGNATURE, 0,
-                PNG_SIGNATURE.length)) {
+        if (png.length < PNG_SIGNATURE.length
+                || !Arrays.equals(png, 0, PNG_SIGNATURE.length, PNG_SIGNATURE, 0, PNG_SIGNATURE.length)) {
             throw new IllegalArgumentException("not a PNG image");
         }
         png = png.clone();
@@ -36,7 +36,9 @@ public record ChatImage(String fileName, String altText, byte[] png) {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof ChatImage image && fileName.equals(image.fileName) && altText.equals(image.altText)
+        return other instanceof ChatImage image
+                && fileName.equals(image.fileName)
+                && altText.equals(image.altText)
                 && Arrays.equals(png, image.png);
     }
 

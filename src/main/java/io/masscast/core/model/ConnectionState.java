@@ -31,6 +31,7 @@ public record ConnectionState(
 
     /** A connection masscast has heard nothing bad about. */
     public static ConnectionState fresh(String connectionId, Instant now) {
-        return new ConnectionState(connectionId, ConnectionHealth.ACTIVE, now, "", Optional.empty(), Optional.empty(), 0);
+        return new ConnectionState(
+                connectionId, ConnectionHealth.ACTIVE, now, "", Optional.empty(), Optional.empty(), 0);
     }
 }

@@ -7,7 +7,11 @@ import java.util.Objects;
  * Parsing and validation of user input live in the send policy; this record only holds a checked value.
  */
 public record MediaItem(Kind kind, String value) {
-    public enum Kind { VAULT, UPLOAD, URL }
+    public enum Kind {
+        VAULT,
+        UPLOAD,
+        URL
+    }
 
     public MediaItem {
         Objects.requireNonNull(kind, "kind");

@@ -9,12 +9,7 @@ import java.util.Objects;
  * ({@link BigDecimal#ZERO} means free). Rules (lengths, price bounds) are checked by the send policy.
  */
 public record MessageContent(
-        String text,
-        boolean markdown,
-        boolean lockedText,
-        List<MediaItem> media,
-        int previewCount,
-        BigDecimal price) {
+        String text, boolean markdown, boolean lockedText, List<MediaItem> media, int previewCount, BigDecimal price) {
 
     public MessageContent {
         text = text == null ? "" : text;

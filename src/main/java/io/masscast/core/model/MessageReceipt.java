@@ -23,8 +23,14 @@ public record MessageReceipt(
     }
 
     /** A receipt that does not say how many fans the message goes to. */
-    public MessageReceipt(long id, Instant date, boolean done, boolean canUnsend, long unsendSeconds, boolean hasError,
-                          boolean canceled) {
+    public MessageReceipt(
+            long id,
+            Instant date,
+            boolean done,
+            boolean canUnsend,
+            long unsendSeconds,
+            boolean hasError,
+            boolean canceled) {
         this(id, date, done, canUnsend, unsendSeconds, hasError, canceled, -1);
     }
 

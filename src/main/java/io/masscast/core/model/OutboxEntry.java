@@ -53,7 +53,8 @@ public record OutboxEntry(
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(kind, "kind");
         if (kind.belongsToCampaign() != campaignId.isPresent()) {
-            throw new IllegalArgumentException(kind + (campaignId.isPresent() ? " belongs to no campaign" : " needs a campaign"));
+            throw new IllegalArgumentException(
+                    kind + (campaignId.isPresent() ? " belongs to no campaign" : " needs a campaign"));
         }
         text = text == null ? "" : text;
         Objects.requireNonNull(dueAt, "dueAt");
@@ -61,12 +62,13 @@ public record OutboxEntry(
     }
 
     public static OutboxEntry card(Campaign campaign, Instant now) {
-        return new OutboxEntry(0, Optional.of(campaign.id()), campaign.channel(), Kind.CARD, "", 0, now, Optional.empty());
+        return new OutboxEntry(
+                0, Optional.of(campaign.id()), campaign.channel(), Kind.CARD, "", 0, now, Optional.empty());
     }
 
     public static OutboxEntry threadNote(Campaign campaign, String text, Instant now) {
-        return new OutboxEntry(0, Optional.of(campaign.id()), campaign.channel(), Kind.THREAD_NOTE, text, 0, now,
-                Optional.empty());
+        return new OutboxEntry(
+                0, Optional.of(campaign.id()), campaign.channel(), Kind.THREAD_NOTE, text, 0, now, Optional.empty());
     }
 
     public static OutboxEntry channelMessage(ChannelRef channel, String text, Instant now) {

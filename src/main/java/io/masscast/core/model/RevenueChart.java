@@ -10,8 +10,8 @@ import java.util.stream.IntStream;
  * Revenue per day over consecutive local days, one series per campaign (stacked on a chart): what a digest's
  * chart shows. Each series has one amount per day, in {@code currency}.
  */
-public record RevenueChart(String title, String currency, String currencySymbol, List<LocalDate> days,
-                           List<Series> series) {
+public record RevenueChart(
+        String title, String currency, String currencySymbol, List<LocalDate> days, List<Series> series) {
 
     /** One campaign's (or several small ones') revenue, day by day. */
     public record Series(String name, List<BigDecimal> amounts) {
@@ -36,8 +36,8 @@ public record RevenueChart(String title, String currency, String currencySymbol,
         series = List.copyOf(series);
         for (Series s : series) {
             if (s.amounts().size() != days.size()) {
-                throw new IllegalArgumentException("series " + s.name() + " has " + s.amounts().size() + " amounts for "
-                        + days.size() + " days");
+                throw new IllegalArgumentException(
+                        "series " + s.name() + " has " + s.amounts().size() + " amounts for " + days.size() + " days");
             }
         }
     }

@@ -20,13 +20,20 @@ public record StatsFigures(long sent, long viewed, long purchased, BigDecimal re
 
     /** What an analytics row says. */
     public static StatsFigures of(SentMessageStats row) {
-        return new StatsFigures(row.sentCount(), row.viewedCount(), row.purchasedCount(), row.revenue(),
+        return new StatsFigures(
+                row.sentCount(),
+                row.viewedCount(),
+                row.purchasedCount(),
+                row.revenue(),
                 row.amount().isPresent());
     }
 
     /** Whether any number differs (revenue compared by value, so 12.5 equals 12.50). */
     public boolean differsFrom(StatsFigures other) {
-        return sent != other.sent || viewed != other.viewed || purchased != other.purchased
-                || revenue.compareTo(other.revenue) != 0 || revenueReported != other.revenueReported;
+        return sent != other.sent
+                || viewed != other.viewed
+                || purchased != other.purchased
+                || revenue.compareTo(other.revenue) != 0
+                || revenueReported != other.revenueReported;
     }
 }

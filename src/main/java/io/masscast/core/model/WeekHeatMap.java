@@ -32,7 +32,11 @@ public record WeekHeatMap(String title, String valueLabel, List<Cell> cells, Lis
             throw new IllegalArgumentException("a heat map needs at least one cell");
         }
         marked = List.copyOf(marked);
-        if (cells.stream().map(c -> c.day().ordinal() * 24 + c.hour()).distinct().count() != cells.size()) {
+        if (cells.stream()
+                        .map(c -> c.day().ordinal() * 24 + c.hour())
+                        .distinct()
+                        .count()
+                != cells.size()) {
             throw new IllegalArgumentException("an hour of the week has one cell at most");
         }
     }

@@ -18,9 +18,11 @@ public final class ApprovalPolicy {
     /** Why {@code actor} may not approve {@code campaign}, or empty if they may. */
     public Optional<String> refusal(Campaign campaign, Binding binding, Actor actor) {
         if (!permissions.isApprover(binding, actor)) {
-            return Optional.of(binding.approvers().isEmpty()
-                    ? "This channel has no approvers yet: an admin sets them with /masscast policy approvers=..."
-                    : "You are not an approver in this channel, so you can't approve " + campaign.humanId() + ".");
+            return Optional.of(
+                    binding.approvers().isEmpty()
+                            ? "This channel has no approvers yet: an admin sets them with /masscast policy approvers=..."
+                            : "You are not an approver in this channel, so you can't approve " + campaign.humanId()
+                                    + ".");
         }
         if (campaign.isRequestedBy(actor) && !binding.policy().selfApprovalAllowed()) {
             return Optional.of("You requested " + campaign.humanId() + " and this channel doesn't allow approving "
@@ -31,6 +33,7 @@ public final class ApprovalPolicy {
 
     /** Whether these approvals (all for the current fingerprint, one per approver) complete the campaign. */
     public boolean isComplete(Binding binding, List<Approval> approvals) {
-        return approvals.stream().map(Approval::approverId).distinct().count() >= binding.policy().requiredApprovals();
+        return approvals.stream().map(Approval::approverId).distinct().count()
+                >= binding.policy().requiredApprovals();
     }
 }

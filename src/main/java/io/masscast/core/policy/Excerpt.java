@@ -10,13 +10,14 @@ import java.util.Locale;
 public final class Excerpt {
     public static final int MAX_SHOWN = 40;
 
-    private Excerpt() {
-    }
+    private Excerpt() {}
 
     /** A name someone typed (a command, a key) as is when it is a short plain word, else {@link #of quoted}. */
     public static String name(String raw) {
-        boolean plain = !raw.isEmpty() && raw.length() <= MAX_SHOWN && raw.codePoints()
-                .allMatch(cp -> Character.isLetterOrDigit(cp) || cp == '_' || cp == '-' || cp == '.');
+        boolean plain = !raw.isEmpty()
+                && raw.length() <= MAX_SHOWN
+                && raw.codePoints()
+                        .allMatch(cp -> Character.isLetterOrDigit(cp) || cp == '_' || cp == '-' || cp == '.');
         return plain ? raw : of(raw);
     }
 
@@ -42,7 +43,10 @@ public final class Excerpt {
             i += Character.charCount(cp);
         }
         if (i < raw.length()) {
-            return out.append("…\" (").append(TextRules.count(raw.length())).append(" characters)").toString();
+            return out.append("…\" (")
+                    .append(TextRules.count(raw.length()))
+                    .append(" characters)")
+                    .toString();
         }
         return out.append('"').toString();
     }

@@ -20,6 +20,7 @@ public final class Fields {
     public static final String MEDIA = "media";
     /** Files attached in chat, uploaded to OFAuth and added to the media. */
     public static final String FILES = "files";
+
     public static final String PREVIEW = "preview";
     public static final String PRICE = "price";
     public static final String LOCKED = "locked";
@@ -42,8 +43,7 @@ public final class Fields {
     /** Every key, in the order a form asks for them. */
     public static final List<String> ALL = all();
 
-    private Fields() {
-    }
+    private Fields() {}
 
     /** The key of {@code field} for a later variant: {@code text_b}. */
     public static String ofVariant(String field, String variant) {
@@ -52,7 +52,9 @@ public final class Fields {
 
     /** The variant ({@code B}, {@code C}) a key like {@code price_c} belongs to, if it is a variant's key. */
     public static Optional<String> variantOf(String key) {
-        return LATER_VARIANTS.stream().filter(v -> VARIED.stream().anyMatch(f -> ofVariant(f, v).equals(key))).findFirst();
+        return LATER_VARIANTS.stream()
+                .filter(v -> VARIED.stream().anyMatch(f -> ofVariant(f, v).equals(key)))
+                .findFirst();
     }
 
     /** The field of one message a variant's key varies: {@code text} for {@code text_b}. */

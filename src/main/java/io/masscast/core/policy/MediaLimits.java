@@ -20,24 +20,45 @@ public final class MediaLimits {
     private static final int MAX_NAME_LENGTH = 255;
     /** MIME type to what people call it. */
     private static final Map<String, String> TYPES = Map.of(
-            "image/jpeg", "JPEG image", "image/png", "PNG image", "image/gif", "GIF",
-            "video/mp4", "MP4 video", "video/quicktime", "MOV video",
-            "audio/mpeg", "MP3 audio", "audio/mp4", "M4A audio", "audio/wav", "WAV audio");
-    private static final Map<String, String> EXTENSIONS = Map.ofEntries(
-            Map.entry("jpg", "image/jpeg"), Map.entry("jpeg", "image/jpeg"), Map.entry("png", "image/png"),
-            Map.entry("gif", "image/gif"), Map.entry("mp4", "video/mp4"), Map.entry("m4v", "video/mp4"),
-            Map.entry("mov", "video/quicktime"), Map.entry("mp3", "audio/mpeg"), Map.entry("m4a", "audio/mp4"),
-            Map.entry("wav", "audio/wav"));
-    private static final String WHAT_IS_TAKEN = "masscast attaches JPEG, PNG and GIF images, MP4 and MOV videos, and MP3,"
-            + " M4A and WAV audio";
+            "image/jpeg",
+            "JPEG image",
+            "image/png",
+            "PNG image",
+            "image/gif",
+            "GIF",
+            "video/mp4",
+            "MP4 video",
+            "video/quicktime",
+            "MOV video",
+            "audio/mpeg",
+            "MP3 audio",
+            "audio/mp4",
+            "M4A audio",
+            "audio/wav",
+            "WAV audio");
 
-    private MediaLimits() {
-    }
+    private static final Map<String, String> EXTENSIONS = Map.ofEntries(
+            Map.entry("jpg", "image/jpeg"),
+            Map.entry("jpeg", "image/jpeg"),
+            Map.entry("png", "image/png"),
+            Map.entry("gif", "image/gif"),
+            Map.entry("mp4", "video/mp4"),
+            Map.entry("m4v", "video/mp4"),
+            Map.entry("mov", "video/quicktime"),
+            Map.entry("mp3", "audio/mpeg"),
+            Map.entry("m4a", "audio/mp4"),
+            Map.entry("wav", "audio/wav"));
+    private static final String WHAT_IS_TAKEN =
+            "masscast attaches JPEG, PNG and GIF images, MP4 and MOV videos, and MP3," + " M4A and WAV audio";
+
+    private MediaLimits() {}
 
     /** The MIME type a file name's extension stands for, among those taken. */
     public static Optional<String> typeOfName(String fileName) {
         int dot = fileName.lastIndexOf('.');
-        return dot < 0 ? Optional.empty() : Optional.ofNullable(EXTENSIONS.get(fileName.substring(dot + 1).toLowerCase(Locale.ROOT)));
+        return dot < 0
+                ? Optional.empty()
+                : Optional.ofNullable(EXTENSIONS.get(fileName.substring(dot + 1).toLowerCase(Locale.ROOT)));
     }
 
     /** The type as a person reads it: {@code JPEG image}; the MIME type itself for one not taken. */
@@ -69,23 +90,33 @@ public final class MediaLimits {
     public static List<FieldError> problems(List<ChatFile> files) {
         List<FieldError> errors = new ArrayList<>();
         if (files.size() > MAX_FILES) {
-            errors.add(new FieldError(Fields.FILES, files.size() + " files are more than masscast attaches at once ("
-                    + MAX_FILES + "): attach fewer, or put the others in the vault and name them under media."));
+            errors.add(new FieldError(
+                    Fields.FILES,
+                    files.size() + " files are more than masscast attaches at once (" + MAX_FILES
+                            + "): attach fewer, or put the others in the vault and name them under media."));
             return errors;
         }
         for (ChatFile file : files) {
             String name = Excerpt.of(file.name());
             Optional<String> badName = TextRules.problem(file.name(), MAX_NAME_LENGTH, TextRules.Lines.SINGLE);
             if (badName.isPresent()) {
-                errors.add(new FieldError(Fields.FILES, "A file's name " + badName.get() + ": rename the file and attach it again."));
+                errors.add(new FieldError(
+                        Fields.FILES, "A file's name " + badName.get() + ": rename the file and attach it again."));
             } else if (!TYPES.containsKey(file.contentType())) {
-                errors.add(new FieldError(Fields.FILES, name + " is " + (file.contentType().isBlank() ? "of no type masscast knows"
-                        : "of type " + label(file.contentType())) + ": " + WHAT_IS_TAKEN + "."));
+                errors.add(new FieldError(
+                        Fields.FILES,
+                        name + " is "
+                                + (file.contentType().isBlank()
+                                        ? "of no type masscast knows"
+                                        : "of type " + label(file.contentType()))
+                                + ": " + WHAT_IS_TAKEN + "."));
             } else if (file.size() < 1) {
                 errors.add(new FieldError(Fields.FILES, name + " is empty: attach the file again."));
             } else if (file.size() > MAX_FILE_BYTES) {
-                errors.add(new FieldError(Fields.FILES, name + " is " + size(file.size()) + ": a file attached here is at most "
-                        + MAX_FILE_MB + " MB. Put larger media in the vault in OnlyFans and give its vault id under media."));
+                errors.add(new FieldError(
+                        Fields.FILES,
+                        name + " is " + size(file.size()) + ": a file attached here is at most " + MAX_FILE_MB
+                                + " MB. Put larger media in the vault in OnlyFans and give its vault id under media."));
             }
         }
         return errors;
@@ -93,6 +124,8 @@ public final class MediaLimits {
 
     private static String base(String contentType) {
         int semicolon = contentType.indexOf(';');
-        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
+                .strip()
+                .toLowerCase(Locale.ROOT);
     }
 }

@@ -13,19 +13,21 @@ import java.util.regex.Pattern;
  */
 public final class MediaRules {
     /** OFAuth shows both forms in its docs: {@code upload:<uuid>} and {@code ofauth_upload_...}. */
-    private static final Pattern UPLOAD_REF = Pattern.compile("(upload:[0-9A-Za-z-]{8,}|ofauth_upload_[0-9A-Za-z_-]{4,})");
+    private static final Pattern UPLOAD_REF =
+            Pattern.compile("(upload:[0-9A-Za-z-]{8,}|ofauth_upload_[0-9A-Za-z_-]{4,})");
+
     private static final Pattern VAULT_ID = Pattern.compile("[1-9][0-9]{0,18}");
     /** A link's length limit, as browsers and CDNs keep them. */
     public static final int MAX_LENGTH = 2_048;
 
-    private MediaRules() {
-    }
+    private MediaRules() {}
 
     /** The media item {@code raw} stands for, or empty if OFAuth would not accept it. */
     public static Optional<MediaItem> classify(String raw) {
         String value = raw == null ? "" : raw.strip();
         if (TextRules.problem(value, MAX_LENGTH, TextRules.Lines.SINGLE).isPresent()) {
-            return Optional.empty(); // a link may hold any script, but no control, invisible-only or direction character
+            return Optional
+                    .empty(); // a link may hold any script, but no control, invisible-only or direction character
         }
         if (VAULT_ID.matcher(value).matches()) {
             try {
@@ -45,7 +47,9 @@ public final class MediaRules {
 
     /** Whether an already built item still has a value its kind allows. */
     public static boolean isValid(MediaItem item) {
-        return classify(item.value()).filter(parsed -> parsed.kind() == item.kind()).isPresent();
+        return classify(item.value())
+                .filter(parsed -> parsed.kind() == item.kind())
+                .isPresent();
     }
 
     public static String explain(String raw) {
@@ -58,7 +62,8 @@ public final class MediaRules {
             URI uri = new URI(value);
             String scheme = uri.getScheme();
             return ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))
-                    && uri.getHost() != null && !uri.getHost().isBlank();
+                    && uri.getHost() != null
+                    && !uri.getHost().isBlank();
         } catch (URISyntaxException e) {
             return false;
         }

@@ -13,16 +13,18 @@ import java.util.regex.Pattern;
 public final class NumberInput {
     private static final int MAX_DIGITS = 9;
     private static final Pattern WHOLE = Pattern.compile("[0-9]{1," + MAX_DIGITS + "}");
-    private static final Pattern DECIMAL = Pattern.compile("-?[0-9]{1," + MAX_DIGITS + "}(?:\\.[0-9]{1," + MAX_DIGITS + "})?");
+    private static final Pattern DECIMAL =
+            Pattern.compile("-?[0-9]{1," + MAX_DIGITS + "}(?:\\.[0-9]{1," + MAX_DIGITS + "})?");
     /** Longer than any number {@link #DECIMAL} accepts, with room for surrounding spaces. */
     private static final int MAX_LENGTH = 2 * MAX_DIGITS + 8;
 
-    private NumberInput() {
-    }
+    private NumberInput() {}
 
     /** A whole number from {@code min} to {@code max}, or empty. */
     public static OptionalInt whole(String raw, int min, int max) {
-        Optional<Integer> n = bounded(raw).filter(value -> WHOLE.matcher(value).matches()).map(Integer::parseInt)
+        Optional<Integer> n = bounded(raw)
+                .filter(value -> WHOLE.matcher(value).matches())
+                .map(Integer::parseInt)
                 .filter(value -> value >= min && value <= max);
         return n.isPresent() ? OptionalInt.of(n.get()) : OptionalInt.empty();
     }

@@ -17,11 +17,9 @@ import java.util.Optional;
  */
 final class ScheduleResolver {
 
-    record Resolution(Optional<Instant> instant, Optional<FieldError> error, Optional<String> note) {
-    }
+    record Resolution(Optional<Instant> instant, Optional<FieldError> error, Optional<String> note) {}
 
-    private ScheduleResolver() {
-    }
+    private ScheduleResolver() {}
 
     static Resolution resolve(SendTime time, ZoneId zone) {
         if (time instanceof SendTime.Exact exact) {
@@ -35,11 +33,13 @@ final class ScheduleResolver {
         if (offsets.isEmpty()) {
             ZoneOffsetTransition gap = zone.getRules().getTransition(local);
             String message = local + " does not exist in " + zone.getId() + ": clocks jump from "
-                    + gap.getDateTimeBefore().toLocalTime() + " to " + gap.getDateTimeAfter().toLocalTime()
+                    + gap.getDateTimeBefore().toLocalTime() + " to "
+                    + gap.getDateTimeAfter().toLocalTime()
                     + " that day. Pick a time before or after the jump.";
             return new Resolution(Optional.empty(), Optional.of(new FieldError(Fields.AT, message)), Optional.empty());
         }
-        ZonedDateTime earlier = ZonedDateTime.ofLocal(local, zone, offsets.get(0)).withEarlierOffsetAtOverlap();
+        ZonedDateTime earlier =
+                ZonedDateTime.ofLocal(local, zone, offsets.get(0)).withEarlierOffsetAtOverlap();
         Optional<String> note = offsets.size() > 1
                 ? Optional.of(local + " happens twice in " + zone.getId() + " (clocks go back that night); "
                         + "masscast uses the first one, " + earlier.getOffset() + " (" + earlier.toInstant() + ").")

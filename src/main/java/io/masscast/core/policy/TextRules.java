@@ -19,12 +19,14 @@ public final class TextRules {
     public static final int MAX_NAME_LENGTH = 100;
 
     /** Whether text may span lines (message text, reasons) or is a single line (names, ids). */
-    public enum Lines { MULTI, SINGLE }
+    public enum Lines {
+        MULTI,
+        SINGLE
+    }
 
     private static final int SHOWN_INVISIBLES = 3;
 
-    private TextRules() {
-    }
+    private TextRules() {}
 
     /** The first problem with {@code value}, worded to follow the field's name, or empty if it may be stored. */
     public static Optional<String> problem(String value, int maxLength, Lines lines) {
@@ -41,7 +43,8 @@ public final class TextRules {
             i += Character.charCount(cp);
         }
         if (!value.isEmpty() && value.codePoints().allMatch(TextRules::isInvisible)) {
-            return Optional.of("has no visible character (only " + invisibles(value) + "): write something people can read.");
+            return Optional.of(
+                    "has no visible character (only " + invisibles(value) + "): write something people can read.");
         }
         return Optional.empty();
     }
@@ -60,14 +63,23 @@ public final class TextRules {
             }
         }
         return cp == 0x2800 // braille pattern blank
-                || cp == 0x3164 || cp == 0xFFA0 || cp == 0x115F || cp == 0x1160 // Hangul fillers
-                || cp == 0x034F || cp == 0x17B4 || cp == 0x17B5 // combining grapheme joiner, Khmer inherent vowels
-                || (cp >= 0x180B && cp <= 0x180F) || (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF);
+                || cp == 0x3164
+                || cp == 0xFFA0
+                || cp == 0x115F
+                || cp == 0x1160 // Hangul fillers
+                || cp == 0x034F
+                || cp == 0x17B4
+                || cp == 0x17B5 // combining grapheme joiner, Khmer inherent vowels
+                || (cp >= 0x180B && cp <= 0x180F)
+                || (cp >= 0xFE00 && cp <= 0xFE0F)
+                || (cp >= 0xE0100 && cp <= 0xE01EF);
     }
 
     /** Whether an excerpt should show this code point by name rather than as itself. */
     static boolean isShownByName(int cp) {
-        return (cp != ' ' && isInvisible(cp)) || (Character.isSurrogate((char) cp) && cp <= 0xFFFF) || isNoncharacter(cp);
+        return (cp != ' ' && isInvisible(cp))
+                || (Character.isSurrogate((char) cp) && cp <= 0xFFFF)
+                || isNoncharacter(cp);
     }
 
     /** {@code U+200B ZERO WIDTH SPACE}, as messages name a character. */
@@ -78,7 +90,8 @@ public final class TextRules {
 
     private static Optional<String> refusal(int cp, Lines lines, String value, int at) {
         if (cp == '\n' || cp == '\t') {
-            return lines == Lines.MULTI ? Optional.empty()
+            return lines == Lines.MULTI
+                    ? Optional.empty()
                     : Optional.of("contains a " + (cp == '\n' ? "new line" : "tab") + ", which this field can't hold,");
         }
         if (Character.getType(cp) == Character.CONTROL) {

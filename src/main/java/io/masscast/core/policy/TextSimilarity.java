@@ -16,10 +16,10 @@ import java.util.regex.Pattern;
 public final class TextSimilarity {
     /** From this similarity on, two texts count as nearly the same. */
     public static final double NEARLY_SAME = 0.85;
+
     private static final Pattern NOT_WORDS = Pattern.compile("[^\\p{L}\\p{N}]+");
 
-    private TextSimilarity() {
-    }
+    private TextSimilarity() {}
 
     /** The text as compared: lower case, letters and digits, single spaces between them. */
     public static String normalise(String text) {

@@ -24,7 +24,8 @@ public interface ConnectionStore {
      * Moves the health from one of {@code from} to {@code to}; false (nothing written) if it was in
      * none of them. A connection never seen before counts as {@link ConnectionHealth#ACTIVE}.
      */
-    boolean changeHealth(String connectionId, List<ConnectionHealth> from, ConnectionHealth to, String reason, Instant now);
+    boolean changeHealth(
+            String connectionId, List<ConnectionHealth> from, ConnectionHealth to, String reason, Instant now);
 
     /** Sets when the connection's session is next probed. */
     void scheduleProbe(String connectionId, Instant at, Instant now);

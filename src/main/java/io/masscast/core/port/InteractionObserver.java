@@ -9,8 +9,7 @@ import java.time.Duration;
  * Implementations must be quick and must not throw; {@link #NONE} ignores everything.
  */
 public interface InteractionObserver {
-    InteractionObserver NONE = (platform, kind, latency) -> {
-    };
+    InteractionObserver NONE = (platform, kind, latency) -> {};
 
     void acknowledged(Platform platform, String kind, Duration latency);
 }

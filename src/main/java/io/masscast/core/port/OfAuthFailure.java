@@ -149,8 +149,13 @@ public abstract sealed class OfAuthFailure extends RuntimeException {
         private final boolean mayHaveReachedOfAuth;
 
         public NetworkError(String message, boolean mayHaveReachedOfAuth, Throwable cause) {
-            super(message + (mayHaveReachedOfAuth ? " (request may have reached OFAuth: yes)"
-                    : " (request may have reached OFAuth: no)"), Optional.empty(), cause);
+            super(
+                    message
+                            + (mayHaveReachedOfAuth
+                                    ? " (request may have reached OFAuth: yes)"
+                                    : " (request may have reached OFAuth: no)"),
+                    Optional.empty(),
+                    cause);
             this.mayHaveReachedOfAuth = mayHaveReachedOfAuth;
         }
 

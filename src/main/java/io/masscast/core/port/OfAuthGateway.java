@@ -35,15 +35,16 @@ public interface OfAuthGateway {
 
     MessageReceipt createMassMessage(String connectionId, MassMessage message, RequestStartHook onRequestStart);
 
-    MessageReceipt replaceMassMessage(String connectionId, long messageId, MassMessage message,
-                                      RequestStartHook onRequestStart);
+    MessageReceipt replaceMassMessage(
+            String connectionId, long messageId, MassMessage message, RequestStartHook onRequestStart);
 
     DeletedMessage deleteMassMessage(String connectionId, long messageId);
 
     MessageDetails massMessage(String connectionId, long messageId, CallPriority priority);
 
     /** Sent mass messages with their counters, newest first, within [from, to]. */
-    List<SentMessageStats> sentMessages(String connectionId, Instant from, Instant to, int limit, CallPriority priority);
+    List<SentMessageStats> sentMessages(
+            String connectionId, Instant from, Instant to, int limit, CallPriority priority);
 
     /** Mass messages that had purchases; {@code offset} pages. */
     Page<SentMessageStats> purchasedMessages(String connectionId, int limit, long offset, CallPriority priority);

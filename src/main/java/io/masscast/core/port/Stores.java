@@ -23,6 +23,7 @@ public interface Stores {
     DigestStore digests();
 
     AbTestStore tests();
+
     ReminderStore reminders();
 
     AttachmentStore attachments();

@@ -10,7 +10,7 @@ package io.masscast.core.port;
 public interface WorkSignal {
 
     /** Nobody listens (tests, tools). */
-    WorkSignal NONE = work -> { };
+    WorkSignal NONE = work -> {};
 
     /** What a committed transaction left to do. */
     enum Work {

@@ -23,29 +23,24 @@ public final class Markup {
     private static final String CLOSE = "⟧";
     private static final String MENTION = "⟦@&?[^⟦⟧\\s]+⟧";
     private static final Pattern MENTIONS_ONLY = Pattern.compile("(?:[^⟦⟧]|" + MENTION + ")+");
-    private static final Pattern TOKEN = Pattern.compile("⟦@&([^⟦⟧\\s]+)⟧|⟦@([^⟦⟧\\s]+)⟧|⟦\\*((?:[^⟦⟧]|" + MENTION + ")+?)\\*⟧");
+    private static final Pattern TOKEN =
+            Pattern.compile("⟦@&([^⟦⟧\\s]+)⟧|⟦@([^⟦⟧\\s]+)⟧|⟦\\*((?:[^⟦⟧]|" + MENTION + ")+?)\\*⟧");
     private static final Pattern ID = Pattern.compile("[^⟦⟧\\s&][^⟦⟧\\s]*");
 
-    private Markup() {
-    }
+    private Markup() {}
 
     /** A piece of marked-up text. */
-    public sealed interface Span {
-    }
+    public sealed interface Span {}
 
     /** Literal text: shown as it is, escaped for the platform. */
-    public record Plain(String text) implements Span {
-    }
+    public record Plain(String text) implements Span {}
 
     /** Strong emphasis over {@code text}, which may hold mention tokens. */
-    public record Strong(String text) implements Span {
-    }
+    public record Strong(String text) implements Span {}
 
-    public record Person(String userId) implements Span {
-    }
+    public record Person(String userId) implements Span {}
 
-    public record Group(String groupId) implements Span {
-    }
+    public record Group(String groupId) implements Span {}
 
     /** How one platform writes each kind of span. */
     public interface Renderer {
@@ -69,7 +64,10 @@ public final class Markup {
 
     /** {@code text} (which may hold mentions) as strong; text that can't be marked up so stays as it is. */
     public static String strong(String text) {
-        if (text.isEmpty() || text.startsWith("*") || text.endsWith("*") || !MENTIONS_ONLY.matcher(text).matches()) {
+        if (text.isEmpty()
+                || text.startsWith("*")
+                || text.endsWith("*")
+                || !MENTIONS_ONLY.matcher(text).matches()) {
             return text;
         }
         return OPEN + "*" + text + "*" + CLOSE;
@@ -92,8 +90,10 @@ public final class Markup {
             if (m.start() > last) {
                 spans.add(new Plain(text.substring(last, m.start())));
             }
-            spans.add(m.group(1) != null ? new Group(m.group(1))
-                    : m.group(2) != null ? new Person(m.group(2)) : new Strong(m.group(3)));
+            spans.add(
+                    m.group(1) != null
+                            ? new Group(m.group(1))
+                            : m.group(2) != null ? new Person(m.group(2)) : new Strong(m.group(3)));
             last = m.end();
         }
         if (last < text.length()) {
@@ -148,7 +148,8 @@ public final class Markup {
 
     private static String requireId(String id) {
         if (id == null || !ID.matcher(id).matches()) {
-            throw new IllegalArgumentException("not a user or group id: a mention needs an id without spaces or brackets");
+            throw new IllegalArgumentException(
+                    "not a user or group id: a mention needs an id without spaces or brackets");
         }
         return id;
     }

@@ -48,7 +48,8 @@ class DiscordAttachmentsTest {
         new Random(11).nextBytes(photo);
         cdn = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         cdn.createContext("/attachments/", exchange -> {
-            downloads.add(exchange.getRequestURI().getPath() + " auth=" + exchange.getRequestHeaders().getFirst("Authorization"));
+            downloads.add(exchange.getRequestURI().getPath() + " auth="
+                    + exchange.getRequestHeaders().getFirst("Authorization"));
             exchange.getResponseHeaders().add("Content-Type", "image/jpeg");
             exchange.sendResponseHeaders(200, photo.length);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -68,7 +69,8 @@ class DiscordAttachmentsTest {
 
     /** An attachment as JDA describes it, served by the loopback CDN. */
     private Message.Attachment attachment(String name, String type, int size) {
-        String url = "http://127.0.0.1:" + cdn.getAddress().getPort() + "/attachments/1300/1400/" + name.replace(' ', '_');
+        String url =
+                "http://127.0.0.1:" + cdn.getAddress().getPort() + "/attachments/1300/1400/" + name.replace(' ', '_');
         Message.Attachment file = mock(Message.Attachment.class);
         when(file.getFileName()).thenReturn(name);
         when(file.getContentType()).thenReturn(type);
@@ -85,7 +87,8 @@ class DiscordAttachmentsTest {
             assertThat(upload.contentType()).isEqualTo("image/jpeg");
             assertThat(upload.bytes()).isEqualTo(photo);
         });
-        assertThat(bed.campaign(1).content().media()).containsExactly(new MediaItem(MediaItem.Kind.UPLOAD, "upload:fake-file-1"));
+        assertThat(bed.campaign(1).content().media())
+                .containsExactly(new MediaItem(MediaItem.Kind.UPLOAD, "upload:fake-file-1"));
         bed.showCard(1);
         assertThat(DiscordCardTest.fields(bed.discord.calls("post").get(0).embed()))
                 .contains(CampaignCards.MEDIA + ": 1 item (no free preview): set 1.jpg (JPEG image, 2 KB)");
@@ -93,7 +96,9 @@ class DiscordAttachmentsTest {
 
     @Test
     void newOffersAnAttachmentOption() {
-        DataArray subcommands = DataObject.fromJson(DiscordCommands.definition().toData().toJson()).getArray("options");
+        DataArray subcommands = DataObject.fromJson(
+                        DiscordCommands.definition().toData().toJson())
+                .getArray("options");
         DataObject compose = null;
         for (int i = 0; i < subcommands.length(); i++) {
             if (subcommands.getObject(i).getString("name").equals("new")) {
@@ -102,15 +107,29 @@ class DiscordAttachmentsTest {
         }
         assertThat(compose).isNotNull();
         DataArray options = compose.getArray("options");
-        Optional<DataObject> files = IntStream.range(0, options.length()).mapToObj(options::getObject)
-                .filter(option -> option.getString("name").equals(Fields.FILES)).findFirst();
-        assertThat(files).hasValueSatisfying(option -> assertThat(option.getInt("type")).isEqualTo(OptionType.ATTACHMENT.getKey()));
+        Optional<DataObject> files = IntStream.range(0, options.length())
+                .mapToObj(options::getObject)
+                .filter(option -> option.getString("name").equals(Fields.FILES))
+                .findFirst();
+        assertThat(files)
+                .hasValueSatisfying(
+                        option -> assertThat(option.getInt("type")).isEqualTo(OptionType.ATTACHMENT.getKey()));
     }
 
     @Test
     void aFileGivenWithTextIsDownloadedUploadedAndShownOnTheCard() {
-        String command = bed.slash(ALICE_MEMBER, "new", Map.of(Fields.TEXT, "New set is up", Fields.LISTS, "VIP",
-                Fields.PRICE, 12.5, Fields.FILES, attachment("set 1.jpg", "image/jpeg", photo.length)));
+        String command = bed.slash(
+                ALICE_MEMBER,
+                "new",
+                Map.of(
+                        Fields.TEXT,
+                        "New set is up",
+                        Fields.LISTS,
+                        "VIP",
+                        Fields.PRICE,
+                        12.5,
+                        Fields.FILES,
+                        attachment("set 1.jpg", "image/jpeg", photo.length)));
 
         assertThat(bed.events.awaitAnswer(command).content()).contains("MC-1 is waiting for approval");
         assertUploadedAndOnTheCard();
@@ -118,14 +137,26 @@ class DiscordAttachmentsTest {
 
     @Test
     void aFileGivenToTheFormIsCarriedToItsSubmission() {
-        String command = bed.slash(ALICE_MEMBER, "new", Map.of(Fields.FILES, attachment("set 1.jpg", "image/jpeg", photo.length)));
+        String command = bed.slash(
+                ALICE_MEMBER, "new", Map.of(Fields.FILES, attachment("set 1.jpg", "image/jpeg", photo.length)));
         DiscordEvents.Answer modal = bed.events.awaitAnswer(command);
         assertThat(modal.how()).isEqualTo("modal");
         assertThat(downloads).as("nothing is read before the form is submitted").isEmpty();
 
-        String submitted = bed.submit(ALICE_MEMBER, modal.json().getString("custom_id"), Map.of(
-                Fields.TEXT, "New set is up", Fields.LISTS, List.of(FakeOfAuthGateway.VIP.id()), Fields.EXCLUDE, List.of(),
-                Fields.PRICE, "12.50", Fields.AT, ""));
+        String submitted = bed.submit(
+                ALICE_MEMBER,
+                modal.json().getString("custom_id"),
+                Map.of(
+                        Fields.TEXT,
+                        "New set is up",
+                        Fields.LISTS,
+                        List.of(FakeOfAuthGateway.VIP.id()),
+                        Fields.EXCLUDE,
+                        List.of(),
+                        Fields.PRICE,
+                        "12.50",
+                        Fields.AT,
+                        ""));
 
         assertThat(bed.events.awaitAnswer(submitted).content()).contains("MC-1 is waiting for approval");
         assertUploadedAndOnTheCard();
@@ -133,13 +164,27 @@ class DiscordAttachmentsTest {
 
     @Test
     void aFileMasscastDoesNotTakeIsRefusedByNameAndNothingIsDownloadedOrStored() {
-        String command = bed.slash(ALICE_MEMBER, "new", Map.of(Fields.TEXT, "New set is up", Fields.LISTS, "VIP",
-                Fields.PRICE, 12.5, Fields.FILES, attachment("rate card.pdf", "application/pdf", 300)));
+        String command = bed.slash(
+                ALICE_MEMBER,
+                "new",
+                Map.of(
+                        Fields.TEXT,
+                        "New set is up",
+                        Fields.LISTS,
+                        "VIP",
+                        Fields.PRICE,
+                        12.5,
+                        Fields.FILES,
+                        attachment("rate card.pdf", "application/pdf", 300)));
 
-        assertThat(bed.events.awaitAnswer(command).content()).contains("That can't go out as it is",
-                "rate card.pdf", "application/pdf: masscast attaches JPEG, PNG and GIF images");
+        assertThat(bed.events.awaitAnswer(command).content())
+                .contains(
+                        "That can't go out as it is",
+                        "rate card.pdf",
+                        "application/pdf: masscast attaches JPEG, PNG and GIF images");
         assertThat(downloads).isEmpty();
         assertThat(bed.ofauth.uploads()).isEmpty();
-        assertThat(bed.core.campaigns().list(DiscordTestBed.CHANNEL, EnumSet.allOf(CampaignState.class), 10)).isEmpty();
+        assertThat(bed.core.campaigns().list(DiscordTestBed.CHANNEL, EnumSet.allOf(CampaignState.class), 10))
+                .isEmpty();
     }
 }

@@ -36,9 +36,11 @@ class DiscordBadInputTest {
     private static final int MODAL_CASES = 150;
     private static final Duration DEADLINE = Duration.ofSeconds(2);
     /** The options of {@code new} that take text; the others are numbers and yes/no, typed by Discord. */
-    private static final List<String> STRING_OPTIONS = List.of(Fields.TEXT, Fields.LISTS, Fields.EXCLUDE, Fields.USERS,
-            Fields.SUBSCRIBED_AFTER, Fields.MEDIA, Fields.AT);
-    private static final List<String> MODAL_FIELDS = List.of(Fields.TEXT, Fields.LISTS, Fields.EXCLUDE, Fields.PRICE, Fields.AT);
+    private static final List<String> STRING_OPTIONS = List.of(
+            Fields.TEXT, Fields.LISTS, Fields.EXCLUDE, Fields.USERS, Fields.SUBSCRIBED_AFTER, Fields.MEDIA, Fields.AT);
+
+    private static final List<String> MODAL_FIELDS =
+            List.of(Fields.TEXT, Fields.LISTS, Fields.EXCLUDE, Fields.PRICE, Fields.AT);
 
     private DiscordTestBed bed;
     private String modal;
@@ -47,12 +49,21 @@ class DiscordBadInputTest {
     void bind() {
         bed = DiscordTestBed.start();
         bed.bindChannel();
-        modal = bed.events.awaitAnswer(bed.slash(ALICE_MEMBER, "new", Map.of(Fields.MEDIA, "48213377,48213378",
-                Fields.PREVIEW, 1L))).json().getString("custom_id");
-        assertThat(bed.events.awaitAnswer(bed.submit(ALICE_MEMBER, modal, validModal())).content())
-                .as("the valid form is accepted").contains("MC-1 is waiting for approval");
-        assertThat(bed.events.awaitAnswer(bed.slash(ALICE_MEMBER, "new", validOptions())).content())
-                .as("the valid options are accepted").contains("MC-2 is waiting for approval");
+        modal = bed.events
+                .awaitAnswer(
+                        bed.slash(ALICE_MEMBER, "new", Map.of(Fields.MEDIA, "48213377,48213378", Fields.PREVIEW, 1L)))
+                .json()
+                .getString("custom_id");
+        assertThat(bed.events
+                        .awaitAnswer(bed.submit(ALICE_MEMBER, modal, validModal()))
+                        .content())
+                .as("the valid form is accepted")
+                .contains("MC-1 is waiting for approval");
+        assertThat(bed.events
+                        .awaitAnswer(bed.slash(ALICE_MEMBER, "new", validOptions()))
+                        .content())
+                .as("the valid options are accepted")
+                .contains("MC-2 is waiting for approval");
     }
 
     @AfterAll
@@ -63,23 +74,28 @@ class DiscordBadInputTest {
     @TestFactory
     Stream<DynamicTest> everyBadOptionIsRefusedNamingItsField() {
         List<FieldCase> cases = BadInputCases.fields(SEED, OPTION_CASES, STRING_OPTIONS);
-        return IntStream.range(0, cases.size()).mapToObj(i -> DynamicTest.dynamicTest("#" + i + " " + cases.get(i), () -> {
-            Map<String, Object> options = validOptions();
-            options.put(cases.get(i).field(), cases.get(i).value());
-            refused(cases.get(i), () -> bed.slash(ALICE_MEMBER, "new", options));
-        }));
+        return IntStream.range(0, cases.size())
+                .mapToObj(i -> DynamicTest.dynamicTest("#" + i + " " + cases.get(i), () -> {
+                    Map<String, Object> options = validOptions();
+                    options.put(cases.get(i).field(), cases.get(i).value());
+                    refused(cases.get(i), () -> bed.slash(ALICE_MEMBER, "new", options));
+                }));
     }
 
     @TestFactory
     Stream<DynamicTest> everyBadModalValueIsRefusedNamingItsField() {
         List<FieldCase> cases = new ArrayList<>(BadInputCases.fields(SEED + 1, MODAL_CASES, MODAL_FIELDS));
-        return IntStream.range(0, cases.size()).mapToObj(i -> DynamicTest.dynamicTest("#" + i + " " + cases.get(i), () -> {
-            FieldCase bad = cases.get(i);
-            Map<String, Object> values = validModal();
-            values.put(bad.field(), List.of(Fields.LISTS, Fields.EXCLUDE).contains(bad.field())
-                    ? List.of(bad.value().split(",", -1)) : bad.value());
-            refused(bad, () -> bed.submit(ALICE_MEMBER, modal, values));
-        }));
+        return IntStream.range(0, cases.size())
+                .mapToObj(i -> DynamicTest.dynamicTest("#" + i + " " + cases.get(i), () -> {
+                    FieldCase bad = cases.get(i);
+                    Map<String, Object> values = validModal();
+                    values.put(
+                            bad.field(),
+                            List.of(Fields.LISTS, Fields.EXCLUDE).contains(bad.field())
+                                    ? List.of(bad.value().split(",", -1))
+                                    : bad.value());
+                    refused(bad, () -> bed.submit(ALICE_MEMBER, modal, values));
+                }));
     }
 
     private void refused(FieldCase bad, java.util.function.Supplier<String> interaction) {
@@ -87,15 +103,19 @@ class DiscordBadInputTest {
 
         DiscordEvents.Answer answer = bed.events.awaitAnswer(id);
         assertThat(answer.isPrivate()).isTrue();
-        assertThat(answer.content()).as("names the field").contains("**" + bad.field() + "**")
+        assertThat(answer.content())
+                .as("names the field")
+                .contains("**" + bad.field() + "**")
                 .hasSizeLessThanOrEqualTo(DiscordMessage.CONTENT_MAX);
         assertThat(bed.core.campaigns().list(DiscordTestBed.CHANNEL, EnumSet.allOf(CampaignState.class), 10))
-                .as("nothing stored").hasSize(2);
+                .as("nothing stored")
+                .hasSize(2);
     }
 
     private static Map<String, Object> validOptions() {
         Map<String, Object> options = new HashMap<>();
-        options.put(Fields.TEXT, "Weekend set, by options"); // MC-1's own text would be a twin, refused unless confirmed
+        options.put(
+                Fields.TEXT, "Weekend set, by options"); // MC-1's own text would be a twin, refused unless confirmed
         options.put(Fields.LISTS, FakeOfAuthGateway.VIP.name());
         options.put(Fields.MEDIA, "48213377,48213378");
         options.put(Fields.PREVIEW, 1L);

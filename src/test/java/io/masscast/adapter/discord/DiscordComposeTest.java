@@ -55,15 +55,17 @@ class DiscordComposeTest {
         assertThat(modal.getString("title")).isEqualTo("New mass message");
         DataArray components = modal.getArray("components");
         assertThat(components.length()).isEqualTo(5);
-        assertThat(labels(components)).containsExactly("Message", "Send to lists", "Leave out lists", "PPV price (USD)",
-                "Send time (Europe/Berlin)");
+        assertThat(labels(components))
+                .containsExactly(
+                        "Message", "Send to lists", "Leave out lists", "PPV price (USD)", "Send time (Europe/Berlin)");
         assertThat(child(components, 0).getInt("type")).isEqualTo(Component.Type.TEXT_INPUT.getKey());
         assertThat(child(components, 0).getInt("style")).isEqualTo(2); // paragraph
         DataObject lists = child(components, 1);
         assertThat(lists.getInt("type")).isEqualTo(Component.Type.STRING_SELECT.getKey());
         assertThat(lists.getInt("min_values")).isZero();
-        assertThat(options(lists)).containsExactly("VIP · 1,234 fans · 1187345", "Whales · 56 fans · 1187346",
-                "Churned · 310 fans · 1187347");
+        assertThat(options(lists))
+                .containsExactly(
+                        "VIP · 1,234 fans · 1187345", "Whales · 56 fans · 1187346", "Churned · 310 fans · 1187347");
         assertThat(child(components, 3).getString("value")).isEqualTo("0");
         assertThat(components.getObject(4).getString("description"))
                 .isEqualTo("Too few past PPV campaigns to suggest a time yet. Empty: on approval.");
@@ -71,14 +73,18 @@ class DiscordComposeTest {
 
     @Test
     void aSubmittedModalComposesTheCampaignAndTellsTheRequesterPrivately() {
-        String modal = openedModal(bed.slash(ALICE_MEMBER, "new", Map.of("media", "48213377, 48213378", "preview", 1L)));
+        String modal =
+                openedModal(bed.slash(ALICE_MEMBER, "new", Map.of("media", "48213377, 48213378", "preview", 1L)));
 
-        String submitted = bed.submit(ALICE_MEMBER, modal, Map.of(
-                Fields.TEXT, "New set is up 🔥 & *more*",
-                Fields.LISTS, List.of(FakeOfAuthGateway.VIP.id()),
-                Fields.EXCLUDE, List.of(FakeOfAuthGateway.CHURNED.id()),
-                Fields.PRICE, "12.50",
-                Fields.AT, "2026-03-21 20:00"));
+        String submitted = bed.submit(
+                ALICE_MEMBER,
+                modal,
+                Map.of(
+                        Fields.TEXT, "New set is up 🔥 & *more*",
+                        Fields.LISTS, List.of(FakeOfAuthGateway.VIP.id()),
+                        Fields.EXCLUDE, List.of(FakeOfAuthGateway.CHURNED.id()),
+                        Fields.PRICE, "12.50",
+                        Fields.AT, "2026-03-21 20:00"));
 
         DiscordEvents.Answer answer = bed.events.awaitAnswer(submitted);
         assertThat(answer.how()).isEqualTo("reply");
@@ -89,7 +95,8 @@ class DiscordComposeTest {
         assertThat(campaign.requesterId()).isEqualTo(ALICE);
         assertThat(campaign.content().text()).isEqualTo("New set is up 🔥 & *more*");
         assertThat(campaign.content().price()).isEqualByComparingTo(new BigDecimal("12.50"));
-        assertThat(campaign.content().media()).as("carried from the options of /masscast new")
+        assertThat(campaign.content().media())
+                .as("carried from the options of /masscast new")
                 .containsExactly(MediaItem.vault(48213377), MediaItem.vault(48213378));
         assertThat(campaign.content().previewCount()).isEqualTo(1);
         assertThat(campaign.audience().lists()).containsExactly(FakeOfAuthGateway.VIP.id());
@@ -101,14 +108,26 @@ class DiscordComposeTest {
     void aRefusedSubmissionListsEachProblemAndFixReopensTheModalAsTyped() {
         String modal = openedModal(bed.slash(ALICE_MEMBER, "new", Map.of()));
 
-        String submitted = bed.submit(ALICE_MEMBER, modal, Map.of(
-                Fields.TEXT, "New set is up", Fields.LISTS, List.of(), Fields.EXCLUDE, List.of(),
-                Fields.PRICE, "1.50", Fields.AT, "yesterday-ish"));
+        String submitted = bed.submit(
+                ALICE_MEMBER,
+                modal,
+                Map.of(
+                        Fields.TEXT,
+                        "New set is up",
+                        Fields.LISTS,
+                        List.of(),
+                        Fields.EXCLUDE,
+                        List.of(),
+                        Fields.PRICE,
+                        "1.50",
+                        Fields.AT,
+                        "yesterday-ish"));
 
         DiscordEvents.Answer refused = bed.events.awaitAnswer(submitted);
         assertThat(refused.isPrivate()).isTrue();
         assertThat(refused.content()).contains("That can't go out as it is", "**at**", "yesterday-ish");
-        assertThat(bed.core.campaigns().list(DiscordTestBed.CHANNEL, EnumSet.allOf(CampaignState.class), 10)).isEmpty();
+        assertThat(bed.core.campaigns().list(DiscordTestBed.CHANNEL, EnumSet.allOf(CampaignState.class), 10))
+                .isEmpty();
         assertThat(bed.stores.pendingOutbox()).isEmpty();
         assertThat(refused.buttons()).singleElement().asString().startsWith(DiscordReplies.FIX);
 
@@ -123,9 +142,24 @@ class DiscordComposeTest {
 
     @Test
     void newWithTextComposesFromTheTypedOptionsAlone() {
-        String command = bed.slash(ALICE_MEMBER, "new", Map.of(Fields.TEXT, "Weekend set, out now", Fields.LISTS, "VIP, Whales",
-                Fields.MEDIA, "48213377,https://cdn.example.com/a.jpg", Fields.PREVIEW, 1L, Fields.PRICE, 9.99,
-                Fields.LOCKED, true, Fields.AT, "tomorrow 20:00"));
+        String command = bed.slash(
+                ALICE_MEMBER,
+                "new",
+                Map.of(
+                        Fields.TEXT,
+                        "Weekend set, out now",
+                        Fields.LISTS,
+                        "VIP, Whales",
+                        Fields.MEDIA,
+                        "48213377,https://cdn.example.com/a.jpg",
+                        Fields.PREVIEW,
+                        1L,
+                        Fields.PRICE,
+                        9.99,
+                        Fields.LOCKED,
+                        true,
+                        Fields.AT,
+                        "tomorrow 20:00"));
 
         DiscordEvents.Answer answer = bed.events.awaitAnswer(command);
         assertThat(answer.how()).isEqualTo("reply");
@@ -134,7 +168,8 @@ class DiscordComposeTest {
         assertThat(campaign.content().text()).isEqualTo("Weekend set, out now");
         assertThat(campaign.content().price()).isEqualByComparingTo(new BigDecimal("9.99"));
         assertThat(campaign.content().lockedText()).isTrue();
-        assertThat(campaign.audience().lists()).containsExactly(FakeOfAuthGateway.VIP.id(), FakeOfAuthGateway.WHALES.id());
+        assertThat(campaign.audience().lists())
+                .containsExactly(FakeOfAuthGateway.VIP.id(), FakeOfAuthGateway.WHALES.id());
         assertThat(campaign.scheduledAt()).contains(SATURDAY_8PM_BERLIN);
     }
 
@@ -142,25 +177,30 @@ class DiscordComposeTest {
     void aCreatorWithMoreListsThanAMenuHoldsNamesThemAsOptions() {
         List<io.masscast.core.model.FanList> many = new ArrayList<>();
         for (int i = 1; i <= 30; i++) {
-            many.add(new io.masscast.core.model.FanList(Integer.toString(2_000_000 + i), "Segment " + i, "custom",
-                    java.util.Optional.of((long) i)));
+            many.add(new io.masscast.core.model.FanList(
+                    Integer.toString(2_000_000 + i), "Segment " + i, "custom", java.util.Optional.of((long) i)));
         }
         bed.ofauth.lists(many);
 
-        DataObject modal = bed.events.awaitAnswer(bed.slash(ALICE_MEMBER, "new", Map.of(Fields.LISTS, "Segment 3, Segment 30"))).json();
+        DataObject modal = bed.events
+                .awaitAnswer(bed.slash(ALICE_MEMBER, "new", Map.of(Fields.LISTS, "Segment 3, Segment 30")))
+                .json();
         String suggestions = bed.slashAutocomplete(ALICE_MEMBER, "new", Fields.LISTS, "Segment 3, Segment 1");
 
         DataArray components = modal.getArray("components");
         assertThat(components.length()).isEqualTo(4);
         assertThat(components.getObject(1).getInt("type")).isEqualTo(Component.Type.TEXT_DISPLAY.getKey());
-        assertThat(components.getObject(1).getString("content")).contains("Segment 3, Segment 30", "30 lists", "lists:");
+        assertThat(components.getObject(1).getString("content"))
+                .contains("Segment 3, Segment 30", "30 lists", "lists:");
         DataArray choices = bed.events.awaitAnswer(suggestions).json().getArray("choices");
         assertThat(choices.length()).isEqualTo(11);
         assertThat(choices.getObject(0).getString("value")).isEqualTo("Segment 3, Segment 1");
         assertThat(choices.getObject(0).getString("name")).isEqualTo("Segment 3, Segment 1 (1 fans)");
 
-        String submitted = bed.submit(ALICE_MEMBER, modal.getString("custom_id"), Map.of(Fields.TEXT, "Hi", Fields.PRICE, "0",
-                Fields.AT, ""));
+        String submitted = bed.submit(
+                ALICE_MEMBER,
+                modal.getString("custom_id"),
+                Map.of(Fields.TEXT, "Hi", Fields.PRICE, "0", Fields.AT, ""));
 
         assertThat(bed.events.awaitAnswer(submitted).content()).contains("MC-1 is waiting for approval");
         assertThat(bed.campaign(1).audience().lists()).containsExactly("2000003", "2000030");
@@ -169,17 +209,36 @@ class DiscordComposeTest {
     @Test
     void editingATextLongerThanTheFormHoldsKeepsItWhole() {
         String longText = "Weekend special. " + "x".repeat(4500);
-        assertThat(bed.events.awaitAnswer(bed.slash(ALICE_MEMBER, "new", Map.of(Fields.TEXT, longText, Fields.LISTS, "VIP",
-                Fields.MEDIA, "48213377,99", Fields.PREVIEW, 1L, Fields.PRICE, 12.5))).content()).contains("MC-1 is waiting");
+        assertThat(bed.events
+                        .awaitAnswer(bed.slash(
+                                ALICE_MEMBER,
+                                "new",
+                                Map.of(
+                                        Fields.TEXT,
+                                        longText,
+                                        Fields.LISTS,
+                                        "VIP",
+                                        Fields.MEDIA,
+                                        "48213377,99",
+                                        Fields.PREVIEW,
+                                        1L,
+                                        Fields.PRICE,
+                                        12.5)))
+                        .content())
+                .contains("MC-1 is waiting");
 
-        DataObject modal = bed.events.awaitAnswer(bed.slash(ALICE_MEMBER, "edit", Map.of("campaign", "MC-1"))).json();
+        DataObject modal = bed.events
+                .awaitAnswer(bed.slash(ALICE_MEMBER, "edit", Map.of("campaign", "MC-1")))
+                .json();
 
         DataObject first = modal.getArray("components").getObject(0);
         assertThat(first.getInt("type")).isEqualTo(Component.Type.TEXT_DISPLAY.getKey());
-        assertThat(first.getString("content")).contains("4,517 characters", "stays exactly as it is",
-                "/masscast edit campaign:MC-1 text:");
-        String saved = bed.submit(ALICE_MEMBER, modal.getString("custom_id"), Map.of(Fields.LISTS, List.of("1187345"),
-                Fields.EXCLUDE, List.of(), Fields.PRICE, "15", Fields.AT, ""));
+        assertThat(first.getString("content"))
+                .contains("4,517 characters", "stays exactly as it is", "/masscast edit campaign:MC-1 text:");
+        String saved = bed.submit(
+                ALICE_MEMBER,
+                modal.getString("custom_id"),
+                Map.of(Fields.LISTS, List.of("1187345"), Fields.EXCLUDE, List.of(), Fields.PRICE, "15", Fields.AT, ""));
         assertThat(bed.events.awaitAnswer(saved).content()).contains("MC-1 was edited");
         assertThat(bed.campaign(1).content().price()).isEqualByComparingTo("15");
         assertThat(bed.campaign(1).content().text()).isEqualTo(longText);
@@ -211,7 +270,8 @@ class DiscordComposeTest {
         DataArray all = menu.getArray("options");
         for (int i = 0; i < all.length(); i++) {
             DataObject option = all.getObject(i);
-            options.add(option.getString("label") + " · " + option.getString("description", "") + " · " + option.getString("value"));
+            options.add(option.getString("label") + " · " + option.getString("description", "") + " · "
+                    + option.getString("value"));
         }
         return options;
     }

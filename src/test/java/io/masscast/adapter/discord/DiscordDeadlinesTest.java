@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
  * is longer, so the slow path is taken by design, not by timing luck.
  */
 class DiscordDeadlinesTest {
-    private static final AckBudgets SHORT = new AckBudgets(Duration.ofMillis(50), Duration.ofMillis(50),
-            Duration.ofMillis(50), Duration.ofMillis(50));
+    private static final AckBudgets SHORT =
+            new AckBudgets(Duration.ofMillis(50), Duration.ofMillis(50), Duration.ofMillis(50), Duration.ofMillis(50));
 
     private DiscordTestBed bed;
 
@@ -41,7 +41,10 @@ class DiscordDeadlinesTest {
     void aSlowCommandIsDeferredAndItsAnswerFollowsPrivately() {
         String lists = bed.slash(BOB_MEMBER, "lists", Map.of());
 
-        assertThat(bed.events.answersTo(lists)).extracting(DiscordEvents.Answer::how).first().isEqualTo("defer");
+        assertThat(bed.events.answersTo(lists))
+                .extracting(DiscordEvents.Answer::how)
+                .first()
+                .isEqualTo("defer");
         DiscordEvents.Answer answer = bed.events.awaitAnswer(lists);
         assertThat(answer.how()).isEqualTo("followup");
         assertThat(answer.isPrivate()).isTrue();
@@ -50,10 +53,25 @@ class DiscordDeadlinesTest {
 
     @Test
     void aSlowSubmissionIsDeferredAndItsOutcomeFollows() {
-        String modal = bed.events.awaitAnswer(bed.slash(ALICE_MEMBER, "new", Map.of())).json().getString("custom_id");
+        String modal = bed.events
+                .awaitAnswer(bed.slash(ALICE_MEMBER, "new", Map.of()))
+                .json()
+                .getString("custom_id");
 
-        String submitted = bed.submit(ALICE_MEMBER, modal, Map.of(Fields.TEXT, "Hi", Fields.LISTS, List.of("1187345"),
-                Fields.EXCLUDE, List.of(), Fields.PRICE, "0", Fields.AT, ""));
+        String submitted = bed.submit(
+                ALICE_MEMBER,
+                modal,
+                Map.of(
+                        Fields.TEXT,
+                        "Hi",
+                        Fields.LISTS,
+                        List.of("1187345"),
+                        Fields.EXCLUDE,
+                        List.of(),
+                        Fields.PRICE,
+                        "0",
+                        Fields.AT,
+                        ""));
 
         assertThat(bed.events.answersTo(submitted).get(0).how()).isEqualTo("defer");
         assertThat(bed.events.awaitAnswer(submitted).content()).contains("MC-1 is waiting for approval");
@@ -64,7 +82,8 @@ class DiscordDeadlinesTest {
         String command = bed.slash(ALICE_MEMBER, "new", Map.of());
 
         DiscordEvents.Answer modal = bed.events.answersTo(command).get(0);
-        assertThat(modal.how()).as("a modal can only be the first answer, so it opens without waiting for OFAuth")
+        assertThat(modal.how())
+                .as("a modal can only be the first answer, so it opens without waiting for OFAuth")
                 .isEqualTo("modal");
         assertThat(modal.json().getArray("components").getObject(1).getString("content"))
                 .contains("lists could not be loaded just now", "lists:");

@@ -41,11 +41,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DiscordEndToEndTest {
     private static final Duration PATIENCE = Duration.ofSeconds(20);
-    private static final Wiring.Intervals FAST_JOBS = new Wiring.Intervals(Duration.ofMillis(50), Duration.ofMillis(50),
-            Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofSeconds(30));
+    private static final Wiring.Intervals FAST_JOBS = new Wiring.Intervals(
+            Duration.ofMillis(50),
+            Duration.ofMillis(50),
+            Duration.ofMillis(200),
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(30));
 
     @TempDir
     Path folder;
+
     private OfAuthSimulator simulator;
     private Wiring wiring;
     private DiscordAdapter adapter;
@@ -54,7 +59,8 @@ class DiscordEndToEndTest {
 
     @BeforeEach
     void start() {
-        simulator = OfAuthSimulator.start(SimulatorConfig.defaults().withPort(0).withRateLimit(new RateLimitPlan.Unlimited()));
+        simulator = OfAuthSimulator.start(
+                SimulatorConfig.defaults().withPort(0).withRateLimit(new RateLimitPlan.Unlimited()));
         MasscastConfig config = ConfigLoader.load(Map.of(
                 "MASSCAST_DB_URL", "jdbc:sqlite:" + folder.resolve("masscast.db"),
                 "MASSCAST_OFAUTH", "simulator",
@@ -64,12 +70,26 @@ class DiscordEndToEndTest {
                 "DISCORD_BOT_TOKEN", "discord-test-token"));
         wiring = Wiring.create(config, Optional.of(simulator), Set.of(), Clock.systemUTC(), FAST_JOBS);
         // as the server mode does it, with Discord's connection standing in for the gateway this machine can't reach
-        adapter = new DiscordAdapter(config.discord().orElseThrow(), wiring.chatCore(), (settings, listener) -> discord.shards,
-                AckBudgets.DEFAULT, Clock.systemUTC());
+        adapter = new DiscordAdapter(
+                config.discord().orElseThrow(),
+                wiring.chatCore(),
+                (settings, listener) -> discord.shards,
+                AckBudgets.DEFAULT,
+                Clock.systemUTC());
         adapter.start();
         wiring.startJobs(Map.of(Platform.DISCORD, adapter.notifier()));
-        answer(slash(DiscordTestBed.ADMIN_MEMBER, "bind", Map.of("connection", "conn_demo", "zone", "Europe/Berlin",
-                "approvers", "<@" + DiscordTestBed.ALICE + "> <@&" + DiscordTestBed.APPROVERS_ROLE + ">")), "now speaks for Mila Rose");
+        answer(
+                slash(
+                        DiscordTestBed.ADMIN_MEMBER,
+                        "bind",
+                        Map.of(
+                                "connection",
+                                "conn_demo",
+                                "zone",
+                                "Europe/Berlin",
+                                "approvers",
+                                "<@" + DiscordTestBed.ALICE + "> <@&" + DiscordTestBed.APPROVERS_ROLE + ">")),
+                "now speaks for Mila Rose");
     }
 
     @AfterEach
@@ -101,9 +121,14 @@ class DiscordEndToEndTest {
         assertThat(body.getAsJsonArray("mediaItems").toString())
                 .isEqualTo("[\"https://cdn.example.com/1.jpg\",\"https://cdn.example.com/2.jpg\"]");
         assertThat(body.get("previewMediaCount").getAsInt()).isEqualTo(1);
-        await().atMost(PATIENCE).until(() -> discord.calls("edit").stream().anyMatch(edit -> edit.messageId().equals(card)
-                && edit.embed().getString("title").contains("MC-1") && edit.embed().toString().contains("<@" + DiscordTestBed.DAVE + ">")));
-        assertThat(discord.calls("post")).as("the card is edited in place, never posted twice").hasSize(1);
+        await().atMost(PATIENCE)
+                .until(() -> discord.calls("edit").stream()
+                        .anyMatch(edit -> edit.messageId().equals(card)
+                                && edit.embed().getString("title").contains("MC-1")
+                                && edit.embed().toString().contains("<@" + DiscordTestBed.DAVE + ">")));
+        assertThat(discord.calls("post"))
+                .as("the card is edited in place, never posted twice")
+                .hasSize(1);
         assertThat(creates()).hasSize(1);
     }
 
@@ -113,7 +138,8 @@ class DiscordEndToEndTest {
         String confirm = DiscordReplies.CONFIRM + button(card, ActionId.Verb.APPROVE);
         var dave = events.button(DAVE_MEMBER, confirm);
         String daveClick = events.last();
-        var carol = events.button(DiscordEvents.member("900000000000000004", "carol", DiscordTestBed.APPROVERS_ROLE), confirm);
+        var carol = events.button(
+                DiscordEvents.member("900000000000000004", "carol", DiscordTestBed.APPROVERS_ROLE), confirm);
         String carolClick = events.last();
         DiscordListener listener = (DiscordListener) adapter.listener();
         CountDownLatch together = new CountDownLatch(1);
@@ -129,12 +155,18 @@ class DiscordEndToEndTest {
         together.countDown();
         CompletableFuture.allOf(first, second).get();
 
-        List<String> answers = List.of(events.awaitAnswer(daveClick).content(), events.awaitAnswer(carolClick).content());
+        List<String> answers = List.of(
+                events.awaitAnswer(daveClick).content(),
+                events.awaitAnswer(carolClick).content());
         assertThat(answers).filteredOn(a -> a.contains("You approved MC-1")).hasSize(1);
-        assertThat(answers).filteredOn(a -> a.contains("was already approved by")).hasSize(1);
+        assertThat(answers)
+                .filteredOn(a -> a.contains("was already approved by"))
+                .hasSize(1);
         await().atMost(PATIENCE).until(() -> !creates().isEmpty());
-        await().atMost(PATIENCE).until(() -> discord.calls("edit").stream().anyMatch(edit -> edit.messageId().equals(card)
-                && !edit.embed().getString("title").contains("awaiting approval")));
+        await().atMost(PATIENCE)
+                .until(() -> discord.calls("edit").stream()
+                        .anyMatch(edit -> edit.messageId().equals(card)
+                                && !edit.embed().getString("title").contains("awaiting approval")));
         assertThat(creates()).hasSize(1);
     }
 
@@ -142,27 +174,53 @@ class DiscordEndToEndTest {
 
     /** {@code /masscast new} with media as options, the modal with the creator's lists, and the card the outbox posts. */
     private String composeAndAwaitCard(String text, int number) {
-        String command = slash(ALICE_MEMBER, "new", Map.of(Fields.MEDIA, "https://cdn.example.com/1.jpg,https://cdn.example.com/2.jpg",
-                Fields.PREVIEW, 1L));
+        String command = slash(
+                ALICE_MEMBER,
+                "new",
+                Map.of(
+                        Fields.MEDIA,
+                        "https://cdn.example.com/1.jpg,https://cdn.example.com/2.jpg",
+                        Fields.PREVIEW,
+                        1L));
         DiscordEvents.Answer modal = events.awaitAnswer(command);
         assertThat(modal.how()).isEqualTo("modal");
         assertThat(modal.json().toString()).contains("VIP whales");
-        var submit = events.modal(ALICE_MEMBER, modal.json().getString("custom_id"), Map.of(Fields.TEXT, text,
-                Fields.LISTS, List.of("1187345"), Fields.EXCLUDE, List.of(), Fields.PRICE, "12.50", Fields.AT, ""));
+        var submit = events.modal(
+                ALICE_MEMBER,
+                modal.json().getString("custom_id"),
+                Map.of(
+                        Fields.TEXT,
+                        text,
+                        Fields.LISTS,
+                        List.of("1187345"),
+                        Fields.EXCLUDE,
+                        List.of(),
+                        Fields.PRICE,
+                        "12.50",
+                        Fields.AT,
+                        ""));
         String submitted = events.last();
         ((DiscordListener) adapter.listener()).onModalInteraction(submit);
         answer(submitted, "MC-" + number + " is waiting for approval");
-        await().atMost(PATIENCE).until(() -> discord.calls("post").stream()
-                .anyMatch(post -> post.embed().getString("title").contains("MC-" + number + " ·")));
-        return discord.calls("post").stream().filter(post -> post.embed().getString("title").contains("MC-" + number + " ·"))
-                .findFirst().orElseThrow().messageId();
+        await().atMost(PATIENCE)
+                .until(() -> discord.calls("post").stream()
+                        .anyMatch(post -> post.embed().getString("title").contains("MC-" + number + " ·")));
+        return discord.calls("post").stream()
+                .filter(post -> post.embed().getString("title").contains("MC-" + number + " ·"))
+                .findFirst()
+                .orElseThrow()
+                .messageId();
     }
 
     private String button(String cardMessage, ActionId.Verb verb) {
-        FakeDiscordChannels.Call posted = discord.calls("post").stream().filter(p -> p.messageId().equals(cardMessage))
-                .findFirst().orElseThrow();
+        FakeDiscordChannels.Call posted = discord.calls("post").stream()
+                .filter(p -> p.messageId().equals(cardMessage))
+                .findFirst()
+                .orElseThrow();
         return DiscordCardTest.buttons(posted.json()).stream()
-                .filter(id -> ActionId.decode(id).map(a -> a.verb() == verb).orElse(false)).findFirst().orElseThrow();
+                .filter(id -> ActionId.decode(id).map(a -> a.verb() == verb).orElse(false))
+                .findFirst()
+                .orElseThrow();
     }
 
     private String slash(net.dv8tion.jda.api.entities.Member member, String sub, Map<String, Object> options) {

@@ -105,7 +105,8 @@ final class DiscordEvents {
 
     /** Waits (up to 5 s) for an answer to {@code interaction} that matches, for answers that follow a deferral. */
     Answer awaitAnswer(String interaction, Predicate<Answer> matching) {
-        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(10))
+        await().atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(10))
                 .until(() -> answersTo(interaction).stream().anyMatch(matching));
         return answersTo(interaction).stream().filter(matching).findFirst().orElseThrow();
     }
@@ -122,7 +123,9 @@ final class DiscordEvents {
         String id = interaction(event, member, "slash");
         when(event.getName()).thenReturn(DiscordCommands.NAME);
         when(event.getSubcommandName()).thenReturn(sub);
-        List<OptionMapping> mapped = options.entrySet().stream().map(e -> option(e.getKey(), e.getValue())).toList();
+        List<OptionMapping> mapped = options.entrySet().stream()
+                .map(e -> option(e.getKey(), e.getValue()))
+                .toList();
         when(event.getOptions()).thenReturn(mapped);
         replies(event, id);
         modals(id, modal -> when(event.replyModal(any(Modal.class))).thenAnswer(modal));
@@ -144,16 +147,20 @@ final class DiscordEvents {
                 cleared.set(((Collection<?>) set.getArgument(0)).isEmpty());
                 return action;
             });
-            doAnswer(queue -> answers.add(new Answer(id, cleared.get() ? "edit, buttons removed" : "edit", data.toData(), true)))
-                    .when(action).queue(any(), any());
+            doAnswer(queue -> answers.add(
+                            new Answer(id, cleared.get() ? "edit, buttons removed" : "edit", data.toData(), true)))
+                    .when(action)
+                    .queue(any(), any());
             return action;
         });
         MessageEditCallbackAction defer = mock(MessageEditCallbackAction.class, RETURNS_SELF);
         doAnswer(queue -> {
-            answers.add(new Answer(id, "defer", DataObject.empty(), true));
-            queue.<Consumer<InteractionHook>>getArgument(0).accept(event.getHook());
-            return null;
-        }).when(defer).queue(any(), any());
+                    answers.add(new Answer(id, "defer", DataObject.empty(), true));
+                    queue.<Consumer<InteractionHook>>getArgument(0).accept(event.getHook());
+                    return null;
+                })
+                .when(defer)
+                .queue(any(), any());
         when(event.deferEdit()).thenReturn(defer);
         return event;
     }
@@ -169,7 +176,8 @@ final class DiscordEvents {
             when(field.getCustomId()).thenReturn(key);
             if (value instanceof List<?> items) {
                 when(field.getType()).thenReturn(Component.Type.STRING_SELECT);
-                when(field.getAsStringList()).thenReturn(items.stream().map(Object::toString).toList());
+                when(field.getAsStringList())
+                        .thenReturn(items.stream().map(Object::toString).toList());
             } else {
                 when(field.getType()).thenReturn(Component.Type.TEXT_INPUT);
                 when(field.getAsString()).thenReturn(value.toString());
@@ -195,9 +203,12 @@ final class DiscordEvents {
             Collection<Command.Choice> choices = call.getArgument(0);
             AutoCompleteCallbackAction action = mock(AutoCompleteCallbackAction.class, RETURNS_SELF);
             DataArray json = DataArray.empty();
-            choices.forEach(choice -> json.add(DataObject.empty().put("name", choice.getName()).put("value", choice.getAsString())));
-            doAnswer(queue -> answers.add(new Answer(id, "choices", DataObject.empty().put("choices", json), true)))
-                    .when(action).queue(any(), any());
+            choices.forEach(choice ->
+                    json.add(DataObject.empty().put("name", choice.getName()).put("value", choice.getAsString())));
+            doAnswer(queue -> answers.add(
+                            new Answer(id, "choices", DataObject.empty().put("choices", json), true)))
+                    .when(action)
+                    .queue(any(), any());
             return action;
         });
         return event;
@@ -211,11 +222,13 @@ final class DiscordEvents {
         Member member = mock(Member.class);
         when(member.getUser()).thenReturn(user);
         when(member.getEffectiveName()).thenReturn(name);
-        List<Role> roles = Set.of(roleIds).stream().map(roleId -> {
-            Role role = mock(Role.class);
-            when(role.getId()).thenReturn(roleId);
-            return role;
-        }).toList();
+        List<Role> roles = Set.of(roleIds).stream()
+                .map(roleId -> {
+                    Role role = mock(Role.class);
+                    when(role.getId()).thenReturn(roleId);
+                    return role;
+                })
+                .toList();
         when(member.getRoles()).thenReturn(roles);
         return member;
     }
@@ -245,7 +258,9 @@ final class DiscordEvents {
                 ephemeral.set(set.getArgument(0));
                 return action;
             });
-            doAnswer(queue -> answers.add(new Answer(id, "reply", data.toData(), ephemeral.get()))).when(action).queue(any(), any());
+            doAnswer(queue -> answers.add(new Answer(id, "reply", data.toData(), ephemeral.get())))
+                    .when(action)
+                    .queue(any(), any());
             return action;
         });
         InteractionHook hook = mock(InteractionHook.class);
@@ -257,22 +272,28 @@ final class DiscordEvents {
                 ephemeral.set(set.getArgument(0));
                 return action;
             });
-            doAnswer(queue -> answers.add(new Answer(id, "followup", data.toData(), ephemeral.get()))).when(action).queue(any(), any());
+            doAnswer(queue -> answers.add(new Answer(id, "followup", data.toData(), ephemeral.get())))
+                    .when(action)
+                    .queue(any(), any());
             return action;
         });
         when(hook.editOriginal(any(MessageEditData.class))).thenAnswer(call -> {
             MessageEditData data = call.getArgument(0);
             WebhookMessageEditAction<?> action = mock(WebhookMessageEditAction.class, RETURNS_SELF);
-            doAnswer(queue -> answers.add(new Answer(id, "edit original", data.toData(), true))).when(action).queue(any(), any());
+            doAnswer(queue -> answers.add(new Answer(id, "edit original", data.toData(), true)))
+                    .when(action)
+                    .queue(any(), any());
             return action;
         });
         when(event.getHook()).thenReturn(hook);
         ReplyCallbackAction defer = mock(ReplyCallbackAction.class, RETURNS_SELF);
         doAnswer(queue -> {
-            answers.add(new Answer(id, "defer", DataObject.empty(), true));
-            queue.<Consumer<InteractionHook>>getArgument(0).accept(hook);
-            return null;
-        }).when(defer).queue(any(), any());
+                    answers.add(new Answer(id, "defer", DataObject.empty(), true));
+                    queue.<Consumer<InteractionHook>>getArgument(0).accept(hook);
+                    return null;
+                })
+                .when(defer)
+                .queue(any(), any());
         when(event.deferReply(anyBoolean())).thenAnswer(call -> {
             if (!call.<Boolean>getArgument(0)) {
                 throw new AssertionError("masscast defers privately: the reply is decided ephemeral at defer time");
@@ -285,7 +306,9 @@ final class DiscordEvents {
         stub.accept(call -> {
             Modal modal = call.getArgument(0);
             ModalCallbackAction action = mock(ModalCallbackAction.class, RETURNS_SELF);
-            doAnswer(queue -> answers.add(new Answer(id, "modal", modal.toData(), true))).when(action).queue(any(), any());
+            doAnswer(queue -> answers.add(new Answer(id, "modal", modal.toData(), true)))
+                    .when(action)
+                    .queue(any(), any());
             return action;
         });
     }

@@ -42,11 +42,12 @@ class DiscordLifecycleTest {
     void readyOnlyWhileEveryShardIsConnected() {
         JDA first = mock(JDA.class);
         JDA second = mock(JDA.class);
-        when(bed.discord.shards.getStatuses()).thenReturn(Map.of(first, JDA.Status.CONNECTED, second, JDA.Status.CONNECTED));
+        when(bed.discord.shards.getStatuses())
+                .thenReturn(Map.of(first, JDA.Status.CONNECTED, second, JDA.Status.CONNECTED));
         assertThat(bed.adapter.readiness()).isEqualTo(Readiness.ready("discord", "2 of 2 shard(s) connected"));
 
-        when(bed.discord.shards.getStatuses()).thenReturn(Map.of(first, JDA.Status.CONNECTED,
-                second, JDA.Status.WAITING_TO_RECONNECT));
+        when(bed.discord.shards.getStatuses())
+                .thenReturn(Map.of(first, JDA.Status.CONNECTED, second, JDA.Status.WAITING_TO_RECONNECT));
         assertThat(bed.adapter.readiness()).isEqualTo(Readiness.notReady("discord", "1 of 2 shard(s) connected"));
     }
 
@@ -55,11 +56,14 @@ class DiscordLifecycleTest {
         bed.slash(ALICE_MEMBER, "help", Map.of());
         bed.slashAutocomplete(ALICE_MEMBER, "new", Fields.LISTS, "vi");
 
-        assertThat(bed.core.acks().acks()).extracting(RecordingInteractions.Ack::platform, RecordingInteractions.Ack::kind)
-                .containsSubsequence(tuple(Platform.DISCORD, "command"),
+        assertThat(bed.core.acks().acks())
+                .extracting(RecordingInteractions.Ack::platform, RecordingInteractions.Ack::kind)
+                .containsSubsequence(
+                        tuple(Platform.DISCORD, "command"),
                         tuple(Platform.DISCORD, "command"),
                         tuple(Platform.DISCORD, "suggestion"));
-        assertThat(bed.core.acks().acks()).allSatisfy(ack -> assertThat(ack.latency()).isPositive());
+        assertThat(bed.core.acks().acks())
+                .allSatisfy(ack -> assertThat(ack.latency()).isPositive());
     }
 
     @Test
@@ -72,8 +76,10 @@ class DiscordLifecycleTest {
         DiscordEvents.Answer answer = bed.events.awaitAnswer(composed);
         assertThat(answer.content()).isEqualTo(DiscordListener.RESTARTING);
         assertThat(answer.isPrivate()).isTrue();
-        assertThat(bed.events.awaitAnswer(searched).json().getArray("choices").length()).isZero();
-        List<Campaign> stored = bed.stores.inTransaction(s -> s.campaigns().inStates(EnumSet.allOf(CampaignState.class), 10));
+        assertThat(bed.events.awaitAnswer(searched).json().getArray("choices").length())
+                .isZero();
+        List<Campaign> stored =
+                bed.stores.inTransaction(s -> s.campaigns().inStates(EnumSet.allOf(CampaignState.class), 10));
         assertThat(stored).isEmpty();
         assertThat(bed.adapter.readiness()).isEqualTo(Readiness.notReady("discord", "stopping"));
     }

@@ -48,64 +48,98 @@ class DiscordLimitsTest {
         assertThat(command.getString("description")).hasSizeBetween(1, 100);
         DataArray subcommands = command.getArray("options");
         assertThat(subcommands.length()).isBetween(1, 25);
-        int characters = command.getString("name").length() + command.getString("description").length();
+        int characters = command.getString("name").length()
+                + command.getString("description").length();
         for (DataObject sub : objects(subcommands)) {
             assertThat(sub.getString("name")).matches(NAME);
             assertThat(sub.getString("description")).hasSizeBetween(1, 100);
-            characters += sub.getString("name").length() + sub.getString("description").length();
+            characters += sub.getString("name").length()
+                    + sub.getString("description").length();
             List<DataObject> options = objects(array(sub, "options"));
             assertThat(options).as(sub.getString("name")).hasSizeLessThanOrEqualTo(25);
             boolean optionalSeen = false;
             for (DataObject option : options) {
                 assertThat(option.getString("name")).matches(NAME);
-                assertThat(option.getString("description")).as(option.getString("name")).hasSizeBetween(1, 100);
+                assertThat(option.getString("description"))
+                        .as(option.getString("name"))
+                        .hasSizeBetween(1, 100);
                 boolean required = option.getBoolean("required", false);
-                assertThat(required && optionalSeen).as("required options come first in " + sub.getString("name")).isFalse();
+                assertThat(required && optionalSeen)
+                        .as("required options come first in " + sub.getString("name"))
+                        .isFalse();
                 optionalSeen |= !required;
                 assertThat(objects(array(option, "choices"))).hasSizeLessThanOrEqualTo(25);
-                characters += option.getString("name").length() + option.getString("description").length();
+                characters += option.getString("name").length()
+                        + option.getString("description").length();
             }
         }
-        assertThat(characters).as("name and description characters of the whole command").isLessThanOrEqualTo(4000);
-        assertThat(DiscordCommands.json()).isEqualTo(DataArray.empty().add(command).toPrettyString());
+        assertThat(characters)
+                .as("name and description characters of the whole command")
+                .isLessThanOrEqualTo(4000);
+        assertThat(DiscordCommands.json())
+                .isEqualTo(DataArray.empty().add(command).toPrettyString());
     }
 
     @Test
     void everyComposeModalKeepsDiscordsLimits() {
         List<FanList> few = lists(25, 120);
         List<FanList> many = lists(40, 10);
-        Map<String, FieldValue> full = Map.of(Fields.TEXT, RawValue.of("x".repeat(4000)), Fields.LISTS,
-                new RawValue(few.stream().map(FanList::id).toList()), Fields.PRICE, RawValue.of("9".repeat(200)),
-                Fields.AT, new FieldValue.Moment(Instant.parse("2026-03-21T19:00:00Z")));
+        Map<String, FieldValue> full = Map.of(
+                Fields.TEXT,
+                RawValue.of("x".repeat(4000)),
+                Fields.LISTS,
+                new RawValue(few.stream().map(FanList::id).toList()),
+                Fields.PRICE,
+                RawValue.of("9".repeat(200)),
+                Fields.AT,
+                new FieldValue.Moment(Instant.parse("2026-03-21T19:00:00Z")));
         List<FormSpec> specs = List.of(
                 spec(Optional.empty(), Map.of()),
                 spec(Optional.of(12L), full),
                 spec(Optional.of(12L), Map.of(Fields.TEXT, RawValue.of(LONG))),
                 spec(Optional.empty(), Map.of(Fields.LISTS, RawValue.of(LONG))));
         for (FormSpec spec : specs) {
-            for (FormChoices choices : List.of(new FormChoices(Optional.of(few), List.of()), new FormChoices(Optional.of(many),
-                    List.of()), new FormChoices(Optional.empty(), List.of()))) {
-                checkModal(new DiscordComposeModal().render("abcdefghijkl", spec, choices).toData());
+            for (FormChoices choices : List.of(
+                    new FormChoices(Optional.of(few), List.of()),
+                    new FormChoices(Optional.of(many), List.of()),
+                    new FormChoices(Optional.empty(), List.of()))) {
+                checkModal(new DiscordComposeModal()
+                        .render("abcdefghijkl", spec, choices)
+                        .toData());
             }
         }
-        checkModal(new DiscordRejectModal().render(new ActionId(ActionId.Verb.REJECT, Long.MAX_VALUE / 10, "f".repeat(64))).toData());
+        checkModal(new DiscordRejectModal()
+                .render(new ActionId(ActionId.Verb.REJECT, Long.MAX_VALUE / 10, "f".repeat(64)))
+                .toData());
     }
 
     @Test
     void cardsWithExtremeValuesKeepDiscordsLimits() {
-        List<Card.Field> fields = IntStream.rangeClosed(1, 14).mapToObj(i -> new Card.Field("Field " + i + " " + LONG, LONG)).toList();
-        List<CardAction> actions = EnumSet.allOf(ActionId.Verb.class).stream().map(verb -> new CardAction(LONG,
-                new ActionId(verb, 999_999_999_999_999_999L, "a".repeat(64)), CardAction.Style.DANGER,
-                Optional.of(new CardAction.Confirm(LONG, LONG, LONG, LONG, true)))).toList();
+        List<Card.Field> fields = IntStream.rangeClosed(1, 14)
+                .mapToObj(i -> new Card.Field("Field " + i + " " + LONG, LONG))
+                .toList();
+        List<CardAction> actions = EnumSet.allOf(ActionId.Verb.class).stream()
+                .map(verb -> new CardAction(
+                        LONG,
+                        new ActionId(verb, 999_999_999_999_999_999L, "a".repeat(64)),
+                        CardAction.Style.DANGER,
+                        Optional.of(new CardAction.Confirm(LONG, LONG, LONG, LONG, true))))
+                .toList();
         for (Card.Tone tone : Card.Tone.values()) {
             Card card = new Card(LONG, tone, fields, LONG, LONG, actions);
             checkMessage(new DiscordCards().render(card, false).create().toData());
             checkMessage(new DiscordReplies(new DiscordCards(), new PendingForms(Clock.systemUTC()))
-                    .render(new Reply.Confirm(actions.get(0))).create().toData());
+                    .render(new Reply.Confirm(actions.get(0)))
+                    .create()
+                    .toData());
         }
-        List<FieldError> errors = IntStream.range(0, 60).mapToObj(i -> new FieldError(Fields.TEXT, LONG)).toList();
+        List<FieldError> errors = IntStream.range(0, 60)
+                .mapToObj(i -> new FieldError(Fields.TEXT, LONG))
+                .toList();
         checkMessage(new DiscordReplies(new DiscordCards(), new PendingForms(Clock.systemUTC()))
-                .render(new Reply.Errors(errors, spec(Optional.empty(), Map.of()))).create().toData());
+                .render(new Reply.Errors(errors, spec(Optional.empty(), Map.of())))
+                .create()
+                .toData());
         checkMessage(DiscordMessage.privately(LONG).create().toData());
     }
 
@@ -113,14 +147,36 @@ class DiscordLimitsTest {
     void theCardInEveryStateKeepsDiscordsLimits() {
         try (DiscordTestBed bed = DiscordTestBed.start()) {
             bed.bindChannel();
-            bed.events.awaitAnswer(bed.slash(ALICE_MEMBER, "new", Map.of(Fields.TEXT, "Hi ".repeat(3000), Fields.LISTS,
-                    "VIP, Whales", Fields.EXCLUDE, "Churned", Fields.USERS, "1,2,3", Fields.MEDIA, "48213377,99",
-                    Fields.PREVIEW, 1L, Fields.PRICE, 199.99, Fields.AT, "in 2h")));
+            bed.events.awaitAnswer(bed.slash(
+                    ALICE_MEMBER,
+                    "new",
+                    Map.of(
+                            Fields.TEXT,
+                            "Hi ".repeat(3000),
+                            Fields.LISTS,
+                            "VIP, Whales",
+                            Fields.EXCLUDE,
+                            "Churned",
+                            Fields.USERS,
+                            "1,2,3",
+                            Fields.MEDIA,
+                            "48213377,99",
+                            Fields.PREVIEW,
+                            1L,
+                            Fields.PRICE,
+                            199.99,
+                            Fields.AT,
+                            "in 2h")));
             for (CampaignState state : CampaignState.values()) {
-                bed.state(1, state, Optional.of(70_000_000_001L), Optional.of(bed.clock.instant().plusSeconds(3600)));
+                bed.state(
+                        1,
+                        state,
+                        Optional.of(70_000_000_001L),
+                        Optional.of(bed.clock.instant().plusSeconds(3600)));
                 bed.showCard(1);
             }
-            assertThat(bed.discord.calls()).hasSize(CampaignState.values().length)
+            assertThat(bed.discord.calls())
+                    .hasSize(CampaignState.values().length)
                     .allSatisfy(call -> checkMessage(call.json()));
         }
     }
@@ -166,7 +222,8 @@ class DiscordLimitsTest {
         List<DataObject> embeds = objects(array(message, "embeds"));
         assertThat(embeds).hasSizeLessThanOrEqualTo(10);
         for (DataObject embed : embeds) {
-            int total = embed.getString("title", "").length() + embed.getString("description", "").length();
+            int total = embed.getString("title", "").length()
+                    + embed.getString("description", "").length();
             assertThat(embed.getString("title", "")).hasSizeLessThanOrEqualTo(256);
             assertThat(embed.getString("description", "")).hasSizeLessThanOrEqualTo(4096);
             List<DataObject> fields = objects(array(embed, "fields"));
@@ -174,7 +231,8 @@ class DiscordLimitsTest {
             for (DataObject field : fields) {
                 assertThat(field.getString("name")).hasSizeBetween(1, 256);
                 assertThat(field.getString("value")).hasSizeBetween(1, 1024);
-                total += field.getString("name").length() + field.getString("value").length();
+                total += field.getString("name").length()
+                        + field.getString("value").length();
             }
             if (embed.hasKey("footer")) {
                 assertThat(embed.getObject("footer").getString("text")).hasSizeLessThanOrEqualTo(2048);
@@ -200,15 +258,22 @@ class DiscordLimitsTest {
     // ---- data
 
     private static FormSpec spec(Optional<Long> campaign, Map<String, FieldValue> values) {
-        return new FormSpec(campaign, campaign.map(id -> "Edit MC-" + id).orElse("New mass message for " + LONG),
-                LONG, BERLIN, values);
+        return new FormSpec(
+                campaign,
+                campaign.map(id -> "Edit MC-" + id).orElse("New mass message for " + LONG),
+                LONG,
+                BERLIN,
+                values);
     }
 
     private static List<FanList> lists(int count, int nameLength) {
         List<FanList> lists = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            lists.add(new FanList(Integer.toString(3_000_000 + i), ("List " + i + " ").repeat(nameLength).substring(0, nameLength),
-                    "custom", Optional.of(1_000_000_000L * i)));
+            lists.add(new FanList(
+                    Integer.toString(3_000_000 + i),
+                    ("List " + i + " ").repeat(nameLength).substring(0, nameLength),
+                    "custom",
+                    Optional.of(1_000_000_000L * i)));
         }
         return lists;
     }

@@ -33,8 +33,9 @@ class DiscordLoginTest {
     void start() throws IOException {
         discord = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         discord.createContext("/", exchange -> {
-            requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " "
-                    + exchange.getRequestHeaders().getFirst("Authorization"));
+            requests.add(
+                    exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " "
+                            + exchange.getRequestHeaders().getFirst("Authorization"));
             byte[] body = "{\"message\": \"401: Unauthorized\", \"code\": 0}".getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(401, body.length);
@@ -51,15 +52,18 @@ class DiscordLoginTest {
 
     @Test
     void aTokenDiscordRefusesStopsStartUpWithTheFix() {
-        DiscordSettings settings = new DiscordSettings(Secret.of(TOKEN), OptionalLong.empty(),
+        DiscordSettings settings = new DiscordSettings(
+                Secret.of(TOKEN),
+                OptionalLong.empty(),
                 URI.create("http://127.0.0.1:" + discord.getAddress().getPort() + "/api/v10/"));
 
-        assertThatThrownBy(() -> DiscordAdapter.login(settings, new ListenerAdapter() { }))
+        assertThatThrownBy(() -> DiscordAdapter.login(settings, new ListenerAdapter() {}))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("Discord refused DISCORD_BOT_TOKEN")
                 .hasMessageContaining("Reset Token")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(TOKEN));
-        assertThat(requests).as("the token goes to Discord, in the Authorization header only")
+        assertThat(requests)
+                .as("the token goes to Discord, in the Authorization header only")
                 .containsExactly("GET /api/v10/gateway/bot Bot " + TOKEN);
     }
 }

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 class DiscordNotifierTest {
     /** A PNG's signature and nothing more: what ChatImage checks. */
     private static final byte[] SMALLEST_PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 0};
+
     private DiscordTestBed bed;
 
     @BeforeEach
@@ -40,18 +41,26 @@ class DiscordNotifierTest {
 
     @Test
     void aChannelMessageGoesIntoTheChannelWithItsMarkupRendered() {
-        bed.adapter.notifier().postMessage(DiscordTestBed.CHANNEL, "OFAuth connection of " + Mention.of("900000000000000001")
-                + " is back: " + "*sends resume*");
+        bed.adapter
+                .notifier()
+                .postMessage(
+                        DiscordTestBed.CHANNEL,
+                        "OFAuth connection of " + Mention.of("900000000000000001") + " is back: " + "*sends resume*");
 
         FakeDiscordChannels.Call posted = bed.discord.calls("post").get(0);
         assertThat(posted.channelId()).isEqualTo(DiscordEvents.CHANNEL);
-        assertThat(posted.content()).isEqualTo("OFAuth connection of <@900000000000000001> is back: \\*sends resume\\*");
+        assertThat(posted.content())
+                .isEqualTo("OFAuth connection of <@900000000000000001> is back: \\*sends resume\\*");
     }
 
     @Test
     void aDigestsChartIsAnAttachmentWithItsAltTextAndTheCaptionAsTheMessage() {
-        bed.adapter.notifier().postImage(DiscordTestBed.CHANNEL, Markup.strong("Yesterday") + ": $1,234 from 3 sends",
-                new ChatImage("digest.png", "Revenue per day, last 14 days", SMALLEST_PNG));
+        bed.adapter
+                .notifier()
+                .postImage(
+                        DiscordTestBed.CHANNEL,
+                        Markup.strong("Yesterday") + ": $1,234 from 3 sends",
+                        new ChatImage("digest.png", "Revenue per day, last 14 days", SMALLEST_PNG));
 
         FakeDiscordChannels.Call posted = bed.discord.calls("post").get(0);
         assertThat(posted.content()).isEqualTo("**Yesterday**: $1,234 from 3 sends");
@@ -63,7 +72,8 @@ class DiscordNotifierTest {
     @Test
     void aCardsLinkIsDiscordsLinkToTheMessage() {
         assertThat(bed.adapter.notifier().permalink(DiscordTestBed.CHANNEL, "1300000000000000001"))
-                .contains("https://discord.com/channels/" + DiscordEvents.GUILD + "/" + DiscordEvents.CHANNEL + "/1300000000000000001");
+                .contains("https://discord.com/channels/" + DiscordEvents.GUILD + "/" + DiscordEvents.CHANNEL
+                        + "/1300000000000000001");
     }
 
     @Test
@@ -72,22 +82,29 @@ class DiscordNotifierTest {
         bed.discord.failNextPost(FakeDiscordChannels.answered(ErrorResponse.MISSING_PERMISSIONS, false));
 
         assertThatThrownBy(() -> bed.adapter.notifier().postMessage(DiscordTestBed.CHANNEL, "hello"))
-                .isInstanceOf(NotDelivered.class).hasMessageContaining("50013");
+                .isInstanceOf(NotDelivered.class)
+                .hasMessageContaining("50013");
         assertThatThrownBy(() -> bed.adapter.notifier().postNote(unseen, Optional.of("1300000000000000001"), "hello"))
-                .isInstanceOf(NotDelivered.class).hasMessageContaining("does not see this channel");
-        assertThatThrownBy(() -> bed.adapter.notifier().postNote(DiscordTestBed.CHANNEL, Optional.of("1300000000000000999"), "hi"))
-                .as("the card to start the thread on is gone").isInstanceOf(NotDelivered.class);
+                .isInstanceOf(NotDelivered.class)
+                .hasMessageContaining("does not see this channel");
+        assertThatThrownBy(() -> bed.adapter
+                        .notifier()
+                        .postNote(DiscordTestBed.CHANNEL, Optional.of("1300000000000000999"), "hi"))
+                .as("the card to start the thread on is gone")
+                .isInstanceOf(NotDelivered.class);
     }
 
     @Test
     void aPostThatMayHaveArrivedIsNotRetried() {
         bed.discord.failNextPost(FakeDiscordChannels.answered(ErrorResponse.SERVER_ERROR, true));
         assertThatThrownBy(() -> bed.adapter.notifier().postMessage(DiscordTestBed.CHANNEL, "hello"))
-                .isInstanceOf(DiscordCallFailed.class).isNotInstanceOf(NotDelivered.class);
+                .isInstanceOf(DiscordCallFailed.class)
+                .isNotInstanceOf(NotDelivered.class);
 
         bed.discord.failNextPost(new UncheckedIOException(new SocketTimeoutException("read timed out")));
         assertThatThrownBy(() -> bed.adapter.notifier().postMessage(DiscordTestBed.CHANNEL, "hello"))
-                .isInstanceOf(DiscordCallFailed.class).hasMessageContaining("UncheckedIOException");
+                .isInstanceOf(DiscordCallFailed.class)
+                .hasMessageContaining("UncheckedIOException");
         assertThat(bed.discord.calls("post")).isEmpty();
     }
 }

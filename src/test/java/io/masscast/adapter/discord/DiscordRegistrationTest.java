@@ -73,19 +73,23 @@ class DiscordRegistrationTest {
     void theReadmesInviteLinkAsksForWhatTheCodeNeeds() throws Exception {
         String readme = Files.readString(Path.of("README.md"));
 
-        assertThat(DiscordAdapter.inviteUrl("APPLICATION_ID")).contains("scope=bot+applications.commands")
+        assertThat(DiscordAdapter.inviteUrl("APPLICATION_ID"))
+                .contains("scope=bot+applications.commands")
                 .endsWith("permissions=" + Permission.getRaw(DiscordAdapter.PERMISSIONS));
         assertThat(readme).contains(DiscordAdapter.inviteUrl("APPLICATION_ID"));
         // Discord's settings call JDA's "Read History" Read Message History
-        DiscordAdapter.PERMISSIONS.forEach(permission -> assertThat(readme).contains(
-                permission == Permission.MESSAGE_HISTORY ? "Read Message History" : permission.getName()));
+        DiscordAdapter.PERMISSIONS.forEach(permission -> assertThat(readme)
+                .contains(permission == Permission.MESSAGE_HISTORY ? "Read Message History" : permission.getName()));
     }
 
     private static DiscordListener listener(OptionalLong guild) {
-        CommandLayer core = CommandLayer.over(new InMemoryStores(), new FakeOfAuthGateway(), MutableClock.at("2026-03-20T10:00:00Z"),
-                Set.of());
-        DiscordAdapter adapter = new DiscordAdapter(new DiscordSettings(Secret.of("discord-test-token"), guild), core.chat(),
-                (settings, listener) -> mock(ShardManager.class), AckBudgets.DEFAULT,
+        CommandLayer core = CommandLayer.over(
+                new InMemoryStores(), new FakeOfAuthGateway(), MutableClock.at("2026-03-20T10:00:00Z"), Set.of());
+        DiscordAdapter adapter = new DiscordAdapter(
+                new DiscordSettings(Secret.of("discord-test-token"), guild),
+                core.chat(),
+                (settings, listener) -> mock(ShardManager.class),
+                AckBudgets.DEFAULT,
                 MutableClock.at("2026-03-20T10:00:00Z"));
         return (DiscordListener) adapter.listener();
     }

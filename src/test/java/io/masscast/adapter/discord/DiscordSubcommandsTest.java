@@ -32,8 +32,20 @@ class DiscordSubcommandsTest {
     void start() {
         bed = DiscordTestBed.start();
         bed.bindChannel();
-        String composed = bed.slash(ALICE_MEMBER, "new", Map.of(Fields.TEXT, "New set is up", Fields.LISTS, "VIP",
-                Fields.MEDIA, "48213377,99", Fields.PREVIEW, 1L, Fields.PRICE, 12.5));
+        String composed = bed.slash(
+                ALICE_MEMBER,
+                "new",
+                Map.of(
+                        Fields.TEXT,
+                        "New set is up",
+                        Fields.LISTS,
+                        "VIP",
+                        Fields.MEDIA,
+                        "48213377,99",
+                        Fields.PREVIEW,
+                        1L,
+                        Fields.PRICE,
+                        12.5));
         assertThat(answer(composed)).contains("MC-1 is waiting for approval");
     }
 
@@ -46,8 +58,8 @@ class DiscordSubcommandsTest {
     void bindTakesMentionsOfPeopleAndRolesAsApprovers() {
         Binding binding = bindingNow();
 
-        assertThat(binding.approvers()).containsExactlyInAnyOrder(DiscordTestBed.ALICE, DiscordTestBed.BOB,
-                Actor.groupRef(APPROVERS_ROLE));
+        assertThat(binding.approvers())
+                .containsExactlyInAnyOrder(DiscordTestBed.ALICE, DiscordTestBed.BOB, Actor.groupRef(APPROVERS_ROLE));
         assertThat(binding.zone().getId()).isEqualTo("Europe/Berlin");
         assertThat(answer(bed.slash(ERIN_MEMBER, "bind", Map.of("connection", "conn_demo", "zone", "Europe/Berlin"))))
                 .contains("Only admins can bind a channel");
@@ -55,12 +67,14 @@ class DiscordSubcommandsTest {
 
     @Test
     void policyTakesTypedNumbersAndYesNo() {
-        String changed = bed.slash(ADMIN_MEMBER, "policy", Map.of("approvals", 2L, "self_approval", true, "quiet", "23:00-08:00"));
+        String changed = bed.slash(
+                ADMIN_MEMBER, "policy", Map.of("approvals", 2L, "self_approval", true, "quiet", "23:00-08:00"));
 
-        assertThat(answer(changed)).contains("Approvals required: 2", "self-approval: allowed", "quiet hours: 23:00–08:00 Europe/Berlin");
+        assertThat(answer(changed))
+                .contains("Approvals required: 2", "self-approval: allowed", "quiet hours: 23:00–08:00 Europe/Berlin");
         assertThat(bindingNow().policy().requiredApprovals()).isEqualTo(2);
-        assertThat(answer(bed.slash(BOB_MEMBER, "policy", Map.of()))).contains("Approvers: <@&" + APPROVERS_ROLE + ">, <@"
-                + DiscordTestBed.ALICE + ">");
+        assertThat(answer(bed.slash(BOB_MEMBER, "policy", Map.of())))
+                .contains("Approvers: <@&" + APPROVERS_ROLE + ">, <@" + DiscordTestBed.ALICE + ">");
     }
 
     @Test
@@ -74,7 +88,8 @@ class DiscordSubcommandsTest {
         assertThat(list.isPrivate()).isTrue();
         assertThat(list.content()).contains("MC-1", "pending approval", "<@" + DiscordTestBed.ALICE + ">");
         assertThat(show.isPrivate()).isTrue();
-        assertThat(show.json().getArray("embeds").getObject(0).getString("title")).contains("MC-1");
+        assertThat(show.json().getArray("embeds").getObject(0).getString("title"))
+                .contains("MC-1");
         assertThat(lists).contains("VIP · id 1187345 · 1,234 fans");
         assertThat(vault).contains("48213377");
         assertThat(digest).contains("digest");
@@ -82,21 +97,26 @@ class DiscordSubcommandsTest {
 
     @Test
     void approveAndRejectByCommand() {
-        assertThat(answer(bed.slash(ERIN_MEMBER, "approve", Map.of("campaign", "MC-1")))).contains("not an approver");
-        assertThat(answer(bed.slash(DAVE_MEMBER, "approve", Map.of("campaign", "mc-1")))).contains("You approved MC-1");
+        assertThat(answer(bed.slash(ERIN_MEMBER, "approve", Map.of("campaign", "MC-1"))))
+                .contains("not an approver");
+        assertThat(answer(bed.slash(DAVE_MEMBER, "approve", Map.of("campaign", "mc-1"))))
+                .contains("You approved MC-1");
         assertThat(bed.campaign(1).state()).isEqualTo(CampaignState.APPROVED);
 
         assertThat(answer(bed.slash(ALICE_MEMBER, "new", Map.of(Fields.TEXT, "Second", Fields.LISTS, "VIP"))))
                 .contains("MC-2 is waiting");
-        assertThat(answer(bed.slash(BOB_MEMBER, "reject", Map.of("campaign", "MC-2", "reason", "Not this week, <@&1> agrees"))))
+        assertThat(answer(bed.slash(
+                        BOB_MEMBER, "reject", Map.of("campaign", "MC-2", "reason", "Not this week, <@&1> agrees"))))
                 .contains("MC-2 is rejected");
-        assertThat(bed.campaign(2).note()).as("a mention typed in Discord is the core's mention")
+        assertThat(bed.campaign(2).note())
+                .as("a mention typed in Discord is the core's mention")
                 .contains("Not this week, " + Markup.group("1") + " agrees");
     }
 
     @Test
     void editWithOptionsChangesOnlyThemAndWithoutOpensTheForm() {
-        assertThat(answer(bed.slash(ALICE_MEMBER, "edit", Map.of("campaign", "MC-1", Fields.PRICE, 15.0)))).contains("MC-1 was edited");
+        assertThat(answer(bed.slash(ALICE_MEMBER, "edit", Map.of("campaign", "MC-1", Fields.PRICE, 15.0))))
+                .contains("MC-1 was edited");
         assertThat(bed.campaign(1).content().price()).isEqualByComparingTo("15");
         assertThat(bed.campaign(1).content().text()).isEqualTo("New set is up");
 
@@ -107,19 +127,27 @@ class DiscordSubcommandsTest {
 
     @Test
     void cancelUnsendMarkSentAndSendAgainByCommand() {
-        assertThat(answer(bed.slash(ALICE_MEMBER, "cancel", Map.of("campaign", "MC-1")))).contains("MC-1 is cancelled");
+        assertThat(answer(bed.slash(ALICE_MEMBER, "cancel", Map.of("campaign", "MC-1"))))
+                .contains("MC-1 is cancelled");
 
         answer(bed.slash(ALICE_MEMBER, "new", Map.of(Fields.TEXT, "Second", Fields.LISTS, "VIP")));
         bed.state(2, CampaignState.IN_DOUBT, Optional.empty(), Optional.empty());
-        assertThat(answer(bed.slash(BOB_MEMBER, "send-again", Map.of("campaign", "MC-2")))).contains("MC-2 will be sent again");
+        assertThat(answer(bed.slash(BOB_MEMBER, "send-again", Map.of("campaign", "MC-2"))))
+                .contains("MC-2 will be sent again");
 
         answer(bed.slash(ALICE_MEMBER, "new", Map.of(Fields.TEXT, "Third", Fields.LISTS, "VIP")));
         bed.state(3, CampaignState.IN_DOUBT, Optional.empty(), Optional.empty());
-        assertThat(answer(bed.slash(BOB_MEMBER, "mark-sent", Map.of("campaign", "MC-3")))).contains("MC-3 is marked as sent");
+        assertThat(answer(bed.slash(BOB_MEMBER, "mark-sent", Map.of("campaign", "MC-3"))))
+                .contains("MC-3 is marked as sent");
 
         answer(bed.slash(ALICE_MEMBER, "new", Map.of(Fields.TEXT, "Fourth", Fields.LISTS, "VIP")));
-        bed.state(4, CampaignState.SENT, Optional.of(7004L), Optional.of(bed.clock.instant().plus(Duration.ofHours(1))));
-        assertThat(answer(bed.slash(BOB_MEMBER, "unsend", Map.of("campaign", "MC-4")))).contains("MC-4 is unsent");
+        bed.state(
+                4,
+                CampaignState.SENT,
+                Optional.of(7004L),
+                Optional.of(bed.clock.instant().plus(Duration.ofHours(1))));
+        assertThat(answer(bed.slash(BOB_MEMBER, "unsend", Map.of("campaign", "MC-4"))))
+                .contains("MC-4 is unsent");
         assertThat(bed.campaign(4).state()).isEqualTo(CampaignState.UNSENT);
         assertThat(bed.ofauth.deleted()).containsExactly(7004L);
     }
@@ -148,9 +176,15 @@ class DiscordSubcommandsTest {
     @Test
     void everySubcommandOfTheCatalogIsAnswered() {
         for (CommandSpec spec : CommandCatalog.ALL) {
-            Map<String, Object> options = spec.params().stream().filter(p -> p.required())
-                    .collect(Collectors.toMap(p -> p.name(), p -> p.name().equals("campaign") ? "MC-1"
-                            : p.name().equals("zone") ? "Europe/Berlin" : p.name().equals("connection") ? "conn_demo" : "x"));
+            Map<String, Object> options = spec.params().stream()
+                    .filter(p -> p.required())
+                    .collect(Collectors.toMap(
+                            p -> p.name(),
+                            p -> p.name().equals("campaign")
+                                    ? "MC-1"
+                                    : p.name().equals("zone")
+                                            ? "Europe/Berlin"
+                                            : p.name().equals("connection") ? "conn_demo" : "x"));
             String id = bed.slash(ADMIN_MEMBER, spec.name(), options);
             assertThat(bed.events.awaitAnswer(id).how()).as(spec.name()).isIn("reply", "modal");
         }
@@ -167,6 +201,8 @@ class DiscordSubcommandsTest {
     }
 
     private Binding bindingNow() {
-        return bed.stores.inTransaction(s -> s.bindings().find(DiscordTestBed.CHANNEL)).orElseThrow();
+        return bed.stores
+                .inTransaction(s -> s.bindings().find(DiscordTestBed.CHANNEL))
+                .orElseThrow();
     }
 }

@@ -35,6 +35,7 @@ final class DiscordTestBed implements AutoCloseable {
     static final String ERIN = "900000000000000006";
     /** The Discord role the channel's approvers have (Dave has it). */
     static final String APPROVERS_ROLE = "800000000000000001";
+
     static final ChannelRef CHANNEL = new ChannelRef(Platform.DISCORD, DiscordEvents.GUILD, DiscordEvents.CHANNEL);
 
     static final Member ADMIN_MEMBER = DiscordEvents.member(ADMIN, "admin");
@@ -54,8 +55,12 @@ final class DiscordTestBed implements AutoCloseable {
 
     private DiscordTestBed(AckBudgets budgets) {
         core = CommandLayer.over(stores, ofauth, clock, Set.of(ADMIN));
-        adapter = new DiscordAdapter(new DiscordSettings(Secret.of("discord-test-token"), OptionalLong.empty()), core.chat(),
-                (settings, listener) -> discord.shards, budgets, clock);
+        adapter = new DiscordAdapter(
+                new DiscordSettings(Secret.of("discord-test-token"), OptionalLong.empty()),
+                core.chat(),
+                (settings, listener) -> discord.shards,
+                budgets,
+                clock);
         adapter.start();
     }
 
@@ -102,8 +107,16 @@ final class DiscordTestBed implements AutoCloseable {
 
     /** An admin binds the channel to Mila Rose; Alice, Bob and the approvers' role approve. */
     void bindChannel() {
-        String bound = slash(ADMIN_MEMBER, "bind", Map.of("connection", FakeOfAuthGateway.CONNECTION, "zone", "Europe/Berlin",
-                "approvers", "<@" + ALICE + "> <@" + BOB + ">, <@&" + APPROVERS_ROLE + ">"));
+        String bound = slash(
+                ADMIN_MEMBER,
+                "bind",
+                Map.of(
+                        "connection",
+                        FakeOfAuthGateway.CONNECTION,
+                        "zone",
+                        "Europe/Berlin",
+                        "approvers",
+                        "<@" + ALICE + "> <@" + BOB + ">, <@&" + APPROVERS_ROLE + ">"));
         String answer = events.awaitAnswer(bound).content();
         if (!answer.contains("now speaks for")) {
             throw new IllegalStateException("binding failed: " + answer);
@@ -117,18 +130,26 @@ final class DiscordTestBed implements AutoCloseable {
 
     /** Moves a campaign on as the jobs would (to sent, in doubt, ...). */
     void change(int number, UnaryOperator<Campaign.Changes> change) {
-        stores.inTransaction(s -> s.campaigns().update(change.apply(campaign(number).change()).apply(clock.instant())));
+        stores.inTransaction(s ->
+                s.campaigns().update(change.apply(campaign(number).change()).apply(clock.instant())));
     }
 
     void state(int number, CampaignState state, Optional<Long> ofauthMessage, Optional<Instant> unsendableUntil) {
-        change(number, c -> c.state(state).ofauthMessageId(ofauthMessage).unsendableUntil(unsendableUntil)
-                .sentAt(state == CampaignState.SENT ? Optional.of(clock.instant()) : Optional.empty()));
+        change(
+                number,
+                c -> c.state(state)
+                        .ofauthMessageId(ofauthMessage)
+                        .unsendableUntil(unsendableUntil)
+                        .sentAt(state == CampaignState.SENT ? Optional.of(clock.instant()) : Optional.empty()));
     }
 
     /** Does what the outbox does for a card entry: shows the campaign as it is now, updating its message. */
     String showCard(int number) {
-        String shown = adapter.notifier().showCard(CHANNEL, Optional.ofNullable(cardMessages.get(number)),
-                new CampaignCards().render(core.views().of(campaign(number))));
+        String shown = adapter.notifier()
+                .showCard(
+                        CHANNEL,
+                        Optional.ofNullable(cardMessages.get(number)),
+                        new CampaignCards().render(core.views().of(campaign(number))));
         cardMessages.put(number, shown);
         return shown;
     }

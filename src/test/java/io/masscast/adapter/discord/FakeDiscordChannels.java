@@ -146,14 +146,16 @@ final class FakeDiscordChannels {
         List<MessageEmbed> embeds = new ArrayList<>();
         if (json != null && json.hasKey("embeds") && !json.getArray("embeds").isEmpty()) {
             MessageEmbed embed = mock(MessageEmbed.class);
-            when(embed.getTitle()).thenReturn(json.getArray("embeds").getObject(0).getString("title", ""));
+            when(embed.getTitle())
+                    .thenReturn(json.getArray("embeds").getObject(0).getString("title", ""));
             embeds.add(embed);
         }
         when(message.getEmbeds()).thenReturn(embeds);
         when(message.createThreadChannel(anyString())).thenAnswer(call -> {
             String name = call.getArgument(0);
             ThreadChannelAction action = mock(ThreadChannelAction.class, RETURNS_SELF);
-            when(action.complete()).thenAnswer(started -> threads.computeIfAbsent(id, thread -> thread(channel, id, name)));
+            when(action.complete())
+                    .thenAnswer(started -> threads.computeIfAbsent(id, thread -> thread(channel, id, name)));
             return action;
         });
         return message;
@@ -168,7 +170,8 @@ final class FakeDiscordChannels {
             MessageCreateAction action = mock(MessageCreateAction.class, RETURNS_SELF);
             when(action.complete()).thenAnswer(sent -> {
                 failIfAsked();
-                calls.add(new Call("thread note", parent.getId(), id, data.toData().put("thread_name", name)));
+                calls.add(new Call(
+                        "thread note", parent.getId(), id, data.toData().put("thread_name", name)));
                 return message(parent, Long.toString(nextMessage.getAndIncrement()));
             });
             return action;

@@ -43,11 +43,11 @@ class PipedInputTest {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         }));
 
-        assertThat(in.readLine("", 25_000)).hasValueSatisfying(line -> assertThat(line).hasSize(25_001));
+        assertThat(in.readLine("", 25_000))
+                .hasValueSatisfying(line -> assertThat(line).hasSize(25_001));
         assertThat(in.readLine("", 25_000)).contains("next");
     }
 }

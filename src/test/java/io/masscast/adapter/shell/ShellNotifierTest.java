@@ -29,8 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
 class ShellNotifierTest {
     private static final ChannelRef DEMO = new ChannelRef(Platform.SHELL, "local", "demo");
     private final ByteArrayOutputStream screen = new ByteArrayOutputStream();
+
     @TempDir
     Path images;
+
     private ShellNotifier notifier;
 
     @BeforeEach
@@ -39,8 +41,13 @@ class ShellNotifierTest {
     }
 
     private static Card card(String bought) {
-        return new Card("MC-3 · PPV $12.50 for Mila Rose — sent", Card.Tone.GOOD,
-                List.of(new Card.Field("Bought", bought)), "", "MC-3 · version abc", List.of());
+        return new Card(
+                "MC-3 · PPV $12.50 for Mila Rose — sent",
+                Card.Tone.GOOD,
+                List.of(new Card.Field("Bought", bought)),
+                "",
+                "MC-3 · version abc",
+                List.of());
     }
 
     private String shown() {
@@ -53,7 +60,9 @@ class ShellNotifierTest {
         String again = notifier.showCard(DEMO, Optional.of(id), card("5"));
 
         assertThat(again).isEqualTo(id);
-        assertThat(shown()).contains("[#demo] new card").contains("[#demo] card updated")
+        assertThat(shown())
+                .contains("[#demo] new card")
+                .contains("[#demo] card updated")
                 .containsSubsequence("Bought:       3", "Bought:       5");
     }
 
@@ -65,7 +74,8 @@ class ShellNotifierTest {
         notifier.postNote(DEMO, Optional.of(id), "first line\nsecond line");
         notifier.postMessage(DEMO, "Mila Rose's OnlyFans session has expired");
 
-        assertThat(shown()).contains("\n    ↳ [#demo · MC-3 thread] +2 buyers: @dan.k, Jake · +$25.00 · total 5 / $62.50\n")
+        assertThat(shown())
+                .contains("\n    ↳ [#demo · MC-3 thread] +2 buyers: @dan.k, Jake · +$25.00 · total 5 / $62.50\n")
                 .contains("    ↳ [#demo · MC-3 thread] first line\n      second line\n")
                 .contains("\n[#demo] Mila Rose's OnlyFans session has expired\n");
     }
@@ -80,8 +90,10 @@ class ShellNotifierTest {
 
         Path first = images.resolve("digest-demo-2026-03-23-0900.png");
         Path second = images.resolve("digest-demo-2026-03-23-0900-2.png");
-        assertThat(shown()).contains("\n[#demo] Digest asked for by @alice · Mila Rose\n  chart (PNG): "
-                + first.toAbsolutePath() + "\n").contains("\n[#demo] again\n  chart (PNG): " + second.toAbsolutePath());
+        assertThat(shown())
+                .contains("\n[#demo] Digest asked for by @alice · Mila Rose\n  chart (PNG): " + first.toAbsolutePath()
+                        + "\n")
+                .contains("\n[#demo] again\n  chart (PNG): " + second.toAbsolutePath());
         assertThat(Files.readAllBytes(first)).isEqualTo(png);
         assertThat(Files.readAllBytes(second)).isEqualTo(png);
     }
@@ -89,11 +101,13 @@ class ShellNotifierTest {
     @Test
     void anImageThatCannotBeWrittenIsNotDeliveredSoTheOutboxTriesAgain() throws IOException {
         Path notADirectory = Files.writeString(images.resolve("taken"), "a file");
-        ShellNotifier blocked = new ShellNotifier(ShellConsole.of(new PrintStream(screen, true, StandardCharsets.UTF_8)),
-                notADirectory);
-        ChatImage image = new ChatImage("digest.png", "", new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        ShellNotifier blocked = new ShellNotifier(
+                ShellConsole.of(new PrintStream(screen, true, StandardCharsets.UTF_8)), notADirectory);
+        ChatImage image =
+                new ChatImage("digest.png", "", new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
 
-        assertThatThrownBy(() -> blocked.postImage(DEMO, "caption", image)).isInstanceOf(NotDelivered.class)
+        assertThatThrownBy(() -> blocked.postImage(DEMO, "caption", image))
+                .isInstanceOf(NotDelivered.class)
                 .hasMessageContaining("could not write the image to " + notADirectory);
         assertThat(shown()).doesNotContain("caption");
     }

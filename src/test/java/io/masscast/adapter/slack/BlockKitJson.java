@@ -11,8 +11,7 @@ import java.util.Map;
 
 /** Reads Block Kit JSON the way a test wants to look at it: inputs by block id, buttons by label. */
 final class BlockKitJson {
-    private BlockKitJson() {
-    }
+    private BlockKitJson() {}
 
     /** The input blocks of a view, by block id, in order. */
     static Map<String, JsonObject> inputs(JsonObject view) {
@@ -49,14 +48,18 @@ final class BlockKitJson {
     /** The id of the compose modal's list option named {@code name}. */
     static String listId(JsonObject view, String name) {
         for (JsonElement option : element(view, Fields.LISTS).getAsJsonArray("options")) {
-            if (option.getAsJsonObject().getAsJsonObject("text").get("text").getAsString().startsWith(name + " (")) {
+            if (option.getAsJsonObject()
+                    .getAsJsonObject("text")
+                    .get("text")
+                    .getAsString()
+                    .startsWith(name + " (")) {
                 return option.getAsJsonObject().get("value").getAsString();
             }
         }
         throw new AssertionError("no list " + name + " in the form");
     }
 
-        static String text(JsonArray blocks) {
+    static String text(JsonArray blocks) {
         List<String> texts = new ArrayList<>();
         collect(blocks, texts);
         return String.join("\n", texts);

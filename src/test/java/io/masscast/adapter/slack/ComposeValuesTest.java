@@ -19,7 +19,8 @@ class ComposeValuesTest {
 
     @Test
     void thePickedInstantStaysExactEvenInTheRepeatedHour() {
-        Instant secondHalfPastTwo = Instant.parse("2026-10-25T01:30:00Z"); // Berlin's clocks go back at 03:00 that night
+        Instant secondHalfPastTwo =
+                Instant.parse("2026-10-25T01:30:00Z"); // Berlin's clocks go back at 03:00 that night
         Map<String, FieldValue> picked = ComposeValues.read(state(Map.of(Fields.AT, dateTime(secondHalfPastTwo))));
         Map<String, FieldValue> none = ComposeValues.read(state(Map.of(Fields.AT, new ViewState.Value())));
 
@@ -31,14 +32,15 @@ class ComposeValuesTest {
     void numberInputsAndTheDatePickerArriveTyped() {
         ViewState.Value day = new ViewState.Value();
         day.setSelectedDate("2026-01-31");
-        Map<String, FieldValue> values = ComposeValues.read(state(Map.of(
-                Fields.PRICE, text("12.50"), Fields.PREVIEW, text("1"), Fields.SUBSCRIBED_AFTER, day)));
+        Map<String, FieldValue> values = ComposeValues.read(
+                state(Map.of(Fields.PRICE, text("12.50"), Fields.PREVIEW, text("1"), Fields.SUBSCRIBED_AFTER, day)));
         Map<String, FieldValue> odd = ComposeValues.read(state(Map.of(Fields.PRICE, text("1e999999999"))));
 
         assertThat(values.get(Fields.PRICE)).isEqualTo(new FieldValue.Amount(new BigDecimal("12.50")));
         assertThat(values.get(Fields.PREVIEW)).isEqualTo(new FieldValue.Count(1));
         assertThat(values.get(Fields.SUBSCRIBED_AFTER)).isEqualTo(new FieldValue.Day(LocalDate.parse("2026-01-31")));
-        assertThat(odd.get(Fields.PRICE)).as("not a number Slack would give: the core reads it and says what is wrong")
+        assertThat(odd.get(Fields.PRICE))
+                .as("not a number Slack would give: the core reads it and says what is wrong")
                 .isEqualTo(RawValue.of("1e999999999"));
     }
 
@@ -56,10 +58,14 @@ class ComposeValuesTest {
     @Test
     void checkboxesAndEmptyInputsReadAsTheCoreExpects() {
         Map<String, FieldValue> values = ComposeValues.read(state(Map.of(
-                Fields.LOCKED, options(ComposeModal.YES),
-                Fields.MARKDOWN, new ViewState.Value(),
-                Fields.USERS, text(" 101 , 202 "),
-                Fields.PRICE, new ViewState.Value())));
+                Fields.LOCKED,
+                options(ComposeModal.YES),
+                Fields.MARKDOWN,
+                new ViewState.Value(),
+                Fields.USERS,
+                text(" 101 , 202 "),
+                Fields.PRICE,
+                new ViewState.Value())));
 
         assertThat(values.get(Fields.LOCKED)).isEqualTo(new FieldValue.Flag(true));
         assertThat(values.get(Fields.MARKDOWN)).isEqualTo(new FieldValue.Flag(false));
@@ -78,11 +84,14 @@ class ComposeValuesTest {
         ViewState withText = state(Map.of(Fields.TEXT, text("x"), Fields.PRICE, text("1")));
         ViewState textKept = state(Map.of(Fields.LISTS, options(), Fields.PRICE, text("1")));
 
-        assertThat(ComposeValues.errorsByBlock(found, withText)).containsExactly(
-                Map.entry(Fields.PRICE, "Too low. Two decimals at most."),
-                Map.entry(Fields.TEXT, "audience: Choose someone. Too long."));
-        assertThat(ComposeValues.errorsByBlock(found, textKept)).as("no text input: the first input there is takes them")
-                .containsExactly(Map.entry(Fields.PRICE, "Too low. Two decimals at most."),
+        assertThat(ComposeValues.errorsByBlock(found, withText))
+                .containsExactly(
+                        Map.entry(Fields.PRICE, "Too low. Two decimals at most."),
+                        Map.entry(Fields.TEXT, "audience: Choose someone. Too long."));
+        assertThat(ComposeValues.errorsByBlock(found, textKept))
+                .as("no text input: the first input there is takes them")
+                .containsExactly(
+                        Map.entry(Fields.PRICE, "Too low. Two decimals at most."),
                         Map.entry(Fields.LISTS, "audience: Choose someone. text: Too long."));
     }
 
@@ -108,11 +117,13 @@ class ComposeValuesTest {
 
     private static ViewState.Value options(String... picked) {
         ViewState.Value value = new ViewState.Value();
-        value.setSelectedOptions(java.util.Arrays.stream(picked).map(v -> {
-            ViewState.SelectedOption option = new ViewState.SelectedOption();
-            option.setValue(v);
-            return option;
-        }).toList());
+        value.setSelectedOptions(java.util.Arrays.stream(picked)
+                .map(v -> {
+                    ViewState.SelectedOption option = new ViewState.SelectedOption();
+                    option.setValue(v);
+                    return option;
+                })
+                .toList());
         return value;
     }
 }

@@ -21,9 +21,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -39,6 +39,7 @@ final class FakeSlackApi implements AutoCloseable {
     static final String RESPONSE_URL = "response_url";
     /** The name under which {@link #failNext} fails the next upload of bytes. */
     static final String UPLOAD = "upload";
+
     static final String TEAM = "T0TEST";
     static final String BOT_USER = "UMASSCAST";
 
@@ -58,11 +59,9 @@ final class FakeSlackApi implements AutoCloseable {
     }
 
     /** Bytes sent to an upload URL, and the token that came with them (none is needed). */
-    record Upload(String fileId, byte[] bytes, Optional<String> token) {
-    }
+    record Upload(String fileId, byte[] bytes, Optional<String> token) {}
 
-    private record Failure(int status, String body, Map<String, String> headers) {
-    }
+    private record Failure(int status, String body, Map<String, String> headers) {}
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
@@ -79,8 +78,7 @@ final class FakeSlackApi implements AutoCloseable {
     private final Deque<Call> downloads = new ConcurrentLinkedDeque<>();
 
     /** A file someone shared with the app: {@code files.info} describes it, {@code /files/<id>} serves it to the bot. */
-    private record SharedFile(String name, String mimetype, byte[] bytes) {
-    }
+    private record SharedFile(String name, String mimetype, byte[] bytes) {}
 
     FakeSlackApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -141,7 +139,8 @@ final class FakeSlackApi implements AutoCloseable {
 
     /** Waits (up to 5 s) for a call of {@code method} that matches, and returns the first such. */
     Call awaitCall(String method, Predicate<Call> matching) {
-        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(10))
+        await().atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(10))
                 .until(() -> calls(method).stream().anyMatch(matching));
         return calls(method).stream().filter(matching).findFirst().orElseThrow();
     }
@@ -169,13 +168,15 @@ final class FakeSlackApi implements AutoCloseable {
     private void api(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestURI().getPath().substring("/api/".length());
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        Optional<String> token = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization"))
+        Optional<String> token = Optional.ofNullable(
+                        exchange.getRequestHeaders().getFirst("Authorization"))
                 .map(header -> header.replaceFirst("^Bearer ", ""));
         Map<String, String> params = form(body);
         record(new Call(method, params, token, System.nanoTime()));
         Failure failure = failNext.remove(method);
         if (failure != null) {
-            failure.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+            failure.headers()
+                    .forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
             send(exchange, failure.status(), failure.body());
             return;
         }
@@ -185,30 +186,44 @@ final class FakeSlackApi implements AutoCloseable {
     private String answer(String method, Map<String, String> params) {
         String ts = ts();
         return switch (method) {
-            case "auth.test" -> "{\"ok\":true,\"url\":\"https://masscast-test.slack.com/\",\"team\":\"Test\",\"user\":\"masscast\","
-                    + "\"team_id\":\"" + TEAM + "\",\"user_id\":\"" + BOT_USER + "\",\"bot_id\":\"BMASSCAST\"}";
-            case "chat.postMessage" -> "{\"ok\":true,\"channel\":\"" + params.get("channel") + "\",\"ts\":\"" + ts + "\"}";
-            case "chat.update" -> "{\"ok\":true,\"channel\":\"" + params.get("channel") + "\",\"ts\":\"" + params.get("ts") + "\"}";
+            case "auth.test" ->
+                "{\"ok\":true,\"url\":\"https://masscast-test.slack.com/\",\"team\":\"Test\",\"user\":\"masscast\","
+                        + "\"team_id\":\"" + TEAM + "\",\"user_id\":\"" + BOT_USER + "\",\"bot_id\":\"BMASSCAST\"}";
+            case "chat.postMessage" ->
+                "{\"ok\":true,\"channel\":\"" + params.get("channel") + "\",\"ts\":\"" + ts + "\"}";
+            case "chat.update" ->
+                "{\"ok\":true,\"channel\":\"" + params.get("channel") + "\",\"ts\":\"" + params.get("ts") + "\"}";
             case "chat.postEphemeral" -> "{\"ok\":true,\"message_ts\":\"" + ts + "\"}";
             case "views.open" -> "{\"ok\":true,\"view\":{\"id\":\"V" + ts.replace(".", "") + "\",\"type\":\"modal\"}}";
             case "apps.connections.open" -> "{\"ok\":true,\"url\":\"" + socketModeUrl + "\"}";
-            case "usergroups.users.list" -> Optional.ofNullable(userGroups.get(params.get("usergroup")))
-                    .map(users -> "{\"ok\":true,\"users\":[" + String.join(",", users.stream().map(u -> "\"" + u + "\"").toList()) + "]}")
-                    .orElse("{\"ok\":false,\"error\":\"no_such_subteam\"}");
-            case "chat.getPermalink" -> "{\"ok\":true,\"channel\":\"" + params.get("channel") + "\",\"permalink\":\""
-                    + permalink(params.get("channel"), params.get("message_ts")) + "\"}";
+            case "usergroups.users.list" ->
+                Optional.ofNullable(userGroups.get(params.get("usergroup")))
+                        .map(users -> "{\"ok\":true,\"users\":["
+                                + String.join(
+                                        ",",
+                                        users.stream().map(u -> "\"" + u + "\"").toList()) + "]}")
+                        .orElse("{\"ok\":false,\"error\":\"no_such_subteam\"}");
+            case "chat.getPermalink" ->
+                "{\"ok\":true,\"channel\":\"" + params.get("channel") + "\",\"permalink\":\""
+                        + permalink(params.get("channel"), params.get("message_ts")) + "\"}";
             case "files.getUploadURLExternal" -> {
                 String fileId = "F" + String.format("%08d", nextFile.getAndIncrement());
                 yield "{\"ok\":true,\"file_id\":\"" + fileId + "\",\"upload_url\":\"http://127.0.0.1:"
                         + server.getAddress().getPort() + "/upload/" + fileId + "\"}";
             }
             case "files.completeUploadExternal" -> "{\"ok\":true,\"files\":" + params.get("files") + "}";
-            case "files.info" -> Optional.ofNullable(files.get(params.get("file"))).map(file -> {
-                String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/files/" + params.get("file");
-                return "{\"ok\":true,\"file\":{\"id\":\"" + params.get("file") + "\",\"name\":\"" + file.name()
-                        + "\",\"mimetype\":\"" + file.mimetype() + "\",\"size\":" + file.bytes().length
-                        + ",\"url_private\":\"" + url + "\",\"url_private_download\":\"" + url + "/download\"}}";
-            }).orElse("{\"ok\":false,\"error\":\"file_not_found\"}");
+            case "files.info" ->
+                Optional.ofNullable(files.get(params.get("file")))
+                        .map(file -> {
+                            String url = "http://127.0.0.1:"
+                                    + server.getAddress().getPort() + "/files/" + params.get("file");
+                            return "{\"ok\":true,\"file\":{\"id\":\"" + params.get("file") + "\",\"name\":\""
+                                    + file.name()
+                                    + "\",\"mimetype\":\"" + file.mimetype() + "\",\"size\":" + file.bytes().length
+                                    + ",\"url_private\":\"" + url + "\",\"url_private_download\":\"" + url
+                                    + "/download\"}}";
+                        })
+                        .orElse("{\"ok\":false,\"error\":\"file_not_found\"}");
             default -> "{\"ok\":false,\"error\":\"unknown_method\"}";
         };
     }
@@ -221,7 +236,8 @@ final class FakeSlackApi implements AutoCloseable {
     private void upload(HttpExchange exchange) throws IOException {
         String fileId = exchange.getRequestURI().getPath().substring("/upload/".length());
         byte[] bytes = exchange.getRequestBody().readAllBytes();
-        Optional<String> token = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization"));
+        Optional<String> token =
+                Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization"));
         Failure failure = failNext.remove(UPLOAD);
         if (failure != null) {
             send(exchange, failure.status(), failure.body());
@@ -234,7 +250,8 @@ final class FakeSlackApi implements AutoCloseable {
     /** Slack serves a file only with a token of the workspace: the bot's. */
     private void download(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
-        Optional<String> token = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization"))
+        Optional<String> token = Optional.ofNullable(
+                        exchange.getRequestHeaders().getFirst("Authorization"))
                 .map(header -> header.replaceFirst("^Bearer ", ""));
         downloads.add(new Call("download", Map.of("path", path), token, System.nanoTime()));
         SharedFile file = files.get(path.substring("/files/".length()).replaceFirst("/download$", ""));
@@ -254,8 +271,12 @@ final class FakeSlackApi implements AutoCloseable {
         JsonObject json = JsonParser.parseString(body).getAsJsonObject();
         Map<String, String> params = new LinkedHashMap<>();
         params.put("path", exchange.getRequestURI().getPath());
-        json.entrySet().forEach(e -> params.put(e.getKey(), e.getValue().isJsonPrimitive()
-                ? e.getValue().getAsString() : e.getValue().toString()));
+        json.entrySet()
+                .forEach(e -> params.put(
+                        e.getKey(),
+                        e.getValue().isJsonPrimitive()
+                                ? e.getValue().getAsString()
+                                : e.getValue().toString()));
         record(new Call(RESPONSE_URL, params, Optional.empty(), System.nanoTime()));
         send(exchange, 200, "ok");
     }
@@ -296,7 +317,11 @@ final class FakeSlackApi implements AutoCloseable {
     /** Methods called on the Web API (not response URLs), in order, once each. */
     List<String> methodsCalled() {
         List<String> methods = new ArrayList<>();
-        calls.stream().map(Call::method).filter(m -> !m.equals(RESPONSE_URL)).distinct().forEach(methods::add);
+        calls.stream()
+                .map(Call::method)
+                .filter(m -> !m.equals(RESPONSE_URL))
+                .distinct()
+                .forEach(methods::add);
         return methods;
     }
 

@@ -46,7 +46,9 @@ final class FakeSocketModeServer extends WebSocketServer implements AutoCloseabl
     }
 
     void awaitConnections(int count, Duration within) {
-        await().atMost(within).pollInterval(Duration.ofMillis(20)).until(() -> connections.get() >= count && current != null && current.isOpen());
+        await().atMost(within)
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> connections.get() >= count && current != null && current.isOpen());
     }
 
     /** Pushes an envelope of {@code type} (e.g. {@code slash_commands}) carrying {@code payload}. */
@@ -61,7 +63,8 @@ final class FakeSocketModeServer extends WebSocketServer implements AutoCloseabl
 
     /** The app's acknowledgement of an envelope. */
     JsonObject awaitAck(String envelopeId) {
-        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(10))
+        await().atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(10))
                 .until(() -> received.stream().anyMatch(m -> isAck(m, envelopeId)));
         return received.stream().filter(m -> isAck(m, envelopeId)).findFirst().orElseThrow();
     }
@@ -77,7 +80,8 @@ final class FakeSocketModeServer extends WebSocketServer implements AutoCloseabl
     }
 
     private static boolean isAck(JsonObject message, String envelopeId) {
-        return message.has("envelope_id") && message.get("envelope_id").getAsString().equals(envelopeId);
+        return message.has("envelope_id")
+                && message.get("envelope_id").getAsString().equals(envelopeId);
     }
 
     @Override

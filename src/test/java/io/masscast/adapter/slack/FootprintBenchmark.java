@@ -67,7 +67,8 @@ public final class FootprintBenchmark {
         report.comment("Figure 6: start to ready, resident memory at idle, heap after " + CAMPAIGNS + " campaigns");
         report.machine();
         try (FakeSlackApi slack = new FakeSlackApi()) {
-            FootprintBenchmark bench = new FootprintBenchmark(report, slack, Files.createDirectories(Path.of("target", "bench")));
+            FootprintBenchmark bench =
+                    new FootprintBenchmark(report, slack, Files.createDirectories(Path.of("target", "bench")));
             bench.startToReady();
             bench.heap();
         }
@@ -78,12 +79,18 @@ public final class FootprintBenchmark {
     /** The embedded defaults: SQLite in the working directory, the built-in simulator; Slack at the fake. */
     private Map<String, String> embeddedDefaults(int port) {
         return Map.of(
-                "MASSCAST_OFAUTH", "simulator",
-                "MASSCAST_ADMINS", SlackBench.ADMIN,
-                "MASSCAST_HTTP_PORT", Integer.toString(port),
-                "SLACK_BOT_TOKEN", SlackTestBed.BOT_TOKEN,
-                "SLACK_SIGNING_SECRET", SlackTestBed.SIGNING_SECRET,
-                "MASSCAST_SLACK_API_URL", slack.apiUrl());
+                "MASSCAST_OFAUTH",
+                "simulator",
+                "MASSCAST_ADMINS",
+                SlackBench.ADMIN,
+                "MASSCAST_HTTP_PORT",
+                Integer.toString(port),
+                "SLACK_BOT_TOKEN",
+                SlackTestBed.BOT_TOKEN,
+                "SLACK_SIGNING_SECRET",
+                SlackTestBed.SIGNING_SECRET,
+                "MASSCAST_SLACK_API_URL",
+                slack.apiUrl());
     }
 
     private void startToReady() throws Exception {
@@ -93,8 +100,8 @@ public final class FootprintBenchmark {
         for (int start = 0; start <= STARTS; start++) { // start 0 warms the page cache
             Path folder = Files.createTempDirectory("masscast-bench-start-");
             int port = SlackBench.freePort();
-            try (MasscastProcess masscast = MasscastProcess.start(embeddedDefaults(port), folder, logs, "footprint-start",
-                    List.of())) {
+            try (MasscastProcess masscast =
+                    MasscastProcess.start(embeddedDefaults(port), folder, logs, "footprint-start", List.of())) {
                 Duration ready = masscast.awaitReady(port, PATIENCE);
                 if (start > 0) {
                     readyMs.add(ready.toNanos() / 1e6);
@@ -108,24 +115,31 @@ public final class FootprintBenchmark {
         }
         double median = Samples.median(readyMs);
         report.bench("start_to_ready_median", median, "ms");
-        report.bench("start_to_ready_max", readyMs.stream().mapToDouble(Double::doubleValue).max().orElseThrow(), "ms");
+        report.bench(
+                "start_to_ready_max",
+                readyMs.stream().mapToDouble(Double::doubleValue).max().orElseThrow(),
+                "ms");
         report.bench("start_to_ready_cpu_median", Samples.median(readyCpu), "CPU seconds (user + system, all threads)");
         report.bench("rss_idle_slack", idleRss, "MiB");
-        report.target("6 start to ready (median of " + STARTS + ")", BenchReport.number(median) + " ms", "< 2000 ms",
+        report.target(
+                "6 start to ready (median of " + STARTS + ")",
+                BenchReport.number(median) + " ms",
+                "< 2000 ms",
                 median < 2000);
         report.comment("resident memory at idle has no target: " + BenchReport.number(idleRss) + " MiB");
     }
 
     private void heap() throws Exception {
-        try (OfAuthSimulator simulator = OfAuthSimulator.start(SimulatorConfig.defaults().withPort(0))) {
+        try (OfAuthSimulator simulator =
+                OfAuthSimulator.start(SimulatorConfig.defaults().withPort(0))) {
             Path empty = Files.createTempDirectory("masscast-bench-heap-empty-");
             double emptyHeap = settledHeap(simulator, empty.resolve("masscast.db"), "footprint-empty", false);
             Path full = Files.createTempDirectory("masscast-bench-heap-full-");
             double fullHeap = settledHeap(simulator, full.resolve("masscast.db"), "footprint-full", true);
             report.bench("heap_empty_after_gc", emptyHeap, "MiB");
             report.bench("heap_10000_campaigns_after_gc", fullHeap, "MiB");
-            report.comment("heap after 10,000 campaigns has no target: " + BenchReport.number(fullHeap) + " MiB (empty: "
-                    + BenchReport.number(emptyHeap) + " MiB)");
+            report.comment("heap after 10,000 campaigns has no target: " + BenchReport.number(fullHeap)
+                    + " MiB (empty: " + BenchReport.number(emptyHeap) + " MiB)");
         }
     }
 
@@ -135,8 +149,12 @@ public final class FootprintBenchmark {
             seed(simulator, database, name);
         }
         int port = SlackBench.freePort();
-        try (MasscastProcess masscast = MasscastProcess.start(SlackBench.masscastEnv(database, simulator, slack, port, true),
-                database.getParent(), logs, name, List.of())) {
+        try (MasscastProcess masscast = MasscastProcess.start(
+                SlackBench.masscastEnv(database, simulator, slack, port, true),
+                database.getParent(),
+                logs,
+                name,
+                List.of())) {
             Duration ready = masscast.awaitReady(port, PATIENCE);
             report.bench(name.replace('-', '_') + "_start_to_ready", ready.toMillis(), "ms");
             Thread.sleep(IDLE.toMillis());
@@ -155,12 +173,17 @@ public final class FootprintBenchmark {
         int port = SlackBench.freePort();
         SignedSlackClient client = new SignedSlackClient(slack);
         SlackView view = new SlackView(slack);
-        try (MasscastProcess masscast = MasscastProcess.start(SlackBench.masscastEnv(database, simulator, slack, port, true),
-                database.getParent(), logs, name + "-seed", List.of())) {
+        try (MasscastProcess masscast = MasscastProcess.start(
+                SlackBench.masscastEnv(database, simulator, slack, port, true),
+                database.getParent(),
+                logs,
+                name + "-seed",
+                List.of())) {
             masscast.awaitReady(port, PATIENCE);
             SlackBench.bind(client, port, CHANNEL, "conn_demo");
             String humanId = SlackBench.compose(client, view, port, CHANNEL, "Footprint campaign");
-            client.click(port, CHANNEL, SlackBench.APPROVER, SlackBench.approveButton(client, view, port, CHANNEL, humanId));
+            client.click(
+                    port, CHANNEL, SlackBench.APPROVER, SlackBench.approveButton(client, view, port, CHANNEL, humanId));
             long deadline = System.nanoTime() + PATIENCE.toNanos();
             while (!sent(database)) {
                 if (System.nanoTime() > deadline) {
@@ -174,8 +197,9 @@ public final class FootprintBenchmark {
 
     private static boolean sent(Path database) throws SQLException {
         try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + database);
-             Statement query = db.createStatement();
-             ResultSet rows = query.executeQuery("SELECT COUNT(*) FROM campaign WHERE ofauth_message_id IS NOT NULL")) {
+                Statement query = db.createStatement();
+                ResultSet rows =
+                        query.executeQuery("SELECT COUNT(*) FROM campaign WHERE ofauth_message_id IS NOT NULL")) {
             return rows.next() && rows.getInt(1) == 1;
         }
     }
@@ -191,19 +215,41 @@ public final class FootprintBenchmark {
         try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + database)) {
             db.setAutoCommit(false);
             List<String> columns = columns(db);
-            Map<String, String> changed = new HashMap<>(Map.of("number", "?", "text", "?", "created_at", "?",
-                    "updated_at", "?", "sent_at", "?", "send_time", "?", "ofauth_message_id", "?", "state", "'SENT'"));
-            String names = String.join(", ", columns.stream().filter(c -> !c.equals("id")).toList());
-            String values = String.join(", ", columns.stream().filter(c -> !c.equals("id"))
-                    .map(c -> changed.getOrDefault(c, c)).toList());
-            try (PreparedStatement campaign = db.prepareStatement("INSERT INTO campaign (" + names + ") SELECT " + values
-                         + " FROM campaign WHERE id = 1", Statement.RETURN_GENERATED_KEYS);
-                 PreparedStatement stats = db.prepareStatement("INSERT INTO campaign_stats (campaign_id, recipients,"
-                         + " sent_count, viewed_count, purchased_count, revenue, revenue_reported, as_of, sent_changed_at,"
-                         + " unsend_open, buyers_read) VALUES (?, 1000, 1000, ?, ?, ?, FALSE, ?, ?, FALSE, ?)");
-                 PreparedStatement snapshot = db.prepareStatement("INSERT INTO stats_snapshot (campaign_id, taken_at,"
-                         + " sent_count, viewed_count, purchased_count, revenue, revenue_reported)"
-                         + " VALUES (?, ?, 1000, ?, ?, ?, FALSE)")) {
+            Map<String, String> changed = new HashMap<>(Map.of(
+                    "number",
+                    "?",
+                    "text",
+                    "?",
+                    "created_at",
+                    "?",
+                    "updated_at",
+                    "?",
+                    "sent_at",
+                    "?",
+                    "send_time",
+                    "?",
+                    "ofauth_message_id",
+                    "?",
+                    "state",
+                    "'SENT'"));
+            String names = String.join(
+                    ", ", columns.stream().filter(c -> !c.equals("id")).toList());
+            String values = String.join(
+                    ", ",
+                    columns.stream()
+                            .filter(c -> !c.equals("id"))
+                            .map(c -> changed.getOrDefault(c, c))
+                            .toList());
+            try (PreparedStatement campaign = db.prepareStatement(
+                            "INSERT INTO campaign (" + names + ") SELECT " + values + " FROM campaign WHERE id = 1",
+                            Statement.RETURN_GENERATED_KEYS);
+                    PreparedStatement stats = db.prepareStatement("INSERT INTO campaign_stats (campaign_id, recipients,"
+                            + " sent_count, viewed_count, purchased_count, revenue, revenue_reported, as_of, sent_changed_at,"
+                            + " unsend_open, buyers_read) VALUES (?, 1000, 1000, ?, ?, ?, FALSE, ?, ?, FALSE, ?)");
+                    PreparedStatement snapshot =
+                            db.prepareStatement("INSERT INTO stats_snapshot (campaign_id, taken_at,"
+                                    + " sent_count, viewed_count, purchased_count, revenue, revenue_reported)"
+                                    + " VALUES (?, ?, 1000, ?, ?, ?, FALSE)")) {
                 for (int i = 0; i < CAMPAIGNS; i++) {
                     long sentAt = now.minus(HISTORY).toEpochMilli() + i * step;
                     int p = 1;
@@ -213,7 +259,7 @@ public final class FootprintBenchmark {
                             case "text" -> campaign.setString(p++, "Footprint campaign " + i);
                             case "created_at", "updated_at", "sent_at", "send_time" -> campaign.setLong(p++, sentAt);
                             case "ofauth_message_id" -> campaign.setLong(p++, 900_000_000L + i);
-                            default -> { }
+                            default -> {}
                         }
                     }
                     campaign.executeUpdate();
@@ -252,7 +298,8 @@ public final class FootprintBenchmark {
 
     private static List<String> columns(Connection db) throws SQLException {
         List<String> columns = new ArrayList<>();
-        try (Statement query = db.createStatement(); ResultSet rows = query.executeQuery("PRAGMA table_info(campaign)")) {
+        try (Statement query = db.createStatement();
+                ResultSet rows = query.executeQuery("PRAGMA table_info(campaign)")) {
             while (rows.next()) {
                 columns.add(rows.getString("name"));
             }
@@ -261,8 +308,10 @@ public final class FootprintBenchmark {
     }
 
     private static String jcmd(long pid, String command) throws IOException, InterruptedException {
-        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                Long.toString(pid), command).redirectErrorStream(true).start();
+        Process jcmd = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(pid), command)
+                .redirectErrorStream(true)
+                .start();
         String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!jcmd.waitFor(60, TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
             throw new IllegalStateException("jcmd " + command + " failed: " + out);

@@ -52,7 +52,12 @@ public final class LoadBenchmark {
     private static final Pattern APPROVED = Pattern.compile("^You approved MC-\\d+");
     private static final Pattern TEXT = Pattern.compile("^Load \\S+ C0LOAD\\d+ #\\d+$");
 
-    private enum Op { COMPOSE, SHOW, APPROVE, LIST }
+    private enum Op {
+        COMPOSE,
+        SHOW,
+        APPROVE,
+        LIST
+    }
 
     private final BenchReport report;
     private final OfAuthSimulator simulator;
@@ -70,11 +75,12 @@ public final class LoadBenchmark {
 
     public static void main(String[] args) throws Exception {
         BenchReport report = BenchReport.forArgs(args, "load");
-        report.comment("Figure 4: sustained mixed load on " + CONNECTIONS + " connections; figure 6: the same with -Xmx128m");
+        report.comment(
+                "Figure 4: sustained mixed load on " + CONNECTIONS + " connections; figure 6: the same with -Xmx128m");
         report.machine();
-        try (OfAuthSimulator simulator = OfAuthSimulator.start(SimulatorConfig.defaults().withPort(0)
-                     .withExtraConnections(CONNECTIONS - 2));
-             FakeSlackApi slack = new FakeSlackApi()) {
+        try (OfAuthSimulator simulator = OfAuthSimulator.start(
+                        SimulatorConfig.defaults().withPort(0).withExtraConnections(CONNECTIONS - 2));
+                FakeSlackApi slack = new FakeSlackApi()) {
             LoadBenchmark bench = new LoadBenchmark(report, simulator, slack);
             boolean fullHeapMet = bench.run("load", List.of(), "4 sustained mixed load");
             bench.run("load_xmx128m", List.of("-Xmx128m"), "6 mixed load with -Xmx128m");
@@ -103,8 +109,11 @@ public final class LoadBenchmark {
         Path logs = Files.createDirectories(Path.of("target", "bench"));
         simulator.clearRequests();
         try (MasscastProcess masscast = MasscastProcess.start(
-                SlackBench.masscastEnv(folder.resolve("masscast.db"), simulator, slack, port, true), folder, logs,
-                name + "-masscast", jvmOptions)) {
+                SlackBench.masscastEnv(folder.resolve("masscast.db"), simulator, slack, port, true),
+                folder,
+                logs,
+                name + "-masscast",
+                jvmOptions)) {
             masscast.awaitReady(port, Duration.ofSeconds(60));
             List<String> connections = connections();
             for (int i = 0; i < CONNECTIONS; i++) {
@@ -157,13 +166,15 @@ public final class LoadBenchmark {
             CountDownLatch done = new CountDownLatch(CONNECTIONS);
             for (int i = 0; i < CONNECTIONS; i++) {
                 String channel = channel(i);
-                Thread thread = new Thread(() -> {
-                    try {
-                        client(channel);
-                    } finally {
-                        done.countDown();
-                    }
-                }, "load-" + channel);
+                Thread thread = new Thread(
+                        () -> {
+                            try {
+                                client(channel);
+                            } finally {
+                                done.countDown();
+                            }
+                        },
+                        "load-" + channel);
                 thread.start();
             }
             sleepUntil(windowStart);
@@ -176,10 +187,11 @@ public final class LoadBenchmark {
         private void client(String channel) {
             for (int n = 1; System.nanoTime() < windowEnd; n++) {
                 try {
-                    String humanId = SlackBench.compose(timed(Op.COMPOSE), view, port, channel,
-                            "Load " + name + " " + channel + " #" + n);
+                    String humanId = SlackBench.compose(
+                            timed(Op.COMPOSE), view, port, channel, "Load " + name + " " + channel + " #" + n);
                     JsonObject approve = SlackBench.approveButton(timed(Op.SHOW), view, port, channel, humanId);
-                    SignedSlackClient.Answer clicked = timed(Op.APPROVE).click(port, channel, SlackBench.APPROVER, approve);
+                    SignedSlackClient.Answer clicked =
+                            timed(Op.APPROVE).click(port, channel, SlackBench.APPROVER, approve);
                     if (clicked.status() != 200) {
                         error("approve " + humanId + ": " + clicked.status());
                     } else if (inWindow()) {
@@ -239,18 +251,25 @@ public final class LoadBenchmark {
             if (!request.method().equals("POST") || !request.path().equals("/v2/access/mass-messages")) {
                 continue;
             }
-            String text = JsonParser.parseString(request.body()).getAsJsonObject().get("text").getAsString();
+            String text = JsonParser.parseString(request.body())
+                    .getAsJsonObject()
+                    .get("text")
+                    .getAsString();
             postsPerText.merge(text, 1, Integer::sum);
-            boolean inWindow = !request.receivedAt().isBefore(run.windowStartedAt) && request.receivedAt().isBefore(run.windowEndedAt);
+            boolean inWindow = !request.receivedAt().isBefore(run.windowStartedAt)
+                    && request.receivedAt().isBefore(run.windowEndedAt);
             if (inWindow && created.contains(text)) {
                 acceptedInWindow++;
             }
         }
         long repeatedPosts = postsPerText.values().stream().filter(n -> n > 1).count();
         long duplicates = duplicateCreates();
-        long otherCalls = requests.stream().filter(r -> !r.receivedAt().isBefore(run.windowStartedAt)
-                && r.receivedAt().isBefore(run.windowEndedAt) && r.path().startsWith("/v2/access/")
-                && !(r.method().equals("POST") && r.path().equals("/v2/access/mass-messages"))).count();
+        long otherCalls = requests.stream()
+                .filter(r -> !r.receivedAt().isBefore(run.windowStartedAt)
+                        && r.receivedAt().isBefore(run.windowEndedAt)
+                        && r.path().startsWith("/v2/access/")
+                        && !(r.method().equals("POST") && r.path().equals("/v2/access/mass-messages")))
+                .count();
         double allowed = CONNECTIONS * ALLOWED_PER_MINUTE * seconds / 60;
         double share = acceptedInWindow / allowed;
 
@@ -275,9 +294,12 @@ public final class LoadBenchmark {
         report.bench(name + "_other_ofauth_calls", otherCalls, "calls in the window");
         report.bench(name + "_process_alive", alive ? 1 : 0, "1 = still running after the load");
         boolean met = errors == 0 && duplicates == 0 && repeatedPosts == 0 && share >= SEND_RATE_TARGET && alive;
-        report.target(figure, BenchReport.number(run.requests.get() / seconds) + " requests/s, " + errors + " errors, "
-                        + duplicates + " duplicates, sends " + BenchReport.number(100 * share) + " % of allowed",
-                "0 errors, 0 duplicates, sends >= 95 %", met);
+        report.target(
+                figure,
+                BenchReport.number(run.requests.get() / seconds) + " requests/s, " + errors + " errors, " + duplicates
+                        + " duplicates, sends " + BenchReport.number(100 * share) + " % of allowed",
+                "0 errors, 0 duplicates, sends >= 95 %",
+                met);
         return met;
     }
 
@@ -307,9 +329,11 @@ public final class LoadBenchmark {
     }
 
     private Iterable<JsonElement> simMessages() throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/_sim/messages")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/_sim/messages"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         return JsonParser.parseString(response.body()).getAsJsonArray();
     }
 

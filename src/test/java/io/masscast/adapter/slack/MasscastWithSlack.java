@@ -36,8 +36,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class MasscastWithSlack implements AutoCloseable {
     static final String ADMIN = SlackTestBed.ADMIN;
-    private static final Wiring.Intervals FAST_JOBS = new Wiring.Intervals(Duration.ofMillis(50), Duration.ofMillis(50),
-            Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofSeconds(30));
+    private static final Wiring.Intervals FAST_JOBS = new Wiring.Intervals(
+            Duration.ofMillis(50),
+            Duration.ofMillis(50),
+            Duration.ofMillis(200),
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(30));
 
     /** How a request reaches masscast; the answer is what Slack gets back at once (the ack), if anything. */
     private interface Transport extends AutoCloseable {
@@ -57,17 +61,26 @@ final class MasscastWithSlack implements AutoCloseable {
     private final AtomicInteger triggers = new AtomicInteger(1);
 
     private MasscastWithSlack(Path folder, boolean socketMode) throws Exception {
-        simulator = OfAuthSimulator.start(SimulatorConfig.defaults().withPort(0).withRateLimit(new RateLimitPlan.Unlimited()));
+        simulator = OfAuthSimulator.start(
+                SimulatorConfig.defaults().withPort(0).withRateLimit(new RateLimitPlan.Unlimited()));
         slack = new FakeSlackApi();
         Map<String, String> env = new HashMap<>(Map.of(
-                "MASSCAST_DB_URL", "jdbc:sqlite:" + folder.resolve("masscast.db"),
-                "MASSCAST_OFAUTH", "simulator",
-                "MASSCAST_OFAUTH_RATE_PER_MINUTE", "100000",
-                "MASSCAST_OFAUTH_BURST", "100000",
-                "MASSCAST_ADMINS", ADMIN,
-                "SLACK_BOT_TOKEN", SlackTestBed.BOT_TOKEN,
-                "MASSCAST_SLACK_API_URL", slack.apiUrl()));
-        env.put(socketMode ? "SLACK_APP_TOKEN" : "SLACK_SIGNING_SECRET",
+                "MASSCAST_DB_URL",
+                "jdbc:sqlite:" + folder.resolve("masscast.db"),
+                "MASSCAST_OFAUTH",
+                "simulator",
+                "MASSCAST_OFAUTH_RATE_PER_MINUTE",
+                "100000",
+                "MASSCAST_OFAUTH_BURST",
+                "100000",
+                "MASSCAST_ADMINS",
+                ADMIN,
+                "SLACK_BOT_TOKEN",
+                SlackTestBed.BOT_TOKEN,
+                "MASSCAST_SLACK_API_URL",
+                slack.apiUrl()));
+        env.put(
+                socketMode ? "SLACK_APP_TOKEN" : "SLACK_SIGNING_SECRET",
                 socketMode ? SlackSocketModeTest.APP_TOKEN : SlackTestBed.SIGNING_SECRET);
         MasscastConfig config = ConfigLoader.load(env);
         wiring = Wiring.create(config, Optional.of(simulator), Set.of(), Clock.systemUTC(), FAST_JOBS);
@@ -97,22 +110,31 @@ final class MasscastWithSlack implements AutoCloseable {
     Sent slash(String userId, String text) {
         String trigger = "trigger-" + triggers.getAndIncrement();
         String responseUrl = slack.newResponseUrl();
-        return new Sent(transport.slashCommand(SlackPayloads.slashCommandJson(userId, text, trigger, responseUrl)), trigger, responseUrl);
+        return new Sent(
+                transport.slashCommand(SlackPayloads.slashCommandJson(userId, text, trigger, responseUrl)),
+                trigger,
+                responseUrl);
     }
 
     Sent click(String userId, JsonObject button) {
         String trigger = "trigger-" + triggers.getAndIncrement();
         String responseUrl = slack.newResponseUrl();
-        return new Sent(transport.interactive(SlackPayloads.buttonClick(userId, button.get("action_id").getAsString(),
-                button.get("value").getAsString(), trigger, responseUrl)), trigger, responseUrl);
+        return new Sent(
+                transport.interactive(SlackPayloads.buttonClick(
+                        userId,
+                        button.get("action_id").getAsString(),
+                        button.get("value").getAsString(),
+                        trigger,
+                        responseUrl)),
+                trigger,
+                responseUrl);
     }
 
     Optional<JsonObject> submit(String userId, JsonObject openedView, Map<String, JsonObject> inputs) {
         return transport.interactive(SlackPayloads.viewSubmission(userId, openedView, inputs));
     }
 
-    record Sent(Optional<JsonObject> answer, String triggerId, String responseUrl) {
-    }
+    record Sent(Optional<JsonObject> answer, String triggerId, String responseUrl) {}
 
     /** The campaign's card as the core renders it now, read through the command layer. */
     Card card(String humanId) {
@@ -159,16 +181,21 @@ final class MasscastWithSlack implements AutoCloseable {
         }
 
         private Optional<JsonObject> post(String body) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/slack/events"))
+            HttpRequest.Builder request = HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + server.port() + "/slack/events"))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(body));
-            SlackTestBed.signature(body, System.currentTimeMillis() / 1000, SlackTestBed.SIGNING_SECRET).forEach(request::header);
+            SlackTestBed.signature(body, System.currentTimeMillis() / 1000, SlackTestBed.SIGNING_SECRET)
+                    .forEach(request::header);
             try {
                 HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() != 200) {
-                    throw new IllegalStateException("masscast answered " + response.statusCode() + ": " + response.body());
+                    throw new IllegalStateException(
+                            "masscast answered " + response.statusCode() + ": " + response.body());
                 }
-                return response.body().isEmpty() ? Optional.empty() : Optional.of(JsonParser.parseString(response.body()).getAsJsonObject());
+                return response.body().isEmpty()
+                        ? Optional.empty()
+                        : Optional.of(JsonParser.parseString(response.body()).getAsJsonObject());
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             } catch (InterruptedException e) {

@@ -18,18 +18,19 @@ import java.util.function.Consumer;
  */
 final class SignedSlackClient {
     /** What came back: the status, the ack's body, how long the request took, and the response URL it carried. */
-    record Answer(int status, String body, long nanos, String responseUrl) {
-    }
+    record Answer(int status, String body, long nanos, String responseUrl) {}
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private static final AtomicInteger TRIGGERS = new AtomicInteger(1);
 
     private final FakeSlackApi slack;
     private final Consumer<Answer> observer;
 
     SignedSlackClient(FakeSlackApi slack) {
-        this(slack, answer -> { });
+        this(slack, answer -> {});
     }
 
     /** {@code observer} sees every answer (to time requests of one kind). */
@@ -41,15 +42,25 @@ final class SignedSlackClient {
     /** {@code /masscast text} typed by {@code userId} in {@code channelId}. */
     Answer slash(int port, String channelId, String userId, String text) {
         String responseUrl = slack.newResponseUrl();
-        return post(port, SlackPayloads.form(SlackPayloads.slashCommand(channelId, userId, text, trigger(), responseUrl)),
+        return post(
+                port,
+                SlackPayloads.form(SlackPayloads.slashCommand(channelId, userId, text, trigger(), responseUrl)),
                 responseUrl);
     }
 
     /** {@code userId} clicks {@code button} (as the card's blocks hold it) on a message in {@code channelId}. */
     Answer click(int port, String channelId, String userId, JsonObject button) {
         String responseUrl = slack.newResponseUrl();
-        return post(port, SlackPayloads.form(SlackPayloads.buttonClick(channelId, userId, button.get("action_id").getAsString(),
-                button.get("value").getAsString(), trigger(), responseUrl)), responseUrl);
+        return post(
+                port,
+                SlackPayloads.form(SlackPayloads.buttonClick(
+                        channelId,
+                        userId,
+                        button.get("action_id").getAsString(),
+                        button.get("value").getAsString(),
+                        trigger(),
+                        responseUrl)),
+                responseUrl);
     }
 
     private String trigger() {
@@ -61,11 +72,13 @@ final class SignedSlackClient {
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
-        SlackTestBed.signature(body, System.currentTimeMillis() / 1000, SlackTestBed.SIGNING_SECRET).forEach(request::header);
+        SlackTestBed.signature(body, System.currentTimeMillis() / 1000, SlackTestBed.SIGNING_SECRET)
+                .forEach(request::header);
         long started = System.nanoTime();
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            Answer answer = new Answer(response.statusCode(), response.body(), System.nanoTime() - started, responseUrl);
+            Answer answer =
+                    new Answer(response.statusCode(), response.body(), System.nanoTime() - started, responseUrl);
             observer.accept(answer);
             return answer;
         } catch (IOException e) {

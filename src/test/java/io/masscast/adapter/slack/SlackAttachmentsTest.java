@@ -46,7 +46,8 @@ class SlackAttachmentsTest {
     @AfterEach
     void stop() {
         bed.close();
-        assertThat(bed.slack.methodsCalled()).as("Web API methods called; each needs its scopes in the manifests")
+        assertThat(bed.slack.methodsCalled())
+                .as("Web API methods called; each needs its scopes in the manifests")
                 .allMatch(SlackApi.METHOD_SCOPES::containsKey);
     }
 
@@ -64,11 +65,14 @@ class SlackAttachmentsTest {
     }
 
     private HttpResponse<String> submitWithFiles(JsonObject view, String... fileIds) {
-        return bed.submit(ALICE, view, Map.of(
-                Fields.TEXT, text("New set is up"),
-                Fields.LISTS, selected("multi_static_select", FakeOfAuthGateway.VIP.id()),
-                Fields.PRICE, number("12.50"),
-                Fields.FILES, fileInput(fileIds)));
+        return bed.submit(
+                ALICE,
+                view,
+                Map.of(
+                        Fields.TEXT, text("New set is up"),
+                        Fields.LISTS, selected("multi_static_select", FakeOfAuthGateway.VIP.id()),
+                        Fields.PRICE, number("12.50"),
+                        Fields.FILES, fileInput(fileIds)));
     }
 
     @Test
@@ -78,9 +82,12 @@ class SlackAttachmentsTest {
         JsonObject input = BlockKitJson.element(view, Fields.FILES);
         assertThat(input.get("type").getAsString()).isEqualTo("file_input");
         assertThat(input.get("max_files").getAsInt()).isEqualTo(MediaLimits.MAX_FILES);
-        assertThat(input.getAsJsonArray("filetypes").asList().stream().map(type -> type.getAsString()).toList())
+        assertThat(input.getAsJsonArray("filetypes").asList().stream()
+                        .map(type -> type.getAsString())
+                        .toList())
                 .containsExactlyElementsOf(ComposeModal.FILE_TYPES);
-        assertThat(BlockKitJson.inputs(view).get(Fields.FILES).get("optional").getAsBoolean()).isTrue();
+        assertThat(BlockKitJson.inputs(view).get(Fields.FILES).get("optional").getAsBoolean())
+                .isTrue();
     }
 
     @Test
@@ -108,11 +115,13 @@ class SlackAttachmentsTest {
             assertThat(upload.bytes()).isEqualTo(photo);
         });
         Campaign campaign = bed.campaign(1);
-        assertThat(campaign.content().media()).containsExactly(new MediaItem(MediaItem.Kind.UPLOAD, "upload:fake-file-1"));
+        assertThat(campaign.content().media())
+                .containsExactly(new MediaItem(MediaItem.Kind.UPLOAD, "upload:fake-file-1"));
 
         bed.showCard(1);
-        String card = BlockKitJson.text(JsonParser.parseString(bed.slack.awaitCall("chat.postMessage").param("blocks"))
-                .getAsJsonArray());
+        String card = BlockKitJson.text(
+                JsonParser.parseString(bed.slack.awaitCall("chat.postMessage").param("blocks"))
+                        .getAsJsonArray());
         assertThat(card).contains("*" + CampaignCards.MEDIA + "*").contains("set 1.jpg (JPEG image, 2 KB)");
     }
 
@@ -126,8 +135,9 @@ class SlackAttachmentsTest {
         JsonObject answer = JsonParser.parseString(refused.body()).getAsJsonObject();
         assertThat(answer.get("response_action").getAsString()).isEqualTo("errors");
         assertThat(answer.getAsJsonObject("errors").get(Fields.FILES).getAsString())
-                .isEqualTo("\"rate card.pdf\" is of type application/pdf: masscast attaches JPEG, PNG and GIF images, MP4 and MOV"
-                        + " videos, and MP3, M4A and WAV audio.");
+                .isEqualTo(
+                        "\"rate card.pdf\" is of type application/pdf: masscast attaches JPEG, PNG and GIF images, MP4 and MOV"
+                                + " videos, and MP3, M4A and WAV audio.");
         assertThat(bed.slack.downloads()).isEmpty();
         assertThat(bed.ofauth.uploads()).isEmpty();
         assertThat(bed.campaigns.find(1)).isEmpty();
@@ -153,7 +163,8 @@ class SlackAttachmentsTest {
         SlackApi api = new SlackApi(Slack.getInstance(config), BOT_TOKEN, Clock.systemUTC());
 
         assertThatThrownBy(() -> api.download("https://files.example.com/F0PHOTO/download"))
-                .isInstanceOf(IOException.class).hasMessage("Slack gave a download link outside Slack");
+                .isInstanceOf(IOException.class)
+                .hasMessage("Slack gave a download link outside Slack");
         assertThat(bed.slack.downloads()).isEmpty();
     }
 }

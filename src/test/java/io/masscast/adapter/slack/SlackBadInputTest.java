@@ -11,8 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.masscast.core.policy.Fields;
-import io.masscast.testing.BadInputCases.FieldCase;
 import io.masscast.testing.BadInputCases;
+import io.masscast.testing.BadInputCases.FieldCase;
 import io.masscast.testing.FakeOfAuthGateway;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -42,13 +42,27 @@ class SlackBadInputTest {
     private static final int CASES = 300;
     /** Slack shows an input's error under it; a few sentences at most. */
     private static final int MAX_ERROR = 600;
+
     private static final Duration DEADLINE = Duration.ofSeconds(2);
-    private static final List<String> TYPED_FIELDS = List.of(Fields.TEXT, Fields.LISTS, Fields.EXCLUDE, Fields.USERS,
-            Fields.SUBSCRIBED_AFTER, Fields.MEDIA, Fields.PREVIEW, Fields.PRICE);
+    private static final List<String> TYPED_FIELDS = List.of(
+            Fields.TEXT,
+            Fields.LISTS,
+            Fields.EXCLUDE,
+            Fields.USERS,
+            Fields.SUBSCRIBED_AFTER,
+            Fields.MEDIA,
+            Fields.PREVIEW,
+            Fields.PRICE);
     /** Send times a picker could hold that are never allowed: far past and future, just past, beyond 90 days. */
-    private static final List<Long> BAD_PICKED_TIMES = List.of((long) Integer.MIN_VALUE, (long) Integer.MAX_VALUE, 0L,
-            -1L, Instant.parse("2026-03-20T09:59:30Z").getEpochSecond(), Instant.parse("2026-03-19T10:00:00Z").getEpochSecond(),
-            Instant.parse("2026-06-19T10:00:00Z").getEpochSecond(), Instant.parse("2030-01-01T00:00:00Z").getEpochSecond());
+    private static final List<Long> BAD_PICKED_TIMES = List.of(
+            (long) Integer.MIN_VALUE,
+            (long) Integer.MAX_VALUE,
+            0L,
+            -1L,
+            Instant.parse("2026-03-20T09:59:30Z").getEpochSecond(),
+            Instant.parse("2026-03-19T10:00:00Z").getEpochSecond(),
+            Instant.parse("2026-06-19T10:00:00Z").getEpochSecond(),
+            Instant.parse("2030-01-01T00:00:00Z").getEpochSecond());
 
     private SlackTestBed bed;
     private JsonObject view;
@@ -74,10 +88,12 @@ class SlackBadInputTest {
     @TestFactory
     Stream<DynamicTest> everyBadModalValueComesBackOnItsInputAndStoresNothing() {
         List<FieldCase> cases = new ArrayList<>(BadInputCases.fields(SEED, CASES, TYPED_FIELDS).stream()
-                .filter(c -> !c.kind().equals("broken surrogate")).toList());
+                .filter(c -> !c.kind().equals("broken surrogate"))
+                .toList());
         BAD_PICKED_TIMES.forEach(at -> cases.add(new FieldCase(Fields.AT, Long.toString(at), "picked time")));
-        return IntStream.range(0, cases.size()).mapToObj(i -> DynamicTest.dynamicTest("#" + i + " " + cases.get(i),
-                () -> refusedOnItsInput(cases.get(i))));
+        return IntStream.range(0, cases.size())
+                .mapToObj(i ->
+                        DynamicTest.dynamicTest("#" + i + " " + cases.get(i), () -> refusedOnItsInput(cases.get(i))));
     }
 
     private void refusedOnItsInput(FieldCase bad) {
@@ -90,9 +106,12 @@ class SlackBadInputTest {
         JsonObject body = JsonParser.parseString(answer.body()).getAsJsonObject();
         assertThat(body.get("response_action").getAsString()).isEqualTo("errors");
         JsonObject errors = body.getAsJsonObject("errors");
-        assertThat(errors.keySet()).as("the error is on the field's input").contains(bad.field())
+        assertThat(errors.keySet())
+                .as("the error is on the field's input")
+                .contains(bad.field())
                 .allSatisfy(block -> assertThat(BlockKitJson.inputs(view)).containsKey(block));
-        errors.keySet().forEach(block -> assertThat(errors.get(block).getAsString()).hasSizeLessThanOrEqualTo(MAX_ERROR));
+        errors.keySet()
+                .forEach(block -> assertThat(errors.get(block).getAsString()).hasSizeLessThanOrEqualTo(MAX_ERROR));
         assertThat(bed.campaigns.find(2)).as("nothing stored").isEmpty();
         assertThat(bed.stores.pendingOutbox()).hasSize(outboxBefore);
     }
@@ -116,7 +135,8 @@ class SlackBadInputTest {
     /** The bad value as the modal's input for its field sends it. */
     private static JsonObject input(FieldCase bad) {
         return switch (bad.field()) {
-            case Fields.LISTS, Fields.EXCLUDE -> selected("multi_static_select", bad.value().split(",", -1));
+            case Fields.LISTS, Fields.EXCLUDE ->
+                selected("multi_static_select", bad.value().split(",", -1));
             case Fields.SUBSCRIBED_AFTER -> SlackPayloads.date(bad.value());
             case Fields.PREVIEW, Fields.PRICE -> number(bad.value());
             case Fields.AT -> dateTime(Long.parseLong(bad.value()));

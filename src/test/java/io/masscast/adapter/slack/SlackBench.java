@@ -22,8 +22,7 @@ final class SlackBench {
     private static final Duration LATE_PATIENCE = Duration.ofSeconds(30);
     private static final Pattern WAITING = Pattern.compile("^(MC-\\d+) is waiting for approval");
 
-    private SlackBench() {
-    }
+    private SlackBench() {}
 
     /**
      * masscast in Slack's HTTP mode on {@code httpPort}, SQLite at {@code database}, OFAuth at the simulator (as if it
@@ -31,17 +30,25 @@ final class SlackBench {
      * OFAuth's standard plan (60 a minute, burst 90, its defaults); otherwise it lets everything through, for a
      * simulator without limits.
      */
-    static Map<String, String> masscastEnv(Path database, OfAuthSimulator simulator, FakeSlackApi slack, int httpPort,
-                                           boolean rateLimited) {
+    static Map<String, String> masscastEnv(
+            Path database, OfAuthSimulator simulator, FakeSlackApi slack, int httpPort, boolean rateLimited) {
         Map<String, String> env = new HashMap<>(Map.of(
-                "MASSCAST_DB_URL", "jdbc:sqlite:" + database,
-                "OFAUTH_API_KEY", simulator.apiKey(),
-                "OFAUTH_BASE_URL", simulator.baseUrl(),
-                "MASSCAST_ADMINS", ADMIN,
-                "MASSCAST_HTTP_PORT", Integer.toString(httpPort),
-                "SLACK_BOT_TOKEN", SlackTestBed.BOT_TOKEN,
-                "SLACK_SIGNING_SECRET", SlackTestBed.SIGNING_SECRET,
-                "MASSCAST_SLACK_API_URL", slack.apiUrl()));
+                "MASSCAST_DB_URL",
+                "jdbc:sqlite:" + database,
+                "OFAUTH_API_KEY",
+                simulator.apiKey(),
+                "OFAUTH_BASE_URL",
+                simulator.baseUrl(),
+                "MASSCAST_ADMINS",
+                ADMIN,
+                "MASSCAST_HTTP_PORT",
+                Integer.toString(httpPort),
+                "SLACK_BOT_TOKEN",
+                SlackTestBed.BOT_TOKEN,
+                "SLACK_SIGNING_SECRET",
+                SlackTestBed.SIGNING_SECRET,
+                "MASSCAST_SLACK_API_URL",
+                slack.apiUrl()));
         if (!rateLimited) {
             env.put("MASSCAST_OFAUTH_RATE_PER_MINUTE", "1000000");
             env.put("MASSCAST_OFAUTH_BURST", "1000000");
@@ -51,8 +58,11 @@ final class SlackBench {
 
     /** The admin binds {@code channelId} to the creator of {@code connectionId}; the approver approves there. */
     static void bind(SignedSlackClient client, int port, String channelId, String connectionId) {
-        SignedSlackClient.Answer bound = client.slash(port, channelId, ADMIN, "bind connection=" + connectionId
-                + " zone=Europe/Berlin approvers=<@" + APPROVER + "|bob>");
+        SignedSlackClient.Answer bound = client.slash(
+                port,
+                channelId,
+                ADMIN,
+                "bind connection=" + connectionId + " zone=Europe/Berlin approvers=<@" + APPROVER + "|bob>");
         if (bound.status() != 200 || !bound.body().contains("now speaks for")) {
             throw new IllegalStateException("binding " + channelId + " failed: " + bound.status() + " " + bound.body());
         }
@@ -64,22 +74,30 @@ final class SlackBench {
     }
 
     /** As {@link #compose(SignedSlackClient, SlackView, int, String, String)}, with more options ({@code at="in 20h"}). */
-    static String compose(SignedSlackClient client, SlackView view, int port, String channelId, String text, String options) {
-        SignedSlackClient.Answer composed = client.slash(port, channelId, REQUESTER, "new text=\"" + text + "\" lists=fans"
-                + (options.isEmpty() ? "" : " " + options));
+    static String compose(
+            SignedSlackClient client, SlackView view, int port, String channelId, String text, String options) {
+        SignedSlackClient.Answer composed = client.slash(
+                port,
+                channelId,
+                REQUESTER,
+                "new text=\"" + text + "\" lists=fans" + (options.isEmpty() ? "" : " " + options));
         JsonObject reply = shown(view, composed);
         Matcher waiting = WAITING.matcher(reply.has("text") ? reply.get("text").getAsString() : "");
         if (!waiting.find()) {
-            throw new IllegalStateException("composing in " + channelId + " failed: " + composed.status() + " " + reply);
+            throw new IllegalStateException(
+                    "composing in " + channelId + " failed: " + composed.status() + " " + reply);
         }
         return waiting.group(1);
     }
 
     /** The Approve button of a pending campaign, from the card {@code /masscast show} answers with privately. */
-    static JsonObject approveButton(SignedSlackClient client, SlackView view, int port, String channelId, String humanId) {
+    static JsonObject approveButton(
+            SignedSlackClient client, SlackView view, int port, String channelId, String humanId) {
         SignedSlackClient.Answer answer = client.slash(port, channelId, REQUESTER, "show " + humanId);
         JsonObject reply = shown(view, answer);
-        JsonObject approve = reply.has("blocks") ? BlockKitJson.buttons(reply.getAsJsonArray("blocks")).get("Approve") : null;
+        JsonObject approve = reply.has("blocks")
+                ? BlockKitJson.buttons(reply.getAsJsonArray("blocks")).get("Approve")
+                : null;
         if (approve == null) {
             throw new IllegalStateException("no Approve button on " + humanId + ": " + answer.status() + " " + reply);
         }

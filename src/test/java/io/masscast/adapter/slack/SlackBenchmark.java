@@ -69,6 +69,7 @@ public final class SlackBenchmark {
     private static final Duration PATIENCE = Duration.ofSeconds(20);
     /** For the cards of thousands of campaigns composed at once: the outbox posts them one after another. */
     private static final Duration SEEDING_PATIENCE = Duration.ofMinutes(10);
+
     private static final Duration CLICK_SPACING = Duration.ofMillis(2_500);
     private static final String SCHEDULED = "at=\"in 20h\"";
     private static final double ACK_RATIO_TARGET = 1.2;
@@ -84,8 +85,14 @@ public final class SlackBenchmark {
     private final int woken;
     private final int polling;
 
-    private SlackBenchmark(BenchReport report, OfAuthSimulator simulator, FakeSlackApi slack, int acking, int bare,
-                           int woken, int polling) {
+    private SlackBenchmark(
+            BenchReport report,
+            OfAuthSimulator simulator,
+            FakeSlackApi slack,
+            int acking,
+            int bare,
+            int woken,
+            int polling) {
         this.report = report;
         this.simulator = simulator;
         this.view = new SlackView(slack);
@@ -102,18 +109,30 @@ public final class SlackBenchmark {
                 + " polling only");
         report.machine();
         Path folder = Files.createTempDirectory("masscast-bench-slack-");
-        try (OfAuthSimulator simulator = OfAuthSimulator.start(SimulatorConfig.defaults().withPort(0)
-                     .withRateLimit(RateLimitPlan.unlimited()));
-             FakeSlackApi slack = new FakeSlackApi();
-             RunningMasscast acking = RunningMasscast.start(SlackBench.masscastEnv(folder.resolve("acks.db"), simulator,
-                     slack, SlackBench.freePort(), false), true);
-             BareBolt bareBolt = new BareBolt(slack);
-             RunningMasscast woken = RunningMasscast.start(SlackBench.masscastEnv(folder.resolve("woken.db"), simulator,
-                     slack, SlackBench.freePort(), false), true);
-             RunningMasscast pollingOnly = RunningMasscast.start(SlackBench.masscastEnv(folder.resolve("polling.db"),
-                     simulator, slack, SlackBench.freePort(), false), false)) {
-            SlackBenchmark bench = new SlackBenchmark(report, simulator, slack, acking.httpPort(), bareBolt.port(),
-                    woken.httpPort(), pollingOnly.httpPort());
+        try (OfAuthSimulator simulator = OfAuthSimulator.start(
+                        SimulatorConfig.defaults().withPort(0).withRateLimit(RateLimitPlan.unlimited()));
+                FakeSlackApi slack = new FakeSlackApi();
+                RunningMasscast acking = RunningMasscast.start(
+                        SlackBench.masscastEnv(
+                                folder.resolve("acks.db"), simulator, slack, SlackBench.freePort(), false),
+                        true);
+                BareBolt bareBolt = new BareBolt(slack);
+                RunningMasscast woken = RunningMasscast.start(
+                        SlackBench.masscastEnv(
+                                folder.resolve("woken.db"), simulator, slack, SlackBench.freePort(), false),
+                        true);
+                RunningMasscast pollingOnly = RunningMasscast.start(
+                        SlackBench.masscastEnv(
+                                folder.resolve("polling.db"), simulator, slack, SlackBench.freePort(), false),
+                        false)) {
+            SlackBenchmark bench = new SlackBenchmark(
+                    report,
+                    simulator,
+                    slack,
+                    acking.httpPort(),
+                    bareBolt.port(),
+                    woken.httpPort(),
+                    pollingOnly.httpPort());
             bench.ackLatency();
             bench.clickToOfAuthAndCard();
         }
@@ -130,20 +149,27 @@ public final class SlackBenchmark {
         compose(acking, LIST_CHANNEL, LIST_CAMPAIGNS);
         int clicks = (ROUNDS + 1) * ACKS_PER_ROUND * CLIENTS.length;
         report.comment("seeding " + clicks + " campaigns to approve");
-        Queue<JsonObject> approveButtons = new ConcurrentLinkedQueue<>(
-                inParallel(compose(acking, CLICK_CHANNEL, clicks), humanId -> SlackBench.approveButton(client, view, acking, CLICK_CHANNEL, humanId)));
+        Queue<JsonObject> approveButtons = new ConcurrentLinkedQueue<>(inParallel(
+                compose(acking, CLICK_CHANNEL, clicks),
+                humanId -> SlackBench.approveButton(client, view, acking, CLICK_CHANNEL, humanId)));
         JsonObject anyButton = approveButtons.peek();
 
         for (int clients : CLIENTS) {
-            compare("help", clients,
+            compare(
+                    "help",
+                    clients,
                     () -> client.slash(acking, LIST_CHANNEL, SlackBench.REQUESTER, "help"),
                     answer -> answer.body().contains("masscast commands:"),
                     () -> client.slash(bare, LIST_CHANNEL, SlackBench.REQUESTER, "help"));
-            compare("list", clients,
+            compare(
+                    "list",
+                    clients,
                     () -> client.slash(acking, LIST_CHANNEL, SlackBench.REQUESTER, "list"),
                     answer -> answer.body().contains("Recent campaigns for"),
                     () -> client.slash(bare, LIST_CHANNEL, SlackBench.REQUESTER, "list"));
-            compare("approve", clients,
+            compare(
+                    "approve",
+                    clients,
                     () -> client.click(acking, CLICK_CHANNEL, SlackBench.APPROVER, approveButtons.remove()),
                     answer -> answerIs(answer, APPROVED),
                     () -> client.click(bare, CLICK_CHANNEL, SlackBench.APPROVER, anyButton));
@@ -153,16 +179,20 @@ public final class SlackBenchmark {
     /** An approval is acked at once and answered privately through the response URL: wait for that answer. */
     private boolean answerIs(SignedSlackClient.Answer answer, Pattern expected) {
         try {
-            return expected.matcher(view.awaitAnswer(answer.responseUrl(), PATIENCE)).find();
+            return expected.matcher(view.awaitAnswer(answer.responseUrl(), PATIENCE))
+                    .find();
         } catch (TimeoutException e) {
             return false;
         }
     }
 
     /** Rounds of masscast and the bare app in turn; the figures are the medians of the rounds' percentiles. */
-    private void compare(String command, int clients, Supplier<SignedSlackClient.Answer> masscastRequest,
-                         Predicate<SignedSlackClient.Answer> masscastAnswered,
-                         Supplier<SignedSlackClient.Answer> bareRequest) {
+    private void compare(
+            String command,
+            int clients,
+            Supplier<SignedSlackClient.Answer> masscastRequest,
+            Predicate<SignedSlackClient.Answer> masscastAnswered,
+            Supplier<SignedSlackClient.Answer> bareRequest) {
         List<Double> p50 = new ArrayList<>();
         List<Double> p99 = new ArrayList<>();
         List<Double> bareP50 = new ArrayList<>();
@@ -173,7 +203,8 @@ public final class SlackBenchmark {
             boolean bareFirst = round % 2 == 0;
             for (int turn = 0; turn < 2; turn++) {
                 boolean isBare = bareFirst == (turn == 0);
-                Samples samples = isBare ? run(clients, bareRequest, answer -> true, bareErrors)
+                Samples samples = isBare
+                        ? run(clients, bareRequest, answer -> true, bareErrors)
                         : run(clients, masscastRequest, masscastAnswered, errors);
                 if (round > 0) {
                     (isBare ? bareP50 : p50).add(samples.percentileMs(50));
@@ -190,15 +221,20 @@ public final class SlackBenchmark {
         report.bench(name + "_p99_ratio", ratio, "x bare");
         report.bench(name + "_errors", errors.get(), "errors");
         report.bench("bare_" + name + "_errors", bareErrors.get(), "errors");
-        report.target("1 ack p99 " + command + ", " + clients + " client" + (clients == 1 ? "" : "s"),
+        report.target(
+                "1 ack p99 " + command + ", " + clients + " client" + (clients == 1 ? "" : "s"),
                 BenchReport.number(ratio) + "x bare (" + BenchReport.number(Samples.median(p99)) + " vs "
                         + BenchReport.number(Samples.median(bareP99)) + " ms), " + errors.get() + " errors",
-                "<= " + ACK_RATIO_TARGET + "x, 0 errors", ratio <= ACK_RATIO_TARGET && errors.get() == 0);
+                "<= " + ACK_RATIO_TARGET + "x, 0 errors",
+                ratio <= ACK_RATIO_TARGET && errors.get() == 0);
     }
 
     /** {@link #ACKS_PER_ROUND} requests from {@code clients} threads at once; an answer that is not right is an error. */
-    private static Samples run(int clients, Supplier<SignedSlackClient.Answer> request,
-                               Predicate<SignedSlackClient.Answer> answered, AtomicInteger errors) {
+    private static Samples run(
+            int clients,
+            Supplier<SignedSlackClient.Answer> request,
+            Predicate<SignedSlackClient.Answer> answered,
+            AtomicInteger errors) {
         Samples samples = new Samples();
         Queue<SignedSlackClient.Answer> done = new ConcurrentLinkedQueue<>();
         AtomicInteger left = new AtomicInteger(ACKS_PER_ROUND);
@@ -250,8 +286,11 @@ public final class SlackBenchmark {
                 long spaced = System.nanoTime() + CLICK_SPACING.toNanos();
                 for (int turn = 0; turn < 2; turn++) { // each masscast in turn, the first changing every round
                     boolean wakeUps = (round % 2 == 0) == (turn == 0);
-                    click(wakeUps ? woken : polling, (wakeUps ? wokenCampaigns : polledCampaigns).remove(),
-                            toPost.get(wakeUps), toCard.get(wakeUps));
+                    click(
+                            wakeUps ? woken : polling,
+                            (wakeUps ? wokenCampaigns : polledCampaigns).remove(),
+                            toPost.get(wakeUps),
+                            toCard.get(wakeUps));
                 }
                 sleepQuietly(Math.max(0, (spaced - System.nanoTime()) / 1_000_000));
             }
@@ -276,21 +315,32 @@ public final class SlackBenchmark {
         report.bench("polling_click_to_card_p50", Samples.median(card50.get(false)), "ms");
         report.bench("polling_click_to_card_p99", Samples.median(card99.get(false)), "ms");
         report.bench("click_to_card_p99_ratio", cardP99 / Samples.median(card99.get(false)), "x polling");
-        report.target("2 click to OFAuth p99", BenchReport.number(postP99) + " ms (polling only: "
-                + BenchReport.number(Samples.median(post99.get(false))) + " ms)", "< 100 ms", postP99 < 100);
-        report.target("3 click to card p99", BenchReport.number(cardP99) + " ms (polling only: "
-                + BenchReport.number(Samples.median(card99.get(false))) + " ms)", "< 300 ms", cardP99 < 300);
+        report.target(
+                "2 click to OFAuth p99",
+                BenchReport.number(postP99) + " ms (polling only: "
+                        + BenchReport.number(Samples.median(post99.get(false))) + " ms)",
+                "< 100 ms",
+                postP99 < 100);
+        report.target(
+                "3 click to card p99",
+                BenchReport.number(cardP99) + " ms (polling only: "
+                        + BenchReport.number(Samples.median(card99.get(false))) + " ms)",
+                "< 300 ms",
+                cardP99 < 300);
     }
 
     /** A campaign waiting for approval: its id, its (unique) text and its card's Approve button. */
-    private record Pending(String channel, String humanId, String text, JsonObject approve) {
-    }
+    private record Pending(String channel, String humanId, String text, JsonObject approve) {}
 
     /** The campaigns composed in {@code channel}, once the outbox has posted all their cards. */
     private Queue<Pending> pending(String channel, List<String> ids) throws TimeoutException {
         Queue<Pending> pending = new ConcurrentLinkedQueue<>();
         for (int i = 0; i < ids.size(); i++) {
-            pending.add(new Pending(channel, ids.get(i), text(channel, i), view.awaitApproveButton(channel, ids.get(i), SEEDING_PATIENCE)));
+            pending.add(new Pending(
+                    channel,
+                    ids.get(i),
+                    text(channel, i),
+                    view.awaitApproveButton(channel, ids.get(i), SEEDING_PATIENCE)));
         }
         return pending;
     }
@@ -300,13 +350,15 @@ public final class SlackBenchmark {
         simulator.clearRequests();
         Instant clickedAt = Instant.now();
         long clicked = System.nanoTime();
-        SignedSlackClient.Answer answer = client.click(port, campaign.channel(), SlackBench.APPROVER, campaign.approve());
+        SignedSlackClient.Answer answer =
+                client.click(port, campaign.channel(), SlackBench.APPROVER, campaign.approve());
         if (answer.status() != 200) {
             throw new IllegalStateException("the click on " + campaign.humanId() + " got " + answer.status());
         }
         RecordedRequest post = awaitPost(campaign.text());
         toPost.add(Duration.between(clickedAt, post.receivedAt()).toNanos());
-        SlackView.Showing shown = view.awaitShowing(campaign.channel(), campaign.humanId(), clicked, SHOWS_APPROVAL, PATIENCE);
+        SlackView.Showing shown =
+                view.awaitShowing(campaign.channel(), campaign.humanId(), clicked, SHOWS_APPROVAL, PATIENCE);
         toCard.add(shown.atNanos() - clicked);
         // the card ends as OFAuth's answer left it: only then the next click
         view.awaitShowing(campaign.channel(), campaign.humanId(), clicked, h -> h.equals("scheduled"), PATIENCE);
@@ -316,8 +368,10 @@ public final class SlackBenchmark {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (System.nanoTime() < deadline) {
             Optional<RecordedRequest> post = simulator.requests().stream()
-                    .filter(r -> r.method().equals("POST") && r.path().equals("/v2/access/mass-messages")
-                            && r.body() != null && r.body().contains(text))
+                    .filter(r -> r.method().equals("POST")
+                            && r.path().equals("/v2/access/mass-messages")
+                            && r.body() != null
+                            && r.body().contains(text))
                     .findFirst();
             if (post.isPresent()) {
                 return post.get();

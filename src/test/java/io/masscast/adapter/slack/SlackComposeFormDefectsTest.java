@@ -59,29 +59,39 @@ class SlackComposeFormDefectsTest {
         assertThat(submitted.body()).isEmpty();
         assertThat(bed.campaign(1).scheduledAt()).contains(SECOND_0230);
         bed.showCard(1);
-        assertThat(BlockKitJson.text(bed.slack.awaitCall("chat.postMessage").jsonParam("blocks").getAsJsonArray()))
+        assertThat(BlockKitJson.text(bed.slack
+                        .awaitCall("chat.postMessage")
+                        .jsonParam("blocks")
+                        .getAsJsonArray()))
                 .contains("2026-10-25 02:30 Europe/Berlin (01:30 UTC");
     }
 
     @Test
     void editingAFormWithATextTooLongForItKeepsTheWholeText() {
         String longText = "Weekend special. " + "x".repeat(4000);
-        SlackTestBed.Sent composed = bed.slash(ALICE, "new text=\"" + longText + "\" lists=VIP media=48213377,99 preview=1 price=12.50");
-        assertThat(JsonParser.parseString(composed.body()).getAsJsonObject().get("text").getAsString())
+        SlackTestBed.Sent composed =
+                bed.slash(ALICE, "new text=\"" + longText + "\" lists=VIP media=48213377,99 preview=1 price=12.50");
+        assertThat(JsonParser.parseString(composed.body())
+                        .getAsJsonObject()
+                        .get("text")
+                        .getAsString())
                 .contains("MC-1 is waiting for approval");
 
         JsonObject view = bed.openedView(bed.slash(ALICE, "edit MC-1").triggerId());
 
         assertThat(BlockKitJson.inputs(view)).doesNotContainKey(Fields.TEXT);
-        assertThat(BlockKitJson.text(view.getAsJsonArray("blocks"))).contains("4,017 characters", "stays exactly as it is",
-                "/masscast edit MC-1 text=");
+        assertThat(BlockKitJson.text(view.getAsJsonArray("blocks")))
+                .contains("4,017 characters", "stays exactly as it is", "/masscast edit MC-1 text=");
 
-        HttpResponse<String> saved = bed.submit(ALICE, view, Map.of(
-                Fields.LISTS, selected("multi_static_select", FakeOfAuthGateway.VIP.id()),
-                ComposeModal.MEDIA_VAULT, selected("multi_static_select", "48213377"),
-                Fields.MEDIA, text("99"),
-                Fields.PREVIEW, number("1"),
-                Fields.PRICE, number("15.00")));
+        HttpResponse<String> saved = bed.submit(
+                ALICE,
+                view,
+                Map.of(
+                        Fields.LISTS, selected("multi_static_select", FakeOfAuthGateway.VIP.id()),
+                        ComposeModal.MEDIA_VAULT, selected("multi_static_select", "48213377"),
+                        Fields.MEDIA, text("99"),
+                        Fields.PREVIEW, number("1"),
+                        Fields.PRICE, number("15.00")));
 
         assertThat(saved.body()).isEmpty();
         assertThat(bed.campaign(1).content().price()).isEqualByComparingTo(new BigDecimal("15.00"));

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
  * The budgets are shortened here so that "slow" is a fraction of a second.
  */
 class SlackDeadlinesTest {
-    private static final AckBudgets SHORT = new AckBudgets(Duration.ofMillis(150), Duration.ofMillis(100),
-            Duration.ofMillis(150), Duration.ofMillis(1000));
+    private static final AckBudgets SHORT = new AckBudgets(
+            Duration.ofMillis(150), Duration.ofMillis(100), Duration.ofMillis(150), Duration.ofMillis(1000));
     private static final Duration SLOW_OFAUTH = Duration.ofMillis(500);
 
     private SlackTestBed bed;
@@ -58,32 +58,44 @@ class SlackDeadlinesTest {
         SlackTestBed.Sent command = bed.slash(ALICE, "new");
 
         JsonObject view = bed.openedView(command.triggerId());
-        assertThat(BlockKitJson.element(view, Fields.LISTS).get("type").getAsString()).isEqualTo("multi_external_select");
-        assertThat(BlockKitJson.element(view, Fields.EXCLUDE).get("type").getAsString()).isEqualTo("multi_external_select");
-        assertThat(BlockKitJson.inputs(view)).doesNotContainKey(ComposeModal.MEDIA_VAULT).containsKey(Fields.MEDIA);
+        assertThat(BlockKitJson.element(view, Fields.LISTS).get("type").getAsString())
+                .isEqualTo("multi_external_select");
+        assertThat(BlockKitJson.element(view, Fields.EXCLUDE).get("type").getAsString())
+                .isEqualTo("multi_external_select");
+        assertThat(BlockKitJson.inputs(view))
+                .doesNotContainKey(ComposeModal.MEDIA_VAULT)
+                .containsKey(Fields.MEDIA);
 
         bed.ofauth.delay(Duration.ZERO);
-        HttpResponse<String> search = bed.post(SlackPayloads.form(SlackPayloads.listSearch(ALICE, Fields.LISTS, "vi", view)));
+        HttpResponse<String> search =
+                bed.post(SlackPayloads.form(SlackPayloads.listSearch(ALICE, Fields.LISTS, "vi", view)));
 
         assertThat(search.statusCode()).isEqualTo(200);
         JsonObject options = JsonParser.parseString(search.body()).getAsJsonObject();
-        assertThat(BlockKitJson.strings(options.getAsJsonArray("options"), "value")).containsExactly(FakeOfAuthGateway.VIP.id());
+        assertThat(BlockKitJson.strings(options.getAsJsonArray("options"), "value"))
+                .containsExactly(FakeOfAuthGateway.VIP.id());
         assertThat(BlockKitJson.text(options.getAsJsonArray("options"))).contains("VIP (1,234)");
     }
 
     @Test
     void aSlowSubmissionClosesTheModalAndTheOutcomeFollowsPrivately() {
         JsonObject view = bed.openedView(bed.slash(ALICE, "new").triggerId());
-        bed.clock.advance(Duration.ofMinutes(6)); // whatever the form loaded is stale: the submission reads OFAuth again
+        bed.clock.advance(
+                Duration.ofMinutes(6)); // whatever the form loaded is stale: the submission reads OFAuth again
 
-        HttpResponse<String> submitted = bed.submit(ALICE, view, Map.of(
-                Fields.TEXT, text("Hi"),
-                Fields.LISTS, selected("multi_external_select", FakeOfAuthGateway.VIP.id()),
-                Fields.MEDIA, text("48213377")));
+        HttpResponse<String> submitted = bed.submit(
+                ALICE,
+                view,
+                Map.of(
+                        Fields.TEXT, text("Hi"),
+                        Fields.LISTS, selected("multi_external_select", FakeOfAuthGateway.VIP.id()),
+                        Fields.MEDIA, text("48213377")));
 
         assertThat(submitted.statusCode()).isEqualTo(200);
         assertThat(submitted.body()).isEmpty();
-        assertThat(bed.slack.calls("chat.postEphemeral")).as("acked before the core finished").isEmpty();
+        assertThat(bed.slack.calls("chat.postEphemeral"))
+                .as("acked before the core finished")
+                .isEmpty();
         FakeSlackApi.Call told = bed.slack.awaitCall("chat.postEphemeral");
         assertThat(told.param("user")).isEqualTo(ALICE);
         assertThat(told.param("text")).contains("MC-1 is waiting for approval");

@@ -31,7 +31,8 @@ class SlackGroupApproversTest {
         bed.slack.userGroup(GROUP, "UOTHER", DAVE);
         SlackTestBed.Sent policy = bed.slash(ADMIN, "policy approvers=<!subteam^" + GROUP + "|@ppv-team>");
         assertThat(answerText(policy)).contains("Approvers: <!subteam^" + GROUP + ">");
-        SlackTestBed.Sent composed = bed.slash(ALICE, "new text=\"New set\" lists=VIP media=48213377,99 preview=1 price=12.50");
+        SlackTestBed.Sent composed =
+                bed.slash(ALICE, "new text=\"New set\" lists=VIP media=48213377,99 preview=1 price=12.50");
         assertThat(answerText(composed)).contains("MC-1 is waiting for approval");
         bed.showCard(1);
     }
@@ -43,20 +44,33 @@ class SlackGroupApproversTest {
 
     @Test
     void aMemberOfTheApproverGroupApprovesAndSomeoneOutsideItIsRefused() {
-        JsonObject approve = BlockKitJson.buttons(bed.slack.calls("chat.postMessage").get(0).jsonParam("blocks")
-                .getAsJsonArray()).get("Approve");
+        JsonObject approve = BlockKitJson.buttons(bed.slack
+                        .calls("chat.postMessage")
+                        .get(0)
+                        .jsonParam("blocks")
+                        .getAsJsonArray())
+                .get("Approve");
 
-        SlackTestBed.Sent outsider = bed.click(ERIN, approve.get("action_id").getAsString(), approve.get("value").getAsString());
+        SlackTestBed.Sent outsider = bed.click(
+                ERIN,
+                approve.get("action_id").getAsString(),
+                approve.get("value").getAsString());
 
-        assertThat(bed.slack.awaitResponse(outsider.responseUrl()).param("text")).contains("You are not an approver");
+        assertThat(bed.slack.awaitResponse(outsider.responseUrl()).param("text"))
+                .contains("You are not an approver");
         assertThat(bed.campaign(1).state()).isEqualTo(CampaignState.PENDING_APPROVAL);
 
-        SlackTestBed.Sent member = bed.click(DAVE, approve.get("action_id").getAsString(), approve.get("value").getAsString());
+        SlackTestBed.Sent member = bed.click(
+                DAVE,
+                approve.get("action_id").getAsString(),
+                approve.get("value").getAsString());
 
         assertThat(bed.slack.awaitResponse(member.responseUrl()).param("text")).contains("You approved MC-1");
         assertThat(bed.campaign(1).state()).isEqualTo(CampaignState.APPROVED);
-        assertThat(bed.slack.calls("usergroups.users.list")).as("members are kept for a few minutes, not read per click")
-                .singleElement().satisfies(call -> {
+        assertThat(bed.slack.calls("usergroups.users.list"))
+                .as("members are kept for a few minutes, not read per click")
+                .singleElement()
+                .satisfies(call -> {
                     assertThat(call.param("usergroup")).isEqualTo(GROUP);
                     assertThat(call.token()).contains(BOT_TOKEN);
                 });

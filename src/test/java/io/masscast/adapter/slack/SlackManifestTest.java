@@ -52,7 +52,10 @@ class SlackManifestTest {
 
         for (Path manifest : List.of(SOCKET_MODE, HTTP_MODE)) {
             List<Object> scopes = list(map(map(read(manifest), "oauth_config"), "scopes"), "bot");
-            assertThat(scopes).as(manifest.toString()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(List.copyOf(needed));
+            assertThat(scopes)
+                    .as(manifest.toString())
+                    .doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(List.copyOf(needed));
             // the digest's chart is uploaded with the files upload API; the form's file input needs files:read
             assertThat(scopes).as(manifest.toString()).contains("files:write", "files:read");
         }
@@ -64,7 +67,8 @@ class SlackManifestTest {
         Map<String, Object> settings = map(manifest, "settings");
 
         assertThat(settings.get("socket_mode_enabled")).isEqualTo(true);
-        assertThat(map(settings, "interactivity")).containsEntry("is_enabled", true)
+        assertThat(map(settings, "interactivity"))
+                .containsEntry("is_enabled", true)
                 .doesNotContainKeys("request_url", "message_menu_options_url");
         assertThat(slashCommands(manifest).get(0)).doesNotContainKey("url");
         assertThat(settings).doesNotContainKey("event_subscriptions");
@@ -78,26 +82,32 @@ class SlackManifestTest {
 
         assertThat(settings.get("socket_mode_enabled")).isEqualTo(false);
         assertThat(interactivity).containsEntry("is_enabled", true);
-        assertThat(List.of(interactivity.get("request_url"), interactivity.get("message_menu_options_url"),
-                slashCommands(manifest).get(0).get("url")))
-                .allSatisfy(url -> assertThat(String.valueOf(url)).startsWith("https://").endsWith("/slack/events"));
+        assertThat(List.of(
+                        interactivity.get("request_url"),
+                        interactivity.get("message_menu_options_url"),
+                        slashCommands(manifest).get(0).get("url")))
+                .allSatisfy(url ->
+                        assertThat(String.valueOf(url)).startsWith("https://").endsWith("/slack/events"));
     }
 
     @Test
     void theComposeFormCanSearchListsSoTheHttpManifestHasAnOptionsUrl() throws IOException {
-        FormSpec spec = new FormSpec(Optional.empty(), "New mass message for Mila Rose", "Mila Rose",
-                ZoneId.of("Europe/Berlin"), Map.of());
-        View view = new ComposeModal().render(spec, new ChannelRef(Platform.SLACK, "T1", "C1"),
-                new FormChoices(Optional.empty(), List.of()));
+        FormSpec spec = new FormSpec(
+                Optional.empty(), "New mass message for Mila Rose", "Mila Rose", ZoneId.of("Europe/Berlin"), Map.of());
+        View view = new ComposeModal()
+                .render(spec, new ChannelRef(Platform.SLACK, "T1", "C1"), new FormChoices(Optional.empty(), List.of()));
 
         BlockElement listPicker = view.getBlocks().stream()
-                .filter(InputBlock.class::isInstance).map(InputBlock.class::cast)
+                .filter(InputBlock.class::isInstance)
+                .map(InputBlock.class::cast)
                 .filter(input -> input.getBlockId().equals(Fields.LISTS))
                 .map(InputBlock::getElement)
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
         assertThat(listPicker).isInstanceOf(MultiExternalSelectElement.class);
         assertThat(map(map(read(HTTP_MODE), "settings"), "interactivity")).containsKey("message_menu_options_url");
-        assertThat(ListSuggestionListener.LIST_PICKERS.matcher(Fields.LISTS).matches()).isTrue();
+        assertThat(ListSuggestionListener.LIST_PICKERS.matcher(Fields.LISTS).matches())
+                .isTrue();
     }
 
     private static Map<String, Object> read(Path manifest) throws IOException {
@@ -120,6 +130,8 @@ class SlackManifestTest {
 
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> slashCommands(Map<String, Object> manifest) {
-        return list(map(manifest, "features"), "slash_commands").stream().map(c -> (Map<String, Object>) c).toList();
+        return list(map(manifest, "features"), "slash_commands").stream()
+                .map(c -> (Map<String, Object>) c)
+                .toList();
     }
 }

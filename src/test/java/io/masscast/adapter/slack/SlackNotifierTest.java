@@ -3,8 +3,8 @@ package io.masscast.adapter.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.masscast.core.campaign.Mention;
 import com.google.gson.JsonObject;
+import io.masscast.core.campaign.Mention;
 import io.masscast.core.command.Card;
 import io.masscast.core.model.ChannelRef;
 import io.masscast.core.model.ChatImage;
@@ -26,8 +26,13 @@ import org.junit.jupiter.api.Test;
  * shared, Slack's limits kept.
  */
 class SlackNotifierTest {
-    private static final Card CARD = new Card("MC-7 · Message for Mila Rose — sent", Card.Tone.GOOD,
-            List.of(new Card.Field("Status", "sent")), "Hello", "MC-7", List.of());
+    private static final Card CARD = new Card(
+            "MC-7 · Message for Mila Rose — sent",
+            Card.Tone.GOOD,
+            List.of(new Card.Field("Status", "sent")),
+            "Hello",
+            "MC-7",
+            List.of());
 
     private SlackTestBed bed;
 
@@ -76,14 +81,17 @@ class SlackNotifierTest {
 
     @Test
     void afterA429NothingIsSentToThatMethodUntilRetryAfterHasPassed() {
-        bed.slack.failNext("chat.postMessage", 429, "{\"ok\":false,\"error\":\"ratelimited\"}", Map.of("Retry-After", "30"));
+        bed.slack.failNext(
+                "chat.postMessage", 429, "{\"ok\":false,\"error\":\"ratelimited\"}", Map.of("Retry-After", "30"));
 
         assertThatThrownBy(() -> bed.adapter.notifier().showCard(SlackTestBed.CHANNEL, Optional.empty(), CARD))
-                .isInstanceOf(SlackCallFailed.class).hasMessageContaining("ratelimited");
+                .isInstanceOf(SlackCallFailed.class)
+                .hasMessageContaining("ratelimited");
         assertThatThrownBy(() -> bed.adapter.notifier().postNote(SlackTestBed.CHANNEL, Optional.of("1.2"), "later"))
                 .as("not sent, so the outbox may post the note later without posting it twice")
                 .isInstanceOf(NotDelivered.class)
-                .cause().isInstanceOf(SlackCallFailed.class)
+                .cause()
+                .isInstanceOf(SlackCallFailed.class)
                 .satisfies(e -> assertThat(((SlackCallFailed) e).retryAt()).isPresent());
 
         assertThat(bed.slack.calls("chat.postMessage")).hasSize(1);
@@ -91,8 +99,12 @@ class SlackNotifierTest {
 
     @Test
     void aNoteGoesIntoTheCardsThreadWithItsTextShownLiterally() {
-        bed.adapter.notifier().postNote(SlackTestBed.CHANNEL, Optional.of("1770000000.000100"),
-                Mention.of("UBOB") + " bought it <!channel> & <@UEVE> more");
+        bed.adapter
+                .notifier()
+                .postNote(
+                        SlackTestBed.CHANNEL,
+                        Optional.of("1770000000.000100"),
+                        Mention.of("UBOB") + " bought it <!channel> & <@UEVE> more");
 
         FakeSlackApi.Call note = bed.slack.awaitCall("chat.postMessage");
         assertThat(note.param("thread_ts")).isEqualTo("1770000000.000100");
@@ -131,7 +143,8 @@ class SlackNotifierTest {
 
         bed.adapter.notifier().postImage(SlackTestBed.CHANNEL, "*Daily digest* <!channel> & more", image);
 
-        assertThat(bed.slack.methodsCalled()).containsSubsequence("files.getUploadURLExternal", "files.completeUploadExternal");
+        assertThat(bed.slack.methodsCalled())
+                .containsSubsequence("files.getUploadURLExternal", "files.completeUploadExternal");
         FakeSlackApi.Call ask = bed.slack.awaitCall("files.getUploadURLExternal");
         assertThat(ask.param("filename")).isEqualTo("digest-C0TEST-2026-03-23-0900.png");
         assertThat(ask.param("length")).isEqualTo(String.valueOf(image.size()));
@@ -139,13 +152,16 @@ class SlackNotifierTest {
         assertThat(ask.token()).contains(SlackTestBed.BOT_TOKEN);
         assertThat(bed.slack.uploads()).singleElement().satisfies(upload -> {
             assertThat(upload.bytes()).isEqualTo(image.png());
-            assertThat(upload.token()).as("the upload URL needs no token, so none is sent there").isEmpty();
+            assertThat(upload.token())
+                    .as("the upload URL needs no token, so none is sent there")
+                    .isEmpty();
         });
         FakeSlackApi.Call share = bed.slack.awaitCall("files.completeUploadExternal");
         assertThat(share.param("channel_id")).isEqualTo(SlackPayloads.CHANNEL);
         assertThat(share.param("initial_comment")).isEqualTo("*Daily digest* &lt;!channel&gt; &amp; more");
         JsonObject file = share.jsonParam("files").getAsJsonArray().get(0).getAsJsonObject();
-        assertThat(file.get("id").getAsString()).isEqualTo(bed.slack.uploads().get(0).fileId());
+        assertThat(file.get("id").getAsString())
+                .isEqualTo(bed.slack.uploads().get(0).fileId());
         assertThat(file.get("title").getAsString()).isEqualTo("Mila Rose · revenue per day");
     }
 
@@ -154,29 +170,34 @@ class SlackNotifierTest {
         bed.slack.failNext(FakeSlackApi.UPLOAD, 500, "upload failed", Map.of());
 
         assertThatThrownBy(() -> bed.adapter.notifier().postImage(SlackTestBed.CHANNEL, "digest", png()))
-                .isInstanceOf(NotDelivered.class).hasMessage("file upload failed: http_500");
+                .isInstanceOf(NotDelivered.class)
+                .hasMessage("file upload failed: http_500");
         assertThat(bed.slack.calls("files.completeUploadExternal")).isEmpty();
     }
 
     @Test
     void anImageSlackRefusedToShareIsNotDelivered() throws IOException {
-        bed.slack.failNext("files.completeUploadExternal", 200, "{\"ok\":false,\"error\":\"invalid_arguments\"}", Map.of());
+        bed.slack.failNext(
+                "files.completeUploadExternal", 200, "{\"ok\":false,\"error\":\"invalid_arguments\"}", Map.of());
 
         assertThatThrownBy(() -> bed.adapter.notifier().postImage(SlackTestBed.CHANNEL, "digest", png()))
-                .isInstanceOf(NotDelivered.class).hasMessage("files.completeUploadExternal failed: invalid_arguments");
+                .isInstanceOf(NotDelivered.class)
+                .hasMessage("files.completeUploadExternal failed: invalid_arguments");
         assertThat(bed.slack.calls("chat.postMessage")).isEmpty();
     }
 
     @Test
     void inAChannelTheBotIsNotInTheCaptionIsPostedAloneSayingWhy() throws IOException {
-        bed.slack.failNext("files.completeUploadExternal", 200, "{\"ok\":false,\"error\":\"not_in_channel\"}", Map.of());
+        bed.slack.failNext(
+                "files.completeUploadExternal", 200, "{\"ok\":false,\"error\":\"not_in_channel\"}", Map.of());
 
         bed.adapter.notifier().postImage(SlackTestBed.CHANNEL, "*Daily digest*", png());
 
         FakeSlackApi.Call message = bed.slack.awaitCall("chat.postMessage");
         assertThat(message.param("channel")).isEqualTo(SlackPayloads.CHANNEL);
-        assertThat(message.param("text")).isEqualTo("*Daily digest*\n(The chart could not be shared: Slack shares files only"
-                + " in channels the bot is in. Invite it with /invite @masscast.)");
+        assertThat(message.param("text"))
+                .isEqualTo("*Daily digest*\n(The chart could not be shared: Slack shares files only"
+                        + " in channels the bot is in. Invite it with /invite @masscast.)");
     }
 
     @Test

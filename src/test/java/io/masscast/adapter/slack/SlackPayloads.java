@@ -18,16 +18,15 @@ final class SlackPayloads {
     static final String TEAM = FakeSlackApi.TEAM;
     static final String CHANNEL = "C0CARDS";
 
-    private SlackPayloads() {
-    }
+    private SlackPayloads() {}
 
     static Map<String, String> slashCommand(String userId, String text, String triggerId, String responseUrl) {
         return slashCommand(CHANNEL, userId, text, triggerId, responseUrl);
     }
 
     /** As typed in {@code channelId}. */
-    static Map<String, String> slashCommand(String channelId, String userId, String text, String triggerId,
-                                            String responseUrl) {
+    static Map<String, String> slashCommand(
+            String channelId, String userId, String text, String triggerId, String responseUrl) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("token", "legacy-verification-token");
         fields.put("team_id", TEAM);
@@ -56,8 +55,8 @@ final class SlackPayloads {
     }
 
     /** A click on a button of a message in {@code channelId}. */
-    static JsonObject buttonClick(String channelId, String userId, String actionId, String value, String triggerId,
-                                  String responseUrl) {
+    static JsonObject buttonClick(
+            String channelId, String userId, String actionId, String value, String triggerId, String responseUrl) {
         JsonObject action = new JsonObject();
         action.addProperty("type", "button");
         action.addProperty("block_id", CardRenderer.ACTIONS_BLOCK);
@@ -85,9 +84,20 @@ final class SlackPayloads {
      */
     static JsonObject viewSubmission(String userId, JsonObject openedView, Map<String, JsonObject> inputs) {
         JsonObject values = new JsonObject();
-        BlockKitJson.inputs(openedView).forEach((blockId, block) -> values.add(blockId, object(blockId,
-                inputs.getOrDefault(blockId, object("type", block.getAsJsonObject("element").get("type").getAsString())))));
-        inputs.keySet().stream().filter(blockId -> !values.has(blockId))
+        BlockKitJson.inputs(openedView)
+                .forEach((blockId, block) -> values.add(
+                        blockId,
+                        object(
+                                blockId,
+                                inputs.getOrDefault(
+                                        blockId,
+                                        object(
+                                                "type",
+                                                block.getAsJsonObject("element")
+                                                        .get("type")
+                                                        .getAsString())))));
+        inputs.keySet().stream()
+                .filter(blockId -> !values.has(blockId))
                 .forEach(blockId -> values.add(blockId, object(blockId, inputs.get(blockId))));
         JsonObject state = new JsonObject();
         state.add("values", values);
@@ -157,7 +167,8 @@ final class SlackPayloads {
 
     static String form(Map<String, String> fields) {
         return fields.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
     }
 
@@ -170,7 +181,13 @@ final class SlackPayloads {
         JsonObject payload = new JsonObject();
         payload.addProperty("type", type);
         payload.add("team", object("id", TEAM, "domain", "masscast-test"));
-        JsonObject user = object("id", userId, "username", userId.substring(1).toLowerCase(), "name", userId.substring(1).toLowerCase());
+        JsonObject user = object(
+                "id",
+                userId,
+                "username",
+                userId.substring(1).toLowerCase(),
+                "name",
+                userId.substring(1).toLowerCase());
         user.addProperty("team_id", TEAM);
         payload.add("user", user);
         payload.addProperty("api_app_id", "A0MASSCAST");

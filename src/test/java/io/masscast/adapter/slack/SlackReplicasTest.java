@@ -51,8 +51,10 @@ class SlackReplicasTest {
 
     @Test
     void aRequestReplayedToAnotherReplicaIsRefused() {
-        String body = SlackPayloads.form(SlackPayloads.slashCommand(ALICE, COMPOSE, "trigger-x", first.slack.newResponseUrl()));
-        Map<String, String> signature = SlackTestBed.signature(body, Instant.now().getEpochSecond(), SIGNING_SECRET);
+        String body = SlackPayloads.form(
+                SlackPayloads.slashCommand(ALICE, COMPOSE, "trigger-x", first.slack.newResponseUrl()));
+        Map<String, String> signature =
+                SlackTestBed.signature(body, Instant.now().getEpochSecond(), SIGNING_SECRET);
 
         HttpResponse<String> accepted = first.post(body, signature);
         HttpResponse<String> replayed = second.post(body, signature);
@@ -60,15 +62,19 @@ class SlackReplicasTest {
         assertThat(accepted.statusCode()).isEqualTo(200);
         assertThat(replayed.statusCode()).isEqualTo(401);
         assertThat(first.campaigns.find(1)).isPresent();
-        assertThat(second.campaigns.find(1)).as("the replica that got the replay composed nothing").isEmpty();
+        assertThat(second.campaigns.find(1))
+                .as("the replica that got the replay composed nothing")
+                .isEmpty();
     }
 
     @Test
     void eachAcknowledgementIsTimedByKind() {
         first.slash(ALICE, "help");
 
-        assertThat(first.acks.acks()).extracting(RecordingInteractions.Ack::platform, RecordingInteractions.Ack::kind)
+        assertThat(first.acks.acks())
+                .extracting(RecordingInteractions.Ack::platform, RecordingInteractions.Ack::kind)
                 .containsExactly(tuple(Platform.SLACK, "command"), tuple(Platform.SLACK, "command"));
-        assertThat(first.acks.acks()).allSatisfy(ack -> assertThat(ack.latency()).isPositive());
+        assertThat(first.acks.acks())
+                .allSatisfy(ack -> assertThat(ack.latency()).isPositive());
     }
 }

@@ -90,7 +90,9 @@ class SlackRequestSecurityTest {
     @Test
     void aRequestWithoutSignatureIsRefused() {
         assertRefusedWith(bed.post(body, Map.of()), 401);
-        assertRefusedWith(bed.post(body, Map.of(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP, Long.toString(now()))), 401);
+        assertRefusedWith(
+                bed.post(body, Map.of(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP, Long.toString(now()))),
+                401);
     }
 
     @Test
@@ -120,9 +122,14 @@ class SlackRequestSecurityTest {
         assertThat(again.body()).isEqualTo(first.body()).contains(FakeOfAuthGateway.VIP.id());
         assertRefusedWith(bed.post(search, SlackTestBed.signature(search, now(), "not-the-signing-secret")), 401);
 
-        String submission = SlackPayloads.form(SlackPayloads.viewSubmission(ALICE, view, Map.of(
-                Fields.TEXT, SlackPayloads.text("Hi"), Fields.LISTS, SlackPayloads.selected("multi_static_select",
-                        FakeOfAuthGateway.VIP.id()))));
+        String submission = SlackPayloads.form(SlackPayloads.viewSubmission(
+                ALICE,
+                view,
+                Map.of(
+                        Fields.TEXT,
+                        SlackPayloads.text("Hi"),
+                        Fields.LISTS,
+                        SlackPayloads.selected("multi_static_select", FakeOfAuthGateway.VIP.id()))));
         Map<String, String> signed = SlackTestBed.signature(submission, now(), SIGNING_SECRET);
         assertThat(bed.post(submission, signed).statusCode()).isEqualTo(200);
         assertThat(bed.post(submission, signed).statusCode()).isEqualTo(401);
@@ -148,7 +155,8 @@ class SlackRequestSecurityTest {
 
     @Test
     void signedPayloadsMissingWhatMasscastNeedsAreRefusedAsBadRequests() {
-        JsonObject noUser = SlackPayloads.buttonClick(ALICE, "approve:1:ab", "approve:1:ab", "t", bed.slack.newResponseUrl());
+        JsonObject noUser =
+                SlackPayloads.buttonClick(ALICE, "approve:1:ab", "approve:1:ab", "t", bed.slack.newResponseUrl());
         noUser.remove("user");
         JsonObject noMetadata = new JsonObject();
         noMetadata.addProperty("type", "view_submission");
@@ -161,18 +169,23 @@ class SlackRequestSecurityTest {
 
         assertRefusedWith(bed.post(SlackPayloads.form(noUser)), 400);
         assertRefusedWith(bed.post(SlackPayloads.form(noMetadata)), 400);
-        assertRefusedWith(bed.post(SlackPayloads.form(SlackPayloads.slashCommand(ALICE, "help", "t", "")).replace("team_id=T0TEST", "team_id=")), 400);
+        assertRefusedWith(
+                bed.post(SlackPayloads.form(SlackPayloads.slashCommand(ALICE, "help", "t", ""))
+                        .replace("team_id=T0TEST", "team_id=")),
+                400);
     }
 
     @Test
     void aSignedBodyWithAContentTypeSlackNeverSendsIsRefused() {
-        for (String type : List.of("application/json", "text/plain", "multipart/form-data; boundary=x", "application/xml")) {
+        for (String type :
+                List.of("application/json", "text/plain", "multipart/form-data; boundary=x", "application/xml")) {
             Map<String, String> headers = new HashMap<>(SlackTestBed.signature(body, now(), SIGNING_SECRET));
             headers.put("Content-Type", type);
 
             assertRefusedWith(bed.post(body, headers), 415);
         }
-        String json = SlackPayloads.slashCommandJson(ALICE, COMPOSE, "trigger-json", bed.slack.newResponseUrl()).toString();
+        String json = SlackPayloads.slashCommandJson(ALICE, COMPOSE, "trigger-json", bed.slack.newResponseUrl())
+                .toString();
         Map<String, String> headers = new HashMap<>(SlackTestBed.signature(json, now(), SIGNING_SECRET));
         headers.put("Content-Type", "application/json");
         assertRefusedWith(bed.post(json, headers), 415);
@@ -196,11 +209,18 @@ class SlackRequestSecurityTest {
         invalid[invalid.length - 1] = (byte) 0x28;
         String asSigned = new String(invalid, StandardCharsets.ISO_8859_1);
 
-        assertRefusedWith(bed.post(HttpRequest.BodyPublishers.ofByteArray(invalid),
-                SlackTestBed.signature(asSigned, now(), SIGNING_SECRET)), 401);
-        byte[] large = (body + "&padding=" + "x".repeat(SlackEventsHandler.MAX_BODY_BYTES)).getBytes(StandardCharsets.UTF_8);
-        assertRefusedWith(bed.post(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(large)),
-                SlackTestBed.signature(new String(large, StandardCharsets.UTF_8), now(), SIGNING_SECRET)), 413);
+        assertRefusedWith(
+                bed.post(
+                        HttpRequest.BodyPublishers.ofByteArray(invalid),
+                        SlackTestBed.signature(asSigned, now(), SIGNING_SECRET)),
+                401);
+        byte[] large =
+                (body + "&padding=" + "x".repeat(SlackEventsHandler.MAX_BODY_BYTES)).getBytes(StandardCharsets.UTF_8);
+        assertRefusedWith(
+                bed.post(
+                        HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(large)),
+                        SlackTestBed.signature(new String(large, StandardCharsets.UTF_8), now(), SIGNING_SECRET)),
+                413);
     }
 
     @Test
@@ -217,21 +237,31 @@ class SlackRequestSecurityTest {
 
     @Test
     void signedPayloadsForViewsCommandsAndRequestTypesMasscastDoesNotHaveAreRefused() {
-        JsonObject unknownView = SlackPayloads.viewSubmission(ALICE, bed.openedView(bed.slash(ALICE, "new").triggerId()),
-                Map.of(Fields.TEXT, SlackPayloads.text("Hi"), Fields.LISTS, SlackPayloads.selected("multi_static_select",
-                        FakeOfAuthGateway.VIP.id())));
+        JsonObject unknownView = SlackPayloads.viewSubmission(
+                ALICE,
+                bed.openedView(bed.slash(ALICE, "new").triggerId()),
+                Map.of(
+                        Fields.TEXT,
+                        SlackPayloads.text("Hi"),
+                        Fields.LISTS,
+                        SlackPayloads.selected("multi_static_select", FakeOfAuthGateway.VIP.id())));
         unknownView.getAsJsonObject("view").addProperty("callback_id", "someone_elses_view");
         JsonObject shortcut = new JsonObject();
         shortcut.addProperty("type", "shortcut");
         shortcut.addProperty("callback_id", "compose");
         shortcut.add("user", unknownView.get("user"));
         shortcut.add("team", unknownView.get("team"));
-        JsonObject unknownSearch = SlackPayloads.listSearch(ALICE, "media_vault", "x", unknownView.getAsJsonObject("view"));
-        Map<String, String> otherCommand = SlackPayloads.slashCommand(ALICE, COMPOSE, "trigger-y", bed.slack.newResponseUrl());
+        JsonObject unknownSearch =
+                SlackPayloads.listSearch(ALICE, "media_vault", "x", unknownView.getAsJsonObject("view"));
+        Map<String, String> otherCommand =
+                SlackPayloads.slashCommand(ALICE, COMPOSE, "trigger-y", bed.slack.newResponseUrl());
         otherCommand.put("command", "/masscast-other");
 
-        for (String request : List.of(SlackPayloads.form(unknownView), SlackPayloads.form(shortcut),
-                SlackPayloads.form(unknownSearch), SlackPayloads.form(otherCommand))) {
+        for (String request : List.of(
+                SlackPayloads.form(unknownView),
+                SlackPayloads.form(shortcut),
+                SlackPayloads.form(unknownSearch),
+                SlackPayloads.form(otherCommand))) {
             HttpResponse<String> answer = bed.post(request);
             assertThat(answer.statusCode()).as(request.substring(0, 40)).isBetween(400, 499);
         }
@@ -252,23 +282,33 @@ class SlackRequestSecurityTest {
         HttpResponse<String> answer = bed.post(SlackPayloads.form(click));
 
         assertThat(answer.statusCode()).isEqualTo(200);
-        assertThat(bed.slack.awaitResponse(responseUrl).param("text")).isEqualTo("That campaign no longer exists in this workspace.");
+        assertThat(bed.slack.awaitResponse(responseUrl).param("text"))
+                .isEqualTo("That campaign no longer exists in this workspace.");
         assertThat(bed.campaign(1).state()).isEqualTo(CampaignState.PENDING_APPROVAL);
         assertThat(bed.campaigns.approvals(bed.campaign(1))).isEmpty();
     }
 
     @Test
     void beforeTheAdapterHasStartedRequestsAreTurnedAwayAsNotReady() throws Exception {
-        SlackSettings settings = new SlackSettings(Secret.of(SlackTestBed.BOT_TOKEN), Optional.empty(),
-                Optional.of(Secret.of(SIGNING_SECRET)), URI.create(bed.slack.apiUrl()));
-        CommandLayer core = CommandLayer.over(new InMemoryStores(), new FakeOfAuthGateway(), Clock.systemUTC(), Set.of());
+        SlackSettings settings = new SlackSettings(
+                Secret.of(SlackTestBed.BOT_TOKEN),
+                Optional.empty(),
+                Optional.of(Secret.of(SIGNING_SECRET)),
+                URI.create(bed.slack.apiUrl()));
+        CommandLayer core =
+                CommandLayer.over(new InMemoryStores(), new FakeOfAuthGateway(), Clock.systemUTC(), Set.of());
         SlackAdapter notStarted = new SlackAdapter(settings, core.chat());
         int authTests = bed.slack.calls("auth.test").size();
-        Javalin server = Javalin.create().post("/slack/events", notStarted.httpHandler().orElseThrow()).start("127.0.0.1", 0);
+        Javalin server = Javalin.create()
+                .post("/slack/events", notStarted.httpHandler().orElseThrow())
+                .start("127.0.0.1", 0);
         try {
-            HttpResponse<String> early = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + server.port() + "/slack/events"))
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> early = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/slack/events"))
+                                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
 
             assertThat(early.statusCode()).isEqualTo(503);
             assertThat(bed.slack.calls("auth.test")).hasSize(authTests);

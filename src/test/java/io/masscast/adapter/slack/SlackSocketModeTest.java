@@ -39,10 +39,16 @@ class SlackSocketModeTest {
         slack = new FakeSlackApi();
         socket = FakeSocketModeServer.start(Duration.ofSeconds(5));
         slack.socketModeUrl(socket.url());
-        CommandLayer core = CommandLayer.over(new InMemoryStores(), new FakeOfAuthGateway(),
-                MutableClock.at("2026-03-20T10:00:00Z"), Set.of(SlackTestBed.ADMIN));
-        SlackSettings settings = new SlackSettings(Secret.of(SlackTestBed.BOT_TOKEN), Optional.of(Secret.of(APP_TOKEN)),
-                Optional.empty(), URI.create(slack.apiUrl()));
+        CommandLayer core = CommandLayer.over(
+                new InMemoryStores(),
+                new FakeOfAuthGateway(),
+                MutableClock.at("2026-03-20T10:00:00Z"),
+                Set.of(SlackTestBed.ADMIN));
+        SlackSettings settings = new SlackSettings(
+                Secret.of(SlackTestBed.BOT_TOKEN),
+                Optional.of(Secret.of(APP_TOKEN)),
+                Optional.empty(),
+                URI.create(slack.apiUrl()));
         adapter = new SlackAdapter(settings, core.chat(), AckBudgets.DEFAULT, Clock.systemUTC());
         adapter.start();
     }
@@ -61,27 +67,46 @@ class SlackSocketModeTest {
         assertThat(open.token()).contains(APP_TOKEN);
         assertThat(adapter.httpHandler()).isEmpty();
 
-        socket.push("envelope-1", "slash_commands", SlackPayloads.slashCommandJson(ALICE, "help", "trigger-1", slack.newResponseUrl()));
+        socket.push(
+                "envelope-1",
+                "slash_commands",
+                SlackPayloads.slashCommandJson(ALICE, "help", "trigger-1", slack.newResponseUrl()));
 
         JsonObject ack = socket.awaitAck("envelope-1");
-        assertThat(ack.getAsJsonObject("payload").get("response_type").getAsString()).isEqualTo("ephemeral");
+        assertThat(ack.getAsJsonObject("payload").get("response_type").getAsString())
+                .isEqualTo("ephemeral");
         assertThat(ack.getAsJsonObject("payload").get("text").getAsString()).contains("/masscast new");
     }
 
     @Test
     void aCommandThatOpensAFormAcksEmptyAndCallsViewsOpen() {
         socket.awaitConnections(1, Duration.ofSeconds(5));
-        socket.push("envelope-1", "slash_commands", SlackPayloads.slashCommandJson(SlackTestBed.ADMIN,
-                "bind connection=conn_demo zone=Europe/Berlin approvers=<@UBOB|bob>", "trigger-1", slack.newResponseUrl()));
-        assertThat(socket.awaitAck("envelope-1").getAsJsonObject("payload").get("text").getAsString()).contains("now speaks for");
+        socket.push(
+                "envelope-1",
+                "slash_commands",
+                SlackPayloads.slashCommandJson(
+                        SlackTestBed.ADMIN,
+                        "bind connection=conn_demo zone=Europe/Berlin approvers=<@UBOB|bob>",
+                        "trigger-1",
+                        slack.newResponseUrl()));
+        assertThat(socket.awaitAck("envelope-1")
+                        .getAsJsonObject("payload")
+                        .get("text")
+                        .getAsString())
+                .contains("now speaks for");
 
-        socket.push("envelope-2", "slash_commands", SlackPayloads.slashCommandJson(ALICE, "new", "trigger-2", slack.newResponseUrl()));
+        socket.push(
+                "envelope-2",
+                "slash_commands",
+                SlackPayloads.slashCommandJson(ALICE, "new", "trigger-2", slack.newResponseUrl()));
 
         JsonObject ack = socket.awaitAck("envelope-2");
         assertThat(ack.has("payload")).isFalse();
-        FakeSlackApi.Call open = slack.awaitCall("views.open", call -> call.param("trigger_id").equals("trigger-2"));
+        FakeSlackApi.Call open =
+                slack.awaitCall("views.open", call -> call.param("trigger_id").equals("trigger-2"));
         assertThat(open.token()).contains(SlackTestBed.BOT_TOKEN);
-        assertThat(open.jsonParam("view").getAsJsonObject().get("callback_id").getAsString()).isEqualTo(ComposeModal.CALLBACK_ID);
+        assertThat(open.jsonParam("view").getAsJsonObject().get("callback_id").getAsString())
+                .isEqualTo(ComposeModal.CALLBACK_ID);
     }
 
     @Test
@@ -93,7 +118,8 @@ class SlackSocketModeTest {
         socket.dropConnection();
 
         await().atMost(Duration.ofSeconds(2)).until(() -> !adapter.readiness().ready());
-        assertThat(adapter.readiness()).isEqualTo(Readiness.notReady("slack", "Socket Mode is not connected; reconnecting"));
+        assertThat(adapter.readiness())
+                .isEqualTo(Readiness.notReady("slack", "Socket Mode is not connected; reconnecting"));
         socket.awaitConnections(2, Duration.ofSeconds(20));
         await().atMost(Duration.ofSeconds(5)).until(() -> adapter.readiness().ready());
     }
@@ -116,7 +142,14 @@ class SlackSocketModeTest {
 
         socket.awaitConnections(2, Duration.ofSeconds(20));
         assertThat(slack.calls("apps.connections.open")).hasSizeGreaterThanOrEqualTo(2);
-        socket.push("envelope-3", "slash_commands", SlackPayloads.slashCommandJson(ALICE, "help", "trigger-3", slack.newResponseUrl()));
-        assertThat(socket.awaitAck("envelope-3").getAsJsonObject("payload").get("text").getAsString()).contains("/masscast");
+        socket.push(
+                "envelope-3",
+                "slash_commands",
+                SlackPayloads.slashCommandJson(ALICE, "help", "trigger-3", slack.newResponseUrl()));
+        assertThat(socket.awaitAck("envelope-3")
+                        .getAsJsonObject("payload")
+                        .get("text")
+                        .getAsString())
+                .contains("/masscast");
     }
 }

@@ -64,6 +64,7 @@ final class SlackTestBed implements AutoCloseable {
     final SlackAdapter adapter;
     /** The acknowledgements the adapter reported, for metrics. */
     final RecordingInteractions acks;
+
     private final CampaignViews views;
     private final Javalin server;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -76,11 +77,16 @@ final class SlackTestBed implements AutoCloseable {
         acks = core.acks();
         campaigns = core.campaigns();
         views = core.views();
-        SlackSettings settings = new SlackSettings(Secret.of(BOT_TOKEN), Optional.empty(), Optional.of(Secret.of(SIGNING_SECRET)),
+        SlackSettings settings = new SlackSettings(
+                Secret.of(BOT_TOKEN),
+                Optional.empty(),
+                Optional.of(Secret.of(SIGNING_SECRET)),
                 URI.create(slack.apiUrl()));
         adapter = new SlackAdapter(settings, core.chat(), budgets, Clock.systemUTC());
         adapter.start();
-        server = Javalin.create().post("/slack/events", adapter.httpHandler().orElseThrow()).start("127.0.0.1", 0);
+        server = Javalin.create()
+                .post("/slack/events", adapter.httpHandler().orElseThrow())
+                .start("127.0.0.1", 0);
     }
 
     static SlackTestBed start() throws IOException {
@@ -108,7 +114,8 @@ final class SlackTestBed implements AutoCloseable {
 
     /** Any body (raw bytes, a stream sent chunked) with these headers over Slack's form content type. */
     HttpResponse<String> post(HttpRequest.BodyPublisher body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/slack/events"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + server.port() + "/slack/events"))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(body);
@@ -125,8 +132,11 @@ final class SlackTestBed implements AutoCloseable {
 
     static Map<String, String> signature(String body, long epochSeconds, String secret) {
         String timestamp = Long.toString(epochSeconds);
-        return Map.of(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP, timestamp,
-                SlackSignature.HeaderNames.X_SLACK_SIGNATURE, new SlackSignature.Generator(secret).generate(timestamp, body));
+        return Map.of(
+                SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP,
+                timestamp,
+                SlackSignature.HeaderNames.X_SLACK_SIGNATURE,
+                new SlackSignature.Generator(secret).generate(timestamp, body));
     }
 
     // ---- a conversation in the channel
@@ -134,14 +144,19 @@ final class SlackTestBed implements AutoCloseable {
     Sent slash(String userId, String text) {
         String trigger = "trigger-" + triggers.getAndIncrement();
         String responseUrl = slack.newResponseUrl();
-        return new Sent(post(SlackPayloads.form(SlackPayloads.slashCommand(userId, text, trigger, responseUrl))), trigger, responseUrl);
+        return new Sent(
+                post(SlackPayloads.form(SlackPayloads.slashCommand(userId, text, trigger, responseUrl))),
+                trigger,
+                responseUrl);
     }
 
     Sent click(String userId, String actionId, String value) {
         String trigger = "trigger-" + triggers.getAndIncrement();
         String responseUrl = slack.newResponseUrl();
-        return new Sent(post(SlackPayloads.form(SlackPayloads.buttonClick(userId, actionId, value, trigger, responseUrl))),
-                trigger, responseUrl);
+        return new Sent(
+                post(SlackPayloads.form(SlackPayloads.buttonClick(userId, actionId, value, trigger, responseUrl))),
+                trigger,
+                responseUrl);
     }
 
     HttpResponse<String> submit(String userId, JsonObject openedView, Map<String, JsonObject> inputs) {
@@ -150,8 +165,10 @@ final class SlackTestBed implements AutoCloseable {
 
     /** An admin binds the channel to Mila Rose, with Alice, Bob and Carol as approvers (Alice requests in these tests). */
     void bindChannel() {
-        Sent bound = slash(ADMIN, "bind connection=" + FakeOfAuthGateway.CONNECTION
-                + " zone=Europe/Berlin approvers=<@" + ALICE + "|alice>,<@" + BOB + "|bob>,<@" + CAROL + "|carol>");
+        Sent bound = slash(
+                ADMIN,
+                "bind connection=" + FakeOfAuthGateway.CONNECTION + " zone=Europe/Berlin approvers=<@" + ALICE
+                        + "|alice>,<@" + BOB + "|bob>,<@" + CAROL + "|carol>");
         if (bound.status() != 200 || !bound.body().contains("now speaks for")) {
             throw new IllegalStateException("binding failed: " + bound.status() + " " + bound.body());
         }
@@ -160,7 +177,8 @@ final class SlackTestBed implements AutoCloseable {
     /** The view masscast passed to {@code views.open} for this trigger. */
     JsonObject openedView(String triggerId) {
         return slack.awaitCall("views.open", call -> call.param("trigger_id").equals(triggerId))
-                .jsonParam("view").getAsJsonObject();
+                .jsonParam("view")
+                .getAsJsonObject();
     }
 
     Campaign campaign(long id) {
@@ -170,8 +188,11 @@ final class SlackTestBed implements AutoCloseable {
     /** Does what the outbox does for a card entry: shows the campaign as it is now, updating its message. */
     String showCard(long campaignId) {
         Campaign campaign = campaign(campaignId);
-        String shown = adapter.notifier().showCard(campaign.channel(), Optional.ofNullable(cardMessages.get(campaignId)),
-                new CampaignCards().render(views.of(campaign)));
+        String shown = adapter.notifier()
+                .showCard(
+                        campaign.channel(),
+                        Optional.ofNullable(cardMessages.get(campaignId)),
+                        new CampaignCards().render(views.of(campaign)));
         cardMessages.put(campaignId, shown);
         return shown;
     }

@@ -26,7 +26,8 @@ class SlackTextTest {
     @Test
     void mentionsInACommandLineBecomeTheCoresMentions() {
         assertThat(SlackText.commandLine("bind approvers=<@U1|bob>,<!subteam^S1|@team>,<@U2>"))
-                .isEqualTo("bind approvers=" + Markup.person("U1") + "," + Markup.group("S1") + "," + Markup.person("U2"));
+                .isEqualTo(
+                        "bind approvers=" + Markup.person("U1") + "," + Markup.group("S1") + "," + Markup.person("U2"));
         assertThat(SlackText.commandLine(null)).isEmpty();
     }
 

@@ -23,8 +23,7 @@ final class SlackView {
     private static final Pattern TITLE = Pattern.compile("^(MC-\\d+) · .* — (.+)$");
 
     /** One showing of a card: its headline ("awaiting approval", "sending", ...) and when it arrived. */
-    record Showing(String headline, long atNanos) {
-    }
+    record Showing(String headline, long atNanos) {}
 
     private final Map<String, List<Showing>> showings = new ConcurrentHashMap<>();
     private final Map<String, JsonObject> approveButtons = new ConcurrentHashMap<>();
@@ -39,7 +38,7 @@ final class SlackView {
         switch (call.method()) {
             case "chat.postMessage", "chat.update" -> card(call);
             case FakeSlackApi.RESPONSE_URL -> answers.put(call.param("path"), call);
-            default -> { }
+            default -> {}
         }
     }
 
@@ -56,7 +55,8 @@ final class SlackView {
             shown.add(new Showing(headline, call.receivedNanos()));
         }
         if (headline.equals("awaiting approval") && call.method().equals("chat.postMessage")) {
-            JsonObject approve = BlockKitJson.buttons(call.jsonParam("blocks").getAsJsonArray()).get("Approve");
+            JsonObject approve = BlockKitJson.buttons(call.jsonParam("blocks").getAsJsonArray())
+                    .get("Approve");
             if (approve != null) {
                 approveButtons.put(key, approve);
             }
@@ -65,16 +65,22 @@ final class SlackView {
 
     /** The Approve button of the card of {@code humanId} in {@code channelId}, once the card is posted. */
     JsonObject awaitApproveButton(String channelId, String humanId, Duration patience) throws TimeoutException {
-        return await(() -> Optional.ofNullable(approveButtons.get(key(channelId, humanId))), patience,
+        return await(
+                () -> Optional.ofNullable(approveButtons.get(key(channelId, humanId))),
+                patience,
                 "the card of " + humanId + " in " + channelId);
     }
 
     /** The first showing of the card after {@code sinceNanos} whose headline matches, once it arrived. */
-    Showing awaitShowing(String channelId, String humanId, long sinceNanos, Predicate<String> headline, Duration patience)
+    Showing awaitShowing(
+            String channelId, String humanId, long sinceNanos, Predicate<String> headline, Duration patience)
             throws TimeoutException {
-        return await(() -> showingsOf(channelId, humanId).stream()
-                .filter(s -> s.atNanos() >= sinceNanos && headline.test(s.headline())).findFirst(),
-                patience, "a showing of " + humanId + " in " + channelId);
+        return await(
+                () -> showingsOf(channelId, humanId).stream()
+                        .filter(s -> s.atNanos() >= sinceNanos && headline.test(s.headline()))
+                        .findFirst(),
+                patience,
+                "a showing of " + humanId + " in " + channelId);
     }
 
     List<Showing> showingsOf(String channelId, String humanId) {

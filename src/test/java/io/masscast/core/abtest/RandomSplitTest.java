@@ -13,7 +13,8 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class RandomSplitTest {
-    private static final List<String> FANS = IntStream.rangeClosed(1, 1001).mapToObj(i -> String.valueOf(5_000_000 + i * 7))
+    private static final List<String> FANS = IntStream.rangeClosed(1, 1001)
+            .mapToObj(i -> String.valueOf(5_000_000 + i * 7))
             .toList();
 
     @Test
@@ -25,7 +26,8 @@ class RandomSplitTest {
             shares.forEach(all::addAll);
             assertThat(all).hasSameSizeAs(FANS).containsExactlyInAnyOrderElementsOf(FANS);
             assertThat(shares.stream().mapToInt(List::size).max().orElseThrow()
-                    - shares.stream().mapToInt(List::size).min().orElseThrow()).isLessThanOrEqualTo(1);
+                            - shares.stream().mapToInt(List::size).min().orElseThrow())
+                    .isLessThanOrEqualTo(1);
         }
     }
 
@@ -45,7 +47,10 @@ class RandomSplitTest {
         Set<String> seen = new HashSet<>();
         messages.forEach(seen::addAll);
         assertThat(seen).containsExactlyInAnyOrderElementsOf(share);
-        assertThat(RandomSplit.messages(share.subList(0, 400), 400)).singleElement().asList().hasSize(400);
+        assertThat(RandomSplit.messages(share.subList(0, 400), 400))
+                .singleElement()
+                .asList()
+                .hasSize(400);
         assertThatThrownBy(() -> RandomSplit.messages(share, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 }

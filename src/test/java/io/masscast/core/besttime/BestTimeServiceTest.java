@@ -61,7 +61,8 @@ class BestTimeServiceTest {
     private final MutableClock clock = new MutableClock(NOW);
     private final InMemoryStores stores = new InMemoryStores();
     private final Permissions permissions = new Permissions(Set.of("root"));
-    private final CampaignService campaigns = new CampaignService(stores, new RecordingOfAuthGateway(), permissions, clock);
+    private final CampaignService campaigns =
+            new CampaignService(stores, new RecordingOfAuthGateway(), permissions, clock);
     private final RecordingCharts charts = new RecordingCharts();
     private final BestTimeService bestTimes = new BestTimeService(stores, charts, clock);
     private final SeededHistory history = new SeededHistory(stores);
@@ -98,8 +99,14 @@ class BestTimeServiceTest {
     /** A campaign sent at {@code sentAt} (Berlin), in {@code state}. */
     private Campaign sent(String sentAt, String price, CampaignState state) {
         clock.set(NOW.minus(Duration.ofDays(200)));
-        Campaign composed = campaigns.compose(CHANNEL, ALICE, price.equals("0")
-                ? CampaignTestData.draft().free().build() : CampaignTestData.draft().price(price).build()).campaign();
+        Campaign composed = campaigns
+                .compose(
+                        CHANNEL,
+                        ALICE,
+                        price.equals("0")
+                                ? CampaignTestData.draft().free().build()
+                                : CampaignTestData.draft().price(price).build())
+                .campaign();
         clock.set(NOW);
         return history.sent(composed, berlin(sentAt), state);
     }
@@ -146,15 +153,20 @@ class BestTimeServiceTest {
 
         BestTimes best = bestTimes.estimate(binding());
 
-        assertThat(best.history()).isEqualTo(new BestTimes.History(6, 10_500, 55, 3,
-                Optional.of(berlin("2026-05-26T20:40"))));
-        assertThat(best.slots()).containsExactly(
-                new SlotFigures(new WeekSlot(DayOfWeek.MONDAY, 9), 2, 2000, 5),
-                new SlotFigures(new WeekSlot(DayOfWeek.TUESDAY, 20), 2, 4000, 24),
-                new SlotFigures(new WeekSlot(DayOfWeek.THURSDAY, 19), 1, 2500, 10),
-                new SlotFigures(new WeekSlot(DayOfWeek.SATURDAY, 21), 1, 2000, 16));
-        assertThat(best.top()).extracting(SlotFigures::slot).containsExactly(
-                new WeekSlot(DayOfWeek.SATURDAY, 21), new WeekSlot(DayOfWeek.TUESDAY, 20), new WeekSlot(DayOfWeek.THURSDAY, 19));
+        assertThat(best.history())
+                .isEqualTo(new BestTimes.History(6, 10_500, 55, 3, Optional.of(berlin("2026-05-26T20:40"))));
+        assertThat(best.slots())
+                .containsExactly(
+                        new SlotFigures(new WeekSlot(DayOfWeek.MONDAY, 9), 2, 2000, 5),
+                        new SlotFigures(new WeekSlot(DayOfWeek.TUESDAY, 20), 2, 4000, 24),
+                        new SlotFigures(new WeekSlot(DayOfWeek.THURSDAY, 19), 1, 2500, 10),
+                        new SlotFigures(new WeekSlot(DayOfWeek.SATURDAY, 21), 1, 2000, 16));
+        assertThat(best.top())
+                .extracting(SlotFigures::slot)
+                .containsExactly(
+                        new WeekSlot(DayOfWeek.SATURDAY, 21),
+                        new WeekSlot(DayOfWeek.TUESDAY, 20),
+                        new WeekSlot(DayOfWeek.THURSDAY, 19));
         assertThat(best.top()).extracting(SlotFigures::percent).containsExactly("0.80 %", "0.60 %", "0.40 %");
     }
 
@@ -164,26 +176,32 @@ class BestTimeServiceTest {
 
         BestTimeService.Post post = bestTimes.post(bestTimes.estimate(binding()), Mention.of("alice"));
 
-        assertThat(post.caption()).isEqualTo(Markup.strong("Best send times · Mila Rose") + " · asked for by "
-                + Mention.of("alice") + "\n"
-                + "From 6 PPV campaigns over the last 3 weeks: 10,500 recipients, 55 purchases within 24 h of each send.\n"
-                + "1. " + Markup.strong("Sat 21:00–22:00") + " · 0.80 % bought · 1 campaign, 2,000 recipients, 16 purchases"
-                + " · next: Sat 13 Jun 21:00\n"
-                + "2. " + Markup.strong("Tue 20:00–21:00") + " · 0.60 % bought · 2 campaigns, 4,000 recipients, 24 purchases"
-                + " · next: Tue 16 Jun 20:00\n"
-                + "3. " + Markup.strong("Thu 19:00–20:00") + " · 0.40 % bought · 1 campaign, 2,500 recipients, 10 purchases"
-                + " · next: Thu 11 Jun 19:00\n"
-                + "Hours are Europe/Berlin. Chart: purchases per recipient within 24 h, by the hour a campaign went out;"
-                + " blank hours had no campaign.");
+        assertThat(post.caption())
+                .isEqualTo(Markup.strong("Best send times · Mila Rose") + " · asked for by "
+                        + Mention.of("alice") + "\n"
+                        + "From 6 PPV campaigns over the last 3 weeks: 10,500 recipients, 55 purchases within 24 h of each send.\n"
+                        + "1. " + Markup.strong("Sat 21:00–22:00")
+                        + " · 0.80 % bought · 1 campaign, 2,000 recipients, 16 purchases"
+                        + " · next: Sat 13 Jun 21:00\n"
+                        + "2. " + Markup.strong("Tue 20:00–21:00")
+                        + " · 0.60 % bought · 2 campaigns, 4,000 recipients, 24 purchases"
+                        + " · next: Tue 16 Jun 20:00\n"
+                        + "3. " + Markup.strong("Thu 19:00–20:00")
+                        + " · 0.40 % bought · 1 campaign, 2,500 recipients, 10 purchases"
+                        + " · next: Thu 11 Jun 19:00\n"
+                        + "Hours are Europe/Berlin. Chart: purchases per recipient within 24 h, by the hour a campaign went out;"
+                        + " blank hours had no campaign.");
         assertThat(post.chart().fileName()).isEqualTo("best-time-mila-2026-06-10-1200.png");
         WeekHeatMap map = charts.drawn.get(0);
-        assertThat(map.cells()).extracting(WeekHeatMap.Cell::day, WeekHeatMap.Cell::hour, cell -> percent(cell.value()))
+        assertThat(map.cells())
+                .extracting(WeekHeatMap.Cell::day, WeekHeatMap.Cell::hour, cell -> percent(cell.value()))
                 .containsExactly(
                         tuple(DayOfWeek.MONDAY, 9, "0.25"),
                         tuple(DayOfWeek.TUESDAY, 20, "0.60"),
                         tuple(DayOfWeek.THURSDAY, 19, "0.40"),
                         tuple(DayOfWeek.SATURDAY, 21, "0.80"));
-        assertThat(map.marked()).extracting(WeekHeatMap.Cell::day)
+        assertThat(map.marked())
+                .extracting(WeekHeatMap.Cell::day)
                 .containsExactly(DayOfWeek.SATURDAY, DayOfWeek.TUESDAY, DayOfWeek.THURSDAY);
     }
 
@@ -210,19 +228,28 @@ class BestTimeServiceTest {
 
         assertThat(best.enough()).isFalse();
         assertThat(best.top()).isEmpty();
-        assertThat(stores.pendingOutbox()).as("nothing is posted").extracting(OutboxEntry::kind)
+        assertThat(stores.pendingOutbox())
+                .as("nothing is posted")
+                .extracting(OutboxEntry::kind)
                 .doesNotContain(OutboxEntry.Kind.CHANNEL_IMAGE);
-        assertThat(BestTimeText.tooLittle(best)).isEqualTo("Not enough history for a best send time yet: masscast needs"
-                + " at least 5 PPV campaigns sent at 3 or more different hours of the week, whose first 24 hours are over"
-                + " (in the last 12 weeks), and for Mila Rose there are 4 campaigns at 4 hours. It will not guess before then.");
-        assertThat(bestTimes.formHint(binding()))
-                .isEqualTo("Too few past PPV campaigns to suggest a time yet.");
+        assertThat(BestTimeText.tooLittle(best))
+                .isEqualTo(
+                        "Not enough history for a best send time yet: masscast needs"
+                                + " at least 5 PPV campaigns sent at 3 or more different hours of the week, whose first 24 hours are over"
+                                + " (in the last 12 weeks), and for Mila Rose there are 4 campaigns at 4 hours. It will not guess before then.");
+        assertThat(bestTimes.formHint(binding())).isEqualTo("Too few past PPV campaigns to suggest a time yet.");
     }
 
     @Test
     void manyCampaignsInTwoHoursAreStillTooFewHours() {
         for (int week = 0; week < 6; week++) {
-            snapshot(sent(LocalDateTime.parse("2026-06-02T20:10").minusWeeks(week).toString()), Duration.ofHours(2), 1000, 9);
+            snapshot(
+                    sent(LocalDateTime.parse("2026-06-02T20:10")
+                            .minusWeeks(week)
+                            .toString()),
+                    Duration.ofHours(2),
+                    1000,
+                    9);
         }
         snapshot(sent("2026-06-03T09:10"), Duration.ofHours(2), 1000, 9);
 
@@ -241,6 +268,7 @@ class BestTimeServiceTest {
 
         assertThat(sundayTwo.next(saturday, zone, Duration.ofMinutes(1))).contains(berlin("2026-04-05T02:00"));
         assertThat(new WeekSlot(DayOfWeek.SATURDAY, 12).next(saturday, zone, Duration.ofMinutes(1)))
-                .as("at least a minute ahead").contains(berlin("2026-04-04T12:00"));
+                .as("at least a minute ahead")
+                .contains(berlin("2026-04-04T12:00"));
     }
 }

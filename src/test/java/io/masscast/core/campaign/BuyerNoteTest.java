@@ -15,7 +15,9 @@ class BuyerNoteTest {
 
     @Test
     void aNoteNamesTheNewBuyersWhatTheyBroughtAndTheTotals() {
-        List<Fan> buyers = List.of(new Fan("60041892", "dan.k", "Dan"), new Fan("51277310", "u51277310", "Jake"),
+        List<Fan> buyers = List.of(
+                new Fan("60041892", "dan.k", "Dan"),
+                new Fan("51277310", "u51277310", "Jake"),
                 new Fan("70000001", "", "Mia"));
 
         String note = BuyerNote.of(buyers, PRICE, new StatsFigures(2412, 1100, 26, new BigDecimal("325.00"), false));
@@ -25,7 +27,9 @@ class BuyerNoteTest {
 
     @Test
     void oneBuyerIsOneBuyerAndThousandsAreGrouped() {
-        String note = BuyerNote.of(List.of(new Fan("1", "mia_x", "Mia")), new BigDecimal("200"),
+        String note = BuyerNote.of(
+                List.of(new Fan("1", "mia_x", "Mia")),
+                new BigDecimal("200"),
                 new StatsFigures(90000, 40000, 1234, new BigDecimal("246800"), false));
 
         assertThat(note).isEqualTo("+1 buyer: @mia_x · +$200.00 · total 1,234 / $246,800.00");
@@ -33,21 +37,27 @@ class BuyerNoteTest {
 
     @Test
     void aLongBatchNamesTenAndCountsTheRest() {
-        List<Fan> buyers = IntStream.rangeClosed(1, 14).mapToObj(i -> new Fan("" + i, "fan" + i, "")).toList();
+        List<Fan> buyers = IntStream.rangeClosed(1, 14)
+                .mapToObj(i -> new Fan("" + i, "fan" + i, ""))
+                .toList();
 
         String note = BuyerNote.of(buyers, PRICE, new StatsFigures(100, 50, 14, new BigDecimal("175"), false));
 
-        assertThat(note).startsWith("+14 buyers: @fan1, @fan2, @fan3, @fan4, @fan5, @fan6, @fan7, @fan8, @fan9, @fan10 and 4 more ·");
+        assertThat(note)
+                .startsWith(
+                        "+14 buyers: @fan1, @fan2, @fan3, @fan4, @fan5, @fan6, @fan7, @fan8, @fan9, @fan10 and 4 more ·");
     }
 
     @Test
     void namesCannotMentionPeopleOrBreakTheLine() {
         Fan hostile = new Fan("9", "u9", "<@U0ADMIN> <!channel>\n`x`\u200b" + "y".repeat(60));
 
-        assertThat(BuyerNote.label(hostile)).isEqualTo("@U0ADMIN !channelxy" + "y".repeat(12) + "…")
+        assertThat(BuyerNote.label(hostile))
+                .isEqualTo("@U0ADMIN !channelxy" + "y".repeat(12) + "…")
                 .doesNotContain("<", ">", "\n", "`", "\u200b");
         assertThat(BuyerNote.label(new Fan("42", "", ""))).isEqualTo("fan 42");
         assertThat(Markup.parse(BuyerNote.label(new Fan("7", "u7", Mention.of("U0ADMIN") + " Jake"))))
-                .as("the core's own mention markup in a name is text too").containsExactly(new Markup.Plain("@U0ADMIN Jake"));
+                .as("the core's own mention markup in a name is text too")
+                .containsExactly(new Markup.Plain("@U0ADMIN Jake"));
     }
 }

@@ -17,9 +17,26 @@ class CampaignActionTest {
 
     private static Campaign in(CampaignState state) {
         Instant at = Instant.parse("2026-03-20T10:00:00Z");
-        return new Campaign(1, 4, CampaignTestData.CHANNEL, "conn_demo", "alice", "Alice", MessageContent.text("hi"),
-                Audience.ofLists("fans"), Optional.empty(), state, "fp", 1, at, at, Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty());
+        return new Campaign(
+                1,
+                4,
+                CampaignTestData.CHANNEL,
+                "conn_demo",
+                "alice",
+                "Alice",
+                MessageContent.text("hi"),
+                Audience.ofLists("fans"),
+                Optional.empty(),
+                state,
+                "fp",
+                1,
+                at,
+                at,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     @Test
@@ -42,7 +59,8 @@ class CampaignActionTest {
             }
             for (CampaignAction action : CampaignAction.values()) {
                 boolean allowed = action.allowsFrom(state);
-                assertThat(allowed).as("%s from %s", action, state)
+                assertThat(allowed)
+                        .as("%s from %s", action, state)
                         .isEqualTo(action == CampaignAction.CANCEL && state == CampaignState.FAILED);
             }
         }
@@ -52,8 +70,10 @@ class CampaignActionTest {
     void theTableMatchesTheDesignedLifecycle() {
         assertThat(CampaignAction.APPROVE.allowsTo(CampaignState.APPROVED)).isTrue();
         assertThat(CampaignAction.CLAIM.allowsTo(CampaignState.SUBMITTING)).isTrue();
-        assertThat(CampaignAction.RECORD_ACCEPTED.allowsTo(CampaignState.SCHEDULED)).isTrue();
-        assertThat(CampaignAction.MARK_IN_DOUBT.allowsTo(CampaignState.IN_DOUBT)).isTrue();
+        assertThat(CampaignAction.RECORD_ACCEPTED.allowsTo(CampaignState.SCHEDULED))
+                .isTrue();
+        assertThat(CampaignAction.MARK_IN_DOUBT.allowsTo(CampaignState.IN_DOUBT))
+                .isTrue();
         assertThat(CampaignAction.SEND_AGAIN.allowsTo(CampaignState.APPROVED)).isTrue();
         assertThat(CampaignAction.UNSEND.allowsFrom(CampaignState.SCHEDULED)).isFalse();
         assertThat(CampaignAction.CANCEL.allowsFrom(CampaignState.SENT)).isFalse();

@@ -62,7 +62,9 @@ class CampaignServiceTest {
     }
 
     private Campaign scheduled() {
-        Campaign campaign = campaigns.compose(CHANNEL, ALICE, draft().at("2026-03-21T20:00").build()).campaign();
+        Campaign campaign = campaigns
+                .compose(CHANNEL, ALICE, draft().at("2026-03-21T20:00").build())
+                .campaign();
         campaigns.approve(campaign.id(), BOB, campaign.fingerprint());
         submissions.claim(campaign.id(), "worker", Duration.ofMinutes(2));
         submissions.markRequestStarted(campaign.id(), "worker", Duration.ofMinutes(2));
@@ -79,9 +81,14 @@ class CampaignServiceTest {
 
     /** Claimed, its create sent, and OFAuth's answer lost. */
     private void putInDoubt(Campaign campaign) {
-        assertThat(submissions.claim(campaign.id(), "w", Duration.ofMinutes(1))).as("claimed").isPresent();
+        assertThat(submissions.claim(campaign.id(), "w", Duration.ofMinutes(1)))
+                .as("claimed")
+                .isPresent();
         submissions.markRequestStarted(campaign.id(), "w", Duration.ofMinutes(1));
-        submissions.settleFailure(campaign.id(), "w", SubmissionKind.CREATE,
+        submissions.settleFailure(
+                campaign.id(),
+                "w",
+                SubmissionKind.CREATE,
                 new OfAuthFailure.NetworkError("read timed out", true, null));
     }
 
@@ -90,7 +97,9 @@ class CampaignServiceTest {
     }
 
     private List<AuditEvent> audit(Campaign campaign) {
-        return stores.auditLog().stream().filter(e -> e.campaignId() == campaign.id()).toList();
+        return stores.auditLog().stream()
+                .filter(e -> e.campaignId() == campaign.id())
+                .toList();
     }
 
     @Test
@@ -100,8 +109,8 @@ class CampaignServiceTest {
         assertThat(campaign.humanId()).isEqualTo("MC-1");
         assertThat(campaign.state()).isEqualTo(PENDING_APPROVAL);
         assertThat(campaign.connectionId()).isEqualTo("conn_demo");
-        assertThat(campaign.fingerprint()).isEqualTo(Fingerprint.of("conn_demo", campaign.content(), campaign.audience(),
-                Optional.empty()));
+        assertThat(campaign.fingerprint())
+                .isEqualTo(Fingerprint.of("conn_demo", campaign.content(), campaign.audience(), Optional.empty()));
         assertThat(audit(campaign)).singleElement().satisfies(e -> {
             assertThat(e.action()).isEqualTo("compose");
             assertThat(e.actorId()).isEqualTo("alice");
@@ -114,13 +123,27 @@ class CampaignServiceTest {
     @Test
     void humanIdsCountPerWorkspace() {
         composed();
-        assertThat(campaigns.compose(CHANNEL, ALICE, draft().text("Another set").build()).campaign().humanId())
+        assertThat(campaigns
+                        .compose(CHANNEL, ALICE, draft().text("Another set").build())
+                        .campaign()
+                        .humanId())
                 .isEqualTo("MC-2");
 
         ChannelRef elsewhere = new ChannelRef(Platform.SHELL, "other-agency", "mila");
-        bindings.bind(ADMIN, new io.masscast.core.model.Binding(elsewhere, "conn_demo2", "Ava", CampaignTestData.BERLIN,
-                Set.of("bob"), BindingPolicy.defaults()));
-        assertThat(campaigns.compose(elsewhere, ALICE, draft().build()).campaign().humanId()).isEqualTo("MC-1");
+        bindings.bind(
+                ADMIN,
+                new io.masscast.core.model.Binding(
+                        elsewhere,
+                        "conn_demo2",
+                        "Ava",
+                        CampaignTestData.BERLIN,
+                        Set.of("bob"),
+                        BindingPolicy.defaults()));
+        assertThat(campaigns
+                        .compose(elsewhere, ALICE, draft().build())
+                        .campaign()
+                        .humanId())
+                .isEqualTo("MC-1");
     }
 
     @Test
@@ -128,14 +151,19 @@ class CampaignServiceTest {
         ChannelRef unbound = new ChannelRef(Platform.SHELL, "agency", "nobody");
 
         assertThatThrownBy(() -> campaigns.compose(unbound, ALICE, draft().build()))
-                .isInstanceOf(CampaignException.NotBound.class).hasMessageContaining("/masscast bind");
+                .isInstanceOf(CampaignException.NotBound.class)
+                .hasMessageContaining("/masscast bind");
     }
 
     @Test
     void composeRefusesAPolicyViolationWithFieldErrorsAndStoresNothing() {
-        assertThatThrownBy(() -> campaigns.compose(CHANNEL, ALICE, draft().lists().price("1").build()))
-                .isInstanceOfSatisfying(CampaignException.PolicyViolation.class, e ->
-                        assertThat(e.errors()).extracting(FieldError::field).containsExactly(Fields.PRICE, Fields.LISTS));
+        assertThatThrownBy(() -> campaigns.compose(
+                        CHANNEL, ALICE, draft().lists().price("1").build()))
+                .isInstanceOfSatisfying(
+                        CampaignException.PolicyViolation.class,
+                        e -> assertThat(e.errors())
+                                .extracting(FieldError::field)
+                                .containsExactly(Fields.PRICE, Fields.LISTS));
         assertThat(stores.auditLog()).isEmpty();
         assertThat(stores.pendingOutbox()).isEmpty();
     }
@@ -148,16 +176,26 @@ class CampaignServiceTest {
         assertThatThrownBy(() -> campaigns.approve(campaign.id(), ALICE, campaign.fingerprint()))
                 .isInstanceOf(CampaignException.NotPermitted.class)
                 .hasMessageContaining("doesn't allow approving your own campaigns");
-        assertThat(campaigns.find(campaign.id())).get().extracting(Campaign::state).isEqualTo(PENDING_APPROVAL);
+        assertThat(campaigns.find(campaign.id()))
+                .get()
+                .extracting(Campaign::state)
+                .isEqualTo(PENDING_APPROVAL);
     }
 
     @Test
     void selfApprovalWorksWhenThePolicyAllowsIt() {
-        bindings.update(ADMIN, CHANNEL, b -> b.withApprovers(Set.of("alice"))
-                .withPolicy(new BindingPolicy(1, true, Optional.empty(), Duration.ZERO, Optional.empty())));
+        bindings.update(
+                ADMIN,
+                CHANNEL,
+                b -> b.withApprovers(Set.of("alice"))
+                        .withPolicy(new BindingPolicy(1, true, Optional.empty(), Duration.ZERO, Optional.empty())));
         Campaign campaign = composed();
 
-        assertThat(campaigns.approve(campaign.id(), ALICE, campaign.fingerprint()).campaign().state()).isEqualTo(APPROVED);
+        assertThat(campaigns
+                        .approve(campaign.id(), ALICE, campaign.fingerprint())
+                        .campaign()
+                        .state())
+                .isEqualTo(APPROVED);
     }
 
     @Test
@@ -166,7 +204,8 @@ class CampaignServiceTest {
         Actor eve = Actor.of("eve", "Eve");
 
         assertThatThrownBy(() -> campaigns.approve(campaign.id(), eve, campaign.fingerprint()))
-                .isInstanceOf(CampaignException.NotPermitted.class).hasMessageContaining("not an approver");
+                .isInstanceOf(CampaignException.NotPermitted.class)
+                .hasMessageContaining("not an approver");
     }
 
     @Test
@@ -178,10 +217,15 @@ class CampaignServiceTest {
         Actor namedLikeTheGroup = Actor.of("S0APPROVERS", "a person whose id is the group's");
 
         assertThatThrownBy(() -> campaigns.approve(campaign.id(), outsider, campaign.fingerprint()))
-                .isInstanceOf(CampaignException.NotPermitted.class).hasMessageContaining("not an approver");
+                .isInstanceOf(CampaignException.NotPermitted.class)
+                .hasMessageContaining("not an approver");
         assertThatThrownBy(() -> campaigns.approve(campaign.id(), namedLikeTheGroup, campaign.fingerprint()))
-                .isInstanceOf(CampaignException.NotPermitted.class).hasMessageContaining("not an approver");
-        assertThat(campaigns.approve(campaign.id(), member, campaign.fingerprint()).complete()).isTrue();
+                .isInstanceOf(CampaignException.NotPermitted.class)
+                .hasMessageContaining("not an approver");
+        assertThat(campaigns
+                        .approve(campaign.id(), member, campaign.fingerprint())
+                        .complete())
+                .isTrue();
     }
 
     @Test
@@ -211,8 +255,10 @@ class CampaignServiceTest {
 
     @Test
     void twoRequiredApprovalsNeedTwoDistinctApprovers() {
-        bindings.update(ADMIN, CHANNEL, b -> b.withPolicy(new BindingPolicy(2, false, Optional.empty(), Duration.ZERO,
-                Optional.empty())));
+        bindings.update(
+                ADMIN,
+                CHANNEL,
+                b -> b.withPolicy(new BindingPolicy(2, false, Optional.empty(), Duration.ZERO, Optional.empty())));
         Campaign campaign = composed();
 
         CampaignService.Approved first = campaigns.approve(campaign.id(), BOB, campaign.fingerprint());
@@ -221,7 +267,8 @@ class CampaignServiceTest {
 
         assertThatThrownBy(() -> campaigns.approve(campaign.id(), BOB, campaign.fingerprint()))
                 .isInstanceOf(CampaignException.AlreadyDecided.class)
-                .hasMessageContaining("You already approved MC-1").hasMessageContaining("1 other approver");
+                .hasMessageContaining("You already approved MC-1")
+                .hasMessageContaining("1 other approver");
 
         CampaignService.Approved second = campaigns.approve(campaign.id(), CAROL, campaign.fingerprint());
         assertThat(second.complete()).isTrue();
@@ -240,8 +287,10 @@ class CampaignServiceTest {
 
     @Test
     void aLateClickWithTwoRequiredApprovalsNamesEveryApprover() {
-        bindings.update(ADMIN, CHANNEL, b -> b.withPolicy(new BindingPolicy(2, false, Optional.empty(), Duration.ZERO,
-                Optional.empty())));
+        bindings.update(
+                ADMIN,
+                CHANNEL,
+                b -> b.withPolicy(new BindingPolicy(2, false, Optional.empty(), Duration.ZERO, Optional.empty())));
         Campaign campaign = composed();
         campaigns.approve(campaign.id(), BOB, campaign.fingerprint());
         campaigns.approve(campaign.id(), CAROL, campaign.fingerprint());
@@ -255,8 +304,8 @@ class CampaignServiceTest {
     void aRejectReasonIsBoundedAndHasNoControlOrOnlyInvisibleCharacters() {
         Campaign campaign = composed();
 
-        for (String reason : List.of("x".repeat(1_000_001), "too \u001B[31mred", "nul\u0000", "\u200B\uFEFF\u00A0",
-                "\u2800\u3164")) {
+        for (String reason : List.of(
+                "x".repeat(1_000_001), "too \u001B[31mred", "nul\u0000", "\u200B\uFEFF\u00A0", "\u2800\u3164")) {
             assertThatThrownBy(() -> campaigns.reject(campaign.id(), BOB, reason))
                     .isInstanceOfSatisfying(CampaignException.PolicyViolation.class, e -> {
                         assertThat(e.errors()).extracting(FieldError::field).containsExactly(CampaignService.REASON);
@@ -264,7 +313,9 @@ class CampaignServiceTest {
                     });
         }
         assertThat(campaigns.find(campaign.id()).orElseThrow().state()).isEqualTo(PENDING_APPROVAL);
-        assertThat(campaigns.reject(campaign.id(), BOB, "Too pricey.\n\tTry 9.99 instead").note())
+        assertThat(campaigns
+                        .reject(campaign.id(), BOB, "Too pricey.\n\tTry 9.99 instead")
+                        .note())
                 .contains("Too pricey.\n\tTry 9.99 instead");
     }
 
@@ -282,40 +333,53 @@ class CampaignServiceTest {
         campaigns.edit(campaign.id(), ALICE, draft().text("Changed text").build());
 
         assertThatThrownBy(() -> campaigns.approve(campaign.id(), BOB, campaign.fingerprint()))
-                .isInstanceOf(CampaignException.Stale.class).hasMessageContaining("changed after the version you approved");
+                .isInstanceOf(CampaignException.Stale.class)
+                .hasMessageContaining("changed after the version you approved");
     }
 
     @Test
     void approvalChecksTheSendPolicyAgain() {
-        Campaign campaign = campaigns.compose(CHANNEL, ALICE, draft().at("2026-03-20T11:10").build()).campaign();
+        Campaign campaign = campaigns
+                .compose(CHANNEL, ALICE, draft().at("2026-03-20T11:10").build())
+                .campaign();
         clock.advance(Duration.ofMinutes(9).plusSeconds(30));
 
         assertThatThrownBy(() -> campaigns.approve(campaign.id(), BOB, campaign.fingerprint()))
-                .isInstanceOfSatisfying(CampaignException.PolicyViolation.class, e ->
-                        assertThat(e.errors()).extracting(FieldError::field).containsExactly(Fields.AT));
+                .isInstanceOfSatisfying(
+                        CampaignException.PolicyViolation.class,
+                        e -> assertThat(e.errors())
+                                .extracting(FieldError::field)
+                                .containsExactly(Fields.AT));
     }
 
     @Test
     void editByTheRequesterClearsApprovalsAndStaysPending() {
-        bindings.update(ADMIN, CHANNEL, b -> b.withPolicy(new BindingPolicy(2, false, Optional.empty(), Duration.ZERO,
-                Optional.empty())));
+        bindings.update(
+                ADMIN,
+                CHANNEL,
+                b -> b.withPolicy(new BindingPolicy(2, false, Optional.empty(), Duration.ZERO, Optional.empty())));
         Campaign campaign = composed();
         campaigns.approve(campaign.id(), BOB, campaign.fingerprint());
 
-        Campaign edited = campaigns.edit(campaign.id(), ALICE, draft().price("15").build()).campaign();
+        Campaign edited = campaigns
+                .edit(campaign.id(), ALICE, draft().price("15").build())
+                .campaign();
 
         assertThat(edited.state()).isEqualTo(PENDING_APPROVAL);
         assertThat(edited.fingerprint()).isNotEqualTo(campaign.fingerprint());
         assertThat(campaigns.approvals(edited)).isEmpty();
-        assertThat(campaigns.approve(edited.id(), BOB, edited.fingerprint()).complete()).isFalse();
+        assertThat(campaigns.approve(edited.id(), BOB, edited.fingerprint()).complete())
+                .isFalse();
     }
 
     @Test
     void onlyTheRequesterMayEdit() {
         Campaign campaign = composed();
 
-        assertThatThrownBy(() -> campaigns.edit(campaign.id(), BOB, draft().text("mine now").build()))
-                .isInstanceOf(CampaignException.NotPermitted.class).hasMessageContaining("Only the requester, " + Mention.of("alice"));
+        assertThatThrownBy(() -> campaigns.edit(
+                        campaign.id(), BOB, draft().text("mine now").build()))
+                .isInstanceOf(CampaignException.NotPermitted.class)
+                .hasMessageContaining("Only the requester, " + Mention.of("alice"));
     }
 
     @Test
@@ -332,21 +396,27 @@ class CampaignServiceTest {
     void editingAScheduledCampaignNeedsReapprovalAndWarnsThatTheOldVersionStaysScheduled() {
         Campaign campaign = scheduled();
 
-        Campaign edited = campaigns.edit(campaign.id(), ALICE, draft().text("Better text").at("2026-03-21T21:00").build())
+        Campaign edited = campaigns
+                .edit(
+                        campaign.id(),
+                        ALICE,
+                        draft().text("Better text").at("2026-03-21T21:00").build())
                 .campaign();
 
         assertThat(edited.state()).isEqualTo(PENDING_APPROVAL);
         assertThat(edited.ofauthMessageId()).contains(3409917724L);
-        assertThat(stores.pendingOutbox()).filteredOn(e -> e.kind() == OutboxEntry.Kind.THREAD_NOTE)
-                .extracting(OutboxEntry::text).anySatisfy(text ->
-                        assertThat(text).contains("stays scheduled at OFAuth until this edit is approved"));
+        assertThat(stores.pendingOutbox())
+                .filteredOn(e -> e.kind() == OutboxEntry.Kind.THREAD_NOTE)
+                .extracting(OutboxEntry::text)
+                .anySatisfy(text -> assertThat(text).contains("stays scheduled at OFAuth until this edit is approved"));
     }
 
     @Test
     void editingASentCampaignIsAnIllegalTransition() {
         Campaign campaign = sent();
 
-        assertThatThrownBy(() -> campaigns.edit(campaign.id(), ALICE, draft().text("too late").build()))
+        assertThatThrownBy(() -> campaigns.edit(
+                        campaign.id(), ALICE, draft().text("too late").build()))
                 .isInstanceOf(CampaignException.IllegalTransition.class)
                 .hasMessage("MC-1 is sent, so it can't be edited.");
     }
@@ -356,9 +426,11 @@ class CampaignServiceTest {
         Campaign campaign = composed();
 
         assertThatThrownBy(() -> campaigns.reject(campaign.id(), BOB, " "))
-                .isInstanceOf(CampaignException.PolicyViolation.class).hasMessageContaining("Say why");
+                .isInstanceOf(CampaignException.PolicyViolation.class)
+                .hasMessageContaining("Say why");
         assertThatThrownBy(() -> campaigns.reject(campaign.id(), ALICE, "nah"))
-                .isInstanceOf(CampaignException.NotPermitted.class).hasMessageContaining("cancel it instead");
+                .isInstanceOf(CampaignException.NotPermitted.class)
+                .hasMessageContaining("cancel it instead");
 
         Campaign rejected = campaigns.reject(campaign.id(), BOB, "Price too high for this list");
 
@@ -380,7 +452,8 @@ class CampaignServiceTest {
     void onlyTheRequesterOrAnAdminMayCancel() {
         Campaign campaign = composed();
 
-        assertThatThrownBy(() -> campaigns.cancel(campaign.id(), BOB)).isInstanceOf(CampaignException.NotPermitted.class);
+        assertThatThrownBy(() -> campaigns.cancel(campaign.id(), BOB))
+                .isInstanceOf(CampaignException.NotPermitted.class);
         assertThat(campaigns.cancel(campaign.id(), ADMIN).state()).isEqualTo(CANCELLED);
     }
 
@@ -392,7 +465,11 @@ class CampaignServiceTest {
 
         assertThat(ofauth.deleted()).containsExactly(3409917724L);
         assertThat(cancelled.state()).isEqualTo(CANCELLED);
-        assertThat(audit(campaign)).last().extracting(AuditEvent::detail).asString().contains("deleted at OFAuth");
+        assertThat(audit(campaign))
+                .last()
+                .extracting(AuditEvent::detail)
+                .asString()
+                .contains("deleted at OFAuth");
     }
 
     @Test
@@ -401,9 +478,13 @@ class CampaignServiceTest {
         ofauth.failNextDelete(new OfAuthFailure.InvalidRequest("message already sent", Optional.empty()));
 
         assertThatThrownBy(() -> campaigns.cancel(campaign.id(), ALICE))
-                .isInstanceOf(CampaignException.OfAuthRefused.class).hasMessageContaining("message already sent")
+                .isInstanceOf(CampaignException.OfAuthRefused.class)
+                .hasMessageContaining("message already sent")
                 .hasMessageContaining("Nothing changed");
-        assertThat(campaigns.find(campaign.id())).get().extracting(Campaign::state).isEqualTo(SCHEDULED);
+        assertThat(campaigns.find(campaign.id()))
+                .get()
+                .extracting(Campaign::state)
+                .isEqualTo(SCHEDULED);
     }
 
     @Test
@@ -424,7 +505,8 @@ class CampaignServiceTest {
 
         assertThat(unsent.state()).isEqualTo(UNSENT);
         assertThat(ofauth.deleted()).containsExactly(3409917725L);
-        assertThat(stores.pendingOutbox()).extracting(OutboxEntry::text)
+        assertThat(stores.pendingOutbox())
+                .extracting(OutboxEntry::text)
                 .anySatisfy(text -> assertThat(text).contains("already bought it keep access"));
     }
 
@@ -434,13 +516,16 @@ class CampaignServiceTest {
         clock.advance(Duration.ofMinutes(11));
 
         assertThatThrownBy(() -> campaigns.unsend(campaign.id(), ALICE))
-                .isInstanceOf(CampaignException.IllegalTransition.class).hasMessageContaining("unsend window closed");
+                .isInstanceOf(CampaignException.IllegalTransition.class)
+                .hasMessageContaining("unsend window closed");
         assertThat(ofauth.deleted()).isEmpty();
     }
 
     @Test
     void pendingCampaignsExpireWhenTheirSendTimePasses() {
-        Campaign later = campaigns.compose(CHANNEL, ALICE, draft().at("2026-03-20T12:00").build()).campaign();
+        Campaign later = campaigns
+                .compose(CHANNEL, ALICE, draft().at("2026-03-20T12:00").build())
+                .campaign();
         Campaign now = composed();
         clock.set(Instant.parse("2026-03-20T11:00:00Z"));
 
@@ -449,7 +534,8 @@ class CampaignServiceTest {
         assertThat(expired).extracting(Campaign::id).containsExactly(later.id());
         assertThat(campaigns.find(later.id())).get().extracting(Campaign::state).isEqualTo(EXPIRED);
         assertThat(campaigns.find(now.id())).get().extracting(Campaign::state).isEqualTo(PENDING_APPROVAL);
-        assertThatThrownBy(() -> campaigns.approve(later.id(), BOB, later.fingerprint())).hasMessage("MC-1 expired: its send time passed before it was approved.");
+        assertThatThrownBy(() -> campaigns.approve(later.id(), BOB, later.fingerprint()))
+                .hasMessage("MC-1 expired: its send time passed before it was approved.");
     }
 
     @Test
@@ -458,7 +544,8 @@ class CampaignServiceTest {
         campaigns.approve(first.id(), BOB, first.fingerprint());
         putInDoubt(first);
 
-        assertThatThrownBy(() -> campaigns.sendAgain(first.id(), ALICE)).isInstanceOf(CampaignException.NotPermitted.class);
+        assertThatThrownBy(() -> campaigns.sendAgain(first.id(), ALICE))
+                .isInstanceOf(CampaignException.NotPermitted.class);
         Campaign again = campaigns.sendAgain(first.id(), BOB);
         assertThat(again.state()).isEqualTo(APPROVED);
         assertThat(again.requestStartedAt()).isEmpty();
@@ -473,9 +560,12 @@ class CampaignServiceTest {
         Campaign campaign = scheduled();
         campaigns.cancel(campaign.id(), ALICE);
 
-        assertThat(audit(campaign)).extracting(AuditEvent::action)
+        assertThat(audit(campaign))
+                .extracting(AuditEvent::action)
                 .containsExactly("compose", "approve", "claim", "record_accepted", "cancel");
-        assertThat(audit(campaign)).filteredOn(e -> e.action().equals("record_accepted")).singleElement()
+        assertThat(audit(campaign))
+                .filteredOn(e -> e.action().equals("record_accepted"))
+                .singleElement()
                 .satisfies(e -> assertThat(e.ofauthMessageId()).contains(3409917724L));
     }
 }

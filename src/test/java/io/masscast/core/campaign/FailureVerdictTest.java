@@ -19,10 +19,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The "never twice" rule as a table: every kind of OFAuth failure, for a create (POST) and for a replace (PUT),
@@ -31,8 +31,8 @@ import org.junit.jupiter.api.Test;
 class FailureVerdictTest {
     private static final Optional<String> NO_ID = Optional.empty();
 
-    private static Arguments row(OfAuthFailure failure, SubmissionKind kind, Class<? extends FailureVerdict> verdict,
-                                 String reason) {
+    private static Arguments row(
+            OfAuthFailure failure, SubmissionKind kind, Class<? extends FailureVerdict> verdict, String reason) {
         return Arguments.of(failure.getClass().getSimpleName() + describe(failure), kind, failure, verdict, reason);
     }
 
@@ -51,7 +51,8 @@ class FailureVerdictTest {
         OfAuthFailure limitedNoTime = new OfAuthFailure.RateLimited("429", Duration.ZERO, NO_ID);
         OfAuthFailure unreachable = new OfAuthFailure.NetworkError("refused", false, new ConnectException("refused"));
         OfAuthFailure timedOut = new OfAuthFailure.NetworkError("timeout", true, new SocketTimeoutException("timeout"));
-        OfAuthFailure reset = new OfAuthFailure.NetworkError("reset", true, new java.io.IOException("unexpected end of stream"));
+        OfAuthFailure reset =
+                new OfAuthFailure.NetworkError("reset", true, new java.io.IOException("unexpected end of stream"));
         OfAuthFailure server = new OfAuthFailure.ServerError("503", 503, NO_ID);
         OfAuthFailure unreadable = new OfAuthFailure.BadPayload("truncated", new java.io.EOFException());
         OfAuthFailure invalid = new OfAuthFailure.InvalidRequest("price must be at least 3", NO_ID);
@@ -65,41 +66,90 @@ class FailureVerdictTest {
                 row(limited, CREATE, RetryLater.class, "OFAuth's rate limit was reached; trying again in 12 s"),
                 row(limited, REPLACE, RetryLater.class, "OFAuth's rate limit was reached; trying again in 12 s"),
                 row(limitedNoTime, CREATE, RetryLater.class, "OFAuth's rate limit was reached; trying again in 30 s"),
-                row(unreachable, CREATE, RetryLater.class, "OFAuth could not be reached, so nothing was sent; trying again in 30 s"),
-                row(unreachable, REPLACE, RetryLater.class, "OFAuth could not be reached, so nothing was sent; trying again in 30 s"),
+                row(
+                        unreachable,
+                        CREATE,
+                        RetryLater.class,
+                        "OFAuth could not be reached, so nothing was sent; trying again in 30 s"),
+                row(
+                        unreachable,
+                        REPLACE,
+                        RetryLater.class,
+                        "OFAuth could not be reached, so nothing was sent; trying again in 30 s"),
                 row(timedOut, CREATE, InDoubt.class, "OFAuth did not answer in time"),
                 row(timedOut, REPLACE, RetryLater.class, "OFAuth did not answer in time" + editAgain),
                 row(reset, CREATE, InDoubt.class, "the connection to OFAuth broke before it answered"),
                 row(reset, REPLACE, RetryLater.class, "the connection to OFAuth broke before it answered" + editAgain),
-                row(server, CREATE, InDoubt.class, "OFAuth answered with an error (HTTP 503) after the request reached it"),
-                row(server, REPLACE, RetryLater.class,
+                row(
+                        server,
+                        CREATE,
+                        InDoubt.class,
+                        "OFAuth answered with an error (HTTP 503) after the request reached it"),
+                row(
+                        server,
+                        REPLACE,
+                        RetryLater.class,
                         "OFAuth answered with an error (HTTP 503) after the request reached it" + editAgain),
                 row(unreadable, CREATE, InDoubt.class, "OFAuth answered, but its answer could not be read"),
-                row(unreadable, REPLACE, RetryLater.class, "OFAuth answered, but its answer could not be read" + editAgain),
+                row(
+                        unreadable,
+                        REPLACE,
+                        RetryLater.class,
+                        "OFAuth answered, but its answer could not be read" + editAgain),
                 row(invalid, CREATE, Refused.class, "price must be at least 3"),
                 row(invalid, REPLACE, Refused.class, "price must be at least 3"),
-                row(session, CREATE, RetryLater.class,
+                row(
+                        session,
+                        CREATE,
+                        RetryLater.class,
                         "the creator's OnlyFans session has expired: it waits until the creator reconnects through OFAuth Link"),
-                row(session, REPLACE, RetryLater.class,
+                row(
+                        session,
+                        REPLACE,
+                        RetryLater.class,
                         "the creator's OnlyFans session has expired: it waits until the creator reconnects through OFAuth Link"),
                 row(apiKey, CREATE, Refused.class, "OFAuth did not accept masscast's API key; check OFAUTH_API_KEY"),
                 row(apiKey, REPLACE, Refused.class, "OFAuth did not accept masscast's API key; check OFAUTH_API_KEY"),
-                row(rules, CREATE, RetryLater.class, "OFAuth was updating its rules and did nothing; trying again in 30 s"),
-                row(rules, REPLACE, RetryLater.class, "OFAuth was updating its rules and did nothing; trying again in 30 s"),
-                row(forbidden, CREATE, Refused.class,
+                row(
+                        rules,
+                        CREATE,
+                        RetryLater.class,
+                        "OFAuth was updating its rules and did nothing; trying again in 30 s"),
+                row(
+                        rules,
+                        REPLACE,
+                        RetryLater.class,
+                        "OFAuth was updating its rules and did nothing; trying again in 30 s"),
+                row(
+                        forbidden,
+                        CREATE,
+                        Refused.class,
                         "the creator's OFAuth connection lacks the permission to send messages (messages:write)"),
-                row(forbidden, REPLACE, Refused.class,
+                row(
+                        forbidden,
+                        REPLACE,
+                        Refused.class,
                         "the creator's OFAuth connection lacks the permission to send messages (messages:write)"),
-                row(notFound, CREATE, Refused.class,
+                row(
+                        notFound,
+                        CREATE,
+                        Refused.class,
                         "OFAuth answered \"not found\": check OFAUTH_BASE_URL and the creator's connection"),
-                row(notFound, REPLACE, Refused.class,
+                row(
+                        notFound,
+                        REPLACE,
+                        Refused.class,
                         "OFAuth no longer has the scheduled message: it may have gone out already or been deleted in OnlyFans"));
     }
 
     @ParameterizedTest(name = "{1} failing with {0}")
     @MethodSource("table")
-    void eachFailureOfACreateOrReplaceHasOneVerdict(String name, SubmissionKind kind, OfAuthFailure failure,
-                                                    Class<? extends FailureVerdict> expected, String reason) {
+    void eachFailureOfACreateOrReplaceHasOneVerdict(
+            String name,
+            SubmissionKind kind,
+            OfAuthFailure failure,
+            Class<? extends FailureVerdict> expected,
+            String reason) {
         FailureVerdict verdict = FailureVerdict.of(kind, failure);
 
         assertThat(verdict).isInstanceOf(expected);
@@ -108,17 +158,21 @@ class FailureVerdictTest {
 
     @Test
     void theTableCoversEveryFailureKindForBothRequests() {
-        Set<Class<?>> kinds = Arrays.stream(OfAuthFailure.class.getPermittedSubclasses()).collect(Collectors.toSet());
-        Set<String> rows = table().map(args -> args.get()[0] + " × " + args.get()[1]).collect(Collectors.toSet());
+        Set<Class<?>> kinds =
+                Arrays.stream(OfAuthFailure.class.getPermittedSubclasses()).collect(Collectors.toSet());
+        Set<String> rows =
+                table().map(args -> args.get()[0] + " × " + args.get()[1]).collect(Collectors.toSet());
 
         for (Class<?> kind : kinds) {
             for (SubmissionKind request : EnumSet.allOf(SubmissionKind.class)) {
-                assertThat(rows).as("a row for %s × %s", kind.getSimpleName(), request)
+                assertThat(rows)
+                        .as("a row for %s × %s", kind.getSimpleName(), request)
                         .anyMatch(row -> row.startsWith(kind.getSimpleName()) && row.endsWith(" × " + request));
             }
         }
         for (Cause cause : Cause.values()) {
-            assertThat(rows).contains("Unauthenticated " + cause + " × CREATE", "Unauthenticated " + cause + " × REPLACE");
+            assertThat(rows)
+                    .contains("Unauthenticated " + cause + " × CREATE", "Unauthenticated " + cause + " × REPLACE");
         }
     }
 
@@ -139,11 +193,14 @@ class FailureVerdictTest {
 
     @Test
     void onlyARefusedEditKeepsTheVersionApprovedEarlier() {
-        assertThat(((Refused) FailureVerdict.of(REPLACE, new OfAuthFailure.InvalidRequest("no", NO_ID))).earlierVersionKept())
+        assertThat(((Refused) FailureVerdict.of(REPLACE, new OfAuthFailure.InvalidRequest("no", NO_ID)))
+                        .earlierVersionKept())
                 .isTrue();
-        assertThat(((Refused) FailureVerdict.of(REPLACE, new OfAuthFailure.NotFound("gone", NO_ID))).earlierVersionKept())
+        assertThat(((Refused) FailureVerdict.of(REPLACE, new OfAuthFailure.NotFound("gone", NO_ID)))
+                        .earlierVersionKept())
                 .isFalse();
-        assertThat(((Refused) FailureVerdict.of(CREATE, new OfAuthFailure.InvalidRequest("no", NO_ID))).earlierVersionKept())
+        assertThat(((Refused) FailureVerdict.of(CREATE, new OfAuthFailure.InvalidRequest("no", NO_ID)))
+                        .earlierVersionKept())
                 .isFalse();
     }
 }

@@ -15,7 +15,8 @@ class OnlyFansTextTest {
 
     @Test
     void entitiesAreDecodedBeforeTagsAreRemoved() {
-        assertThat(OnlyFansText.normalise("Tom &amp; Jerry &lt;3 &quot;x&quot; &#39;y&#39;")).isEqualTo("Tom & Jerry <3 \"x\" 'y'");
+        assertThat(OnlyFansText.normalise("Tom &amp; Jerry &lt;3 &quot;x&quot; &#39;y&#39;"))
+                .isEqualTo("Tom & Jerry <3 \"x\" 'y'");
         assertThat(OnlyFansText.normalise("a &lt;b&gt; c")).isEqualTo(OnlyFansText.normalise("a <b> c"));
     }
 

@@ -41,12 +41,13 @@ class StatsServiceTest {
 
     @BeforeEach
     void aSentPpv() {
-        new BindingService(stores, new Permissions(Set.of("root"))).bind(Actor.of("root", "Root"), CampaignTestData.binding());
+        new BindingService(stores, new Permissions(Set.of("root")))
+                .bind(Actor.of("root", "Root"), CampaignTestData.binding());
         Campaign composed = campaigns.compose(CHANNEL, ALICE, draft().build()).campaign();
         campaigns.approve(composed.id(), BOB, composed.fingerprint());
         submissions.claim(composed.id(), "w", Duration.ofMinutes(1));
-        campaign = submissions.recordAccepted(composed.id(), "w", new MessageReceipt(77, clock.instant(), false, true, 600,
-                false, false, 2412));
+        campaign = submissions.recordAccepted(
+                composed.id(), "w", new MessageReceipt(77, clock.instant(), false, true, 600, false, false, 2412));
         stores.inTransaction(s -> {
             s.outbox().pending(CHANNEL.platform(), 100).forEach(e -> s.outbox().delivered(e.id()));
             return null;
@@ -54,8 +55,19 @@ class StatsServiceTest {
     }
 
     private static SentMessageStats row(long sent, long viewed, long bought) {
-        return new SentMessageStats(77, Instant.parse("2026-03-20T10:00:00Z"), "New set is up 🔥", sent, viewed, bought,
-                new BigDecimal("12.50"), Optional.empty(), 2, false, true, 500);
+        return new SentMessageStats(
+                77,
+                Instant.parse("2026-03-20T10:00:00Z"),
+                "New set is up 🔥",
+                sent,
+                viewed,
+                bought,
+                new BigDecimal("12.50"),
+                Optional.empty(),
+                2,
+                false,
+                true,
+                500);
     }
 
     private List<OutboxEntry> outbox() {
@@ -77,7 +89,8 @@ class StatsServiceTest {
 
         assertThat(outbox()).isEmpty();
         assertThat(stats.snapshots(campaign.id())).hasSize(snapshots);
-        assertThat(stats.stats(campaign.id()).orElseThrow().asOf()).as("but when OFAuth last reported is kept")
+        assertThat(stats.stats(campaign.id()).orElseThrow().asOf())
+                .as("but when OFAuth last reported is kept")
                 .contains(clock.instant());
     }
 
@@ -88,7 +101,9 @@ class StatsServiceTest {
         assertThat(followed.stats().figures().revenue()).isEqualByComparingTo("50.00");
         assertThat(followed.stats().figures().revenueReported()).isFalse();
         assertThat(followed.buyersToRead()).isEqualTo(4);
-        assertThat(campaigns.find(campaign.id()).orElseThrow().state()).as("1,200 of 2,412").isEqualTo(CampaignState.SENDING);
+        assertThat(campaigns.find(campaign.id()).orElseThrow().state())
+                .as("1,200 of 2,412")
+                .isEqualTo(CampaignState.SENDING);
     }
 
     @Test
@@ -103,8 +118,12 @@ class StatsServiceTest {
         stats.record(campaign.id(), Optional.empty(), true);
 
         assertThat(stats.stats(campaign.id()).flatMap(s -> s.missingSince())).contains(clock.instant());
-        assertThat(outbox()).filteredOn(e -> e.kind() == OutboxEntry.Kind.THREAD_NOTE).singleElement()
-                .extracting(OutboxEntry::text).asString().startsWith("OFAuth no longer lists MC-1 among the sent messages");
+        assertThat(outbox())
+                .filteredOn(e -> e.kind() == OutboxEntry.Kind.THREAD_NOTE)
+                .singleElement()
+                .extracting(OutboxEntry::text)
+                .asString()
+                .startsWith("OFAuth no longer lists MC-1 among the sent messages");
     }
 
     @Test
@@ -113,7 +132,8 @@ class StatsServiceTest {
         stats.storeBuyers(campaign.id(), List.of(new Fan("1", "dan.k", "Dan"), new Fan("2", "u2", "Jake")));
         assertThat(stats.announceBuyers(campaign.id(), NOTES)).isTrue();
         assertThat(stats.storeBuyers(campaign.id(), List.of(new Fan("2", "u2", "Jake"), new Fan("3", "", "Mia"))))
-                .as("Jake was seen before").isEqualTo(1);
+                .as("Jake was seen before")
+                .isEqualTo(1);
 
         clock.advance(Duration.ofMinutes(4));
         assertThat(stats.announceBuyers(campaign.id(), NOTES)).isFalse();
@@ -122,8 +142,11 @@ class StatsServiceTest {
         clock.advance(Duration.ofMinutes(10));
         assertThat(stats.announceBuyers(campaign.id(), NOTES)).as("nobody new").isFalse();
 
-        assertThat(outbox()).filteredOn(e -> e.kind() == OutboxEntry.Kind.THREAD_NOTE).extracting(OutboxEntry::text)
-                .containsExactly("+2 buyers: @dan.k, Jake · +$25.00 · total 3 / $37.50",
+        assertThat(outbox())
+                .filteredOn(e -> e.kind() == OutboxEntry.Kind.THREAD_NOTE)
+                .extracting(OutboxEntry::text)
+                .containsExactly(
+                        "+2 buyers: @dan.k, Jake · +$25.00 · total 3 / $37.50",
                         "+1 buyer: Mia · +$12.50 · total 3 / $37.50");
     }
 
@@ -138,6 +161,8 @@ class StatsServiceTest {
         stats.buyersCaughtUp(campaign.id(), Optional.empty());
         assertThat(stats.stats(campaign.id()).orElseThrow().buyerMarker()).isEmpty();
         assertThat(stats.stats(campaign.id()).orElseThrow().buyersRead()).isEqualTo(45);
-        assertThat(stats.record(campaign.id(), Optional.of(row(2412, 1000, 45)), true).buyersToRead()).isZero();
+        assertThat(stats.record(campaign.id(), Optional.of(row(2412, 1000, 45)), true)
+                        .buyersToRead())
+                .isZero();
     }
 }

@@ -49,11 +49,13 @@ class DigestServiceTest {
     private final MutableClock clock = new MutableClock(NOW);
     private final InMemoryStores stores = new InMemoryStores();
     private final Permissions permissions = new Permissions(Set.of("root"));
-    private final CampaignService campaigns = new CampaignService(stores, new RecordingOfAuthGateway(), permissions, clock);
+    private final CampaignService campaigns =
+            new CampaignService(stores, new RecordingOfAuthGateway(), permissions, clock);
     private final RecordingChartRenderer charts = new RecordingChartRenderer();
     private final DigestService digests = new DigestService(stores, charts, clock, "replica-a");
     /** Every snapshot seeded, per campaign, to work the expected figures out independently. */
     private final Map<Long, List<StatsSnapshot>> seeded = new HashMap<>();
+
     private long nextMessageId = 3_404_728_000L;
 
     /** Keeps the charts it was asked to draw; its PNG is just the signature (the XChart test draws real ones). */
@@ -83,25 +85,34 @@ class DigestServiceTest {
 
     private Campaign compose(String price) {
         clock.set(NOW.minus(Duration.ofDays(30)));
-        Campaign campaign = campaigns.compose(CHANNEL, ALICE, CampaignTestData.draft().price(price).build(), true) // twins
+        Campaign campaign = campaigns
+                .compose(CHANNEL, ALICE, CampaignTestData.draft().price(price).build(), true) // twins
                 .campaign();
         clock.set(NOW);
         return campaign;
     }
 
     private Campaign inState(Campaign campaign, CampaignState state, Instant at) {
-        return stores.inTransaction(s -> s.campaigns().update(campaign.change().state(state).apply(at))).orElseThrow();
+        return stores.inTransaction(
+                        s -> s.campaigns().update(campaign.change().state(state).apply(at)))
+                .orElseThrow();
     }
 
     private Campaign sent(String price, Instant at) {
-        return stores.inTransaction(s -> s.campaigns().update(compose(price).change().state(CampaignState.SENT)
-                .sentAt(Optional.of(at)).ofauthMessageId(Optional.of(nextMessageId++)).apply(at))).orElseThrow();
+        return stores.inTransaction(s -> s.campaigns()
+                        .update(compose(price)
+                                .change()
+                                .state(CampaignState.SENT)
+                                .sentAt(Optional.of(at))
+                                .ofauthMessageId(Optional.of(nextMessageId++))
+                                .apply(at)))
+                .orElseThrow();
     }
 
-    private void snapshot(Campaign campaign, Instant at, long sent, long viewed, long bought, String revenue,
-                          boolean reported) {
-        StatsSnapshot snapshot = new StatsSnapshot(campaign.id(), at,
-                new StatsFigures(sent, viewed, bought, new BigDecimal(revenue), reported));
+    private void snapshot(
+            Campaign campaign, Instant at, long sent, long viewed, long bought, String revenue, boolean reported) {
+        StatsSnapshot snapshot = new StatsSnapshot(
+                campaign.id(), at, new StatsFigures(sent, viewed, bought, new BigDecimal(revenue), reported));
         seeded.computeIfAbsent(campaign.id(), id -> new ArrayList<>()).add(snapshot);
         stores.inTransaction(s -> {
             s.stats().addSnapshot(snapshot);
@@ -111,8 +122,11 @@ class DigestServiceTest {
 
     /** What the seeded snapshots say a campaign had at {@code at}. */
     private StatsFigures seededAt(long campaignId, Instant at) {
-        return seeded.getOrDefault(campaignId, List.of()).stream().filter(s -> !s.at().isAfter(at))
-                .reduce((first, second) -> second).map(StatsSnapshot::figures).orElse(StatsFigures.NONE);
+        return seeded.getOrDefault(campaignId, List.of()).stream()
+                .filter(s -> !s.at().isAfter(at))
+                .reduce((first, second) -> second)
+                .map(StatsSnapshot::figures)
+                .orElse(StatsFigures.NONE);
     }
 
     @Test
@@ -128,8 +142,9 @@ class DigestServiceTest {
             long bought = 0;
             BigDecimal revenue = BigDecimal.ZERO;
             // snapshots from sending on, some of them after NOW (a digest made at NOW must not see those)
-            for (Instant at = sentAt.plus(Duration.ofMinutes(1 + dice.nextInt(60))); at.isBefore(NOW.plus(Duration.ofHours(6)));
-                 at = at.plus(Duration.ofMinutes(20 + dice.nextInt(600)))) {
+            for (Instant at = sentAt.plus(Duration.ofMinutes(1 + dice.nextInt(60)));
+                    at.isBefore(NOW.plus(Duration.ofHours(6)));
+                    at = at.plus(Duration.ofMinutes(20 + dice.nextInt(600)))) {
                 sentCount += dice.nextInt(400);
                 viewed = Math.min(sentCount, viewed + dice.nextInt(200));
                 long more = dice.nextInt(6);
@@ -144,15 +159,26 @@ class DigestServiceTest {
         for (Digest.Period period : digest.periods()) {
             Instant from = NOW.minus(period.period().length());
             List<Campaign> cohort = all.stream()
-                    .filter(c -> c.sentAt().get().isAfter(from) && !c.sentAt().get().isAfter(NOW)).toList();
-            List<StatsFigures> figures = cohort.stream().map(c -> seededAt(c.id(), NOW)).toList();
+                    .filter(c ->
+                            c.sentAt().get().isAfter(from) && !c.sentAt().get().isAfter(NOW))
+                    .toList();
+            List<StatsFigures> figures =
+                    cohort.stream().map(c -> seededAt(c.id(), NOW)).toList();
             assertThat(period.campaigns()).as(period.period().label()).isEqualTo(cohort.size());
-            assertThat(period.sent()).isEqualTo(figures.stream().mapToLong(StatsFigures::sent).sum());
-            assertThat(period.viewed()).isEqualTo(figures.stream().mapToLong(StatsFigures::viewed).sum());
-            assertThat(period.bought()).isEqualTo(figures.stream().mapToLong(StatsFigures::purchased).sum());
-            assertThat(period.revenue()).isEqualByComparingTo(
-                    figures.stream().map(StatsFigures::revenue).reduce(BigDecimal.ZERO, BigDecimal::add));
-            BigDecimal bestRevenue = figures.stream().map(StatsFigures::revenue).max(BigDecimal::compareTo).orElseThrow();
+            assertThat(period.sent())
+                    .isEqualTo(figures.stream().mapToLong(StatsFigures::sent).sum());
+            assertThat(period.viewed())
+                    .isEqualTo(figures.stream().mapToLong(StatsFigures::viewed).sum());
+            assertThat(period.bought())
+                    .isEqualTo(
+                            figures.stream().mapToLong(StatsFigures::purchased).sum());
+            assertThat(period.revenue())
+                    .isEqualByComparingTo(
+                            figures.stream().map(StatsFigures::revenue).reduce(BigDecimal.ZERO, BigDecimal::add));
+            BigDecimal bestRevenue = figures.stream()
+                    .map(StatsFigures::revenue)
+                    .max(BigDecimal::compareTo)
+                    .orElseThrow();
             assertThat(period.best().orElseThrow().revenue()).isEqualByComparingTo(bestRevenue);
         }
         RevenueChart chart = digest.chart();
@@ -160,10 +186,17 @@ class DigestServiceTest {
         assertThat(chart.series().size()).isLessThanOrEqualTo(DigestService.CHART_CAMPAIGNS + 1);
         for (int day = 0; day < chart.days().size(); day++) {
             Instant start = chart.days().get(day).atStartOfDay(BERLIN).toInstant();
-            Instant end = day == chart.days().size() - 1 ? NOW : chart.days().get(day + 1).atStartOfDay(BERLIN).toInstant();
-            BigDecimal earned = all.stream().map(c -> seededAt(c.id(), end).revenue().subtract(seededAt(c.id(), start).revenue()))
+            Instant end = day == chart.days().size() - 1
+                    ? NOW
+                    : chart.days().get(day + 1).atStartOfDay(BERLIN).toInstant();
+            BigDecimal earned = all.stream()
+                    .map(c -> seededAt(c.id(), end)
+                            .revenue()
+                            .subtract(seededAt(c.id(), start).revenue()))
                     .reduce(BigDecimal.ZERO, BigDecimal::add);
-            assertThat(chart.dailyTotals().get(day)).as("revenue on " + chart.days().get(day)).isEqualByComparingTo(earned);
+            assertThat(chart.dailyTotals().get(day))
+                    .as("revenue on " + chart.days().get(day))
+                    .isEqualByComparingTo(earned);
         }
     }
 
@@ -196,8 +229,8 @@ class DigestServiceTest {
                     5,000 messages sent · 2,100 viewed (42.0 %%) · 50 bought (1.0 %% conversion) · $850.00 revenue (partly reported by OFAuth, partly purchases × price)
                     Best: %s · $600.00 · https://slack.example/archives/C1/p1
                 *Needs attention* · waiting for approval: %s · in doubt: %s · failed in the last 7 days: %s
-                Chart: revenue per day over the last 14 days, by campaign, in USD.""".formatted(recent.humanId(),
-                recent.humanId(), waiting.humanId(), doubtful.humanId(), failed.humanId())));
+                Chart: revenue per day over the last 14 days, by campaign, in USD.""".formatted(
+                        recent.humanId(), recent.humanId(), waiting.humanId(), doubtful.humanId(), failed.humanId())));
         assertThat(post.chart().fileName()).isEqualTo("digest-mila-2026-03-23-0900.png");
         assertThat(post.chart().altText()).startsWith("Mila Rose · revenue per day, last 14 days (Europe/Berlin)");
     }
@@ -209,33 +242,48 @@ class DigestServiceTest {
 
         Digest digest = digests.compute(binding(), "Digest", List.of(DigestPeriod.LAST_24_HOURS), NOW);
 
-        assertThat(digest.periods().get(0).best()).contains(
-                new Digest.BestCampaign(campaign.id(), campaign.humanId(), new BigDecimal("50.00"), Optional.empty()));
-        assertThat(digests.post(digest).caption()).contains("Best: " + campaign.humanId() + " · $50.00\n")
+        assertThat(digest.periods().get(0).best())
+                .contains(new Digest.BestCampaign(
+                        campaign.id(), campaign.humanId(), new BigDecimal("50.00"), Optional.empty()));
+        assertThat(digests.post(digest).caption())
+                .contains("Best: " + campaign.humanId() + " · $50.00\n")
                 .contains("$50.00 revenue (purchases × price)");
     }
 
     @Test
     void aPeriodWithoutCampaignsSaysSo() {
-        String caption = digests.post(digests.compute(binding(), "Digest", List.of(DigestPeriod.LAST_7_DAYS), NOW)).caption();
+        String caption = digests.post(digests.compute(binding(), "Digest", List.of(DigestPeriod.LAST_7_DAYS), NOW))
+                .caption();
 
-        assertThat(caption).contains(strong("*Last 7 days* · no campaigns sent\n"))
+        assertThat(caption)
+                .contains(strong("*Last 7 days* · no campaigns sent\n"))
                 .contains("waiting for approval: none · in doubt: none · failed in the last 7 days: none");
     }
 
     @Test
     void theChartStacksTheTopCampaignsAndAddsUpTheRest() {
-        List<Campaign> sent = IntStream.range(0, 10).mapToObj(i -> {
-            Campaign c = sent("10.00", NOW.minus(Duration.ofDays(2)));
-            snapshot(c, NOW.minus(Duration.ofDays(1)), 100, 50, i + 1, String.valueOf(10 * (i + 1)), false);
-            return c;
-        }).toList();
+        List<Campaign> sent = IntStream.range(0, 10)
+                .mapToObj(i -> {
+                    Campaign c = sent("10.00", NOW.minus(Duration.ofDays(2)));
+                    snapshot(c, NOW.minus(Duration.ofDays(1)), 100, 50, i + 1, String.valueOf(10 * (i + 1)), false);
+                    return c;
+                })
+                .toList();
 
-        RevenueChart chart = digests.compute(binding(), "Digest", DigestService.DAILY, NOW).chart();
+        RevenueChart chart =
+                digests.compute(binding(), "Digest", DigestService.DAILY, NOW).chart();
 
-        assertThat(chart.series()).extracting(RevenueChart.Series::name).containsExactly(
-                sent.get(3).humanId(), sent.get(4).humanId(), sent.get(5).humanId(), sent.get(6).humanId(),
-                sent.get(7).humanId(), sent.get(8).humanId(), sent.get(9).humanId(), "3 more campaigns");
+        assertThat(chart.series())
+                .extracting(RevenueChart.Series::name)
+                .containsExactly(
+                        sent.get(3).humanId(),
+                        sent.get(4).humanId(),
+                        sent.get(5).humanId(),
+                        sent.get(6).humanId(),
+                        sent.get(7).humanId(),
+                        sent.get(8).humanId(),
+                        sent.get(9).humanId(),
+                        "3 more campaigns");
         assertThat(chart.series().get(7).total()).isEqualByComparingTo("60"); // 10 + 20 + 30
         assertThat(chart.dailyTotals().get(12)).isEqualByComparingTo("550"); // 22 March, the day of the snapshots
     }
@@ -274,6 +322,8 @@ class DigestServiceTest {
 
     /** {@code text} with each {@code *words*} as the core's strong markup, so expectations read like the digest. */
     private static String strong(String text) {
-        return Pattern.compile("\\*([^*\\n]+)\\*").matcher(text).replaceAll(m -> Matcher.quoteReplacement(Markup.strong(m.group(1))));
+        return Pattern.compile("\\*([^*\\n]+)\\*")
+                .matcher(text)
+                .replaceAll(m -> Matcher.quoteReplacement(Markup.strong(m.group(1))));
     }
 }

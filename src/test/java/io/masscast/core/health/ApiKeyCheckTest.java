@@ -52,8 +52,11 @@ class ApiKeyCheckTest {
         clock.advance(Duration.ofMinutes(1));
         check.checkIfOlderThan(Duration.ofMinutes(10));
 
-        assertThat(check.readiness()).isEqualTo(Readiness.notReady("ofauth",
-                "OFAuth refuses the API key in OFAUTH_API_KEY (invalid API key), answered 2026-03-20T10:10:00Z"));
+        assertThat(check.readiness())
+                .isEqualTo(
+                        Readiness.notReady(
+                                "ofauth",
+                                "OFAuth refuses the API key in OFAUTH_API_KEY (invalid API key), answered 2026-03-20T10:10:00Z"));
     }
 
     @Test
@@ -82,8 +85,8 @@ class ApiKeyCheckTest {
         }
 
         static AccountInfo refused() {
-            throw new OfAuthFailure.Unauthenticated("invalid API key", OfAuthFailure.Unauthenticated.Cause.API_KEY,
-                    Optional.empty());
+            throw new OfAuthFailure.Unauthenticated(
+                    "invalid API key", OfAuthFailure.Unauthenticated.Cause.API_KEY, Optional.empty());
         }
 
         @Override

@@ -11,7 +11,8 @@ class TextSimilarityTest {
     @Test
     void caseSpacingPunctuationAndEmojiDoNotCount() {
         assertThat(TextSimilarity.normalise("New set is up 🔥")).isEqualTo("new set is up");
-        assertThat(TextSimilarity.similarity("New set is up 🔥", "new   set is up!")).isEqualTo(1.0);
+        assertThat(TextSimilarity.similarity("New set is up 🔥", "new   set is up!"))
+                .isEqualTo(1.0);
     }
 
     @Test
@@ -29,7 +30,8 @@ class TextSimilarityTest {
                 .isGreaterThanOrEqualTo(TextSimilarity.NEARLY_SAME);
         // 10 pairs shared of 10 + 27 → 20 / 37
         assertThat(TextSimilarity.similarity("Sunday drop", "Sunday drop, now with a bonus"))
-                .isCloseTo(20.0 / 37, within(1e-12)).isLessThan(TextSimilarity.NEARLY_SAME);
+                .isCloseTo(20.0 / 37, within(1e-12))
+                .isLessThan(TextSimilarity.NEARLY_SAME);
     }
 
     @Test

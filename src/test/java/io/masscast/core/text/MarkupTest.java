@@ -11,10 +11,17 @@ class MarkupTest {
 
     @Test
     void textIsReadAsPlainSpansAndTokens() {
-        String text = "Approved by " + Markup.person("U1") + " for " + Markup.group("S9") + ": " + Markup.strong("12 buyers");
+        String text =
+                "Approved by " + Markup.person("U1") + " for " + Markup.group("S9") + ": " + Markup.strong("12 buyers");
 
-        assertThat(Markup.parse(text)).containsExactly(new Markup.Plain("Approved by "), new Markup.Person("U1"),
-                new Markup.Plain(" for "), new Markup.Group("S9"), new Markup.Plain(": "), new Markup.Strong("12 buyers"));
+        assertThat(Markup.parse(text))
+                .containsExactly(
+                        new Markup.Plain("Approved by "),
+                        new Markup.Person("U1"),
+                        new Markup.Plain(" for "),
+                        new Markup.Group("S9"),
+                        new Markup.Plain(": "),
+                        new Markup.Strong("12 buyers"));
         assertThat(Markup.plain(text)).isEqualTo("Approved by @U1 for @&S9: 12 buyers");
     }
 
@@ -22,8 +29,10 @@ class MarkupTest {
     void strongTextMayHoldMentionsAndIsRenderedInside() {
         String text = Markup.strong("Digest asked for by " + Markup.person("U1")) + " · " + Markup.strong("*stars*");
 
-        assertThat(Markup.parse(text)).containsExactly(new Markup.Strong("Digest asked for by " + Markup.person("U1")),
-                new Markup.Plain(" · *stars*"));
+        assertThat(Markup.parse(text))
+                .containsExactly(
+                        new Markup.Strong("Digest asked for by " + Markup.person("U1")),
+                        new Markup.Plain(" · *stars*"));
         assertThat(Markup.plain(text)).isEqualTo("Digest asked for by @U1 · *stars*");
     }
 
