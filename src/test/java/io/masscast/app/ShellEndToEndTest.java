@@ -12,11 +12,9 @@ import java.io.IOException;
 import java.lang.reflect.Type;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /** The terminal adapter end to end on the OFAuth simulator, typed line by line. */
@@ -38,8 +36,8 @@ class ShellEndToEndTest {
         try (ShellSession shell = new ShellSession()) {
             shell.await("You are alice.");
             shell.type("/masscast new text=\"Weekend set 🔥\" lists=\"VIP whales\" exclude=\"Do not PPV\"");
-            shell.await("MC-1 is waiting for approval");
-            assertThat(shell.await("awaiting approval")).contains("[#demo] new card");
+            assertThat(shell.awaitAll("MC-1 is waiting for approval", "awaiting approval"))
+                    .contains("[#demo] new card");
 
             shell.type("/masscast approve MC-1");
             shell.await("You requested MC-1 and this channel doesn't allow approving your own campaigns");
@@ -63,12 +61,11 @@ class ShellEndToEndTest {
     void theDigestIsPrintedWithThePathOfItsChart() throws IOException {
         try (ShellSession shell = new ShellSession()) {
             shell.type("/masscast digest 7d");
-            assertThat(shell.await("is being posted in this channel"))
-                    .contains("→ The digest of the last 7 days is being posted in this channel");
-            String posted = shell.await("chart (PNG): ");
+            String posted = shell.awaitAll("is being posted in this channel", "chart (PNG): ");
             String path = shell.await(".png");
 
             assertThat(posted)
+                    .contains("→ The digest of the last 7 days is being posted in this channel")
                     .contains("[#demo] Digest asked for by @alice · Mila Rose · ")
                     .contains("Last 7 days · no campaigns sent")
                     .contains("Chart: revenue per day over the last 14 days, by campaign, in USD.");
@@ -197,13 +194,9 @@ class ShellEndToEndTest {
         try (ShellSession shell = ShellSession.atTerminal()) {
             shell.await("You are alice.");
             shell.keys("/mas\tne\tte\t\"Hi there 🔥\" li\tfans\r");
-            shell.await("MC-1 is waiting for approval");
-            // the outbox, woken by the compose, may print the card before or after the reply
-            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
-                String screen = shell.screen();
-                int card = screen.indexOf("new card");
-                return card >= 0 && screen.indexOf("Hi there 🔥", card) >= 0;
-            });
+            shell.awaitAll("MC-1 is waiting for approval", "new card");
+            assertThat(shell.screen().substring(shell.screen().indexOf("new card")))
+                    .contains("Hi there 🔥");
 
             shell.keys("\u0010\r"); // Ctrl-P recalls the line, Enter sends it again: a twin, refused unless confirmed
             shell.await("confirm: MC-1 has the same text and goes out within 15 minutes of this one");

@@ -112,6 +112,29 @@ final class ShellSession implements AutoCloseable {
         return shown[0];
     }
 
+    /**
+     * Waits until the terminal shows every one of {@code texts}, in any order, after what earlier waits consumed
+     * (a reply and the outbox's post of the same event race), and returns that part up to the last of them.
+     */
+    String awaitAll(String... texts) {
+        String[] shown = new String[1];
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
+            String all = screen();
+            int end = seen;
+            for (String text : texts) {
+                int at = all.indexOf(text, seen);
+                if (at < 0) {
+                    return false;
+                }
+                end = Math.max(end, at + text.length());
+            }
+            shown[0] = all.substring(seen, end);
+            seen = end;
+            return true;
+        });
+        return shown[0];
+    }
+
     String screen() {
         return screen.toString(StandardCharsets.UTF_8);
     }
