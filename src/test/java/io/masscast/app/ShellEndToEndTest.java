@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
@@ -61,15 +63,16 @@ class ShellEndToEndTest {
     void theDigestIsPrintedWithThePathOfItsChart() throws IOException {
         try (ShellSession shell = new ShellSession()) {
             shell.type("/masscast digest 7d");
-            String posted = shell.awaitAll("is being posted in this channel", "chart (PNG): ");
-            String path = shell.await(".png");
+            String posted = shell.awaitAll("is being posted in this channel", ".png");
+            Matcher path = Pattern.compile("chart \\(PNG\\): (\\S+\\.png)").matcher(posted);
+            assertThat(path.find()).as("the chart's path is printed").isTrue();
 
             assertThat(posted)
                     .contains("→ The digest of the last 7 days is being posted in this channel")
                     .contains("[#demo] Digest asked for by @alice · Mila Rose · ")
                     .contains("Last 7 days · no campaigns sent")
                     .contains("Chart: revenue per day over the last 14 days, by campaign, in USD.");
-            Path chart = Path.of(path.strip());
+            Path chart = Path.of(path.group(1));
             try {
                 assertThat(chart.getParent()).isEqualTo(ShellNotifier.IMAGE_DIRECTORY.toAbsolutePath());
                 BufferedImage image = ImageIO.read(chart.toFile());

@@ -39,6 +39,7 @@ final class ShellSession implements AutoCloseable {
     private final ByteArrayOutputStream screen = new ByteArrayOutputStream();
     private final CompletableFuture<Integer> exit;
     private int seen;
+    private int previousStart;
 
     /** Lines piped in, as a script would. */
     ShellSession() {
@@ -96,39 +97,36 @@ final class ShellSession implements AutoCloseable {
         return this;
     }
 
-    /** Waits until the terminal shows {@code text} after what earlier waits consumed, and returns that part. */
+    /**
+     * Waits until the terminal shows {@code text} after what earlier waits consumed, and returns that part. The text
+     * may also be in what the previous wait consumed: a reply and the outbox's post of the same event race (the
+     * outbox is woken when the command commits), so either may print first; then the part returned starts where the
+     * previous wait began.
+     */
     String await(String text) {
-        String[] shown = new String[1];
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
-            String all = screen();
-            int at = all.indexOf(text, seen);
-            if (at < 0) {
-                return false;
-            }
-            shown[0] = all.substring(seen, at + text.length());
-            seen = at + text.length();
-            return true;
-        });
-        return shown[0];
+        return awaitAll(text);
     }
 
-    /**
-     * Waits until the terminal shows every one of {@code texts}, in any order, after what earlier waits consumed
-     * (a reply and the outbox's post of the same event race), and returns that part up to the last of them.
-     */
+    /** As {@link #await}, for several texts in any order; returns the part up to the last of them. */
     String awaitAll(String... texts) {
         String[] shown = new String[1];
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
             String all = screen();
+            int from = seen;
             int end = seen;
             for (String text : texts) {
                 int at = all.indexOf(text, seen);
                 if (at < 0) {
-                    return false;
+                    at = all.indexOf(text, previousStart);
+                    if (at < 0 || at >= seen) {
+                        return false;
+                    }
+                    from = previousStart;
                 }
                 end = Math.max(end, at + text.length());
             }
-            shown[0] = all.substring(seen, end);
+            shown[0] = all.substring(from, end);
+            previousStart = seen;
             seen = end;
             return true;
         });
