@@ -145,8 +145,7 @@ public final class XChartRenderer implements ChartRenderer {
                 .yAxisTitle("Day")
                 .build();
         List<Number[]> cells = map.cells().stream()
-                .map(cell ->
-                        new Number[] {cell.hour(), days.size() - 1 - cell.day().ordinal(), cell.value()})
+                .map(cell -> new Number[] {cell.hour(), days.size() - cell.day().getValue(), cell.value()})
                 .toList();
         styleHeatMap(drawing.getStyler(), Math.ceil(map.max() * 100) / 100);
         drawing.addSeries(map.valueLabel(), hours, rows, cells);

@@ -200,6 +200,10 @@ public final class PollerEconomyBenchmark {
         return (a + b - 1) / b;
     }
 
+    private void bench(String name, long value, String unit) {
+        bench(name, (double) value, unit);
+    }
+
     private void bench(String name, double value, String unit) {
         report.bench(name, value, unit);
     }

@@ -72,6 +72,7 @@ class ServerModeTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the server only needs to run
     void startsSlackInHttpModeServesHealthAndRefusesUnsignedSlackRequests() throws Exception {
         try (ServerMode server = start()) {
             assertThat(get("/healthz").body()).isEqualTo("ok");
@@ -99,6 +100,7 @@ class ServerModeTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the server only needs to run
     void servesItsMetricsInPrometheusTextFormat() throws Exception {
         try (ServerMode server = start()) {
             HttpResponse<String> metrics = get("/metrics");

@@ -39,6 +39,10 @@ public final class BenchReport {
         bench("machine_load_at_start", os.getSystemLoadAverage(), "load average (1 min)");
     }
 
+    public void bench(String name, long value, String unit) {
+        bench(name, (double) value, unit);
+    }
+
     public void bench(String name, double value, String unit) {
         line("BENCH " + name + " " + number(value) + " " + unit);
     }

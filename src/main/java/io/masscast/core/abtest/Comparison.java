@@ -113,6 +113,7 @@ public final class Comparison {
     }
 
     /** The verdict on two or three variants, in their order (A, B, C). */
+    @SuppressWarnings("ReferenceEquality")
     public static Verdict judge(List<Variant> variants, Metric metric) {
         if (variants.size() < 2 || variants.size() > MAX_VARIANTS) {
             throw new IllegalArgumentException("an A/B test has 2 to " + MAX_VARIANTS + " variants");
@@ -127,7 +128,7 @@ public final class Comparison {
                 .max(Comparator.comparingDouble((Variant v) -> v.rate(metric)).thenComparing(v -> -variants.indexOf(v)))
                 .orElseThrow();
         List<Pair> pairs = variants.stream()
-                .filter(v -> v != leader)
+                .filter(v -> v != leader) // identity: an equal variant is still another one
                 .map(other -> new Pair(
                         leader,
                         other,

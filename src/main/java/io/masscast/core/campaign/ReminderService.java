@@ -15,6 +15,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -30,7 +31,7 @@ public final class ReminderService {
     static final int QUIET_MINUTES = 5;
     private static final Duration QUIET = Duration.ofMinutes(QUIET_MINUTES);
     private static final Set<String> PENDING_FROM =
-            Set.of("compose", CampaignAction.EDIT.name().toLowerCase());
+            Set.of("compose", CampaignAction.EDIT.name().toLowerCase(Locale.ROOT));
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final int BATCH = 500;
 

@@ -110,13 +110,13 @@ final class RepeatGuard {
         boolean sharedFan = one.userIds().stream().anyMatch(other.userIds()::contains);
         return sharedList
                 || sharedFan
-                || reachesAll(one) && namesAnyone(other)
-                || reachesAll(other) && namesAnyone(one);
+                || (reachesAll(one) && namesAnyone(other))
+                || (reachesAll(other) && namesAnyone(one));
     }
 
     private static boolean reachesAll(Audience audience) {
-        return audience.lists().contains(ALL_FANS) && !audience.excludedLists().contains(ALL_FANS)
-                || audience.lists().isEmpty() && audience.userIds().isEmpty();
+        return (audience.lists().contains(ALL_FANS) && !audience.excludedLists().contains(ALL_FANS))
+                || (audience.lists().isEmpty() && audience.userIds().isEmpty());
     }
 
     private static boolean namesAnyone(Audience audience) {

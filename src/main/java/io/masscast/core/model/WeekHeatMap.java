@@ -33,7 +33,7 @@ public record WeekHeatMap(String title, String valueLabel, List<Cell> cells, Lis
         }
         marked = List.copyOf(marked);
         if (cells.stream()
-                        .map(c -> c.day().ordinal() * 24 + c.hour())
+                        .map(c -> (c.day().getValue() - 1) * 24 + c.hour())
                         .distinct()
                         .count()
                 != cells.size()) {

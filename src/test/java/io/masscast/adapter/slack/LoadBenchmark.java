@@ -23,6 +23,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
@@ -276,7 +277,7 @@ public final class LoadBenchmark {
         report.bench(name + "_request_rate", run.requests.get() / seconds, "requests/s");
         for (Op op : Op.values()) {
             Samples samples = run.latency.get(op);
-            String key = name + "_" + op.name().toLowerCase();
+            String key = name + "_" + op.name().toLowerCase(Locale.ROOT);
             report.bench(key + "_rate", samples.size() / seconds, "requests/s");
             report.bench(key + "_p50", samples.percentileMs(50), "ms");
             report.bench(key + "_p99", samples.percentileMs(99), "ms");

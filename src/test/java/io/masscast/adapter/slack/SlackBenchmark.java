@@ -74,7 +74,6 @@ public final class SlackBenchmark {
     private static final String SCHEDULED = "at=\"in 20h\"";
     private static final double ACK_RATIO_TARGET = 1.2;
     private static final Pattern APPROVED = Pattern.compile("^You approved MC-\\d+");
-    private static final Predicate<String> SHOWS_APPROVAL = headline -> !headline.equals("awaiting approval");
 
     private final BenchReport report;
     private final OfAuthSimulator simulator;
@@ -357,8 +356,12 @@ public final class SlackBenchmark {
         }
         RecordedRequest post = awaitPost(campaign.text());
         toPost.add(Duration.between(clickedAt, post.receivedAt()).toNanos());
-        SlackView.Showing shown =
-                view.awaitShowing(campaign.channel(), campaign.humanId(), clicked, SHOWS_APPROVAL, PATIENCE);
+        SlackView.Showing shown = view.awaitShowing(
+                campaign.channel(),
+                campaign.humanId(),
+                clicked,
+                headline -> !headline.equals("awaiting approval"),
+                PATIENCE);
         toCard.add(shown.atNanos() - clicked);
         // the card ends as OFAuth's answer left it: only then the next click
         view.awaitShowing(campaign.channel(), campaign.humanId(), clicked, h -> h.equals("scheduled"), PATIENCE);
@@ -404,7 +407,7 @@ public final class SlackBenchmark {
                     try {
                         results[i] = work.apply(inputs.get(i));
                     } catch (RuntimeException e) {
-                        e.printStackTrace();
+                        System.err.println("benchmark request " + i + " failed: " + e);
                     }
                 }
             });

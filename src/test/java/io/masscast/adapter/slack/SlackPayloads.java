@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -34,7 +35,7 @@ final class SlackPayloads {
         fields.put("channel_id", channelId);
         fields.put("channel_name", "mila-rose");
         fields.put("user_id", userId);
-        fields.put("user_name", userId.substring(1).toLowerCase());
+        fields.put("user_name", userId.substring(1).toLowerCase(Locale.ROOT));
         fields.put("command", "/masscast");
         fields.put("text", text);
         fields.put("api_app_id", "A0MASSCAST");
@@ -185,9 +186,9 @@ final class SlackPayloads {
                 "id",
                 userId,
                 "username",
-                userId.substring(1).toLowerCase(),
+                userId.substring(1).toLowerCase(Locale.ROOT),
                 "name",
-                userId.substring(1).toLowerCase());
+                userId.substring(1).toLowerCase(Locale.ROOT));
         user.addProperty("team_id", TEAM);
         payload.add("user", user);
         payload.addProperty("api_app_id", "A0MASSCAST");

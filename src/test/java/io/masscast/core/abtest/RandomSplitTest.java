@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.IntStream;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 class RandomSplitTest {
@@ -48,8 +49,7 @@ class RandomSplitTest {
         messages.forEach(seen::addAll);
         assertThat(seen).containsExactlyInAnyOrderElementsOf(share);
         assertThat(RandomSplit.messages(share.subList(0, 400), 400))
-                .singleElement()
-                .asList()
+                .singleElement(InstanceOfAssertFactories.LIST)
                 .hasSize(400);
         assertThatThrownBy(() -> RandomSplit.messages(share, 0)).isInstanceOf(IllegalArgumentException.class);
     }

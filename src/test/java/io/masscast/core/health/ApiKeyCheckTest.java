@@ -84,6 +84,7 @@ class ApiKeyCheckTest {
             return new AccountInfo("org_1", "Agency", List.of());
         }
 
+        @SuppressWarnings("DoNotCallSuggester") // a scripted answer: OFAuth refusing the key
         static AccountInfo refused() {
             throw new OfAuthFailure.Unauthenticated(
                     "invalid API key", OfAuthFailure.Unauthenticated.Cause.API_KEY, Optional.empty());
