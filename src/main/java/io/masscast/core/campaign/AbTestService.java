@@ -12,7 +12,6 @@ import io.masscast.core.model.AbTestParts;
 import io.masscast.core.model.Actor;
 import io.masscast.core.model.Approval;
 import io.masscast.core.model.Audience;
-import io.masscast.core.model.AuditEvent;
 import io.masscast.core.model.Binding;
 import io.masscast.core.model.Campaign;
 import io.masscast.core.model.CampaignDraft;
@@ -131,7 +130,7 @@ public final class AbTestService {
             List<AbTestParts.Member> members = new ArrayList<>();
             for (Planned variant : plan) {
                 for (int i = 0; i < variant.messages().size(); i++) {
-                    Campaign part = insert(
+                    Campaign part = CampaignLedger.insertPending(
                             stores,
                             channel,
                             requester,
@@ -139,7 +138,8 @@ public final class AbTestService {
                             variant.draft().content(),
                             variant.messages().get(i),
                             verdict.scheduledAt(),
-                            now);
+                            now,
+                            "A/B test");
                     AbPart link = new AbPart(test.id(), part.id(), variant.label(), i + 1);
                     stores.tests().addPart(link);
                     members.add(new AbTestParts.Member(link, part, Optional.empty()));
@@ -498,51 +498,6 @@ public final class AbTestService {
             earlier.addAll(own.lists());
         }
         return plan;
-    }
-
-    private Campaign insert(
-            Stores stores,
-            ChannelRef channel,
-            Actor requester,
-            Binding binding,
-            MessageContent content,
-            Audience audience,
-            Optional<Instant> scheduledAt,
-            Instant now) {
-        String fingerprint = Fingerprint.of(binding.connectionId(), content, audience, scheduledAt);
-        Campaign part = stores.campaigns()
-                .insert(new Campaign(
-                        0,
-                        0,
-                        channel,
-                        binding.connectionId(),
-                        requester.userId(),
-                        requester.displayName(),
-                        content,
-                        audience,
-                        scheduledAt,
-                        PENDING_APPROVAL,
-                        fingerprint,
-                        0,
-                        now,
-                        now,
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty()));
-        stores.audit()
-                .append(new AuditEvent(
-                        part.id(),
-                        now,
-                        requester.userId(),
-                        "compose",
-                        Optional.empty(),
-                        PENDING_APPROVAL,
-                        fingerprint,
-                        Optional.empty(),
-                        "A/B test"));
-        return part;
     }
 
     private List<String> notes(AbTestParts test, List<String> policyNotes) {

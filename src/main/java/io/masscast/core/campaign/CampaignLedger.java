@@ -1,7 +1,13 @@
 package io.masscast.core.campaign;
 
+import io.masscast.core.model.Actor;
+import io.masscast.core.model.Audience;
 import io.masscast.core.model.AuditEvent;
+import io.masscast.core.model.Binding;
 import io.masscast.core.model.Campaign;
+import io.masscast.core.model.CampaignState;
+import io.masscast.core.model.ChannelRef;
+import io.masscast.core.model.MessageContent;
 import io.masscast.core.model.OutboxEntry;
 import io.masscast.core.port.Stores;
 import io.masscast.core.port.Transactor;
@@ -50,6 +56,56 @@ final class CampaignLedger {
         return stores.campaigns()
                 .find(campaignId)
                 .orElseThrow(() -> new CampaignException.NotFound("There is no campaign with id " + campaignId + "."));
+    }
+
+    /**
+     * Stores a new campaign waiting for approval, composed by {@code requester} for {@code binding}'s creator, with
+     * its {@code compose} audit event ({@code detail} says what composed it, or is empty).
+     */
+    static Campaign insertPending(
+            Stores stores,
+            ChannelRef channel,
+            Actor requester,
+            Binding binding,
+            MessageContent content,
+            Audience audience,
+            Optional<Instant> scheduledAt,
+            Instant now,
+            String detail) {
+        String fingerprint = Fingerprint.of(binding.connectionId(), content, audience, scheduledAt);
+        Campaign campaign = stores.campaigns()
+                .insert(new Campaign(
+                        0,
+                        0,
+                        channel,
+                        binding.connectionId(),
+                        requester.userId(),
+                        requester.displayName(),
+                        content,
+                        audience,
+                        scheduledAt,
+                        CampaignState.PENDING_APPROVAL,
+                        fingerprint,
+                        0,
+                        now,
+                        now,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty()));
+        stores.audit()
+                .append(new AuditEvent(
+                        campaign.id(),
+                        now,
+                        requester.userId(),
+                        "compose",
+                        Optional.empty(),
+                        CampaignState.PENDING_APPROVAL,
+                        fingerprint,
+                        Optional.empty(),
+                        detail));
+        return campaign;
     }
 
     static void require(CampaignAction action, Campaign campaign) {

@@ -101,40 +101,16 @@ public final class CampaignService {
             SendPolicy.DraftVerdict verdict = check(stores, draft, binding, now, 0);
             CampaignChecks.refuseUnconfirmedTwin(
                     stores, binding, draft.content(), verdict.scheduledAt().orElse(now), Set.of(), twinConfirmed);
-            String fingerprint =
-                    Fingerprint.of(binding.connectionId(), draft.content(), draft.audience(), verdict.scheduledAt());
-            Campaign campaign = stores.campaigns()
-                    .insert(new Campaign(
-                            0,
-                            0,
-                            channel,
-                            binding.connectionId(),
-                            requester.userId(),
-                            requester.displayName(),
-                            draft.content(),
-                            draft.audience(),
-                            verdict.scheduledAt(),
-                            PENDING_APPROVAL,
-                            fingerprint,
-                            0,
-                            now,
-                            now,
-                            Optional.empty(),
-                            Optional.empty(),
-                            Optional.empty(),
-                            Optional.empty(),
-                            Optional.empty()));
-            stores.audit()
-                    .append(new AuditEvent(
-                            campaign.id(),
-                            now,
-                            requester.userId(),
-                            "compose",
-                            Optional.empty(),
-                            PENDING_APPROVAL,
-                            fingerprint,
-                            Optional.empty(),
-                            ""));
+            Campaign campaign = CampaignLedger.insertPending(
+                    stores,
+                    channel,
+                    requester,
+                    binding,
+                    draft.content(),
+                    draft.audience(),
+                    verdict.scheduledAt(),
+                    now,
+                    "");
             stores.attachments().add(campaign.id(), attachments, now);
             stores.outbox().enqueue(OutboxEntry.card(campaign, now));
             return new Composed(campaign, verdict.notes());
