@@ -31,11 +31,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -205,27 +200,7 @@ class DigestPipelineTest {
             b.tick();
             clock.advance(Duration.ofMinutes(1));
 
-            ExecutorService threads = Executors.newFixedThreadPool(2);
-            try {
-                CountDownLatch start = new CountDownLatch(1);
-                List<Future<Object>> ticks = List.of(a, b).stream()
-                        .map(replica -> threads.submit(() -> {
-                            start.await();
-                            tick(replica, "digest");
-                            return null;
-                        }))
-                        .toList();
-                start.countDown();
-                for (Future<Object> tick : ticks) {
-                    tick.get(30, TimeUnit.SECONDS);
-                }
-            } finally {
-                threads.shutdownNow();
-            }
-            for (int i = 0; i < 3; i++) {
-                a.tick();
-                b.tick();
-            }
+            Pipeline.tickAtOnce("digest", a, b);
 
             assertThat(a.channel.images().size() + b.channel.images().size()).isEqualTo(1);
             assertThat(claimed(a, "daily:" + DAY)).isTrue();

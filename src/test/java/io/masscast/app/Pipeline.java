@@ -38,7 +38,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 /**
  * The whole send pipeline in one process for tests: the OFAuth simulator, SQLite in a temporary folder,
@@ -154,6 +160,35 @@ final class Pipeline implements AutoCloseable {
             tick();
         }
         tick();
+    }
+
+    /**
+     * One tick of job {@code name} in each replica, all started at the same moment on threads of their own (replicas
+     * racing for the same work), then three more ordinary ticks of every job in each, so whatever one queued is done.
+     */
+    static void tickAtOnce(String name, Pipeline... replicas) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(replicas.length);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Object>> ticks = Stream.of(replicas)
+                    .map(replica -> threads.submit(() -> {
+                        start.await();
+                        JobRuntime.runGuarded(replica.job(name));
+                        return null;
+                    }))
+                    .toList();
+            start.countDown();
+            for (Future<Object> tick : ticks) {
+                tick.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        for (int i = 0; i < 3; i++) {
+            for (Pipeline replica : replicas) {
+                replica.tick();
+            }
+        }
     }
 
     Job job(String name) {

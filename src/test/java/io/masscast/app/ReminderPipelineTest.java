@@ -7,7 +7,6 @@ import io.masscast.core.campaign.Mention;
 import io.masscast.core.command.ActionId;
 import io.masscast.core.command.Reply;
 import io.masscast.core.model.Actor;
-import io.masscast.jobs.JobRuntime;
 import io.masscast.simulator.OfAuthSimulator;
 import io.masscast.testing.MutableClock;
 import java.nio.file.Path;
@@ -15,11 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -183,27 +177,7 @@ class ReminderPipelineTest {
             b.tick();
             clock.advance(Duration.ofMinutes(31));
 
-            ExecutorService threads = Executors.newFixedThreadPool(2);
-            try {
-                CountDownLatch start = new CountDownLatch(1);
-                List<Future<Object>> ticks = List.of(a, b).stream()
-                        .map(replica -> threads.submit(() -> {
-                            start.await();
-                            JobRuntime.runGuarded(replica.job("reminders"));
-                            return null;
-                        }))
-                        .toList();
-                start.countDown();
-                for (Future<Object> tick : ticks) {
-                    tick.get(30, TimeUnit.SECONDS);
-                }
-            } finally {
-                threads.shutdownNow();
-            }
-            for (int i = 0; i < 3; i++) {
-                a.tick();
-                b.tick();
-            }
+            Pipeline.tickAtOnce("reminders", a, b);
 
             assertThat(reminders(a).size() + reminders(b).size()).isEqualTo(1);
         }
