@@ -172,7 +172,7 @@ public final class Wiring implements AutoCloseable {
         this.views = new CampaignViews(campaigns, tests, bindings, lists, clock);
         this.formOptions = new FormOptions(bindings, lists, ofauth, campaigns, clock);
         XChartRenderer charts = new XChartRenderer();
-        this.digests = new DigestService(database, charts, clock, replica);
+        this.digests = new DigestService(database, charts, clock, replica, statsSettings.trackFor());
         BestTimeService bestTimes = new BestTimeService(database, charts, clock);
         this.reminders = new ReminderService(database, clock, replica);
         this.router = new CommandRouter(

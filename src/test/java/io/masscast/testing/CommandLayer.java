@@ -3,6 +3,7 @@ package io.masscast.testing;
 import io.masscast.adapter.common.ChatCore;
 import io.masscast.adapter.common.LocalSeenRequests;
 import io.masscast.chart.XChartRenderer;
+import io.masscast.config.StatsSettings;
 import io.masscast.core.besttime.BestTimeService;
 import io.masscast.core.campaign.AbTestService;
 import io.masscast.core.campaign.BindingService;
@@ -57,7 +58,12 @@ public record CommandLayer(
                 new DecisionCommands(campaigns, tests, clock),
                 new ReadCommands(campaigns, bindings, views, lists, ofauth, clock),
                 new AdminCommands(bindings, ofauth),
-                new DigestCommands(new DigestService(stores, charts, clock, "test-replica")),
+                new DigestCommands(new DigestService(
+                        stores,
+                        charts,
+                        clock,
+                        "test-replica",
+                        StatsSettings.defaults().trackFor())),
                 new BestTimeCommands(bestTimes));
         FormOptions options = new FormOptions(bindings, lists, ofauth, campaigns, clock);
         RecordingInteractions acks = new RecordingInteractions();

@@ -325,7 +325,8 @@ public final class AbTestService {
         return changed;
     }
 
-    private static AbTestParts load(Stores stores, long testId) {
+    /** The test with every campaign of it as it is now and each one's results, inside the caller's transaction. */
+    public static AbTestParts load(Stores stores, long testId) {
         AbTest test = stores.tests()
                 .find(testId)
                 .orElseThrow(() -> new CampaignException.NotFound("There is no A/B test with id " + testId + "."));

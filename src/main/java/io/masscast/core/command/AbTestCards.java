@@ -4,6 +4,7 @@ import static io.masscast.core.command.CardAction.Style.DANGER;
 import static io.masscast.core.command.CardAction.Style.PRIMARY;
 
 import io.masscast.core.abtest.Comparison;
+import io.masscast.core.abtest.TestResults;
 import io.masscast.core.abtest.VerdictText;
 import io.masscast.core.campaign.AbTestService;
 import io.masscast.core.campaign.BuyerNote;
@@ -14,9 +15,7 @@ import io.masscast.core.model.AbTestParts;
 import io.masscast.core.model.Campaign;
 import io.masscast.core.model.CampaignState;
 import io.masscast.core.model.CampaignStats;
-import io.masscast.core.model.StatsFigures;
 import io.masscast.core.text.Markup;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -141,9 +140,8 @@ final class AbTestCards {
     }
 
     private static void addComparison(List<Card.Field> fields, AbTestParts test, CampaignView view) {
-        List<Comparison.Variant> variants =
-                test.variants().stream().map(v -> totals(test, v)).toList();
-        boolean priced = test.campaigns().stream().anyMatch(c -> !c.content().isFree());
+        List<Comparison.Variant> variants = TestResults.variants(test);
+        boolean priced = TestResults.priced(test);
         List<String> lines = new ArrayList<>();
         for (Comparison.Variant v : variants) {
             String bought = priced
@@ -163,22 +161,6 @@ final class AbTestCards {
                 .flatMap(m -> m.stats().flatMap(CampaignStats::asOf).stream())
                 .max(Comparator.naturalOrder())
                 .ifPresent(at -> fields.add(new Card.Field(CampaignCards.AS_OF, CampaignCards.clock(at, view))));
-    }
-
-    /** A variant's numbers, its messages added up. */
-    private static Comparison.Variant totals(AbTestParts test, String variant) {
-        long sent = 0;
-        long viewed = 0;
-        long bought = 0;
-        BigDecimal revenue = BigDecimal.ZERO;
-        for (AbTestParts.Member member : test.of(variant)) {
-            StatsFigures f = member.stats().map(CampaignStats::figures).orElse(StatsFigures.NONE);
-            sent += f.sent();
-            viewed += f.viewed();
-            bought += f.purchased();
-            revenue = revenue.add(f.revenue());
-        }
-        return new Comparison.Variant(variant, sent, viewed, bought, revenue);
     }
 
     /** One approval covers every variant; decisions on one in-doubt message name it. */
