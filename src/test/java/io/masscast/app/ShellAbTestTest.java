@@ -39,6 +39,15 @@ class ShellAbTestTest {
                     .contains("Variant A:    \"Option A\" · free · no media · VIP whales (")
                     .contains("Variant B:    \"Option B\" · free · no media · Tippers (")
                     .contains("Variant C:    \"Option C\" · free · no media · Weekend regulars (");
+            // B and C leave out the earlier variants' lists: their own list's size is what they reach at most
+            assertThat(card)
+                    .containsPattern("VIP whales \\(([\\d,]+)\\) · ≈ \\1 recipients · MC-1")
+                    .containsPattern(
+                            "Tippers \\(([\\d,]+)\\) · excluding VIP whales \\([\\d,]+\\) · at most ≈ \\1 recipients"
+                                    + " \\(a fan also on the lists of A gets that variant\\) · MC-2")
+                    .containsPattern(
+                            "Weekend regulars \\(([\\d,]+)\\) · excluding VIP whales \\([\\d,]+\\), Tippers \\([\\d,]+\\) · at most ≈ \\1 recipients"
+                                    + " \\(a fan also on the lists of A or B gets that variant\\) · MC-3");
             assertThat(posts(shell)).isEmpty();
 
             shell.type("/as bob").type("/masscast approve MC-2");
@@ -110,6 +119,10 @@ class ShellAbTestTest {
             shell.await("text_b: Variant B is the same message as A: give it its own text (text_b=)");
             shell.type("/masscast new text=A lists=fans,Tippers split=lists text_b=B lists_b=Tippers");
             shell.await("lists_b: List 1204999 is named for variant A and B: each list goes to one variant.");
+            shell.type("/masscast new text=A lists=Tippers,fans split=lists text_b=B lists_b=\"VIP whales\"");
+            shell.await("lists_b: Variant A goes to fans, every fan, and variant B leaves out the earlier variants'"
+                    + " lists: it would reach no one. Give A its own lists instead of fans, or split at random"
+                    + " (split=random).");
             shell.type("/masscast new text=A lists=fans split=lists text_b=B");
             shell.await("lists_b: Split by lists, variant B needs its own lists: lists_b=...");
             shell.type("/masscast new text=A lists=fans text_b=B");

@@ -451,6 +451,15 @@ public final class AbTestService {
                                 "Split by lists, each variant goes to its lists only: specific fans"
                                         + " can't be given to one of them. Put them on a list, or split at random (split=random)."));
             }
+            String everyone = owner.get(RepeatGuard.ALL_FANS);
+            if (everyone != null) {
+                errors.add(new FieldError(
+                        key,
+                        "Variant " + everyone + " goes to " + RepeatGuard.ALL_FANS + ", every fan, and variant "
+                                + label + " leaves out the earlier variants' lists: it would reach no one. Give "
+                                + everyone + " its own lists instead of " + RepeatGuard.ALL_FANS
+                                + ", or split at random (split=random)."));
+            }
             for (String list : audience.lists()) {
                 String first = owner.putIfAbsent(list, label);
                 if (first != null) {
@@ -503,6 +512,15 @@ public final class AbTestService {
 
     private List<String> notes(AbTestParts test, List<String> policyNotes) {
         List<String> notes = new ArrayList<>(policyNotes);
+        if (test.test().split() == AbSplit.LISTS) {
+            // OFAuth counts a list's fans but masscast can't see which fans two lists share without reading them all
+            notes.add("Split by lists, a fan on the lists of two variants gets the first one only: "
+                    + (test.variants().size() == 2
+                            ? "B leaves out the fans of A's lists."
+                            : "B leaves out the fans of A's lists, C those of A's and B's.")
+                    + " Lists that share many fans leave a later variant few of its own, or none if all its fans are"
+                    + " on an earlier variant's lists too; split=random shares one audience out evenly.");
+        }
         for (String variant : test.variants()) {
             List<AbTestParts.Member> messages = test.of(variant);
             if (messages.size() > 1) {
