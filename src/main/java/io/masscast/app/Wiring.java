@@ -165,8 +165,7 @@ public final class Wiring implements AutoCloseable {
         this.permissions = new Permissions(admins);
         this.bindings = new BindingService(database, permissions);
         this.campaigns = new CampaignService(database, ofauth, permissions, clock);
-        AbTestService tests = new AbTestService(
-                database, ofauth, permissions, campaigns, clock, AbTestService.MAX_USER_IDS, AbTestService.MAX_POOL);
+        AbTestService tests = new AbTestService(database, ofauth, permissions, campaigns, clock);
         this.submissions = new SubmissionService(database, clock);
         FanListCache lists = new FanListCache(ofauth, clock);
         this.views = new CampaignViews(campaigns, tests, bindings, lists, clock);

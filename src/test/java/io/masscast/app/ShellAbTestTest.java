@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
+import io.masscast.core.campaign.AbTestService;
 import io.masscast.simulator.RecordedRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -101,6 +103,42 @@ class ShellAbTestTest {
             assertThat(both).isEqualTo(pool);
             assertThat(Math.abs(a.size() - b.size())).isLessThanOrEqualTo(1);
             assertThat(bodies).allSatisfy(body -> assertThat(body).doesNotContainKey("userLists"));
+        }
+    }
+
+    @Test
+    void aShareLargerThanOneMessagesFanIdsGoesOutAsSeveralMessagesOfItsVariantEachSentOnce() {
+        try (ShellSession shell = new ShellSession()) {
+            Set<String> pool = new HashSet<>(SimulatorMessages.listMembers(shell.simulator, "conn_demo", "fans"));
+            assertThat(pool).as("the simulated creator's fans").hasSizeGreaterThan(2 * AbTestService.MAX_USER_IDS);
+
+            shell.type("/masscast new text=\"Option A\" lists=fans split=random text_b=\"Option B\"");
+            shell.await("Variant A goes out as 2 messages (MC-1, MC-2): masscast puts at most 1,000 fan ids in one"
+                    + " message.");
+            shell.await("Variant B goes out as 2 messages (MC-3, MC-4)");
+            String card = shell.await("[Approve all: /masscast approve MC-1]");
+            assertThat(card).contains("in 2 messages (MC-1, MC-2)").contains("in 2 messages (MC-3, MC-4)");
+            shell.type("/as bob").type("/masscast approve MC-3");
+            shell.await("You approved the A/B test MC-1, every variant (MC-1, MC-2, MC-3, MC-4)");
+            shell.await("Status:       sent ");
+            assertThat(shell.endOfInput()).isZero();
+
+            List<Map<String, Object>> bodies =
+                    posts(shell).stream().map(r -> json(r.body())).toList();
+            assertThat(bodies).hasSize(4);
+            assertThat(bodies).extracting(b -> b.get("text")).containsOnly("Option A", "Option B");
+            Set<String> reached = new HashSet<>();
+            Map<Object, Integer> fansPerVariant = new HashMap<>();
+            for (Map<String, Object> body : bodies) {
+                Set<String> fans = ids(body);
+                assertThat(fans).hasSizeLessThanOrEqualTo(AbTestService.MAX_USER_IDS);
+                assertThat(reached).as("no fan gets two messages").doesNotContainAnyElementsOf(fans);
+                reached.addAll(fans);
+                fansPerVariant.merge(body.get("text"), fans.size(), Integer::sum);
+            }
+            assertThat(reached).isEqualTo(pool);
+            assertThat(Math.abs(fansPerVariant.get("Option A") - fansPerVariant.get("Option B")))
+                    .isLessThanOrEqualTo(1);
         }
     }
 

@@ -47,8 +47,7 @@ public record CommandLayer(
         CampaignService campaigns = new CampaignService(stores, ofauth, permissions, clock);
         BindingService bindings = new BindingService(stores, permissions);
         FanListCache lists = new FanListCache(ofauth, clock);
-        AbTestService tests = new AbTestService(
-                stores, ofauth, permissions, campaigns, clock, AbTestService.MAX_USER_IDS, AbTestService.MAX_POOL);
+        AbTestService tests = new AbTestService(stores, ofauth, permissions, campaigns, clock);
         CampaignViews views = new CampaignViews(campaigns, tests, bindings, lists, clock);
         XChartRenderer charts = new XChartRenderer();
         BestTimeService bestTimes = new BestTimeService(stores, charts, clock);
