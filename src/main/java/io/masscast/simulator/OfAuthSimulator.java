@@ -142,6 +142,11 @@ public final class OfAuthSimulator implements AutoCloseable {
         accounts.all().forEach(account -> account.uploads().partSize(bytes));
     }
 
+    /** Whether later finished uploads answer with their vault media ({@code true} by default; OFAuth may leave it out). */
+    public void uploadsNameTheirMedia(boolean names) {
+        accounts.all().forEach(account -> account.uploads().namesMedia(names));
+    }
+
     /** Marks the connection expired: Access calls on it get 401 {@code SESSION_EXPIRED}. */
     public void expireConnection(String connectionId) {
         accounts.require(connectionId).expire(clock.now());

@@ -36,7 +36,7 @@ final class UploadRoutes implements RouteSet {
     private static ApiResponse putWhole(ApiCall call) {
         String id = call.pathParam("mediaUploadId");
         VaultMedia media = call.account().uploads().putWhole(id, call.request().body(), call.now());
-        return finished(id, media);
+        return finished(call, id, media);
     }
 
     private static ApiResponse putPart(ApiCall call) {
@@ -54,7 +54,7 @@ final class UploadRoutes implements RouteSet {
 
     private static ApiResponse complete(ApiCall call) {
         String id = requireString(call.jsonObject(), "mediaUploadId");
-        return finished(id, call.account().uploads().complete(id, call.now()));
+        return finished(call, id, call.account().uploads().complete(id, call.now()));
     }
 
     private static ApiResponse check(ApiCall call) {
@@ -68,8 +68,11 @@ final class UploadRoutes implements RouteSet {
                 .orElseGet(() -> Json.object("exists", false)));
     }
 
-    private static ApiResponse finished(String id, VaultMedia media) {
-        return ApiResponse.json(Json.object("mediaUploadId", id, "media", MediaRenderer.media(media)));
+    private static ApiResponse finished(ApiCall call, String id, VaultMedia media) {
+        return ApiResponse.json(
+                call.account().uploads().namesMedia()
+                        ? Json.object("mediaUploadId", id, "media", MediaRenderer.media(media))
+                        : Json.object("mediaUploadId", id));
     }
 
     private static String requireString(Map<String, Object> body, String field) {

@@ -29,6 +29,7 @@ final class Uploads {
     private final Map<String, Upload> uploads = new HashMap<>();
     private long created;
     private long partSize = PART_SIZE;
+    private boolean namesMedia = true;
 
     Uploads(Vault vault, String idNamespace) {
         this.vault = vault;
@@ -51,6 +52,15 @@ final class Uploads {
             throw new IllegalArgumentException("partSize: at least 1 byte");
         }
         partSize = bytes;
+    }
+
+    /** Whether a finished upload's answer names its vault media (OFAuth documents {@code media} as optional). */
+    synchronized void namesMedia(boolean names) {
+        namesMedia = names;
+    }
+
+    synchronized boolean namesMedia() {
+        return namesMedia;
     }
 
     /** The single-part upload: this PUT carries the file and finalises it. */

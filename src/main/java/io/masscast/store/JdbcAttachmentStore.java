@@ -11,8 +11,8 @@ final class JdbcAttachmentStore implements AttachmentStore {
 
     private static final String ADD = """
             INSERT INTO campaign_attachment (campaign_id, upload_ref, vault_media_id, file_name, content_type, size_bytes,
-                                             uploaded_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?)""";
+                                             uploaded_at, reference_spent_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private static final String FOR_CAMPAIGN = """
             SELECT upload_ref, vault_media_id, file_name, content_type, size_bytes, reference_spent_at
@@ -43,7 +43,8 @@ final class JdbcAttachmentStore implements AttachmentStore {
                     a.fileName(),
                     a.contentType(),
                     a.size(),
-                    at);
+                    at,
+                    a.referenceSpentAt());
         }
     }
 

@@ -11,12 +11,15 @@ import io.masscast.core.model.AbTestDraft;
 import io.masscast.core.model.AbTestParts;
 import io.masscast.core.model.Actor;
 import io.masscast.core.model.Approval;
+import io.masscast.core.model.Attachment;
 import io.masscast.core.model.Audience;
 import io.masscast.core.model.Binding;
 import io.masscast.core.model.Campaign;
 import io.masscast.core.model.CampaignDraft;
 import io.masscast.core.model.CampaignState;
 import io.masscast.core.model.ChannelRef;
+import io.masscast.core.model.ChatFile;
+import io.masscast.core.model.MediaItem;
 import io.masscast.core.model.MessageContent;
 import io.masscast.core.model.OutboxEntry;
 import io.masscast.core.model.RepeatFinding;
@@ -33,6 +36,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -63,6 +67,7 @@ public final class AbTestService {
 
     private final CampaignLedger ledger;
     private final OfAuthGateway ofauth;
+    private final MediaUploadService uploads;
     private final Permissions permissions;
     private final ApprovalPolicy approvalPolicy;
     private final CampaignService campaigns;
@@ -77,6 +82,7 @@ public final class AbTestService {
             Clock clock) {
         this.ledger = new CampaignLedger(transactor, clock);
         this.ofauth = ofauth;
+        this.uploads = new MediaUploadService(ofauth);
         this.permissions = permissions;
         this.approvalPolicy = new ApprovalPolicy(permissions);
         this.campaigns = campaigns;
@@ -92,25 +98,34 @@ public final class AbTestService {
     /** One variant as it will be sent: its messages' audiences. */
     private record Planned(String label, CampaignDraft draft, List<Audience> messages) {}
 
+    /** Composes a test without files attached from chat; see {@link #compose(ChannelRef, Actor, AbTestDraft, boolean, List)}. */
+    public Composed compose(ChannelRef channel, Actor requester, AbTestDraft draft, boolean twinConfirmed) {
+        return compose(channel, requester, draft, twinConfirmed, List.of());
+    }
+
     /**
      * Composes a test, waiting for approval. The variants are checked like single campaigns (their errors name the
      * variant's keys, such as {@code price_b}) and must differ in what fans get; a random split reads the lists'
-     * fans from OFAuth first, outside any transaction.
+     * fans from OFAuth first, outside any transaction. {@code files} attached in chat join variant A's media, and
+     * that of every variant that takes A's; they are uploaded once the test is checked (see {@link #upload}).
      */
-    public Composed compose(ChannelRef channel, Actor requester, AbTestDraft draft, boolean twinConfirmed) {
+    public Composed compose(
+            ChannelRef channel, Actor requester, AbTestDraft draft, boolean twinConfirmed, List<ChatFile> files) {
         Binding binding = ledger.inTransaction(stores -> CampaignChecks.binding(stores, channel));
+        AbTestDraft checked = withStandIns(draft, files.size());
         Instant checkedAt = ledger.now();
         ledger.inTransaction(stores -> {
-            check(stores, draft, binding, checkedAt);
+            check(stores, checked, binding, checkedAt);
             return null;
         });
         Optional<Long> seed = draft.split() == AbSplit.RANDOM ? Optional.of(seeds.nextLong()) : Optional.empty();
         Optional<Set<String>> pool = seed.map(s -> FanPool.read(
                 ofauth, binding.connectionId(), draft.variants().get(0).audience(), MAX_POOL));
-        List<Planned> plan = plan(draft, pool, seed);
+        List<Planned> plan = plan(checked, pool, seed);
+        List<List<Attachment>> uploaded = upload(plan, binding.connectionId(), files, checkedAt);
         return ledger.inTransaction(stores -> {
             Instant now = ledger.now();
-            SendPolicy.DraftVerdict verdict = check(stores, draft, binding, now);
+            SendPolicy.DraftVerdict verdict = check(stores, checked, binding, now);
             Instant sendsAt = verdict.scheduledAt().orElse(now);
             for (Planned variant : plan) {
                 CampaignChecks.refuseUnconfirmedTwin(
@@ -119,18 +134,23 @@ public final class AbTestService {
             AbTest test = stores.tests()
                     .insert(new AbTest(0, draft.split(), seed, pool.map(p -> (long) p.size()), MAX_USER_IDS, now, 0));
             List<AbTestParts.Member> members = new ArrayList<>();
+            Iterator<List<Attachment>> attachments = uploaded.iterator();
             for (Planned variant : plan) {
                 for (int i = 0; i < variant.messages().size(); i++) {
+                    List<Attachment> own = attachments.next();
                     Campaign part = CampaignLedger.insertPending(
                             stores,
                             channel,
                             requester,
                             binding,
-                            variant.draft().content(),
+                            AttachedMedia.uploaded(variant.draft().content(), own),
                             variant.messages().get(i),
                             verdict.scheduledAt(),
                             now,
                             "A/B test");
+                    if (!own.isEmpty()) {
+                        stores.attachments().add(part.id(), own, now);
+                    }
                     AbPart link = new AbPart(test.id(), part.id(), variant.label(), i + 1);
                     stores.tests().addPart(link);
                     members.add(new AbTestParts.Member(link, part, Optional.empty()));
@@ -138,8 +158,47 @@ public final class AbTestService {
             }
             AbTestParts composed = new AbTestParts(test, members);
             stores.outbox().enqueue(OutboxEntry.card(composed.lead(), now));
-            return new Composed(composed, notes(composed, verdict.notes()));
+            return new Composed(composed, notes(composed, verdict.notes(), files.size(), uploaded));
         });
+    }
+
+    /** The files as stand-ins in the media of variant A and of each variant that takes A's media. */
+    private static AbTestDraft withStandIns(AbTestDraft draft, int files) {
+        if (files == 0) {
+            return draft;
+        }
+        List<MediaItem> shared = draft.variants().get(0).content().media();
+        return new AbTestDraft(
+                draft.split(),
+                draft.variants().stream()
+                        .map(v -> v.content().media().equals(shared) ? AttachedMedia.withStandIns(v, files) : v)
+                        .toList());
+    }
+
+    /**
+     * The attachments of each planned message, in plan order (none for a message without the files). An upload
+     * reference works for one message only: the first message carrying the files gets the uploads; the others send
+     * the vault media ids OFAuth gave for them (stored as already used references), or, if OFAuth gave none for a
+     * file, upload the files again for themselves. A failed upload leaves no test.
+     */
+    private List<List<Attachment>> upload(List<Planned> plan, String connectionId, List<ChatFile> files, Instant at) {
+        List<List<Attachment>> all = new ArrayList<>();
+        List<Attachment> first = List.of();
+        for (Planned variant : plan) {
+            for (int i = 0; i < variant.messages().size(); i++) {
+                if (!AttachedMedia.hasStandIns(variant.draft().content())) {
+                    all.add(List.of());
+                } else if (first.isEmpty()) {
+                    first = uploads.upload(connectionId, files);
+                    all.add(first);
+                } else if (first.stream().allMatch(a -> a.vaultMediaId().isPresent())) {
+                    all.add(first.stream().map(a -> a.usedAt(at)).toList());
+                } else {
+                    all.add(uploads.upload(connectionId, files));
+                }
+            }
+        }
+        return all;
     }
 
     /** The test a campaign belongs to, with every campaign of it as it is now. */
@@ -501,8 +560,20 @@ public final class AbTestService {
         return plan;
     }
 
-    private List<String> notes(AbTestParts test, List<String> policyNotes) {
+    private List<String> notes(AbTestParts test, List<String> policyNotes, int files, List<List<Attachment>> uploaded) {
         List<String> notes = new ArrayList<>(policyNotes);
+        long carrying = uploaded.stream().filter(a -> !a.isEmpty()).count();
+        long uploads = uploaded.stream()
+                .filter(a -> !a.isEmpty() && a.get(0).referenceSpentAt().isEmpty())
+                .count();
+        if (carrying > 1) {
+            String what = files == 1 ? "The attached file goes" : "The " + files + " attached files go";
+            notes.add(what + " with " + carrying + " messages of the test; "
+                    + (uploads == 1
+                            ? "uploaded once, the others send OFAuth's vault id of it."
+                            : "OFAuth gave no vault id for every file, so they were uploaded " + uploads
+                                    + " times, once for each message (an upload works for one message only)."));
+        }
         if (test.test().split() == AbSplit.LISTS) {
             // OFAuth counts a list's fans but masscast can't see which fans two lists share without reading them all
             notes.add("Split by lists, a fan on the lists of two variants gets the first one only: "

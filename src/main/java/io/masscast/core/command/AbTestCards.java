@@ -12,10 +12,12 @@ import io.masscast.core.campaign.Fingerprint;
 import io.masscast.core.campaign.Mention;
 import io.masscast.core.model.AbSplit;
 import io.masscast.core.model.AbTestParts;
+import io.masscast.core.model.Attachment;
 import io.masscast.core.model.Audience;
 import io.masscast.core.model.Campaign;
 import io.masscast.core.model.CampaignState;
 import io.masscast.core.model.CampaignStats;
+import io.masscast.core.model.MediaItem;
 import io.masscast.core.text.Markup;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -98,11 +100,7 @@ final class AbTestCards {
                         ? "(no text)"
                         : "\"" + Markup.literal(Formats.excerpt(first.content().text(), EXCERPT)) + "\"");
         parts.add(CampaignCards.price(first.content()));
-        parts.add(
-                first.content().media().isEmpty()
-                        ? "no media"
-                        : first.content().media().size() + " media item"
-                                + (first.content().media().size() == 1 ? "" : "s"));
+        parts.add(media(first, view));
         if (test.test().split() == AbSplit.LISTS) {
             parts.add(CampaignCards.audience(first.audience(), view));
         }
@@ -110,6 +108,20 @@ final class AbTestCards {
         String ids = messages.stream().map(Campaign::humanId).collect(Collectors.joining(", "));
         parts.add(messages.size() == 1 ? ids : "in " + messages.size() + " messages (" + ids + ")");
         return String.join(" · ", parts);
+    }
+
+    /** {@code 2 media items} and, of files attached in chat, what they are: {@code (set.jpg, JPEG image, 2.4 MB)}. */
+    private static String media(Campaign message, CampaignView view) {
+        List<MediaItem> media = message.content().media();
+        if (media.isEmpty()) {
+            return "no media";
+        }
+        List<String> attached = media.stream()
+                .flatMap(item -> Attachment.named(item, view.attachments()).stream())
+                .map(CampaignCards::describe)
+                .toList();
+        return media.size() + " media item" + (media.size() == 1 ? "" : "s")
+                + (attached.isEmpty() ? "" : ", attached: " + String.join(", ", attached));
     }
 
     /**

@@ -167,11 +167,15 @@ public final class CampaignCards {
                         ", ",
                         content.media().stream()
                                 .map(item -> Attachment.named(item, attachments)
-                                        .map(a ->
-                                                Markup.literal(a.fileName()) + " (" + MediaLimits.label(a.contentType())
-                                                        + ", " + MediaLimits.size(a.size()) + ")")
+                                        .map(CampaignCards::describe)
                                         .orElse(item.toString()))
                                 .toList());
+    }
+
+    /** A file attached in chat as the card names it: {@code set.jpg (JPEG image, 2.4 MB)}. */
+    static String describe(Attachment a) {
+        return Markup.literal(a.fileName()) + " (" + MediaLimits.label(a.contentType()) + ", "
+                + MediaLimits.size(a.size()) + ")";
     }
 
     static String audience(Audience audience, CampaignView view) {

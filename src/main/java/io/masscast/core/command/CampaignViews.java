@@ -50,7 +50,10 @@ public final class CampaignViews {
                 campaigns.history(shown.id()),
                 listsOf(shown.connectionId()),
                 campaigns.stats(shown.id()),
-                campaigns.attachments(shown.id()),
+                test.map(t -> t.campaigns().stream()
+                                .flatMap(c -> campaigns.attachments(c.id()).stream())
+                                .toList())
+                        .orElseGet(() -> campaigns.attachments(shown.id())),
                 clock.instant(),
                 test,
                 repeats);

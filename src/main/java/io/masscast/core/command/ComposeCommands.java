@@ -2,6 +2,7 @@ package io.masscast.core.command;
 
 import io.masscast.core.besttime.BestTimeService;
 import io.masscast.core.campaign.AbTestService;
+import io.masscast.core.campaign.AttachedMedia;
 import io.masscast.core.campaign.BindingService;
 import io.masscast.core.campaign.CampaignAction;
 import io.masscast.core.campaign.CampaignException;
@@ -16,8 +17,6 @@ import io.masscast.core.model.Campaign;
 import io.masscast.core.model.CampaignDraft;
 import io.masscast.core.model.ChannelRef;
 import io.masscast.core.model.ChatFile;
-import io.masscast.core.model.MediaItem;
-import io.masscast.core.model.MessageContent;
 import io.masscast.core.policy.Excerpt;
 import io.masscast.core.policy.FieldError;
 import io.masscast.core.policy.Fields;
@@ -30,7 +29,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 /**
  * {@code new} and {@code edit}: from {@code key=value} arguments, typed options or a submitted form. With
@@ -120,13 +118,8 @@ public final class ComposeCommands {
                                         + existing.get().humanId() + " and compose the test instead.")),
                         again);
             }
-            if (!files(values.remove(Fields.FILES), errors).isEmpty()) {
-                errors.add(new FieldError(
-                        Fields.FILES,
-                        "Files attach to one message: give an A/B test's media as vault ids"
-                                + " or links (media, media_b, media_c)."));
-            }
-            return composeTest(channel, actor, values, binding, errors, confirmed, again);
+            List<ChatFile> files = files(values.remove(Fields.FILES), errors);
+            return composeTest(channel, actor, values, binding, errors, confirmed, again, files);
         }
         List<ChatFile> files = files(values.remove(Fields.FILES), errors);
         DraftParser.Result parsed = parser.parse(values, base, binding, () -> lists.lists(binding.connectionId()));
@@ -139,21 +132,11 @@ public final class ComposeCommands {
             List<Attachment> attachments = List.of();
             if (!files.isEmpty()) {
                 // the policy is asked before anything is uploaded, with stand-ins for the files
-                campaigns.checkDraft(
-                        home,
-                        withMedia(
-                                draft,
-                                IntStream.rangeClosed(1, files.size())
-                                        .mapToObj(
-                                                i -> new MediaItem(MediaItem.Kind.UPLOAD, "upload:attached-file-" + i))
-                                        .toList()),
-                        campaignId);
+                CampaignDraft standIns = AttachedMedia.withStandIns(draft, files.size());
+                campaigns.checkDraft(home, standIns, campaignId);
                 attachments = uploads.upload(binding.connectionId(), files);
-                draft = withMedia(
-                        draft,
-                        attachments.stream()
-                                .map(a -> new MediaItem(MediaItem.Kind.UPLOAD, a.uploadRef()))
-                                .toList());
+                draft = new CampaignDraft(
+                        AttachedMedia.uploaded(standIns.content(), attachments), draft.audience(), draft.sendAt());
             }
             CampaignService.Composed composed = existing.isPresent()
                     ? campaigns.edit(existing.get().id(), actor, draft, confirmed, attachments)
@@ -173,17 +156,20 @@ public final class ComposeCommands {
             Binding binding,
             List<FieldError> confirmErrors,
             boolean confirmed,
-            FormSpec again) {
+            FormSpec again,
+            List<ChatFile> files) {
         AbTestParser.Result parsed = testParser.parse(values, binding, () -> lists.lists(binding.connectionId()));
         if (parsed.test().isEmpty() || !confirmErrors.isEmpty()) {
             return new Reply.Errors(concat(parsed.errors(), confirmErrors), again);
         }
         try {
             AbTestService.Composed composed =
-                    tests.compose(channel, actor, parsed.test().get(), confirmed);
+                    tests.compose(channel, actor, parsed.test().get(), confirmed, files);
             return Reply.privately(testConfirmation(composed));
         } catch (CampaignException.PolicyViolation violation) {
             return new Reply.Errors(violation.errors(), again);
+        } catch (MediaUploadService.UploadFailed failed) {
+            return new Reply.Errors(List.of(failed.error()), again);
         }
     }
 
@@ -256,17 +242,6 @@ public final class ComposeCommands {
                             + " files=PATH,PATH. Vault ids and links go under media."));
         }
         return List.of();
-    }
-
-    /** The draft with {@code more} media after its own. */
-    private static CampaignDraft withMedia(CampaignDraft draft, List<MediaItem> more) {
-        MessageContent c = draft.content();
-        List<MediaItem> media = new ArrayList<>(c.media());
-        media.addAll(more);
-        return new CampaignDraft(
-                new MessageContent(c.text(), c.markdown(), c.lockedText(), media, c.previewCount(), c.price()),
-                draft.audience(),
-                draft.sendAt());
     }
 
     private String confirmation(CampaignService.Composed composed, boolean edited) {

@@ -34,6 +34,11 @@ public record Attachment(
         return new Attachment(uploadRef, vaultMediaId, file.name(), file.contentType(), file.size(), Optional.empty());
     }
 
+    /** The same file for another message: its reference counts as used from {@code at}, so requests carry the vault id. */
+    public Attachment usedAt(Instant at) {
+        return new Attachment(uploadRef, vaultMediaId, fileName, contentType, size, Optional.of(at));
+    }
+
     /** The attachment a media item names (by its upload reference), if it is one of {@code attachments}. */
     public static Optional<Attachment> named(MediaItem item, List<Attachment> attachments) {
         return item.kind() != MediaItem.Kind.UPLOAD
