@@ -1,5 +1,6 @@
 package io.masscast.app;
 
+import static io.masscast.app.AttachedFiles.file;
 import static io.masscast.app.Pipeline.ALICE;
 import static io.masscast.app.Pipeline.CHANNEL;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,7 +18,6 @@ import io.masscast.core.policy.Fields;
 import io.masscast.simulator.Fault;
 import io.masscast.simulator.RecordedRequest;
 import io.masscast.testing.MutableClock;
-import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -25,9 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,7 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AbTestFilesPipelineTest {
     private static final Actor BOB = Actor.of("bob", "Bob");
-    private static final Pattern MEDIA_ITEMS = Pattern.compile("\"mediaItems\":\\[([^\\]]*)]");
     private static final String TIPPERS = "1204999";
 
     /** Now: the simulator runs on the real clock. */
@@ -46,12 +42,6 @@ class AbTestFilesPipelineTest {
 
     @TempDir
     Path folder;
-
-    private static ChatFile file(String name, String type, int size) {
-        byte[] bytes = new byte[size];
-        new Random(size).nextBytes(bytes);
-        return new ChatFile(name, type, size, () -> new ByteArrayInputStream(bytes));
-    }
 
     /** A test by lists: A "fans" at $12.50, B Tippers at $15, {@code extra} on top, the files attached. */
     private static Reply submitTest(Pipeline pipeline, Map<String, String> extra, ChatFile... files) {
@@ -72,16 +62,10 @@ class AbTestFilesPipelineTest {
         return pipeline.requests("POST", "/v2/access/uploads/init");
     }
 
-    private static String mediaItems(RecordedRequest request) {
-        Matcher m = MEDIA_ITEMS.matcher(request.body());
-        assertThat(m.find()).as("mediaItems in " + request.body()).isTrue();
-        return m.group(1);
-    }
-
     private static String mediaItemsOf(Pipeline pipeline, String text) {
         return pipeline.creates().stream()
                 .filter(r -> r.body().contains("\"text\":\"" + text + "\""))
-                .map(AbTestFilesPipelineTest::mediaItems)
+                .map(AttachedFiles::mediaItems)
                 .findFirst()
                 .orElseThrow();
     }

@@ -1,5 +1,7 @@
 package io.masscast.app;
 
+import static io.masscast.app.AttachedFiles.file;
+import static io.masscast.app.AttachedFiles.mediaItems;
 import static io.masscast.app.Pipeline.ALICE;
 import static io.masscast.app.Pipeline.CHANNEL;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,7 +22,6 @@ import io.masscast.jobs.JobRuntime;
 import io.masscast.simulator.Fault;
 import io.masscast.simulator.RecordedRequest;
 import io.masscast.testing.MutableClock;
-import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -28,9 +29,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,16 +42,8 @@ class MediaUploadPipelineTest {
     /** Now: the simulator runs on the real clock, and takes no send time in its past. */
     private final Instant start = Instant.now();
 
-    private static final Pattern MEDIA_ITEMS = Pattern.compile("\"mediaItems\":\\[([^\\]]*)]");
-
     @TempDir
     Path folder;
-
-    private static ChatFile file(String name, String type, int size) {
-        byte[] bytes = new byte[size];
-        new Random(size).nextBytes(bytes);
-        return new ChatFile(name, type, size, () -> new ByteArrayInputStream(bytes));
-    }
 
     private static Reply submit(
             Pipeline pipeline, Optional<Long> campaignId, Map<String, FieldValue> extra, ChatFile... files) {
@@ -75,14 +65,6 @@ class MediaUploadPipelineTest {
                 .filter(r -> r.path().startsWith(prefix))
                 .map(r -> r.method() + " " + r.path())
                 .toList();
-    }
-
-    private static String mediaItems(RecordedRequest request) {
-        Matcher m = MEDIA_ITEMS.matcher(request.body());
-        assertThat(m.find())
-                .as("mediaItems in " + request.method() + " " + request.path())
-                .isTrue();
-        return m.group(1);
     }
 
     private static List<Attachment> attachments(Pipeline pipeline, Campaign campaign) {

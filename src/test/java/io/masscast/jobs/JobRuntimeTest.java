@@ -53,26 +53,6 @@ class JobRuntimeTest {
         assertThat(runs.get()).isGreaterThanOrEqualTo(3);
     }
 
-    /** A job named {@code name} whose tick runs {@code body}, every 10 ms. */
-    private static Job job(String name, Runnable body) {
-        return new Job() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public Duration interval() {
-                return Duration.ofMillis(10);
-            }
-
-            @Override
-            public void tick() {
-                body.run();
-            }
-        };
-    }
-
     @Test
     void aTickFailingBecauseTheStopInterruptedItIsAWarningNotAnError() {
         Logger logger = (Logger) LoggerFactory.getLogger(JobRuntime.class);
@@ -80,12 +60,12 @@ class JobRuntimeTest {
         logged.start();
         logger.addAppender(logged);
         try {
-            JobRuntime.runGuarded(job("outbox", () -> {
+            JobRuntime.runGuarded(job("outbox", Set.of(), () -> {
                 Thread.currentThread().interrupt(); // as stopTicks does after the grace
                 throw new IllegalStateException("Interrupted during connection acquisition");
             }));
             boolean stillInterrupted = Thread.interrupted(); // and clears it for the next test
-            JobRuntime.runGuarded(job("poller", () -> {
+            JobRuntime.runGuarded(job("poller", Set.of(), () -> {
                 throw new IllegalStateException("bad tick");
             }));
 
