@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** What the simulator itself says about its mass messages and webhooks, through its {@code /_sim/} controls. */
-final class SimulatorMessages {
+public final class SimulatorMessages {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Type MAPS = Types.newParameterizedType(List.class, Map.class);
     private static final Type MAP = Types.newParameterizedType(Map.class, String.class, Object.class);
@@ -46,7 +46,7 @@ final class SimulatorMessages {
     }
 
     /** The ids of a list's members, read through OFAuth's API page by page, as masscast reads them. */
-    static Set<String> listMembers(OfAuthSimulator simulator, String connectionId, String listId) {
+    public static Set<String> listMembers(OfAuthSimulator simulator, String connectionId, String listId) {
         Set<String> ids = new LinkedHashSet<>();
         for (int offset = 0; ; offset += 100) {
             Map<String, Object> page = json(

@@ -78,24 +78,15 @@ final class DiscordTestBed implements AutoCloseable {
 
     /** {@code /masscast sub} by {@code member}; returns the interaction's id for its answers. */
     String slash(Member member, String sub, Map<String, Object> options) {
-        var event = events.slash(member, sub, options);
-        String id = events.last();
-        listener().onSlashCommandInteraction(event);
-        return id;
+        return events.sendSlash(listener(), member, sub, options);
     }
 
     String click(Member member, String componentId) {
-        var event = events.button(member, componentId);
-        String id = events.last();
-        listener().onButtonInteraction(event);
-        return id;
+        return events.sendClick(listener(), member, componentId);
     }
 
     String submit(Member member, String modalId, Map<String, Object> values) {
-        var event = events.modal(member, modalId, values);
-        String id = events.last();
-        listener().onModalInteraction(event);
-        return id;
+        return events.sendSubmit(listener(), member, modalId, values);
     }
 
     String slashAutocomplete(Member member, String sub, String option, String typed) {

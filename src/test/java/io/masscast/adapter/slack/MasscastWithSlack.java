@@ -14,6 +14,7 @@ import io.masscast.simulator.OfAuthSimulator;
 import io.masscast.simulator.RateLimitPlan;
 import io.masscast.simulator.RecordedRequest;
 import io.masscast.simulator.SimulatorConfig;
+import io.masscast.testing.MassMessagePosts;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -143,9 +144,7 @@ final class MasscastWithSlack implements AutoCloseable {
     }
 
     List<RecordedRequest> creates() {
-        return simulator.requests().stream()
-                .filter(r -> r.method().equals("POST") && r.path().startsWith("/v2/access/mass-messages"))
-                .toList();
+        return MassMessagePosts.requests(simulator);
     }
 
     @Override
