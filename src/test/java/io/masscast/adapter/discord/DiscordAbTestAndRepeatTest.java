@@ -260,6 +260,48 @@ class DiscordAbTestAndRepeatTest {
         }
     }
 
+    @Test
+    void aTwinComposedInTheFormIsSentOnPurposeWithTheButtonOnItsRefusal() {
+        try (MasscastWithDiscord app = MasscastWithDiscord.bound(folder)) {
+            app.answered(
+                    app.slash(ALICE_MEMBER, "new", Map.of(Fields.TEXT, "Flash sale", Fields.LISTS, "VIP whales")),
+                    "MC-1 is waiting for approval");
+            DiscordEvents.Answer form = app.events.awaitAnswer(app.slash(ALICE_MEMBER, "new", Map.of()));
+            assertThat(form.how()).isEqualTo("modal");
+            Map<String, Object> typed = Map.of(
+                    Fields.TEXT, "Flash sale",
+                    Fields.LISTS, List.of(TIPPERS),
+                    Fields.EXCLUDE, List.of(),
+                    Fields.PRICE, "",
+                    Fields.AT, "");
+
+            DiscordEvents.Answer refused = app.answered(
+                    app.submit(ALICE_MEMBER, form.json().getString("custom_id"), typed),
+                    "**confirm**: MC-1 has the same text and goes out within 15 minutes of this one");
+            assertThat(refused.buttonsByLabel().keySet())
+                    .as("the form has no room for the confirmation: the refusal offers it")
+                    .containsExactly("Fix", "Send it although it repeats");
+            DiscordEvents.Answer reopened = app.events.awaitAnswer(app.click(ALICE_MEMBER, refused.button("Fix")));
+            assertThat(reopened.how()).isEqualTo("modal");
+            DiscordEvents.Answer again = app.answered(
+                    app.submit(ALICE_MEMBER, reopened.json().getString("custom_id"), typed),
+                    "**confirm**: MC-1 has the same text");
+
+            DiscordEvents.Answer composed = app.answered(
+                    app.click(ALICE_MEMBER, again.button("Send it although it repeats")),
+                    "MC-2 is waiting for approval");
+            assertThat(composed.how())
+                    .as("the refusal is replaced by the outcome")
+                    .contains("edit");
+            assertThat(composed.json().getArray("components").isEmpty())
+                    .as("its buttons go with it")
+                    .isTrue();
+            assertThat(DiscordCardTest.fields(app.awaitPostedCard("MC-2").embed()))
+                    .anySatisfy(field -> assertThat(field).startsWith(CampaignCards.AUDIENCE + ": Tippers ("));
+            assertThat(app.creates()).isEmpty();
+        }
+    }
+
     /** An approver clicks the card's button {@code label} and confirms; masscast answers {@code expected}. */
     private static void approve(MasscastWithDiscord app, FakeDiscordChannels.Call card, String label, String expected) {
         DiscordEvents.Answer asked =
