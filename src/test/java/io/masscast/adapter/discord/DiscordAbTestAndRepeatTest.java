@@ -24,9 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A/B tests, the repeat guard and the twin guard on Discord, as a Discord user sees them, with everything real but
- * Discord itself ({@link MasscastWithDiscord}): the test composed with {@code /masscast new}'s options, the one card
- * that shows every variant, the clicks on its buttons and on the ephemeral confirmations, and the POSTs the OFAuth
- * simulator receives.
+ * Discord itself ({@link MasscastWithDiscord}): a test composed with {@code /masscast new}'s options or in the form
+ * they are carried into, the one card that shows every variant, the clicks on its buttons and on the ephemeral
+ * confirmations, and the POSTs the OFAuth simulator receives.
  */
 class DiscordAbTestAndRepeatTest {
     private static final Duration PATIENCE = MasscastWithDiscord.PATIENCE;
@@ -121,8 +121,10 @@ class DiscordAbTestAndRepeatTest {
 
             app.advance(Duration.ofMinutes(10)); // fans open and buy; the poller's next round is due
             DataObject compared = app.awaitCardEdit(
-                    card.messageId(),
-                    embed -> DiscordCardTest.fields(embed).stream().anyMatch(field -> field.startsWith("Verdict: ")));
+                            card.messageId(),
+                            embed -> DiscordCardTest.fields(embed).stream()
+                                    .anyMatch(field -> field.startsWith("Verdict: ")))
+                    .embed();
             assertThat(DiscordCardTest.fields(compared))
                     .anySatisfy(field -> assertThat(field)
                             .startsWith("Comparison: A: ")
@@ -136,22 +138,21 @@ class DiscordAbTestAndRepeatTest {
     }
 
     @Test
-    void aRandomSplitSendsEachVariantToItsOwnShareOfTheListsFansLessTheExcluded() {
+    void aRandomSplitComposedInTheFormSendsEachVariantToItsOwnShareOfTheListsFansLessTheExcluded() {
         try (MasscastWithDiscord app = MasscastWithDiscord.bound(folder)) {
-            String composed = app.slash(
+            // the test's options come along into the form, where variant A and the audience are chosen
+            DiscordEvents.Answer form = app.events.awaitAnswer(
+                    app.slash(ALICE_MEMBER, "new", Map.of(Fields.SPLIT, "random", "text_b", "Option B")));
+            assertThat(form.how()).isEqualTo("modal");
+            String composed = app.submit(
                     ALICE_MEMBER,
-                    "new",
+                    form.json().getString("custom_id"),
                     Map.of(
-                            Fields.TEXT,
-                            "Option A",
-                            Fields.LISTS,
-                            "VIP whales, Tippers",
-                            Fields.EXCLUDE,
-                            "Do not PPV",
-                            Fields.SPLIT,
-                            "random",
-                            "text_b",
-                            "Option B"));
+                            Fields.TEXT, "Option A",
+                            Fields.LISTS, List.of(VIP, TIPPERS),
+                            Fields.EXCLUDE, List.of(DO_NOT_PPV),
+                            Fields.PRICE, "",
+                            Fields.AT, ""));
             app.answered(composed, "A/B test MC-1 (2 variants, random split of ");
             Set<String> pool = new HashSet<>(SimulatorMessages.listMembers(app.simulator, "conn_demo", VIP));
             pool.addAll(SimulatorMessages.listMembers(app.simulator, "conn_demo", TIPPERS));
@@ -183,6 +184,45 @@ class DiscordAbTestAndRepeatTest {
                     .allSatisfy(body -> assertThat(body.has("userLists"))
                             .as("a random split names its fans, not lists")
                             .isFalse());
+        }
+    }
+
+    @Test
+    void rejectAllRejectsEveryVariantWithTheReasonAndSendsNothing() {
+        try (MasscastWithDiscord app = MasscastWithDiscord.bound(folder)) {
+            app.answered(
+                    app.slash(
+                            ALICE_MEMBER,
+                            "new",
+                            Map.of(
+                                    Fields.TEXT,
+                                    "Option A",
+                                    Fields.LISTS,
+                                    "VIP whales",
+                                    Fields.SPLIT,
+                                    "lists",
+                                    "text_b",
+                                    "Option B",
+                                    "lists_b",
+                                    "Tippers")),
+                    "A/B test MC-1 (2 variants");
+            FakeDiscordChannels.Call card = app.awaitPostedCard("MC-1");
+
+            DiscordEvents.Answer form =
+                    app.events.awaitAnswer(app.click(DAVE_MEMBER, buttons(card).get("Reject all")));
+            assertThat(form.how()).isEqualTo("modal");
+            app.answered(
+                    app.submit(
+                            DAVE_MEMBER,
+                            form.json().getString("custom_id"),
+                            Map.of(DiscordRejectModal.REASON, "Both too pushy")),
+                    "The A/B test MC-1 is rejected, every variant");
+
+            FakeDiscordChannels.Call rejected = app.awaitCardEdit(
+                    card.messageId(), embed -> embed.getString("title").endsWith("rejected"));
+            assertThat(rejected.embed().toString()).contains("Both too pushy");
+            assertThat(buttons(rejected)).as("a rejected test keeps no buttons").isEmpty();
+            assertThat(app.creates()).isEmpty();
         }
     }
 

@@ -130,15 +130,14 @@ final class MasscastWithDiscord implements AutoCloseable {
     }
 
     /** Waits for an edit of the card message {@code messageId} whose embed shows what {@code showing} looks for. */
-    DataObject awaitCardEdit(String messageId, Predicate<DataObject> showing) {
+    FakeDiscordChannels.Call awaitCardEdit(String messageId, Predicate<DataObject> showing) {
         Predicate<FakeDiscordChannels.Call> wanted =
                 edit -> edit.messageId().equals(messageId) && showing.test(edit.embed());
         await().atMost(PATIENCE).until(() -> discord.calls("edit").stream().anyMatch(wanted));
         return discord.calls("edit").stream()
                 .filter(wanted)
                 .reduce((first, later) -> later)
-                .orElseThrow()
-                .embed();
+                .orElseThrow();
     }
 
     /** The cards posted in the channel (not their edits): one per campaign or A/B test. */
