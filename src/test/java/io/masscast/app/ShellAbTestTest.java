@@ -71,9 +71,8 @@ class ShellAbTestTest {
             shell.await("Status:       sent "); // every variant sent (while they differ, the status lists each)
             assertThat(shell.endOfInput()).isZero();
 
-            Set<String> pool = new HashSet<>(SimulatorMessages.listMembers(shell.simulator, "conn_demo", VIP));
-            pool.addAll(SimulatorMessages.listMembers(shell.simulator, "conn_demo", TIPPERS));
-            pool.removeAll(SimulatorMessages.listMembers(shell.simulator, "conn_demo", DO_NOT_PPV));
+            Set<String> pool =
+                    SimulatorMessages.fansOf(shell.simulator, "conn_demo", List.of(VIP, TIPPERS), List.of(DO_NOT_PPV));
             List<JsonObject> bodies = MassMessagePosts.bodies(shell.simulator);
             assertThat(bodies)
                     .extracting(b -> b.get("text").getAsString())

@@ -45,6 +45,15 @@ public final class SimulatorMessages {
                 .DELETE());
     }
 
+    /** The fans on any of {@code lists} and on none of {@code excluded}: the pool of a random split. */
+    public static Set<String> fansOf(
+            OfAuthSimulator simulator, String connectionId, List<String> lists, List<String> excluded) {
+        Set<String> fans = new LinkedHashSet<>();
+        lists.forEach(list -> fans.addAll(listMembers(simulator, connectionId, list)));
+        excluded.forEach(list -> fans.removeAll(listMembers(simulator, connectionId, list)));
+        return fans;
+    }
+
     /** The ids of a list's members, read through OFAuth's API page by page, as masscast reads them. */
     public static Set<String> listMembers(OfAuthSimulator simulator, String connectionId, String listId) {
         Set<String> ids = new LinkedHashSet<>();

@@ -41,9 +41,8 @@ class DiscordAbTestAndRepeatTest {
     @Test
     void aTestByListsIsApprovedOnceByAnApproverAndSendsEachVariantOnceToItsOwnLists() {
         try (MasscastWithDiscord app = MasscastWithDiscord.bound(folder)) {
-            String composed = app.slash(
-                    ALICE_MEMBER,
-                    "new",
+            compose(
+                    app,
                     Map.ofEntries(
                             Map.entry(Fields.TEXT, "Option A"),
                             Map.entry(Fields.LISTS, "VIP whales"),
@@ -55,9 +54,7 @@ class DiscordAbTestAndRepeatTest {
                             Map.entry("price_b", 9.99),
                             Map.entry("media_b", "https://cdn.example.com/b1.jpg, https://cdn.example.com/b2.jpg"),
                             Map.entry("text_c", "Option C"),
-                            Map.entry("lists_c", "Weekend regulars")));
-            app.answered(
-                    composed,
+                            Map.entry("lists_c", "Weekend regulars")),
                     "A/B test MC-1 (3 variants, split by lists: A MC-1 · B MC-2 · C MC-3) is waiting for approval");
 
             FakeDiscordChannels.Call card = app.awaitPostedCard("MC-1");
@@ -154,9 +151,8 @@ class DiscordAbTestAndRepeatTest {
                             Fields.PRICE, "",
                             Fields.AT, ""));
             app.answered(composed, "A/B test MC-1 (2 variants, random split of ");
-            Set<String> pool = new HashSet<>(SimulatorMessages.listMembers(app.simulator, "conn_demo", VIP));
-            pool.addAll(SimulatorMessages.listMembers(app.simulator, "conn_demo", TIPPERS));
-            pool.removeAll(SimulatorMessages.listMembers(app.simulator, "conn_demo", DO_NOT_PPV));
+            Set<String> pool =
+                    SimulatorMessages.fansOf(app.simulator, "conn_demo", List.of(VIP, TIPPERS), List.of(DO_NOT_PPV));
 
             FakeDiscordChannels.Call card = app.awaitPostedCard("MC-1");
             assertThat(DiscordCardTest.fields(card.embed()))
@@ -190,21 +186,19 @@ class DiscordAbTestAndRepeatTest {
     @Test
     void rejectAllRejectsEveryVariantWithTheReasonAndSendsNothing() {
         try (MasscastWithDiscord app = MasscastWithDiscord.bound(folder)) {
-            app.answered(
-                    app.slash(
-                            ALICE_MEMBER,
-                            "new",
-                            Map.of(
-                                    Fields.TEXT,
-                                    "Option A",
-                                    Fields.LISTS,
-                                    "VIP whales",
-                                    Fields.SPLIT,
-                                    "lists",
-                                    "text_b",
-                                    "Option B",
-                                    "lists_b",
-                                    "Tippers")),
+            compose(
+                    app,
+                    Map.of(
+                            Fields.TEXT,
+                            "Option A",
+                            Fields.LISTS,
+                            "VIP whales",
+                            Fields.SPLIT,
+                            "lists",
+                            "text_b",
+                            "Option B",
+                            "lists_b",
+                            "Tippers"),
                     "A/B test MC-1 (2 variants");
             FakeDiscordChannels.Call card = app.awaitPostedCard("MC-1");
 
@@ -229,8 +223,9 @@ class DiscordAbTestAndRepeatTest {
     @Test
     void aRepeatsCardWarnsAndItsApprovalTakesOneMoreConfirmationThenSendsOnce() {
         try (MasscastWithDiscord app = MasscastWithDiscord.bound(folder)) {
-            app.answered(
-                    app.slash(ALICE_MEMBER, "new", Map.of(Fields.TEXT, "Weekend set", Fields.LISTS, "VIP whales")),
+            compose(
+                    app,
+                    Map.of(Fields.TEXT, "Weekend set", Fields.LISTS, "VIP whales"),
                     "MC-1 is waiting for approval");
             approve(app, app.awaitPostedCard("MC-1"), "Approve", "You approved MC-1");
             await().atMost(PATIENCE).until(() -> app.creates().size() == 1);
@@ -241,11 +236,9 @@ class DiscordAbTestAndRepeatTest {
                     embed -> DiscordCardTest.fields(embed).stream()
                             .anyMatch(field -> field.startsWith(CampaignCards.VIEWED + ": ")));
 
-            app.answered(
-                    app.slash(
-                            ALICE_MEMBER,
-                            "new",
-                            Map.of(Fields.TEXT, "Weekend set", Fields.LISTS, "VIP whales, Tippers")),
+            compose(
+                    app,
+                    Map.of(Fields.TEXT, "Weekend set", Fields.LISTS, "VIP whales, Tippers"),
                     "MC-2 is waiting for approval");
             FakeDiscordChannels.Call card = app.awaitPostedCard("MC-2");
             assertThat(DiscordCardTest.fields(card.embed()))
@@ -278,22 +271,17 @@ class DiscordAbTestAndRepeatTest {
     @Test
     void anIdenticalTextWithinFifteenMinutesIsRefusedUntilTheRequesterConfirms() {
         try (MasscastWithDiscord app = MasscastWithDiscord.bound(folder)) {
-            app.answered(
-                    app.slash(ALICE_MEMBER, "new", Map.of(Fields.TEXT, "Flash sale", Fields.LISTS, "VIP whales")),
-                    "MC-1 is waiting for approval");
+            compose(app, Map.of(Fields.TEXT, "Flash sale", Fields.LISTS, "VIP whales"), "MC-1 is waiting for approval");
             app.advance(Duration.ofMinutes(5));
 
-            DiscordEvents.Answer refused = app.answered(
-                    app.slash(ALICE_MEMBER, "new", Map.of(Fields.TEXT, "Flash sale", Fields.LISTS, "Tippers")),
-                    "That can't go out as it is");
+            DiscordEvents.Answer refused = compose(
+                    app, Map.of(Fields.TEXT, "Flash sale", Fields.LISTS, "Tippers"), "That can't go out as it is");
             assertThat(refused.content())
                     .contains("**confirm**: MC-1 has the same text and goes out within 15 minutes of this one");
 
-            app.answered(
-                    app.slash(
-                            ALICE_MEMBER,
-                            "new",
-                            Map.of(Fields.TEXT, "Flash sale", Fields.LISTS, "Tippers", Fields.CONFIRM, true)),
+            compose(
+                    app,
+                    Map.of(Fields.TEXT, "Flash sale", Fields.LISTS, "Tippers", Fields.CONFIRM, true),
                     "MC-2 is waiting for approval");
             assertThat(app.awaitPostedCard("MC-2").embed().getString("title")).contains("awaiting approval");
             assertThat(app.creates()).isEmpty();
@@ -303,9 +291,7 @@ class DiscordAbTestAndRepeatTest {
     @Test
     void aTwinComposedInTheFormIsSentOnPurposeWithTheButtonOnItsRefusal() {
         try (MasscastWithDiscord app = MasscastWithDiscord.bound(folder)) {
-            app.answered(
-                    app.slash(ALICE_MEMBER, "new", Map.of(Fields.TEXT, "Flash sale", Fields.LISTS, "VIP whales")),
-                    "MC-1 is waiting for approval");
+            compose(app, Map.of(Fields.TEXT, "Flash sale", Fields.LISTS, "VIP whales"), "MC-1 is waiting for approval");
             DiscordEvents.Answer form = app.events.awaitAnswer(app.slash(ALICE_MEMBER, "new", Map.of()));
             assertThat(form.how()).isEqualTo("modal");
             Map<String, Object> typed = Map.of(
@@ -340,6 +326,11 @@ class DiscordAbTestAndRepeatTest {
                     .anySatisfy(field -> assertThat(field).startsWith(CampaignCards.AUDIENCE + ": Tippers ("));
             assertThat(app.creates()).isEmpty();
         }
+    }
+
+    /** Alice composes with {@code /masscast new} and these options; masscast answers her privately {@code expected}. */
+    private static DiscordEvents.Answer compose(MasscastWithDiscord app, Map<String, Object> options, String expected) {
+        return app.answered(app.slash(ALICE_MEMBER, "new", options), expected);
     }
 
     /** An approver clicks the card's button {@code label} and confirms; masscast answers {@code expected}. */

@@ -26,7 +26,7 @@ import net.dv8tion.jda.api.entities.Member;
  * Discord is {@link FakeDiscordChannels}, and interactions are mocked JDA events ({@link DiscordEvents}) handed to
  * the adapter's listener as JDA would hand them.
  */
-final class DiscordTestBed implements AutoCloseable {
+final class DiscordTestBed implements DiscordInteractions, AutoCloseable {
     static final String ADMIN = "900000000000000001";
     static final String ALICE = "900000000000000002";
     static final String BOB = "900000000000000003";
@@ -72,21 +72,14 @@ final class DiscordTestBed implements AutoCloseable {
         return new DiscordTestBed(budgets);
     }
 
-    DiscordListener listener() {
+    @Override
+    public DiscordListener listener() {
         return (DiscordListener) adapter.listener();
     }
 
-    /** {@code /masscast sub} by {@code member}; returns the interaction's id for its answers. */
-    String slash(Member member, String sub, Map<String, Object> options) {
-        return events.sendSlash(listener(), member, sub, options);
-    }
-
-    String click(Member member, String componentId) {
-        return events.sendClick(listener(), member, componentId);
-    }
-
-    String submit(Member member, String modalId, Map<String, Object> values) {
-        return events.sendSubmit(listener(), member, modalId, values);
+    @Override
+    public DiscordEvents events() {
+        return events;
     }
 
     String slashAutocomplete(Member member, String sub, String option, String typed) {

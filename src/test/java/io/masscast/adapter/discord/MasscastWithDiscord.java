@@ -12,6 +12,7 @@ import io.masscast.simulator.OfAuthSimulator;
 import io.masscast.simulator.RateLimitPlan;
 import io.masscast.simulator.RecordedRequest;
 import io.masscast.simulator.SimulatorConfig;
+import io.masscast.testing.FastJobs;
 import io.masscast.testing.MassMessagePosts;
 import io.masscast.testing.MutableClock;
 import java.nio.file.Path;
@@ -22,7 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
-import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.utils.data.DataObject;
 
 /**
@@ -31,14 +31,8 @@ import net.dv8tion.jda.api.utils.data.DataObject;
  * ({@link DiscordEvents}) and channels ({@link FakeDiscordChannels}). masscast and OFAuth run on clocks the test moves
  * ({@link #advance}), so what waits for time (the stats poller, the twin window) happens when the test says.
  */
-final class MasscastWithDiscord implements AutoCloseable {
+final class MasscastWithDiscord implements DiscordInteractions, AutoCloseable {
     static final Duration PATIENCE = Duration.ofSeconds(20);
-    private static final Wiring.Intervals FAST_JOBS = new Wiring.Intervals(
-            Duration.ofMillis(50),
-            Duration.ofMillis(50),
-            Duration.ofMillis(200),
-            Duration.ofSeconds(5),
-            Duration.ofSeconds(30));
 
     final OfAuthSimulator simulator;
     final Wiring wiring;
@@ -57,7 +51,7 @@ final class MasscastWithDiscord implements AutoCloseable {
                 "MASSCAST_OFAUTH_BURST", "100000",
                 "MASSCAST_ADMINS", DiscordTestBed.ADMIN,
                 "DISCORD_BOT_TOKEN", "discord-test-token"));
-        wiring = Wiring.create(config, Optional.of(simulator), Set.of(), clock, FAST_JOBS);
+        wiring = Wiring.create(config, Optional.of(simulator), Set.of(), clock, FastJobs.INTERVALS);
         // as the server mode does it, with Discord's connection standing in for the gateway this machine can't reach
         adapter = new DiscordAdapter(
                 config.discord().orElseThrow(),
@@ -92,20 +86,14 @@ final class MasscastWithDiscord implements AutoCloseable {
         }
     }
 
-    DiscordListener listener() {
+    @Override
+    public DiscordEvents events() {
+        return events;
+    }
+
+    @Override
+    public DiscordListener listener() {
         return (DiscordListener) adapter.listener();
-    }
-
-    String slash(Member member, String sub, Map<String, Object> options) {
-        return events.sendSlash(listener(), member, sub, options);
-    }
-
-    String click(Member member, String componentId) {
-        return events.sendClick(listener(), member, componentId);
-    }
-
-    String submit(Member member, String modalId, Map<String, Object> values) {
-        return events.sendSubmit(listener(), member, modalId, values);
     }
 
     /** The answer to {@code interaction}, which only the person who made it sees and which says {@code expected}. */
