@@ -165,14 +165,13 @@ public final class Wiring implements AutoCloseable {
         this.permissions = new Permissions(admins);
         this.bindings = new BindingService(database, permissions);
         this.campaigns = new CampaignService(database, ofauth, permissions, clock);
-        AbTestService tests = new AbTestService(
-                database, ofauth, permissions, campaigns, clock, AbTestService.MAX_USER_IDS, AbTestService.MAX_POOL);
+        AbTestService tests = new AbTestService(database, ofauth, permissions, campaigns, clock);
         this.submissions = new SubmissionService(database, clock);
         FanListCache lists = new FanListCache(ofauth, clock);
         this.views = new CampaignViews(campaigns, tests, bindings, lists, clock);
         this.formOptions = new FormOptions(bindings, lists, ofauth, campaigns, clock);
         XChartRenderer charts = new XChartRenderer();
-        this.digests = new DigestService(database, charts, clock, replica);
+        this.digests = new DigestService(database, charts, clock, replica, statsSettings.trackFor());
         BestTimeService bestTimes = new BestTimeService(database, charts, clock);
         this.reminders = new ReminderService(database, clock, replica);
         this.router = new CommandRouter(

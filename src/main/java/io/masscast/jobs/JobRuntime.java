@@ -47,7 +47,13 @@ public final class JobRuntime implements AutoCloseable {
         try {
             job.tick();
         } catch (RuntimeException | Error e) {
-            LOG.error("Job {} failed; it runs again at its next interval", job.name(), e);
+            if (Thread.currentThread().isInterrupted()) {
+                // only a stop interrupts a tick (after its grace): the work it left is taken up again at the next
+                // start or by another replica, so this is no failure to alert on
+                LOG.warn("Job {} was interrupted by the stop in the middle of a tick: {}", job.name(), e.toString());
+            } else {
+                LOG.error("Job {} failed; it runs again at its next interval", job.name(), e);
+            }
         }
     }
 

@@ -3,9 +3,12 @@ package io.masscast.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
+import io.masscast.core.campaign.AbTestService;
 import io.masscast.testing.MassMessagePosts;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +36,15 @@ class ShellAbTestTest {
                     .contains("Variant A:    \"Option A\" · free · no media · VIP whales (")
                     .contains("Variant B:    \"Option B\" · free · no media · Tippers (")
                     .contains("Variant C:    \"Option C\" · free · no media · Weekend regulars (");
+            // B and C leave out the earlier variants' lists: their own list's size is what they reach at most
+            assertThat(card)
+                    .containsPattern("VIP whales \\(([\\d,]+)\\) · ≈ \\1 recipients · MC-1")
+                    .containsPattern(
+                            "Tippers \\(([\\d,]+)\\) · excluding VIP whales \\([\\d,]+\\) · at most ≈ \\1 recipients"
+                                    + " \\(a fan also on the lists of A gets that variant\\) · MC-2")
+                    .containsPattern(
+                            "Weekend regulars \\(([\\d,]+)\\) · excluding VIP whales \\([\\d,]+\\), Tippers \\([\\d,]+\\) · at most ≈ \\1 recipients"
+                                    + " \\(a fan also on the lists of A or B gets that variant\\) · MC-3");
             assertThat(MassMessagePosts.requests(shell.simulator)).isEmpty();
 
             shell.type("/as bob").type("/masscast approve MC-2");
@@ -90,6 +102,41 @@ class ShellAbTestTest {
     }
 
     @Test
+    void aShareLargerThanOneMessagesFanIdsGoesOutAsSeveralMessagesOfItsVariantEachSentOnce() {
+        try (ShellSession shell = new ShellSession()) {
+            Set<String> pool = new HashSet<>(SimulatorMessages.listMembers(shell.simulator, "conn_demo", "fans"));
+            assertThat(pool).as("the simulated creator's fans").hasSizeGreaterThan(2 * AbTestService.MAX_USER_IDS);
+
+            shell.type("/masscast new text=\"Option A\" lists=fans split=random text_b=\"Option B\"");
+            shell.await("Variant A goes out as 2 messages (MC-1, MC-2): masscast puts at most 1,000 fan ids in one"
+                    + " message.");
+            shell.await("Variant B goes out as 2 messages (MC-3, MC-4)");
+            String card = shell.await("[Approve all: /masscast approve MC-1]");
+            assertThat(card).contains("in 2 messages (MC-1, MC-2)").contains("in 2 messages (MC-3, MC-4)");
+            shell.type("/as bob").type("/masscast approve MC-3");
+            shell.await("You approved the A/B test MC-1, every variant (MC-1, MC-2, MC-3, MC-4)");
+            shell.await("Status:       sent ");
+            assertThat(shell.endOfInput()).isZero();
+
+            List<JsonObject> bodies = MassMessagePosts.bodies(shell.simulator);
+            assertThat(bodies).hasSize(4);
+            assertThat(bodies).extracting(b -> b.get("text").getAsString()).containsOnly("Option A", "Option B");
+            Set<String> reached = new HashSet<>();
+            Map<String, Integer> fansPerVariant = new HashMap<>();
+            for (JsonObject body : bodies) {
+                Set<String> fans = MassMessagePosts.fanIds(body);
+                assertThat(fans).hasSizeLessThanOrEqualTo(AbTestService.MAX_USER_IDS);
+                assertThat(reached).as("no fan gets two messages").doesNotContainAnyElementsOf(fans);
+                reached.addAll(fans);
+                fansPerVariant.merge(body.get("text").getAsString(), fans.size(), Integer::sum);
+            }
+            assertThat(reached).isEqualTo(pool);
+            assertThat(Math.abs(fansPerVariant.get("Option A") - fansPerVariant.get("Option B")))
+                    .isLessThanOrEqualTo(1);
+        }
+    }
+
+    @Test
     void badTestsAreRefusedNamingTheFieldAndNothingIsStored() {
         try (ShellSession shell = new ShellSession()) {
             shell.type("/masscast new text=\"Only one\" lists=fans split=lists");
@@ -104,6 +151,10 @@ class ShellAbTestTest {
             shell.await("text_b: Variant B is the same message as A: give it its own text (text_b=)");
             shell.type("/masscast new text=A lists=fans,Tippers split=lists text_b=B lists_b=Tippers");
             shell.await("lists_b: List 1204999 is named for variant A and B: each list goes to one variant.");
+            shell.type("/masscast new text=A lists=Tippers,fans split=lists text_b=B lists_b=\"VIP whales\"");
+            shell.await("lists_b: Variant A goes to fans, every fan, and variant B leaves out the earlier variants'"
+                    + " lists: it would reach no one. Give A its own lists instead of fans, or split at random"
+                    + " (split=random).");
             shell.type("/masscast new text=A lists=fans split=lists text_b=B");
             shell.await("lists_b: Split by lists, variant B needs its own lists: lists_b=...");
             shell.type("/masscast new text=A lists=fans text_b=B");

@@ -1,7 +1,12 @@
 package io.masscast.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.masscast.core.port.WorkSignal.Work;
 import io.masscast.testing.InMemoryStores;
 import io.masscast.testing.MutableClock;
@@ -12,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class JobRuntimeTest {
 
@@ -45,6 +51,56 @@ class JobRuntimeTest {
             assertThat(thirdRun.await(10, TimeUnit.SECONDS)).isTrue();
         }
         assertThat(runs.get()).isGreaterThanOrEqualTo(3);
+    }
+
+    /** A job named {@code name} whose tick runs {@code body}, every 10 ms. */
+    private static Job job(String name, Runnable body) {
+        return new Job() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Duration interval() {
+                return Duration.ofMillis(10);
+            }
+
+            @Override
+            public void tick() {
+                body.run();
+            }
+        };
+    }
+
+    @Test
+    void aTickFailingBecauseTheStopInterruptedItIsAWarningNotAnError() {
+        Logger logger = (Logger) LoggerFactory.getLogger(JobRuntime.class);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        logger.addAppender(logged);
+        try {
+            JobRuntime.runGuarded(job("outbox", () -> {
+                Thread.currentThread().interrupt(); // as stopTicks does after the grace
+                throw new IllegalStateException("Interrupted during connection acquisition");
+            }));
+            boolean stillInterrupted = Thread.interrupted(); // and clears it for the next test
+            JobRuntime.runGuarded(job("poller", () -> {
+                throw new IllegalStateException("bad tick");
+            }));
+
+            assertThat(stillInterrupted).isTrue();
+            assertThat(logged.list)
+                    .extracting(ILoggingEvent::getLevel, ILoggingEvent::getFormattedMessage)
+                    .containsExactly(
+                            tuple(
+                                    Level.WARN,
+                                    "Job outbox was interrupted by the stop in the middle of a tick:"
+                                            + " java.lang.IllegalStateException: Interrupted during connection acquisition"),
+                            tuple(Level.ERROR, "Job poller failed; it runs again at its next interval"));
+        } finally {
+            logger.detachAppender(logged);
+        }
     }
 
     @Test

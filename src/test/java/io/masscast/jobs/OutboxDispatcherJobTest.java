@@ -106,14 +106,7 @@ class OutboxDispatcherJobTest {
                         CampaignTestData.BERLIN,
                         Set.of("bob"),
                         BindingPolicy.defaults()));
-        AbTestService tests = new AbTestService(
-                stores,
-                new RecordingOfAuthGateway(),
-                permissions,
-                campaigns,
-                clock,
-                AbTestService.MAX_USER_IDS,
-                AbTestService.MAX_POOL);
+        AbTestService tests = new AbTestService(stores, new RecordingOfAuthGateway(), permissions, campaigns, clock);
         views = new CampaignViews(
                 campaigns, tests, bindings, new FanListCache(new RecordingOfAuthGateway(), clock), clock);
         outbox = dispatcher("replica-a", Map.of(Platform.SHELL, channel));

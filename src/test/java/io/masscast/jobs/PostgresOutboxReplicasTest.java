@@ -62,14 +62,7 @@ class PostgresOutboxReplicasTest {
     private OutboxDispatcherJob replica(String name, Map<Platform, ChatNotifier> notifiers) {
         Database own = pool();
         CampaignService campaigns = new CampaignService(own, new RecordingOfAuthGateway(), permissions, clock);
-        AbTestService tests = new AbTestService(
-                own,
-                new RecordingOfAuthGateway(),
-                permissions,
-                campaigns,
-                clock,
-                AbTestService.MAX_USER_IDS,
-                AbTestService.MAX_POOL);
+        AbTestService tests = new AbTestService(own, new RecordingOfAuthGateway(), permissions, campaigns, clock);
         CampaignViews views = new CampaignViews(
                 campaigns,
                 tests,

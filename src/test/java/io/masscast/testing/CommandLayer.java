@@ -3,6 +3,7 @@ package io.masscast.testing;
 import io.masscast.adapter.common.ChatCore;
 import io.masscast.adapter.common.LocalSeenRequests;
 import io.masscast.chart.XChartRenderer;
+import io.masscast.config.StatsSettings;
 import io.masscast.core.besttime.BestTimeService;
 import io.masscast.core.campaign.AbTestService;
 import io.masscast.core.campaign.BindingService;
@@ -46,8 +47,7 @@ public record CommandLayer(
         CampaignService campaigns = new CampaignService(stores, ofauth, permissions, clock);
         BindingService bindings = new BindingService(stores, permissions);
         FanListCache lists = new FanListCache(ofauth, clock);
-        AbTestService tests = new AbTestService(
-                stores, ofauth, permissions, campaigns, clock, AbTestService.MAX_USER_IDS, AbTestService.MAX_POOL);
+        AbTestService tests = new AbTestService(stores, ofauth, permissions, campaigns, clock);
         CampaignViews views = new CampaignViews(campaigns, tests, bindings, lists, clock);
         XChartRenderer charts = new XChartRenderer();
         BestTimeService bestTimes = new BestTimeService(stores, charts, clock);
@@ -57,7 +57,12 @@ public record CommandLayer(
                 new DecisionCommands(campaigns, tests, clock),
                 new ReadCommands(campaigns, bindings, views, lists, ofauth, clock),
                 new AdminCommands(bindings, ofauth),
-                new DigestCommands(new DigestService(stores, charts, clock, "test-replica")),
+                new DigestCommands(new DigestService(
+                        stores,
+                        charts,
+                        clock,
+                        "test-replica",
+                        StatsSettings.defaults().trackFor())),
                 new BestTimeCommands(bestTimes));
         FormOptions options = new FormOptions(bindings, lists, ofauth, campaigns, clock);
         RecordingInteractions acks = new RecordingInteractions();

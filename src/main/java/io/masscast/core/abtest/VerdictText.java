@@ -63,6 +63,57 @@ public final class VerdictText {
                 + "; " + TEST + ", " + sizes(winner.variants()) + ").";
     }
 
+    /**
+     * A verdict in one line, for a digest that lists several tests: who wins or leads, the rates and the p-value.
+     * A finished test (its numbers final) has a winner or none; a running one may still get one.
+     *
+     * <pre>
+     * B wins on conversion: 2.28 % vs 1.09 % for A (p = 0.031 &lt; 0.05)
+     * No clear winner: B led on conversion, 1.80 % vs 1.40 % for A, but p = 0.37 (a winner needs p &lt; 0.05)
+     * Too early to tell: 7 bought so far (n = 300 and 300)
+     * </pre>
+     */
+    public static String brief(Comparison.Verdict verdict, boolean finished) {
+        String metric = verdict.metric().label();
+        String open = finished ? "No clear winner: " : "Too early to tell: ";
+        if (verdict instanceof Comparison.Waiting waiting) {
+            return open + "variant " + waiting.label()
+                    + (finished ? " reached no fan" : " has not reached any fan yet");
+        }
+        if (verdict instanceof Comparison.TooFew few) {
+            long successes = few.variants().stream()
+                    .mapToLong(v -> v.successes(verdict.metric()))
+                    .sum();
+            String what = verdict.metric() == Comparison.Metric.CONVERSION ? "bought" : "viewed";
+            return open
+                    + (finished
+                            ? "too few " + what + " to judge (" + count(successes) + " in all; "
+                            : count(successes) + " " + what + " so far (")
+                    + sizes(few.variants()) + ")";
+        }
+        if (verdict instanceof Comparison.NotSignificant weak) {
+            Comparison.Pair pair = weak.weakest();
+            return open + pair.leader().label() + (finished ? " led on " : " leads on ") + metric + ", "
+                    + percent(pair.test().rate1()) + " vs "
+                    + percent(pair.test().rate2()) + " for "
+                    + pair.other().label() + ", but " + pIs(pair.test().pValue()) + " (a winner needs p < "
+                    + p(weak.needed()) + ")";
+        }
+        Comparison.Winner winner = (Comparison.Winner) verdict;
+        String others = winner.pairs().stream()
+                .map(pair ->
+                        percent(pair.test().rate2()) + " for " + pair.other().label())
+                .collect(Collectors.joining(" and "));
+        double weakest = winner.pairs().stream()
+                .mapToDouble(pair -> pair.test().pValue())
+                .max()
+                .orElseThrow();
+        return winner.leader().label() + " wins on " + metric + ": "
+                + percent(winner.leader().rate(verdict.metric())) + " vs " + others + " ("
+                + (winner.pairs().size() > 1 ? "each " + pIs(weakest).replace("p = ", "p ≤ ") : pIs(weakest))
+                + " < " + p(winner.needed()) + ")";
+    }
+
     /** {@code ", 0.05 shared by 2 comparisons"} when there are three variants. */
     private static String shared(int variants) {
         return variants > 2 ? ", " + p(Comparison.SIGNIFICANCE) + " shared by " + (variants - 1) + " comparisons" : "";

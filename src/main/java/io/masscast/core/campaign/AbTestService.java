@@ -52,7 +52,7 @@ import java.util.stream.Collectors;
  * <p>Split by lists, each variant goes to its own lists and leaves out the lists of the variants before it, so no fan
  * gets two variants (a fan on the lists of A and B gets A). Split at random, masscast reads the fans of the lists
  * (less the excluded lists' fans) at compose time, shuffles them with a stored seed ({@link RandomSplit}) and sends
- * each variant to its share as fan ids, in messages of at most {@code maxUserIds} ids: OFAuth documents no limit,
+ * each variant to its share as fan ids, in messages of at most {@code MAX_USER_IDS} ids: OFAuth documents no limit,
  * so masscast keeps to a conservative one ({@link #MAX_USER_IDS}).
  */
 public final class AbTestService {
@@ -67,8 +67,6 @@ public final class AbTestService {
     private final ApprovalPolicy approvalPolicy;
     private final CampaignService campaigns;
     private final SendPolicy sendPolicy = new SendPolicy();
-    private final int maxUserIds;
-    private final int maxPool;
     private final SecureRandom seeds = new SecureRandom();
 
     public AbTestService(
@@ -76,19 +74,12 @@ public final class AbTestService {
             OfAuthGateway ofauth,
             Permissions permissions,
             CampaignService campaigns,
-            Clock clock,
-            int maxUserIds,
-            int maxPool) {
-        if (maxUserIds < 1 || maxPool < 1) {
-            throw new IllegalArgumentException("limits must be positive");
-        }
+            Clock clock) {
         this.ledger = new CampaignLedger(transactor, clock);
         this.ofauth = ofauth;
         this.permissions = permissions;
         this.approvalPolicy = new ApprovalPolicy(permissions);
         this.campaigns = campaigns;
-        this.maxUserIds = maxUserIds;
-        this.maxPool = maxPool;
     }
 
     /** A composed test: the test and its campaigns (variant A's first is the lead), with notes for the requester. */
@@ -115,7 +106,7 @@ public final class AbTestService {
         });
         Optional<Long> seed = draft.split() == AbSplit.RANDOM ? Optional.of(seeds.nextLong()) : Optional.empty();
         Optional<Set<String>> pool = seed.map(s -> FanPool.read(
-                ofauth, binding.connectionId(), draft.variants().get(0).audience(), maxPool));
+                ofauth, binding.connectionId(), draft.variants().get(0).audience(), MAX_POOL));
         List<Planned> plan = plan(draft, pool, seed);
         return ledger.inTransaction(stores -> {
             Instant now = ledger.now();
@@ -126,7 +117,7 @@ public final class AbTestService {
                         stores, binding, variant.draft().content(), sendsAt, Set.of(), twinConfirmed);
             }
             AbTest test = stores.tests()
-                    .insert(new AbTest(0, draft.split(), seed, pool.map(p -> (long) p.size()), maxUserIds, now, 0));
+                    .insert(new AbTest(0, draft.split(), seed, pool.map(p -> (long) p.size()), MAX_USER_IDS, now, 0));
             List<AbTestParts.Member> members = new ArrayList<>();
             for (Planned variant : plan) {
                 for (int i = 0; i < variant.messages().size(); i++) {
@@ -325,7 +316,8 @@ public final class AbTestService {
         return changed;
     }
 
-    private static AbTestParts load(Stores stores, long testId) {
+    /** The test with every campaign of it as it is now and each one's results, inside the caller's transaction. */
+    public static AbTestParts load(Stores stores, long testId) {
         AbTest test = stores.tests()
                 .find(testId)
                 .orElseThrow(() -> new CampaignException.NotFound("There is no A/B test with id " + testId + "."));
@@ -450,6 +442,15 @@ public final class AbTestService {
                                 "Split by lists, each variant goes to its lists only: specific fans"
                                         + " can't be given to one of them. Put them on a list, or split at random (split=random)."));
             }
+            String everyone = owner.get(RepeatGuard.ALL_FANS);
+            if (everyone != null) {
+                errors.add(new FieldError(
+                        key,
+                        "Variant " + everyone + " goes to " + RepeatGuard.ALL_FANS + ", every fan, and variant "
+                                + label + " leaves out the earlier variants' lists: it would reach no one. Give "
+                                + everyone + " its own lists instead of " + RepeatGuard.ALL_FANS
+                                + ", or split at random (split=random)."));
+            }
             for (String list : audience.lists()) {
                 String first = owner.putIfAbsent(list, label);
                 if (first != null) {
@@ -479,7 +480,7 @@ public final class AbTestService {
             List<List<String>> shares =
                     RandomSplit.shares(pool.get(), draft.variants().size(), seed.orElseThrow());
             for (int i = 0; i < shares.size(); i++) {
-                List<Audience> messages = RandomSplit.messages(shares.get(i), maxUserIds).stream()
+                List<Audience> messages = RandomSplit.messages(shares.get(i), MAX_USER_IDS).stream()
                         .map(ids -> new Audience(ids, List.of(), shared.excludedLists(), shared.subscribedAfter()))
                         .toList();
                 plan.add(new Planned(draft.label(i), draft.variants().get(i), messages));
@@ -502,12 +503,21 @@ public final class AbTestService {
 
     private List<String> notes(AbTestParts test, List<String> policyNotes) {
         List<String> notes = new ArrayList<>(policyNotes);
+        if (test.test().split() == AbSplit.LISTS) {
+            // OFAuth counts a list's fans but masscast can't see which fans two lists share without reading them all
+            notes.add("Split by lists, a fan on the lists of two variants gets the first one only: "
+                    + (test.variants().size() == 2
+                            ? "B leaves out the fans of A's lists."
+                            : "B leaves out the fans of A's lists, C those of A's and B's.")
+                    + " Lists that share many fans leave a later variant few of its own, or none if all its fans are"
+                    + " on an earlier variant's lists too; split=random shares one audience out evenly.");
+        }
         for (String variant : test.variants()) {
             List<AbTestParts.Member> messages = test.of(variant);
             if (messages.size() > 1) {
                 notes.add("Variant " + variant + " goes out as " + messages.size() + " messages ("
                         + messages.stream().map(m -> m.campaign().humanId()).collect(Collectors.joining(", "))
-                        + "): masscast puts at most " + String.format(Locale.US, "%,d", maxUserIds)
+                        + "): masscast puts at most " + String.format(Locale.US, "%,d", MAX_USER_IDS)
                         + " fan ids in one message.");
             }
         }

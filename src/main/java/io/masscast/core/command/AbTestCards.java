@@ -4,6 +4,7 @@ import static io.masscast.core.command.CardAction.Style.DANGER;
 import static io.masscast.core.command.CardAction.Style.PRIMARY;
 
 import io.masscast.core.abtest.Comparison;
+import io.masscast.core.abtest.TestResults;
 import io.masscast.core.abtest.VerdictText;
 import io.masscast.core.campaign.AbTestService;
 import io.masscast.core.campaign.BuyerNote;
@@ -11,17 +12,17 @@ import io.masscast.core.campaign.Fingerprint;
 import io.masscast.core.campaign.Mention;
 import io.masscast.core.model.AbSplit;
 import io.masscast.core.model.AbTestParts;
+import io.masscast.core.model.Audience;
 import io.masscast.core.model.Campaign;
 import io.masscast.core.model.CampaignState;
 import io.masscast.core.model.CampaignStats;
-import io.masscast.core.model.StatsFigures;
 import io.masscast.core.text.Markup;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -105,29 +106,53 @@ final class AbTestCards {
         if (test.test().split() == AbSplit.LISTS) {
             parts.add(CampaignCards.audience(first.audience(), view));
         }
-        parts.add(recipients(test, messages, view));
+        parts.add(recipients(test, variant, view));
         String ids = messages.stream().map(Campaign::humanId).collect(Collectors.joining(", "));
         parts.add(messages.size() == 1 ? ids : "in " + messages.size() + " messages (" + ids + ")");
         return String.join(" · ", parts);
     }
 
-    /** Split at random, the fans of the variant's share (OFAuth may still leave out some); by lists, an estimate. */
-    private static String recipients(AbTestParts test, List<Campaign> messages, CampaignView view) {
+    /**
+     * Split at random, the fans of the variant's share (OFAuth may still leave out some). By lists, an estimate from
+     * the variant's own lists and exclusions: it also leaves out the earlier variants' lists, but how many of its fans
+     * are on those too, only OFAuth knows, so after variant A it is an upper bound.
+     */
+    private static String recipients(AbTestParts test, String variant, CampaignView view) {
+        List<Campaign> messages =
+                test.of(variant).stream().map(AbTestParts.Member::campaign).toList();
         if (test.test().split() == AbSplit.RANDOM) {
             long fans = messages.stream()
                     .mapToLong(m -> m.audience().userIds().size())
                     .sum();
             return Formats.count(fans) + " fan" + (fans == 1 ? "" : "s") + " of the split";
         }
+        List<String> earlierVariants =
+                test.variants().stream().takeWhile(v -> !v.equals(variant)).toList();
+        Set<String> earlierLists = earlierVariants.stream()
+                .flatMap(v -> test.of(v).stream())
+                .flatMap(m -> m.campaign().audience().lists().stream())
+                .collect(Collectors.toSet());
         long total = 0;
         for (Campaign message : messages) {
-            OptionalLong estimate = CampaignCards.estimate(message.audience(), view.lists());
+            Audience audience = message.audience();
+            Audience own = new Audience(
+                    audience.userIds(),
+                    audience.lists(),
+                    audience.excludedLists().stream()
+                            .filter(list -> !earlierLists.contains(list))
+                            .toList(),
+                    audience.subscribedAfter());
+            OptionalLong estimate = CampaignCards.estimate(own, view.lists());
             if (estimate.isEmpty()) {
                 return "recipients unknown (a list size is not available)";
             }
             total += estimate.getAsLong();
         }
-        return "≈ " + Formats.count(total) + " recipient" + (total == 1 ? "" : "s");
+        String count = Formats.count(total) + " recipient" + (total == 1 ? "" : "s");
+        return earlierVariants.isEmpty()
+                ? "≈ " + count
+                : "at most ≈ " + count + " (a fan also on the lists of " + String.join(" or ", earlierVariants)
+                        + " gets that variant)";
     }
 
     /** The lead's status when every campaign of the test stands the same, else each one's. */
@@ -141,9 +166,8 @@ final class AbTestCards {
     }
 
     private static void addComparison(List<Card.Field> fields, AbTestParts test, CampaignView view) {
-        List<Comparison.Variant> variants =
-                test.variants().stream().map(v -> totals(test, v)).toList();
-        boolean priced = test.campaigns().stream().anyMatch(c -> !c.content().isFree());
+        List<Comparison.Variant> variants = TestResults.variants(test);
+        boolean priced = TestResults.priced(test);
         List<String> lines = new ArrayList<>();
         for (Comparison.Variant v : variants) {
             String bought = priced
@@ -163,22 +187,6 @@ final class AbTestCards {
                 .flatMap(m -> m.stats().flatMap(CampaignStats::asOf).stream())
                 .max(Comparator.naturalOrder())
                 .ifPresent(at -> fields.add(new Card.Field(CampaignCards.AS_OF, CampaignCards.clock(at, view))));
-    }
-
-    /** A variant's numbers, its messages added up. */
-    private static Comparison.Variant totals(AbTestParts test, String variant) {
-        long sent = 0;
-        long viewed = 0;
-        long bought = 0;
-        BigDecimal revenue = BigDecimal.ZERO;
-        for (AbTestParts.Member member : test.of(variant)) {
-            StatsFigures f = member.stats().map(CampaignStats::figures).orElse(StatsFigures.NONE);
-            sent += f.sent();
-            viewed += f.viewed();
-            bought += f.purchased();
-            revenue = revenue.add(f.revenue());
-        }
-        return new Comparison.Variant(variant, sent, viewed, bought, revenue);
     }
 
     /** One approval covers every variant; decisions on one in-doubt message name it. */
@@ -219,12 +227,7 @@ final class AbTestCards {
                                 : Formats.money(
                                         test.of(v).get(0).campaign().content().price()))
                         + " to "
-                        + recipients(
-                                test,
-                                test.of(v).stream()
-                                        .map(AbTestParts.Member::campaign)
-                                        .toList(),
-                                view))
+                        + recipients(test, v, view))
                 .collect(Collectors.joining(", "));
         String when = lead.scheduledAt()
                 .map(at -> "at " + Formats.when(at, view.binding().zone(), view.now()))

@@ -1,5 +1,6 @@
 package io.masscast.core.digest;
 
+import io.masscast.core.abtest.Comparison;
 import io.masscast.core.model.Binding;
 import io.masscast.core.model.RevenueChart;
 import java.math.BigDecimal;
@@ -10,12 +11,19 @@ import java.util.Optional;
 
 /**
  * A channel's results at one moment, as the stored snapshots tell them: a summary per period, the campaigns that
- * need someone (waiting for approval, in doubt, failed lately) and the revenue chart of the last 14 days.
+ * need someone (waiting for approval, in doubt, failed lately), the A/B tests that finished in the longest period or
+ * are still running, and the revenue chart of the last 14 days.
  *
  * @param title what the digest is (the daily digest, or one somebody asked for)
  */
 public record Digest(
-        String title, Binding binding, Instant at, List<Period> periods, Attention attention, RevenueChart chart) {
+        String title,
+        Binding binding,
+        Instant at,
+        List<Period> periods,
+        Attention attention,
+        List<AbTestResult> tests,
+        RevenueChart chart) {
 
     /** Where a period's revenue figure comes from. */
     public enum RevenueSource {
@@ -72,6 +80,28 @@ public record Digest(
         }
     }
 
+    /**
+     * An A/B test of the channel and its verdict as of the digest's moment.
+     *
+     * @param humanId      the test's name: its lead campaign (variant A's first message)
+     * @param finished     every message of it went out (or never will) and masscast stopped following its results
+     * @param numbersFinal when masscast stops (or stopped) following the results of its last message
+     */
+    public record AbTestResult(
+            String humanId,
+            int variants,
+            boolean finished,
+            Instant numbersFinal,
+            Comparison.Verdict verdict,
+            Optional<String> cardLink) {
+        public AbTestResult {
+            Objects.requireNonNull(humanId, "humanId");
+            Objects.requireNonNull(numbersFinal, "numbersFinal");
+            Objects.requireNonNull(verdict, "verdict");
+            Objects.requireNonNull(cardLink, "cardLink");
+        }
+    }
+
     public Digest {
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(binding, "binding");
@@ -81,6 +111,7 @@ public record Digest(
             throw new IllegalArgumentException("a digest reports at least one period");
         }
         Objects.requireNonNull(attention, "attention");
+        tests = List.copyOf(tests);
         Objects.requireNonNull(chart, "chart");
     }
 }

@@ -1,6 +1,10 @@
 package io.masscast.core.digest;
 
+import io.masscast.core.abtest.TestResults;
+import io.masscast.core.campaign.AbTestService;
 import io.masscast.core.campaign.CampaignException;
+import io.masscast.core.model.AbPart;
+import io.masscast.core.model.AbTestParts;
 import io.masscast.core.model.Binding;
 import io.masscast.core.model.Campaign;
 import io.masscast.core.model.CampaignState;
@@ -16,6 +20,7 @@ import io.masscast.core.port.Stores;
 import io.masscast.core.port.Transactor;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -23,10 +28,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -55,12 +62,16 @@ public final class DigestService {
     private final ChartRenderer charts;
     private final Clock clock;
     private final String replica;
+    private final Duration followedFor;
 
-    public DigestService(Transactor transactor, ChartRenderer charts, Clock clock, String replica) {
+    /** @param followedFor how long after its send time a campaign's results are polled (an A/B test then ends) */
+    public DigestService(
+            Transactor transactor, ChartRenderer charts, Clock clock, String replica, Duration followedFor) {
         this.transactor = transactor;
         this.charts = charts;
         this.clock = clock;
         this.replica = replica;
+        this.followedFor = followedFor;
     }
 
     /** What goes to the channel: the caption and the chart. */
@@ -166,6 +177,7 @@ public final class DigestService {
                     at,
                     summaries,
                     attention(stores, channel, longest, at),
+                    tests(stores, channel, longest, at),
                     chart(stores, binding, firstDay, today, at, series));
         });
     }
@@ -223,6 +235,50 @@ public final class DigestService {
                                 .filter(c -> c.updatedAt().isAfter(failedSince))
                                 .toList()),
                 failedWithin);
+    }
+
+    /**
+     * The channel's A/B tests that finished in {@code period} (their numbers are final) or still run: those with a
+     * message sent since the period's start less the time results are followed, each test once.
+     */
+    private List<Digest.AbTestResult> tests(Stores stores, ChannelRef channel, DigestPeriod period, Instant at) {
+        Instant finishedAfter = at.minus(period.length());
+        Set<Long> seen = new HashSet<>();
+        List<Digest.AbTestResult> results = new ArrayList<>();
+        for (Campaign campaign : stores.campaigns().sentInChannel(channel, finishedAfter.minus(followedFor), at)) {
+            Optional<AbPart> part = stores.tests().partOf(campaign.id());
+            if (part.isEmpty() || !seen.add(part.get().testId())) {
+                continue;
+            }
+            AbTestParts test = AbTestService.load(stores, part.get().testId());
+            Optional<Instant> last = test.campaigns().stream()
+                    .filter(c -> c.state() == CampaignState.SENT)
+                    .map(c -> c.sendTime().plus(followedFor))
+                    .max(Comparator.naturalOrder());
+            if (last.isEmpty()) {
+                continue; // unsent since: no results to judge
+            }
+            Instant numbersFinal = last.get();
+            boolean finished = !numbersFinal.isAfter(at)
+                    && test.campaigns().stream()
+                            .allMatch(c ->
+                                    c.state() == CampaignState.SENT || c.state().isFinal());
+            if (finished && !numbersFinal.isAfter(finishedAfter)) {
+                continue;
+            }
+            long lead = test.lead().id();
+            results.add(new Digest.AbTestResult(
+                    test.lead().humanId(),
+                    test.variants().size(),
+                    finished,
+                    numbersFinal,
+                    TestResults.verdict(test),
+                    stores.cards().permalink(lead)));
+        }
+        // finished first, then by when their numbers are (or will be) final
+        results.sort(Comparator.comparing((Digest.AbTestResult r) -> !r.finished())
+                .thenComparing(Digest.AbTestResult::numbersFinal));
+        return results;
     }
 
     private static List<String> humanIds(List<Campaign> campaigns) {

@@ -1,9 +1,11 @@
 package io.masscast.core.digest;
 
+import io.masscast.core.abtest.VerdictText;
 import io.masscast.core.campaign.BuyerNote;
 import io.masscast.core.text.Markup;
 import java.text.NumberFormat;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -21,6 +23,9 @@ import java.util.Locale;
 final class DigestText {
     private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final int IDS_SHOWN = 5;
+    /** Tests listed of each kind (finished, running): a digest is one chat message. */
+    private static final int TESTS_SHOWN = 3;
+
     private static final String INDENT = "    ";
 
     private DigestText() {}
@@ -32,6 +37,9 @@ final class DigestText {
                         + digest.binding().zone().getId());
         digest.periods().forEach(period -> out.append('\n').append(period(period)));
         out.append('\n').append(attention(digest.attention()));
+        if (!digest.tests().isEmpty()) {
+            out.append('\n').append(tests(digest));
+        }
         out.append("\nChart: revenue per day over the last ")
                 .append(DigestService.CHART_DAYS)
                 .append(" days, by campaign, in ")
@@ -99,6 +107,51 @@ final class DigestText {
         return Markup.strong("Needs attention") + " · waiting for approval: " + ids(a.awaitingApproval())
                 + " · in doubt: " + ids(a.inDoubt()) + " · failed in "
                 + a.failedWithin().phrase() + ": " + ids(a.failed());
+    }
+
+    /**
+     * {@code A/B tests · 1 finished in the last 7 days, 1 running}, then a line per test (the first few of each),
+     * its verdict in brief.
+     */
+    private static String tests(Digest digest) {
+        List<Digest.AbTestResult> tests = digest.tests();
+        DigestPeriod longest = digest.periods().stream()
+                .map(Digest.Period::period)
+                .max(Comparator.comparingInt(DigestPeriod::days))
+                .orElseThrow();
+        List<Digest.AbTestResult> finished =
+                tests.stream().filter(Digest.AbTestResult::finished).toList();
+        List<Digest.AbTestResult> running =
+                tests.stream().filter(t -> !t.finished()).toList();
+        StringBuilder out = new StringBuilder(Markup.strong("A/B tests") + " · " + finished.size() + " finished in "
+                + longest.phrase() + ", " + running.size() + " running");
+        appendTests(out, finished, digest);
+        appendTests(out, running, digest);
+        return out.toString();
+    }
+
+    private static void appendTests(StringBuilder out, List<Digest.AbTestResult> tests, Digest digest) {
+        tests.stream()
+                .limit(TESTS_SHOWN)
+                .forEach(test -> out.append('\n')
+                        .append(INDENT)
+                        .append(test.humanId())
+                        .append(" (")
+                        .append(test.variants())
+                        .append(" variants, ")
+                        .append(test.finished() ? "ended " : "runs until ")
+                        .append(AT.format(
+                                test.numbersFinal().atZone(digest.binding().zone())))
+                        .append(") · ")
+                        .append(VerdictText.brief(test.verdict(), test.finished()))
+                        .append(test.cardLink().map(link -> " · " + link).orElse("")));
+        if (tests.size() > TESTS_SHOWN) {
+            out.append('\n')
+                    .append(INDENT)
+                    .append("and ")
+                    .append(tests.size() - TESTS_SHOWN)
+                    .append(" more");
+        }
     }
 
     private static String ids(List<String> ids) {

@@ -96,6 +96,37 @@ class ComparisonTest {
     }
 
     @Test
+    void theDigestsBriefVerdictSaysWhetherAFinishedTestHasAWinner() {
+        Comparison.Verdict two =
+                Comparison.judge(List.of(variant("A", 1000, 30), variant("B", 1000, 50)), Comparison.Metric.CONVERSION);
+        Comparison.Verdict chance =
+                Comparison.judge(List.of(variant("A", 1000, 20), variant("B", 1000, 26)), Comparison.Metric.CONVERSION);
+        Comparison.Verdict few =
+                Comparison.judge(List.of(variant("A", 100, 2), variant("B", 100, 6)), Comparison.Metric.CONVERSION);
+        Comparison.Verdict unreached =
+                Comparison.judge(List.of(variant("A", 1000, 30), variant("B", 0, 0)), Comparison.Metric.CONVERSION);
+        // the three-variant case above: the weaker comparison, vs C, has p = 0.00041
+        Comparison.Verdict three = Comparison.judge(
+                List.of(variant("A", 1200, 60), variant("B", 1150, 20), variant("C", 1150, 26)),
+                Comparison.Metric.CONVERSION);
+
+        assertThat(VerdictText.brief(two, true))
+                .isEqualTo("B wins on conversion: 5.00 % vs 3.00 % for A (p = 0.022 < 0.05)");
+        assertThat(VerdictText.brief(chance, true))
+                .isEqualTo("No clear winner: B led on conversion, 2.60 % vs 2.00 % for A, but p = 0.371"
+                        + " (a winner needs p < 0.05)");
+        assertThat(VerdictText.brief(chance, false))
+                .isEqualTo("Too early to tell: B leads on conversion, 2.60 % vs 2.00 % for A, but p = 0.371"
+                        + " (a winner needs p < 0.05)");
+        assertThat(VerdictText.brief(few, true))
+                .isEqualTo("No clear winner: too few bought to judge (8 in all; n = 100 and 100)");
+        assertThat(VerdictText.brief(few, false)).isEqualTo("Too early to tell: 8 bought so far (n = 100 and 100)");
+        assertThat(VerdictText.brief(unreached, true)).isEqualTo("No clear winner: variant B reached no fan");
+        assertThat(VerdictText.brief(three, true))
+                .isEqualTo("A wins on conversion: 5.00 % vs 1.74 % for B and 2.26 % for C (each p ≤ 0.0004 < 0.025)");
+    }
+
+    @Test
     void equalRatesNeverMakeAWinner() {
         Comparison.Verdict verdict =
                 Comparison.judge(List.of(variant("A", 1000, 40), variant("B", 1000, 40)), Comparison.Metric.CONVERSION);

@@ -4,13 +4,18 @@ import static io.masscast.testing.CampaignTestData.ALICE;
 import static io.masscast.testing.CampaignTestData.BERLIN;
 import static io.masscast.testing.CampaignTestData.CHANNEL;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.masscast.core.campaign.BindingService;
 import io.masscast.core.campaign.CampaignService;
+import io.masscast.core.model.AbPart;
+import io.masscast.core.model.AbSplit;
+import io.masscast.core.model.AbTest;
 import io.masscast.core.model.Actor;
 import io.masscast.core.model.Binding;
 import io.masscast.core.model.Campaign;
 import io.masscast.core.model.CampaignState;
+import io.masscast.core.model.CampaignStats;
 import io.masscast.core.model.ChatImage;
 import io.masscast.core.model.OutboxEntry;
 import io.masscast.core.model.RevenueChart;
@@ -46,13 +51,15 @@ class DigestServiceTest {
     /** 09:00 in Berlin (CET), on a Monday. */
     private static final Instant NOW = Instant.parse("2026-03-23T08:00:00Z");
 
+    private static final Duration FOLLOWED = Duration.ofDays(7);
+
     private final MutableClock clock = new MutableClock(NOW);
     private final InMemoryStores stores = new InMemoryStores();
     private final Permissions permissions = new Permissions(Set.of("root"));
     private final CampaignService campaigns =
             new CampaignService(stores, new RecordingOfAuthGateway(), permissions, clock);
     private final RecordingChartRenderer charts = new RecordingChartRenderer();
-    private final DigestService digests = new DigestService(stores, charts, clock, "replica-a");
+    private final DigestService digests = new DigestService(stores, charts, clock, "replica-a", FOLLOWED);
     /** Every snapshot seeded, per campaign, to work the expected figures out independently. */
     private final Map<Long, List<StatsSnapshot>> seeded = new HashMap<>();
 
@@ -318,6 +325,71 @@ class DigestServiceTest {
         assertThat(digests.postDaily(CHANNEL, yesterday)).isFalse();
         assertThat(stores.pendingOutbox()).isEmpty();
         assertThat(charts.drawn).isEmpty();
+    }
+
+    /** A/B test by lists whose two variants went out at {@code at}, with OFAuth's latest figures of each. */
+    private Campaign abTest(Instant at, StatsFigures a, StatsFigures b) {
+        Campaign lead = sent("9.99", at);
+        Campaign other = sent("14.99", at);
+        stores.inTransaction(s -> {
+            AbTest test =
+                    s.tests().insert(new AbTest(0, AbSplit.LISTS, Optional.empty(), Optional.empty(), 1_000, at, 0));
+            s.tests().addPart(new AbPart(test.id(), lead.id(), "A", 1));
+            s.tests().addPart(new AbPart(test.id(), other.id(), "B", 1));
+            s.stats().save(CampaignStats.none(lead.id()).reported(a, false, NOW.minus(Duration.ofHours(1))));
+            s.stats().save(CampaignStats.none(other.id()).reported(b, false, NOW.minus(Duration.ofHours(1))));
+            return null;
+        });
+        return lead;
+    }
+
+    private static StatsFigures figures(long sent, long viewed, long bought, String revenue) {
+        return new StatsFigures(sent, viewed, bought, new BigDecimal(revenue), true);
+    }
+
+    @Test
+    void finishedAbTestsAreReportedWithTheirWinnerAndRunningOnesWithTheirStandSoFar() {
+        // followed for 7 days: sent 10 days ago, its numbers became final 3 days ago (within the last 7 days)
+        Campaign finished = abTest(
+                NOW.minus(Duration.ofDays(10)), figures(1_096, 498, 12, "119.88"), figures(1_096, 512, 25, "374.75"));
+        // sent 14 days and 1 hour ago: its numbers were final before the last 7 days began
+        abTest(NOW.minus(Duration.ofDays(14).plusHours(1)), figures(500, 200, 5, "50"), figures(500, 200, 30, "450"));
+        Campaign running =
+                abTest(NOW.minus(Duration.ofDays(2)), figures(300, 120, 3, "29.97"), figures(300, 130, 4, "59.96"));
+        sent("5.00", NOW.minus(Duration.ofDays(1))); // a single campaign is no test
+        stores.inTransaction(s -> {
+            s.cards().save(finished.id(), "ts-finished");
+            s.cards().savePermalink(finished.id(), "https://slack.example/archives/C1/p9");
+            return null;
+        });
+
+        Digest digest = digests.compute(binding(), "Daily digest", DigestService.DAILY, NOW);
+
+        assertThat(digest.tests())
+                .extracting(Digest.AbTestResult::humanId, Digest.AbTestResult::finished)
+                .containsExactly(tuple(finished.humanId(), true), tuple(running.humanId(), false));
+        // p1 = 25/1096, p2 = 12/1096, pooled 37/2192: z = 0.011861 / 0.005503 = 2.155, two-sided p = 0.0312
+        String caption = digests.post(digest).caption();
+        assertThat(caption).contains(strong("""
+                        *Needs attention* · waiting for approval: none · in doubt: none · failed in the last 7 days: none
+                        *A/B tests* · 1 finished in the last 7 days, 1 running
+                            %s (2 variants, ended 2026-03-20 09:00) · B wins on conversion: 2.28 %% vs 1.09 %% for A (p = 0.031 < 0.05) · https://slack.example/archives/C1/p9
+                            %s (2 variants, runs until 2026-03-28 09:00) · Too early to tell: 7 bought so far (n = 300 and 300)
+                        Chart:""".formatted(finished.humanId(), running.humanId())));
+    }
+
+    @Test
+    void aFinishedTestWithoutASignificantDifferenceHasNoWinner() {
+        // 1.80 % vs 1.40 %: p1 = 18/1000, p2 = 14/1000, pooled 0.016, se = 0.005612, z = 0.713, p = 0.476
+        Campaign test =
+                abTest(NOW.minus(Duration.ofDays(8)), figures(1_000, 400, 14, "140"), figures(1_000, 410, 18, "270"));
+
+        String caption = digests.post(digests.compute(binding(), "Digest", List.of(DigestPeriod.LAST_7_DAYS), NOW))
+                .caption();
+
+        assertThat(caption)
+                .contains(test.humanId() + " (2 variants, ended 2026-03-22 09:00) · No clear winner: B led on"
+                        + " conversion, 1.80 % vs 1.40 % for A, but p = 0.476 (a winner needs p < 0.05)");
     }
 
     /** {@code text} with each {@code *words*} as the core's strong markup, so expectations read like the digest. */
