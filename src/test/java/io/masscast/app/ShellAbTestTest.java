@@ -2,14 +2,9 @@ package io.masscast.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.squareup.moshi.Moshi;
-import com.squareup.moshi.Types;
+import com.google.gson.JsonObject;
 import io.masscast.core.campaign.AbTestService;
-import io.masscast.simulator.RecordedRequest;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.lang.reflect.Type;
-import java.util.ArrayList;
+import io.masscast.testing.MassMessagePosts;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -50,7 +45,7 @@ class ShellAbTestTest {
                     .containsPattern(
                             "Weekend regulars \\(([\\d,]+)\\) · excluding VIP whales \\([\\d,]+\\), Tippers \\([\\d,]+\\) · at most ≈ \\1 recipients"
                                     + " \\(a fan also on the lists of A or B gets that variant\\) · MC-3");
-            assertThat(posts(shell)).isEmpty();
+            assertThat(MassMessagePosts.requests(shell.simulator)).isEmpty();
 
             shell.type("/as bob").type("/masscast approve MC-2");
             shell.await("You approved the A/B test MC-1, every variant (MC-1, MC-2, MC-3); it is being sent now.");
@@ -59,20 +54,19 @@ class ShellAbTestTest {
             shell.await("Status:       sent "); // every variant sent (while they differ, the status lists each)
             assertThat(shell.endOfInput()).isZero();
 
-            List<Map<String, Object>> bodies =
-                    posts(shell).stream().map(r -> json(r.body())).toList();
+            List<JsonObject> bodies = MassMessagePosts.bodies(shell.simulator);
             assertThat(bodies)
-                    .extracting(b -> b.get("text"))
+                    .extracting(b -> b.get("text").getAsString())
                     .containsExactlyInAnyOrder("Option A", "Option B", "Option C");
-            assertThat(body(bodies, "Option A"))
-                    .containsEntry("userLists", List.of(number(VIP)))
-                    .doesNotContainKey("excludeUserLists");
-            assertThat(body(bodies, "Option B"))
-                    .containsEntry("userLists", List.of(number(TIPPERS)))
-                    .containsEntry("excludeUserLists", List.of(number(VIP)));
-            assertThat(body(bodies, "Option C"))
-                    .containsEntry("userLists", List.of(number(WEEKEND)))
-                    .containsEntry("excludeUserLists", List.of(number(VIP), number(TIPPERS)));
+            JsonObject a = MassMessagePosts.withText(bodies, "Option A");
+            assertThat(MassMessagePosts.ids(a, "userLists")).containsExactly(VIP);
+            assertThat(a.has("excludeUserLists")).isFalse();
+            JsonObject b = MassMessagePosts.withText(bodies, "Option B");
+            assertThat(MassMessagePosts.ids(b, "userLists")).containsExactly(TIPPERS);
+            assertThat(MassMessagePosts.ids(b, "excludeUserLists")).containsExactly(VIP);
+            JsonObject c = MassMessagePosts.withText(bodies, "Option C");
+            assertThat(MassMessagePosts.ids(c, "userLists")).containsExactly(WEEKEND);
+            assertThat(MassMessagePosts.ids(c, "excludeUserLists")).containsExactly(VIP, TIPPERS);
         }
     }
 
@@ -89,20 +83,21 @@ class ShellAbTestTest {
             shell.await("Status:       sent "); // every variant sent (while they differ, the status lists each)
             assertThat(shell.endOfInput()).isZero();
 
-            Set<String> pool = new HashSet<>(SimulatorMessages.listMembers(shell.simulator, "conn_demo", VIP));
-            pool.addAll(SimulatorMessages.listMembers(shell.simulator, "conn_demo", TIPPERS));
-            pool.removeAll(SimulatorMessages.listMembers(shell.simulator, "conn_demo", DO_NOT_PPV));
-            List<Map<String, Object>> bodies =
-                    posts(shell).stream().map(r -> json(r.body())).toList();
-            assertThat(bodies).extracting(b -> b.get("text")).containsExactlyInAnyOrder("Option A", "Option B");
-            Set<String> a = ids(body(bodies, "Option A"));
-            Set<String> b = ids(body(bodies, "Option B"));
+            Set<String> pool =
+                    SimulatorMessages.fansOf(shell.simulator, "conn_demo", List.of(VIP, TIPPERS), List.of(DO_NOT_PPV));
+            List<JsonObject> bodies = MassMessagePosts.bodies(shell.simulator);
+            assertThat(bodies)
+                    .extracting(b -> b.get("text").getAsString())
+                    .containsExactlyInAnyOrder("Option A", "Option B");
+            Set<String> a = MassMessagePosts.fanIds(MassMessagePosts.withText(bodies, "Option A"));
+            Set<String> b = MassMessagePosts.fanIds(MassMessagePosts.withText(bodies, "Option B"));
             assertThat(a).doesNotContainAnyElementsOf(b);
             Set<String> both = new HashSet<>(a);
             both.addAll(b);
             assertThat(both).isEqualTo(pool);
             assertThat(Math.abs(a.size() - b.size())).isLessThanOrEqualTo(1);
-            assertThat(bodies).allSatisfy(body -> assertThat(body).doesNotContainKey("userLists"));
+            assertThat(bodies)
+                    .allSatisfy(body -> assertThat(body.has("userLists")).isFalse());
         }
     }
 
@@ -123,18 +118,17 @@ class ShellAbTestTest {
             shell.await("Status:       sent ");
             assertThat(shell.endOfInput()).isZero();
 
-            List<Map<String, Object>> bodies =
-                    posts(shell).stream().map(r -> json(r.body())).toList();
+            List<JsonObject> bodies = MassMessagePosts.bodies(shell.simulator);
             assertThat(bodies).hasSize(4);
-            assertThat(bodies).extracting(b -> b.get("text")).containsOnly("Option A", "Option B");
+            assertThat(bodies).extracting(b -> b.get("text").getAsString()).containsOnly("Option A", "Option B");
             Set<String> reached = new HashSet<>();
-            Map<Object, Integer> fansPerVariant = new HashMap<>();
-            for (Map<String, Object> body : bodies) {
-                Set<String> fans = ids(body);
+            Map<String, Integer> fansPerVariant = new HashMap<>();
+            for (JsonObject body : bodies) {
+                Set<String> fans = MassMessagePosts.fanIds(body);
                 assertThat(fans).hasSizeLessThanOrEqualTo(AbTestService.MAX_USER_IDS);
                 assertThat(reached).as("no fan gets two messages").doesNotContainAnyElementsOf(fans);
                 reached.addAll(fans);
-                fansPerVariant.merge(body.get("text"), fans.size(), Integer::sum);
+                fansPerVariant.merge(body.get("text").getAsString(), fans.size(), Integer::sum);
             }
             assertThat(reached).isEqualTo(pool);
             assertThat(Math.abs(fansPerVariant.get("Option A") - fansPerVariant.get("Option B")))
@@ -173,45 +167,7 @@ class ShellAbTestTest {
             shell.type("/masscast list");
             shell.await("No campaigns in this channel yet.");
             assertThat(shell.endOfInput()).isZero();
-            assertThat(posts(shell)).isEmpty();
-        }
-    }
-
-    private static List<RecordedRequest> posts(ShellSession shell) {
-        return shell.simulator.requests().stream()
-                .filter(r -> r.method().equals("POST") && r.path().equals("/v2/access/mass-messages"))
-                .toList();
-    }
-
-    private static Map<String, Object> body(List<Map<String, Object>> bodies, String text) {
-        return bodies.stream()
-                .filter(b -> text.equals(b.get("text")))
-                .findFirst()
-                .orElseThrow();
-    }
-
-    private static Set<String> ids(Map<String, Object> body) {
-        List<String> ids = new ArrayList<>();
-        ((List<?>) body.get("userIds"))
-                .forEach(id -> ids.add(id instanceof Number n ? String.valueOf(n.longValue()) : String.valueOf(id)));
-        Set<String> unique = new HashSet<>(ids);
-        assertThat(unique).as("fan ids in one message are distinct").hasSize(ids.size());
-        return unique;
-    }
-
-    private static Double number(String id) {
-        return Double.valueOf(id);
-    }
-
-    private static Map<String, Object> json(String body) {
-        Type type = Types.newParameterizedType(Map.class, String.class, Object.class);
-        try {
-            return new Moshi.Builder()
-                    .build()
-                    .<Map<String, Object>>adapter(type)
-                    .fromJson(body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            assertThat(MassMessagePosts.requests(shell.simulator)).isEmpty();
         }
     }
 }

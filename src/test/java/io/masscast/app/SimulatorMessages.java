@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** What the simulator itself says about its mass messages and webhooks, through its {@code /_sim/} controls. */
-final class SimulatorMessages {
+public final class SimulatorMessages {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Type MAPS = Types.newParameterizedType(List.class, Map.class);
     private static final Type MAP = Types.newParameterizedType(Map.class, String.class, Object.class);
@@ -45,8 +45,17 @@ final class SimulatorMessages {
                 .DELETE());
     }
 
+    /** The fans on any of {@code lists} and on none of {@code excluded}: the pool of a random split. */
+    public static Set<String> fansOf(
+            OfAuthSimulator simulator, String connectionId, List<String> lists, List<String> excluded) {
+        Set<String> fans = new LinkedHashSet<>();
+        lists.forEach(list -> fans.addAll(listMembers(simulator, connectionId, list)));
+        excluded.forEach(list -> fans.removeAll(listMembers(simulator, connectionId, list)));
+        return fans;
+    }
+
     /** The ids of a list's members, read through OFAuth's API page by page, as masscast reads them. */
-    static Set<String> listMembers(OfAuthSimulator simulator, String connectionId, String listId) {
+    public static Set<String> listMembers(OfAuthSimulator simulator, String connectionId, String listId) {
         Set<String> ids = new LinkedHashSet<>();
         for (int offset = 0; ; offset += 100) {
             Map<String, Object> page = json(

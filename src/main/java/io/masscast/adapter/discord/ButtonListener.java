@@ -2,16 +2,20 @@ package io.masscast.adapter.discord;
 
 import io.masscast.core.command.ActionId;
 import io.masscast.core.command.CommandRouter;
+import io.masscast.core.command.FieldValue;
 import io.masscast.core.model.Actor;
 import io.masscast.core.model.ChannelRef;
+import io.masscast.core.policy.Fields;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
 
 /**
  * A button: on a campaign card (its custom id is the {@link ActionId}), on a confirmation (confirm or keep), or a
- * Fix button under a refused form. Reject asks for the reason in a modal and Edit opens the compose modal; buttons
+ * Fix or send-anyway button under a refused form (send-anyway submits the form again with {@code confirm} yes, and
+ * the outcome replaces the refusal). Reject asks for the reason in a modal and Edit opens the compose modal; buttons
  * that want confirmation (Approve, Cancel, Unsend, Send again) first answer with the confirmation, restating what
  * will happen as the card stands now, and only its confirm button decides. The card itself is updated by the
  * outbox with the bot token, never through the interaction.
@@ -44,6 +48,22 @@ final class ButtonListener {
             forms.get(id.substring(DiscordReplies.FIX.length()))
                     .ifPresentOrElse(
                             spec -> answers.openForm(event, what, channel, spec),
+                            () -> DiscordAnswers.reply(event, DiscordMessage.privately(FORM_GONE), what));
+            return;
+        }
+        if (id.startsWith(DiscordReplies.SEND_ANYWAY)) {
+            String what = "confirming a repeated text by " + actor.userId() + " in " + channel;
+            forms.get(id.substring(DiscordReplies.SEND_ANYWAY.length()))
+                    .ifPresentOrElse(
+                            spec -> answers.answerInPlace(
+                                    event,
+                                    what,
+                                    () -> router.submitForm(
+                                            channel,
+                                            actor,
+                                            spec.campaignId(),
+                                            spec.with(Map.of(Fields.CONFIRM, new FieldValue.Flag(true)))
+                                                    .values())),
                             () -> DiscordAnswers.reply(event, DiscordMessage.privately(FORM_GONE), what));
             return;
         }

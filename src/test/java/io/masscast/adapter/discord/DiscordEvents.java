@@ -12,6 +12,7 @@ import static org.mockito.Mockito.when;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -73,14 +74,37 @@ final class DiscordEvents {
             return ids;
         }
 
+        /** Every button's custom id by its label, in order. */
+        Map<String, String> buttonsByLabel() {
+            Map<String, String> buttons = new LinkedHashMap<>();
+            if (json.hasKey("components")) {
+                collect(json.getArray("components"), b -> buttons.put(b.getString("label"), b.getString("custom_id")));
+            }
+            return buttons;
+        }
+
+        /** The custom id of the button labelled {@code label}. */
+        String button(String label) {
+            String id = buttonsByLabel().get(label);
+            if (id == null) {
+                throw new AssertionError(
+                        "no button \"" + label + "\" among " + buttonsByLabel().keySet());
+            }
+            return id;
+        }
+
         private static void collect(DataArray components, List<String> ids) {
+            collect(components, button -> ids.add(button.getString("custom_id")));
+        }
+
+        private static void collect(DataArray components, Consumer<DataObject> buttons) {
             for (int i = 0; i < components.length(); i++) {
                 DataObject component = components.getObject(i);
                 if (component.getInt("type") == Component.Type.BUTTON.getKey() && component.hasKey("custom_id")) {
-                    ids.add(component.getString("custom_id"));
+                    buttons.accept(component);
                 }
                 if (component.hasKey("components")) {
-                    collect(component.getArray("components"), ids);
+                    collect(component.getArray("components"), buttons);
                 }
             }
         }
@@ -113,6 +137,29 @@ final class DiscordEvents {
 
     Answer awaitAnswer(String interaction) {
         return awaitAnswer(interaction, answer -> !answer.how().equals("defer"));
+    }
+
+    // ---- events handed to the adapter's listener as JDA hands them; each returns the interaction's id for its answers
+
+    String sendSlash(DiscordListener listener, Member member, String sub, Map<String, Object> options) {
+        SlashCommandInteractionEvent event = slash(member, sub, options);
+        String id = last;
+        listener.onSlashCommandInteraction(event);
+        return id;
+    }
+
+    String sendClick(DiscordListener listener, Member member, String componentId) {
+        ButtonInteractionEvent event = button(member, componentId);
+        String id = last;
+        listener.onButtonInteraction(event);
+        return id;
+    }
+
+    String sendSubmit(DiscordListener listener, Member member, String modalId, Map<String, Object> values) {
+        ModalInteractionEvent event = modal(member, modalId, values);
+        String id = last;
+        listener.onModalInteraction(event);
+        return id;
     }
 
     // ---- events

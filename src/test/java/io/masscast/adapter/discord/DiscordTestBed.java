@@ -26,7 +26,7 @@ import net.dv8tion.jda.api.entities.Member;
  * Discord is {@link FakeDiscordChannels}, and interactions are mocked JDA events ({@link DiscordEvents}) handed to
  * the adapter's listener as JDA would hand them.
  */
-final class DiscordTestBed implements AutoCloseable {
+final class DiscordTestBed implements DiscordInteractions, AutoCloseable {
     static final String ADMIN = "900000000000000001";
     static final String ALICE = "900000000000000002";
     static final String BOB = "900000000000000003";
@@ -72,30 +72,14 @@ final class DiscordTestBed implements AutoCloseable {
         return new DiscordTestBed(budgets);
     }
 
-    DiscordListener listener() {
+    @Override
+    public DiscordListener listener() {
         return (DiscordListener) adapter.listener();
     }
 
-    /** {@code /masscast sub} by {@code member}; returns the interaction's id for its answers. */
-    String slash(Member member, String sub, Map<String, Object> options) {
-        var event = events.slash(member, sub, options);
-        String id = events.last();
-        listener().onSlashCommandInteraction(event);
-        return id;
-    }
-
-    String click(Member member, String componentId) {
-        var event = events.button(member, componentId);
-        String id = events.last();
-        listener().onButtonInteraction(event);
-        return id;
-    }
-
-    String submit(Member member, String modalId, Map<String, Object> values) {
-        var event = events.modal(member, modalId, values);
-        String id = events.last();
-        listener().onModalInteraction(event);
-        return id;
+    @Override
+    public DiscordEvents events() {
+        return events;
     }
 
     String slashAutocomplete(Member member, String sub, String option, String typed) {

@@ -14,6 +14,8 @@ import io.masscast.simulator.OfAuthSimulator;
 import io.masscast.simulator.RateLimitPlan;
 import io.masscast.simulator.RecordedRequest;
 import io.masscast.simulator.SimulatorConfig;
+import io.masscast.testing.FastJobs;
+import io.masscast.testing.MassMessagePosts;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,12 +38,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class MasscastWithSlack implements AutoCloseable {
     static final String ADMIN = SlackTestBed.ADMIN;
-    private static final Wiring.Intervals FAST_JOBS = new Wiring.Intervals(
-            Duration.ofMillis(50),
-            Duration.ofMillis(50),
-            Duration.ofMillis(200),
-            Duration.ofSeconds(5),
-            Duration.ofSeconds(30));
 
     /** How a request reaches masscast; the answer is what Slack gets back at once (the ack), if anything. */
     private interface Transport extends AutoCloseable {
@@ -83,7 +79,7 @@ final class MasscastWithSlack implements AutoCloseable {
                 socketMode ? "SLACK_APP_TOKEN" : "SLACK_SIGNING_SECRET",
                 socketMode ? SlackSocketModeTest.APP_TOKEN : SlackTestBed.SIGNING_SECRET);
         MasscastConfig config = ConfigLoader.load(env);
-        wiring = Wiring.create(config, Optional.of(simulator), Set.of(), Clock.systemUTC(), FAST_JOBS);
+        wiring = Wiring.create(config, Optional.of(simulator), Set.of(), Clock.systemUTC(), FastJobs.INTERVALS);
         FakeSocketModeServer socket = socketMode ? FakeSocketModeServer.start(Duration.ofSeconds(5)) : null;
         if (socket != null) {
             slack.socketModeUrl(socket.url());
@@ -143,9 +139,7 @@ final class MasscastWithSlack implements AutoCloseable {
     }
 
     List<RecordedRequest> creates() {
-        return simulator.requests().stream()
-                .filter(r -> r.method().equals("POST") && r.path().startsWith("/v2/access/mass-messages"))
-                .toList();
+        return MassMessagePosts.requests(simulator);
     }
 
     @Override

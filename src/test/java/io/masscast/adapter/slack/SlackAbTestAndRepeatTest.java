@@ -10,9 +10,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import io.masscast.core.command.ActionId;
 import io.masscast.core.policy.Fields;
+import io.masscast.testing.MassMessagePosts;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -76,11 +76,9 @@ class SlackAbTestAndRepeatTest {
             assertThat(app.slack.awaitResponse(confirmed.responseUrl()).param("text"))
                     .startsWith("You approved MC-2");
             await().atMost(PATIENCE).until(() -> app.creates().size() == 2);
-            assertThat(JsonParser.parseString(app.creates().get(1).body())
-                            .getAsJsonObject()
-                            .getAsJsonArray("userLists")
-                            .toString())
-                    .isEqualTo("[1187345]");
+            assertThat(MassMessagePosts.ids(
+                            MassMessagePosts.bodies(app.simulator).get(1), "userLists"))
+                    .containsExactly("1187345");
         }
     }
 
@@ -147,18 +145,13 @@ class SlackAbTestAndRepeatTest {
             app.simulator.clock().advance(Duration.ofMinutes(10));
             awaitCardUpdate(app, "MC-1", text -> text.contains("*Verdict*"));
 
-            List<JsonObject> bodies = app.creates().stream()
-                    .map(r -> JsonParser.parseString(r.body()).getAsJsonObject())
-                    .toList();
+            List<JsonObject> bodies = MassMessagePosts.bodies(app.simulator);
             assertThat(bodies)
                     .extracting(b -> b.get("text").getAsString())
                     .containsExactlyInAnyOrder("Option A", "Option B");
-            JsonObject b = bodies.stream()
-                    .filter(body -> body.get("text").getAsString().equals("Option B"))
-                    .findFirst()
-                    .orElseThrow();
-            assertThat(b.getAsJsonArray("userLists").toString()).isEqualTo("[" + tippers + "]");
-            assertThat(b.getAsJsonArray("excludeUserLists").toString()).isEqualTo("[" + vip + "]");
+            JsonObject b = MassMessagePosts.withText(bodies, "Option B");
+            assertThat(MassMessagePosts.ids(b, "userLists")).containsExactly(tippers);
+            assertThat(MassMessagePosts.ids(b, "excludeUserLists")).containsExactly(vip);
             assertThat(app.creates()).hasSize(2);
         }
     }
