@@ -68,6 +68,24 @@ class ShellRepeatGuardTest {
     }
 
     @Test
+    void aTextSentToARandomSharesFanIdsIsWarnedWhenItGoesToAListAgainAsAMaybe() {
+        try (ShellSession shell = new ShellSession()) {
+            shell.type("/masscast new text=\"Option A\" lists=\"VIP whales\",Tippers split=random text_b=\"Option B\"");
+            shell.await("awaiting approval");
+            shell.type("/as bob").type("/masscast approve MC-1");
+            shell.await("Status:       sent ");
+
+            shell.type("/as alice").type("/masscast new text=\"Option A\" lists=Tippers confirm=yes");
+            shell.await("MC-3 is waiting for approval");
+            String card = shell.await("[Approve: /masscast approve MC-3]");
+            assertThat(card)
+                    .contains("Repeats:      The same text as MC-1, sent ")
+                    .contains("to an audience that may overlap (fans named by id on one, lists on the other)");
+            assertThat(shell.endOfInput()).isZero();
+        }
+    }
+
+    @Test
     void aBadConfirmationIsRefusedSayingWhatToWrite() {
         try (ShellSession shell = new ShellSession()) {
             shell.type("/masscast new text=\"Weekend set\" lists=fans confirm=perhaps");

@@ -27,7 +27,9 @@ import java.util.stream.Collectors;
  * repeat window (7 days by default) of this one, to an overlapping audience, with the same or nearly the same text
  * ({@link TextSimilarity}) or the same media. Audiences overlap when they name a list or a fan in common (a list one
  * of them leaves out does not count), or when one goes to all fans (OFAuth's {@code fans} list, or only a
- * subscribed-after date) and the other names anyone: masscast can't see who is on a list without reading it.
+ * subscribed-after date) and the other names anyone. masscast can't see who is on a list without reading it, so fans
+ * named by id on one side and lists on the other (a random A/B split's share, say, and a list it was drawn from) may
+ * overlap: the guard warns then too, and says it is not sure.
  *
  * <p>The <b>twin guard</b> refuses at compose a text identical (as OnlyFans stores it) to one of the creator's
  * campaigns going out within {@link #TWIN_WINDOW}, unless the requester confirms: OFAuth's sent analytics, where the
@@ -67,12 +69,14 @@ final class RepeatGuard {
                         at.plus(window.get()).plusMillis(1))
                 .stream()
                 .filter(other -> !family.contains(other.id()))
-                .filter(other -> overlap(campaign.audience(), other.audience()))
+                .filter(other -> overlap(campaign.audience(), other.audience())
+                        || mayOverlap(campaign.audience(), other.audience()))
                 .flatMap(other -> match(campaign.content(), other).stream())
                 .map(found -> new RepeatFinding(
                         found.other(),
                         found.match(),
                         found.similarity(),
+                        !overlap(campaign.audience(), found.other().audience()),
                         stores.stats().find(found.other().id())))
                 .sorted(order)
                 .toList();
@@ -112,6 +116,12 @@ final class RepeatGuard {
                 || sharedFan
                 || (reachesAll(one) && namesAnyone(other))
                 || (reachesAll(other) && namesAnyone(one));
+    }
+
+    /** Fans named by id on one side, lists on the other: who is on the lists, only OFAuth knows. */
+    static boolean mayOverlap(Audience one, Audience other) {
+        return (!one.userIds().isEmpty() && !other.lists().isEmpty())
+                || (!other.userIds().isEmpty() && !one.lists().isEmpty());
     }
 
     private static boolean reachesAll(Audience audience) {

@@ -47,7 +47,10 @@ final class RepeatText {
             case NEARLY_SAME_TEXT ->
                 "Nearly the same text (" + Math.round(100 * repeat.similarity()) + " % alike) as " + other.humanId();
         };
-        return what + ", " + when(other, now) + " to an overlapping audience" + results(repeat);
+        String audience = repeat.mayNotOverlap()
+                ? " to an audience that may overlap (fans named by id on one, lists on the other)"
+                : " to an overlapping audience";
+        return what + ", " + when(other, now) + audience + results(repeat);
     }
 
     private static String when(Campaign other, Instant now) {
