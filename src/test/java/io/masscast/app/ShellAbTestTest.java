@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import io.masscast.core.campaign.AbTestService;
+import io.masscast.simulator.Fault;
 import io.masscast.testing.MassMessagePosts;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -133,6 +134,23 @@ class ShellAbTestTest {
             assertThat(reached).isEqualTo(pool);
             assertThat(Math.abs(fansPerVariant.get("Option A") - fansPerVariant.get("Option B")))
                     .isLessThanOrEqualTo(1);
+        }
+    }
+
+    @Test
+    void aVariantThatFailedIsNamedOnTheCardAndLeftOutOfTheVerdict() {
+        try (ShellSession shell = new ShellSession()) {
+            shell.type("/masscast new text=\"Option A\" lists=\"VIP whales\" split=lists text_b=\"Option B\""
+                    + " lists_b=Tippers text_c=\"Option C\" lists_c=\"Weekend regulars\"");
+            shell.await("[Approve all: /masscast approve MC-1]");
+            // OFAuth refuses the first message it is sent: variant A's
+            shell.simulator.faults().add(Fault.status("POST", "/v2/access/mass-messages", 400));
+            shell.type("/as bob").type("/masscast approve MC-1");
+
+            String card = shell.await("Verdict:      Variant A (MC-1) failed and is left out. ");
+            assertThat(card).contains("Comparison:   A: failed, nothing sent\n│               B: ");
+            shell.await("MC-1 · A/B test of 3 variants for Mila Rose — sent, MC-1 failed");
+            assertThat(shell.endOfInput()).isZero();
         }
     }
 
