@@ -48,6 +48,10 @@ class ShellAbTestTest {
                                     + " \\(a fan also on the lists of A or B gets that variant\\) · MC-3");
             assertThat(MassMessagePosts.requests(shell.simulator)).isEmpty();
 
+            shell.type("/masscast edit MC-2 price=5");
+            shell.await("MC-2 is variant B of the A/B test MC-1, and a test can't be edited: cancel it"
+                    + " (/masscast cancel MC-1) and compose it again.");
+
             shell.type("/as bob").type("/masscast approve MC-2");
             shell.await("You approved the A/B test MC-1, every variant (MC-1, MC-2, MC-3); it is being sent now.");
             String live = shell.await("Verdict:");
