@@ -181,6 +181,8 @@ class ShellAbTestTest {
             shell.await("lists_b: Split by lists, variant B needs its own lists: lists_b=...");
             shell.type("/masscast new text=A lists=fans text_b=B");
             shell.await("split: text_b make this an A/B test: say how to split it");
+            shell.type("/masscast new text=A lists=Tippers split=lists txt_b=B");
+            shell.await("txt_b: Unknown field \"txt_b\" (did you mean text_b?)");
             shell.type("/masscast new text=A lists=fans split=halves text_b=B");
             shell.await("split: \"halves\" is not a split: write split=lists");
             shell.type("/masscast new text=A lists=fans split=random text_b=B lists_b=Tippers");

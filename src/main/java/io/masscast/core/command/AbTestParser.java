@@ -54,7 +54,10 @@ final class AbTestParser {
     }
 
     Result parse(Map<String, ? extends FieldValue> values, Binding binding, Supplier<List<FanList>> lists) {
-        List<FieldError> errors = new ArrayList<>();
+        // a mistyped key (txt_b) is named first: the test's own checks would otherwise hide it
+        List<FieldError> errors = new ArrayList<>(DraftParser.unknownFields(values.keySet().stream()
+                .filter(key -> !BEYOND_LAST.matcher(key).matches())
+                .toList()));
         values.keySet().stream()
                 .filter(key -> BEYOND_LAST.matcher(key).matches())
                 .sorted()
