@@ -183,6 +183,11 @@ class ShellAbTestTest {
             shell.await("split: text_b make this an A/B test: say how to split it");
             shell.type("/masscast new text=A lists=Tippers split=lists txt_b=B");
             shell.await("txt_b: Unknown field \"txt_b\" (did you mean text_b?)");
+            shell.type("/masscast new text=A subscribed_after=2026-01-01 split=random text_b=B");
+            shell.await("lists: A random split shares out the fans of its lists (or of users=): name the lists to"
+                    + " split, such as lists=fans for every fan.");
+            shell.type("/masscast new text=A users=51178407 split=random text_b=B");
+            shell.await("users: This audience holds 1 fan: too few to split between 2 variants.");
             shell.type("/masscast new text=A lists=fans split=halves text_b=B");
             shell.await("split: \"halves\" is not a split: write split=lists");
             shell.type("/masscast new text=A lists=fans split=random text_b=B lists_b=Tippers");

@@ -447,6 +447,12 @@ public final class AbTestService {
         errors.addAll(differences(draft));
         if (draft.split() == AbSplit.LISTS) {
             errors.addAll(listsPerVariant(draft));
+        } else if (draft.variants().get(0).audience().lists().isEmpty()
+                && draft.variants().get(0).audience().userIds().isEmpty()) {
+            errors.add(new FieldError(
+                    Fields.LISTS,
+                    "A random split shares out the fans of its lists (or of users=): name the lists to split, such"
+                            + " as lists=fans for every fan."));
         }
         if (!errors.isEmpty()) {
             throw new CampaignException.PolicyViolation(List.copyOf(errors));
@@ -529,11 +535,12 @@ public final class AbTestService {
         if (pool.isPresent()) {
             Audience shared = draft.variants().get(0).audience();
             if (pool.get().size() < draft.variants().size()) {
+                int fans = pool.get().size();
                 throw new CampaignException.PolicyViolation(List.of(new FieldError(
-                        Fields.LISTS,
-                        "These lists hold "
-                                + pool.get().size()
-                                + " fan(s) once the excluded lists are left out: too few to split between "
+                        shared.lists().isEmpty() ? Fields.USERS : Fields.LISTS,
+                        "This audience holds " + fans + (fans == 1 ? " fan" : " fans")
+                                + (shared.excludedLists().isEmpty() ? "" : " once the excluded lists are left out")
+                                + ": too few to split between "
                                 + draft.variants().size() + " variants.")));
             }
             List<List<String>> shares =
