@@ -178,9 +178,12 @@ class ShellAbTestTest {
                     + " lists: it would reach no one. Give A its own lists instead of fans, or split at random"
                     + " (split=random).");
             shell.type("/masscast new text=A lists=fans split=lists text_b=B");
-            shell.await("lists_b: Split by lists, variant B needs its own lists: lists_b=...");
+            assertThat(shell.await("lists_b: Split by lists, variant B needs its own lists: lists_b=..."))
+                    .as("one problem, said once")
+                    .doesNotContain("Choose who receives it")
+                    .doesNotContain("would reach no one");
             shell.type("/masscast new text=A lists=fans text_b=B");
-            shell.await("split: text_b make this an A/B test: say how to split it");
+            shell.await("split: text_b makes this an A/B test: say how to split it");
             shell.type("/masscast new text=A lists=Tippers split=lists txt_b=B");
             shell.await("txt_b: Unknown field \"txt_b\" (did you mean text_b?)");
             shell.type("/masscast new text=A subscribed_after=2026-01-01 split=random text_b=B");

@@ -435,8 +435,12 @@ public final class AbTestService {
             }
             List<FieldError> ofFirst = first.errors();
             String label = draft.label(i);
+            // by lists, a variant without lists of its own is told so once, below
+            boolean listsMissing = draft.split() == AbSplit.LISTS
+                    && draft.variants().get(i).audience().lists().isEmpty();
             verdict.errors().stream()
                     .filter(error -> !ofFirst.contains(error))
+                    .filter(error -> !(listsMissing && error.field().equals(Fields.LISTS)))
                     .map(error -> new FieldError(
                             Fields.VARIED.contains(error.field())
                                     ? Fields.ofVariant(error.field(), label)
@@ -508,7 +512,7 @@ public final class AbTestService {
                                         + " can't be given to one of them. Put them on a list, or split at random (split=random)."));
             }
             String everyone = owner.get(RepeatGuard.ALL_FANS);
-            if (everyone != null) {
+            if (everyone != null && !audience.lists().isEmpty()) {
                 errors.add(new FieldError(
                         key,
                         "Variant " + everyone + " goes to " + RepeatGuard.ALL_FANS + ", every fan, and variant "

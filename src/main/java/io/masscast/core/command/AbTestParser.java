@@ -94,7 +94,8 @@ final class AbTestParser {
         if (split.isEmpty() && variants.size() > 1 && errors.isEmpty()) {
             errors.add(new FieldError(
                     Fields.SPLIT,
-                    String.join(", ", givenVariantKeys(values)) + " make this an A/B test:"
+                    String.join(", ", givenVariantKeys(values))
+                            + (givenVariantKeys(values).size() == 1 ? " makes" : " make") + " this an A/B test:"
                             + " say how to split it, split=lists (each variant its own lists) or split=random (masscast splits the"
                             + " lists' fans)."));
         }
