@@ -90,19 +90,7 @@ class ShellAbTestTest {
 
             Set<String> pool =
                     SimulatorMessages.fansOf(shell.simulator, "conn_demo", List.of(VIP, TIPPERS), List.of(DO_NOT_PPV));
-            List<JsonObject> bodies = MassMessagePosts.bodies(shell.simulator);
-            assertThat(bodies)
-                    .extracting(b -> b.get("text").getAsString())
-                    .containsExactlyInAnyOrder("Option A", "Option B");
-            Set<String> a = MassMessagePosts.fanIds(MassMessagePosts.withText(bodies, "Option A"));
-            Set<String> b = MassMessagePosts.fanIds(MassMessagePosts.withText(bodies, "Option B"));
-            assertThat(a).doesNotContainAnyElementsOf(b);
-            Set<String> both = new HashSet<>(a);
-            both.addAll(b);
-            assertThat(both).isEqualTo(pool);
-            assertThat(Math.abs(a.size() - b.size())).isLessThanOrEqualTo(1);
-            assertThat(bodies)
-                    .allSatisfy(body -> assertThat(body.has("userLists")).isFalse());
+            MassMessagePosts.assertRandomSplit(MassMessagePosts.bodies(shell.simulator), pool, "Option A", "Option B");
         }
     }
 
