@@ -168,7 +168,7 @@ public final class Wiring implements AutoCloseable {
         AbTestService tests = new AbTestService(database, ofauth, permissions, campaigns, clock);
         this.submissions = new SubmissionService(database, clock);
         FanListCache lists = new FanListCache(ofauth, clock);
-        this.views = new CampaignViews(campaigns, tests, bindings, lists, clock);
+        this.views = new CampaignViews(campaigns, tests, bindings, lists, clock, statsSettings.trackFor());
         this.formOptions = new FormOptions(bindings, lists, ofauth, campaigns, clock);
         XChartRenderer charts = new XChartRenderer();
         this.digests = new DigestService(database, charts, clock, replica, statsSettings.trackFor());

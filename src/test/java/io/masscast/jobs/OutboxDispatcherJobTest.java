@@ -5,6 +5,7 @@ import static io.masscast.testing.CampaignTestData.BOB;
 import static io.masscast.testing.CampaignTestData.CHANNEL;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.masscast.config.StatsSettings;
 import io.masscast.core.campaign.AbTestService;
 import io.masscast.core.campaign.BindingService;
 import io.masscast.core.campaign.CampaignService;
@@ -108,7 +109,12 @@ class OutboxDispatcherJobTest {
                         BindingPolicy.defaults()));
         AbTestService tests = new AbTestService(stores, new RecordingOfAuthGateway(), permissions, campaigns, clock);
         views = new CampaignViews(
-                campaigns, tests, bindings, new FanListCache(new RecordingOfAuthGateway(), clock), clock);
+                campaigns,
+                tests,
+                bindings,
+                new FanListCache(new RecordingOfAuthGateway(), clock),
+                clock,
+                StatsSettings.defaults().trackFor());
         outbox = dispatcher("replica-a", Map.of(Platform.SHELL, channel));
     }
 

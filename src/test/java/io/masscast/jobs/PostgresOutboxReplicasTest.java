@@ -5,6 +5,7 @@ import static io.masscast.testing.CampaignTestData.CHANNEL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.masscast.config.DatabaseSettings;
+import io.masscast.config.StatsSettings;
 import io.masscast.core.campaign.AbTestService;
 import io.masscast.core.campaign.BindingService;
 import io.masscast.core.campaign.CampaignService;
@@ -68,7 +69,8 @@ class PostgresOutboxReplicasTest {
                 tests,
                 new BindingService(own, permissions),
                 new FanListCache(new RecordingOfAuthGateway(), clock),
-                clock);
+                clock,
+                StatsSettings.defaults().trackFor());
         return new OutboxDispatcherJob(
                 own,
                 views,

@@ -48,7 +48,13 @@ public record CommandLayer(
         BindingService bindings = new BindingService(stores, permissions);
         FanListCache lists = new FanListCache(ofauth, clock);
         AbTestService tests = new AbTestService(stores, ofauth, permissions, campaigns, clock);
-        CampaignViews views = new CampaignViews(campaigns, tests, bindings, lists, clock);
+        CampaignViews views = new CampaignViews(
+                campaigns,
+                tests,
+                bindings,
+                lists,
+                clock,
+                StatsSettings.defaults().trackFor());
         XChartRenderer charts = new XChartRenderer();
         BestTimeService bestTimes = new BestTimeService(stores, charts, clock);
         CommandRouter router = new CommandRouter(

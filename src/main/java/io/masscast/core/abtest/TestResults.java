@@ -5,7 +5,11 @@ import io.masscast.core.model.CampaignState;
 import io.masscast.core.model.CampaignStats;
 import io.masscast.core.model.StatsFigures;
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -45,6 +49,25 @@ public final class TestResults {
         }
         return why + " and " + (failed.size() == 1 ? "is" : "are") + " left out. "
                 + wording.apply(Comparison.judge(compared, Comparison.metricFor(priced(test))));
+    }
+
+    /**
+     * When masscast stops (or stopped) following the test's results: the last send time of its sent messages plus
+     * {@code followedFor}; empty if none of them is sent.
+     */
+    public static Optional<Instant> numbersFinal(AbTestParts test, Duration followedFor) {
+        return test.campaigns().stream()
+                .filter(c -> c.state() == CampaignState.SENT)
+                .map(c -> c.sendTime().plus(followedFor))
+                .max(Comparator.naturalOrder());
+    }
+
+    /** Every message went out (or never will) and its results are no longer followed: the numbers are final. */
+    public static boolean finished(AbTestParts test, Duration followedFor, Instant at) {
+        return numbersFinal(test, followedFor).filter(end -> !end.isAfter(at)).isPresent()
+                && test.campaigns().stream()
+                        .allMatch(c ->
+                                c.state() == CampaignState.SENT || c.state().isFinal());
     }
 
     /** The variants every message of which failed: nothing of them went out. */

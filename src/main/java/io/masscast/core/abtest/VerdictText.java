@@ -19,9 +19,19 @@ public final class VerdictText {
     private VerdictText() {}
 
     public static String of(Comparison.Verdict verdict) {
+        return of(verdict, false);
+    }
+
+    /**
+     * The verdict, worded for a test still followed or, once its numbers are final ({@code finished}), as an outcome:
+     * "No clear winner" instead of "Too early to tell".
+     */
+    public static String of(Comparison.Verdict verdict, boolean finished) {
         String metric = verdict.metric().label();
+        String open = finished ? "No clear winner: " : "Too early to tell: ";
         if (verdict instanceof Comparison.Waiting waiting) {
-            return "Too early to tell: variant " + waiting.label() + " has not reached any fan yet (a winner needs p < "
+            return open + "variant " + waiting.label()
+                    + (finished ? " reached no fan" : " has not reached any fan yet") + " (a winner needs p < "
                     + p(Comparison.SIGNIFICANCE) + " in a " + TEST + " on " + metric + ").";
         }
         if (verdict instanceof Comparison.TooFew few) {
@@ -29,21 +39,21 @@ public final class VerdictText {
                     .mapToLong(v -> v.successes(verdict.metric()))
                     .sum();
             String what = verdict.metric() == Comparison.Metric.CONVERSION ? "bought" : "viewed";
-            return "Too early to tell: " + count(successes) + " " + what + " so far; the " + TEST + " on " + metric
-                    + " needs at least " + ProportionTest.MIN_EXPECTED + " expected "
+            return open + count(successes) + " " + what + (finished ? " in all" : " so far") + "; the " + TEST
+                    + " on " + metric + " needs at least " + ProportionTest.MIN_EXPECTED + " expected "
                     + (verdict.metric() == Comparison.Metric.CONVERSION ? "buyers" : "viewers")
                     + " per variant before it can call a winner at p < "
                     + p(Comparison.SIGNIFICANCE) + " (" + sizes(few.variants()) + ").";
         }
-        if (verdict instanceof Comparison.NotSignificant open) {
-            Comparison.Pair weakest = open.weakest();
-            return "Too early to tell: " + weakest.leader().label() + " leads on " + metric + ", "
+        if (verdict instanceof Comparison.NotSignificant weak) {
+            Comparison.Pair weakest = weak.weakest();
+            return open + weakest.leader().label() + (finished ? " led on " : " leads on ") + metric + ", "
                     + percent(weakest.test().rate1()) + " vs "
                     + percent(weakest.test().rate2()) + " for "
                     + weakest.other().label() + ", but " + pIs(weakest.test().pValue()) + ": that could be chance "
-                    + "(a winner needs p < " + p(open.needed())
-                    + shared(open.variants().size()) + "; " + TEST + ", "
-                    + sizes(open.variants()) + ").";
+                    + "(a winner needs p < " + p(weak.needed())
+                    + shared(weak.variants().size()) + "; " + TEST + ", "
+                    + sizes(weak.variants()) + ").";
         }
         Comparison.Winner winner = (Comparison.Winner) verdict;
         Comparison.Variant leader = winner.leader();

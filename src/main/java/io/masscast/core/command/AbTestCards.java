@@ -210,7 +210,8 @@ final class AbTestCards {
                     + VerdictText.percent(v.rate(Comparison.Metric.VIEW_RATE)) + ")" + bought);
         }
         fields.add(new Card.Field(COMPARISON, String.join("\n", lines)));
-        fields.add(new Card.Field(VERDICT, TestResults.verdict(test, VerdictText::of)));
+        fields.add(new Card.Field(
+                VERDICT, TestResults.verdict(test, verdict -> VerdictText.of(verdict, view.testFinished()))));
         test.members().stream()
                 .flatMap(m -> m.stats().flatMap(CampaignStats::asOf).stream())
                 .max(Comparator.naturalOrder())

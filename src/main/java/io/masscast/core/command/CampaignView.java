@@ -29,6 +29,7 @@ public record CampaignView(
         List<Attachment> attachments,
         Instant now,
         Optional<AbTestParts> test,
+        boolean testFinished,
         List<RepeatFinding> repeats) {
 
     public CampaignView {
@@ -53,7 +54,7 @@ public record CampaignView(
             List<FanList> lists,
             Optional<CampaignStats> stats,
             Instant now) {
-        this(campaign, binding, approvals, history, lists, stats, List.of(), now, Optional.empty(), List.of());
+        this(campaign, binding, approvals, history, lists, stats, List.of(), now, Optional.empty(), false, List.of());
     }
 
     public Optional<FanList> list(String id) {

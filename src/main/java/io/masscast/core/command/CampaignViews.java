@@ -1,5 +1,6 @@
 package io.masscast.core.command;
 
+import io.masscast.core.abtest.TestResults;
 import io.masscast.core.campaign.AbTestService;
 import io.masscast.core.campaign.BindingService;
 import io.masscast.core.campaign.CampaignService;
@@ -10,6 +11,8 @@ import io.masscast.core.model.FanList;
 import io.masscast.core.model.RepeatFinding;
 import io.masscast.core.port.OfAuthFailure;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -27,14 +30,22 @@ public final class CampaignViews {
     private final BindingService bindings;
     private final FanListCache lists;
     private final Clock clock;
+    private final Duration followedFor;
 
+    /** @param followedFor how long after its send time a campaign's results are polled (an A/B test then ends) */
     public CampaignViews(
-            CampaignService campaigns, AbTestService tests, BindingService bindings, FanListCache lists, Clock clock) {
+            CampaignService campaigns,
+            AbTestService tests,
+            BindingService bindings,
+            FanListCache lists,
+            Clock clock,
+            Duration followedFor) {
         this.campaigns = campaigns;
         this.tests = tests;
         this.bindings = bindings;
         this.lists = lists;
         this.clock = clock;
+        this.followedFor = followedFor;
     }
 
     public CampaignView of(Campaign campaign) {
@@ -43,6 +54,7 @@ public final class CampaignViews {
         Campaign shown = test.map(AbTestParts::lead).orElse(campaign);
         List<RepeatFinding> repeats =
                 test.map(t -> tests.repeats(t.test().id())).orElseGet(() -> campaigns.repeats(shown));
+        Instant now = clock.instant();
         return new CampaignView(
                 shown,
                 binding,
@@ -54,8 +66,9 @@ public final class CampaignViews {
                                 .flatMap(c -> campaigns.attachments(c.id()).stream())
                                 .toList())
                         .orElseGet(() -> campaigns.attachments(shown.id())),
-                clock.instant(),
+                now,
                 test,
+                test.filter(t -> TestResults.finished(t, followedFor, now)).isPresent(),
                 repeats);
     }
 

@@ -252,18 +252,12 @@ public final class DigestService {
                 continue;
             }
             AbTestParts test = AbTestService.load(stores, part.get().testId());
-            Optional<Instant> last = test.campaigns().stream()
-                    .filter(c -> c.state() == CampaignState.SENT)
-                    .map(c -> c.sendTime().plus(followedFor))
-                    .max(Comparator.naturalOrder());
+            Optional<Instant> last = TestResults.numbersFinal(test, followedFor);
             if (last.isEmpty()) {
                 continue; // unsent since: no results to judge
             }
             Instant numbersFinal = last.get();
-            boolean finished = !numbersFinal.isAfter(at)
-                    && test.campaigns().stream()
-                            .allMatch(c ->
-                                    c.state() == CampaignState.SENT || c.state().isFinal());
+            boolean finished = TestResults.finished(test, followedFor, at);
             if (finished && !numbersFinal.isAfter(finishedAfter)) {
                 continue;
             }

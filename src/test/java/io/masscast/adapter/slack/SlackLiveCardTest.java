@@ -96,6 +96,7 @@ class SlackLiveCardTest {
                 List.of(),
                 NOW,
                 Optional.empty(),
+                false,
                 List.of());
     }
 
