@@ -215,6 +215,21 @@ class ReminderPipelineTest {
     }
 
     @Test
+    void thePolicyNamesItsDurationsInWholeUnits() {
+        try (Pipeline pipeline = pipeline(new MutableClock(START))) {
+            Reply hours = pipeline.run(ROOT, "policy remind_after=24h repeat_window=1h");
+            Reply minutes = pipeline.run(ROOT, "policy remind_after=90m repeat_window=36h");
+
+            assertThat(((Reply.Text) hours).text())
+                    .contains("repeat warning: within 1 hour · approval reminders: after 1 day waiting and 1 day"
+                            + " before the send time");
+            assertThat(((Reply.Text) minutes).text())
+                    .contains("repeat warning: within 36 hours · approval reminders: after 90 min waiting and 90 min"
+                            + " before the send time");
+        }
+    }
+
+    @Test
     void aReminderDelayOutOfRangeIsRefusedSayingWhatToWrite() {
         try (Pipeline pipeline = pipeline(new MutableClock(START))) {
             Reply reply = pipeline.run(ROOT, "policy remind_after=2m");

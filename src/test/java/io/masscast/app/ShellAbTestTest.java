@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import io.masscast.core.campaign.AbTestService;
+import io.masscast.simulator.Fault;
 import io.masscast.testing.MassMessagePosts;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -48,6 +49,10 @@ class ShellAbTestTest {
                                     + " \\(a fan also on the lists of A or B gets that variant\\) · MC-3");
             assertThat(MassMessagePosts.requests(shell.simulator)).isEmpty();
 
+            shell.type("/masscast edit MC-2 price=5");
+            shell.await("MC-2 is variant B of the A/B test MC-1, and a test can't be edited: cancel it"
+                    + " (/masscast cancel MC-1) and compose it again.");
+
             shell.type("/as bob").type("/masscast approve MC-2");
             shell.await("You approved the A/B test MC-1, every variant (MC-1, MC-2, MC-3); it is being sent now.");
             String live = shell.await("Verdict:");
@@ -86,19 +91,7 @@ class ShellAbTestTest {
 
             Set<String> pool =
                     SimulatorMessages.fansOf(shell.simulator, "conn_demo", List.of(VIP, TIPPERS), List.of(DO_NOT_PPV));
-            List<JsonObject> bodies = MassMessagePosts.bodies(shell.simulator);
-            assertThat(bodies)
-                    .extracting(b -> b.get("text").getAsString())
-                    .containsExactlyInAnyOrder("Option A", "Option B");
-            Set<String> a = MassMessagePosts.fanIds(MassMessagePosts.withText(bodies, "Option A"));
-            Set<String> b = MassMessagePosts.fanIds(MassMessagePosts.withText(bodies, "Option B"));
-            assertThat(a).doesNotContainAnyElementsOf(b);
-            Set<String> both = new HashSet<>(a);
-            both.addAll(b);
-            assertThat(both).isEqualTo(pool);
-            assertThat(Math.abs(a.size() - b.size())).isLessThanOrEqualTo(1);
-            assertThat(bodies)
-                    .allSatisfy(body -> assertThat(body.has("userLists")).isFalse());
+            MassMessagePosts.assertRandomSplit(MassMessagePosts.bodies(shell.simulator), pool, "Option A", "Option B");
         }
     }
 
@@ -163,6 +156,23 @@ class ShellAbTestTest {
     }
 
     @Test
+    void aVariantThatFailedIsNamedOnTheCardAndLeftOutOfTheVerdict() {
+        try (ShellSession shell = new ShellSession()) {
+            shell.type("/masscast new text=\"Option A\" lists=\"VIP whales\" split=lists text_b=\"Option B\""
+                    + " lists_b=Tippers text_c=\"Option C\" lists_c=\"Weekend regulars\"");
+            shell.await("[Approve all: /masscast approve MC-1]");
+            // OFAuth refuses the first message it is sent: variant A's
+            shell.simulator.faults().add(Fault.status("POST", "/v2/access/mass-messages", 400));
+            shell.type("/as bob").type("/masscast approve MC-1");
+
+            String card = shell.await("Verdict:      Variant A (MC-1) failed and is left out. ");
+            assertThat(card).contains("Comparison:   A: failed, nothing sent\n│               B: ");
+            shell.await("MC-1 · A/B test of 3 variants for Mila Rose — sent, MC-1 failed");
+            assertThat(shell.endOfInput()).isZero();
+        }
+    }
+
+    @Test
     void badTestsAreRefusedNamingTheFieldAndNothingIsStored() {
         try (ShellSession shell = new ShellSession()) {
             shell.type("/masscast new text=\"Only one\" lists=fans split=lists");
@@ -182,9 +192,19 @@ class ShellAbTestTest {
                     + " lists: it would reach no one. Give A its own lists instead of fans, or split at random"
                     + " (split=random).");
             shell.type("/masscast new text=A lists=fans split=lists text_b=B");
-            shell.await("lists_b: Split by lists, variant B needs its own lists: lists_b=...");
+            assertThat(shell.await("lists_b: Split by lists, variant B needs its own lists: lists_b=..."))
+                    .as("one problem, said once")
+                    .doesNotContain("Choose who receives it")
+                    .doesNotContain("would reach no one");
             shell.type("/masscast new text=A lists=fans text_b=B");
-            shell.await("split: text_b make this an A/B test: say how to split it");
+            shell.await("split: text_b makes this an A/B test: say how to split it");
+            shell.type("/masscast new text=A lists=Tippers split=lists txt_b=B");
+            shell.await("txt_b: Unknown field \"txt_b\" (did you mean text_b?)");
+            shell.type("/masscast new text=A subscribed_after=2026-01-01 split=random text_b=B");
+            shell.await("lists: A random split shares out the fans of its lists (or of users=): name the lists to"
+                    + " split, such as lists=fans for every fan.");
+            shell.type("/masscast new text=A users=51178407 split=random text_b=B");
+            shell.await("users: This audience holds 1 fan: too few to split between 2 variants.");
             shell.type("/masscast new text=A lists=fans split=halves text_b=B");
             shell.await("split: \"halves\" is not a split: write split=lists");
             shell.type("/masscast new text=A lists=fans split=random text_b=B lists_b=Tippers");

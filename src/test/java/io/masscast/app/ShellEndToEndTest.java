@@ -164,6 +164,46 @@ class ShellEndToEndTest {
     }
 
     @Test
+    void aMistypedSplitInTheFormIsRefusedAtOnceAndAskedAgain() {
+        try (ShellSession shell = new ShellSession()) {
+            shell.type("/masscast new");
+            shell.await("text — Message");
+            shell.type("Hello from the form");
+            for (String field : List.of(
+                    "lists",
+                    "exclude",
+                    "users",
+                    "subscribed_after",
+                    "media",
+                    "files",
+                    "preview",
+                    "price",
+                    "locked",
+                    "markdown",
+                    "at")) {
+                shell.await(field + " — ");
+                shell.type(field.equals("lists") ? "VIP whales" : "");
+            }
+            shell.await("split — ");
+            shell.type("rnadom");
+
+            String again = shell.await("split — ");
+            assertThat(again)
+                    .contains("! \"rnadom\" is not one of: empty (No test: one message), lists, random.")
+                    .doesNotContain("text_b — ");
+            assertThat(again.substring(again.lastIndexOf("split — "))).doesNotContain("[rnadom]");
+            shell.type("random");
+            shell.await("text_b — ");
+            shell.type("Hello B");
+            for (int i = 0; i < 7; i++) {
+                shell.type("");
+            }
+            shell.await("A/B test MC-1 (2 variants, random split of ");
+            assertThat(shell.endOfInput()).isZero();
+        }
+    }
+
+    @Test
     void aLineThatIsNotACommandMakesThePipedRunExitNonZero() {
         try (ShellSession shell = new ShellSession()) {
             shell.type("/masscast sned MC-1");

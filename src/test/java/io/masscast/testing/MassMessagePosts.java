@@ -1,10 +1,14 @@
 package io.masscast.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.masscast.simulator.OfAuthSimulator;
 import io.masscast.simulator.RecordedRequest;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -61,5 +65,27 @@ public final class MassMessagePosts {
             throw new AssertionError("a mass message names " + (ids.size() - unique.size()) + " fan ids twice");
         }
         return unique;
+    }
+
+    /**
+     * Asserts that {@code bodies} are one message per text, to fans named by id and no list, whose shares do not
+     * overlap, differ by one fan at most and together are {@code pool}: a random split sent once per variant.
+     */
+    public static void assertRandomSplit(List<JsonObject> bodies, Set<String> pool, String... texts) {
+        assertThat(bodies).extracting(b -> b.get("text").getAsString()).containsExactlyInAnyOrder(texts);
+        Set<String> reached = new HashSet<>();
+        List<Integer> sizes = new ArrayList<>();
+        for (String text : texts) {
+            Set<String> share = fanIds(withText(bodies, text));
+            assertThat(share).as("the share of " + text).isNotEmpty().noneMatch(reached::contains);
+            reached.addAll(share);
+            sizes.add(share.size());
+        }
+        assertThat(reached).isEqualTo(pool);
+        assertThat(Collections.max(sizes) - Collections.min(sizes)).isLessThanOrEqualTo(1);
+        assertThat(bodies)
+                .allSatisfy(body -> assertThat(body.has("userLists"))
+                        .as("a random split names its fans, not lists")
+                        .isFalse());
     }
 }

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The compose form in a terminal, laid out from the core's {@link ComposeForm}: asks for each field in turn
@@ -86,6 +87,15 @@ final class FormPrompter {
                 return Optional.empty();
             }
             String typed = line.get().strip();
+            if (!typed.isEmpty() && !choiceOf(field, typed)) {
+                // a choice is checked at once: the prompts that follow depend on it (the split's variant fields)
+                console.print("  ! " + Excerpt.of(typed) + " is not one of: "
+                        + field.choices().stream()
+                                .map(c -> c.value().isEmpty() ? "empty (" + c.label() + ")" : c.value())
+                                .collect(Collectors.joining(", "))
+                        + ".");
+                return ask(spec, fields.subList(fields.indexOf(key), fields.size()), List.of(), answers);
+            }
             if (!typed.isEmpty()) {
                 answers.put(
                         key,
@@ -95,6 +105,12 @@ final class FormPrompter {
             }
         }
         return Optional.of(answers);
+    }
+
+    /** Whether {@code typed} may be given to the field: any text, or for a choice one of its values. */
+    private static boolean choiceOf(FormField field, String typed) {
+        return field.kind() != FormField.Kind.CHOICE
+                || field.choices().stream().anyMatch(c -> c.value().equalsIgnoreCase(typed));
     }
 
     /** Days and times are read in the creator's zone; the prompt says which. */

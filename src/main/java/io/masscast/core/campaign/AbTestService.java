@@ -443,8 +443,12 @@ public final class AbTestService {
             }
             List<FieldError> ofFirst = first.errors();
             String label = draft.label(i);
+            // by lists, a variant without lists of its own is told so once, below
+            boolean listsMissing = draft.split() == AbSplit.LISTS
+                    && draft.variants().get(i).audience().lists().isEmpty();
             verdict.errors().stream()
                     .filter(error -> !ofFirst.contains(error))
+                    .filter(error -> !(listsMissing && error.field().equals(Fields.LISTS)))
                     .map(error -> new FieldError(
                             Fields.VARIED.contains(error.field())
                                     ? Fields.ofVariant(error.field(), label)
@@ -455,6 +459,12 @@ public final class AbTestService {
         errors.addAll(differences(draft));
         if (draft.split() == AbSplit.LISTS) {
             errors.addAll(listsPerVariant(draft));
+        } else if (draft.variants().get(0).audience().lists().isEmpty()
+                && draft.variants().get(0).audience().userIds().isEmpty()) {
+            errors.add(new FieldError(
+                    Fields.LISTS,
+                    "A random split shares out the fans of its lists (or of users=): name the lists to split, such"
+                            + " as lists=fans for every fan."));
         }
         if (!errors.isEmpty()) {
             throw new CampaignException.PolicyViolation(List.copyOf(errors));
@@ -510,7 +520,7 @@ public final class AbTestService {
                                         + " can't be given to one of them. Put them on a list, or split at random (split=random)."));
             }
             String everyone = owner.get(RepeatGuard.ALL_FANS);
-            if (everyone != null) {
+            if (everyone != null && !audience.lists().isEmpty()) {
                 errors.add(new FieldError(
                         key,
                         "Variant " + everyone + " goes to " + RepeatGuard.ALL_FANS + ", every fan, and variant "
@@ -537,11 +547,12 @@ public final class AbTestService {
         if (pool.isPresent()) {
             Audience shared = draft.variants().get(0).audience();
             if (pool.get().size() < draft.variants().size()) {
+                int fans = pool.get().size();
                 throw new CampaignException.PolicyViolation(List.of(new FieldError(
-                        Fields.LISTS,
-                        "These lists hold "
-                                + pool.get().size()
-                                + " fan(s) once the excluded lists are left out: too few to split between "
+                        shared.lists().isEmpty() ? Fields.USERS : Fields.LISTS,
+                        "This audience holds " + fans + (fans == 1 ? " fan" : " fans")
+                                + (shared.excludedLists().isEmpty() ? "" : " once the excluded lists are left out")
+                                + ": too few to split between "
                                 + draft.variants().size() + " variants.")));
             }
             List<List<String>> shares =

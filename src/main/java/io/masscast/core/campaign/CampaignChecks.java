@@ -58,18 +58,35 @@ final class CampaignChecks {
                 .orElse(Set.of(campaignId));
     }
 
-    /** A part of an A/B test is decided, edited and cancelled with its test, never alone. */
+    /** A part of an A/B test is decided and cancelled with its test, never alone. */
     static void refuseTestPart(Stores stores, Campaign campaign, String what) {
         stores.tests().partOf(campaign.id()).ifPresent(part -> {
-            Campaign lead = stores.tests().parts(part.testId()).stream()
-                    .filter(AbPart::isLead)
-                    .findFirst()
-                    .flatMap(p -> stores.campaigns().find(p.campaignId()))
-                    .orElse(campaign);
+            Campaign lead = lead(stores, part, campaign);
             throw new CampaignException.IllegalTransition(
                     campaign.humanId() + " is variant " + part.variant() + " of the A/B" + " test " + lead.humanId()
                             + ", which is " + what + " as a whole: use " + lead.humanId() + ".");
         });
+    }
+
+    /** A test is composed once: a change means a new test. */
+    static void refuseTestEdit(Stores stores, Campaign campaign) {
+        stores.tests().partOf(campaign.id()).ifPresent(part -> {
+            Campaign lead = lead(stores, part, campaign);
+            throw new CampaignException.IllegalTransition((part.isLead()
+                            ? campaign.humanId() + " is an A/B test"
+                            : campaign.humanId() + " is variant " + part.variant() + " of the A/B test "
+                                    + lead.humanId())
+                    + ", and a test can't be edited: cancel it (/masscast cancel " + lead.humanId()
+                    + ") and compose it again.");
+        });
+    }
+
+    private static Campaign lead(Stores stores, AbPart part, Campaign orElse) {
+        return stores.tests().parts(part.testId()).stream()
+                .filter(AbPart::isLead)
+                .findFirst()
+                .flatMap(p -> stores.campaigns().find(p.campaignId()))
+                .orElse(orElse);
     }
 
     /**

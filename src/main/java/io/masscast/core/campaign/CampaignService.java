@@ -130,7 +130,7 @@ public final class CampaignService {
             long campaignId, Actor actor, CampaignDraft draft, boolean twinConfirmed, List<Attachment> attachments) {
         return ledger.inTransaction(stores -> {
             Campaign campaign = CampaignLedger.load(stores, campaignId);
-            CampaignChecks.refuseTestPart(stores, campaign, "edited");
+            CampaignChecks.refuseTestEdit(stores, campaign);
             CampaignLedger.require(CampaignAction.EDIT, campaign);
             if (!campaign.isRequestedBy(actor)) {
                 throw new CampaignException.NotPermitted("Only the requester, " + Mention.of(campaign.requesterId())

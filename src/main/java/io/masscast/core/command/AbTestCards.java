@@ -71,10 +71,21 @@ final class AbTestCards {
                 + Fingerprint.shortForm(AbTestService.fingerprint(test)) + " · "
                 + test.campaigns().stream().map(Campaign::humanId).collect(Collectors.joining(", "));
         String kind = "A/B test of " + test.variants().size() + " variants";
+        List<String> failed = test.campaigns().stream()
+                .filter(c -> c.state() == CampaignState.FAILED)
+                .map(Campaign::humanId)
+                .toList();
+        // a test some of whose messages failed stands as the others do, with the failed ones named and a warning tone
+        CampaignState shown = test.campaigns().stream()
+                .map(Campaign::state)
+                .filter(state -> state != CampaignState.FAILED)
+                .findFirst()
+                .orElse(lead.state());
+        boolean partly = !failed.isEmpty() && shown != CampaignState.FAILED;
         return new Card(
                 lead.humanId() + " · " + kind + " for " + view.binding().creatorName() + " — "
-                        + CampaignCards.headline(lead.state()),
-                CampaignCards.tone(lead.state()),
+                        + CampaignCards.headline(shown) + (partly ? ", " + String.join(", ", failed) + " failed" : ""),
+                partly ? Card.Tone.WARNING : CampaignCards.tone(shown),
                 fields,
                 "",
                 context,
@@ -181,7 +192,12 @@ final class AbTestCards {
         List<Comparison.Variant> variants = TestResults.variants(test);
         boolean priced = TestResults.priced(test);
         List<String> lines = new ArrayList<>();
+        List<String> failed = TestResults.failedVariants(test);
         for (Comparison.Variant v : variants) {
+            if (failed.contains(v.label())) {
+                lines.add(v.label() + ": failed, nothing sent");
+                continue;
+            }
             String bought = priced
                     ? " · " + Formats.count(v.bought()) + " bought ("
                             + VerdictText.percent(v.rate(Comparison.Metric.CONVERSION))
@@ -194,7 +210,7 @@ final class AbTestCards {
                     + VerdictText.percent(v.rate(Comparison.Metric.VIEW_RATE)) + ")" + bought);
         }
         fields.add(new Card.Field(COMPARISON, String.join("\n", lines)));
-        fields.add(new Card.Field(VERDICT, VerdictText.of(Comparison.judge(variants, Comparison.metricFor(priced)))));
+        fields.add(new Card.Field(VERDICT, TestResults.verdict(test, VerdictText::of)));
         test.members().stream()
                 .flatMap(m -> m.stats().flatMap(CampaignStats::asOf).stream())
                 .max(Comparator.naturalOrder())

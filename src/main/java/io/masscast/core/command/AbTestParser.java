@@ -54,7 +54,10 @@ final class AbTestParser {
     }
 
     Result parse(Map<String, ? extends FieldValue> values, Binding binding, Supplier<List<FanList>> lists) {
-        List<FieldError> errors = new ArrayList<>();
+        // a mistyped key (txt_b) is named first: the test's own checks would otherwise hide it
+        List<FieldError> errors = new ArrayList<>(DraftParser.unknownFields(values.keySet().stream()
+                .filter(key -> !BEYOND_LAST.matcher(key).matches())
+                .toList()));
         values.keySet().stream()
                 .filter(key -> BEYOND_LAST.matcher(key).matches())
                 .sorted()
@@ -91,7 +94,8 @@ final class AbTestParser {
         if (split.isEmpty() && variants.size() > 1 && errors.isEmpty()) {
             errors.add(new FieldError(
                     Fields.SPLIT,
-                    String.join(", ", givenVariantKeys(values)) + " make this an A/B test:"
+                    String.join(", ", givenVariantKeys(values))
+                            + (givenVariantKeys(values).size() == 1 ? " makes" : " make") + " this an A/B test:"
                             + " say how to split it, split=lists (each variant its own lists) or split=random (masscast splits the"
                             + " lists' fans)."));
         }

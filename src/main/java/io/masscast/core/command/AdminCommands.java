@@ -155,8 +155,8 @@ public final class AdminCommands {
                 + p.repeatWindow().map(AdminCommands::window).orElse("off")
                 + " · approval reminders: "
                 + p.remindAfter()
-                        .map(after -> "after " + after.toMinutes() + " min waiting and " + after.toMinutes()
-                                + " min before the send time")
+                        .map(after ->
+                                "after " + length(after) + " waiting and " + length(after) + " before the send time")
                         .orElse("off")
                 + "\nApprovers: "
                 + (binding.approvers().isEmpty()
@@ -171,9 +171,19 @@ public final class AdminCommands {
 
     /** {@code within 7 days}, {@code within 36 hours}. */
     private static String window(Duration window) {
-        return window.toHours() % 24 == 0
-                ? "within " + window.toDays() + (window.toDays() == 1 ? " day" : " days")
-                : "within " + window.toHours() + " hours";
+        return "within " + length(window);
+    }
+
+    /** {@code 1 day}, {@code 7 days}, {@code 1 hour}, {@code 36 hours}, {@code 30 min}. */
+    private static String length(Duration length) {
+        if (length.toMinutes() % 60 != 0) {
+            return length.toMinutes() + " min";
+        }
+        long hours = length.toHours();
+        if (hours % 24 == 0) {
+            return length.toDays() + (length.toDays() == 1 ? " day" : " days");
+        }
+        return hours + (hours == 1 ? " hour" : " hours");
     }
 
     /** Reads each policy argument, collecting errors; {@link #apply} then changes only what was given. */
@@ -348,7 +358,7 @@ public final class AdminCommands {
 
         /** {@code 7d} (1 to 30 days), {@code 36h} (1 to 720 hours), or off. */
         private static Optional<Optional<Duration>> repeatWindow(String value, List<FieldError> errors) {
-            if (value.equals("off") || value.equals("none")) {
+            if (isOff(value)) {
                 return Optional.of(Optional.empty());
             }
             Matcher m = WINDOW.matcher(value);

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,14 +83,7 @@ public final class DraftParser {
             CampaignDraft base,
             Binding binding,
             Supplier<List<FanList>> lists) {
-        List<FieldError> errors = new ArrayList<>();
-        values.keySet().stream()
-                .filter(key -> !Fields.ALL.contains(key))
-                .sorted()
-                .forEach(key -> errors.add(new FieldError(
-                        key,
-                        "Unknown field " + Excerpt.of(key) + closest(key) + ". Fields are: "
-                                + String.join(", ", Fields.ALL) + ".")));
+        List<FieldError> errors = new ArrayList<>(unknownFields(values.keySet()));
         MessageContent content = base.content();
         Audience audience = base.audience();
         String text = values.containsKey(Fields.TEXT) ? text(values.get(Fields.TEXT), errors) : content.text();
@@ -384,6 +378,18 @@ public final class DraftParser {
                         + latest.minusDays(1)
                         + "), or empty to send on approval."));
         return Optional.empty();
+    }
+
+    /** A key that is no field, with the field it was probably meant to be. */
+    static List<FieldError> unknownFields(Collection<String> keys) {
+        return keys.stream()
+                .filter(key -> !Fields.ALL.contains(key))
+                .sorted()
+                .map(key -> new FieldError(
+                        key,
+                        "Unknown field " + Excerpt.of(key) + closest(key) + ". Fields are: "
+                                + String.join(", ", Fields.ALL) + "."))
+                .toList();
     }
 
     private static String closest(String key) {

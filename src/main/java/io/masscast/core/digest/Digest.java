@@ -1,6 +1,5 @@
 package io.masscast.core.digest;
 
-import io.masscast.core.abtest.Comparison;
 import io.masscast.core.model.Binding;
 import io.masscast.core.model.RevenueChart;
 import java.math.BigDecimal;
@@ -86,13 +85,14 @@ public record Digest(
      * @param humanId      the test's name: its lead campaign (variant A's first message)
      * @param finished     every message of it went out (or never will) and masscast stopped following its results
      * @param numbersFinal when masscast stops (or stopped) following the results of its last message
+     * @param verdict      in brief: whether it has a winner, on the variants that went out
      */
     public record AbTestResult(
             String humanId,
             int variants,
             boolean finished,
             Instant numbersFinal,
-            Comparison.Verdict verdict,
+            String verdict,
             Optional<String> cardLink) {
         public AbTestResult {
             Objects.requireNonNull(humanId, "humanId");

@@ -1,6 +1,7 @@
 package io.masscast.core.digest;
 
 import io.masscast.core.abtest.TestResults;
+import io.masscast.core.abtest.VerdictText;
 import io.masscast.core.campaign.AbTestService;
 import io.masscast.core.campaign.CampaignException;
 import io.masscast.core.model.AbPart;
@@ -272,7 +273,7 @@ public final class DigestService {
                     test.variants().size(),
                     finished,
                     numbersFinal,
-                    TestResults.verdict(test),
+                    TestResults.verdict(test, verdict -> VerdictText.brief(verdict, finished)),
                     stores.cards().permalink(lead)));
         }
         // finished first, then by when their numbers are (or will be) final

@@ -1,6 +1,5 @@
 package io.masscast.core.digest;
 
-import io.masscast.core.abtest.VerdictText;
 import io.masscast.core.campaign.BuyerNote;
 import io.masscast.core.text.Markup;
 import java.text.NumberFormat;
@@ -143,7 +142,7 @@ final class DigestText {
                         .append(AT.format(
                                 test.numbersFinal().atZone(digest.binding().zone())))
                         .append(") · ")
-                        .append(VerdictText.brief(test.verdict(), test.finished()))
+                        .append(test.verdict())
                         .append(test.cardLink().map(link -> " · " + link).orElse("")));
         if (tests.size() > TESTS_SHOWN) {
             out.append('\n')

@@ -14,7 +14,6 @@ import io.masscast.core.policy.Fields;
 import io.masscast.testing.MassMessagePosts;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -168,21 +167,7 @@ class DiscordAbTestAndRepeatTest {
                     "You approved the A/B test MC-1, every variant (MC-1, MC-2)");
 
             await().atMost(PATIENCE).until(() -> app.creates().size() == 2);
-            List<JsonObject> bodies = MassMessagePosts.bodies(app.simulator);
-            assertThat(bodies)
-                    .extracting(body -> body.get("text").getAsString())
-                    .containsExactlyInAnyOrder("Option A", "Option B");
-            Set<String> a = MassMessagePosts.fanIds(MassMessagePosts.withText(bodies, "Option A"));
-            Set<String> b = MassMessagePosts.fanIds(MassMessagePosts.withText(bodies, "Option B"));
-            assertThat(a).isNotEmpty().doesNotContainAnyElementsOf(b);
-            Set<String> both = new HashSet<>(a);
-            both.addAll(b);
-            assertThat(both).isEqualTo(pool);
-            assertThat(Math.abs(a.size() - b.size())).isLessThanOrEqualTo(1);
-            assertThat(bodies)
-                    .allSatisfy(body -> assertThat(body.has("userLists"))
-                            .as("a random split names its fans, not lists")
-                            .isFalse());
+            MassMessagePosts.assertRandomSplit(MassMessagePosts.bodies(app.simulator), pool, "Option A", "Option B");
         }
     }
 

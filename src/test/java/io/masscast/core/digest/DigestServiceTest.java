@@ -392,6 +392,30 @@ class DigestServiceTest {
                         + " conversion, 1.80 % vs 1.40 % for A, but p = 0.476 (a winner needs p < 0.05)");
     }
 
+    @Test
+    void aTestWhoseOtherVariantFailedHasNothingToCompare() {
+        Campaign lead = abTest(NOW.minus(Duration.ofDays(1)), figures(1_000, 400, 14, "140"), figures(0, 0, 0, "0"));
+        Campaign failed =
+                stores
+                        .inTransaction(s -> s.tests()
+                                .parts(s.tests().partOf(lead.id()).orElseThrow().testId()))
+                        .stream()
+                        .filter(part -> part.variant().equals("B"))
+                        .map(part -> stores.inTransaction(s -> s.campaigns().find(part.campaignId()))
+                                .orElseThrow())
+                        .findFirst()
+                        .orElseThrow();
+        inState(failed, CampaignState.FAILED, NOW.minus(Duration.ofDays(1)));
+
+        String caption = digests.post(digests.compute(binding(), "Digest", List.of(DigestPeriod.LAST_7_DAYS), NOW))
+                .caption();
+
+        assertThat(caption)
+                // sent 22 March 09:00 CET, followed 7 days: until 29 March 10:00, summer time since that night
+                .contains(lead.humanId() + " (2 variants, runs until 2026-03-29 10:00) · No comparison: Variant B ("
+                        + failed.humanId() + ") failed, so A has nothing to compare with.");
+    }
+
     /** {@code text} with each {@code *words*} as the core's strong markup, so expectations read like the digest. */
     private static String strong(String text) {
         return Pattern.compile("\\*([^*\\n]+)\\*")
