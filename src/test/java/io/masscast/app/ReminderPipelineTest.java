@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Approval reminders in the campaign's thread: one per window (waiting 30 minutes since composed or edited, and 30
- * minutes before the send time), across a restart and with two wirings on one database.
+ * minutes before the send time), across a restart and with two wirings on one database; an A/B test, approved as a
+ * whole, gets one per window, not one per variant.
  */
 class ReminderPipelineTest {
     private static final Actor ROOT = Actor.of("root", "Root");
@@ -34,6 +35,11 @@ class ReminderPipelineTest {
             List.of("bob", "carol", "dave", "erin", "frank").stream()
                     .map(Mention::of)
                     .toList());
+
+    /** MC-1's approvers once bob approved. */
+    private static final String OTHERS = String.join(
+            ", ",
+            List.of("carol", "dave", "erin", "frank").stream().map(Mention::of).toList());
 
     @TempDir
     Path folder;
@@ -64,6 +70,15 @@ class ReminderPipelineTest {
         Reply reply = pipeline.run(
                 ALICE, "new text=\"New set\" lists=fans media=https://cdn.example.com/1.jpg price=12.50" + extra);
         assertThat(((Reply.Text) reply).text()).contains("is waiting for approval");
+    }
+
+    /** An A/B test of three variants by lists: MC-1 (its lead), MC-2 and MC-3. */
+    private static void composeTest(Pipeline pipeline, String extra) {
+        Reply reply = pipeline.run(
+                ALICE,
+                "new text=\"Remind A\" lists=\"VIP whales\" split=lists text_b=\"Remind B\" lists_b=\"Big spenders\""
+                        + " text_c=\"Remind C\" lists_c=Tippers" + extra);
+        assertThat(((Reply.Text) reply).text()).contains("A/B test MC-1 (3 variants");
     }
 
     @Test
@@ -128,17 +143,60 @@ class ReminderPipelineTest {
             clock.advance(Duration.ofMinutes(31));
             pipeline.tick();
 
-            String others = String.join(
-                    ", ",
-                    List.of("carol", "dave", "erin", "frank").stream()
-                            .map(Mention::of)
-                            .toList());
             assertThat(reminders(pipeline))
                     .containsExactly(
-                            "Reminder for " + others
+                            "Reminder for " + OTHERS
                                     + ": MC-1 has been waiting for approval for 31 min. Approve or reject it on the card.",
                             "Reminder for " + APPROVERS
                                     + ": MC-1 has been waiting for approval for 31 min. Approve or reject it on the card.");
+        }
+    }
+
+    @Test
+    void anAbTestGetsOneReminderPerWindowNamingTheTestNotOnePerVariant() {
+        MutableClock clock = new MutableClock(START);
+        try (Pipeline pipeline = pipeline(clock)) {
+            pipeline.run(ROOT, "policy remind_after=5m");
+            composeTest(pipeline, " at=\"2026-06-10 10:30\""); // half an hour ahead, Berlin
+            clock.advance(Duration.ofMinutes(6));
+            pipeline.tick();
+            pipeline.tick();
+            clock.advance(Duration.ofMinutes(20)); // 10:26, within 5 minutes of the send time
+            pipeline.tick();
+            pipeline.tick();
+
+            assertThat(reminders(pipeline))
+                    .containsExactly(
+                            "Reminder for " + APPROVERS + ": the A/B test MC-1 has been waiting for approval for 6 min."
+                                    + " Approve or reject it on the card.",
+                            "Reminder for " + APPROVERS + ": the A/B test MC-1 goes out in 4 min (2026-06-10 10:30"
+                                    + " Europe/Berlin) only if it is approved before then. Approve or reject it on the"
+                                    + " card.");
+        }
+    }
+
+    @Test
+    void anAbTestApprovedOnceOfTwoRemindsTheOthersOnceAcrossARestart() {
+        MutableClock clock = new MutableClock(START);
+        try (Pipeline first = pipeline(clock)) {
+            first.run(ROOT, "policy remind_after=5m");
+            first.run(ROOT, "policy approvals=2");
+            composeTest(first, "");
+            assertThat(((Reply.Text) first.run(BOB, "approve MC-2")).text()).contains("A/B test MC-1"); // one of two
+            clock.advance(Duration.ofMinutes(6));
+            first.tick();
+            first.tick();
+
+            assertThat(reminders(first))
+                    .containsExactly("Reminder for " + OTHERS + ": the A/B test MC-1 has been waiting for approval for"
+                            + " 6 min. Approve or reject it on the card.");
+        }
+        clock.advance(Duration.ofMinutes(10));
+        try (Pipeline restarted = pipeline(clock)) {
+            restarted.tick();
+            restarted.tick();
+
+            assertThat(reminders(restarted)).as("claimed before the restart").isEmpty();
         }
     }
 

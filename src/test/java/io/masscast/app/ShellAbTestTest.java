@@ -11,12 +11,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
  * A/B tests through the terminal on the OFAuth simulator: one approval sends every variant exactly once, to audiences
- * that share no fan, as the POST bodies show; the card compares the variants; bad tests are refused naming the field,
- * and nothing is stored.
+ * that share no fan, as the POST bodies show; the card compares the variants; a cancel deletes every variant and is
+ * noted once in the lead's thread; bad tests are refused naming the field, and nothing is stored.
  */
 class ShellAbTestTest {
     private static final String VIP = "1187345";
@@ -126,6 +127,31 @@ class ShellAbTestTest {
             assertThat(reached).isEqualTo(pool);
             assertThat(Math.abs(fansPerVariant.get("Option A") - fansPerVariant.get("Option B")))
                     .isLessThanOrEqualTo(1);
+        }
+    }
+
+    @Test
+    void cancellingAScheduledTestDeletesEveryVariantAtOfAuthAndSaysSoOnceInTheLeadsThread() {
+        try (ShellSession shell = new ShellSession()) {
+            shell.type("/masscast new text=\"Later A\" lists=\"VIP whales\" split=lists text_b=\"Later B\""
+                    + " lists_b=Tippers at=\"tomorrow 20:00\"");
+            shell.await("[Approve all: /masscast approve MC-1]");
+            shell.type("/as bob").type("/masscast approve MC-2");
+            shell.await("You approved the A/B test MC-1, every variant (MC-1, MC-2)");
+            shell.await("— scheduled");
+
+            shell.type("/as alice").type("/masscast cancel MC-1");
+            shell.await("↳ [#demo · MC-1 thread] Cancelled by @alice.");
+            assertThat(shell.endOfInput()).isZero();
+
+            assertThat(Pattern.compile("Cancelled by @alice")
+                            .matcher(shell.screen())
+                            .results())
+                    .as("one note for the test, not one per variant")
+                    .hasSize(1);
+            assertThat(shell.simulator.requests())
+                    .filteredOn(r -> r.method().equals("DELETE"))
+                    .hasSize(2);
         }
     }
 

@@ -44,7 +44,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.LongFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -336,18 +335,27 @@ public final class AbTestService {
 
     /**
      * Cancels every campaign of the test that has not gone out (deleting the scheduled ones at OFAuth). Each is its
-     * own cancel: if OFAuth refuses one, the others are still cancelled and the refusal says which one is left.
+     * own cancel: if OFAuth refuses one, the others are still cancelled and the refusal says which one is left. The
+     * thread gets one note for the test, with the first campaign cancelled.
      */
     public List<Campaign> cancel(long testId, Actor actor) {
-        return eachPart(testId, CampaignAction.CANCEL, "cancelled", id -> campaigns.cancelOne(id, actor));
+        return eachPart(
+                testId, CampaignAction.CANCEL, "cancelled", (id, withNote) -> campaigns.cancelOne(id, actor, withNote));
     }
 
-    /** Unsends every sent campaign of the test; as with {@link #cancel}, each on its own. */
+    /** Unsends every sent campaign of the test; as with {@link #cancel}, each on its own, with one note. */
     public List<Campaign> unsend(long testId, Actor actor) {
-        return eachPart(testId, CampaignAction.UNSEND, "unsent", id -> campaigns.unsendOne(id, actor));
+        return eachPart(
+                testId, CampaignAction.UNSEND, "unsent", (id, withNote) -> campaigns.unsendOne(id, actor, withNote));
     }
 
-    private List<Campaign> eachPart(long testId, CampaignAction action, String done, LongFunction<Campaign> change) {
+    /** A change of one campaign of a test; {@code withNote}: it notes the change of the whole test in the thread. */
+    @FunctionalInterface
+    private interface PartChange {
+        Campaign apply(long campaignId, boolean withNote);
+    }
+
+    private List<Campaign> eachPart(long testId, CampaignAction action, String done, PartChange change) {
         AbTestParts test = ledger.inTransaction(stores -> load(stores, testId));
         List<Campaign> due = test.campaigns().stream()
                 .filter(c -> action.allowsFrom(c.state()))
@@ -360,7 +368,7 @@ public final class AbTestService {
         List<String> refused = new ArrayList<>();
         for (Campaign part : due) {
             try {
-                changed.add(change.apply(part.id()));
+                changed.add(change.apply(part.id(), changed.isEmpty()));
             } catch (CampaignException.OfAuthRefused failure) {
                 refused.add(failure.getMessage());
             }

@@ -1,5 +1,6 @@
 package io.masscast.core.campaign;
 
+import io.masscast.core.model.AbPart;
 import io.masscast.core.model.Fan;
 import io.masscast.core.model.StatsFigures;
 import io.masscast.core.text.Markup;
@@ -13,7 +14,9 @@ import java.util.regex.Pattern;
 /**
  * The buyers summary for a card's thread: {@code +3 buyers: @dan.k, Jake, Mia · +$37.50 · total 26 / $324.74}.
  * A fan shows as {@code @username}, or by name when OnlyFans gave them only a generated username
- * ({@code u51277310}). Names come from fans, so anything that could act as chat markup is removed.
+ * ({@code u51277310}). Names come from fans, so anything that could act as chat markup is removed. In an A/B test's
+ * thread, where every campaign of the test posts, a note names its variant and message first, and its totals are that
+ * message's: {@code Variant B (MC-2): +2 buyers: Max L., Ryan · +$18.00 · total 2 / $18.00}.
  */
 public final class BuyerNote {
     static final int MAX_NAMES = 10;
@@ -32,6 +35,15 @@ public final class BuyerNote {
         BigDecimal added = price.multiply(BigDecimal.valueOf(buyers.size()));
         return "+" + buyers.size() + (buyers.size() == 1 ? " buyer: " : " buyers: ") + String.join(", ", names) + more
                 + " · +" + money(added) + " · total " + count(totals.purchased()) + " / " + money(totals.revenue());
+    }
+
+    /**
+     * The note for campaign {@code humanId}, {@code part} of an A/B test: as {@link #of}, naming the variant and the
+     * message first (a variant of several messages has a note for each).
+     */
+    public static String ofTestPart(
+            AbPart part, String humanId, List<Fan> buyers, BigDecimal price, StatsFigures totals) {
+        return "Variant " + part.variant() + " (" + humanId + "): " + of(buyers, price, totals);
     }
 
     /** {@code $1,234.50}: money as the stats show it. */

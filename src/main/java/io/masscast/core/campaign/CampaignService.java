@@ -3,6 +3,7 @@ package io.masscast.core.campaign;
 import static io.masscast.core.model.CampaignState.APPROVED;
 import static io.masscast.core.model.CampaignState.PENDING_APPROVAL;
 
+import io.masscast.core.model.AbPart;
 import io.masscast.core.model.Actor;
 import io.masscast.core.model.Approval;
 import io.masscast.core.model.Attachment;
@@ -275,11 +276,14 @@ public final class CampaignService {
             CampaignChecks.refuseTestPart(stores, CampaignLedger.load(stores, campaignId), "cancelled");
             return null;
         });
-        return cancelOne(campaignId, actor);
+        return cancelOne(campaignId, actor, true);
     }
 
-    /** Cancels one campaign, whether or not it is part of an A/B test (the test cancels its parts with this). */
-    Campaign cancelOne(long campaignId, Actor actor) {
+    /**
+     * Cancels one campaign, whether or not it is part of an A/B test (the test cancels its parts with this, noting
+     * the cancel in the thread with one of them only: {@code withNote}).
+     */
+    Campaign cancelOne(long campaignId, Actor actor, boolean withNote) {
         Campaign campaign = ledger.inTransaction(stores -> {
             Campaign current = CampaignLedger.load(stores, campaignId);
             CampaignLedger.require(CampaignAction.CANCEL, current);
@@ -292,7 +296,7 @@ public final class CampaignService {
                         current.humanId() + " failed and never reached OFAuth: there is nothing to cancel.");
             }
             if (current.ofauthMessageId().isEmpty()) {
-                return recordCancel(stores, current, actor, "cancelled before submission");
+                return recordCancel(stores, current, actor, "cancelled before submission", withNote);
             }
             return current;
         });
@@ -303,7 +307,7 @@ public final class CampaignService {
         deleteAtOfAuth(campaign, messageId, "cancel");
         return ledger.inTransaction(stores -> {
             Campaign current = CampaignLedger.load(stores, campaignId);
-            return recordCancel(stores, current, actor, "deleted at OFAuth (message " + messageId + ")");
+            return recordCancel(stores, current, actor, "deleted at OFAuth (message " + messageId + ")", withNote);
         });
     }
 
@@ -313,11 +317,11 @@ public final class CampaignService {
             CampaignChecks.refuseTestPart(stores, CampaignLedger.load(stores, campaignId), "unsent");
             return null;
         });
-        return unsendOne(campaignId, actor);
+        return unsendOne(campaignId, actor, true);
     }
 
-    /** Unsends one campaign, whether or not it is part of an A/B test (the test unsends its parts with this). */
-    Campaign unsendOne(long campaignId, Actor actor) {
+    /** Unsends one campaign, whether or not it is part of an A/B test; {@code withNote} as for {@link #cancelOne}. */
+    Campaign unsendOne(long campaignId, Actor actor, boolean withNote) {
         Campaign campaign = ledger.inTransaction(stores -> {
             Campaign current = CampaignLedger.load(stores, campaignId);
             CampaignLedger.require(CampaignAction.UNSEND, current);
@@ -353,7 +357,8 @@ public final class CampaignService {
                     actor.userId(),
                     "deleted at OFAuth (message " + messageId + ")",
                     Optional.of("Unsent by " + Mention.of(actor.userId())
-                            + ". Fans who already bought it keep access to what they bought."));
+                                    + ". Fans who already bought it keep access to what they bought.")
+                            .filter(note -> withNote));
         });
     }
 
@@ -378,7 +383,10 @@ public final class CampaignService {
                 "Sending again, as decided by " + Mention.of(actor.userId()) + ".");
     }
 
-    /** Expires pending campaigns whose send time has passed without enough approvals. */
+    /**
+     * Expires pending campaigns whose send time has passed without enough approvals. The campaigns of an A/B test
+     * expire together (one send time, one approval), so only its lead notes it in the thread.
+     */
     public List<Campaign> expireOverdue(int limit) {
         Instant now = ledger.now();
         List<Campaign> overdue =
@@ -394,6 +402,10 @@ public final class CampaignService {
                     String note = current.ofauthMessageId().isPresent()
                             ? "This edit was not approved before the send time; the version approved earlier went out as scheduled."
                             : "Not approved before its send time, so it was not sent. Compose it again with a new time.";
+                    boolean speaksForItself = stores.tests()
+                            .partOf(current.id())
+                            .map(AbPart::isLead)
+                            .orElse(true);
                     return ledger.record(
                             stores,
                             current,
@@ -401,7 +413,7 @@ public final class CampaignService {
                             CampaignAction.EXPIRE,
                             CampaignLedger.SYSTEM_ACTOR,
                             "send time passed",
-                            Optional.of(note));
+                            Optional.of(note).filter(n -> speaksForItself));
                 }))
                 .toList();
     }
@@ -474,7 +486,7 @@ public final class CampaignService {
         return verdict;
     }
 
-    private Campaign recordCancel(Stores stores, Campaign current, Actor actor, String detail) {
+    private Campaign recordCancel(Stores stores, Campaign current, Actor actor, String detail, boolean withNote) {
         Campaign after = current.change().state(CampaignState.CANCELLED).apply(ledger.now());
         return ledger.record(
                 stores,
@@ -483,7 +495,7 @@ public final class CampaignService {
                 CampaignAction.CANCEL,
                 actor.userId(),
                 detail,
-                Optional.of("Cancelled by " + Mention.of(actor.userId()) + "."));
+                Optional.of("Cancelled by " + Mention.of(actor.userId()) + ".").filter(note -> withNote));
     }
 
     /** Deletes the message at OFAuth; one OFAuth no longer has is already gone (an earlier attempt may have deleted it). */

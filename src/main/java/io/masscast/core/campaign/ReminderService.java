@@ -1,5 +1,6 @@
 package io.masscast.core.campaign;
 
+import io.masscast.core.model.AbPart;
 import io.masscast.core.model.Approval;
 import io.masscast.core.model.AuditEvent;
 import io.masscast.core.model.Binding;
@@ -26,6 +27,9 @@ import java.util.Set;
  * queues the note, so a campaign gets at most one reminder per window, whichever replica or restart gets there first;
  * an edit opens a new waiting window. No reminder comes within {@value #QUIET_MINUTES} minutes of the campaign being
  * composed or edited (its card has just asked), and none once its send time has passed.
+ *
+ * <p>An A/B test is approved as a whole, so it gets one reminder per window, naming the test: its lead (variant A's
+ * first message) claims the window and speaks for it; its other campaigns get none of their own.
  */
 public final class ReminderService {
     static final int QUIET_MINUTES = 5;
@@ -45,7 +49,7 @@ public final class ReminderService {
         this.replica = replica;
     }
 
-    /** Queues every reminder that is due and not claimed yet; returns how many campaigns were reminded of. */
+    /** Queues every reminder that is due and not claimed yet; returns how many campaigns (a test counting once) were reminded of. */
     public int remindDue() {
         Instant now = clock.instant();
         List<Long> pending = transactor.inTransaction(
@@ -71,7 +75,12 @@ public final class ReminderService {
                 || binding.get().policy().remindAfter().isEmpty()) {
             return false;
         }
+        Optional<AbPart> part = stores.tests().partOf(campaignId);
+        if (part.filter(p -> !p.isLead()).isPresent()) {
+            return false; // the test's lead reminds of the whole test
+        }
         Campaign campaign = found.get();
+        String subject = part.isPresent() ? "the A/B test " + campaign.humanId() : campaign.humanId();
         Duration after = binding.get().policy().remindAfter().get();
         Instant pendingSince =
                 pendingSince(stores.audit().forCampaign(campaignId)).orElse(campaign.createdAt());
@@ -97,7 +106,9 @@ public final class ReminderService {
         if (claimed.isEmpty()) {
             return false;
         }
-        stores.outbox().enqueue(OutboxEntry.threadNote(campaign, text(stores, campaign, binding.get(), claimed), now));
+        stores.outbox()
+                .enqueue(
+                        OutboxEntry.threadNote(campaign, text(stores, campaign, subject, binding.get(), claimed), now));
         return true;
     }
 
@@ -109,8 +120,12 @@ public final class ReminderService {
                 .reduce((first, second) -> second);
     }
 
-    /** {@code Reminder for @bob, @carol: MC-3 has been waiting for approval for 35 min and goes out in 28 min ...} */
-    private static String text(Stores stores, Campaign campaign, Binding binding, List<Window> windows) {
+    /**
+     * {@code Reminder for @bob, @carol: MC-3 has been waiting for approval for 35 min and goes out in 28 min ...}; a
+     * test's approvals are stored on each of its campaigns, so its lead's tell who approved the test.
+     */
+    private static String text(
+            Stores stores, Campaign campaign, String subject, Binding binding, List<Window> windows) {
         Set<String> approved = Set.copyOf(stores.approvals().forCampaign(campaign.id(), campaign.fingerprint()).stream()
                 .map(Approval::approverId)
                 .toList());
@@ -125,8 +140,8 @@ public final class ReminderService {
         String ask = who.isEmpty()
                 ? " Nobody left can approve it: an admin names approvers with /masscast policy approvers=..."
                 : " Approve or reject it on the card.";
-        return "Reminder" + (who.isEmpty() ? "" : " for " + String.join(", ", who)) + ": " + campaign.humanId() + " "
-                + reasons + "." + ask;
+        return "Reminder" + (who.isEmpty() ? "" : " for " + String.join(", ", who)) + ": " + subject + " " + reasons
+                + "." + ask;
     }
 
     private static String minutes(Duration duration) {

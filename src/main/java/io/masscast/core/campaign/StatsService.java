@@ -172,11 +172,13 @@ public final class StatsService {
                 throw new ConcurrentChange(); // another process announced some of them meanwhile
             }
             stores.stats().save(stats.withBuyerNoteAt(now));
-            stores.outbox()
-                    .enqueue(OutboxEntry.threadNote(
-                            campaign,
-                            BuyerNote.of(buyers, campaign.content().price(), totals(stores, campaign, stats)),
-                            now));
+            BigDecimal price = campaign.content().price();
+            StatsFigures totals = totals(stores, campaign, stats);
+            String note = stores.tests()
+                    .partOf(campaignId)
+                    .map(part -> BuyerNote.ofTestPart(part, campaign.humanId(), buyers, price, totals))
+                    .orElseGet(() -> BuyerNote.of(buyers, price, totals));
+            stores.outbox().enqueue(OutboxEntry.threadNote(campaign, note, now));
             return true;
         });
     }

@@ -2,6 +2,7 @@ package io.masscast.core.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.masscast.core.model.AbPart;
 import io.masscast.core.model.Fan;
 import io.masscast.core.model.StatsFigures;
 import io.masscast.core.text.Markup;
@@ -23,6 +24,18 @@ class BuyerNoteTest {
         String note = BuyerNote.of(buyers, PRICE, new StatsFigures(2412, 1100, 26, new BigDecimal("325.00"), false));
 
         assertThat(note).isEqualTo("+3 buyers: @dan.k, Jake, Mia · +$37.50 · total 26 / $325.00");
+    }
+
+    @Test
+    void aNoteOfAnAbTestsCampaignNamesItsVariantAndMessageFirst() {
+        String note = BuyerNote.ofTestPart(
+                new AbPart(7, 42, "B", 1),
+                "MC-2",
+                List.of(new Fan("1", "u1", "Max L."), new Fan("2", "", "Ryan")),
+                new BigDecimal("9"),
+                new StatsFigures(500, 200, 2, new BigDecimal("18"), false));
+
+        assertThat(note).isEqualTo("Variant B (MC-2): +2 buyers: Max L., Ryan · +$18.00 · total 2 / $18.00");
     }
 
     @Test
