@@ -55,6 +55,26 @@ class CommandsTest {
     }
 
     @Test
+    void anApprovalThatNobodyLeftCanCompleteSaysSo() {
+        text(ROOT, "policy approvals=2 approvers=alice,bob,carol");
+        text(ALICE, "new text=\"Hi\" lists=fans");
+        assertThat(text(BOB, "approve MC-1")).endsWith("It needs 1 more approval from other approvers."); // carol
+
+        text(ROOT, "policy approvals=3");
+        text(ALICE, "new text=\"Hello\" lists=fans confirm=yes");
+        assertThat(text(BOB, "approve MC-2"))
+                .endsWith("It needs 2 more approvals, and too few left may give them: an admin names approvers with"
+                        + " /masscast policy approvers=...");
+
+        text(ROOT, "policy approvals=2 approvers=alice,bob");
+        text(ALICE, "new text=\"Hey\" lists=fans confirm=yes");
+        assertThat(text(BOB, "approve MC-3"))
+                .as("alice requested it, and may not approve her own")
+                .endsWith("It needs 1 more approval, and nobody left may give it: an admin names approvers with"
+                        + " /masscast policy approvers=...");
+    }
+
+    @Test
     void thePendingCardShowsWhatAnApproverNeeds() {
         text(
                 ALICE,

@@ -285,8 +285,7 @@ public final class AbTestService {
                         stores, part, after, CampaignAction.APPROVE, actor.userId(), detail, Optional.empty());
                 saved = part.id() == lead.id() ? recorded : saved;
             }
-            return new CampaignService.Approved(
-                    saved, approvals, binding.policy().requiredApprovals());
+            return new CampaignService.Approved(saved, approvals, binding);
         });
     }
 

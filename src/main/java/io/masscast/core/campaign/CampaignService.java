@@ -65,9 +65,19 @@ public final class CampaignService {
     }
 
     /** The campaign after an approval, the approvals it now has and how many it needs. */
-    public record Approved(Campaign campaign, List<Approval> approvals, int required) {
+    /** @param stillToApprove the approvers who may still approve it (see {@link ApprovalPolicy#stillToApprove}) */
+    public record Approved(Campaign campaign, List<Approval> approvals, int required, List<String> stillToApprove) {
         public Approved {
             approvals = List.copyOf(approvals);
+            stillToApprove = List.copyOf(stillToApprove);
+        }
+
+        public Approved(Campaign campaign, List<Approval> approvals, Binding binding) {
+            this(
+                    campaign,
+                    approvals,
+                    binding.policy().requiredApprovals(),
+                    ApprovalPolicy.stillToApprove(binding, campaign, approvals));
         }
 
         public boolean complete() {
@@ -227,7 +237,7 @@ public final class CampaignService {
                                             + repeats.get(0).other().humanId());
             Campaign saved = ledger.record(
                     stores, campaign, after, CampaignAction.APPROVE, actor.userId(), detail, Optional.empty());
-            return new Approved(saved, approvals, binding.policy().requiredApprovals());
+            return new Approved(saved, approvals, binding);
         });
     }
 

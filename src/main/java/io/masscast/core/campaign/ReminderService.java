@@ -1,12 +1,12 @@
 package io.masscast.core.campaign;
 
 import io.masscast.core.model.AbPart;
-import io.masscast.core.model.Approval;
 import io.masscast.core.model.AuditEvent;
 import io.masscast.core.model.Binding;
 import io.masscast.core.model.Campaign;
 import io.masscast.core.model.CampaignState;
 import io.masscast.core.model.OutboxEntry;
+import io.masscast.core.policy.ApprovalPolicy;
 import io.masscast.core.port.Stores;
 import io.masscast.core.port.Transactor;
 import java.time.Clock;
@@ -126,13 +126,9 @@ public final class ReminderService {
      */
     private static String text(
             Stores stores, Campaign campaign, String subject, Binding binding, List<Window> windows) {
-        Set<String> approved = Set.copyOf(stores.approvals().forCampaign(campaign.id(), campaign.fingerprint()).stream()
-                .map(Approval::approverId)
-                .toList());
-        List<String> who = binding.approvers().stream()
-                .sorted()
-                .filter(id -> !approved.contains(id))
-                .filter(id -> binding.policy().selfApprovalAllowed() || !id.equals(campaign.requesterId()))
+        List<String> who = ApprovalPolicy.stillToApprove(
+                        binding, campaign, stores.approvals().forCampaign(campaign.id(), campaign.fingerprint()))
+                .stream()
                 .map(Mention::of)
                 .toList();
         String reasons =

@@ -170,8 +170,14 @@ public final class DecisionCommands {
         String version = test.isPresent() ? "" : " (version " + Fingerprint.shortForm(campaign.fingerprint()) + ")";
         if (!result.complete()) {
             int missing = result.required() - result.approvals().size();
-            return Reply.privately("You approved " + what + version + ". It needs " + missing + " more approval"
-                    + (missing == 1 ? "" : "s") + " from other approvers.");
+            String needs = "You approved " + what + version + ". It needs " + missing + " more approval"
+                    + (missing == 1 ? "" : "s");
+            return Reply.privately(
+                    result.stillToApprove().size() < missing
+                            ? needs + ", and " + (result.stillToApprove().isEmpty() ? "nobody" : "too few") + " left"
+                                    + " may give " + (missing == 1 ? "it" : "them")
+                                    + ": an admin names approvers with /masscast policy approvers=..."
+                            : needs + " from other approvers.");
         }
         String next =
                 campaign.scheduledAt().isPresent() ? "it will be scheduled at OFAuth now." : "it is being sent now.";

@@ -31,6 +31,15 @@ public final class ApprovalPolicy {
         return Optional.empty();
     }
 
+    /** The channel's approvers who have not approved {@code campaign} yet and may: the requester only if self-approval is allowed. */
+    public static List<String> stillToApprove(Binding binding, Campaign campaign, List<Approval> approvals) {
+        return binding.approvers().stream()
+                .sorted()
+                .filter(id -> approvals.stream().noneMatch(a -> a.approverId().equals(id)))
+                .filter(id -> binding.policy().selfApprovalAllowed() || !id.equals(campaign.requesterId()))
+                .toList();
+    }
+
     /** Whether these approvals (all for the current fingerprint, one per approver) complete the campaign. */
     public boolean isComplete(Binding binding, List<Approval> approvals) {
         return approvals.stream().map(Approval::approverId).distinct().count()
