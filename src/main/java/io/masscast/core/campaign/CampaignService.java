@@ -65,7 +65,11 @@ public final class CampaignService {
     }
 
     /** The campaign after an approval, the approvals it now has and how many it needs. */
-    /** @param stillToApprove the approvers who may still approve it (see {@link ApprovalPolicy#stillToApprove}) */
+    /**
+     * An approval given, with the campaign as it is now.
+     *
+     * @param stillToApprove the approvers who may still approve it (see {@link ApprovalPolicy#stillToApprove})
+     */
     public record Approved(Campaign campaign, List<Approval> approvals, int required, List<String> stillToApprove) {
         public Approved {
             approvals = List.copyOf(approvals);

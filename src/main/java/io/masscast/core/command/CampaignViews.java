@@ -32,7 +32,11 @@ public final class CampaignViews {
     private final Clock clock;
     private final Duration followedFor;
 
-    /** @param followedFor how long after its send time a campaign's results are polled (an A/B test then ends) */
+    /**
+     * Views read from the services, at the clock's now.
+     *
+     * @param followedFor how long after its send time a campaign's results are polled (an A/B test then ends)
+     */
     public CampaignViews(
             CampaignService campaigns,
             AbTestService tests,

@@ -65,7 +65,11 @@ public final class DigestService {
     private final String replica;
     private final Duration followedFor;
 
-    /** @param followedFor how long after its send time a campaign's results are polled (an A/B test then ends) */
+    /**
+     * Digests of what is stored, posted through the outbox.
+     *
+     * @param followedFor how long after its send time a campaign's results are polled (an A/B test then ends)
+     */
     public DigestService(
             Transactor transactor, ChartRenderer charts, Clock clock, String replica, Duration followedFor) {
         this.transactor = transactor;
