@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,41 +94,26 @@ class SlackAbTestAndRepeatTest {
                     .getAsJsonObject();
             String vip = BlockKitJson.listId(view, "VIP whales");
             String tippers = BlockKitJson.listId(view, "Tippers");
-            assertThat(app.submit(
-                            ALICE,
-                            view,
-                            Map.of(
-                                    Fields.TEXT,
-                                    text("Option A"),
-                                    Fields.LISTS,
-                                    selected("multi_static_select", vip),
-                                    Fields.SPLIT,
-                                    option("lists"),
-                                    "text_b",
-                                    text("Option B"),
-                                    "lists_b",
-                                    selected("multi_static_select", vip))))
+            // A to VIP whales, B to the lists given
+            Function<String, Map<String, JsonObject>> testTo = listsB -> Map.of(
+                    Fields.TEXT,
+                    text("Option A"),
+                    Fields.LISTS,
+                    selected("multi_static_select", vip),
+                    Fields.SPLIT,
+                    option("lists"),
+                    "text_b",
+                    text("Option B"),
+                    "lists_b",
+                    selected("multi_static_select", listsB));
+            assertThat(app.submit(ALICE, view, testTo.apply(vip)))
                     .hasValueSatisfying(refused -> assertThat(refused.getAsJsonObject("errors")
                                     .get("lists_b")
                                     .getAsString())
                             .contains("is named for variant A and B: each list goes to one variant"));
             assertThat(app.creates()).isEmpty();
 
-            assertThat(app.submit(
-                            ALICE,
-                            view,
-                            Map.of(
-                                    Fields.TEXT,
-                                    text("Option A"),
-                                    Fields.LISTS,
-                                    selected("multi_static_select", vip),
-                                    Fields.SPLIT,
-                                    option("lists"),
-                                    "text_b",
-                                    text("Option B"),
-                                    "lists_b",
-                                    selected("multi_static_select", tippers))))
-                    .isEmpty();
+            assertThat(app.submit(ALICE, view, testTo.apply(tippers))).isEmpty();
             assertThat(app.slack.awaitCall("chat.postEphemeral").param("text"))
                     .contains("A/B test MC-1 (2 variants, split by lists: A MC-1 · B MC-2) is waiting for approval");
             FakeSlackApi.Call card = postedCall(app, "MC-1");
